@@ -175,6 +175,24 @@ export type Audience = (typeof AUDIENCES)[number];
 export const FORMATS = ['html', 'pdf', 'pptx', 'handout'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
+/**
+ * How slides show citations: `slide` one source tag per slide (executive), `bullet` a tag after
+ * every bullet (analyst, expert), `sources-slide` no tags on slides, only the closing Sources
+ * slide (public). Every pulled item still carries its `Citation` in the deck either way.
+ */
+export type CitationStyle = 'slide' | 'bullet' | 'sources-slide';
+
+/** Per-spec changes to the audience defaults (front-matter `policy:`). */
+export interface PolicyOverrides {
+  /** Most bullets on one slide. */
+  bullets?: number;
+  /** Most words in one bullet; longer source sentences are compressed or skipped. */
+  words?: number;
+  /** Shorten bullets by deleting words from their source sentence. */
+  compress?: boolean;
+  citations?: CitationStyle;
+}
+
 export interface ThemeOverrides {
   accent?: string;
   /** Path under `assets/`. */
@@ -206,6 +224,8 @@ export interface BriefingSpec {
   classification?: string;
   notes: boolean;
   overrides: ThemeOverrides;
+  /** Changes to the audience's defaults for bullets per slide, bullet length and citations. */
+  policy?: PolicyOverrides;
   /** Markdown body after the front-matter, Handlebars helpers not yet expanded. */
   body: string;
   /** 1-based line in the file where `body` starts, for diagnostics. */
@@ -314,6 +334,8 @@ export interface Deck {
   overrides: ThemeOverrides;
   /** Show speaker notes in outputs (handout and PPTX notes pages). */
   notes: boolean;
+  /** How slides show citations (from the audience policy); renderers default to `bullet`. */
+  citations?: CitationStyle;
   slides: Slide[];
   sources: SourceEntry[];
 }
