@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * Makes a fresh clone ready to run: installs npm dependencies when they are missing or stale, and
+ * the system tools briefdeck drives (Chromium; with --test also poppler-utils and LibreOffice
+ * Impress, which the tests use as independent PDF and PPTX readers). Debian packages are installed
+ * only when running as root on a Debian-like system; otherwise it says what to install and stops.
+ * Plain Node on purpose: it runs before any dependency exists.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const forTests = process.argv.includes('--test');
+const say = (msg) => process.stderr.write(`bootstrap: ${msg}\n`);
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    say(`'${cmd} ${args.join(' ')}' failed (exit ${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+}
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+// 1. npm dependencies: install when node_modules is missing or older than the lockfile.
+const marker = join(root, 'node_modules', '.package-lock.json');
+const lock = join(root, 'package-lock.json');
+if (!existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
+  say('installing npm dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: process.env.PUPPETEER_SKIP_DOWNLOAD ?? 'true' });
+}
+
+// 2. System packages.
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const canApt = isRoot && has('apt-get');
+const missing = [];
+const browserFound = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    "const { findBrowser } = await import('./src/render/browser.ts'); process.exit(findBrowser() ? 0 : 3);",
+  ],
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+).status === 0;
+if (!browserFound) missing.push({ pkg: 'chromium', why: 'renders PDF decks and handouts' });
+if (!existsSync('/usr/share/fonts/truetype/liberation') && !existsSync('/usr/share/fonts/truetype/liberation2'))
+  missing.push({ pkg: 'fonts-liberation', why: 'metric-compatible fonts for the themes' });
+if (forTests) {
+  if (!has('pdftotext') || !has('pdffonts')) missing.push({ pkg: 'poppler-utils', why: 'tests read PDFs with it' });
+  if (!has('soffice')) missing.push({ pkg: 'libreoffice-impress', why: 'tests open PPTX files with it' });
+}
+if (missing.length > 0) {
+  const pkgs = missing.map((m) => m.pkg);
+  if (canApt) {
+    say(`installing Debian packages: ${pkgs.join(' ')}…`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', ...pkgs], { DEBIAN_FRONTEND: 'noninteractive' });
+  } else {
+    for (const m of missing) say(`missing ${m.pkg}: ${m.why}`);
+    say(
+      `install them with your package manager (Debian/Ubuntu: sudo apt-get install ${pkgs.join(' ')}),` +
+        ' or point CHROME_PATH at an installed Chrome/Chromium; see README › Troubleshooting.',
+    );
+    process.exit(1);
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * The build stage: for each briefing spec, parse → compose (against one shared corpus store) →
+ * render every requested format → publish the files together. One corpus load and at most one
+ * browser per run, however many decks and formats. Errors in one spec never stop the others and
+ * never touch that spec's previous outputs.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import type { Audience, Deck, Diagnostic, EvidenceStore, OutputFormat, ResolvedTheme } from '../model.ts';
+import { loadCorpus } from '../corpus/index.ts';
+import { parseBriefing } from '../spec/index.ts';
+import { composeDeck } from '../deck/index.ts';
+import { listThemes, loadTheme } from '../theme/index.ts';
+import { hasErrors } from '../diagnostics/format.ts';
+import { BrowserSession } from '../render/browser.ts';
+import { renderArtifact, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
+import { commitOutputs, discardOutputs, outputPath, stageOutput, type PendingOutput } from './outputs.ts';
+
+export interface BuildOptions {
+  /** Project root holding `briefings/`, `corpus/`, `themes/`, `assets/`. */
+  root: string;
+  /** Spec files or folders; default every `briefings/*.md`. */
+  specs?: string[];
+  /** Output folder; default `<root>/out`. */
+  outDir?: string;
+  /** Formats for this run, overriding each spec's `formats`. */
+  formats?: OutputFormat[];
+  /** Overrides the spec's audience for this run. */
+  audience?: Audience;
+  /** Overrides the spec's theme for this run. */
+  theme?: string;
+  /** Empty sections become errors instead of warnings. */
+  strict?: boolean;
+  /** Chrome/Chromium executable; default found like marp-cli does. */
+  browserPath?: string;
+  /** Paper size of PDF handouts. */
+  paper?: 'A4' | 'Letter';
+  /** An open corpus store to reuse (watch mode); otherwise one is loaded and closed. */
+  store?: EvidenceStore;
+  /** An open browser to reuse (watch mode); otherwise one is launched when needed and closed. */
+  browser?: BrowserSession;
+  onProgress?: (event: BuildEvent) => void;
+}
+
+export type BuildEvent =
+  | { type: 'corpus'; documents: number; claims: number; quotes: number; ms: number }
+  | { type: 'deck-start'; spec: string }
+  | { type: 'artifact'; spec: string; artifact: ArtifactKind; ms: number }
+  | { type: 'deck-done'; result: DeckResult }
+  | { type: 'diagnostic'; diagnostic: Diagnostic };
+
+export interface OutputFile {
+  artifact: ArtifactKind;
+  path: string;
+  bytes: number;
+  ms: number;
+}
+
+export interface DeckResult {
+  /** Spec path relative to the root. */
+  spec: string;
+  name: string;
+  ok: boolean;
+  title?: string;
+  audience?: Audience;
+  theme?: string;
+  slides: number;
+  outputs: OutputFile[];
+  diagnostics: Diagnostic[];
+  ms: number;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  decks: DeckResult[];
+  /** Diagnostics not tied to one spec (corpus reading). */
+  diagnostics: Diagnostic[];
+  ms: number;
+}
+
+/** Expands the given spec paths (files or folders) to Markdown spec files, sorted. */
+export function findSpecs(root: string, specs?: string[]): string[] {
+  const inputs = specs && specs.length > 0 ? specs : [join(root, 'briefings')];
+  const files: string[] = [];
+  for (const input of inputs) {
+    const full = resolve(root, input);
+    if (existsSync(full) && !full.endsWith('.md')) {
+      for (const f of readdirSync(full).sort()) if (f.endsWith('.md')) files.push(join(full, f));
+    } else {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+export async function buildBriefings(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const root = resolve(options.root);
+  const outDir = resolve(root, options.outDir ?? 'out');
+  const emit = options.onProgress ?? (() => {});
+  const specFiles = findSpecs(root, options.specs);
+
+  const corpusStarted = performance.now();
+  const store = options.store ?? (await loadCorpus({ root }));
+  emit({
+    type: 'corpus',
+    documents: store.documents().length,
+    claims: store.claims().length,
+    quotes: store.quotes().length,
+    ms: performance.now() - corpusStarted,
+  });
+  const themeNames = listThemes(root).map((t) => t.name);
+  let browser = options.browser;
+  const ownBrowser = !options.browser;
+  const decks: DeckResult[] = [];
+  try {
+    for (const file of specFiles) {
+      const result = await buildOne(file, {
+        ...options,
+        root,
+        outDir,
+        store,
+        themeNames,
+        browser: async () => (browser ??= await BrowserSession.launch({ executablePath: options.browserPath })),
+        emit,
+      });
+      decks.push(result);
+      emit({ type: 'deck-done', result });
+    }
+  } finally {
+    if (ownBrowser && browser) await browser.close();
+    if (!options.store) store.close();
+  }
+  return {
+    ok: decks.every((d) => d.ok) && !hasErrors(store.diagnostics),
+    decks,
+    diagnostics: store.diagnostics,
+    ms: performance.now() - started,
+  };
+}
+
+interface BuildContext extends Omit<BuildOptions, 'browser'> {
+  root: string;
+  outDir: string;
+  store: EvidenceStore;
+  themeNames: string[];
+  browser: () => Promise<BrowserSession>;
+  emit: (event: BuildEvent) => void;
+}
+
+async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
+  const started = performance.now();
+  const rel = relative(ctx.root, file) || file;
+  const result: DeckResult = {
+    spec: rel,
+    name: basename(file).replace(/\.md$/i, ''),
+    ok: false,
+    slides: 0,
+    outputs: [],
+    diagnostics: [],
+    ms: 0,
+  };
+  ctx.emit({ type: 'deck-start', spec: rel });
+  /** Without a diagnostic when the parse or compose messages already say what is wrong. */
+  const fail = (diagnostic?: Diagnostic): DeckResult => {
+    if (diagnostic) result.diagnostics.push(diagnostic);
+    result.ms = performance.now() - started;
+    return result;
+  };
+
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    return fail({
+      severity: 'error',
+      file: rel,
+      code: 'spec/unreadable',
+      message: `cannot read the briefing spec: ${(err as Error).message}`,
+      hint: 'check the path; specs live in briefings/*.md',
+    });
+  }
+  const parsed = parseBriefing(rel, source, {
+    root: ctx.root,
+    themes: ctx.themeNames,
+    overrides: { audience: ctx.audience, theme: ctx.theme },
+  });
+  result.diagnostics.push(...parsed.diagnostics);
+  if (!parsed.spec || hasErrors(parsed.diagnostics)) return fail();
+  const spec = parsed.spec;
+  result.name = spec.name;
+  result.title = spec.title;
+  result.audience = spec.audience;
+  result.theme = spec.theme;
+
+  let deck: Deck;
+  let theme: ResolvedTheme;
+  try {
+    const composed = composeDeck(spec, ctx.store, { strict: ctx.strict });
+    result.diagnostics.push(...composed.diagnostics);
+    if (hasErrors(composed.diagnostics)) return fail();
+    deck = composed.deck;
+    theme = loadTheme(deck.theme, { root: ctx.root, overrides: deck.overrides, classification: deck.classification });
+  } catch (err) {
+    return fail(internal(rel, err));
+  }
+  result.slides = deck.slides.length;
+
+  const formats = ctx.formats ?? spec.formats;
+  const kinds: ArtifactKind[] = ['deck.json', 'marp.md', ...formats];
+  const pending: PendingOutput[] = [];
+  try {
+    for (const kind of kinds) {
+      const t0 = performance.now();
+      const content = await renderArtifact(kind, deck, theme, {
+        browser: ctx.browser,
+        paper: ctx.paper,
+      });
+      const path = outputPath(ctx.outDir, deck.name, ARTIFACTS[kind].suffix);
+      pending.push(stageOutput(path, content));
+      const ms = performance.now() - t0;
+      result.outputs.push({ artifact: kind, path, bytes: content.length, ms });
+      ctx.emit({ type: 'artifact', spec: rel, artifact: kind, ms });
+    }
+    commitOutputs(pending);
+  } catch (err) {
+    discardOutputs(pending);
+    result.outputs = [];
+    return fail(internal(rel, err));
+  }
+  result.ok = true;
+  result.ms = performance.now() - started;
+  return result;
+}
+
+function internal(file: string, err: unknown): Diagnostic {
+  const message = err instanceof Error ? err.message : String(err);
+  return { severity: 'error', file, code: 'build/failed', message, hint: 'run with --verbose for details' };
+}

@@ -1,0 +1,59 @@
+/**
+ * Writing a deck's files so that a failed or killed build never leaves a half-written deck:
+ * every output is first written in full to a temporary file beside its target, flushed, and only
+ * then renamed into place (rename is atomic within one folder). A deck's files are committed
+ * together only after every format rendered.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface PendingOutput {
+  /** Final path. */
+  path: string;
+  /** Temporary path it was written to. */
+  tmp: string;
+}
+
+/** Temp names start with a dot and end in `.tmp` so half-files are never mistaken for decks. */
+function tmpPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Writes `content` to a temporary sibling of `path`, fsynced; call `commitOutputs` to publish. */
+export function stageOutput(path: string, content: string | Uint8Array): PendingOutput {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = tmpPathFor(path);
+  const fd = openSync(tmp, 'w', 0o644);
+  try {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return { path, tmp };
+}
+
+/** Renames every staged output into place. */
+export function commitOutputs(pending: readonly PendingOutput[]): void {
+  for (const p of pending) renameSync(p.tmp, p.path);
+}
+
+/** Removes staged temporaries after a failure, leaving previous outputs untouched. */
+export function discardOutputs(pending: readonly PendingOutput[]): void {
+  for (const p of pending) rmSync(p.tmp, { force: true });
+}
+
+/**
+ * The path of `<outDir>/<name><suffix>`, refusing any name that would land outside `outDir`
+ * (spec names come from file names, which a user controls).
+ */
+export function outputPath(outDir: string, name: string, suffix: string): string {
+  const safe = name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'briefing';
+  const full = resolve(outDir, safe + suffix);
+  const root = resolve(outDir);
+  if (!full.startsWith(root + sep)) throw new Error(`output name '${name}' leaves the output folder`);
+  return full;
+}

@@ -1,0 +1,28 @@
+/**
+ * The command line: parses flags and calls the library. Each command lives in its own file and
+ * exports `register(program)`; nothing here knows how a deck is built.
+ */
+import { Command, CommanderError } from 'commander';
+import { register as registerBuild } from './build.ts';
+
+/** Exit codes: 0 ok, 1 a build or input error, 2 a usage error. */
+export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('briefdeck')
+    .description('Turn a corpus of analysis articles into cited briefing decks.')
+    .option('-C, --root <dir>', 'project root', process.cwd())
+    .showHelpAfterError()
+    .exitOverride();
+  registerBuild(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+}
