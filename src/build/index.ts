@@ -14,7 +14,14 @@ import { listThemes, loadTheme } from '../theme/index.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { BrowserSession } from '../render/browser.ts';
 import { renderArtifact, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
-import { commitOutputs, discardOutputs, outputPath, stageOutput, type PendingOutput } from './outputs.ts';
+import {
+  commitOutputs,
+  discardOutputs,
+  outputPath,
+  stageOutput,
+  sweepStaleTemporaries,
+  type PendingOutput,
+} from './outputs.ts';
 
 export interface BuildOptions {
   /** Project root holding `briefings/`, `corpus/`, `themes/`, `assets/`. */
@@ -99,6 +106,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   const outDir = resolve(root, options.outDir ?? 'out');
   const emit = options.onProgress ?? (() => {});
   const specFiles = findSpecs(root, options.specs);
+  sweepStaleTemporaries(outDir);
 
   const corpusStarted = performance.now();
   const store = options.store ?? (await loadCorpus({ root }));
@@ -208,26 +216,29 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
 
   const formats = ctx.formats ?? spec.formats;
   const kinds: ArtifactKind[] = ['deck.json', 'marp.md', ...formats];
-  const pending: PendingOutput[] = [];
+  // Render everything in memory first; files are staged and renamed only once all formats
+  // succeeded, so a failure or a kill mid-render leaves the previous outputs as they were.
+  const rendered: { kind: ArtifactKind; path: string; content: string | Uint8Array; ms: number }[] = [];
   try {
     for (const kind of kinds) {
       const t0 = performance.now();
-      const content = await renderArtifact(kind, deck, theme, {
-        browser: ctx.browser,
-        paper: ctx.paper,
-      });
-      const path = outputPath(ctx.outDir, deck.name, ARTIFACTS[kind].suffix);
-      pending.push(stageOutput(path, content));
+      const content = await renderArtifact(kind, deck, theme, { browser: ctx.browser, paper: ctx.paper });
       const ms = performance.now() - t0;
-      result.outputs.push({ artifact: kind, path, bytes: content.length, ms });
+      rendered.push({ kind, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[kind].suffix), content, ms });
       ctx.emit({ type: 'artifact', spec: rel, artifact: kind, ms });
     }
+  } catch (err) {
+    return fail(internal(rel, err));
+  }
+  const pending: PendingOutput[] = [];
+  try {
+    for (const r of rendered) pending.push(stageOutput(r.path, r.content));
     commitOutputs(pending);
   } catch (err) {
     discardOutputs(pending);
-    result.outputs = [];
     return fail(internal(rel, err));
   }
+  result.outputs = rendered.map((r) => ({ artifact: r.kind, path: r.path, bytes: r.content.length, ms: r.ms }));
   result.ok = true;
   result.ms = performance.now() - started;
   return result;

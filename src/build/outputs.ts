@@ -4,7 +4,7 @@
  * then renamed into place (rename is atomic within one folder). A deck's files are committed
  * together only after every format rendered.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -56,4 +56,33 @@ export function outputPath(outDir: string, name: string, suffix: string): string
   const root = resolve(outDir);
   if (!full.startsWith(root + sep)) throw new Error(`output name '${name}' leaves the output folder`);
   return full;
+}
+
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Whether a process with this pid is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporaries left by a build that was killed between staging and renaming; those of
+ * builds still running (another process on the same folder) are left alone.
+ */
+export function sweepStaleTemporaries(outDir: string): number {
+  if (!existsSync(outDir)) return 0;
+  let removed = 0;
+  for (const f of readdirSync(outDir)) {
+    const m = TEMP_NAME.exec(f);
+    if (m && !alive(Number(m[1]))) {
+      rmSync(join(outDir, f), { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
