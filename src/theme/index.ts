@@ -1,0 +1,113 @@
+/**
+ * Themes: one YAML token file per theme (`themes/<name>/theme.yaml`, optional `theme.css`), from
+ * which both the Marp CSS (`./css.ts`) and the PowerPoint masters (`../render/pptx-masters.ts`) are
+ * made, so every format wears the same colours, fonts and sizes. Loading resolves `extends:`,
+ * applies a spec's overrides (accent, logo, footer) and the classification banner colour.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Audience, ResolvedTheme, ThemeOverrides, ThemeTokens } from '../model.ts';
+import { completeTokens, hexColour, mergeTokens, themeFileSchema, type ThemeFile } from './schema.ts';
+import { bannerColours } from './classification.ts';
+
+export interface LoadThemeOptions {
+  /** Project root holding `themes/` and `assets/`. */
+  root: string;
+  overrides?: ThemeOverrides;
+  /** The deck's classification marking; picks the banner colours. */
+  classification?: string;
+}
+
+/** Which theme each audience wears unless the spec names one. */
+export const DEFAULT_AUDIENCE_THEMES: Record<Audience, string> = {
+  executive: 'ministry',
+  analyst: 'analyst',
+  expert: 'analyst',
+  public: 'public',
+};
+
+/** The default theme for an audience; `config` (e.g. from project settings) wins over the built-in map. */
+export function defaultThemeFor(audience: Audience, config?: Partial<Record<Audience, string>>): string {
+  return config?.[audience] ?? DEFAULT_AUDIENCE_THEMES[audience];
+}
+
+function themesDir(root: string): string {
+  return join(resolve(root), 'themes');
+}
+
+/** Names of the theme folders that hold a `theme.yaml`, sorted. */
+export function themeNames(root: string): string[] {
+  const dir = themesDir(root);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'theme.yaml')))
+    .map((e) => e.name)
+    .sort();
+}
+
+function readThemeFile(root: string, name: string): { file: ThemeFile; css?: string; dir: string } {
+  const dir = join(themesDir(root), name);
+  const yamlPath = join(dir, 'theme.yaml');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || !existsSync(yamlPath)) {
+    const available = themeNames(root);
+    throw new Error(
+      `unknown theme '${name}'; available themes: ${available.length ? available.join(', ') : '(none in ' + themesDir(root) + ')'}`,
+    );
+  }
+  const parsed = themeFileSchema.safeParse(parseYaml(readFileSync(yamlPath, 'utf8')) ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+    throw new Error(`invalid theme file ${yamlPath}: ${issues}`);
+  }
+  if (parsed.data.name !== name) throw new Error(`theme file ${yamlPath} says name '${parsed.data.name}', expected '${name}'`);
+  const cssPath = join(dir, 'theme.css');
+  return { file: parsed.data, css: existsSync(cssPath) ? readFileSync(cssPath, 'utf8') : undefined, dir };
+}
+
+/** A theme's tokens with its `extends:` chain merged in (cycles are an error). */
+export function resolveTokens(root: string, name: string, seen: string[] = []): ThemeTokens & { dir: string } {
+  if (seen.includes(name)) throw new Error(`theme '${name}' extends itself: ${[...seen, name].join(' → ')}`);
+  const { file, css, dir } = readThemeFile(root, name);
+  if (!file.extends) return { ...completeTokens(file, css), dir };
+  const parent = resolveTokens(root, file.extends, [...seen, name]);
+  return { ...mergeTokens(parent, file, css), dir };
+}
+
+/** Every theme in `<root>/themes`, resolved, for listings and spec validation. */
+export function listThemes(root: string): ThemeTokens[] {
+  return themeNames(root).map((name) => {
+    const { dir: _dir, ...tokens } = resolveTokens(root, name);
+    return tokens;
+  });
+}
+
+/** A logo path under `assets/`, refusing anything that escapes that folder. */
+export function assetPath(root: string, logo: string): string {
+  const assets = join(resolve(root), 'assets');
+  const full = resolve(assets, logo.replace(/^assets[\\/]/, ''));
+  if (!full.startsWith(assets + sep)) throw new Error(`logo '${logo}' must be a file under assets/`);
+  if (!existsSync(full)) throw new Error(`logo '${logo}' not found in ${assets}`);
+  if (!/\.(svg|png|jpe?g)$/i.test(full)) throw new Error(`logo '${logo}' must be .svg, .png or .jpg`);
+  return full;
+}
+
+export function loadTheme(name: string, options: LoadThemeOptions): ResolvedTheme {
+  const tokens = resolveTokens(options.root, name);
+  const overrides = options.overrides ?? {};
+  const palette = { ...tokens.palette };
+  if (overrides.accent !== undefined) {
+    const ok = hexColour.safeParse(overrides.accent);
+    if (!ok.success) throw new Error(`accent override '${overrides.accent}' is not a hex colour like "#13315c"`);
+    palette.accent = overrides.accent;
+  }
+  if (options.classification) Object.assign(palette, bannerColours(options.classification, palette));
+  const logo = overrides.logo ?? tokens.logo;
+  return {
+    ...tokens,
+    palette,
+    logo,
+    logoPath: logo ? assetPath(options.root, logo) : undefined,
+    footer: overrides.footer,
+  };
+}
