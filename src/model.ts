@@ -226,6 +226,8 @@ export interface BriefingSpec {
   overrides: ThemeOverrides;
   /** Changes to the audience's defaults for bullets per slide, bullet length and citations. */
   policy?: PolicyOverrides;
+  /** Where each front-matter key's value starts in the file, for messages from later stages. */
+  locations?: Record<string, { line: number; column: number }>;
   /** Markdown body after the front-matter, Handlebars helpers not yet expanded. */
   body: string;
   /** 1-based line in the file where `body` starts, for diagnostics. */
