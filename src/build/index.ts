@@ -13,6 +13,7 @@ import { composeDeck } from '../deck/index.ts';
 import { listThemes, loadTheme } from '../theme/index.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { BrowserSession } from '../render/browser.ts';
+import { specPreset, type SpecDefaults } from '../config/settings.ts';
 import { renderArtifact, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
 import {
   commitOutputs,
@@ -42,6 +43,8 @@ export interface BuildOptions {
   browserPath?: string;
   /** Paper size of PDF handouts. */
   paper?: 'A4' | 'Letter';
+  /** Project defaults (config file) used where a spec's front-matter is silent. */
+  specDefaults?: SpecDefaults;
   /** An open corpus store to reuse (watch mode); otherwise one is loaded and closed. */
   store?: EvidenceStore;
   /** An open browser to reuse (watch mode); otherwise one is launched when needed and closed. */
@@ -188,14 +191,11 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
       hint: 'check the path; specs live in briefings/*.md',
     });
   }
-  const parsed = parseBriefing(rel, source, {
-    root: ctx.root,
-    themes: ctx.themeNames,
-    overrides: { audience: ctx.audience, theme: ctx.theme },
-  });
+  const preset = specPreset(source, ctx.specDefaults, { audience: ctx.audience, theme: ctx.theme });
+  const parsed = parseBriefing(rel, source, { root: ctx.root, themes: ctx.themeNames, overrides: preset.overrides });
   result.diagnostics.push(...parsed.diagnostics);
   if (!parsed.spec || hasErrors(parsed.diagnostics)) return fail();
-  const spec = parsed.spec;
+  const spec = preset.formats ? { ...parsed.spec, formats: preset.formats } : parsed.spec;
   result.name = spec.name;
   result.title = spec.title;
   result.audience = spec.audience;

@@ -1,0 +1,11 @@
+/** Project configuration: the optional `briefdeck.config.yaml` and the precedence of settings. */
+export { loadConfig, parseConfig, findConfigFile, type LoadedConfig } from './load.ts';
+export { ConfigSchema, CONFIG_FILES, type ProjectConfig } from './schema.ts';
+export {
+  resolveSettings,
+  specPreset,
+  type RunFlags,
+  type RunSettings,
+  type SpecDefaults,
+  type SpecPreset,
+} from './settings.ts';

@@ -1,0 +1,100 @@
+/**
+ * Finds and reads the project configuration file, validating it with the zod schema. Mistakes come
+ * back as diagnostics with the line and column of the offending key (YAML) so an editor can jump
+ * to them; a broken file never crashes a build, the run simply continues with the defaults.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import type { ZodIssue } from 'zod';
+import type { Diagnostic } from '../model.ts';
+import { CONFIG_FILES, ConfigSchema, type ProjectConfig } from './schema.ts';
+import { didYouMean } from '../cli/options.ts';
+
+export interface LoadedConfig {
+  config: ProjectConfig;
+  /** The file read, relative to the root; absent when the project has none. */
+  file?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** The config file present at `root`, if any (YAML before JSON). */
+export function findConfigFile(root: string): string | undefined {
+  return CONFIG_FILES.find((f) => existsSync(join(root, f)));
+}
+
+export function loadConfig(root: string): LoadedConfig {
+  const file = findConfigFile(root);
+  if (!file) return { config: {}, diagnostics: [] };
+  return parseConfig(file, readFileSync(join(root, file), 'utf8'));
+}
+
+/** Parses config text; `file` decides YAML or JSON and names the diagnostics. */
+export function parseConfig(file: string, text: string): LoadedConfig {
+  const lines = new LineCounter();
+  let raw: unknown;
+  let doc: Document | undefined;
+  if (file.endsWith('.json')) {
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      return failed(file, `not valid JSON: ${(err as Error).message}`);
+    }
+  } else {
+    doc = parseDocument(text, { lineCounter: lines });
+    const error = doc.errors[0];
+    if (error) {
+      const pos = error.linePos?.[0];
+      return failed(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos?.line, pos?.col);
+    }
+    raw = doc.toJS() ?? {};
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (parsed.success) return { config: parsed.data, file, diagnostics: [] };
+  const diagnostics = parsed.error.issues.map((issue) => toDiagnostic(file, issue, doc, lines));
+  return { config: {}, file, diagnostics };
+}
+
+function failed(file: string, message: string, line?: number, column?: number): LoadedConfig {
+  return {
+    config: {},
+    file,
+    diagnostics: [{ severity: 'error', file, line, column, message, code: 'config/syntax', hint: 'fix the file or delete it to use the defaults' }],
+  };
+}
+
+const KNOWN_KEYS = Object.keys(ConfigSchema.shape);
+
+function toDiagnostic(file: string, issue: ZodIssue, doc: Document | undefined, lines: LineCounter): Diagnostic {
+  const path = issue.path.map(String);
+  let where = locate(doc, lines, path);
+  let message = `${path.join('.') || 'config'}: ${issue.message}`;
+  let hint = 'see the configuration table in the README';
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0];
+    where = locate(doc, lines, [...path, key], true) ?? where;
+    message = `unknown key '${[...path, key].join('.')}'`;
+    const choices = path.length === 0 ? KNOWN_KEYS : path[0] === 'themes' ? ['executive', 'analyst', 'expert', 'public'] : [];
+    const guess = didYouMean(key, choices);
+    hint = guess ? `did you mean '${guess}'?` : `known keys: ${choices.join(', ')}`;
+  }
+  return { severity: 'error', file, ...where, message, hint, code: 'config/invalid' };
+}
+
+/** Line and column of the value at `path` (or of its key) in a YAML document. */
+function locate(
+  doc: Document | undefined,
+  lines: LineCounter,
+  path: string[],
+  key = false,
+): { line: number; column: number } | undefined {
+  if (!doc || path.length === 0) return undefined;
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
+  const node = key ? pair?.key : (pair?.value ?? pair?.key);
+  const offset = (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
+  if (offset === undefined) return undefined;
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}

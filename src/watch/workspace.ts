@@ -1,0 +1,172 @@
+/**
+ * The rebuild loop behind `build --watch` and `preview`: one corpus store and one browser kept
+ * open for the whole session, every change batch turned into a plan (see affected.ts), and the
+ * latest result of every briefing kept so the preview can show it. Rebuilds run one at a time;
+ * changes arriving during a build are batched into the next one.
+ */
+import { join, resolve } from 'node:path';
+import type { Diagnostic, EvidenceStore } from '../model.ts';
+import type { BuildEvent, BuildOptions, BuildResult, DeckResult } from '../build/index.ts';
+import type { BrowserSession } from '../render/browser.ts';
+import type { RunSettings } from '../config/settings.ts';
+import { CONFIG_FILES } from '../config/schema.ts';
+import { planRebuild, type FileChange, type ProjectLayout } from './affected.ts';
+import { watchInputs, type InputWatcher } from './watcher.ts';
+
+/** The stages the loop drives; injectable so the loop can be exercised without a browser. */
+export interface WorkspaceDeps {
+  findSpecs(root: string, specs?: string[]): string[];
+  loadStore(settings: RunSettings): Promise<EvidenceStore>;
+  build(options: BuildOptions): Promise<BuildResult>;
+  launchBrowser?(settings: RunSettings): Promise<BrowserSession>;
+  /** Theme → the theme it extends. */
+  themeParents?(root: string): Record<string, string | undefined>;
+}
+
+export interface BriefingState extends DeckResult {
+  /** Absolute spec path. */
+  file: string;
+  builtAt: Date;
+}
+
+export type WorkspaceEvent =
+  | { type: 'rebuild-start'; specs: string[]; reason: string }
+  | { type: 'rebuild-done'; decks: BriefingState[]; removed: string[]; ms: number }
+  | { type: 'notice'; message: string }
+  | { type: 'failure'; message: string };
+
+export interface WorkspaceOptions {
+  settings: RunSettings;
+  deps: WorkspaceDeps;
+  onEvent?(event: WorkspaceEvent): void;
+  onProgress?(event: BuildEvent): void;
+  /** Start the file watcher (off for a one-shot build). */
+  watch?: boolean;
+  usePolling?: boolean;
+}
+
+export class BriefingWorkspace {
+  readonly settings: RunSettings;
+  readonly layout: ProjectLayout;
+  /** Latest result per spec, by absolute spec path. */
+  readonly decks = new Map<string, BriefingState>();
+  corpusDiagnostics: Diagnostic[] = [];
+  building = false;
+  private store?: EvidenceStore;
+  private browser?: BrowserSession;
+  private watcher?: InputWatcher;
+  private pending: FileChange[] = [];
+  private running?: Promise<void>;
+  private closed = false;
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.settings = options.settings;
+    const root = this.settings.root;
+    this.layout = {
+      root,
+      specs: this.settings.specs.map((s) => resolve(root, s)),
+      corpusDir: this.settings.corpusDir,
+      themesDir: join(root, 'themes'),
+      assetsDir: join(root, 'assets'),
+      configFiles: CONFIG_FILES.map((f) => join(root, f)),
+    };
+  }
+
+  /** Loads the corpus, builds every briefing once, then starts watching when asked. */
+  async start(): Promise<BuildResult> {
+    const { deps, settings } = this.options;
+    this.store = await deps.loadStore(settings);
+    const needsBrowser = !settings.formats || settings.formats.some((f) => f === 'pdf' || f === 'handout');
+    if (needsBrowser && deps.launchBrowser) this.browser = await deps.launchBrowser(settings);
+    const specs = deps.findSpecs(settings.root, this.layout.specs);
+    const result = await this.rebuild(specs, [], 'start');
+    if (this.options.watch) {
+      this.watcher = watchInputs(this.layout, (changes) => this.enqueue(changes), {
+        ignore: [settings.outDir],
+        usePolling: this.options.usePolling,
+      });
+      await this.watcher.ready;
+    }
+    return result;
+  }
+
+  /** Queues changed files; resolves when every queued change has been built. */
+  enqueue(changes: FileChange[]): Promise<void> {
+    this.pending.push(...changes);
+    this.running ??= this.drain().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Resolves when no rebuild is running or queued. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.watcher?.close();
+    await this.idle();
+    this.store?.close();
+    await this.browser?.close();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length && !this.closed) {
+      const batch = this.pending.splice(0);
+      const known = [...this.decks.values()].map((d) => ({ spec: d.file, theme: d.theme }));
+      const plan = planRebuild(batch, this.layout, known, this.options.deps.themeParents?.(this.settings.root));
+      if (plan.configChanged) {
+        this.emit({ type: 'notice', message: 'the config file changed: restart to apply it' });
+      }
+      try {
+        if (plan.reloadCorpus) {
+          this.store?.close();
+          this.store = await this.options.deps.loadStore(this.settings);
+        }
+        const names = batch.map((c) => c.path.slice(this.settings.root.length + 1));
+        if (plan.build.length || plan.removed.length) await this.rebuild(plan.build, plan.removed, names.join(', '));
+      } catch (err) {
+        this.emit({ type: 'failure', message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+
+  private async rebuild(specs: string[], removed: string[], reason: string): Promise<BuildResult> {
+    const started = performance.now();
+    for (const r of removed) this.decks.delete(r);
+    this.building = true;
+    this.emit({ type: 'rebuild-start', specs, reason });
+    try {
+      const s = this.settings;
+      const result: BuildResult =
+        specs.length === 0
+          ? { ok: true, decks: [], diagnostics: this.store?.diagnostics ?? [], ms: 0 }
+          : await this.options.deps.build({
+              root: s.root,
+              specs,
+              outDir: s.outDir,
+              formats: s.formats,
+              audience: s.audience,
+              theme: s.theme,
+              browserPath: s.browserPath,
+              paper: s.paper,
+              specDefaults: s.specDefaults,
+              store: this.store,
+              browser: this.browser,
+              onProgress: this.options.onProgress,
+            });
+      this.corpusDiagnostics = result.diagnostics;
+      const builtAt = new Date();
+      const decks = result.decks.map((d) => ({ ...d, file: resolve(s.root, d.spec), builtAt }));
+      for (const d of decks) this.decks.set(d.file, d);
+      this.emit({ type: 'rebuild-done', decks, removed, ms: performance.now() - started });
+      return result;
+    } finally {
+      this.building = false;
+    }
+  }
+
+  private emit(event: WorkspaceEvent): void {
+    this.options.onEvent?.(event);
+  }
+}
