@@ -5,7 +5,6 @@
  * against the evidence store, which keeps composition synchronous, pure and deterministic.
  */
 import Handlebars from 'handlebars';
-import type { hbs } from 'handlebars';
 import { CLAIM_KINDS } from '../select/kinds.ts';
 import type { ClaimKind, Diagnostic } from '../model.ts';
 import { HELPERS, HELPER_NAMES, type HelperCall, type HelperName } from './helpers.ts';

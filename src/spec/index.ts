@@ -145,6 +145,7 @@ export function parseBriefing(file: string, source: string, options: ParseOption
     notes: d.notes,
     overrides: { accent: d.accent, logo: d.logo, footer: d.footer },
     policy: d.policy,
+    locations: keyLocations(fm, locator),
     body: split.content,
     bodyLine,
   };
@@ -203,6 +204,15 @@ function hintFor(issue: ZodIssue): string | undefined {
     return suggestion(issue.keys[0] ?? '', ['bullets', 'words', 'compress', 'citations']);
   }
   return hints[key];
+}
+
+function keyLocations(fm: Record<string, unknown>, locator: FrontMatterLocator): Record<string, Position> {
+  const out: Record<string, Position> = {};
+  for (const key of Object.keys(fm)) {
+    const pos = locator.locate([key]) ?? locator.locate([key], true);
+    if (pos) out[key] = pos;
+  }
+  return out;
 }
 
 function relativeTo(root: string, file: string): string {

@@ -1,0 +1,147 @@
+/**
+ * Compression of a source sentence into a slide bullet by DELETING words only: asides in brackets
+ * or dashes, discourse markers, intensifiers, appositives, non-restrictive relative clauses and
+ * subordinate clauses. The only other changes are a capital first letter and a closing full stop.
+ * Nothing is added or reworded, words inside quotation marks are never touched, and attributions
+ * ("according to", "experts believe") and likelihood words are kept, so a bullet never claims
+ * more certainty than its source. Rules run from gentle to severe, stopping once the bullet fits.
+ */
+import { isClause } from './grammar.ts';
+
+type Range = [number, number];
+type Rule = (s: string) => Range[];
+
+const DISCOURSE =
+  /^(?:however|moreover|furthermore|nevertheless|nonetheless|consequently|therefore|thus|hence|indeed|in fact|in addition|additionally|meanwhile|at the same time|in this manner|in this way|in other words|of course|still|yet|also|instead|similarly|likewise|overall|finally|first|second|third|notably|importantly|as a result|for example|for instance|in turn|accordingly|on the other hand|by contrast|in contrast|to be sure|after all|ultimately|in short|in sum|put simply|simply put|as such|again|then)\s*,\s+|^(?:but|and|so|yet)\s+(?=\S)/i;
+const MEDIAL_MARKER =
+  /,\s*(?:however|moreover|nevertheless|nonetheless|therefore|though|of course|in fact|indeed|for example|for instance|in turn|in other words|after all|thus|hence),(?=\s)/gi;
+const INTENSIFIER = /\s(?:very|really|quite|simply|indeed|truly)(?=\s)/gi;
+const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|even if|against the backdrop of|given|because|as|amid|with|to|in order to|if|unless|when|whether)\b[^,]{3,}?,\s+/i;
+const TEMPORAL = /^(?:since|after|following|before|during|in|by|over|for|from|until|throughout|within|at)\b[^,]{2,}?,\s+/i;
+
+const gentle: Rule[] = [
+  (s) => matches(s, /\s*\([^()]*\)/g),
+  (s) => matches(s, /\s*\[[^\]]*\]/g),
+  (s) => matches(s, /\s+[—–]\s[^—–]+?\s[—–](?=\s)/g),
+  (s) => matches(s, /\s*—[^—\s][^—]*?[^—\s]—(?=\s)/g),
+  (s) => matches(s, DISCOURSE),
+  (s) => matches(s, MEDIAL_MARKER),
+  (s) => matches(s, INTENSIFIER),
+];
+const moderate: Rule[] = [
+  // ", the patriarch of geopolitics," after a name
+  (s) => matches(s, /(?<=\p{Lu}\p{Ll}+),\s+(?:the|a|an|who|whose)\s[^,]{3,60},(?=\s)/gu),
+  // ", which carry propagandistic meaning" up to the next comma or the end
+  (s) => matches(s, /,\s+(?:which|who|whose|where)\s[^,.;]+(?=[,.;]|$)/g),
+  leadingClause(SUBORDINATE),
+];
+const severe: Rule[] = [
+  leadingClause(TEMPORAL),
+  (s) => matches(s, /;\s.*$/),
+  (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|thereby|so that)\s[^"“”]*$/),
+  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”]*$/u),
+  (s) => matches(s, /,\s+and\s[^"“”]*$/),
+];
+
+export const COMPRESSION_LEVELS: readonly (readonly Rule[])[] = [gentle, moderate, severe];
+
+export interface CompressOptions {
+  /** Most words allowed; `undefined` means no limit. */
+  maxWords?: number;
+  /** Apply the gentle and moderate rules even when the sentence already fits (executive style). */
+  always?: boolean;
+}
+
+export interface Compressed {
+  text: string;
+  words: number;
+  /** True when `maxWords` holds. */
+  fits: boolean;
+  /** True when any word was deleted. */
+  shortened: boolean;
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Shortens `sentence` by deletion until it has at most `maxWords` words, if the rules allow. */
+export function compressSentence(sentence: string, options: CompressOptions = {}): Compressed {
+  const source = sentence.trim();
+  let text = source;
+  const limit = options.maxWords ?? Infinity;
+  const forced = options.always ? 2 : 0;
+  for (let level = 0; level < COMPRESSION_LEVELS.length; level++) {
+    if (level >= forced && wordCount(text) <= limit) break;
+    for (const rule of COMPRESSION_LEVELS[level]) {
+      const next = tidy(remove(text, protect(text, rule(text))));
+      if (next !== text && wordCount(next) >= 4 && isDeletionOf(source, next)) text = next;
+    }
+  }
+  const finished = finish(text);
+  const safe = isDeletionOf(source, finished) ? finished : finish(source);
+  const words = wordCount(safe);
+  return { text: safe, words, fits: words <= limit, shortened: words < wordCount(finish(source)) };
+}
+
+/** True when every word of `bullet` appears in `source` in the same order (case aside for the first). */
+export function isDeletionOf(source: string, bullet: string): boolean {
+  const src = words(source);
+  const out = words(bullet);
+  let i = 0;
+  for (let k = 0; k < out.length; k++) {
+    const w = out[k];
+    while (i < src.length && !(src[i] === w || (k === 0 && src[i].toLowerCase() === w.toLowerCase()))) i++;
+    if (i === src.length) return false;
+    i++;
+  }
+  return true;
+}
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’%$.-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
+}
+
+function leadingClause(pattern: RegExp): Rule {
+  return (s) => {
+    const m = pattern.exec(s);
+    if (!m) return [];
+    return isClause(s.slice(m[0].length)) ? [[0, m[0].length]] : [];
+  };
+}
+
+function matches(s: string, pattern: RegExp): Range[] {
+  const out: Range[] = [];
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  for (const m of s.matchAll(re)) if (m[0].length) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return out;
+}
+
+/** Drops ranges that touch quoted words: quotations are never altered. */
+function protect(s: string, ranges: Range[]): Range[] {
+  const quoted: Range[] = [];
+  for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return ranges.filter(([a, b]) => !quoted.some(([qa, qb]) => a < qb && qa < b));
+}
+
+function remove(s: string, ranges: Range[]): string {
+  let out = s;
+  for (const [a, b] of [...ranges].sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + out.slice(b);
+  return out;
+}
+
+function tidy(s: string): string {
+  return s
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/([,;:])\s*([,.;:])/g, '$2')
+    .replace(/^[\s,;:—–-]+/, '')
+    .trim();
+}
+
+function finish(s: string): string {
+  let t = s.replace(/[\s,;:—–-]+$/, '');
+  t = t.charAt(0).toUpperCase() + t.slice(1);
+  if (!/[.!?]["”’)]?$/.test(t)) t += '.';
+  return t;
+}

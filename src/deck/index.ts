@@ -1,0 +1,174 @@
+/**
+ * Deck composition: turns a parsed `BriefingSpec` and the corpus `EvidenceStore` into a `Deck`.
+ * Each body section's helpers are resolved into slides for the audience (bottom line first, so
+ * later slides do not repeat it), empty sections are left out with a warning, the deck is fitted
+ * to its slide budget, and a Sources slide closes it. Same spec and corpus, same deck.
+ */
+import type { BriefingSpec, Deck, Diagnostic, EvidenceStore, Slide, SourceEntry } from '../model.ts';
+import { parseBody, type BodySection } from '../spec/body.ts';
+import type { HelperCall } from '../spec/helpers.ts';
+import { suggestion } from '../spec/suggest.ts';
+import { createSelectionContext, entryMatches } from '../select/index.ts';
+import { fitBudget, type PlannedSlide } from './budget.ts';
+import { SourceBook } from './citations.ts';
+import type { ComposeEnv } from './env.ts';
+import { defaultSections, titleCase } from './plan.ts';
+import { policyFor } from './policy.ts';
+import { resolveClaims, resolveFigures, resolveJudgements } from './resolve-claims.ts';
+import { resolveQuote, resolveScenarios, resolveTimeline } from './resolve-other.ts';
+
+export { AUDIENCE_POLICIES, policyFor, type AudiencePolicy } from './policy.ts';
+export { compressSentence, isDeletionOf, wordCount } from './compress.ts';
+
+export interface ComposeOptions {
+  /** Empty sections and unmatched queries become errors instead of warnings. */
+  strict?: boolean;
+}
+
+const DEFAULT_TITLES: Record<HelperCall['helper'], string> = {
+  claims: 'Key points',
+  figures: 'Key figures',
+  quote: 'In their words',
+  judgements: 'Key judgements',
+  scenarios: 'Scenarios',
+  timeline: 'Timeline',
+  sources: 'Sources',
+  bluf: 'Bottom line up front',
+};
+
+export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions = {}): { deck: Deck; diagnostics: Diagnostic[] } {
+  const policy = policyFor(spec);
+  const book = new SourceBook(store);
+  const select = createSelectionContext(store, spec, { kinds: policy.kinds, plain: policy.plain });
+  const env: ComposeEnv = { spec, policy, select, book, strict: !!options.strict, diagnostics: [], coverage: [], compressed: new Map() };
+  const at = (key: string) => spec.locations?.[key] ?? { line: 1, column: 1 };
+
+  if (!select.allowed.size) {
+    const key = spec.sources?.length ? 'sources' : 'since';
+    const names = [...new Set(store.documents().flatMap((d) => [d.publisher, ...d.authors].filter((n): n is string => !!n)))].sort();
+    env.diagnostics.push({
+      severity: 'error', file: spec.file, ...at(key), code: 'select/no-documents',
+      message: `no document in the corpus passes the spec's ${spec.sources?.length ? '`sources`' : 'date'} filter`,
+      hint: spec.sources?.length ? suggestion(spec.sources[0], names) : 'widen `since`/`until`',
+    });
+  }
+
+  const sections: BodySection[] = spec.body.trim()
+    ? parseBody(spec.file, spec.body, spec.bodyLine).sections
+    : defaultSections(spec, store, policy);
+  const calls = sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'helper' ? [b.call] : [])));
+  env.coverage = calls.filter((c) => c.query || c.topic).map((c) => ({ query: c.query, topic: c.topic }));
+  if (!env.coverage.length) env.coverage = spec.topics.map((topic) => ({ topic }));
+
+  // The bottom line is chosen first so no later slide repeats it.
+  const resolved = new Map<HelperCall, Slide[]>();
+  const order = [...calls.filter((c) => c.helper === 'bluf'), ...calls.filter((c) => c.helper !== 'bluf')];
+  const titles = new Map<HelperCall, string>();
+  for (const s of sections) for (const b of s.blocks) if (b.kind === 'helper') titles.set(b.call, b.call.title ?? (s.title || DEFAULT_TITLES[b.call.helper]));
+  for (const call of order) resolved.set(call, resolve(env, call, titles.get(call)!));
+
+  const planned: PlannedSlide[] = [{ slide: titleSlide(spec), section: -1, order: 0, protected: true }];
+  sections.forEach((section, index) => {
+    const slides: PlannedSlide[] = [];
+    const push = (slide: Slide, isProtected = false) => slides.push({ slide, section: index, order: slides.length, protected: isProtected });
+    for (const block of section.blocks) {
+      if (block.kind === 'markdown') push({ kind: 'markdown', title: section.title || spec.title, markdown: block.block.markdown, notes: [] });
+      else for (const slide of resolved.get(block.call) ?? []) push(slide, block.call.helper === 'bluf' || block.call.helper === 'sources');
+    }
+    const hasHelpers = section.blocks.some((b) => b.kind === 'helper');
+    if (!section.blocks.length && section.level > 0) push({ kind: 'section', title: section.title, notes: [] });
+    else if (!slides.length && hasHelpers) {
+      env.diagnostics.push({
+        severity: env.strict ? 'error' : 'warning', file: spec.file, line: section.line, column: 1, code: 'deck/empty-section',
+        message: `section '${section.title || '(before the first heading)'}' has no evidence and is left out`,
+        hint: 'broaden its queries, or remove the section',
+      });
+    }
+    planned.push(...slides);
+  });
+  if (!calls.some((c) => c.helper === 'sources')) {
+    planned.push({ slide: { kind: 'sources', title: 'Sources', sources: [], notes: [] }, section: -1, order: 0, protected: true });
+  }
+
+  const { kept, dropped } = fitBudget(planned, policy.maxSlides);
+  if (dropped.length) {
+    env.diagnostics.push({
+      severity: 'warning', file: spec.file, ...at(spec.length ? 'length' : 'audience'), code: 'deck/over-budget',
+      message: `the ${policy.audience} budget is ${policy.maxSlides} slides; left out: ${dropped.map((p) => `'${p.slide.title}'`).join(', ')}`,
+      hint: 'raise `length:`, or ask for fewer slides (limit=, fewer sections)',
+    });
+  }
+  const slides = kept.map((p) => p.slide);
+  const sources = citedSources(book, slides);
+  for (const slide of slides) if (slide.kind === 'sources') slide.sources = sources;
+  const final = slides.filter((s) => s.kind !== 'sources' || s.sources.length);
+  checkIncludes(env, final);
+
+  const deck: Deck = {
+    name: spec.name, title: spec.title, audience: spec.audience, theme: spec.theme,
+    overrides: spec.overrides, notes: spec.notes, citations: policy.citations, slides: final, sources,
+  };
+  for (const key of ['subtitle', 'presenter', 'organisation', 'date', 'classification'] as const) if (spec[key]) deck[key] = spec[key];
+  return { deck, diagnostics: env.diagnostics };
+}
+
+function resolve(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
+  switch (call.helper) {
+    case 'claims': return resolveClaims(env, call, title);
+    case 'figures': return resolveFigures(env, call, title);
+    case 'judgements': return resolveJudgements(env, call, title);
+    case 'bluf': return resolveJudgements(env, call, title, true);
+    case 'quote': return resolveQuote(env, call, title);
+    case 'scenarios': return resolveScenarios(env, call, title);
+    case 'timeline': return resolveTimeline(env, call, title);
+    case 'sources': return [{ kind: 'sources', title: call.title ?? 'Sources', sources: [], notes: [] }];
+    default: return [];
+  }
+}
+
+function titleSlide(spec: BriefingSpec): Slide {
+  const slide: Slide = { kind: 'title', title: spec.title, notes: [] };
+  if (spec.subtitle) slide.subtitle = spec.subtitle;
+  if (spec.presenter) slide.presenter = spec.presenter;
+  if (spec.organisation) slide.organisation = spec.organisation;
+  if (spec.date) slide.date = spec.date;
+  return slide;
+}
+
+/** Documents cited on the slides that made it into the deck. */
+function citedSources(book: SourceBook, slides: readonly Slide[]): SourceEntry[] {
+  const ids = new Set<string>();
+  for (const s of slides) {
+    const cites =
+      s.kind === 'bullets' ? s.bullets.map((b) => b.citation) :
+      s.kind === 'judgements' ? s.judgements.map((b) => b.citation) :
+      s.kind === 'figures' ? s.figures.map((f) => f.citation) :
+      s.kind === 'scenarios' ? s.scenarios.map((x) => x.citation) :
+      s.kind === 'timeline' ? s.events.map((e) => e.citation) :
+      s.kind === 'quote' ? [s.citation] : [];
+    for (const c of cites) if (c) ids.add(c.docId);
+  }
+  return book.sources().filter((e) => ids.has(e.docId));
+}
+
+/** Every `include:` entry must have reached a slide; say which did not, and why. */
+function checkIncludes(env: ComposeEnv, slides: readonly Slide[]): void {
+  const shown: { id: string; text: string }[] = [];
+  for (const s of slides) {
+    const items = s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : [];
+    for (const b of items) if (b.citation) shown.push({ id: `${b.citation.docId}:${b.citation.start}`, text: b.citation.sentence });
+    if (s.kind === 'quote') shown.push({ id: s.quote.id, text: s.quote.text });
+  }
+  const claims = env.select.store.claims();
+  for (const entry of env.spec.include ?? []) {
+    if (shown.some((x) => entryMatches(x, entry)) || claims.some((c) => c.id === entry && shown.some((x) => x.text === c.text))) continue;
+    const exists = claims.some((c) => entryMatches(c, entry));
+    env.diagnostics.push({
+      severity: 'warning', file: env.spec.file, ...(env.spec.locations?.include ?? { line: 1, column: 1 }), code: 'select/include-unused',
+      message: exists ? `include '${entry}' matches a claim but no section's query reaches it` : `include '${entry}' matches no claim in the corpus`,
+      hint: exists ? 'add a helper whose query shares words with it, e.g. {{claims "…"}}' : 'use a claim id (docId:pN:sM) or a phrase copied from the corpus',
+    });
+  }
+}
+
+export { titleCase };

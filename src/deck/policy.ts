@@ -1,0 +1,92 @@
+/**
+ * Audience policies: what changes in a deck when the audience changes — slide budget, bullets per
+ * slide, bullet length and compression, how citations show, what speaker notes hold, and which
+ * kinds of claim the audience is served first. A spec's `length:` and `policy:` override these.
+ */
+import type { Audience, BriefingSpec, CitationStyle, ClaimKind } from '../model.ts';
+
+export type NotesStyle = 'sources' | 'evidence' | 'context' | 'talking-points';
+
+export interface AudiencePolicy {
+  audience: Audience;
+  /** Most slides in the deck, title and sources included. */
+  maxSlides: number;
+  bulletsPerSlide: number;
+  /** Most words per bullet. */
+  maxWords: number;
+  /** Always shorten by deletion (executive), not only when a sentence is too long. */
+  compress: boolean;
+  /** Prefer plain sentences: short words, few figures per sentence. */
+  plain: boolean;
+  citations: CitationStyle;
+  notes: NotesStyle;
+  /** Claim kinds in order of preference; earlier kinds score higher. */
+  kinds: ClaimKind[];
+  /** Most figures on one figures slide. */
+  figuresPerSlide: number;
+}
+
+export const AUDIENCE_POLICIES: Record<Audience, AudiencePolicy> = {
+  executive: {
+    audience: 'executive',
+    maxSlides: 10,
+    bulletsPerSlide: 3,
+    maxWords: 16,
+    compress: true,
+    plain: false,
+    citations: 'slide',
+    notes: 'sources',
+    kinds: ['assessment', 'forecast', 'statistic', 'fact', 'attributed'],
+    figuresPerSlide: 3,
+  },
+  analyst: {
+    audience: 'analyst',
+    maxSlides: 16,
+    bulletsPerSlide: 5,
+    maxWords: 35,
+    compress: false,
+    plain: false,
+    citations: 'bullet',
+    notes: 'evidence',
+    kinds: ['statistic', 'fact', 'assessment', 'attributed', 'forecast'],
+    figuresPerSlide: 4,
+  },
+  expert: {
+    audience: 'expert',
+    maxSlides: 24,
+    bulletsPerSlide: 6,
+    maxWords: 60,
+    compress: false,
+    plain: false,
+    citations: 'bullet',
+    notes: 'context',
+    kinds: ['assessment', 'attributed', 'forecast', 'statistic', 'fact'],
+    figuresPerSlide: 6,
+  },
+  public: {
+    audience: 'public',
+    maxSlides: 12,
+    bulletsPerSlide: 4,
+    maxWords: 22,
+    compress: false,
+    plain: true,
+    citations: 'sources-slide',
+    notes: 'talking-points',
+    kinds: ['fact', 'statistic', 'assessment', 'forecast', 'attributed'],
+    figuresPerSlide: 3,
+  },
+};
+
+/** The audience policy with the spec's `length:` and `policy:` applied. */
+export function policyFor(spec: Pick<BriefingSpec, 'audience' | 'length' | 'policy'>): AudiencePolicy {
+  const base = AUDIENCE_POLICIES[spec.audience];
+  const o = spec.policy ?? {};
+  return {
+    ...base,
+    maxSlides: spec.length ?? base.maxSlides,
+    bulletsPerSlide: o.bullets ?? base.bulletsPerSlide,
+    maxWords: o.words ?? base.maxWords,
+    compress: o.compress ?? base.compress,
+    citations: o.citations ?? base.citations,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Resolvers for the claim-based helpers: `claims` (bullets), `judgements` and `bluf` (assessments
+ * with likelihoods) and `figures`. Each selects evidence for the audience and returns slides,
+ * split into continuation slides when a helper asks for more bullets than one slide holds.
+ */
+import { LIKELIHOODS, type Bullet, type FigureItem, type Slide } from '../model.ts';
+import type { HelperCall } from '../spec/helpers.ts';
+import { selectClaims, type ClaimRequest } from '../select/index.ts';
+import { bulletText, fits, makeBullet, type ComposeEnv } from './env.ts';
+import { reportEmpty } from './evidence.ts';
+import { bulletNotes, citationNote, competingViews } from './notes.ts';
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
+  const request: ClaimRequest = {
+    query: call.query,
+    topic: call.topic,
+    kinds: call.kind ? [call.kind] : undefined,
+    source: call.source,
+    limit: call.limit ?? env.policy.bulletsPerSlide,
+    accept: (c) => fits(env, c),
+  };
+  const picked = selectClaims(env.select, request);
+  if (!picked.length) return reportEmpty(env, call, request), [];
+  const bullets = picked.map((c) => makeBullet(env, c));
+  const docs = new Set(picked.map((c) => c.docId));
+  return chunk(bullets, env.policy.bulletsPerSlide).map((group, i) => ({
+    kind: 'bullets' as const,
+    title,
+    bullets: group,
+    notes: bulletNotes(env, group, i === 0 ? competingViews(env, request, docs) : []),
+    ...(i > 0 ? { continued: true } : {}),
+  }));
+}
+
+const strength = (b: Bullet) => (b.likelihood ? LIKELIHOODS.indexOf(b.likelihood) : LIKELIHOODS.length);
+
+/** Assessments and forecasts, those with a stated likelihood first. */
+export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: string, bluf = false): Slide[] {
+  const request: ClaimRequest = {
+    query: bluf ? env.coverage.map((c) => c.query ?? '').join(' ') || undefined : call.query,
+    topic: bluf ? undefined : call.topic,
+    kinds: ['assessment', 'forecast'],
+    limit: call.limit ?? (bluf ? Math.min(3, env.policy.bulletsPerSlide) : env.policy.bulletsPerSlide),
+    accept: (c) => fits(env, c),
+    prefs: { kinds: ['assessment', 'forecast'] },
+  };
+  if (bluf) {
+    const topics = env.coverage.map((c) => c.topic).filter((t): t is string => !!t);
+    request.query = [request.query, ...topics].filter(Boolean).join(' ') || undefined;
+  }
+  const picked = selectClaims(env.select, request);
+  if (!picked.length) return reportEmpty(env, call, request, 'assessment'), [];
+  const judgements = picked.map((c) => makeBullet(env, c)).sort((a, b) => strength(a) - strength(b));
+  return chunk(judgements, env.policy.bulletsPerSlide).map((group, i) => ({
+    kind: 'judgements' as const,
+    title,
+    judgements: group,
+    notes: bulletNotes(env, group),
+    ...(i > 0 ? { continued: true } : {}),
+  }));
+}
+
+export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
+  const labelWords = Math.min(env.policy.maxWords, 22);
+  const request: ClaimRequest = {
+    query: call.query,
+    topic: call.topic,
+    figures: true,
+    source: call.source,
+    limit: call.limit ?? env.policy.figuresPerSlide,
+    accept: (c) => c.figures.some((f) => f.measure) || fits(env, c, labelWords),
+    prefs: { figures: true },
+  };
+  const picked = selectClaims(env.select, request);
+  if (!picked.length) return reportEmpty(env, call, request, 'figure'), [];
+  const figures: FigureItem[] = picked.map((claim) => {
+    const f = claim.figures[0];
+    const item: FigureItem = {
+      label: f.measure ?? bulletText(env, claim, labelWords).text,
+      value: f.value,
+      display: f.text,
+      citation: env.book.cite(claim, claim.text),
+    };
+    if (f.valueHigh !== undefined) item.valueHigh = f.valueHigh;
+    if (f.unit) item.unit = f.unit;
+    if (f.year !== undefined) item.year = f.year;
+    return item;
+  });
+  return chunk(figures, env.policy.figuresPerSlide).map((group, i) => ({
+    kind: 'figures' as const,
+    title,
+    figures: group,
+    notes: group.flatMap((f) => citationNote(env, f.citation, { text: `${f.display}: ${f.label}` })),
+    ...(i > 0 ? { continued: true } : {}),
+  }));
+}

@@ -1,0 +1,115 @@
+/**
+ * Resolvers for `quote` (one verbatim quotation, never shortened), `scenarios` (forecasts and
+ * conditional outcomes, named) and `timeline` (claims that carry a year, in order).
+ */
+import type { Quote, Scenario, Slide, TimelineEvent } from '../model.ts';
+import type { HelperCall } from '../spec/helpers.ts';
+import { suggestion } from '../spec/suggest.ts';
+import { isExcluded, searchTerms, selectClaims, type ClaimRequest } from '../select/index.ts';
+import { bulletText, fits, warnAt, type ComposeEnv } from './env.ts';
+import { reportEmpty } from './evidence.ts';
+import { citationNote } from './notes.ts';
+import { chunk } from './resolve-claims.ts';
+
+const YEAR = /\b(19[4-9]\d|20[0-4]\d)\b/;
+
+function speakerMatches(q: Quote, wanted: string): boolean {
+  return q.speaker.toLowerCase().includes(wanted.trim().toLowerCase());
+}
+
+export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
+  const { store, ledger, allowed, spec } = env.select;
+  const pool = store.quotes().filter((q) => allowed.has(q.docId) && !isExcluded(q, spec));
+  const bySpeaker = call.speaker ? pool.filter((q) => speakerMatches(q, call.speaker!)) : pool;
+  if (call.speaker && !bySpeaker.length) {
+    const speakers = [...new Set(store.quotes().flatMap((q) => [q.speaker, q.speaker.split(/\s+/).pop() ?? q.speaker]))].sort();
+    warnAt(env, call, 'select/no-match', `no quote by '${call.speaker}' in the corpus; the slide is left out`,
+      speakers.length ? suggestion(call.speaker, speakers) : 'the corpus has no attributed quotes');
+    return [];
+  }
+  const terms = searchTerms(store, { query: call.query, topic: call.topic });
+  const long = env.policy.audience === 'executive' || env.policy.audience === 'public' ? 45 : 90;
+  const scored = bySpeaker
+    .filter((q) => !ledger.ids.has(q.id))
+    .map((q) => {
+      const text = q.text.toLowerCase();
+      const hits = terms.filter((t) => text.includes(t)).length;
+      const words = q.text.split(/\s+/).length;
+      return { q, hits, score: hits / Math.max(1, Math.min(3, terms.length)) - (words > long ? 0.5 : 0) - (words < 6 ? 0.3 : 0) };
+    })
+    .filter((s) => !terms.length || s.hits > 0 || !!call.speaker)
+    .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
+  const best = scored[0]?.q;
+  if (!best) {
+    warnAt(env, call, terms.length ? 'select/no-match' : 'select/empty-evidence',
+      `no quote left for ${call.query ? `"${call.query}"` : 'this slide'}; the slide is left out`,
+      'try {{quote}} without a query, or another speaker=');
+    return [];
+  }
+  ledger.record(best);
+  const citation = env.book.cite(best);
+  const role = best.role ? `, ${best.role}` : '';
+  return [{
+    kind: 'quote',
+    title,
+    quote: best,
+    citation,
+    notes: env.spec.notes ? [`${best.speaker}${role}, ${best.cue.trim()} …`, ...citationNote(env, citation)] : [],
+  }];
+}
+
+const CONDITION = /^(?:but\s+|and\s+)?((?:if|should|once|unless|when|whether)\s[^,]{6,80}),\s/i;
+
+/** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
+export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
+  const base: Omit<ClaimRequest, 'kinds'> = {
+    query: call.query,
+    topic: call.topic,
+    limit: call.limit ?? Math.min(4, env.policy.bulletsPerSlide),
+    accept: (c) => fits(env, c),
+    prefs: { kinds: ['forecast', 'assessment'] },
+  };
+  const request: ClaimRequest = { ...base, kinds: ['forecast', 'assessment'] };
+  const picked = selectClaims(env.select, request);
+  if (!picked.length) return reportEmpty(env, call, request, 'forecast'), [];
+  const scenarios: Scenario[] = picked.map((claim, i) => {
+    const cond = CONDITION.exec(claim.text)?.[1];
+    const name = cond ? cond.charAt(0).toUpperCase() + cond.slice(1) : `Scenario ${String.fromCharCode(65 + i)}`;
+    const s: Scenario = { name, text: bulletText(env, claim).text, citation: env.book.cite(claim, claim.text) };
+    if (claim.likelihood) s.likelihood = claim.likelihood;
+    return s;
+  });
+  return chunk(scenarios, env.policy.bulletsPerSlide).map((group, i) => ({
+    kind: 'scenarios' as const,
+    title,
+    scenarios: group,
+    notes: group.flatMap((s) => (s.citation ? citationNote(env, s.citation, { text: s.text, likelihood: s.likelihood }) : [])),
+    ...(i > 0 ? { continued: true } : {}),
+  }));
+}
+
+export function resolveTimeline(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
+  const request: ClaimRequest = {
+    query: call.query,
+    topic: call.topic,
+    limit: call.limit ?? Math.min(6, env.policy.bulletsPerSlide + 2),
+    accept: (c) => YEAR.test(c.text) && fits(env, c),
+  };
+  const picked = selectClaims(env.select, request);
+  if (!picked.length) return reportEmpty(env, call, request, 'dated claim'), [];
+  const events: TimelineEvent[] = picked
+    .map((claim) => ({
+      when: YEAR.exec(claim.text)![1],
+      text: bulletText(env, claim).text,
+      citation: env.book.cite(claim, claim.text),
+    }))
+    .sort((a, b) => a.when.localeCompare(b.when) || a.citation.docId.localeCompare(b.citation.docId) || a.citation.start - b.citation.start);
+  const perSlide = Math.max(env.policy.bulletsPerSlide, 4);
+  return chunk(events, perSlide).map((group, i) => ({
+    kind: 'timeline' as const,
+    title,
+    events: group,
+    notes: group.flatMap((e) => (e.citation ? citationNote(env, e.citation, { text: e.text }) : [])),
+    ...(i > 0 ? { continued: true } : {}),
+  }));
+}

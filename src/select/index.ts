@@ -1,0 +1,127 @@
+/**
+ * Evidence selection: retrieve claims from the corpus store with bm25, keep what the spec allows
+ * (sources, dates, exclusions), rerank for the audience and spread across sources. A `Ledger`
+ * shared by one deck remembers what was already shown so no claim, or near-copy, appears twice.
+ */
+import type { Claim, ClaimKind, EvidenceStore } from '../model.ts';
+import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
+import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
+import { contentWords } from './similarity.ts';
+
+export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
+export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
+export { contentWords, jaccard, nearDuplicate } from './similarity.ts';
+
+/** What one deck has shown so far. */
+export class Ledger {
+  readonly ids = new Set<string>();
+  readonly words: Set<string>[] = [];
+  readonly docs = new Map<string, number>();
+  record(item: { id: string; text: string; docId: string }): void {
+    this.ids.add(item.id);
+    this.words.push(contentWords(item.text));
+    this.docs.set(item.docId, (this.docs.get(item.docId) ?? 0) + 1);
+  }
+}
+
+export interface SelectionContext {
+  store: EvidenceStore;
+  spec: EvidenceFilterSpec;
+  prefs: RankPreferences;
+  ledger: Ledger;
+  /** Documents the spec allows. */
+  allowed: Set<string>;
+  /** docId → 0..1 recency. */
+  recency: Map<string, number>;
+}
+
+export interface ClaimRequest {
+  query?: string;
+  topic?: string;
+  /** Only these kinds. */
+  kinds?: readonly ClaimKind[];
+  /** Only claims with figures. */
+  figures?: boolean;
+  /** Only documents matching this id, publisher or author. */
+  source?: string;
+  limit: number;
+  /** Further test, e.g. "compresses to the audience's bullet length". */
+  accept?: (claim: Claim) => boolean;
+  /** Override the context preferences (figures slide prefers figures). */
+  prefs?: Partial<RankPreferences>;
+}
+
+export function createSelectionContext(
+  store: EvidenceStore,
+  spec: EvidenceFilterSpec,
+  prefs: RankPreferences,
+): SelectionContext {
+  const docs = store.documents();
+  const dates = docs.map((d) => d.date).filter((d): d is string => !!d).sort();
+  const oldest = Date.parse(dates[0] ?? '2000-01-01');
+  const newest = Date.parse(dates[dates.length - 1] ?? '2000-01-01');
+  const recency = new Map(
+    docs.map((d) => [d.id, d.date && newest > oldest ? (Date.parse(d.date) - oldest) / (newest - oldest) : 0.5]),
+  );
+  return { store, spec, prefs, ledger: new Ledger(), allowed: allowedDocuments(docs, spec), recency };
+}
+
+/** The words a request searches for: its query, its topic and the topic's keywords. */
+export function searchTerms(store: EvidenceStore, request: Pick<ClaimRequest, 'query' | 'topic'>): string[] {
+  const keywords = request.topic ? topicKeywords(store, request.topic) : [];
+  const text = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
+  return [...new Set(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [])].filter((t) => t.length > 2);
+}
+
+function topicKeywords(store: EvidenceStore, topic: string): string[] {
+  const topics = store.topics();
+  const key = Object.keys(topics).find((k) => k.toLowerCase() === topic.toLowerCase());
+  return key ? topics[key] : [];
+}
+
+/** Candidates for a request, each with its relevance; claims outside the spec's filters are gone. */
+export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidate[] {
+  const { store, spec } = ctx;
+  const terms = searchTerms(store, request);
+  const relevance = new Map<string, number>();
+  if (terms.length) {
+    const full = store.searchClaims({ text: terms.join(' '), limit: 500 });
+    const top = Math.max(1e-9, ...full.map((c) => c.score));
+    const coverage = new Map<string, number>();
+    for (const term of terms) {
+      for (const hit of store.searchClaims({ text: term, limit: 500 })) {
+        coverage.set(hit.id, (coverage.get(hit.id) ?? 0) + 1);
+      }
+    }
+    for (const hit of full) relevance.set(hit.id, 0.5 * (hit.score / top));
+    for (const [id, n] of coverage) relevance.set(id, (relevance.get(id) ?? 0) + 0.5 * Math.min(1, n / Math.min(3, terms.length)));
+  }
+  const topic = request.topic?.toLowerCase();
+  const out: Candidate[] = [];
+  for (const claim of store.claims()) {
+    if (!ctx.allowed.has(claim.docId) || isExcluded(claim, spec)) continue;
+    if (ctx.ledger.ids.has(claim.id)) continue;
+    if (request.kinds && !request.kinds.includes(claim.kind)) continue;
+    if (request.figures && !claim.figures.length) continue;
+    if (request.source) {
+      const doc = store.document(claim.docId);
+      if (!doc || !sourceMatches(doc, request.source)) continue;
+    }
+    const topicMatch = !!topic && claim.topics.some((t) => t.toLowerCase() === topic);
+    const rel = terms.length ? (relevance.get(claim.id) ?? 0) + (topicMatch ? 0.3 : 0) : 0.5;
+    const pinned = isPinned(claim, spec);
+    if (rel <= 0 && !pinned) continue;
+    if (request.accept && !request.accept(claim)) continue;
+    out.push({ claim, relevance: Math.min(1, rel), topicMatch, pinned, recency: ctx.recency.get(claim.docId) ?? 0.5 });
+  }
+  return out;
+}
+
+/** The best `limit` claims for a request, diverse and new to this deck. Records them in the ledger. */
+export function selectClaims(ctx: SelectionContext, request: ClaimRequest): RankedClaim[] {
+  const prefs = { ...ctx.prefs, ...request.prefs };
+  const ranked = retrieve(ctx, request).map((c) => ({ ...c.claim, score: scoreCandidate(c, prefs) }));
+  const picked = diversify(ranked, { limit: request.limit, shown: ctx.ledger.words });
+  for (const c of picked) ctx.ledger.record(c);
+  return picked;
+}

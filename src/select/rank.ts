@@ -1,0 +1,94 @@
+/**
+ * Reranking retrieved claims for one slide: relevance to the query and topic, the claim kinds the
+ * audience is served first, figures, recency and plain wording — then maximal marginal relevance
+ * (MMR) so one article does not fill a slide and near-identical claims appear once.
+ */
+import type { Claim, ClaimKind } from '../model.ts';
+import { contentWords, jaccard, nearDuplicate } from './similarity.ts';
+
+export interface Candidate {
+  claim: Claim;
+  /** 0..1 match with the query (bm25 and term coverage). */
+  relevance: number;
+  topicMatch: boolean;
+  pinned: boolean;
+  /** 0..1, newer documents higher. */
+  recency: number;
+}
+
+export interface RankedClaim extends Claim {
+  score: number;
+}
+
+export interface RankPreferences {
+  kinds: readonly ClaimKind[];
+  plain: boolean;
+  /** Prefer claims with figures (figures helper, analysts). */
+  figures?: boolean;
+}
+
+export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
+  const kindRank = prefs.kinds.indexOf(c.claim.kind);
+  const kindScore = kindRank < 0 ? 0 : 1 - kindRank / Math.max(1, prefs.kinds.length);
+  const figureScore = c.claim.figures.length ? (prefs.figures ? 1 : 0.5) : 0;
+  let score = 0.55 * c.relevance + 0.15 * (c.topicMatch ? 1 : 0) + 0.15 * kindScore + 0.08 * figureScore + 0.07 * c.recency;
+  if (c.claim.likelihood) score += 0.03;
+  if (prefs.plain) score -= 0.1 * plainPenalty(c.claim.text);
+  if (c.pinned) score += 1;
+  return score;
+}
+
+/** 0..1: long words and many clauses make a sentence hard to follow aloud. */
+function plainPenalty(text: string): number {
+  const words = text.split(/\s+/);
+  const avg = words.reduce((n, w) => n + w.length, 0) / Math.max(1, words.length);
+  const clauses = (text.match(/[,;:—]/g) ?? []).length;
+  return Math.min(1, Math.max(0, avg - 5.5) / 2 + clauses / 6);
+}
+
+/** Deterministic order: score, then claim id. */
+export function byScore(a: RankedClaim, b: RankedClaim): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export interface DiversifyOptions {
+  limit: number;
+  /** Trade-off between relevance (1) and novelty (0). */
+  lambda?: number;
+  /** Word sets of claims already shown elsewhere in the deck. */
+  shown?: readonly Set<string>[];
+}
+
+/**
+ * Greedy MMR: each pick maximises λ·score − (1−λ)·similarity to what is already picked, where
+ * similarity counts shared words and a shared source document. Near-duplicates are never picked.
+ */
+export function diversify(ranked: readonly RankedClaim[], options: DiversifyOptions): RankedClaim[] {
+  const lambda = options.lambda ?? 0.7;
+  const pool = [...ranked].sort(byScore);
+  const words = new Map(pool.map((c) => [c.id, contentWords(c.text)]));
+  const shown = options.shown ?? [];
+  const picked: RankedClaim[] = [];
+  const top = pool[0]?.score ?? 1;
+  while (picked.length < options.limit && pool.length) {
+    let bestIndex = -1;
+    let best = -Infinity;
+    for (let i = 0; i < pool.length; i++) {
+      const c = pool[i];
+      const w = words.get(c.id)!;
+      if (shown.some((s) => nearDuplicate(w, s)) || picked.some((p) => nearDuplicate(w, words.get(p.id)!))) continue;
+      const sim = Math.max(
+        0,
+        ...picked.map((p) => 0.6 * jaccard(w, words.get(p.id)!) + 0.4 * (p.docId === c.docId ? 1 : 0)),
+      );
+      const value = lambda * (c.score / (top || 1)) - (1 - lambda) * sim;
+      if (value > best) {
+        best = value;
+        bestIndex = i;
+      }
+    }
+    if (bestIndex < 0) break;
+    picked.push(pool.splice(bestIndex, 1)[0]);
+  }
+  return picked;
+}

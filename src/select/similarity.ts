@@ -1,0 +1,44 @@
+/**
+ * Word-set similarity between claims, used to keep near-identical claims out of a deck and to
+ * spread a slide across sources (MMR). Content words only, lower-cased, crudely stemmed.
+ */
+const STOP = new Set(
+  ('a an the and or but of to in on at by for with from as is are was were be been being has have had ' +
+    'it its this that these those their there they them which who whose what when where while will would ' +
+    'can could may might should than then so such not no nor also into over about after before between both ' +
+    'each more most other some any only own same very s')
+    .split(' '),
+);
+
+export function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (STOP.has(raw) || raw.length < 2) continue;
+    out.add(stem(raw));
+  }
+  return out;
+}
+
+function stem(w: string): string {
+  return w.replace(/(?:ies|es|s|ing|ed|ly)$/, '').slice(0, 8) || w;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** Share of `a`'s words found in `b`: catches a short claim repeated inside a longer one. */
+export function containment(a: Set<string>, b: Set<string>): number {
+  if (!a.size) return 0;
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return inter / a.size;
+}
+
+/** Near-identical: the same sentence repeated, lightly edited, or quoted inside another. */
+export function nearDuplicate(a: Set<string>, b: Set<string>): boolean {
+  return jaccard(a, b) >= 0.6 || (Math.min(a.size, b.size) >= 5 && Math.max(containment(a, b), containment(b, a)) >= 0.85);
+}
