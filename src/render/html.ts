@@ -1,0 +1,28 @@
+/**
+ * The HTML deck: one self-contained file (inline CSS, logo as data URI, no scripts fetched, no
+ * remote fonts) showing the slides one under another, scaled to the window, one per page when
+ * printed. Fonts are the system fonts the theme names (see docs/themes-and-outputs.md).
+ */
+import type { Deck, ResolvedTheme } from '../model.ts';
+import { escapeHtml } from './escape.ts';
+import { renderMarp, type MarpRender } from './marp.ts';
+
+/** The page around Marp's slides; `print` sizes the page to one slide for PDF output. */
+export function slidesDocument(deck: Deck, r: MarpRender, mode: 'screen' | 'print'): string {
+  const screen = `body{margin:0;background:#5a5a5a}div.marpit{display:flex;flex-direction:column;gap:16px;padding:16px;align-items:center}
+div.marpit>svg{display:block;width:min(100%,1280px);height:auto;box-shadow:0 2px 10px rgba(0,0,0,.4)}
+@media print{body{background:none}div.marpit{padding:0;gap:0}div.marpit>svg{width:100%;box-shadow:none;break-after:page}}`;
+  const print = `@page{size:1280px 720px;margin:0}html,body{margin:0;padding:0}
+div.marpit>svg{display:block;width:1280px;height:720px;break-after:page;page-break-after:always}div.marpit>svg:last-child{break-after:auto;page-break-after:auto}`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(deck.title)}</title>
+${deck.presenter ? `<meta name="author" content="${escapeHtml(deck.presenter)}">` : ''}
+<meta name="generator" content="briefdeck">
+<style>${r.css}</style><style>${mode === 'screen' ? screen : print}</style>
+</head><body><div class="marpit">${r.slides.join('')}</div></body></html>`;
+}
+
+export async function renderHtml(deck: Deck, theme: ResolvedTheme): Promise<string> {
+  return slidesDocument(deck, renderMarp(deck, theme), 'screen');
+}

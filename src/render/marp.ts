@@ -1,0 +1,35 @@
+/**
+ * Runs Marp Core over a fitted deck's Markdown, once, and hands every browser format the result:
+ * the per-slide SVG markup, the CSS and the notes. Emoji and math are off so nothing is ever
+ * fetched from a CDN; raw HTML stays off because our Markdown never needs it.
+ */
+import { Marp } from '@marp-team/marp-core';
+import type { Deck, ResolvedTheme } from '../model.ts';
+import { fitDeck, type FittedSlide } from './fit.ts';
+import { fittedToMarpMarkdown } from './marp-markdown.ts';
+
+export interface MarpRender {
+  fitted: FittedSlide[];
+  markdown: string;
+  /** One `<svg data-marpit-svg>` per slide. */
+  slides: string[];
+  css: string;
+  /** Presenter notes per slide. */
+  notes: string[][];
+}
+
+export function renderMarp(deck: Deck, theme: ResolvedTheme): MarpRender {
+  const fitted = fitDeck(deck, theme);
+  const markdown = fittedToMarpMarkdown(deck, theme, fitted);
+  const marp = new Marp({
+    html: false,
+    emoji: { shortcode: false, unicode: false },
+    math: false,
+    script: false,
+    minifyCSS: true,
+  });
+  const { html, css, comments } = marp.render(markdown, { htmlAsArray: true });
+  if (html.length !== fitted.length)
+    throw new Error(`Marp made ${html.length} slides from ${fitted.length}: a markdown slide may contain a slide break`);
+  return { fitted, markdown, slides: html, css, notes: comments.map((c) => c.map((n) => n.replace(/\u200b|\u200d/g, ''))) };
+}

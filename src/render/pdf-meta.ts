@@ -1,0 +1,46 @@
+/**
+ * PDF finishing with pdf-lib: document metadata and an outline (bookmarks) with one entry per
+ * slide title. Chromium's own outline follows headings and is unreliable for SVG-wrapped slides,
+ * so the outline is written directly: one destination per page.
+ */
+import { PDFDocument, PDFName, PDFNumber, PDFString, PDFNull, type PDFRef } from 'pdf-lib';
+
+export interface PdfInfo {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords?: string[];
+}
+
+export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Array<{ title: string; page: number }>): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  pdf.setTitle(info.title, { showInWindowTitleBar: true });
+  if (info.author) pdf.setAuthor(info.author);
+  if (info.subject) pdf.setSubject(info.subject);
+  if (info.keywords?.length) pdf.setKeywords(info.keywords);
+  pdf.setCreator('briefdeck');
+  pdf.setProducer('briefdeck (Chromium, pdf-lib)');
+  const pages = pdf.getPages();
+  const marks = bookmarks.filter((b) => b.page < pages.length);
+  if (marks.length) {
+    const outlineRef = pdf.context.nextRef();
+    const refs: PDFRef[] = marks.map(() => pdf.context.nextRef());
+    marks.forEach((mark, i) => {
+      const item = pdf.context.obj({
+        Title: PDFString.of(mark.title),
+        Parent: outlineRef,
+        Dest: [pages[mark.page].ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
+      });
+      if (i > 0) item.set(PDFName.of('Prev'), refs[i - 1]);
+      if (i < marks.length - 1) item.set(PDFName.of('Next'), refs[i + 1]);
+      pdf.context.assign(refs[i], item);
+    });
+    pdf.context.assign(
+      outlineRef,
+      pdf.context.obj({ Type: 'Outlines', First: refs[0], Last: refs[refs.length - 1], Count: PDFNumber.of(marks.length) }),
+    );
+    pdf.catalog.set(PDFName.of('Outlines'), outlineRef);
+    pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  }
+  return pdf.save();
+}
