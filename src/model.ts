@@ -65,6 +65,8 @@ export interface DocumentMeta {
   url?: string;
   /** When republished: who published it first. */
   originalPublisher?: string;
+  /** When republished: the site the file was scraped from ("Global Courant"). */
+  republishedBy?: string;
   /** sha256 of the raw file bytes. */
   hash: string;
   words: number;

@@ -1,0 +1,95 @@
+/**
+ * Clean paragraphs → claims and quotes. A claim is one whole sentence (wink-nlp's split, per
+ * paragraph) that states something: at least six words, a verb, a capital at the start and a full
+ * stop at the end; questions and fragments are not claims. Its kind, in order of precedence:
+ * `attributed` (reported speech, with its source), `statistic` (it holds a figure), `forecast`
+ * (future or estimative about what will happen), `assessment` (hedged or evaluative), else `fact`.
+ */
+import type { Claim, ClaimKind, CorpusDocument, Quote } from '../model.ts';
+import { findActors } from './actors.ts';
+import { findAttribution } from './attribution.ts';
+import { findFigures } from './figures.ts';
+import { likelihoodOf } from './likelihood.ts';
+import { readSentences, type Sentence } from './nlp.ts';
+import { findQuotedSpans, findQuotes, keyTerms } from './quotes.ts';
+import type { TopicMatcher } from './topics.ts';
+
+export const MIN_CLAIM_WORDS = 6;
+
+const FORECAST =
+  /\b(will|won['’]t|shall|(?:is|are|remains?)\s+(?:un)?likely\s+to\s+(?!have\b)|expected\s+to|bound\s+to|set\s+to|going\s+to\s+(?!be\s+\w+ed)|foreseeable\s+future|in\s+the\s+(?:coming|next)\b|in\s+the\s+long[-\s]term|would\s+(?:lead|prompt|turn|embolden|shrink|open|provide|require|push))\b/i;
+const ASSESSMENT =
+  /\b(seems?|seemed|appears?|appeared|arguably|evidently|clearly|undoubtedly|probably|likely|unlikely|possibly|perhaps|difficult to|hard to|important|significant|crucial|essential|far from|no doubt|should|must|cannot|may|might|could|would|suggests?|implies|doubtful|uncertain|best|worst|greatest|main|major|key|least|most)\b/i;
+
+/** Whether a sentence is a whole statement, not a heading, question or fragment. */
+export function isStatement(text: string, sentence: Sentence): boolean {
+  const words = sentence.tokens.filter((t) => /[\p{L}\d]/u.test(t.text)).length;
+  if (words < MIN_CLAIM_WORDS || words > 150) return false;
+  if (!/^[“"‘'(]?[\p{Lu}\d]/u.test(text)) return false;
+  if (!/[.!…](?:["”’)\]]+)?$/.test(text) && !/[”"]\.?$/.test(text)) return false;
+  return sentence.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+export function kindOf(text: string, hasFigures: boolean, attributed: boolean): ClaimKind {
+  if (attributed) return 'attributed';
+  if (hasFigures) return 'statistic';
+  if (FORECAST.test(text)) return 'forecast';
+  if (ASSESSMENT.test(text)) return 'assessment';
+  return 'fact';
+}
+
+export interface Extraction {
+  claims: Claim[];
+  quotes: Quote[];
+}
+
+export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Extraction {
+  const claims: Claim[] = [];
+  const quotes: Quote[] = [];
+  for (const p of doc.paragraphs) {
+    const spans = findQuotedSpans(p.text);
+    const terms = keyTerms(p.text, spans);
+    findQuotes(p.text, spans).forEach((q, k) => {
+      const quote: Quote = {
+        id: `${doc.id}:p${p.index}:q${k + 1}`,
+        text: doc.text.slice(p.start + q.start, p.start + q.end),
+        speaker: q.speaker.name,
+        cue: q.cue,
+        docId: doc.id,
+        paragraph: p.index,
+        start: p.start + q.start,
+        end: p.start + q.end,
+      };
+      if (q.speaker.role) quote.role = q.speaker.role;
+      quotes.push(quote);
+    });
+    readSentences(p.text).forEach((s, k) => {
+      const text = p.text.slice(s.start, s.end);
+      if (!isStatement(text, s) || /\?["”’)]*$/.test(text)) return;
+      const figures = findFigures(text);
+      const source = findAttribution(text);
+      const claim: Claim = {
+        id: `${doc.id}:p${p.index}:s${k + 1}`,
+        text: doc.text.slice(p.start + s.start, p.start + s.end),
+        kind: kindOf(text, figures.length > 0, source !== undefined),
+        docId: doc.id,
+        paragraph: p.index,
+        start: p.start + s.start,
+        end: p.start + s.end,
+        figures,
+        actors: findActors(text),
+        topics: topicsOf(text),
+      };
+      const likelihood = likelihoodOf(text);
+      if (likelihood) claim.likelihood = likelihood;
+      if (source) {
+        claim.attribution = source.name;
+        if (!claim.actors.includes(source.name) && /^\p{Lu}/u.test(source.name)) claim.actors.push(source.name);
+      }
+      const inside = terms.filter((t) => t.start >= s.start && t.start < s.end).map((t) => t.term);
+      if (inside.length) claim.keyTerms = inside;
+      claims.push(claim);
+    });
+  }
+  return { claims, quotes };
+}

@@ -1,0 +1,97 @@
+/**
+ * Cleaning: decoded text → kept body paragraphs + dropped blocks with the reason for each.
+ * Order matters and is the one a reader would use: metadata lines (title, byline, date) first,
+ * then the end-of-article marker (related posts, share bars), then the documented boilerplate
+ * patterns, then jusText's length/stopword classifier with context smoothing, then headings,
+ * then exact and near-duplicate paragraphs. Nothing is rewritten: every kept or dropped block is
+ * an exact slice of the text.
+ */
+import type { DroppedBlock, Paragraph } from '../model.ts';
+import { splitBlocks, type Block } from './blocks.ts';
+import { findDuplicates } from './dedupe.ts';
+import { classifyAlone, smooth, type BlockClass } from './justext.ts';
+import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
+import { END_OF_ARTICLE, matchBoilerplate } from './patterns.ts';
+
+export interface CleanResult {
+  paragraphs: Paragraph[];
+  dropped: DroppedBlock[];
+  meta: TextMeta;
+}
+
+const HEADING_MAX_WORDS = 12;
+const SENTENCE_END = /[.!"”’)…]$/;
+
+export function isHeading(text: string): boolean {
+  if (/^#{1,6}\s/.test(text)) return true;
+  return text.split(/\s+/).length <= HEADING_MAX_WORDS && !SENTENCE_END.test(text);
+}
+
+export function cleanText(text: string, from = 0, to = text.length, hints: MetaHints = {}): CleanResult {
+  const blocks = splitBlocks(text, from, to);
+  const meta = readTextMeta(text, blocks, hints);
+  const reasons = new Map<number, string>(meta.blockReasons);
+
+  const span = Math.max(1, to - from);
+  const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
+  if (end !== -1) {
+    const marker = blocks[end].text.replace(/\s*:?\s*$/, '');
+    for (let i = end; i < blocks.length; i++)
+      if (!reasons.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
+  }
+  blocks.forEach((b, i) => {
+    if (reasons.has(i)) return;
+    const pattern = matchBoilerplate(b.text);
+    if (pattern) reasons.set(i, `boilerplate: ${pattern}`);
+  });
+
+  const alone: BlockClass[] = blocks.map((b, i) => (reasons.has(i) ? 'bad' : classifyAlone(b.text)));
+  const final = smooth(alone);
+  const body: number[] = [];
+  final.forEach((c, i) => {
+    if (reasons.has(i)) return;
+    if (c === 'bad') {
+      reasons.set(
+        i,
+        alone[i] === 'bad'
+          ? 'jusText: few stopwords (menu, list or label)'
+          : alone[i] === 'short'
+            ? 'jusText: short block among boilerplate'
+            : 'jusText: near-good block among boilerplate',
+      );
+    } else if (isHeading(blocks[i].text)) reasons.set(i, 'heading');
+    else body.push(i);
+  });
+
+  const dupes = findDuplicates(body.map((i) => blocks[i].text));
+  const duplicateOf = new Map<number, { of: number; exact: boolean }>();
+  for (const d of dupes) duplicateOf.set(body[d.dropped], { of: body[d.of], exact: d.exact });
+  const kept = body.filter((i) => !duplicateOf.has(i));
+  const paragraphNumber = new Map(kept.map((blockIndex, k) => [blockIndex, k + 1]));
+  for (const [i, d] of duplicateOf)
+    reasons.set(i, `${d.exact ? 'duplicate' : 'near-duplicate'} of ¶${paragraphNumber.get(d.of) ?? '?'}`);
+
+  const paragraphs: Paragraph[] = kept.map((i, k) => ({ index: k + 1, ...pick(blocks[i]) }));
+  return { paragraphs, dropped: mergeDropped(text, blocks, reasons), meta };
+}
+
+function pick(b: Block): Omit<Paragraph, 'index'> {
+  return { start: b.start, end: b.end, text: b.text };
+}
+
+/** Neighbouring dropped blocks with the same reason read better as one entry (a whole menu). */
+function mergeDropped(text: string, blocks: readonly Block[], reasons: Map<number, string>): DroppedBlock[] {
+  const out: DroppedBlock[] = [];
+  let lastIndex = -2;
+  blocks.forEach((b, i) => {
+    const reason = reasons.get(i);
+    if (!reason) return;
+    const prev = out[out.length - 1];
+    if (prev && lastIndex === i - 1 && prev.reason === reason && !reason.startsWith('metadata: title')) {
+      prev.end = b.end;
+      prev.text = text.slice(prev.start, b.end);
+    } else out.push({ start: b.start, end: b.end, text: b.text, reason });
+    lastIndex = i;
+  });
+  return out;
+}

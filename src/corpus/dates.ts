@@ -1,0 +1,54 @@
+/**
+ * Publication dates as scraped sites print them: `2023-05-22 16:42:53`, `02.06.23` (day first, as
+ * in Europe), `09 maggio 2022` (Italian month). chrono-node parses them; British English is tried
+ * first because a dotted or slashed numeric date on these sites puts the day first, then the
+ * other locales chrono knows. Only a date with day, month and year all stated is accepted.
+ */
+import * as chrono from 'chrono-node';
+
+const PARSERS: Array<{ locale: string; parser: chrono.Chrono }> = [
+  { locale: 'en-GB', parser: chrono.en.GB },
+  { locale: 'it', parser: chrono.it.casual },
+  { locale: 'fr', parser: chrono.fr.casual },
+  { locale: 'de', parser: chrono.de.casual },
+  { locale: 'es', parser: chrono.es.casual },
+  { locale: 'pt', parser: chrono.pt.casual },
+  { locale: 'nl', parser: chrono.nl.casual },
+];
+
+export interface FoundDate {
+  iso: string;
+  /** Where the date sits in the searched string. */
+  index: number;
+  length: number;
+  locale: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The first complete calendar date in `text`, or undefined. */
+export function findDate(text: string): FoundDate | undefined {
+  if (!/\d/.test(text)) return undefined;
+  for (const { locale, parser } of PARSERS) {
+    for (const r of parser.parse(text)) {
+      const s = r.start;
+      if (!s.isCertain('day') || !s.isCertain('month') || !s.isCertain('year')) continue;
+      const y = s.get('year');
+      const m = s.get('month');
+      const d = s.get('day');
+      if (!y || !m || !d || y < 1900 || y > 2100) continue;
+      return { iso: `${y}-${pad(m)}-${pad(d)}`, index: r.index, length: r.text.length, locale };
+    }
+  }
+  return undefined;
+}
+
+/** Normalises a front-matter or sidecar date (string or YAML Date) to `YYYY-MM-DD`. */
+export function normalizeDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+    return findDate(value)?.iso;
+  }
+  return undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * The corpus stage: `loadCorpus()` brings the store up to date with the corpus folder and opens it.
+ * Incremental by content: a file whose bytes (and sidecar) hash to what the store already holds is
+ * not read again beyond hashing; new or changed files are read, cleaned, extracted and written in
+ * their own transaction; files gone from the folder leave the store. A file identical to another
+ * counts once. The NLP model and format readers load only when some file needs them.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { ClaimQuery, CorpusDocument, Diagnostic, EvidenceStore } from '../model.ts';
+import { extractEvidence } from './claims.ts';
+import { formatOf, ingestFile, sha256 } from './read.ts';
+import { parseSidecar, type SidecarMeta } from './sidecar.ts';
+import { EvidenceDb } from './store.ts';
+import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
+
+export { ingestFile, formatOf, sha256 } from './read.ts';
+export { cleanText } from './clean.ts';
+export { extractEvidence } from './claims.ts';
+export { findDate } from './dates.ts';
+export { BOILERPLATE_PATTERNS, END_OF_ARTICLE } from './patterns.ts';
+export { parseTopics, topicMatcher } from './topics.ts';
+export { EvidenceDb, PIPELINE_VERSION } from './store.ts';
+
+export interface LoadCorpusOptions {
+  root: string;
+  /** Default `<root>/corpus`. */
+  corpusDir?: string;
+  /** Default `<root>/.cache/briefdeck`. */
+  cacheDir?: string;
+  /** Called after each file that had to be processed (for progress bars). */
+  onFile?: (path: string, processed: boolean) => void;
+}
+
+export const SIDECAR_SUFFIX = '.meta.yaml';
+export const TOPICS_FILE = 'topics.yaml';
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    const full = join(entry.parentPath ?? dir, entry.name);
+    if (relative(dir, full).split(sep).some((p) => p.startsWith('.'))) continue;
+    if (entry.name.endsWith(SIDECAR_SUFFIX) || entry.name === TOPICS_FILE) continue;
+    out.push(full);
+  }
+  return out.sort();
+}
+
+const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
+
+export async function loadCorpus(options: LoadCorpusOptions): Promise<EvidenceStore> {
+  const root = resolve(options.root);
+  const corpusDir = resolve(root, options.corpusDir ?? 'corpus');
+  const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
+  mkdirSync(cacheDir, { recursive: true });
+  const db = new EvidenceDb(join(cacheDir, 'evidence.db'));
+  const diagnostics: Diagnostic[] = [];
+  const rel = (p: string) => relative(root, p).split(sep).join('/');
+
+  const topicsPath = join(corpusDir, TOPICS_FILE);
+  let topics: TopicTable = {};
+  let topicsKey = 'none';
+  if (existsSync(topicsPath)) {
+    const source = readFileSync(topicsPath, 'utf8');
+    topicsKey = sha256(source);
+    try {
+      topics = parseTopics(source);
+    } catch (err) {
+      diagnostics.push({ severity: 'warning', file: rel(topicsPath), code: 'corpus/bad-topics', message: `cannot parse topics: ${(err as Error).message}` });
+    }
+  }
+  const topicsOf = topicMatcher(topics);
+  if (db.info('topics') !== topicsKey) {
+    db.retag(topicsOf);
+    db.setInfo('topics', topicsKey);
+  }
+
+  const stored = db.files();
+  const seen = new Set<string>();
+  const hashOwner = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const full of listFiles(corpusDir)) {
+    const path = rel(full);
+    seen.add(path);
+    if (!formatOf(full)) continue;
+    const bytes = readFileSync(full);
+    const sidecarPath = full + SIDECAR_SUFFIX;
+    const sidecarSource = existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : '';
+    const hash = sha256(bytes);
+    const key = `${hash}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
+    const owner = hashOwner.get(hash);
+    if (owner && bytes.length > 0) {
+      const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
+      diagnostics.push(d);
+      if (stored.get(path)?.key !== key) db.putFile({ path, key, docId: null, diagnostics: [d] });
+      continue;
+    }
+    hashOwner.set(hash, path);
+    const name = full.slice(full.lastIndexOf(sep) + 1).replace(/\.[^.]+$/, '');
+    const id = ids.has(name) ? full.slice(full.lastIndexOf(sep) + 1) : name;
+    ids.add(id);
+    const previous = stored.get(path);
+    if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
+      diagnostics.push(...previous.diagnostics);
+      options.onFile?.(path, false);
+      continue;
+    }
+    let sidecar: SidecarMeta | undefined;
+    const fileDiagnostics: Diagnostic[] = [];
+    if (sidecarSource) {
+      try {
+        sidecar = parseSidecar(sidecarSource);
+      } catch (err) {
+        fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
+      }
+    }
+    const result = await ingestFile({ path, bytes, sidecar, id });
+    fileDiagnostics.push(...result.diagnostics);
+    diagnostics.push(...fileDiagnostics);
+    const doc = result.document;
+    const { claims, quotes } = doc ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
+    db.putFile({ path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics }, doc, claims, quotes);
+    options.onFile?.(path, true);
+  }
+  for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
+  return openStore(db, topics, diagnostics);
+}
+
+function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]): EvidenceStore {
+  let docs: CorpusDocument[] | undefined;
+  const documents = () => (docs ??= db.documents());
+  return {
+    documents,
+    document: (id) => documents().find((d) => d.id === id),
+    claims: () => db.claims(),
+    quotes: () => db.quotes(),
+    searchClaims: (query: ClaimQuery) => db.search(query),
+    topics: () => topics,
+    diagnostics,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * One file → one cleaned `CorpusDocument`. Reading is per format (txt, md, html, pdf); cleaning
+ * and metadata are shared; the sidecar `<file>.meta.yaml` has the last word on metadata. Problems
+ * with the user's file (empty, binary, not UTF-8) come back as diagnostics, never as exceptions.
+ */
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import type { CorpusDocument, Diagnostic, DocumentFormat } from '../model.ts';
+import { countWords } from './blocks.ts';
+import { cleanText } from './clean.ts';
+import { decodeText } from './decode.ts';
+import { readFrontMatter } from './formats/markdown.ts';
+import type { MetaHints } from './metadata.ts';
+import type { SidecarMeta } from './sidecar.ts';
+
+export const FORMAT_OF_EXTENSION: Record<string, DocumentFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+};
+
+export function formatOf(path: string): DocumentFormat | undefined {
+  return FORMAT_OF_EXTENSION[extname(path).toLowerCase()];
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface IngestInput {
+  /** Path relative to the project root (for messages and `DocumentMeta.path`). */
+  path: string;
+  bytes: Uint8Array;
+  sidecar?: SidecarMeta;
+  /** Defaults to the file name without extension. */
+  id?: string;
+}
+
+export interface IngestResult {
+  document?: CorpusDocument;
+  diagnostics: Diagnostic[];
+}
+
+const warn = (file: string, code: string, message: string, hint?: string): Diagnostic => ({
+  severity: 'warning',
+  file,
+  code,
+  message,
+  ...(hint ? { hint } : {}),
+});
+
+export async function ingestFile(input: IngestInput): Promise<IngestResult> {
+  const { path, bytes } = input;
+  const format = formatOf(path);
+  const diagnostics: Diagnostic[] = [];
+  if (!format) return { diagnostics: [warn(path, 'corpus/unsupported-format', `skipped ${path}: not .txt, .md, .html or .pdf`)] };
+  let text: string;
+  let from = 0;
+  let hints: MetaHints = {};
+  let fallbackDate: string | undefined;
+  if (format === 'pdf') {
+    if (bytes.length === 0) return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the file is empty`)] };
+    try {
+      const { readPdf } = await import('./formats/pdf.ts');
+      const pdf = await readPdf(bytes);
+      ({ text, hints, fallbackDate } = pdf);
+    } catch (err) {
+      return { diagnostics: [warn(path, 'corpus/unreadable-pdf', `skipped ${path}: not a readable PDF (${(err as Error).message})`)] };
+    }
+    if (!text.trim())
+      return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the PDF has no text layer`, 'run OCR on it first')] };
+  } else {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok)
+      return {
+        diagnostics: [
+          decoded.reason === 'empty'
+            ? warn(path, 'corpus/empty-file', `skipped ${path}: the file is empty`)
+            : warn(path, 'corpus/binary-file', `skipped ${path}: the file is binary, not text`),
+        ],
+      };
+    if (decoded.fallback)
+      diagnostics.push(
+        warn(path, 'corpus/not-utf8', `${path} is not valid UTF-8; decoded as Windows-1252 (Latin-1)`, 'save the file as UTF-8'),
+      );
+    text = decoded.text;
+    if (format === 'md') ({ bodyStart: from, hints } = readFrontMatter(text));
+    if (format === 'html') {
+      const { readHtml } = await import('./formats/html.ts');
+      ({ text, hints } = await readHtml(text));
+    }
+  }
+  const { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints);
+  const side = input.sidecar ?? {};
+  const name = basename(path, extname(path));
+  const document: CorpusDocument = {
+    id: input.id ?? name,
+    path,
+    format,
+    title: side.title ?? meta.title ?? name,
+    authors: side.authors ?? meta.authors,
+    hash: sha256(bytes),
+    words: paragraphs.reduce((n, p) => n + countWords(p.text), 0),
+    text,
+    paragraphs,
+    dropped,
+  };
+  const date = side.date ?? meta.date ?? fallbackDate;
+  if (date) document.date = date;
+  const originalPublisher = side.originalPublisher ?? meta.originalPublisher;
+  const publisher = side.publisher ?? originalPublisher ?? meta.publisher;
+  if (publisher) document.publisher = publisher;
+  if (originalPublisher) document.originalPublisher = originalPublisher;
+  if (meta.republishedBy && !side.publisher) document.republishedBy = meta.republishedBy;
+  const url = side.url ?? hints.url;
+  if (url) document.url = url;
+  if (paragraphs.length === 0)
+    diagnostics.push(warn(path, 'corpus/no-body', `${path}: no body text left after cleaning`, 'see `briefdeck corpus show` for what was dropped'));
+  return { document, diagnostics };
+}
