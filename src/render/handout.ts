@@ -1,0 +1,91 @@
+/**
+ * The printable handout: A4 (or Letter) portrait, three slides a page, each beside its speaker
+ * notes and the full source sentences it cites, page numbers in the footer, and a final page
+ * listing every source. Slides are Marp's own SVGs, so they look exactly like the deck.
+ */
+import type { Deck, ResolvedTheme, Slide } from '../model.ts';
+import type { BrowserSession } from './browser.ts';
+import { escapeHtml as h } from './escape.ts';
+import { sourceLine } from './fit.ts';
+import { renderMarp } from './marp.ts';
+import { finishPdf } from './pdf-meta.ts';
+import { pdfInfo } from './pdf.ts';
+
+export interface HandoutOptions {
+  paper?: 'A4' | 'Letter';
+}
+
+function citationsOf(slide: Slide): Array<{ tag: string; sentence: string }> {
+  switch (slide.kind) {
+    case 'bullets': return slide.bullets.flatMap((b) => (b.citation ? [b.citation] : []));
+    case 'judgements': return slide.judgements.flatMap((b) => (b.citation ? [b.citation] : []));
+    case 'quote': return [slide.citation];
+    case 'figures': return slide.figures.map((f) => f.citation);
+    case 'scenarios': return slide.scenarios.flatMap((s) => (s.citation ? [s.citation] : []));
+    case 'timeline': return slide.events.flatMap((e) => (e.citation ? [e.citation] : []));
+    default: return [];
+  }
+}
+
+export function handoutDocument(
+  deck: Deck, theme: ResolvedTheme, slides: string[], css: string, fittedSlides: Slide[], paper: 'A4' | 'Letter' = 'A4',
+): string {
+  const f = theme.fonts;
+  const rows = fittedSlides.map((slide, i) => {
+    const notes = deck.notes ? slide.notes.map((n) => `<p>${h(n)}</p>`).join('') : '';
+    const cites = citationsOf(slide).map((c) => `<li><b>${h(c.tag)}</b> ${h(c.sentence)}</li>`).join('');
+    return `<div class="row"><div class="thumb"><div class="marpit">${slides[i]}</div><div class="num">${i + 1}</div></div>
+<div class="notes">${notes}${cites ? `<ul>${cites}</ul>` : ''}</div></div>`;
+  });
+  const sources = deck.sources
+    .map((s) => `<li>${h(sourceLine({ ...s, url: undefined }))}${s.url ? ` <a href="${h(s.url)}">${h(s.url)}</a>` : ''}</li>`)
+    .join('');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${h(deck.title)} — handout</title>
+<style>${css}</style><style>
+@page{size:${paper} portrait}
+html,body{margin:0;break-inside:auto!important;page-break-inside:auto!important}
+div.marpit>svg>foreignObject>section{break-before:auto!important;page-break-before:auto!important}
+body{font-family:'${f.body}',sans-serif;color:${theme.palette.text};font-size:9pt;line-height:1.35}
+h1{font-family:'${f.heading}',serif;color:${theme.palette.heading};font-size:16pt;margin:0 0 2mm}
+.meta{color:${theme.palette.muted};margin:0 0 4mm}
+.banner{background:${theme.palette.banner};color:${theme.palette.bannerText};text-align:center;font-weight:700;letter-spacing:.1em;padding:1mm;margin-bottom:3mm}
+.row{display:flex;gap:6mm;break-inside:avoid;padding:3mm 0;border-bottom:0.3mm solid #ccc;min-height:60mm}
+.thumb{flex:0 0 95mm;position:relative}.thumb svg{display:block;width:95mm!important;height:53.44mm!important;border:0.3mm solid #999}
+.num{color:${theme.palette.muted};font-size:8pt;margin-top:1mm}
+.notes{flex:1;min-width:0;overflow-wrap:anywhere}.notes p{margin:0 0 2mm}.notes ul{margin:0;padding-left:4mm;color:#333;font-size:8pt}
+.sources{break-before:page}.sources li{margin-bottom:2mm;overflow-wrap:anywhere}a{color:${theme.palette.accent}}
+</style></head><body>
+${deck.classification ? `<div class="banner">${h(deck.classification)}</div>` : ''}
+<h1>${h(deck.title)}</h1><p class="meta">${[deck.subtitle, deck.presenter, deck.organisation, deck.date].filter(Boolean).map((s) => h(s!)).join(' · ')}</p>
+${rows.join('\n')}
+<section class="sources"><h1>Sources</h1><ol>${sources}</ol></section>
+</body></html>`;
+}
+
+export async function renderHandout(
+  deck: Deck,
+  theme: ResolvedTheme,
+  session: BrowserSession,
+  options: HandoutOptions = {},
+): Promise<Uint8Array> {
+  const r = renderMarp(deck, theme);
+  const page = await session.newPage();
+  try {
+    await page.setContent(handoutDocument(deck, theme, r.slides, r.css, r.fitted.map((f) => f.slide), options.paper), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    const label = (deck.classification ? `${deck.classification} · ` : '') + deck.title;
+    const raw = await page.pdf({
+      format: options.paper ?? 'A4',
+      printBackground: true,
+      tagged: true,
+      margin: { top: '12mm', bottom: '16mm', left: '12mm', right: '12mm' },
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between;color:#555"><span>${h(label)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    });
+    const info = pdfInfo(deck);
+    return finishPdf(raw, { ...info, title: `${deck.title} — handout` }, []);
+  } finally {
+    await page.close();
+  }
+}
