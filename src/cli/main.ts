@@ -4,6 +4,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { register as registerBuild } from './build.ts';
+import { register as registerCheck } from './check.ts';
+import { register as registerCorpus } from './corpus.ts';
+import { register as registerClaims } from './claims.ts';
+import { register as registerQuotes } from './quotes.ts';
 
 /** Exit codes: 0 ok, 1 a build or input error, 2 a usage error. */
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
@@ -15,6 +19,10 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError()
     .exitOverride();
   registerBuild(program);
+  registerCheck(program);
+  registerCorpus(program);
+  registerClaims(program);
+  registerQuotes(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

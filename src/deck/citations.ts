@@ -82,12 +82,19 @@ export class SourceBook {
   }
 }
 
+/** The first two words of a title that are not articles, without punctuation: "Continuing Saga". */
+function titleWords(title: string): string {
+  const words = title.split(/[\s:–—-]+/).map((w) => w.replace(/[^\p{L}\p{N}'’]/gu, '')).filter(Boolean);
+  while (words.length > 2 && /^(the|a|an)$/i.test(words[0])) words.shift();
+  return words.slice(0, 2).join(' ');
+}
+
 /** "Kaczmarski 2022": first author's surname, else publisher, else the title's first word; then the year. */
 export function tagStem(doc: Pick<CorpusDocument, 'authors' | 'publisher' | 'title' | 'date' | 'id'>): string {
   const author = doc.authors[0]?.trim();
   const name = author
     ? (author.split(/\s+/).pop() ?? author)
-    : doc.publisher?.trim() || doc.title.split(/\s+/).slice(0, 2).join(' ') || doc.id;
+    : doc.publisher?.trim() || titleWords(doc.title) || doc.id;
   const year = doc.date?.slice(0, 4);
   return year ? `${name} ${year}` : name;
 }

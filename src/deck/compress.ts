@@ -25,7 +25,7 @@ const gentle: Rule[] = [
   (s) => matches(s, /\s+[—–]\s[^—–]+?\s[—–](?=\s)/g),
   (s) => matches(s, /\s*—[^—\s][^—]*?[^—\s]—(?=\s)/g),
   (s) => matches(s, DISCOURSE),
-  (s) => matches(s, MEDIAL_MARKER),
+  medialMarker,
   (s) => matches(s, INTENSIFIER),
 ];
 const moderate: Rule[] = [
@@ -38,9 +38,11 @@ const moderate: Rule[] = [
 const severe: Rule[] = [
   leadingClause(TEMPORAL),
   (s) => matches(s, /;\s.*$/),
-  (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|thereby|so that)\s[^"“”]*$/),
-  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”]*$/u),
-  (s) => matches(s, /,\s+and\s[^"“”]*$/),
+  // Trailing phrases are cut only when they hold no further comma: a comma may close a medial
+  // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
+  (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|thereby|so that)\s[^"“”,;]*$/),
+  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u),
+  (s) => matches(s, /,\s+and\s[^"“”,;]*$/),
 ];
 
 export const COMPRESSION_LEVELS: readonly (readonly Rule[])[] = [gentle, moderate, severe];
@@ -102,6 +104,23 @@ function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’%$.-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
 }
 
+/**
+ * ", however," between subject and verb ("Russia, nevertheless, has …") is deleted alone. Between
+ * two clauses ("The deal appears beneficial, however, Russia may …") deleting it would splice the
+ * clauses, so the first clause goes with it and the contrast's main point remains.
+ */
+function medialMarker(s: string): Range[] {
+  const out: Range[] = [];
+  for (const m of s.matchAll(MEDIAL_MARKER)) {
+    const at = m.index ?? 0;
+    const rest = s.slice(at + m[0].length).trim();
+    if (!isClause(rest)) out.push([at, at + m[0].length]);
+    else if (isClause(s.slice(0, at)) && !out.length) out.push([0, at + m[0].length]);
+    else out.push([at, at + m[0].length - 1]);
+  }
+  return out;
+}
+
 function leadingClause(pattern: RegExp): Rule {
   return (s) => {
     const m = pattern.exec(s);
@@ -117,11 +136,14 @@ function matches(s: string, pattern: RegExp): Range[] {
   return out;
 }
 
-/** Drops ranges that touch quoted words: quotations are never altered. */
+/** Words that carry a judgement's likelihood: deleting them would overstate the source's certainty. */
+const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|certain(?:ly)?|doubts?|perhaps|may|might|could|odds|chances?|expected|not|no|never)\b/i;
+
+/** Drops ranges that touch quoted words (quotations are never altered) or hold estimative words. */
 function protect(s: string, ranges: Range[]): Range[] {
   const quoted: Range[] = [];
   for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  return ranges.filter(([a, b]) => !quoted.some(([qa, qb]) => a < qb && qa < b));
+  return ranges.filter(([a, b]) => !quoted.some(([qa, qb]) => a < qb && qa < b) && !ESTIMATIVE.test(s.slice(a, b)));
 }
 
 function remove(s: string, ranges: Range[]): string {

@@ -35,11 +35,12 @@ export function defaultSections(spec: BriefingSpec, store: EvidenceStore, policy
   const all = shown.join(' ') || spec.title;
   if (extras >= 1) sections.push(section('Key figures', call('figures', { query: all })));
   if (extras >= 2) sections.push(section('Scenarios', call('scenarios', { query: all })));
-  sections.push(section('In their words', call('quote', { query: all })));
+  sections.push(section('In their words', call('quote', { query: all, fallback: true })));
   sections.push(section('Sources', call('sources')));
   return sections;
 }
 
 export function titleCase(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  const words = s.replace(/[-_]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

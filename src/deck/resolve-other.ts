@@ -35,9 +35,11 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
       const text = q.text.toLowerCase();
       const hits = terms.filter((t) => text.includes(t)).length;
       const words = q.text.split(/\s+/).length;
-      return { q, hits, score: hits / Math.max(1, Math.min(3, terms.length)) - (words > long ? 0.5 : 0) - (words < 6 ? 0.3 : 0) };
+      const named = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)+$/u.test(q.speaker) ? 0.3 : 0;
+      const score = hits / Math.max(1, Math.min(3, terms.length)) + named - (words > long ? 0.5 : 0) - (words < 6 ? 0.3 : 0);
+      return { q, hits, score };
     })
-    .filter((s) => !terms.length || s.hits > 0 || !!call.speaker)
+    .filter((s) => !terms.length || s.hits > 0 || !!call.speaker || call.fallback)
     .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
   const best = scored[0]?.q;
   if (!best) {

@@ -73,10 +73,15 @@ export function searchTerms(store: EvidenceStore, request: Pick<ClaimRequest, 'q
   return [...new Set(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [])].filter((t) => t.length > 2);
 }
 
+/** Topic names compare without case, and spaces, hyphens and underscores alike: "arms trade" = "arms-trade". */
+export function topicKey(topic: string): string {
+  return topic.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+}
+
 function topicKeywords(store: EvidenceStore, topic: string): string[] {
   const topics = store.topics();
-  const key = Object.keys(topics).find((k) => k.toLowerCase() === topic.toLowerCase());
-  return key ? topics[key] : [];
+  const key = Object.keys(topics).find((k) => topicKey(k) === topicKey(topic));
+  return key ? topics[key].map((k) => k.replace(/\*/g, '')) : [];
 }
 
 /** Candidates for a request, each with its relevance; claims outside the spec's filters are gone. */
@@ -96,7 +101,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     for (const hit of full) relevance.set(hit.id, 0.5 * (hit.score / top));
     for (const [id, n] of coverage) relevance.set(id, (relevance.get(id) ?? 0) + 0.5 * Math.min(1, n / Math.min(3, terms.length)));
   }
-  const topic = request.topic?.toLowerCase();
+  const topic = request.topic ? topicKey(request.topic) : undefined;
   const out: Candidate[] = [];
   for (const claim of store.claims()) {
     if (!ctx.allowed.has(claim.docId) || isExcluded(claim, spec)) continue;
@@ -107,7 +112,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       const doc = store.document(claim.docId);
       if (!doc || !sourceMatches(doc, request.source)) continue;
     }
-    const topicMatch = !!topic && claim.topics.some((t) => t.toLowerCase() === topic);
+    const topicMatch = !!topic && claim.topics.some((t) => topicKey(t) === topic);
     const rel = terms.length ? (relevance.get(claim.id) ?? 0) + (topicMatch ? 0.3 : 0) : 0.5;
     const pinned = isPinned(claim, spec);
     if (rel <= 0 && !pinned) continue;

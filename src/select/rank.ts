@@ -34,9 +34,13 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   let score = 0.55 * c.relevance + 0.15 * (c.topicMatch ? 1 : 0) + 0.15 * kindScore + 0.08 * figureScore + 0.07 * c.recency;
   if (c.claim.likelihood) score += 0.03;
   if (prefs.plain) score -= 0.1 * plainPenalty(c.claim.text);
+  if (ANAPHORIC.test(c.claim.text)) score -= 0.2;
   if (c.pinned) score += 1;
   return score;
 }
+
+/** Openings that lean on the sentence before ("This may be because…"): they read badly alone. */
+const ANAPHORIC = /^(?:this|that|these|those|such|it|they|he|she|but|and|so|thus|hence)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))/i;
 
 /** 0..1: long words and many clauses make a sentence hard to follow aloud. */
 function plainPenalty(text: string): number {

@@ -105,4 +105,6 @@ export interface HelperCall {
   column: number;
   /** The call as written, for messages. */
   raw: string;
+  /** When nothing matches, take the best evidence regardless (the topics-only plan's quote). */
+  fallback?: boolean;
 }

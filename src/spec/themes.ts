@@ -1,16 +1,5 @@
 /**
- * The default theme for each audience, kept in one place. The theme stage owns the real mapping
- * (`defaultThemeFor` in src/theme/index.ts); this table is the fallback used until it is there.
+ * The default theme for each audience comes from the theme stage, which owns the mapping; the
+ * spec stage only re-exports it so parsing and rendering can never disagree.
  */
-import type { Audience } from '../model.ts';
-
-export const DEFAULT_THEMES: Record<Audience, string> = {
-  executive: 'ministry',
-  analyst: 'analyst',
-  expert: 'analyst',
-  public: 'public',
-};
-
-export function defaultThemeFor(audience: Audience): string {
-  return DEFAULT_THEMES[audience];
-}
+export { DEFAULT_AUDIENCE_THEMES as DEFAULT_THEMES, defaultThemeFor } from '../theme/index.ts';
