@@ -4,7 +4,6 @@
  */
 import { Command, CommanderError } from 'commander';
 import { register as registerBuild } from './build.ts';
-import { register as registerCheck } from './check.ts';
 import { register as registerCorpus } from './corpus.ts';
 import { register as registerClaims } from './claims.ts';
 import { register as registerQuotes } from './quotes.ts';
@@ -19,7 +18,6 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError()
     .exitOverride();
   registerBuild(program);
-  registerCheck(program);
   registerCorpus(program);
   registerClaims(program);
   registerQuotes(program);

@@ -9,11 +9,13 @@ import { SOURCE_NOUNS, TITLES } from './gazetteer.ts';
 
 export const REPORTING_VERB =
   String.raw`(?:(?:has|have|had)\s+)?(?:(?:also|already|previously|long|repeatedly|recently)\s+)?` +
-  String.raw`(?:stated|states|said|says|argued|argues|argue|believed|believes|believe|noted|notes|observed|observes|` +
-  String.raw`observe|suggested|suggests|warned|warns|warn|claimed|claims|predicted|predicts|conceded|concedes|admitted|admits|admit|` +
-  String.raw`denied|denies|deny|contended|contends|contend|asserted|asserts|insisted|insists|reported|reports|wrote|writes|` +
-  String.raw`maintained|maintains|expressed\s+(?:doubts?|concerns?|scepticism|skepticism)|voiced|acknowledged|acknowledges|` +
-  String.raw`estimated|estimates|pointed\s+out|points\s+out|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|told|described|describes|concluded|concludes)`;
+  String.raw`(?:stated|said|says|argued|argues|argue|believed|believes|believe|noted|observed|observes|` +
+  String.raw`observe|suggested|suggests|warned|warns|warn|claimed|predicted|predicts|conceded|concedes|admitted|admits|admit|` +
+  String.raw`denied|denies|deny|contended|contends|contend|asserted|asserts|insisted|insists|reported|wrote|writes|` +
+  String.raw`maintained|expressed\s+(?:doubts?|concerns?|scepticism|skepticism)|voiced|acknowledged|acknowledges|` +
+  String.raw`estimated|pointed\s+out|points\s+out|told|described|describes|concluded|concludes|` +
+  // Forms that are also nouns ("Korean states", "field notes") count only before "that", a comma or a quote.
+  String.raw`(?:states|notes|claims|reports|estimates|maintains)(?=\s+that\b|\s*[,:“"‘]))`;
 
 const PRONOUN = /^(i|we|you|he|she|it|they|this|that|these|those|which|who|one)$/i;
 const DETERMINER = /^(the|a|an|some|many|most|other|these|those|virtually|every|all|several|both|certain|various|leading)$/i;

@@ -52,7 +52,7 @@ function measureOf(sentence: string, start: number, end: number): string | undef
     if (words.split(' ').length >= 2) return words;
   }
   if (sentence[start - 1] === '(') {
-    const before = /((?:[\p{L}-]+\s){1,4})\($/u.exec(sentence.slice(Math.max(0, start - 60), start));
+    const before = /((?:[\p{L}’'-]+\s){1,4})\($/u.exec(sentence.slice(Math.max(0, start - 60), start));
     if (before) {
       const words = before[1].trim().split(/\s+/);
       const cut = words.findLastIndex((w) => /’s$|'s$|^(the|a|an|was|is|were|are|and|of)$/i.test(w));

@@ -60,8 +60,17 @@ export function readSentences(text: string): Sentence[] {
     tokens.push({ text: v, start: at, end, pos: pos[i], negated: Boolean(neg[i]) });
     cursor = end;
   }
-  return spans
-    .map(([a, b]) => tokens.slice(a, b + 1))
-    .filter((t) => t.length > 0)
-    .map((t) => ({ start: t[0].start, end: t[t.length - 1].end, tokens: t }));
+  const sentences: Sentence[] = [];
+  for (const [a, b] of spans) {
+    const t = tokens.slice(a, b + 1);
+    if (t.length === 0) continue;
+    const prev = sentences[sentences.length - 1];
+    // wink ends a sentence after "U.S." even mid-sentence; a "sentence" that starts in lower case
+    // or with punctuation continues the previous one.
+    if (prev && !/^[\p{Lu}\d“"‘'(\[]/u.test(t[0].text)) {
+      prev.tokens.push(...t);
+      prev.end = t[t.length - 1].end;
+    } else sentences.push({ start: t[0].start, end: t[t.length - 1].end, tokens: t });
+  }
+  return sentences;
 }

@@ -5,10 +5,23 @@
  * leaves every file either fully stored or not at all, and the next run redoes only the missing.
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, Quote, ScoredClaim } from '../model.ts';
 
-/** Bump when cleaning or extraction changes: every stored file is then processed again. */
-export const PIPELINE_VERSION = '1';
+/**
+ * The stage's own fingerprint: a hash of its source files. When cleaning or extraction code
+ * changes, every stored file is processed again; no version number to forget to bump.
+ */
+export const PIPELINE_VERSION = (() => {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort())
+    if (entry.endsWith('.ts')) hash.update(entry).update(readFileSync(join(dir, entry)));
+  return hash.digest('hex').slice(0, 16);
+})();
 
 export interface StoredFile {
   path: string;

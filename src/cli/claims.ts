@@ -1,0 +1,62 @@
+/** `briefdeck claims [QUERY] [--kind K] [--limit N] [--json]`: claims ranked by bm25, best first. */
+import { InvalidArgumentError, type Command } from 'commander';
+import type { ClaimKind, ScoredClaim } from '../model.ts';
+import { table } from '../corpus/report.ts';
+import { parseList } from './options.ts';
+import { openCorpus } from './corpus.ts';
+
+const KINDS: ClaimKind[] = ['statistic', 'fact', 'assessment', 'forecast', 'attributed'];
+
+/** The `--json` shape of one claim. */
+export function claimJson(c: ScoredClaim) {
+  return {
+    id: c.id,
+    text: c.text,
+    kind: c.kind,
+    docId: c.docId,
+    paragraph: c.paragraph,
+    start: c.start,
+    end: c.end,
+    score: c.score,
+    figures: c.figures,
+    actors: c.actors,
+    topics: c.topics,
+    likelihood: c.likelihood ?? null,
+    attribution: c.attribution ?? null,
+    keyTerms: c.keyTerms ?? [],
+  };
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('--limit: expected a positive whole number');
+  return n;
+}
+
+export function register(program: Command): void {
+  program
+    .command('claims')
+    .description('search the claims of the corpus (bm25), best first')
+    .argument('[query...]', 'words to search for')
+    .option('-k, --kind <kinds>', `claim kinds, comma-separated (${KINDS.join(', ')})`, (v: string) => parseList(v, KINDS, '--kind'))
+    .option('-t, --topic <topics>', 'topics from corpus/topics.yaml, comma-separated', (v: string) => v.split(',').map((s) => s.trim()))
+    .option('-n, --limit <n>', 'at most this many claims', positive, 20)
+    .option('--json', 'print JSON: [{id, text, kind, …}]')
+    .action(async (query: string[], opts: { kind?: ClaimKind[]; topic?: string[]; limit: number; json?: boolean }, cmd: Command) => {
+      const store = await openCorpus(cmd);
+      try {
+        const claims = store.searchClaims({ text: query.join(' ') || undefined, kinds: opts.kind, topics: opts.topic, limit: opts.limit });
+        if (opts.json) console.log(JSON.stringify(claims.map(claimJson), null, 2));
+        else
+          console.log(
+            table(
+              ['SCORE', 'KIND', 'SOURCE', 'CLAIM'],
+              claims.map((c) => [c.score.toFixed(2), c.kind + (c.likelihood ? ` (${c.likelihood})` : ''), `${c.docId.slice(0, 12)} ¶${c.paragraph}`, c.text]),
+              [6, 24, 17, 100],
+            ),
+          );
+      } finally {
+        store.close();
+      }
+    });
+}

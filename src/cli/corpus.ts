@@ -1,0 +1,91 @@
+/**
+ * `briefdeck corpus [--json]` lists the documents with their metadata; `briefdeck corpus show <id>`
+ * prints one document's metadata, clean text and every dropped block with the reason.
+ */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { formatDiagnostic } from '../diagnostics/format.ts';
+import { loadCorpus } from '../corpus/index.ts';
+import { table } from '../corpus/report.ts';
+import type { CorpusDocument, EvidenceStore } from '../model.ts';
+
+/** The `--json` shape of one document. */
+export function documentSummary(d: CorpusDocument) {
+  return {
+    id: d.id,
+    path: d.path,
+    title: d.title,
+    authors: d.authors,
+    date: d.date ?? null,
+    publisher: d.publisher ?? null,
+    paragraphs: d.paragraphs.length,
+    dropped: d.dropped.length,
+    format: d.format,
+    words: d.words,
+    originalPublisher: d.originalPublisher ?? null,
+    republishedBy: d.republishedBy ?? null,
+    url: d.url ?? null,
+  };
+}
+
+export async function openCorpus(cmd: Command): Promise<EvidenceStore> {
+  const root = resolve(cmd.optsWithGlobals().root as string);
+  const store = await loadCorpus({ root });
+  for (const d of store.diagnostics) if (d.severity !== 'info') console.error(formatDiagnostic(d, process.stderr.isTTY));
+  return store;
+}
+
+export function register(program: Command): void {
+  const corpus = program
+    .command('corpus')
+    .description('list the corpus documents: title, authors, date, publisher, kept and dropped blocks')
+    .option('--json', 'print JSON: {"documents":[…]}')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const store = await openCorpus(cmd);
+      try {
+        const docs = store.documents().map(documentSummary);
+        if (opts.json) console.log(JSON.stringify({ documents: docs }, null, 2));
+        else
+          console.log(
+            table(
+              ['ID', 'DATE', 'AUTHORS', 'PUBLISHER', '¶', 'DROP', 'TITLE'],
+              docs.map((d) => [d.id, d.date ?? '—', d.authors.join(', ') || '—', d.publisher ?? '—', String(d.paragraphs), String(d.dropped), d.title]),
+              [20, 10, 18, 16, 3, 4, 50],
+            ),
+          );
+      } finally {
+        store.close();
+      }
+    });
+
+  corpus
+    .command('show')
+    .description('one document: metadata, clean text, and what was dropped and why')
+    .argument('<id>', 'document id (file name without extension)')
+    .option('--json', 'print the whole document as JSON')
+    .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+      const store = await openCorpus(cmd);
+      try {
+        const doc = store.document(id) ?? store.documents().find((d) => d.id.startsWith(id));
+        if (!doc) {
+          console.error(`unknown document '${id}' (see \`briefdeck corpus\`)`);
+          process.exitCode = 2;
+          return;
+        }
+        if (opts.json) {
+          const { text: _text, ...rest } = doc;
+          console.log(JSON.stringify(rest, null, 2));
+          return;
+        }
+        const s = documentSummary(doc);
+        console.log(`${doc.title}\n`);
+        for (const [k, v] of Object.entries(s)) if (v !== null && k !== 'title') console.log(`  ${k.padEnd(18)}${Array.isArray(v) ? v.join(', ') : v}`);
+        console.log('\n── clean text ──\n');
+        for (const p of doc.paragraphs) console.log(`¶${p.index}  ${p.text}\n`);
+        console.log('── dropped ──\n');
+        for (const d of doc.dropped) console.log(`[${d.reason}] ${d.start}–${d.end}\n    ${d.text.replace(/\n+/g, ' ⏎ ').slice(0, 300)}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
