@@ -136,7 +136,7 @@ export function fitSlide(slide: Slide, theme: ResolvedTheme, g: Geometry, source
         const m: Measure<typeof slide.scenarios> = (group, s) => {
           const col = columns(box, group.length, g.gap)[0];
           return Math.max(...group.map((sc) =>
-            theme.sizes.body * 1.1 * LINE.body + small.size * 2 +
+            textHeight(sc.name, headingStyle(theme, theme.sizes.body * 1.1), col.w - 2 * g.gap) + small.size * 2 +
             textHeight(`${sc.text} ${sc.citation?.tag ?? ''}`, body(s), col.w - 2 * g.gap) + 2 * g.gap));
         };
         const fitted = fitItems(groups, m, box, 0, minScale, 1);
