@@ -31,6 +31,8 @@ export interface BuildOptions {
   specs?: string[];
   /** Output folder; default `<root>/out`. */
   outDir?: string;
+  /** Corpus folder; default `<root>/corpus`. */
+  corpusDir?: string;
   /** Formats for this run, overriding each spec's `formats`. */
   formats?: OutputFormat[];
   /** Overrides the spec's audience for this run. */
@@ -53,6 +55,7 @@ export interface BuildOptions {
 }
 
 export type BuildEvent =
+  | { type: 'corpus-file'; path: string; processed: boolean; files: number; ms: number }
   | { type: 'corpus'; documents: number; claims: number; quotes: number; ms: number }
   | { type: 'deck-start'; spec: string }
   | { type: 'artifact'; spec: string; artifact: ArtifactKind; ms: number }
@@ -112,14 +115,20 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   sweepStaleTemporaries(outDir);
 
   const corpusStarted = performance.now();
-  const store = options.store ?? (await loadCorpus({ root }));
-  emit({
-    type: 'corpus',
-    documents: store.documents().length,
-    claims: store.claims().length,
-    quotes: store.quotes().length,
-    ms: performance.now() - corpusStarted,
-  });
+  let files = 0;
+  const onFile = (path: string, processed: boolean) =>
+    emit({ type: 'corpus-file', path, processed, files: ++files, ms: performance.now() - corpusStarted });
+  const store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, onFile }));
+  // A reused store (watch mode) was reported when it was loaded.
+  if (!options.store) {
+    emit({
+      type: 'corpus',
+      documents: store.documents().length,
+      claims: store.claims().length,
+      quotes: store.quotes().length,
+      ms: performance.now() - corpusStarted,
+    });
+  }
   const themeNames = listThemes(root).map((t) => t.name);
   let browser = options.browser;
   const ownBrowser = !options.browser;

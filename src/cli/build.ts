@@ -1,10 +1,12 @@
 /** `briefdeck build [paths…]`: builds briefing specs into decks. */
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
-import { AUDIENCES, FORMATS, type Audience, type OutputFormat } from '../model.ts';
+import { AUDIENCES, FORMATS } from '../model.ts';
 import { buildBriefings } from '../build/index.ts';
-import { createReporter, type Verbosity } from './progress.ts';
+import { startWatchSession } from '../watch/run.ts';
+import { pipelineDeps } from '../watch/deps.ts';
+import { createReporter } from './progress.ts';
 import { parseList } from './options.ts';
+import { openForRun, untilInterrupted, verbosityOf } from './preview.ts';
 
 export function register(program: Command): void {
   program
@@ -14,29 +16,40 @@ export function register(program: Command): void {
     .option('-f, --format <list>', `formats, comma-separated (${FORMATS.join(', ')})`, (v: string) =>
       parseList(v, FORMATS, '--format'),
     )
-    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-o, --out <dir>', 'output folder (default: config, else out)')
     .addOption(new Option('-a, --audience <audience>', 'override the audience for this run').choices(AUDIENCES))
     .option('-t, --theme <name>', 'override the theme for this run')
-    .addOption(new Option('--paper <size>', 'handout paper size').choices(['A4', 'Letter']).default('A4'))
+    .addOption(new Option('--paper <size>', 'handout paper size').choices(['A4', 'Letter']))
     .option('--browser <path>', 'Chrome/Chromium executable (default: CHROME_PATH, then known paths)')
     .option('--strict', 'treat empty sections as errors')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', 'print every step')
+    .option('-w, --watch', 'rebuild what each change touches until Ctrl-C')
+    .option('--poll', 'with --watch: poll for changes (network drives, some containers)')
     .action(async (paths: string[], opts, cmd: Command) => {
-      const root = resolve(cmd.optsWithGlobals().root as string);
-      const formats = opts.format as OutputFormat[] | undefined;
-      const verbosity: Verbosity = opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'normal';
-      const reporter = createReporter(root, verbosity);
+      const project = openForRun(cmd, paths, opts);
+      if (!project) return;
+      const s = project.settings;
+      const verbosity = verbosityOf(opts);
+      if (opts.watch) {
+        const session = await startWatchSession({ settings: s, deps: pipelineDeps, verbosity, usePolling: Boolean(opts.poll) });
+        await untilInterrupted();
+        await session.close();
+        return;
+      }
+      const reporter = createReporter(s.root, verbosity);
       const result = await buildBriefings({
-        root,
-        specs: paths,
-        outDir: resolve(root, opts.out),
-        formats,
-        audience: opts.audience as Audience | undefined,
-        theme: opts.theme,
-        strict: Boolean(opts.strict),
-        browserPath: opts.browser,
-        paper: opts.paper,
+        root: s.root,
+        specs: s.specs,
+        outDir: s.outDir,
+        corpusDir: s.corpusDir,
+        formats: s.formats,
+        audience: s.audience,
+        theme: s.theme,
+        strict: s.strict,
+        browserPath: s.browserPath,
+        paper: s.paper,
+        specDefaults: s.specDefaults,
         onProgress: reporter.onProgress,
       });
       reporter.finish(result);

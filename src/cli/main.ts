@@ -4,6 +4,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { register as registerBuild } from './build.ts';
+import { register as registerPreview } from './preview.ts';
+import { register as registerNew } from './new.ts';
+import { register as registerThemes } from './themes.ts';
+import { register as registerCheck } from './check.ts';
 import { register as registerCorpus } from './corpus.ts';
 import { register as registerClaims } from './claims.ts';
 import { register as registerQuotes } from './quotes.ts';
@@ -18,6 +22,10 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError()
     .exitOverride();
   registerBuild(program);
+  registerPreview(program);
+  registerNew(program);
+  registerThemes(program);
+  registerCheck(program);
   registerCorpus(program);
   registerClaims(program);
   registerQuotes(program);

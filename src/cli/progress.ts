@@ -18,7 +18,7 @@ export interface Reporter {
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 
-export function createReporter(root: string, verbosity: Verbosity, stream = process.stderr): Reporter {
+export function createReporter(root: string, verbosity: Verbosity, stream: NodeJS.WriteStream = process.stderr): Reporter {
   const tty = Boolean(stream.isTTY) && !process.env.CI;
   const color = tty;
   let spinner: Ora | undefined;
@@ -29,11 +29,22 @@ export function createReporter(root: string, verbosity: Verbosity, stream = proc
   };
   const started = performance.now();
   let done = 0;
+  let read = 0;
   return {
     onProgress(event) {
       if (verbosity === 'quiet') return;
       switch (event.type) {
+        case 'corpus-file': {
+          read += event.processed ? 1 : 0;
+          const text = `corpus: ${event.files} files, ${read} read (${secs(event.ms)})`;
+          if (tty) (spinner ??= ora({ text, stream }).start()).text = text;
+          else if (verbosity === 'verbose') line(`  ${event.path}${event.processed ? ' (read)' : ' (cached)'}`);
+          else if (event.files % 50 === 0) line(text);
+          break;
+        }
         case 'corpus':
+          if (spinner) spinner.stop();
+          spinner = undefined;
           line(
             `corpus: ${event.documents} documents, ${event.claims} claims, ${event.quotes} quotes (${secs(event.ms)})`,
           );

@@ -1,7 +1,8 @@
 /**
  * Finds and reads the project configuration file, validating it with the zod schema. Mistakes come
  * back as diagnostics with the line and column of the offending key (YAML) so an editor can jump
- * to them; a broken file never crashes a build, the run simply continues with the defaults.
+ * to them; the loader never throws, and commands stop before building on a config error rather
+ * than silently writing somewhere the team did not configure.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

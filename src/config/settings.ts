@@ -28,6 +28,8 @@ export interface RunFlags {
   audience?: Audience;
   theme?: string;
   paper?: 'A4' | 'Letter';
+  /** Empty sections are errors. */
+  strict?: boolean;
 }
 
 /** Project-wide defaults a spec falls back to when its front-matter is silent. */
@@ -50,6 +52,7 @@ export interface RunSettings {
   audience?: Audience;
   theme?: string;
   paper: 'A4' | 'Letter';
+  strict: boolean;
   specDefaults: SpecDefaults;
 }
 
@@ -65,6 +68,7 @@ export function resolveSettings(root: string, config: ProjectConfig, flags: RunF
     audience: flags.audience,
     theme: flags.theme,
     paper: flags.paper ?? config.paper ?? 'A4',
+    strict: flags.strict ?? false,
     specDefaults: { formats: config.formats, themes: config.themes },
   };
 }

@@ -16,7 +16,7 @@ import { watchInputs, type InputWatcher } from './watcher.ts';
 /** The stages the loop drives; injectable so the loop can be exercised without a browser. */
 export interface WorkspaceDeps {
   findSpecs(root: string, specs?: string[]): string[];
-  loadStore(settings: RunSettings): Promise<EvidenceStore>;
+  loadStore(settings: RunSettings, onFile?: (path: string, processed: boolean) => void): Promise<EvidenceStore>;
   build(options: BuildOptions): Promise<BuildResult>;
   launchBrowser?(settings: RunSettings): Promise<BrowserSession>;
   /** Theme → the theme it extends. */
@@ -31,7 +31,7 @@ export interface BriefingState extends DeckResult {
 
 export type WorkspaceEvent =
   | { type: 'rebuild-start'; specs: string[]; reason: string }
-  | { type: 'rebuild-done'; decks: BriefingState[]; removed: string[]; ms: number }
+  | { type: 'rebuild-done'; decks: BriefingState[]; removed: string[]; ms: number; result: BuildResult }
   | { type: 'notice'; message: string }
   | { type: 'failure'; message: string };
 
@@ -75,7 +75,7 @@ export class BriefingWorkspace {
   /** Loads the corpus, builds every briefing once, then starts watching when asked. */
   async start(): Promise<BuildResult> {
     const { deps, settings } = this.options;
-    this.store = await deps.loadStore(settings);
+    this.store = await this.loadStore();
     const needsBrowser = !settings.formats || settings.formats.some((f) => f === 'pdf' || f === 'handout');
     if (needsBrowser && deps.launchBrowser) this.browser = await deps.launchBrowser(settings);
     const specs = deps.findSpecs(settings.root, this.layout.specs);
@@ -121,7 +121,7 @@ export class BriefingWorkspace {
       try {
         if (plan.reloadCorpus) {
           this.store?.close();
-          this.store = await this.options.deps.loadStore(this.settings);
+          this.store = await this.loadStore();
         }
         const names = batch.map((c) => c.path.slice(this.settings.root.length + 1));
         if (plan.build.length || plan.removed.length) await this.rebuild(plan.build, plan.removed, names.join(', '));
@@ -150,6 +150,8 @@ export class BriefingWorkspace {
               theme: s.theme,
               browserPath: s.browserPath,
               paper: s.paper,
+              strict: s.strict,
+              corpusDir: s.corpusDir,
               specDefaults: s.specDefaults,
               store: this.store,
               browser: this.browser,
@@ -159,11 +161,29 @@ export class BriefingWorkspace {
       const builtAt = new Date();
       const decks = result.decks.map((d) => ({ ...d, file: resolve(s.root, d.spec), builtAt }));
       for (const d of decks) this.decks.set(d.file, d);
-      this.emit({ type: 'rebuild-done', decks, removed, ms: performance.now() - started });
+      this.emit({ type: 'rebuild-done', decks, removed, ms: performance.now() - started, result });
       return result;
     } finally {
       this.building = false;
     }
+  }
+
+  /** Loads (or refreshes) the corpus store, reporting files and counts like a build does. */
+  private async loadStore(): Promise<EvidenceStore> {
+    const started = performance.now();
+    let files = 0;
+    const progress = this.options.onProgress;
+    const store = await this.options.deps.loadStore(this.settings, (path, processed) =>
+      progress?.({ type: 'corpus-file', path, processed, files: ++files, ms: performance.now() - started }),
+    );
+    progress?.({
+      type: 'corpus',
+      documents: store.documents().length,
+      claims: store.claims().length,
+      quotes: store.quotes().length,
+      ms: performance.now() - started,
+    });
+    return store;
   }
 
   private emit(event: WorkspaceEvent): void {
