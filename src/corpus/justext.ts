@@ -57,7 +57,10 @@ function neighbour(classes: BlockClass[], i: number, step: 1 | -1, ignoreNeargoo
  * count as neighbours but are not re-classified.
  */
 export function smooth(initial: BlockClass[]): Array<'good' | 'bad'> {
-  const classes = [...initial];
+  // A short document of near-good paragraphs only (a brief, a PDF memo) has no "good" anchor;
+  // its near-good blocks then anchor the context instead of all sinking as "among boilerplate".
+  const anchorless = !initial.includes('good');
+  const classes = initial.map((c) => (anchorless && c === 'neargood' ? 'good' : c));
   const afterShort = [...classes];
   for (let i = 0; i < classes.length; i++) {
     if (classes[i] !== 'short') continue;

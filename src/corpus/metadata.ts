@@ -9,6 +9,7 @@
 import type { Block } from './blocks.ts';
 import { findDate } from './dates.ts';
 import { stopwordDensity } from './justext.ts';
+import { matchBoilerplate } from './patterns.ts';
 
 export interface MetaHints {
   title?: string;
@@ -80,19 +81,21 @@ export function readTextMeta(text: string, blocks: readonly Block[], hints: Meta
     if (before && before.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(before)) site = before;
   }
 
-  // Title: the first headline-like header block.
+  // Title: the given one (front-matter, HTML), else the first headline-like header block.
+  if (hints.title) meta.title = hints.title.replace(/\s+/g, ' ').trim();
   for (let i = 0; i < Math.max(header, 1) && !meta.title; i++) {
     const t = blocks[i]?.text ?? '';
     const words = t.split(/\s+/).length;
     if (reasons.has(i) || words < 3 || words > 30 || !/^[\p{Lu}"“‘']/u.test(t) || isNameLike(t)) continue;
     if (/^[•·▪►»›]/.test(t)) continue;
-    meta.title = t.replace(READ_TIME, '').trim();
+    meta.title = t.replace(READ_TIME, '').replace(/\s+/g, ' ').trim();
     reasons.set(i, 'metadata: title');
   }
   const titleKey = meta.title?.toLowerCase();
   blocks.forEach((b, i) => {
-    if (!reasons.has(i) && titleKey && b.text.replace(READ_TIME, '').trim().toLowerCase() === titleKey)
-      reasons.set(i, 'metadata: title (repeated)');
+    const key = b.text.replace(READ_TIME, '').replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (!reasons.has(i) && titleKey && key === titleKey)
+      reasons.set(i, [...reasons.values()].includes('metadata: title') ? 'metadata: title (repeated)' : 'metadata: title');
   });
 
   // Byline: "By X" or a bare name in the header; an "Authors" heading names the people after it.
@@ -101,6 +104,7 @@ export function readTextMeta(text: string, blocks: readonly Block[], hints: Meta
     if (reasons.has(i)) continue;
     const t = blocks[i].text;
     const by = BYLINE.exec(t);
+    if (matchBoilerplate(t)) continue;
     const names = by ? splitNames(by[1]) : isNameLike(t) ? [t] : [];
     if (names.length) {
       bylineAuthors.push(...names);

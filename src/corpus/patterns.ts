@@ -36,7 +36,7 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
  * Everything from it to the end of the text is dropped, when it sits in the second half.
  */
 export const END_OF_ARTICLE =
-  /^(similar|related( (articles|posts|stories|content))?|recommended( posts| for you| reading)?|read (more|next|also)|check also|see also|more from .{1,40}|you may also like|share this (article|post|story)|ti potrebbero interessare anche|contenuti correlati|leggi anche|articoli correlati)\s*:?\s*$/i;
+  /^(similar|related( (articles|posts|stories|content))?|recommended( posts| for you| reading)?|read (more|next|also)|check also|see also|more from .{1,40}|you may also like|ti potrebbero interessare anche|contenuti correlati|leggi anche|articoli correlati)\s*:?\s*$/i;
 
 export function matchBoilerplate(text: string): string | undefined {
   for (const p of BOILERPLATE_PATTERNS) {

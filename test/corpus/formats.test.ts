@@ -1,0 +1,92 @@
+/**
+ * Reading every supported format, with the warnings a user gets for files that cannot be read,
+ * and the incremental store: unchanged files are not processed again.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'formats');
+
+async function load(dir = fixtures, cacheDir = mkdtempSync(join(tmpdir(), 'bd-formats-'))) {
+  const processed: string[] = [];
+  const store = await loadCorpus({ root: dir, corpusDir: dir, cacheDir, onFile: (p, done) => done && processed.push(p) });
+  return { store, processed, cacheDir };
+}
+
+describe('reading formats', () => {
+  it('reads Markdown front-matter as metadata and keeps offsets into the whole file', async () => {
+    const { store } = await load();
+    const md = store.document('pipelines')!;
+    expect(md).toMatchObject({ format: 'md', title: 'Gas Pipelines to China', authors: ['Anna Petrova', 'John Smith'], date: '2024-03-05', publisher: 'Energy Review' });
+    expect(md.text).toBe(readFileSync(join(fixtures, 'pipelines.md'), 'utf8'));
+    expect(md.dropped.some((b) => b.text === 'Share This Article')).toBe(true);
+    for (const c of store.claims().filter((x) => x.docId === md.id)) expect(md.text.slice(c.start, c.end)).toBe(c.text);
+    store.close();
+  });
+
+  it('reads the main content of HTML through Readability, without navigation or footer', async () => {
+    const { store } = await load();
+    const html = store.document('arctic')!;
+    expect(html).toMatchObject({ format: 'html', authors: ['Maria Rossi'], date: '2023-11-14', publisher: 'Polar Desk' });
+    expect(html.paragraphs.length).toBe(3);
+    expect(html.text).not.toMatch(/About us|All rights reserved/);
+    const claim = store.claims().find((c) => c.text.includes('60% of the Yamal LNG project'))!;
+    expect(claim.kind).toBe('attributed');
+    expect(claim.figures[0]).toMatchObject({ value: 60, unit: '%' });
+    store.close();
+  });
+
+  it('rebuilds PDF paragraphs from lines and drops running headers and page numbers', async () => {
+    const { store } = await load();
+    const pdf = store.document('report')!;
+    expect(pdf.format).toBe('pdf');
+    expect(pdf.text).not.toMatch(/\d+\/\d+\s*$/m);
+    expect(pdf.text).not.toMatch(/file:\/\/|PM\b/);
+    const para = pdf.paragraphs.find((p) => p.text.startsWith('Analysts at the institute'))!;
+    expect(para.text).toContain('38 bcm a year by 2025, which would make China the largest single buyer of Russian gas after the loss of European markets.');
+    // the article repeats its four paragraphs: each is kept once
+    expect(pdf.paragraphs.filter((p) => p.text.startsWith('Moscow has few alternatives'))).toHaveLength(1);
+    store.close();
+  });
+
+  it('decodes Latin-1 with a warning, applies the sidecar, and skips empty, binary and identical files with a warning', async () => {
+    const { store } = await load();
+    const latin = store.document('latin1')!;
+    expect(latin.text).toContain('dépendance');
+    expect(latin).toMatchObject({ title: 'L’économie russe et la Chine', authors: ['Jean Dupont'], date: '2024-01-05' });
+    const codes = store.diagnostics.map((d) => `${d.code} ${d.file}`);
+    expect(codes).toEqual(expect.arrayContaining(['corpus/not-utf8 latin1.txt', 'corpus/empty-file empty.txt', 'corpus/binary-file binary.txt']));
+    expect(store.diagnostics.find((d) => d.code === 'corpus/duplicate-file')?.message).toMatch(/repeat-of-pipelines\.md is identical to pipelines\.md/);
+    expect(store.document('repeat-of-pipelines')).toBeUndefined();
+    store.close();
+  });
+});
+
+describe('the incremental store', () => {
+  it('processes only new or changed files, keeps warnings, and re-tags when topics change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-inc-'));
+    cpSync(fixtures, dir, { recursive: true });
+    const first = await load(dir);
+    expect(first.processed.length).toBeGreaterThanOrEqual(5);
+    first.store.close();
+
+    const again = await load(dir, first.cacheDir);
+    expect(again.processed).toEqual([]);
+    expect(again.store.diagnostics.some((d) => d.code === 'corpus/not-utf8')).toBe(true);
+    const before = again.store.claims().length;
+    again.store.close();
+
+    writeFileSync(join(dir, 'pipelines.md'), readFileSync(join(dir, 'pipelines.md'), 'utf8') + '\nChina will remain the main buyer of Russian pipeline gas for the rest of the decade, most analysts agree.\n');
+    writeFileSync(join(dir, 'topics.yaml'), 'energy: [gas, pipeline*]\n');
+    const changed = await load(dir, first.cacheDir);
+    expect(changed.processed).toEqual(['pipelines.md']);
+    expect(changed.store.claims().length).toBe(before + 1);
+    const gas = changed.store.claims().filter((c) => /\bgas\b/i.test(c.text));
+    expect(gas.length).toBeGreaterThan(0);
+    expect(gas.every((c) => c.topics.includes('energy'))).toBe(true);
+    changed.store.close();
+  });
+});
