@@ -3,7 +3,7 @@
  * slide title. Chromium's own outline follows headings and is unreliable for SVG-wrapped slides,
  * so the outline is written directly: one destination per page.
  */
-import { PDFDocument, PDFName, PDFNumber, PDFString, PDFNull, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull, type PDFRef } from 'pdf-lib';
 
 export interface PdfInfo {
   title: string;
@@ -27,7 +27,7 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Arr
     const refs: PDFRef[] = marks.map(() => pdf.context.nextRef());
     marks.forEach((mark, i) => {
       const item = pdf.context.obj({
-        Title: PDFString.of(mark.title),
+        Title: PDFHexString.fromText(mark.title),
         Parent: outlineRef,
         Dest: [pages[mark.page].ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
       });
