@@ -19,7 +19,10 @@ const INTENSIFIER = /\s(?:very|really|quite|simply|indeed|truly)(?=\s)/gi;
 const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|even if|against the backdrop of|given|because|as|amid|with|to|in order to|if|unless|when|whether)\b[^,]{3,}?,\s+/i;
 const TEMPORAL = /^(?:since|after|following|before|during|in|by|over|for|from|until|throughout|within|at)\b[^,]{2,}?,\s+/i;
 
+const BARE_MARKER = /^(?:still|meanwhile|moreover|however|nevertheless|nonetheless|thus|indeed|also|hence|therefore)\s+/i;
+
 const gentle: Rule[] = [
+  leadingClause(BARE_MARKER),
   (s) => matches(s, /\s*\([^()]*\)/g),
   (s) => matches(s, /\s*\[[^\]]*\]/g),
   (s) => matches(s, /\s+[—–]\s[^—–]+?\s[—–](?=\s)/g),
@@ -42,7 +45,8 @@ const severe: Rule[] = [
   // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
   (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|thereby|so that)\s[^"“”,;]*$/),
   (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u),
-  (s) => matches(s, /,\s+and\s[^"“”,;]*$/),
+  trailingClause(/,\s+and\s[^"“”,;]*$/),
+  (s) => matches(s, /,\s+but\s+not\s[^"“”,;]*$/),
 ];
 
 export const COMPRESSION_LEVELS: readonly (readonly Rule[])[] = [gentle, moderate, severe];
@@ -121,6 +125,15 @@ function medialMarker(s: string): Range[] {
   return out;
 }
 
+/** A trailing ", and …" is cut only when it is a clause of its own, never the end of a list. */
+function trailingClause(pattern: RegExp): Rule {
+  return (s) => {
+    const m = pattern.exec(s);
+    if (!m) return [];
+    return isClause(m[0].replace(/^,\s+and\s+/, '')) ? [[m.index, m.index + m[0].length]] : [];
+  };
+}
+
 function leadingClause(pattern: RegExp): Rule {
   return (s) => {
     const m = pattern.exec(s);
@@ -137,7 +150,7 @@ function matches(s: string, pattern: RegExp): Range[] {
 }
 
 /** Words that carry a judgement's likelihood: deleting them would overstate the source's certainty. */
-const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|certain(?:ly)?|doubts?|perhaps|may|might|could|odds|chances?|expected|not|no|never)\b/i;
+const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|certain(?:ly)?|doubts?|perhaps|may|might|could|odds|chances?|expected)\b/i;
 
 /** Drops ranges that touch quoted words (quotations are never altered) or hold estimative words. */
 function protect(s: string, ranges: Range[]): Range[] {

@@ -5,7 +5,8 @@
  */
 import type { Bullet, BriefingSpec, Claim, Diagnostic } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import type { SelectionContext } from '../select/index.ts';
+import { searchTerms, topicKey, type SelectionContext } from '../select/index.ts';
+import { ANAPHORIC } from '../select/rank.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, type Compressed } from './compress.ts';
 import type { AudiencePolicy } from './policy.ts';
@@ -36,6 +37,28 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
 /** Whether a claim can be shown to this audience within its bullet length. */
 export function fits(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): boolean {
   return bulletText(env, claim, maxWords).fits;
+}
+
+/**
+ * What a request may show: the bullet fits the audience's length and, after compression, still
+ * mentions the query or the topic (compression must not delete the reason a claim was chosen).
+ */
+export function acceptor(env: ComposeEnv, request: { query?: string; topic?: string }, maxWords = env.policy.maxWords): (claim: Claim) => boolean {
+  const terms = searchTerms(env.select.store, request).map((t) => t.slice(0, 5));
+  const topic = request.topic ? topicKey(request.topic) : undefined;
+  return (claim) => standsAlone(env, claim, maxWords) && mentions(claim);
+  function mentions(claim: Claim): boolean {
+    const shown = bulletText(env, claim, maxWords);
+    if (!terms.length || (topic && claim.topics.some((t) => topicKey(t) === topic))) return true;
+    const text = shown.text.toLowerCase();
+    return terms.some((t) => text.includes(t));
+  }
+}
+
+/** Fits the audience's bullet length and does not open by pointing at a sentence the slide lacks. */
+export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): boolean {
+  const shown = bulletText(env, claim, maxWords);
+  return shown.fits && !ANAPHORIC.test(shown.text.replace(/^[\p{L}\s]{2,25},\s+/u, ''));
 }
 
 export function makeBullet(env: ComposeEnv, claim: Claim, maxWords?: number): Bullet {

@@ -1,7 +1,7 @@
 /**
  * Deck composition: turns a parsed `BriefingSpec` and the corpus `EvidenceStore` into a `Deck`.
- * Each body section's helpers are resolved into slides for the audience (bottom line first, so
- * later slides do not repeat it), empty sections are left out with a warning, the deck is fitted
+ * Each body section's helpers are resolved into slides for the audience (the bottom line first,
+ * so later slides do not repeat it), empty sections are left out with a warning, the deck is fitted
  * to its slide budget, and a Sources slide closes it. Same spec and corpus, same deck.
  */
 import type { BriefingSpec, Deck, Diagnostic, EvidenceStore, Slide, SourceEntry } from '../model.ts';
@@ -60,7 +60,8 @@ export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: C
   env.coverage = calls.filter((c) => c.query || c.topic).map((c) => ({ query: c.query, topic: c.topic }));
   if (!env.coverage.length) env.coverage = spec.topics.map((topic) => ({ topic }));
 
-  // The bottom line is chosen first so no later slide repeats it.
+  // The bottom line is chosen first, from the strongest judgements across every section's
+  // subject, so no later slide repeats it.
   const resolved = new Map<HelperCall, Slide[]>();
   const order = [...calls.filter((c) => c.helper === 'bluf'), ...calls.filter((c) => c.helper !== 'bluf')];
   const titles = new Map<HelperCall, string>();

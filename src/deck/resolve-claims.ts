@@ -6,7 +6,7 @@
 import { LIKELIHOODS, type Bullet, type FigureItem, type Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { selectClaims, type ClaimRequest } from '../select/index.ts';
-import { bulletText, fits, makeBullet, type ComposeEnv } from './env.ts';
+import { acceptor, bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { bulletNotes, citationNote, competingViews } from './notes.ts';
 
@@ -23,7 +23,7 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
     kinds: call.kind ? [call.kind] : undefined,
     source: call.source,
     limit: call.limit ?? env.policy.bulletsPerSlide,
-    accept: (c) => fits(env, c),
+    accept: acceptor(env, call),
   };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request), [];
@@ -47,13 +47,13 @@ export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: stri
     topic: bluf ? undefined : call.topic,
     kinds: ['assessment', 'forecast'],
     limit: call.limit ?? (bluf ? Math.min(3, env.policy.bulletsPerSlide) : env.policy.bulletsPerSlide),
-    accept: (c) => fits(env, c),
-    prefs: { kinds: ['assessment', 'forecast'] },
+    prefs: { kinds: ['assessment', 'forecast'], likelihood: true },
   };
   if (bluf) {
     const topics = env.coverage.map((c) => c.topic).filter((t): t is string => !!t);
     request.query = [request.query, ...topics].filter(Boolean).join(' ') || undefined;
   }
+  request.accept = bluf ? (c) => standsAlone(env, c) : acceptor(env, call);
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'assessment'), [];
   const judgements = picked.map((c) => makeBullet(env, c)).sort((a, b) => strength(a) - strength(b));
@@ -74,7 +74,7 @@ export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string)
     figures: true,
     source: call.source,
     limit: call.limit ?? env.policy.figuresPerSlide,
-    accept: (c) => c.figures.some((f) => f.measure) || fits(env, c, labelWords),
+    accept: (c) => c.figures.some((f) => f.measure) || standsAlone(env, c, labelWords),
     prefs: { figures: true },
   };
   const picked = selectClaims(env.select, request);

@@ -2,16 +2,19 @@
  * Resolvers for `quote` (one verbatim quotation, never shortened), `scenarios` (forecasts and
  * conditional outcomes, named) and `timeline` (claims that carry a year, in order).
  */
-import type { Quote, Scenario, Slide, TimelineEvent } from '../model.ts';
+import type { Claim, Quote, Scenario, Slide, TimelineEvent } from '../model.ts';
+import { compressSentence } from './compress.ts';
+import { isClause } from './grammar.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { suggestion } from '../spec/suggest.ts';
 import { isExcluded, searchTerms, selectClaims, type ClaimRequest } from '../select/index.ts';
-import { bulletText, fits, warnAt, type ComposeEnv } from './env.ts';
+import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
 import { chunk } from './resolve-claims.ts';
 
 const YEAR = /\b(19[4-9]\d|20[0-4]\d)\b/;
+const yearOf = (text: string) => YEAR.exec(text)?.[1] ?? '';
 
 function speakerMatches(q: Quote, wanted: string): boolean {
   return q.speaker.toLowerCase().includes(wanted.trim().toLowerCase());
@@ -68,8 +71,8 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(4, env.policy.bulletsPerSlide),
-    accept: (c) => fits(env, c),
-    prefs: { kinds: ['forecast', 'assessment'] },
+    accept: acceptor(env, call),
+    prefs: { kinds: ['forecast', 'assessment'], likelihood: true },
   };
   const request: ClaimRequest = { ...base, kinds: ['forecast', 'assessment'] };
   const picked = selectClaims(env.select, request);
@@ -90,19 +93,35 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
   }));
 }
 
+/** The event without its leading year ("In 1996, …"), which the timeline already shows. */
+function eventText(env: ComposeEnv, claim: Claim): string {
+  const lead = /^(?:(?:in|by|since|from|until)\s+)?(?:19|20)\d\d,?\s+/i.exec(claim.text);
+  if (!lead) return bulletText(env, claim).text;
+  const rest = compressSentence(claim.text.slice(lead[0].length), { maxWords: env.policy.maxWords, always: true });
+  return rest.fits && rest.words >= 5 && isClause(rest.text) ? rest.text : bulletText(env, claim).text;
+}
+
 export function resolveTimeline(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
+  const fitsTimeline = acceptor(env, call);
   const request: ClaimRequest = {
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(6, env.policy.bulletsPerSlide + 2),
-    accept: (c) => YEAR.test(c.text) && fits(env, c),
+    accept: (c) => YEAR.test(c.text) && fitsTimeline(c),
   };
-  const picked = selectClaims(env.select, request);
+  // Twice the candidates, then one event per year first, so one busy year does not fill the line.
+  const pool = selectClaims(env.select, { ...request, limit: request.limit * 2, dryRun: true });
+  const years = new Set<string>();
+  const firsts = pool.filter((c) => !years.has(yearOf(c.text)) && years.add(yearOf(c.text)));
+  const perYear = new Map<string, number>(firsts.map((c) => [yearOf(c.text), 1]));
+  const seconds = pool.filter((c) => !firsts.includes(c) && (perYear.get(yearOf(c.text)) ?? 0) < 2 && perYear.set(yearOf(c.text), 2));
+  const picked = [...firsts, ...seconds].slice(0, request.limit);
+  for (const c of picked) env.select.ledger.record(c);
   if (!picked.length) return reportEmpty(env, call, request, 'dated claim'), [];
   const events: TimelineEvent[] = picked
     .map((claim) => ({
-      when: YEAR.exec(claim.text)![1],
-      text: bulletText(env, claim).text,
+      when: yearOf(claim.text),
+      text: eventText(env, claim),
       citation: env.book.cite(claim, claim.text),
     }))
     .sort((a, b) => a.when.localeCompare(b.when) || a.citation.docId.localeCompare(b.citation.docId) || a.citation.start - b.citation.start);

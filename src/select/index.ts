@@ -49,6 +49,8 @@ export interface ClaimRequest {
   accept?: (claim: Claim) => boolean;
   /** Override the context preferences (figures slide prefers figures). */
   prefs?: Partial<RankPreferences>;
+  /** Leave the picks unrecorded; the caller records what it finally shows. */
+  dryRun?: boolean;
 }
 
 export function createSelectionContext(
@@ -127,6 +129,6 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const prefs = { ...ctx.prefs, ...request.prefs };
   const ranked = retrieve(ctx, request).map((c) => ({ ...c.claim, score: scoreCandidate(c, prefs) }));
   const picked = diversify(ranked, { limit: request.limit, shown: ctx.ledger.words });
-  for (const c of picked) ctx.ledger.record(c);
+  if (!request.dryRun) for (const c of picked) ctx.ledger.record(c);
   return picked;
 }

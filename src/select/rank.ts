@@ -25,6 +25,8 @@ export interface RankPreferences {
   plain: boolean;
   /** Prefer claims with figures (figures helper, analysts). */
   figures?: boolean;
+  /** Prefer claims that state a likelihood (judgements, bottom line). */
+  likelihood?: boolean;
 }
 
 export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
@@ -32,15 +34,15 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   const kindScore = kindRank < 0 ? 0 : 1 - kindRank / Math.max(1, prefs.kinds.length);
   const figureScore = c.claim.figures.length ? (prefs.figures ? 1 : 0.5) : 0;
   let score = 0.55 * c.relevance + 0.15 * (c.topicMatch ? 1 : 0) + 0.15 * kindScore + 0.08 * figureScore + 0.07 * c.recency;
-  if (c.claim.likelihood) score += 0.03;
+  if (c.claim.likelihood) score += prefs.likelihood ? 0.15 : 0.03;
   if (prefs.plain) score -= 0.1 * plainPenalty(c.claim.text);
-  if (ANAPHORIC.test(c.claim.text)) score -= 0.2;
+  if (ANAPHORIC.test(c.claim.text)) score -= 0.4;
   if (c.pinned) score += 1;
   return score;
 }
 
 /** Openings that lean on the sentence before ("This may be because…"): they read badly alone. */
-const ANAPHORIC = /^(?:this|that|these|those|such|it|they|he|she|but|and|so|thus|hence)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))/i;
+export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|she|his|her|but|and|so|thus|hence)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))|\b(?:this|that|it|them)[.!?]?$|\b(?:about|of|on|for|to) (?:this|that|these|those)\b(?! \w+(?:s|ion|ment|ity)\b)/i;
 
 /** 0..1: long words and many clauses make a sentence hard to follow aloud. */
 function plainPenalty(text: string): number {
