@@ -32,6 +32,11 @@ export interface LoadCorpusOptions {
   onFile?: (path: string, processed: boolean) => void;
 }
 
+/** The store plus counts that cost no document parsing (for progress lines and benchmarks). */
+export interface CorpusStore extends EvidenceStore {
+  stats(): { documents: number; claims: number; quotes: number };
+}
+
 export const SIDECAR_SUFFIX = '.meta.yaml';
 export const TOPICS_FILE = 'topics.yaml';
 
@@ -50,7 +55,7 @@ function listFiles(dir: string): string[] {
 
 const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
 
-export async function loadCorpus(options: LoadCorpusOptions): Promise<EvidenceStore> {
+export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStore> {
   const root = resolve(options.root);
   const corpusDir = resolve(root, options.corpusDir ?? 'corpus');
   const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
@@ -128,7 +133,7 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<EvidenceSt
   return openStore(db, topics, diagnostics);
 }
 
-function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]): EvidenceStore {
+function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {
   let docs: CorpusDocument[] | undefined;
   const documents = () => (docs ??= db.documents());
   return {
@@ -138,6 +143,7 @@ function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
     topics: () => topics,
+    stats: () => db.stats(),
     diagnostics,
     close: () => db.close(),
   };

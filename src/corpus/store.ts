@@ -176,6 +176,11 @@ export class EvidenceDb {
     return out;
   }
 
+  stats(): { documents: number; claims: number; quotes: number } {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { documents: count('documents'), claims: count('claims'), quotes: count('quotes') };
+  }
+
   close(): void {
     this.db.close();
   }
