@@ -3,7 +3,7 @@
  * The file is created with the exclusive flag, so even two runs racing cannot clobber a spec.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Audience, Diagnostic } from '../model.ts';
 import { renderSpecScaffold } from './spec-template.ts';
@@ -37,6 +37,9 @@ export function newBriefing(options: NewBriefingOptions): NewBriefingResult {
     ? resolve(root, options.name)
     : join(resolve(root, options.briefingsDir ?? 'briefings'), `${options.name}.md`);
   const rel = relative(root, target) || target;
+  if (isPath && (!target.endsWith('.md') || rel.startsWith('..') || isAbsolute(rel))) {
+    return fail(rel, 'new/bad-name', `'${options.name}' is not a spec path inside the project`, 'give a name like energy-outlook, or a path like briefings/energy.md');
+  }
   const base = target.slice(dirname(target).length + 1).replace(/\.md$/, '');
   if (!NAME.test(base)) {
     return fail(rel, 'new/bad-name', `'${base}' cannot name a briefing`, 'use letters, digits, "-", "_" or "."; it becomes the output file name');

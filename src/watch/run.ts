@@ -18,6 +18,8 @@ export interface WatchSessionOptions {
   /** Start the preview server on this port (0 for a free one); omit for `build --watch`. */
   previewPort?: number;
   usePolling?: boolean;
+  /** Also told every workspace event (after the server and the reporter). */
+  onEvent?(event: WorkspaceEvent): void;
 }
 
 export interface WatchSession {
@@ -52,6 +54,7 @@ export async function startWatchSession(options: WatchSessionOptions): Promise<W
         stream.write(`rebuild failed: ${event.message}\n`);
         break;
     }
+    options.onEvent?.(event);
   };
   const workspace = new BriefingWorkspace({
     settings,

@@ -4,13 +4,13 @@
  * latest result of every briefing kept so the preview can show it. Rebuilds run one at a time;
  * changes arriving during a build are batched into the next one.
  */
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Diagnostic, EvidenceStore } from '../model.ts';
 import type { BuildEvent, BuildOptions, BuildResult, DeckResult } from '../build/index.ts';
 import type { BrowserSession } from '../render/browser.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { CONFIG_FILES } from '../config/schema.ts';
-import { planRebuild, type FileChange, type ProjectLayout } from './affected.ts';
+import { classifyChange, planRebuild, type FileChange, type ProjectLayout } from './affected.ts';
 import { watchInputs, type InputWatcher } from './watcher.ts';
 
 /** The stages the loop drives; injectable so the loop can be exercised without a browser. */
@@ -123,7 +123,9 @@ export class BriefingWorkspace {
           this.store?.close();
           this.store = await this.loadStore();
         }
-        const names = batch.map((c) => c.path.slice(this.settings.root.length + 1));
+        const names = batch
+          .filter((c) => classifyChange(c.path, this.layout) !== 'other')
+          .map((c) => relative(this.settings.root, c.path));
         if (plan.build.length || plan.removed.length) await this.rebuild(plan.build, plan.removed, names.join(', '));
       } catch (err) {
         this.emit({ type: 'failure', message: err instanceof Error ? err.message : String(err) });
