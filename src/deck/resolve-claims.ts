@@ -3,7 +3,7 @@
  * with likelihoods) and `figures`. Each selects evidence for the audience and returns slides,
  * split into continuation slides when a helper asks for more bullets than one slide holds.
  */
-import { LIKELIHOODS, type Bullet, type FigureItem, type Slide } from '../model.ts';
+import { LIKELIHOODS, type Bullet, type Figure, type FigureItem, type Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { selectClaims, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -66,6 +66,11 @@ export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: stri
   }));
 }
 
+/** A year on its own ("2018") is a date, not a figure worth a slide. */
+function usable(f: Figure): boolean {
+  return !(/^\d{4}$/.test(f.text.trim()) && f.value >= 1900 && f.value <= 2100) && f.unit !== 'year';
+}
+
 export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const labelWords = Math.min(env.policy.maxWords, 22);
   const request: ClaimRequest = {
@@ -74,13 +79,13 @@ export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string)
     figures: true,
     source: call.source,
     limit: call.limit ?? env.policy.figuresPerSlide,
-    accept: (c) => c.figures.some((f) => f.measure) || standsAlone(env, c, labelWords),
+    accept: (c) => c.figures.some(usable) && (c.figures.some((f) => usable(f) && f.measure) || standsAlone(env, c, labelWords)),
     prefs: { figures: true },
   };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'figure'), [];
   const figures: FigureItem[] = picked.map((claim) => {
-    const f = claim.figures[0];
+    const f = claim.figures.find(usable)!;
     const item: FigureItem = {
       label: f.measure ?? bulletText(env, claim, labelWords).text,
       value: f.value,

@@ -1,0 +1,166 @@
+/** Deck composition: each helper's slide, citations, empty sections, budgets and determinism. */
+import { describe, expect, it } from 'vitest';
+import { composeDeck } from '../../src/deck/index.ts';
+import { LIKELIHOODS, type Slide } from '../../src/model.ts';
+import { spec, store } from './fixture.ts';
+
+const fm = (extra = '') => `---\ntitle: Test deck\naudience: analyst\n${extra}---\n`;
+const compose = (src: string, strict = false) => composeDeck(spec(src), store, { strict });
+const kinds = (slides: Slide[]) => slides.map((s) => s.kind);
+
+describe('helpers', () => {
+  it('claims → a bullets slide titled by its section, every bullet cited', () => {
+    const { deck } = compose(fm() + '## Energy\n{{claims "gas pipeline" limit=2}}\n');
+    const slide = deck.slides[1];
+    expect(slide).toMatchObject({ kind: 'bullets', title: 'Energy' });
+    if (slide.kind !== 'bullets') throw new Error();
+    expect(slide.bullets).toHaveLength(2);
+    for (const b of slide.bullets) {
+      const doc = store.document(b.citation!.docId)!;
+      expect(doc.text.slice(b.citation!.start, b.citation!.end)).toBe(b.citation!.sentence);
+      expect(b.citation!.tag).toMatch(/^[\p{L} ]+ \d{4} ¶\d+$/u);
+    }
+  });
+
+  it('figures → a figures slide with the figure as written', () => {
+    const { deck } = compose(fm() + '## Numbers\n{{figures topic="arms trade"}}\n');
+    const slide = deck.slides.find((s) => s.kind === 'figures');
+    if (slide?.kind !== 'figures') throw new Error('no figures slide');
+    expect(slide.figures[0]).toMatchObject({ display: '70%', value: 70, unit: '%', label: 'of China’s arms imports' });
+  });
+
+  it('quote → the quotation verbatim with its speaker', () => {
+    const { deck } = compose(fm() + '## Words\n{{quote speaker="Putin"}}\n');
+    const slide = deck.slides[1];
+    if (slide.kind !== 'quote') throw new Error();
+    expect(slide.quote.text).toBe('we are not going to contest China on this.');
+    expect(slide.quote.speaker).toBe('Vladimir Putin');
+    expect(slide.citation.sentence).toContain('Putin said');
+  });
+
+  it('judgements and bluf → judgement slides, stated likelihoods first', () => {
+    const { deck } = compose(fm() + '# BLUF\n{{bluf limit=1}}\n## J\n{{judgements "dependent asymmetric partnership"}}\n');
+    expect(kinds(deck.slides).slice(1, 3)).toEqual(['judgements', 'judgements']);
+    const rank = (l?: string) => (l ? LIKELIHOODS.indexOf(l as (typeof LIKELIHOODS)[number]) : LIKELIHOODS.length);
+    const judged = deck.slides.flatMap((s) => (s.kind === 'judgements' ? [s.judgements] : []));
+    for (const js of judged) expect(js.map((j) => rank(j.likelihood))).toEqual(js.map((j) => rank(j.likelihood)).sort());
+    expect(judged.flat().some((j) => j.likelihood === 'probable')).toBe(true);
+    const all = deck.slides.flatMap((s) => (s.kind === 'judgements' ? s.judgements.map((j) => j.citation!.sentence) : []));
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('scenarios → named scenarios; a forecast’s condition names it', () => {
+    const { deck } = compose(fm() + '## S\n{{scenarios "Putin leading role resources"}}\n');
+    const slide = deck.slides[1];
+    if (slide.kind !== 'scenarios') throw new Error(kinds(deck.slides).join());
+    expect(slide.scenarios.map((s) => s.name)).toContain('If Putin ceased to play a leading role');
+  });
+
+  it('timeline → dated events in order', () => {
+    const { deck } = compose(fm() + '## T\n{{timeline "partnership sanctions S-400"}}\n');
+    const slide = deck.slides[1];
+    if (slide.kind !== 'timeline') throw new Error(kinds(deck.slides).join());
+    const years = slide.events.map((e) => e.when);
+    expect(years).toEqual([...years].sort());
+    expect(years).toContain('1996');
+  });
+
+  it('sources → the Sources slide where the spec puts it, with authors, title, publisher, date', () => {
+    const { deck } = compose(fm() + '## A\n{{claims "gas"}}\n{{sources}}\n## After\nClosing words.\n');
+    expect(kinds(deck.slides)).toEqual(['title', 'bullets', 'sources', 'markdown']);
+    const src = deck.slides[2];
+    if (src.kind !== 'sources') throw new Error();
+    expect(src.sources[0]).toHaveProperty('title');
+    expect(src.sources.every((s) => s.date)).toBe(true);
+  });
+
+  it('literal Markdown is kept as written', () => {
+    const md = 'Keep **this** exactly.\n\n- one\n- two';
+    const { deck } = compose(fm() + `## Note\n${md}\n`);
+    expect(deck.slides[1]).toMatchObject({ kind: 'markdown', title: 'Note', markdown: md });
+  });
+});
+
+describe('a spec with only topics', () => {
+  it('still gives a complete deck: title, bottom line, a section per topic, a quote, sources', () => {
+    const { deck, diagnostics } = compose(fm('topics: [energy, arms trade]\n'));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(kinds(deck.slides)[0]).toBe('title');
+    expect(deck.slides[1]).toMatchObject({ kind: 'judgements', title: 'Bottom line up front' });
+    expect(deck.slides.map((s) => s.title)).toEqual(expect.arrayContaining(['Energy', 'Arms trade', 'In their words']));
+    expect(kinds(deck.slides)).toContain('quote');
+    expect(kinds(deck.slides).at(-1)).toBe('sources');
+  });
+});
+
+describe('empty evidence', () => {
+  it('a query that matches nothing warns at its line and column, with a corpus word to try', () => {
+    const { deck, diagnostics } = compose(fm() + '## Gas\n{{claims "pipline"}}\n');
+    const d = diagnostics.find((x) => x.code === 'select/no-match');
+    expect(d).toMatchObject({ severity: 'warning', line: 6, column: 1, hint: "did you mean 'pipline' → 'pipeline'?" });
+    expect(kinds(deck.slides)).not.toContain('bullets');
+    expect(diagnostics.find((x) => x.code === 'deck/empty-section')).toMatchObject({ line: 5, message: expect.stringContaining("'Gas'") });
+  });
+
+  it('--strict makes an empty section an error', () => {
+    const { diagnostics } = compose(fm() + '## Gas\n{{claims "zebra"}}\n', true);
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.code).sort()).toEqual(['deck/empty-section', 'select/no-match']);
+  });
+
+  it('a speaker nobody quoted is named, with the nearest speaker', () => {
+    const { diagnostics } = compose(fm() + '## Q\n{{quote speaker="Putn"}}\n');
+    expect(diagnostics[0]).toMatchObject({ code: 'select/no-match', hint: "did you mean 'Putin'?" });
+  });
+
+  it('a sources filter that matches no document is an error at its line', () => {
+    const { diagnostics } = compose(fm('sources: [Reuters]\n') + '## A\n{{claims "gas"}}\n');
+    expect(diagnostics.find((d) => d.code === 'select/no-documents')).toMatchObject({ severity: 'error', line: 4 });
+  });
+});
+
+describe('audience policies', () => {
+  const body = '## A\n{{claims "gas oil pipeline energy arms" limit=9}}\n';
+  it('splits bullets over slides at the audience’s bullets per slide', () => {
+    for (const [audience, per] of [['executive', 3], ['analyst', 5]] as const) {
+      const { deck } = compose(fm().replace('analyst', audience) + body);
+      const bullets = deck.slides.filter((s) => s.kind === 'bullets');
+      for (const s of bullets) if (s.kind === 'bullets') expect(s.bullets.length).toBeLessThanOrEqual(per);
+      expect(bullets.slice(1).every((s) => s.continued)).toBe(true);
+    }
+  });
+
+  it('sets how citations show and what the notes hold', () => {
+    const exec = compose(fm().replace('analyst', 'executive') + body).deck;
+    const pub = compose(fm().replace('analyst', 'public') + body).deck;
+    expect([exec.citations, pub.citations]).toEqual(['slide', 'sources-slide']);
+    expect(exec.slides[1].notes[0]).toMatch(/ — .*¶\d+, chars \d+–\d+$/);
+    expect(pub.slides[1].notes[0]).toMatch(/^Talking point: /);
+  });
+
+  it('a spec policy overrides the audience default', () => {
+    const { deck } = compose(fm('policy: { bullets: 2 }\n') + body);
+    for (const s of deck.slides) if (s.kind === 'bullets') expect(s.bullets.length).toBeLessThanOrEqual(2);
+  });
+
+  it('notes: false leaves speaker notes empty', () => {
+    const { deck } = compose(fm('notes: false\n') + body);
+    expect(deck.slides.every((s) => s.notes.length === 0)).toBe(true);
+  });
+
+  it('keeps the deck within its slide budget, saying what was left out', () => {
+    const many = Array.from({ length: 6 }, (_, i) => `# Part ${i}\n`).join('') + body;
+    const { deck, diagnostics } = compose(fm('length: 4\n') + many);
+    expect(deck.slides).toHaveLength(4);
+    expect(kinds(deck.slides)[0]).toBe('title');
+    expect(kinds(deck.slides).at(-1)).toBe('sources');
+    expect(kinds(deck.slides)).toContain('bullets');
+    expect(diagnostics.find((d) => d.code === 'deck/over-budget')?.message).toContain("'Part 5'");
+  });
+});
+
+describe('determinism', () => {
+  it('the same spec and corpus give the same deck', () => {
+    const src = fm('topics: [energy, arms trade]\n');
+    expect(JSON.stringify(compose(src).deck)).toBe(JSON.stringify(compose(src).deck));
+  });
+});

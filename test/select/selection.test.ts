@@ -1,0 +1,81 @@
+/** Evidence selection: relevance, the spec's filters, diversity across sources and near-duplicates. */
+import { describe, expect, it } from 'vitest';
+import { createSelectionContext, diversify, nearDuplicate, contentWords, selectClaims, type RankedClaim } from '../../src/select/index.ts';
+import { fixtureStore, type FixtureDocument } from './fixture-store.ts';
+
+const prefs = { kinds: ['assessment', 'forecast', 'statistic', 'fact', 'attributed'] as const, plain: false };
+const gas = (n: number) => ({ text: `Gas pipeline deliveries to China rose in quarter ${n} on the eastern route.`, topics: ['energy'] });
+
+/** One prolific source with many gas claims, and two others with one each. */
+const docs: FixtureDocument[] = [
+  { id: 'big', publisher: 'Big Outlet', date: '2023-01-01', paragraphs: [[gas(1), gas(2), gas(3)], [gas(4), gas(5), gas(6)]] },
+  { id: 'isp', authors: ['Marcin Kaczmarski'], publisher: 'ISPI', date: '2022-05-09', paragraphs: [[{ text: 'Russia depends on Chinese gas buyers, which sets the price of its pipeline exports.', kind: 'assessment', topics: ['energy'] }]] },
+  { id: 'old', publisher: 'Archive', date: '2019-01-01', paragraphs: [[{ text: 'The Power of Siberia gas pipeline opened in 2019.', topics: ['energy'] }]] },
+];
+const store = fixtureStore(docs, { energy: ['gas', 'pipeline'] });
+
+describe('selection', () => {
+  it('spreads a slide across sources instead of filling it from one article', () => {
+    const ctx = createSelectionContext(store, {}, { ...prefs, kinds: [...prefs.kinds] });
+    const picked = selectClaims(ctx, { query: 'gas pipeline', limit: 3 });
+    expect(new Set(picked.map((c) => c.docId)).size).toBe(3);
+  });
+
+  it('without diversity the same request would be one source only (the test can fail)', () => {
+    const ranked: RankedClaim[] = store.claims().map((c) => ({ ...c, score: c.docId === 'big' ? 1 : 0.5 }));
+    const top3 = [...ranked].sort((a, b) => b.score - a.score).slice(0, 3);
+    expect(new Set(top3.map((c) => c.docId)).size).toBe(1);
+    expect(new Set(diversify(ranked, { limit: 3 }).map((c) => c.docId)).size).toBeGreaterThan(1);
+  });
+
+  it('shows near-identical claims once, across the whole deck', () => {
+    const ctx = createSelectionContext(store, {}, { ...prefs, kinds: [...prefs.kinds] });
+    const first = selectClaims(ctx, { query: 'gas pipeline quarter', limit: 6 });
+    expect(first.filter((c) => c.docId === 'big')).toHaveLength(1);
+    const again = selectClaims(ctx, { query: 'gas pipeline quarter', limit: 6 });
+    for (const c of again) expect(first.map((f) => f.id)).not.toContain(c.id);
+    expect(again.filter((c) => c.docId === 'big')).toHaveLength(0);
+  });
+
+  it('recognises a repeated sentence, lightly edited, as a near-duplicate', () => {
+    expect(nearDuplicate(contentWords(gas(1).text), contentWords(gas(2).text))).toBe(true);
+    expect(nearDuplicate(contentWords(gas(1).text), contentWords(docs[1].paragraphs[0][0].text))).toBe(false);
+  });
+
+  it('honours sources by publisher, author or document id', () => {
+    for (const sources of [['ISPI'], ['Kaczmarski'], ['isp']]) {
+      const ctx = createSelectionContext(store, { sources }, { ...prefs, kinds: [...prefs.kinds] });
+      expect(selectClaims(ctx, { query: 'gas', limit: 5 }).map((c) => c.docId)).toEqual(['isp']);
+    }
+  });
+
+  it('honours since and until on document dates', () => {
+    const ctx = createSelectionContext(store, { since: '2020-01-01', until: '2022-12-31' }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(selectClaims(ctx, { query: 'gas pipeline', limit: 5 }).map((c) => c.docId)).toEqual(['isp']);
+  });
+
+  it('honours exclude by claim id and by phrase', () => {
+    const ctx = createSelectionContext(store, { exclude: ['isp:p1:s1', 'Power of Siberia'] }, { ...prefs, kinds: [...prefs.kinds] });
+    const ids = selectClaims(ctx, { query: 'gas pipeline', limit: 5 }).map((c) => c.docId);
+    expect(ids).not.toContain('isp');
+    expect(ids).not.toContain('old');
+  });
+
+  it('puts an included claim first when its section asks for its subject', () => {
+    const ctx = createSelectionContext(store, { include: ['Power of Siberia'] }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(selectClaims(ctx, { query: 'gas pipeline', limit: 1 })[0].docId).toBe('old');
+  });
+
+  it('prefers the claim kinds the audience is served first', () => {
+    const factFirst = createSelectionContext(store, {}, { kinds: ['fact', 'assessment'], plain: false });
+    const assessFirst = createSelectionContext(store, {}, { kinds: ['assessment', 'fact'], plain: false });
+    const q = { query: 'gas pipeline China', limit: 1, accept: (c: { docId: string }) => c.docId !== 'big' };
+    expect(selectClaims(assessFirst, q)[0].kind).toBe('assessment');
+    expect(selectClaims(factFirst, q)[0].kind).toBe('fact');
+  });
+
+  it('returns nothing for a query no claim matches', () => {
+    const ctx = createSelectionContext(store, {}, { ...prefs, kinds: [...prefs.kinds] });
+    expect(selectClaims(ctx, { query: 'zebra', limit: 3 })).toEqual([]);
+  });
+});
