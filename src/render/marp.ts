@@ -18,10 +18,22 @@ export interface MarpRender {
   notes: string[][];
 }
 
+let marp: Marp | undefined;
+/** HTML, PDF and handout of one deck share one render (same deck and theme objects). */
+const cache = new WeakMap<Deck, { theme: ResolvedTheme; render: MarpRender }>();
+
 export function renderMarp(deck: Deck, theme: ResolvedTheme): MarpRender {
+  const hit = cache.get(deck);
+  if (hit && hit.theme === theme) return hit.render;
+  const render = renderMarpUncached(deck, theme);
+  cache.set(deck, { theme, render });
+  return render;
+}
+
+function renderMarpUncached(deck: Deck, theme: ResolvedTheme): MarpRender {
   const fitted = fitDeck(deck, theme);
   const markdown = fittedToMarpMarkdown(deck, theme, fitted);
-  const marp = new Marp({
+  marp ??= new Marp({
     html: false,
     emoji: { shortcode: false, unicode: false },
     math: false,

@@ -37,8 +37,9 @@ export async function renderPptx(deck: Deck, theme: ResolvedTheme): Promise<Uint
   pptx.subject = deck.subtitle ?? `Briefing for ${deck.audience}`;
   const g = defineMasters(pptx, theme, { classification: deck.classification, footer: theme.footer ?? deck.organisation });
   for (const f of fitDeck(deck, theme)) addSlide(pptx, f, deck, theme, g);
-  const out = await pptx.write({ outputType: 'uint8array', compression: true });
-  return out as Uint8Array;
+  // Only the STREAM output honours `compression`; the others store the zip uncompressed.
+  const out = (await pptx.write({ outputType: 'STREAM', compression: true })) as Buffer;
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: ResolvedTheme, g: Geometry): void {

@@ -12,7 +12,8 @@ import * as fontkit from 'fontkit';
 type Font = fontkit.Font;
 const files = new Map<string, string>();
 const fonts = new Map<string, Font>();
-const widths = new Map<string, number>();
+/** Advance width per code point, in em, per font file: no shaping needed for line breaking. */
+const advances = new Map<string, Map<number, number>>();
 
 function fromAssets(family: string, bold: boolean, assetsDir?: string): string | undefined {
   if (!assetsDir) return undefined;
@@ -58,12 +59,18 @@ export interface TextStyle {
 /** Width in points of `text` set in `style`. */
 export function textWidth(text: string, style: TextStyle): number {
   const file = fontFile(style.family, style.bold);
-  const key = `${file}|${text}`;
-  let units = widths.get(key);
-  if (units === undefined) {
-    const font = openFont(file);
-    units = font.layout(text).advanceWidth / font.unitsPerEm;
-    widths.set(key, units);
+  let table = advances.get(file);
+  if (!table) advances.set(file, (table = new Map()));
+  let units = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let w = table.get(cp);
+    if (w === undefined) {
+      const font = openFont(file);
+      w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      table.set(cp, w);
+    }
+    units += w;
   }
   return units * style.size;
 }
