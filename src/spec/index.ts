@@ -61,7 +61,18 @@ export function parseBriefing(file: string, source: string, options: ParseOption
       'check indentation, the colon after each key and quotes around values holding ":" or "#"');
   }
   if (doc.errors.length) return { diagnostics };
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (err) {
+    // Unresolved or exploding aliases (`*name`) only fail when the YAML is turned into values.
+    const message = err instanceof Error ? err.message : String(err);
+    const alias = /alias.*?:\s*(\S+)\s*$/i.exec(message)?.[1];
+    const at = alias ? fmText.indexOf(`*${alias}`) : -1;
+    report('error', 'spec/yaml-syntax', `malformed YAML: ${message}`, at >= 0 ? locator.at(at) : { line: lineOffset + 1, column: 1 },
+      'define an anchor (&name) before using it as *name, or quote values that start with * or &');
+    return { diagnostics };
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     report('error', 'spec/front-matter-shape', 'the front-matter must be a list of `key: value` lines',
       { line: lineOffset + 1, column: 1 });
