@@ -32,7 +32,7 @@ section {
   padding: ${px(bodyTop)} ${px(g.margin)} ${px(bottom)} ${px(g.margin)};
   background: ${c.background}; color: ${c.text};
   font-family: ${font(f.body)}, sans-serif; font-size: calc(${px(z.body)} * var(--s)); line-height: ${LINE.body};
-  display: block; text-align: left;
+  display: block; align-content: start; justify-content: flex-start; text-align: left;
   ${logo ? `background-image: url("${logo}"); background-repeat: no-repeat; background-size: auto ${px(g.footer * 0.8)}; background-position: ${px(g.margin)} ${px(540 - g.footer * 0.9)};` : ''}
 }
 section h1, section h2 { font-family: ${font(f.heading)}, serif; color: ${c.heading}; font-weight: 700; margin: 0; padding: 0; border: 0; }
