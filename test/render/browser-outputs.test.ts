@@ -55,7 +55,8 @@ describe.each(THEMES)('theme %s', (themeName) => {
         if (!/^(data|about):/.test(req.url())) requests.push(req.url());
         void req.continue();
       });
-      await page.setContent(html, { waitUntil: 'networkidle0' });
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
       const problems = await page.evaluate(() => {
         const out: string[] = [];
         document.querySelectorAll('section').forEach((section, i) => {
