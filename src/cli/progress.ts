@@ -19,7 +19,8 @@ export interface Reporter {
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 
 export function createReporter(root: string, verbosity: Verbosity, stream: NodeJS.WriteStream = process.stderr): Reporter {
-  const tty = Boolean(stream.isTTY) && !process.env.CI;
+  // A terminal that reports no width (some pseudo-terminals) would make the spinner redraw forever.
+  const tty = Boolean(stream.isTTY) && !process.env.CI && (stream.columns ?? 0) > 0;
   const color = tty;
   let spinner: Ora | undefined;
   const line = (text: string) => {
