@@ -51,8 +51,11 @@ const browserFound = spawnSync(
   { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 ).status === 0;
 if (!browserFound) missing.push({ pkg: 'chromium', why: 'renders PDF decks and handouts' });
+// The themes' fonts: text is measured against these files so nothing overflows in any format.
 if (!existsSync('/usr/share/fonts/truetype/liberation') && !existsSync('/usr/share/fonts/truetype/liberation2'))
-  missing.push({ pkg: 'fonts-liberation', why: 'metric-compatible fonts for the themes' });
+  missing.push({ pkg: 'fonts-liberation', why: 'the ministry and analyst themes are set in it' });
+if (!existsSync('/usr/share/fonts/truetype/dejavu'))
+  missing.push({ pkg: 'fonts-dejavu-core', why: 'the public theme is set in it' });
 if (forTests) {
   if (!has('pdftotext') || !has('pdffonts')) missing.push({ pkg: 'poppler-utils', why: 'tests read PDFs with it' });
   if (!has('soffice')) missing.push({ pkg: 'libreoffice-impress', why: 'tests open PPTX files with it' });

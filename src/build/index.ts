@@ -4,7 +4,7 @@
  * browser per run, however many decks and formats. Errors in one spec never stop the others and
  * never touch that spec's previous outputs.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Audience, Deck, Diagnostic, EvidenceStore, OutputFormat, ResolvedTheme } from '../model.ts';
 import { loadCorpus } from '../corpus/index.ts';
@@ -97,7 +97,7 @@ export function findSpecs(root: string, specs?: string[]): string[] {
   const files: string[] = [];
   for (const input of inputs) {
     const full = resolve(root, input);
-    if (existsSync(full) && !full.endsWith('.md')) {
+    if (existsSync(full) && statSync(full).isDirectory()) {
       for (const f of readdirSync(full).sort()) if (f.endsWith('.md')) files.push(join(full, f));
     } else {
       files.push(full);
@@ -130,7 +130,8 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
     });
   }
   const themeNames = listThemes(root).map((t) => t.name);
-  let browser = options.browser;
+  // One browser per run, launched on first use; concurrent formats share the same launch.
+  let browser: Promise<BrowserSession> | undefined = options.browser && Promise.resolve(options.browser);
   const ownBrowser = !options.browser;
   const decks: DeckResult[] = [];
   try {
@@ -141,14 +142,14 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
         outDir,
         store,
         themeNames,
-        browser: async () => (browser ??= await BrowserSession.launch({ executablePath: options.browserPath })),
+        browser: () => (browser ??= BrowserSession.launch({ executablePath: options.browserPath })),
         emit,
       });
       decks.push(result);
       emit({ type: 'deck-done', result });
     }
   } finally {
-    if (ownBrowser && browser) await browser.close();
+    if (ownBrowser && browser) await (await browser.catch(() => undefined))?.close();
     if (!options.store) store.close();
   }
   return {
@@ -225,17 +226,20 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
 
   const formats = ctx.formats ?? spec.formats;
   const kinds: ArtifactKind[] = ['deck.json', 'marp.md', ...formats];
-  // Render everything in memory first; files are staged and renamed only once all formats
+  // Everything renders in memory first; files are staged and renamed only once all formats
   // succeeded, so a failure or a kill mid-render leaves the previous outputs as they were.
-  const rendered: { kind: ArtifactKind; path: string; content: string | Uint8Array; ms: number }[] = [];
+  // Formats render concurrently: the browser-bound ones overlap with PPTX and with each other.
+  let rendered: { kind: ArtifactKind; path: string; content: string | Uint8Array; ms: number }[];
   try {
-    for (const kind of kinds) {
-      const t0 = performance.now();
-      const content = await renderArtifact(kind, deck, theme, { browser: ctx.browser, paper: ctx.paper });
-      const ms = performance.now() - t0;
-      rendered.push({ kind, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[kind].suffix), content, ms });
-      ctx.emit({ type: 'artifact', spec: rel, artifact: kind, ms });
-    }
+    rendered = await Promise.all(
+      kinds.map(async (kind) => {
+        const t0 = performance.now();
+        const content = await renderArtifact(kind, deck, theme, { browser: ctx.browser, paper: ctx.paper });
+        const ms = performance.now() - t0;
+        ctx.emit({ type: 'artifact', spec: rel, artifact: kind, ms });
+        return { kind, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[kind].suffix), content, ms };
+      }),
+    );
   } catch (err) {
     return fail(internal(rel, err));
   }
