@@ -12,6 +12,11 @@ export { parseBriefing } from './spec/index.ts';
 export { composeDeck } from './deck/index.ts';
 export { loadTheme, listThemes } from './theme/index.ts';
 export { formatDiagnostic } from './diagnostics/format.ts';
+export { loadConfig, openProject, resolveSettings } from './config/index.ts';
+export type { ProjectConfig, RunFlags, RunSettings } from './config/index.ts';
+export { newBriefing, type NewBriefingOptions, type NewBriefingResult } from './scaffold/index.ts';
+export { startWatchSession, type WatchSession, type WatchSessionOptions } from './watch/run.ts';
+export { pipelineDeps } from './watch/deps.ts';
 export * from './model.ts';
 
 /** Builds one briefing spec (a path relative to `root` or absolute) and returns its result. */

@@ -161,7 +161,12 @@ export class BriefingWorkspace {
             });
       this.corpusDiagnostics = result.diagnostics;
       const builtAt = new Date();
-      const decks = result.decks.map((d) => ({ ...d, file: resolve(s.root, d.spec), builtAt }));
+      const decks = result.decks.map((d) => {
+        const file = resolve(s.root, d.spec);
+        // A spec that no longer parses keeps its last known title and audience on the index.
+        const last = this.decks.get(file);
+        return { ...d, file, builtAt, title: d.title ?? last?.title, audience: d.audience ?? last?.audience };
+      });
       for (const d of decks) this.decks.set(d.file, d);
       this.emit({ type: 'rebuild-done', decks, removed, ms: performance.now() - started, result });
       return result;
