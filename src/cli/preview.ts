@@ -33,13 +33,24 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts, cmd: Command) => {
       const project = openForRun(cmd, paths, opts);
       if (!project) return;
-      const session = await startWatchSession({
-        settings: project.settings,
-        deps: pipelineDeps,
-        verbosity: verbosityOf(opts),
-        previewPort: (opts.port as number | undefined) ?? 0,
-        usePolling: Boolean(opts.poll),
-      });
+      const port = (opts.port as number | undefined) ?? 0;
+      let session;
+      try {
+        session = await startWatchSession({
+          settings: project.settings,
+          deps: pipelineDeps,
+          verbosity: verbosityOf(opts),
+          previewPort: port,
+          usePolling: Boolean(opts.poll),
+        });
+      } catch (err) {
+        const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+        process.stderr.write(
+          inUse ? `error: port ${port} on 127.0.0.1 is in use; pick another with --port, or omit it\n` : `error: ${(err as Error).message}\n`,
+        );
+        process.exitCode = 1;
+        return;
+      }
       await untilInterrupted();
       await session.close();
     });

@@ -77,7 +77,14 @@ export class BriefingWorkspace {
     const { deps, settings } = this.options;
     this.store = await this.loadStore();
     const needsBrowser = !settings.formats || settings.formats.some((f) => f === 'pdf' || f === 'handout');
-    if (needsBrowser && deps.launchBrowser) this.browser = await deps.launchBrowser(settings);
+    if (needsBrowser && deps.launchBrowser) {
+      try {
+        this.browser = await deps.launchBrowser(settings);
+      } catch (err) {
+        // Each PDF and handout will report it; HTML and PPTX still build and preview.
+        this.emit({ type: 'notice', message: `no browser for PDF and handouts: ${(err as Error).message}` });
+      }
+    }
     const specs = deps.findSpecs(settings.root, this.layout.specs);
     const result = await this.rebuild(specs, [], 'start');
     if (this.options.watch) {
