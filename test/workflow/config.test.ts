@@ -1,12 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseConfig, resolveSettings, specPreset } from '../../src/config/index.ts';
 
+const made: string[] = [];
+const tempProject = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bd-config-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 describe('briefdeck.config.yaml', () => {
   it('is optional: a project without one gets the defaults', () => {
-    const root = mkdtempSync(join(tmpdir(), 'bd-config-'));
+    const root = tempProject();
     const loaded = loadConfig(root);
     expect(loaded.file).toBeUndefined();
     const s = resolveSettings(root, loaded.config);
@@ -18,7 +26,7 @@ describe('briefdeck.config.yaml', () => {
   });
 
   it('reads YAML with corpus, out, browser, formats and an audience → theme mapping', () => {
-    const root = mkdtempSync(join(tmpdir(), 'bd-config-'));
+    const root = tempProject();
     writeFileSync(
       join(root, 'briefdeck.config.yaml'),
       'corpus: articles\nout: decks\nbrowser: /opt/chrome\nformats: [html, pdf]\nthemes:\n  executive: public\n',
@@ -34,7 +42,7 @@ describe('briefdeck.config.yaml', () => {
   });
 
   it('reads the JSON variant too', () => {
-    const root = mkdtempSync(join(tmpdir(), 'bd-config-'));
+    const root = tempProject();
     writeFileSync(join(root, 'briefdeck.config.json'), JSON.stringify({ out: 'build', formats: 'pptx' }));
     const loaded = loadConfig(root);
     expect(loaded.config).toEqual({ out: 'build', formats: ['pptx'] });

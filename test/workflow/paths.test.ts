@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveServedPath } from '../../src/preview/paths.ts';
@@ -16,6 +16,7 @@ const mounts = [
   { prefix: 'out', dir: join(root, 'out') },
   { prefix: 'assets', dir: join(root, 'assets') },
 ];
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const kind = (p: string) => resolveServedPath(p, mounts).kind;
 
 describe('which files the preview serves', () => {
