@@ -2,6 +2,7 @@
  * The command line: parses flags and calls the library. Each command lives in its own file and
  * exports `register(program)`; nothing here knows how a deck is built.
  */
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { register as registerBuild } from './build.ts';
 import { register as registerPreview } from './preview.ts';
@@ -12,12 +13,15 @@ import { register as registerCorpus } from './corpus.ts';
 import { register as registerClaims } from './claims.ts';
 import { register as registerQuotes } from './quotes.ts';
 
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
 /** Exit codes: 0 ok, 1 a build or input error, 2 a usage error. */
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('briefdeck')
     .description('Turn a corpus of analysis articles into cited briefing decks.')
+    .version(VERSION, '-V, --version')
     .option('-C, --root <dir>', 'project root', process.cwd())
     .showHelpAfterError()
     .exitOverride();
@@ -33,10 +37,15 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return EXIT.ok;
       return EXIT.usage;
     }
-    throw err;
+    // Anything else is a bug or an environment failure: one clear line, the stack only on request.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`briefdeck: ${message}\n`);
+    if (process.env.BRIEFDECK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    else process.stderr.write('(set BRIEFDECK_DEBUG=1 to see where it happened)\n');
+    return EXIT.error;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }
