@@ -40,7 +40,8 @@ const moderate: Rule[] = [
 ];
 const severe: Rule[] = [
   leadingClause(TEMPORAL),
-  (s) => matches(s, /;\s.*$/),
+  // After a semicolon, "however"/"but"/"yet" marks the point the sentence is making: keep it.
+  (s) => matches(s, /;\s(?!\s*(?:however|but|yet|still|nevertheless|instead)\b).*$/i),
   // Trailing phrases are cut only when they hold no further comma: a comma may close a medial
   // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
   (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|thereby|so that)\s[^"“”,;]*$/),
@@ -73,7 +74,8 @@ export function wordCount(text: string): number {
 
 /** Shortens `sentence` by deletion until it has at most `maxWords` words, if the rules allow. */
 export function compressSentence(sentence: string, options: CompressOptions = {}): Compressed {
-  const source = sentence.trim();
+  // No-break spaces (common in scraped text) read as spaces; words are untouched.
+  const source = sentence.replace(/[\u00a0\u202f]/g, ' ').trim();
   let text = source;
   const limit = options.maxWords ?? Infinity;
   const forced = options.always ? 2 : 0;
@@ -92,6 +94,7 @@ export function compressSentence(sentence: string, options: CompressOptions = {}
 
 /** True when every word of `bullet` appears in `source` in the same order (case aside for the first). */
 export function isDeletionOf(source: string, bullet: string): boolean {
+  // (words are compared, so spacing differences such as no-break spaces do not matter)
   const src = words(source);
   const out = words(bullet);
   let i = 0;
@@ -150,7 +153,7 @@ function matches(s: string, pattern: RegExp): Range[] {
 }
 
 /** Words that carry a judgement's likelihood: deleting them would overstate the source's certainty. */
-const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|certain(?:ly)?|doubts?|perhaps|may|might|could|odds|chances?|expected)\b/i;
+const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|certain(?:ly)?|doubts?|perhaps|may|might|could|odds|chances?|expected|undoubtedly|doubtless|surely|arguably|definitely|clearly)\b/i;
 
 /** Drops ranges that touch quoted words (quotations are never altered) or hold estimative words. */
 function protect(s: string, ranges: Range[]): Range[] {

@@ -22,6 +22,6 @@ export function posTags(text: string): string[] {
 export function isClause(text: string): boolean {
   const tags = posTags(text);
   const first = tags[0];
-  const opens = ['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM'].includes(first ?? '');
+  const opens = ['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ'].includes(first ?? '');
   return opens && tags.some((t) => t === 'VERB' || t === 'AUX');
 }

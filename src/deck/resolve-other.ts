@@ -116,8 +116,11 @@ export function resolveTimeline(env: ComposeEnv, call: HelperCall, title: string
   const perYear = new Map<string, number>(firsts.map((c) => [yearOf(c.text), 1]));
   const seconds = pool.filter((c) => !firsts.includes(c) && (perYear.get(yearOf(c.text)) ?? 0) < 2 && perYear.set(yearOf(c.text), 2));
   const picked = [...firsts, ...seconds].slice(0, request.limit);
-  for (const c of picked) env.select.ledger.record(c);
-  if (!picked.length) return reportEmpty(env, call, request, 'dated claim'), [];
+  if (picked.length >= 2) for (const c of picked) env.select.ledger.record(c);
+  if (picked.length < 2) {
+    // One event is not a timeline; leave the slide out rather than show a lone date.
+    return reportEmpty(env, call, request, 'second dated claim'), [];
+  }
   const events: TimelineEvent[] = picked
     .map((claim) => ({
       when: yearOf(claim.text),
