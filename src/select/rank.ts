@@ -42,7 +42,7 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
 }
 
 /** Openings that lean on the sentence before ("This may be because…"): they read badly alone. */
-export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|she|his|her|but|and|so|thus|hence)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))|\b(?:this|that|it|them)[.!?]?$|\b(?:about|of|on|for|to) (?:this|that|these|those)\b(?! (?!(?:is|was|has)\b)\w+(?:s|ion|ment|ity)\b)/i;
+export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|she|his|her|but|and|so|thus|hence|the same|in this case|in that case|against this backdrop|as such|second|third)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))|\b(?:this|that|it|them)[.!?]?$|\b(?:about|of|on|for|to) (?:this|that|these|those)\b(?! (?!(?:is|was|has)\b)\w+(?:s|ion|ment|ity)\b)/i;
 
 /** 0..1: long words and many clauses make a sentence hard to follow aloud. */
 function plainPenalty(text: string): number {
