@@ -1,31 +1,19 @@
 /** `briefdeck build [paths…]`: builds briefing specs into decks. */
-import { Command, Option } from 'commander';
-import { AUDIENCES, FORMATS } from '../model.ts';
+import { Command } from 'commander';
 import { buildBriefings } from '../build/index.ts';
 import { startWatchSession } from '../watch/run.ts';
 import { pipelineDeps } from '../watch/deps.ts';
 import { createReporter } from './progress.ts';
-import { parseList } from './options.ts';
-import { openForRun, untilInterrupted, verbosityOf } from './preview.ts';
+import { addRunOptions, openForRun, untilInterrupted, verbosityOf } from './options.ts';
 
 export function register(program: Command): void {
-  program
+  const build = program
     .command('build')
     .description('build briefing specs (default: every briefings/*.md) into out/')
     .argument('[paths...]', 'spec files or folders')
-    .option('-f, --format <list>', `formats, comma-separated (${FORMATS.join(', ')})`, (v: string) =>
-      parseList(v, FORMATS, '--format'),
-    )
-    .option('-o, --out <dir>', 'output folder (default: config, else out)')
-    .addOption(new Option('-a, --audience <audience>', 'override the audience for this run').choices(AUDIENCES))
-    .option('-t, --theme <name>', 'override the theme for this run')
-    .addOption(new Option('--paper <size>', 'handout paper size').choices(['A4', 'Letter']))
-    .option('--browser <path>', 'Chrome/Chromium executable (default: CHROME_PATH, then known paths)')
-    .option('--strict', 'treat empty sections as errors')
-    .option('-q, --quiet', 'print errors only')
-    .option('-v, --verbose', 'print every step')
     .option('-w, --watch', 'rebuild what each change touches until Ctrl-C')
-    .option('--poll', 'with --watch: poll for changes (network drives, some containers)')
+    .option('--poll', 'with --watch: poll for changes (network drives, some containers)');
+  addRunOptions(build)
     .action(async (paths: string[], opts, cmd: Command) => {
       const project = openForRun(cmd, paths, opts);
       if (!project) return;

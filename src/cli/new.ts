@@ -6,7 +6,7 @@ import { loadConfig } from '../config/index.ts';
 import { newBriefing } from '../scaffold/index.ts';
 import { themeNames } from '../theme/index.ts';
 import { formatDiagnostic } from '../diagnostics/format.ts';
-import { didYouMean } from './options.ts';
+import { didYouMean } from '../diagnostics/suggest.ts';
 
 export function register(program: Command): void {
   program

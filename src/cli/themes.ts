@@ -10,7 +10,7 @@ import pc from 'picocolors';
 import { AUDIENCES } from '../model.ts';
 import { loadConfig } from '../config/index.ts';
 import { defaultThemeFor, listThemes, resolveTokens, themeNames } from '../theme/index.ts';
-import { didYouMean } from './options.ts';
+import { didYouMean } from '../diagnostics/suggest.ts';
 
 export function register(program: Command): void {
   const themes = program

@@ -10,7 +10,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml
 import type { ZodIssue } from 'zod';
 import type { Diagnostic } from '../model.ts';
 import { CONFIG_FILES, ConfigSchema, type ProjectConfig } from './schema.ts';
-import { didYouMean } from '../cli/options.ts';
+import { didYouMean } from '../diagnostics/suggest.ts';
 
 export interface LoadedConfig {
   config: ProjectConfig;

@@ -7,7 +7,7 @@
 import type { BriefingSpec, Deck, Diagnostic, EvidenceStore, Slide, SourceEntry } from '../model.ts';
 import { parseBody, type BodySection } from '../spec/body.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { suggestion } from '../spec/suggest.ts';
+import { suggestion } from '../diagnostics/suggest.ts';
 import { createSelectionContext, entryMatches } from '../select/index.ts';
 import { fitBudget, type PlannedSlide } from './budget.ts';
 import { SourceBook } from './citations.ts';

@@ -6,7 +6,7 @@ import type { Claim, Quote, Scenario, Slide, TimelineEvent } from '../model.ts';
 import { compressSentence } from './compress.ts';
 import { isClause } from './grammar.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { suggestion } from '../spec/suggest.ts';
+import { suggestion } from '../diagnostics/suggest.ts';
 import { isExcluded, searchTerms, selectClaims, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';

@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
 import { CLAIM_KINDS } from '../select/kinds.ts';
 import type { ClaimKind, Diagnostic } from '../model.ts';
 import { HELPERS, HELPER_NAMES, type HelperCall, type HelperName } from './helpers.ts';
-import { suggestion } from './suggest.ts';
+import { suggestion } from '../diagnostics/suggest.ts';
 
 export interface MarkdownBlock {
   markdown: string;

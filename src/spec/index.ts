@@ -11,7 +11,7 @@ import { AUDIENCES, FORMATS, type Audience, type BriefingSpec, type Diagnostic }
 import { parseBody } from './body.ts';
 import { FrontMatterLocator, type Position } from './position.ts';
 import { FRONT_MATTER_KEYS, FrontMatterSchema } from './schema.ts';
-import { suggestion } from './suggest.ts';
+import { suggestion } from '../diagnostics/suggest.ts';
 import { defaultThemeFor } from './themes.ts';
 
 export interface ParseOptions {
@@ -31,7 +31,7 @@ export interface ParseResult {
 export { parseBody } from './body.ts';
 export { HELPERS, HELPER_NAMES, type HelperCall, type HelperName } from './helpers.ts';
 export { briefingJsonSchema, FrontMatterSchema } from './schema.ts';
-export { didYouMean } from './suggest.ts';
+export { didYouMean } from '../diagnostics/suggest.ts';
 export { defaultThemeFor } from './themes.ts';
 
 export function parseBriefing(file: string, source: string, options: ParseOptions): ParseResult {
