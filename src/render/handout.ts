@@ -5,7 +5,7 @@
  */
 import type { Deck, ResolvedTheme, Slide } from '../model.ts';
 import type { BrowserSession } from './browser.ts';
-import { escapeHtml as h } from './escape.ts';
+import { escapeHtml as h, safeUrl } from './escape.ts';
 import { sourceLine } from './fit.ts';
 import { renderMarp } from './marp.ts';
 import { finishPdf } from './pdf-meta.ts';
@@ -38,7 +38,7 @@ export function handoutDocument(
 <div class="notes">${notes}${cites ? `<ul>${cites}</ul>` : ''}</div></div>`;
   });
   const sources = deck.sources
-    .map((s) => `<li>${h(sourceLine({ ...s, url: undefined }))}${s.url ? ` <a href="${h(s.url)}">${h(s.url)}</a>` : ''}</li>`)
+    .map((s) => `<li>${h(sourceLine({ ...s, url: undefined }))}${s.url ? ` ${safeUrl(s.url) ? `<a href="${h(safeUrl(s.url)!)}">${h(s.url)}</a>` : h(s.url)}` : ''}</li>`)
     .join('');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${h(deck.title)} — handout</title>
 <style>${css}</style><style>

@@ -9,6 +9,7 @@ import type { Bullet, Deck, ResolvedTheme, Slide } from '../model.ts';
 import { fitDeck, figuresCompare, sourceLine, type FittedSlide } from './fit.ts';
 import { LINE, TIMELINE_WHEN, columns, titleLines, type Geometry } from './layout.ts';
 import { MASTER, defineMasters, hex, inch, pptxFont } from './pptx-masters.ts';
+import { safeUrl } from './escape.ts';
 
 type Run = TextProps;
 
@@ -105,7 +106,8 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
       const size = Math.max(theme.sizes.small, body * 0.75);
       const runs: Run[] = slide.sources.flatMap((src, i) => [
         { text: sourceLine({ ...src, url: undefined }) + (src.url ? '. ' : ''), options: { bullet: { type: 'number' } } },
-        ...(src.url ? [{ text: src.url, options: { hyperlink: { url: src.url }, color: hex(c.accent) } }] : []),
+        // Only http(s) sources become links; a `javascript:` or `file:` URL from a scraped page stays text.
+        ...(src.url ? [{ text: src.url, options: { ...(safeUrl(src.url) ? { hyperlink: { url: safeUrl(src.url)! } } : {}), color: hex(c.accent) } }] : []),
         ...(i < slide.sources.length - 1 ? [{ text: '', options: { breakLine: true } }] : []),
       ]);
       s.addText(fixBullets(runs), { placeholder: 'body', ...place, ...para, fontSize: size, paraSpaceAfter: g.gap * 0.5 });
