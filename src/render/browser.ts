@@ -1,7 +1,8 @@
 /**
  * Finding and launching Chrome/Chromium, once per build run. Lookup follows marp-cli: the
  * `CHROME_PATH` variable, then the usual install paths, then a browser puppeteer downloaded
- * earlier (we never download one). One `BrowserSession` serves every PDF and handout of a run.
+ * earlier (we never download one). One `BrowserSession` serves every PDF and handout of a run,
+ * and replaces a browser that crashes or hangs once per job (see `withPage`).
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -38,42 +39,132 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): { path: strin
   return downloaded ? { path: downloaded, source: 'puppeteer cache' } : undefined;
 }
 
+/** Options for `BrowserSession.launch`. */
+export interface BrowserLaunchOptions {
+  executablePath?: string;
+  /** Time allowed for the browser to start. */
+  timeoutMs?: number;
+  /** Time allowed for one rendering job (`withPage`) before the browser counts as hung. */
+  jobTimeoutMs?: number;
+}
+
+class JobTimeout extends Error {}
+
+/**
+ * One browser for a run. `withPage` guards each rendering job: a browser that crashed (its
+ * connection dropped) or hung (no answer within `jobTimeoutMs`) is killed, relaunched once for
+ * that job and the job retried; a second failure becomes an error naming the job ("PDF of
+ * energy"). Jobs running at the same time share one relaunch.
+ */
 export class BrowserSession {
+  /** Relaunches so far (a crashed or hung browser replaced). */
+  restarts = 0;
+  private generation = 0;
+  private relaunching?: Promise<void>;
+
   private constructor(
-    readonly browser: Browser,
+    private current: Browser,
     readonly executablePath: string,
+    private readonly options: BrowserLaunchOptions,
   ) {}
 
-  static async launch(options: { executablePath?: string; timeoutMs?: number } = {}): Promise<BrowserSession> {
+  get browser(): Browser {
+    return this.current;
+  }
+
+  static async launch(options: BrowserLaunchOptions = {}): Promise<BrowserSession> {
     const executablePath = options.executablePath ?? findBrowser()?.path;
     if (!executablePath)
       throw new Error(
         'no Chrome or Chromium found: set CHROME_PATH, pass --browser-path, or install chromium (apt-get install chromium)',
       );
-    const needsNoSandbox = (typeof process.getuid === 'function' && process.getuid() === 0) || Boolean(process.env.CI);
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      timeout: options.timeoutMs ?? 30_000,
-      args: [
-        ...(needsNoSandbox ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--font-render-hinting=none',
-      ],
-    });
-    return new BrowserSession(browser, executablePath);
+    return new BrowserSession(await start(executablePath, options.timeoutMs), executablePath, options);
   }
 
-  /** A fresh page; close it when done. */
+  /** A fresh page; close it when done. Prefer `withPage`, which survives a crashed browser. */
   async newPage(): Promise<Page> {
-    return this.browser.newPage();
+    return this.current.newPage();
+  }
+
+  /** Runs `work` on a fresh page, closed afterwards, relaunching a crashed or hung browser once. */
+  async withPage<T>(job: string, work: (page: Page) => Promise<T>): Promise<T> {
+    const limit = this.options.jobTimeoutMs ?? 120_000;
+    for (let attempt = 1; ; attempt++) {
+      const generation = this.generation;
+      try {
+        return await this.attempt(work, limit);
+      } catch (err) {
+        const reason =
+          err instanceof JobTimeout
+            ? `the browser did not answer within ${Math.round(limit / 1000)} s`
+            : !this.current.connected || generation !== this.generation
+              ? 'the browser crashed'
+              : undefined;
+        if (!reason) throw err;
+        if (attempt > 1)
+          throw new Error(`${job}: ${reason}, again after a restart`, { cause: err });
+        await this.relaunch(generation);
+      }
+    }
+  }
+
+  private async attempt<T>(work: (page: Page) => Promise<T>, limit: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new JobTimeout('timeout')), limit);
+    });
+    let page: Page | undefined;
+    try {
+      return await Promise.race([
+        timeout,
+        (async () => {
+          page = await this.current.newPage();
+          return work(page);
+        })(),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      // A hung browser may never answer the close either.
+      if (page) void page.close().catch(() => {});
+    }
+  }
+
+  /** Replaces the browser of `generation`, unless another job already did. */
+  private async relaunch(generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    this.relaunching ??= (async () => {
+      this.current.process()?.kill('SIGKILL');
+      await this.current.close().catch(() => {});
+      this.current = await start(this.executablePath, this.options.timeoutMs);
+      this.generation += 1;
+      this.restarts += 1;
+    })().finally(() => {
+      this.relaunching = undefined;
+    });
+    return this.relaunching;
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    await this.relaunching?.catch(() => {});
+    if (this.current.connected) await this.current.close();
+    else this.current.process()?.kill('SIGKILL');
   }
+}
+
+function start(executablePath: string, timeoutMs = 30_000): Promise<Browser> {
+  const needsNoSandbox = (typeof process.getuid === 'function' && process.getuid() === 0) || Boolean(process.env.CI);
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    timeout: timeoutMs,
+    args: [
+      ...(needsNoSandbox ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--font-render-hinting=none',
+    ],
+  });
 }

@@ -13,7 +13,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|~:$=^"'%,;?@/]/g, (c) => '\\' + c)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    // Marp's emoji plugins (on by default in marp-cli) turn `:name:` and emoji characters into
+    // images fetched from a CDN, escaped or not: a word joiner breaks the shortcode, and emoji
+    // become numeric references, which Markdown decodes only after those plugins have run.
+    .replace(/\\:(?=(?:[a-z0-9]|\\[_+-])+\\:)/gi, '\\:\u2060')
+    .replace(/[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`);
 }
 
 /** A value for a YAML directive (header/footer): JSON is valid YAML, and Marp parses it as Markdown. */

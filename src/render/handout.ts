@@ -69,8 +69,7 @@ export async function renderHandout(
   options: HandoutOptions = {},
 ): Promise<Uint8Array> {
   const r = renderMarp(deck, theme);
-  const page = await session.newPage();
-  try {
+  return session.withPage(`handout of ${deck.name}`, async (page) => {
     await page.setContent(handoutDocument(deck, theme, r.slides, r.css, r.fitted.map((f) => f.slide), options.paper), { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
     const label = (deck.classification ? `${deck.classification} · ` : '') + deck.title;
@@ -85,7 +84,5 @@ export async function renderHandout(
     });
     const info = pdfInfo(deck);
     return finishPdf(raw, { ...info, title: `${deck.title} — handout` }, []);
-  } finally {
-    await page.close();
-  }
+  });
 }

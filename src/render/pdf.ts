@@ -19,14 +19,11 @@ export function pdfInfo(deck: Deck) {
 
 export async function renderPdf(deck: Deck, theme: ResolvedTheme, session: BrowserSession): Promise<Uint8Array> {
   const r = renderMarp(deck, theme);
-  const page = await session.newPage();
-  try {
+  const raw = await session.withPage(`PDF of ${deck.name}`, async (page) => {
     await page.setContent(slidesDocument(deck, r, 'print'), { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
-    const raw = await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, tagged: true });
-    const bookmarks = r.fitted.map((f, page) => ({ title: f.slide.continued ? `${f.slide.title} (continued)` : f.slide.title, page }));
-    return finishPdf(raw, pdfInfo(deck), bookmarks);
-  } finally {
-    await page.close();
-  }
+    return page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, tagged: true });
+  });
+  const bookmarks = r.fitted.map((f, page) => ({ title: f.slide.continued ? `${f.slide.title} (continued)` : f.slide.title, page }));
+  return finishPdf(raw, pdfInfo(deck), bookmarks);
 }
