@@ -6,6 +6,7 @@
  */
 import type { Bullet, Deck, FigureItem, ResolvedTheme, Slide } from '../model.ts';
 import { countLines } from '../theme/fonts.ts';
+import { joinBlocks, paragraphText, readAuthorMarkdown, type AuthorBlock, type AuthorParagraph } from './author-markdown.ts';
 import {
   LINE, TIMELINE_WHEN, bodyStyle, bulletIndent, columns, geometry, headingStyle, smallStyle, textHeight, titleLines,
   type Box, type Geometry,
@@ -61,7 +62,9 @@ function splitQuote(text: string): string[] {
 }
 
 /** Splits one slide into the fitted slides that show all of it. */
-export function fitSlide(slide: Slide, theme: ResolvedTheme, g: Geometry, source: number): FittedSlide[] {
+export function fitSlide(original: Slide, theme: ResolvedTheme, g: Geometry, source: number): FittedSlide[] {
+  const author = original.kind === 'markdown' ? authorParts(original) : undefined;
+  const slide = author?.slide ?? original;
   const lines = titleLines(theme, slide, g);
   const full = countLines(slide.title, headingStyle(theme), g.title.w * 0.94);
   const titleScale = full > 2 ? Math.max(0.7, 2 / full) : 1;
@@ -145,8 +148,44 @@ export function fitSlide(slide: Slide, theme: ResolvedTheme, g: Geometry, source
       }
       return one();
     }
-    case 'markdown':
-      return one();
+    case 'markdown': {
+      if (!author?.blocks.length) return one();
+      const m: Measure<AuthorBlock> = (b, s, bx) =>
+        b.paragraphs.reduce((h, p) => h + paragraphHeight(p, theme, s, bx.w) + g.gap, -g.gap);
+      const chunks = fitItems(author.blocks, m, box, g.gap, minScale);
+      if (chunks.length === 1) return one(chunks[0].scale);
+      return many(chunks, (blocks) => ({ ...slide, markdown: joinBlocks(blocks) }));
+    }
+  }
+}
+
+/** A markdown slide with its leading heading (if any) moved to the title, and its blocks. */
+function authorParts(slide: Extract<Slide, { kind: 'markdown' }>): { slide: Slide; blocks: AuthorBlock[] } {
+  const read = readAuthorMarkdown(slide.markdown);
+  if (read.heading === undefined) return { slide, blocks: read.blocks };
+  return { slide: { ...slide, title: read.heading, markdown: joinBlocks(read.blocks) }, blocks: read.blocks };
+}
+
+/** Height of one author paragraph as the Marp CSS and the PPTX renderer set it. */
+function paragraphHeight(p: AuthorParagraph, theme: ResolvedTheme, s: number, width: number): number {
+  const size = theme.sizes.body * s;
+  const lines = paragraphText(p).split('\n');
+  const sum = (style: Parameters<typeof textHeight>[1], w: number, line: number = LINE.body) =>
+    lines.reduce((h, l) => h + Math.max(textHeight(l, style, w, line), style.size * line), 0);
+  switch (p.role) {
+    case 'heading':
+      return p.level! <= 2
+        ? sum(headingStyle(theme), width, LINE.title) + 8 + theme.spacing.gap * 72 * 0.5
+        : sum(headingStyle(theme, size * 1.1), width, LINE.title);
+    case 'bullet':
+    case 'number':
+      return sum(bodyStyle(theme, s), width - bulletIndent(size) * (p.depth + 1));
+    case 'code':
+      return sum({ family: theme.fonts.mono, size: size * 0.8 }, width - 32) + 32;
+    case 'quote':
+      return sum(bodyStyle(theme, s), width - 48) + 8;
+    default:
+      return sum(bodyStyle(theme, s), width - (p.inList ? bulletIndent(size) * (p.depth + 1) : 0));
   }
 }
 

@@ -98,7 +98,7 @@ export function slideMarkdown(f: FittedSlide, accent: string, withNotes: boolean
   const parts = [`<!-- _class: ${classes} -->`];
   if (kind === 'title') parts.push('<!-- _paginate: false -->');
   if (f.scale !== 1 || f.titleScale !== 1) parts.push(`<style scoped>section{--s:${f.scale};--ts:${f.titleScale}}</style>`);
-  if (kind !== 'title' && kind !== 'section' && kind !== 'markdown') parts.push(`## ${md(slide.title)}`);
+  if (kind !== 'title' && kind !== 'section') parts.push(`## ${md(slide.title)}`);
   parts.push(body);
   if (withNotes) for (const note of notesFor(slide)) parts.push(`<!--\n${escapeNote(note)}\n-->`);
   return parts.join('\n\n');

@@ -9,7 +9,13 @@ import type { Presentation, SlideMasterProps } from './pptxgen.ts';
 import type { ResolvedTheme } from '../model.ts';
 import { LINE, geometry, type Geometry } from './layout.ts';
 
-export const MASTER = { title: 'BD_TITLE', content: 'BD_CONTENT', canvas: 'BD_CANVAS' } as const;
+/**
+ * pptxgenjs places placeholder text where the master's placeholder is, whatever position the
+ * slide asks for, so there is one content master per title height: the body starts right under
+ * a one-line or a two-line title, as in the Marp CSS.
+ */
+export const MASTER = { title: 'BD_TITLE', content: ['BD_CONTENT_1', 'BD_CONTENT_2'], canvas: 'BD_CANVAS' } as const;
+export const contentMaster = (titleLines: number) => MASTER.content[titleLines > 1 ? 1 : 0];
 
 const TWINS: Record<string, string> = {
   'Liberation Sans': 'Arial',
@@ -68,18 +74,19 @@ export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { 
       ...footer('FFFFFF'),
     ],
   });
-  const contentObjects = (withBody: boolean): NonNullable<SlideMasterProps['objects']> => [
+  const contentObjects = (bodyFor: number | undefined): NonNullable<SlideMasterProps['objects']> => [
     ...common,
     { placeholder: { options: { name: 'title', type: 'title', ...titleBox, fontFace: pptxFont(theme.fonts.heading), fontSize: theme.sizes.heading,
       bold: true, color: hex(c.heading), valign: 'top', align: 'left', margin: 0 }, text: '' } },
-    ...(withBody
-      ? [{ placeholder: { options: { name: 'body', type: 'body' as const, x: inch(g.margin), y: inch(g.body(2).y), w: inch(960 - 2 * g.margin),
-          h: inch(g.body(2).h), fontFace: pptxFont(theme.fonts.body), fontSize: theme.sizes.body, color: hex(c.text), valign: 'top' as const, margin: 0 },
+    ...(bodyFor
+      ? [{ placeholder: { options: { name: 'body', type: 'body' as const, x: inch(g.margin), y: inch(g.body(bodyFor).y), w: inch(960 - 2 * g.margin),
+          h: inch(g.body(bodyFor).h), fontFace: pptxFont(theme.fonts.body), fontSize: theme.sizes.body, color: hex(c.text), valign: 'top' as const, margin: 0 },
           text: '' } }]
       : []),
     ...footer(hex(c.muted)),
   ];
-  pptx.defineSlideMaster({ title: MASTER.content, background: { color: hex(c.background) }, objects: contentObjects(true), slideNumber });
-  pptx.defineSlideMaster({ title: MASTER.canvas, background: { color: hex(c.background) }, objects: contentObjects(false), slideNumber });
+  MASTER.content.forEach((title, i) =>
+    pptx.defineSlideMaster({ title, background: { color: hex(c.background) }, objects: contentObjects(i + 1), slideNumber }));
+  pptx.defineSlideMaster({ title: MASTER.canvas, background: { color: hex(c.background) }, objects: contentObjects(undefined), slideNumber });
   return g;
 }

@@ -89,6 +89,17 @@ section.kind-timeline li strong { position: absolute; left: ${px(g.gap)}; width:
 section.kind-sources ol { font-size: max(${px(z.small)}, calc(${px(z.body * 0.75)} * var(--s))); }
 section.kind-sources li { margin-bottom: ${px(g.gap * 0.5)}; }
 section.kind-sources a { color: ${c.accent}; word-break: break-all; }
+section.kind-markdown h3, section.kind-markdown h4, section.kind-markdown h5, section.kind-markdown h6 { font-family: ${font(f.heading)}, serif;
+  color: ${c.heading}; font-size: calc(${px(z.body * 1.1)} * var(--s)); line-height: ${LINE.title}; margin: 0 0 ${px(g.gap)} 0; }
+section.kind-markdown blockquote { margin: 0 0 ${px(g.gap)} 0; padding: 0 0 0 ${px(26)}; border-left: 6px solid ${c.accent}; color: ${c.heading}; }
+section.kind-markdown blockquote::before, section.kind-markdown blockquote::after { content: none; }
+section.kind-markdown pre { margin: 0 0 ${px(g.gap)} 0; padding: 12px; font-size: 0.8em; line-height: ${LINE.body}; background: ${c.surface}; }
+section.kind-markdown pre code { font-family: var(--bd-mono); background: none; color: ${c.text}; font-size: 1em; font-weight: 400; text-transform: none; letter-spacing: 0; padding: 0; }
+section.kind-markdown code { font-family: var(--bd-mono); background: ${c.surface}; color: ${c.text}; font-weight: 400; font-size: 0.9em;
+  text-transform: none; letter-spacing: 0; padding: 0 4px; }
+section.kind-markdown strong { color: ${c.heading}; }
+section.kind-markdown em { font-style: italic; font-size: 1em; color: inherit; white-space: normal; }
+section.kind-markdown a { color: ${c.accent}; }
 ${theme.css ?? ''}
 `.trim();
 }
