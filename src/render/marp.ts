@@ -43,5 +43,6 @@ function renderMarpUncached(deck: Deck, theme: ResolvedTheme): MarpRender {
   const { html, css, comments } = marp.render(markdown, { htmlAsArray: true });
   if (html.length !== fitted.length)
     throw new Error(`Marp made ${html.length} slides from ${fitted.length}: a markdown slide may contain a slide break`);
-  return { fitted, markdown, slides: html, css, notes: comments.map((c) => c.map((n) => n.replace(/\u200b|\u200d/g, ''))) };
+  // The word joiners that keep `:name:` from becoming an emoji in marp-cli are not needed here.
+  return { fitted, markdown, slides: html.map((h) => h.replace(/\u2060/g, '')), css, notes: comments.map((c) => c.map((n) => n.replace(/\u200b|\u200d/g, ''))) };
 }
