@@ -124,6 +124,11 @@ export interface Claim {
   attribution?: string;
   /** Key terms in scare quotes (“multi-vector”). */
   keyTerms?: string[];
+  /**
+   * What the scrape broke in this sentence (`glued word "regionhave" (region + have)`, a stray
+   * quotation mark). Selection keeps flawed claims off slides while a clean one can serve.
+   */
+  flaws?: string[];
 }
 
 /** A direct quotation, verbatim, with who said it. */

@@ -24,6 +24,7 @@ export function claimJson(c: ScoredClaim) {
     likelihood: c.likelihood ?? null,
     attribution: c.attribution ?? null,
     keyTerms: c.keyTerms ?? [],
+    flaws: c.flaws ?? [],
   };
 }
 

@@ -4,11 +4,14 @@
  * stop at the end; questions and fragments are not claims. Its kind, in order of precedence:
  * `attributed` (reported speech, with its source), `statistic` (it holds a figure), `forecast`
  * (future or estimative about what will happen), `assessment` (hedged or evaluative), else `fact`.
+ * Sentences are split again where the scrape glued two together ("grounds.Moreover"), and a claim
+ * that still holds a glued word ("regionhave") carries it in `flaws`.
  */
 import type { Claim, ClaimKind, CorpusDocument, Quote } from '../model.ts';
 import { findActors } from './actors.ts';
 import { findAttribution } from './attribution.ts';
 import { findFigures } from './figures.ts';
+import { gluedWords, splitAtGlue } from './glue.ts';
 import { likelihoodOf } from './likelihood.ts';
 import { readSentences, type Sentence } from './nlp.ts';
 import { findQuotedSpans, findQuotes, keyTerms } from './quotes.ts';
@@ -65,7 +68,7 @@ export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Ex
       if (q.speaker.role) quote.role = q.speaker.role;
       quotes.push(quote);
     });
-    readSentences(p.text).forEach((s, k) => {
+    splitAtGlue(p.text, readSentences(p.text)).forEach((s, k) => {
       const text = p.text.slice(s.start, s.end);
       if (!isStatement(text, s) || /\?["”’)]*$/.test(text)) return;
       const figures = findFigures(text);
@@ -89,6 +92,8 @@ export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Ex
         claim.attribution = source.name;
         if (!claim.actors.includes(source.name) && /^\p{Lu}/u.test(source.name)) claim.actors.push(source.name);
       }
+      const flaws = gluedWords(text);
+      if (flaws.length) claim.flaws = flaws;
       const inside = terms.filter((t) => t.start >= s.start && t.start < s.end).map((t) => t.term);
       if (inside.length) claim.keyTerms = inside;
       claims.push(claim);
