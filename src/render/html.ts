@@ -1,13 +1,26 @@
 /**
- * The HTML deck: one self-contained file (inline CSS, logo as data URI, no scripts fetched, no
- * remote fonts) showing the slides one under another, scaled to the window, one per page when
- * printed. Fonts are the system fonts the theme names (see docs/themes-and-outputs.md).
+ * The HTML deck: one self-contained file (inline CSS, logo as data URI, one small inline script
+ * of our own, nothing fetched, no remote fonts). With JavaScript it presents one slide at a time
+ * (see `present.ts`); without, it shows the slides one under another; printed, one per page.
+ * Speaker notes travel as hidden `<aside class="notes">` blocks for the presenter view.
+ * Fonts are the system fonts the theme names (see docs/themes-and-outputs.md).
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
 import { escapeHtml } from './escape.ts';
 import { renderMarp, type MarpRender } from './marp.ts';
+import { speakerNotes } from './notes.ts';
+import { PRESENT_CSS, PRESENT_SCRIPT } from './present.ts';
 
-/** The page around Marp's slides; `print` sizes the page to one slide for PDF output. */
+/** One hidden `<aside class="notes">` per slide, in slide order, every paragraph escaped. */
+function notesBlock(deck: Deck, r: MarpRender): string {
+  const asides = r.fitted.map((f, i) => {
+    const paragraphs = speakerNotes(f.slide, deck).map((n) => `<p>${escapeHtml(n)}</p>`).join('');
+    return `<aside class="notes" data-slide="${i + 1}">${paragraphs}</aside>`;
+  });
+  return `<div class="bd-notes" hidden>${asides.join('')}</div>`;
+}
+
+/** The page around Marp's slides; `print` sizes the page to one slide for PDF output (no script, no notes). */
 export function slidesDocument(deck: Deck, r: MarpRender, mode: 'screen' | 'print'): string {
   const screen = `body{margin:0;background:#5a5a5a}div.marpit{display:flex;flex-direction:column;gap:16px;padding:16px;align-items:center}
 div.marpit>svg{display:block;width:min(100%,1280px);height:auto;box-shadow:0 2px 10px rgba(0,0,0,.4)}
@@ -19,8 +32,8 @@ div.marpit>svg{display:block;width:1280px;height:720px;break-after:page;page-bre
 <title>${escapeHtml(deck.title)}</title>
 ${deck.presenter ? `<meta name="author" content="${escapeHtml(deck.presenter)}">` : ''}
 <meta name="generator" content="briefdeck">
-<style>${r.css}</style><style>${mode === 'screen' ? screen : print}</style>
-</head><body><div class="marpit">${r.slides.join('')}</div></body></html>`;
+<style>${r.css}</style><style>${mode === 'screen' ? screen + PRESENT_CSS : print}</style>
+</head><body><div class="marpit">${r.slides.join('')}</div>${mode === 'screen' ? `${notesBlock(deck, r)}<script>${PRESENT_SCRIPT}</script>` : ''}</body></html>`;
 }
 
 export async function renderHtml(deck: Deck, theme: ResolvedTheme): Promise<string> {

@@ -31,7 +31,11 @@ export function renderMarp(deck: Deck, theme: ResolvedTheme): MarpRender {
 }
 
 function renderMarpUncached(deck: Deck, theme: ResolvedTheme): MarpRender {
-  const fitted = fitDeck(deck, theme);
+  return renderFittedMarp(deck, theme, fitDeck(deck, theme));
+}
+
+/** Renders slides exactly as given (tests feed unfitted slides here to see overflow caught). */
+export function renderFittedMarp(deck: Deck, theme: ResolvedTheme, fitted: FittedSlide[]): MarpRender {
   const markdown = fittedToMarpMarkdown(deck, theme, fitted);
   marp ??= new Marp({
     html: false,

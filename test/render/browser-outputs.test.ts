@@ -1,6 +1,6 @@
 /**
  * Renders every fixture deck in every shipped theme in real Chromium (one browser for the file):
- * nothing overflows its slide, HTML makes no network request, the PDF has one page per slide,
+ * nothing overflows its slide (and the checker that says so does catch a slide that overflows), HTML makes no network request, the PDF has one page per slide,
  * a bookmark per slide, metadata and embedded fonts, and the handout has notes and sources.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFDict, PDFName, PDFHexString, PDFString } from 'pdf-lib';
 import { BrowserSession, findBrowser } from '../../src/render/browser.ts';
-import { renderHtml } from '../../src/render/html.ts';
+import type { Page } from 'puppeteer';
+import { renderHtml, slidesDocument } from '../../src/render/html.ts';
+import { renderFittedMarp } from '../../src/render/marp.ts';
+import { findOverflow } from './overflow.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
 import { renderHandout } from '../../src/render/handout.ts';
 import { fitDeck } from '../../src/render/fit.ts';
@@ -42,38 +45,68 @@ describe('browser lookup', () => {
   });
 });
 
+/** Loads an HTML deck as a reader without JavaScript sees it (every slide laid out), noting every request. */
+async function openStatic(html: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await session.newPage();
+  const requests: string[] = [];
+  await page.setViewport({ width: 1400, height: 800 });
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (!/^(data|about):/.test(req.url())) requests.push(req.url());
+    void req.continue();
+  });
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  return { page, requests };
+}
+
 describe.each(THEMES)('theme %s', (themeName) => {
   it.each(['full', 'long'] as const)('%s deck: no slide content overflows its box, no network request', async (deckName) => {
     const deck = fixtureDeck(deckName);
-    const html = await renderHtml(deck, themeFor(deck, themeName));
-    const page = await session.newPage();
-    const requests: string[] = [];
+    const theme = themeFor(deck, themeName);
+    const { page, requests } = await openStatic(await renderHtml(deck, theme));
     try {
-      await page.setViewport({ width: 1400, height: 800 });
-      await page.setRequestInterception(true);
-      page.on('request', (req) => {
-        if (!/^(data|about):/.test(req.url())) requests.push(req.url());
-        void req.continue();
-      });
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready);
-      const problems = await page.evaluate(() => {
-        const out: string[] = [];
-        document.querySelectorAll('section').forEach((section, i) => {
-          const box = section.getBoundingClientRect();
-          const style = getComputedStyle(section);
-          const bottom = box.bottom - parseFloat(style.paddingBottom) + 2;
-          const right = box.right - parseFloat(style.paddingRight) + 2;
-          section.querySelectorAll('h1,h2,p,li,td,blockquote,strong,em,code').forEach((el) => {
-            const r = el.getBoundingClientRect();
-            if (r.bottom > bottom || r.right > right)
-              out.push(`slide ${i + 1} <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 40)}" ends at ${Math.round(r.bottom - box.top)}px (limit ${Math.round(bottom - box.top)})`);
-          });
-        });
-        return out;
-      });
-      expect(problems).toEqual([]);
+      const report = await findOverflow(page);
+      expect(report.measured).toBe(fitDeck(deck, theme).length);
+      expect(report.problems).toEqual([]);
       expect(requests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the overflow checker', () => {
+  it('reports the slides of a deck rendered without the fitting step', async () => {
+    const deck = fixtureDeck('long');
+    const theme = themeFor(deck, 'public');
+    const unfitted = deck.slides.map((slide, i) => ({ slide, scale: 1, titleScale: 1, source: i }));
+    const { page } = await openStatic(slidesDocument(deck, renderFittedMarp(deck, theme, unfitted), 'screen'));
+    try {
+      const report = await findOverflow(page);
+      expect(report.measured).toBe(deck.slides.length);
+      // The fitted deck splits these very slides; unsplit, their last items fall off the slide.
+      const split = new Set(fitDeck(deck, theme).filter((f) => f.slide.continued).map((f) => f.source + 1));
+      expect(split.size).toBeGreaterThan(0);
+      const reported = new Set(report.problems.map((p) => Number(/^slide (\d+)/.exec(p)![1])));
+      for (const n of split) expect(reported).toContain(n);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reports text pushed past the right edge or the bottom by CSS', async () => {
+    const deck = fixtureDeck('full');
+    const html = (await renderHtml(deck, themeFor(deck, 'analyst'))).replace(
+      '</head>',
+      '<style>section.kind-bullets li{font-size:60px}section.kind-figure p strong{white-space:nowrap!important;font-size:600px!important}</style></head>',
+    );
+    const { page } = await openStatic(html);
+    try {
+      const { problems } = await findOverflow(page);
+      expect(problems.some((p) => /<li>/.test(p))).toBe(true);
+      expect(problems.some((p) => /<strong>/.test(p))).toBe(true);
     } finally {
       await page.close();
     }
