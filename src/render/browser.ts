@@ -156,6 +156,9 @@ function start(executablePath: string, timeoutMs = 30_000): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     headless: true,
+    // Over a pipe, Chromium exits with us even when we are killed (SIGKILL, OOM); over a
+    // WebSocket it would live on as an orphan.
+    pipe: true,
     timeout: timeoutMs,
     args: [
       ...(needsNoSandbox ? ['--no-sandbox'] : []),
