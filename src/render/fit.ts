@@ -8,7 +8,7 @@ import type { Bullet, Deck, FigureItem, ResolvedTheme, Slide } from '../model.ts
 import { countLines } from '../theme/fonts.ts';
 import { joinBlocks, paragraphText, readAuthorMarkdown, type AuthorBlock, type AuthorParagraph } from './author-markdown.ts';
 import {
-  LINE, TIMELINE_WHEN, bodyStyle, bulletIndent, columns, geometry, headingStyle, smallStyle, textHeight, titleLines,
+  LINE, TIMELINE_WHEN, bodyStyle, bulletIndent, numberIndent, columns, geometry, headingStyle, smallStyle, textHeight, titleLines,
   type Box, type Geometry,
 } from './layout.ts';
 
@@ -178,8 +178,9 @@ function paragraphHeight(p: AuthorParagraph, theme: ResolvedTheme, s: number, wi
         ? sum(headingStyle(theme), width, LINE.title) + 8 + theme.spacing.gap * 72 * 0.5
         : sum(headingStyle(theme, size * 1.1), width, LINE.title);
     case 'bullet':
-    case 'number':
       return sum(bodyStyle(theme, s), width - bulletIndent(size) * (p.depth + 1));
+    case 'number':
+      return sum(bodyStyle(theme, s), width - bulletIndent(size) * p.depth - numberIndent(size, p.number));
     case 'code':
       return sum({ family: theme.fonts.mono, size: size * 0.8 }, width - 32) + 32;
     case 'quote':

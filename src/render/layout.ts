@@ -84,5 +84,7 @@ export function columns(box: Box, n: number, gap: number): Box[] {
 
 /** Bullet indent (marker column) in points for a font size. */
 export const bulletIndent = (size: number) => size * 1.2;
+/** Marker column for a numbered item: two-digit numbers need more room than a bullet. */
+export const numberIndent = (size: number, n = 1) => (n >= 10 ? size * 1.8 : bulletIndent(size));
 /** Width of the "when" column of timelines. */
 export const TIMELINE_WHEN = 100;

@@ -7,7 +7,7 @@
 import type { ResolvedTheme } from '../model.ts';
 import type { TextProps } from './pptxgen.ts';
 import { readAuthorMarkdown, type AuthorParagraph, type AuthorRun } from './author-markdown.ts';
-import { bulletIndent } from './layout.ts';
+import { bulletIndent, numberIndent } from './layout.ts';
 import { hex, pptxFont } from './pptx-masters.ts';
 
 /** A no-break space as the "bullet": keeps the paragraph's left margin without showing a marker. */
@@ -17,7 +17,7 @@ function paragraphOptions(p: AuthorParagraph, size: number): TextProps['options'
   const indent = bulletIndent(size);
   switch (p.role) {
     case 'bullet': return { bullet: { indent }, indentLevel: p.depth };
-    case 'number': return { bullet: { type: 'number', numberStartAt: p.number ?? 1, indent }, indentLevel: p.depth };
+    case 'number': return { bullet: { type: 'number', numberStartAt: p.number ?? 1, indent: numberIndent(size, p.number) }, indentLevel: p.depth };
     case 'quote': return { bullet: { characterCode: INDENT_ONLY, indent: 36 } };
     default: return p.inList ? { bullet: { characterCode: INDENT_ONLY, indent }, indentLevel: p.depth } : { bullet: false };
   }
