@@ -1,9 +1,14 @@
 /**
  * Fuzzes the spec parser and composer with malformed and odd specs: none may crash, and every
- * failure must be a diagnostic naming the file and a line.
+ * failure must be a diagnostic naming the file and a line. Through the CLI, a sample of them gives
+ * exit code 1 and one `file:line:col  error  message` line per error, never a stack trace; a usage
+ * mistake gives exit code 2.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { resolve, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { CLI, tempProject } from './project.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -61,4 +66,40 @@ describe('spec fuzzing', () => {
     expect(errors).toBeGreaterThan(200);
     expect(built).toBeGreaterThan(50);
   });
+});
+
+describe('fuzzed specs through the command line', () => {
+  const run = (root: string, args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, '--root', root, ...args], { encoding: 'utf8', timeout: 120_000 });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+  const noStack = (out: string) => expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$|\b(TypeError|RangeError|SyntaxError|ReferenceError)\b/m);
+
+  it('check and build: exit 1, every error line names file and line, no stack trace', () => {
+    const project = tempProject('real', 'bd-fuzz-');
+    try {
+      rmSync(join(project.root, 'briefings'), { recursive: true });
+      mkdirSync(join(project.root, 'briefings'));
+      for (const [i, source] of generateSpecs(80, 777).entries()) writeFileSync(join(project.root, `briefings/fuzz-${i}.md`), source);
+      for (const args of [['check'], ['build', '--format', 'html,pptx', '--quiet']]) {
+        const { code, out } = run(project.root, args);
+        expect(code, out.slice(0, 2000)).toBe(1);
+        noStack(out);
+        const errors = out.split('\n').filter((l) => /\berror\b/.test(l) && !/^\s*hint:/.test(l));
+        expect(errors.length).toBeGreaterThan(10);
+        for (const line of errors) expect(line).toMatch(/^briefings\/fuzz-\d+\.md:\d+(:\d+)?  error  \S/);
+      }
+    } finally {
+      project.remove();
+    }
+  }, 150_000);
+
+  it('usage mistakes: exit 2 with a message, no stack trace', () => {
+    for (const args of [['build', '--format', 'docx'], ['frobnicate'], ['build', '--audience', 'ministers']]) {
+      const { code, out } = run(root, args);
+      expect(code, out).toBe(2);
+      expect(out).toMatch(/error/i);
+      noStack(out);
+    }
+  }, 60_000);
 });

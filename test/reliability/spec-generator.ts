@@ -1,6 +1,7 @@
 /**
  * A seeded generator of malformed and odd briefing specs: broken YAML, wrong types, huge values,
- * unknown and misspelt helpers, unbalanced `{{`, binary bytes, empty files, and valid ones mutated.
+ * unknown and misspelt helpers, unbalanced `{{`, binary bytes, empty files, and valid specs with odd
+ * values (limits, markup in strings, no matching evidence) that must still build.
  */
 
 /** mulberry32: small, fast, seedable; the same seed always gives the same specs. */
@@ -32,6 +33,27 @@ const HELPERS = ['{{claims "energy pipelines" limit=3}}', '{{claims}}', '{{claim
 const LINES = ['# Section', '## Sub section', '### deep', 'Plain text paragraph.', '- a bullet', '---', '***',
   '<!-- theme: gaia -->', '<script>alert(1)</script>', '![img](http://example.com/x.png)', '', '    code', '> quote'];
 
+/** Valid values for each key, some at their limits, for specs that should build. */
+const ODD_BUT_VALID: Record<string, readonly string[]> = {
+  audience: ['executive', 'analyst', 'expert', 'public'],
+  theme: ['ministry', 'analyst', 'public'],
+  length: ['3', '60', '7'],
+  topics: ['[energy]', '[alliance, energy]', '[]', '[nonexistent-topic]'],
+  formats: ['[html]', '[pptx, html]'],
+  notes: ['true', 'false'],
+  since: ['"1990-01-01"', '"2023-01-01"'],
+  until: ['"2030-12-31"'],
+  classification: ['"OFFICIAL-SENSITIVE"', '"<b>SECRET</b> {{x}}"'],
+  subtitle: ['"' + 'long '.repeat(400) + '"', '"中俄 — الغاز — 🐻"', '"<script>alert(1)</script>"', '""'],
+  footer: ['"--- <!-- theme: gaia --> ---"'],
+  presenter: ['"[x](javascript:alert(1))"'],
+  policy: ['{ bullets: 1, words: 6 }', '{ bullets: 10, words: 120, compress: true }', '{ citations: sources-slide }'],
+  exclude: ['["energy"]', '["zzz"]'],
+};
+const VALID_HELPERS = ['{{claims "energy pipelines" limit=3}}', '{{claims topic="energy"}}', '{{figures}}',
+  '{{quote speaker="Putin"}}', '{{judgements limit=1}}', '{{bluf limit=3}}', '{{scenarios}}', '{{timeline}}',
+  '{{claims "zzzqqq nothing matches"}}', '{{claims "energy" limit=50}}', 'Plain <b>author</b> text.'];
+
 export function generateSpecs(count: number, seed: number): string[] {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
@@ -51,6 +73,12 @@ export function generateSpecs(count: number, seed: number): string[] {
     for (let i = 0; i < n; i++) out.push(rnd() < 0.5 ? pick(HELPERS) : pick(LINES));
     return out.join('\n');
   };
+  const validButOdd = () => {
+    const keys = Object.keys(ODD_BUT_VALID).filter(() => rnd() < 0.35);
+    const lines = [`title: "Odd but valid ${Math.floor(rnd() * 1e6)}"`, ...keys.map((k) => `${k}: ${pick(ODD_BUT_VALID[k])}`)];
+    const sections = Array.from({ length: Math.floor(rnd() * 6) }, (_, k) => `## Part ${k}\n\n${pick(VALID_HELPERS)}`);
+    return `---\n${lines.join('\n')}\n---\n\n${sections.join('\n\n')}\n`;
+  };
   for (let i = 0; specs.length < count; i++) {
     const shape = rnd();
     let s: string;
@@ -61,6 +89,7 @@ export function generateSpecs(count: number, seed: number): string[] {
     else if (shape < 0.25) s = `---\n---\n${body()}`;
     else if (shape < 0.3) s = `---\ntitle: ${'"'.repeat(1 + Math.floor(rnd() * 3))}\n---\n${body()}`;
     else if (shape < 0.35) s = `---\ntitle: Huge\ntopics: [${Array.from({ length: 500 }, (_, k) => 't' + k).join(', ')}]\nlength: ${Math.floor(rnd() * 1e6)}\n---\n`;
+    else if (shape < 0.55) s = validButOdd();
     else s = `---\n${frontMatter()}\n---\n${body()}\n`;
     if (rnd() < 0.05) s = s.replace(/\n/g, '\r\n');
     if (rnd() < 0.05) s = '\uFEFF' + s;
