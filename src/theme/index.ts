@@ -4,7 +4,7 @@
  * made, so every format wears the same colours, fonts and sizes. Loading resolves `extends:`,
  * applies a spec's overrides (accent, logo, footer) and the classification banner colour.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Audience, ResolvedTheme, ThemeOverrides, ThemeTokens } from '../model.ts';
@@ -89,6 +89,10 @@ export function assetPath(root: string, logo: string): string {
   if (!full.startsWith(assets + sep)) throw new Error(`logo '${logo}' must be a file under assets/`);
   if (!existsSync(full)) throw new Error(`logo '${logo}' not found in ${assets}`);
   if (!/\.(svg|png|jpe?g)$/i.test(full)) throw new Error(`logo '${logo}' must be .svg, .png or .jpg`);
+  // A symlink (the file or a folder on the way) must not lead out of assets/ either.
+  if (!realpathSync(full).startsWith(realpathSync(assets) + sep))
+    throw new Error(`logo '${logo}' is a link leading outside assets/; copy the file into assets/ instead`);
+  if (!statSync(full).isFile()) throw new Error(`logo '${logo}' is not a file`);
   return full;
 }
 
