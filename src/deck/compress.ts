@@ -6,7 +6,9 @@
  * ("according to", "experts believe") and likelihood words are kept, so a bullet never claims
  * more certainty than its source. Rules run from gentle to severe, stopping once the bullet fits.
  */
-import { isClause } from './grammar.ts';
+import { isClause, posTags } from './grammar.ts';
+
+const hasVerb = (s: string) => posTags(s).some((t) => t === 'VERB' || t === 'AUX');
 
 type Range = [number, number];
 type Rule = (s: string) => Range[];
@@ -50,6 +52,19 @@ const severe: Rule[] = [
   (s) => matches(s, /,\s+but\s+not\s[^"“”,;]*$/),
 ];
 
+/**
+ * Words that tie a sentence to the one before it and can go without changing what it says:
+ * an opening discourse marker ("Second, …", "Moreover, …", "Yet, …") and a bare linking adverb
+ * ("Russia also has become…", "Moscow soon became…", "China thereby eliminates…"). Applied to
+ * every bullet when `detach` is set, so a bullet read alone does not start mid-argument.
+ */
+const LINKING_ADVERB = /(?<=[\p{L}’'])\s(?:also|soon|thereby|subsequently|furthermore|moreover)(?=\s\p{L})/gu;
+const detaching: Rule[] = [
+  leadingClause(BARE_MARKER, true),
+  leadingClause(DISCOURSE, true),
+  (s) => matches(s, LINKING_ADVERB).filter(([a]) => !/\b(?:but|as|not only)\s*$/i.test(s.slice(0, a))),
+];
+
 export const COMPRESSION_LEVELS: readonly (readonly Rule[])[] = [gentle, moderate, severe];
 
 export interface CompressOptions {
@@ -57,6 +72,8 @@ export interface CompressOptions {
   maxWords?: number;
   /** Apply the gentle and moderate rules even when the sentence already fits (executive style). */
   always?: boolean;
+  /** Delete words that tie the sentence to the one before ("Second, …", "also", "thereby"). */
+  detach?: boolean;
 }
 
 export interface Compressed {
@@ -77,19 +94,26 @@ export function compressSentence(sentence: string, options: CompressOptions = {}
   // No-break spaces (common in scraped text) read as spaces; words are untouched.
   const source = sentence.replace(/[\u00a0\u202f]/g, ' ').trim();
   let text = source;
+  if (options.detach) text = applyRules(source, text, detaching);
   const limit = options.maxWords ?? Infinity;
   const forced = options.always ? 2 : 0;
   for (let level = 0; level < COMPRESSION_LEVELS.length; level++) {
     if (level >= forced && wordCount(text) <= limit) break;
-    for (const rule of COMPRESSION_LEVELS[level]) {
-      const next = tidy(remove(text, protect(text, rule(text))));
-      if (next !== text && wordCount(next) >= 4 && isDeletionOf(source, next)) text = next;
-    }
+    text = applyRules(source, text, COMPRESSION_LEVELS[level]);
   }
   const finished = finish(text);
   const safe = isDeletionOf(source, finished) ? finished : finish(source);
   const words = wordCount(safe);
   return { text: safe, words, fits: words <= limit, shortened: words < wordCount(finish(source)) };
+}
+
+function applyRules(source: string, start: string, rules: readonly Rule[]): string {
+  let text = start;
+  for (const rule of rules) {
+    const next = tidy(remove(text, protect(text, rule(text))));
+    if (next !== text && wordCount(next) >= 4 && isDeletionOf(source, next)) text = next;
+  }
+  return text;
 }
 
 /** True when every word of `bullet` appears in `source` in the same order (case aside for the first). */
@@ -137,11 +161,13 @@ function trailingClause(pattern: RegExp): Rule {
   };
 }
 
-function leadingClause(pattern: RegExp): Rule {
+/** Deletes a leading phrase when what follows is a clause (or, `overPhrase`, phrases before one). */
+function leadingClause(pattern: RegExp, overPhrase = false): Rule {
   return (s) => {
     const m = pattern.exec(s);
     if (!m) return [];
-    return isClause(s.slice(m[0].length)) ? [[0, m[0].length]] : [];
+    const rest = s.slice(m[0].length);
+    return isClause(rest) || (overPhrase && /,/.test(rest) && hasVerb(rest)) ? [[0, m[0].length]] : [];
   };
 }
 

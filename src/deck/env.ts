@@ -5,8 +5,7 @@
  */
 import type { Bullet, BriefingSpec, Claim, Diagnostic } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { searchTerms, topicKey, type SelectionContext } from '../select/index.ts';
-import { ANAPHORIC } from '../select/rank.ts';
+import { leansOnContext, searchTerms, topicKey, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, type Compressed } from './compress.ts';
 import type { AudiencePolicy } from './policy.ts';
@@ -28,7 +27,7 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
   const key = `${claim.id}|${maxWords}`;
   let c = env.compressed.get(key);
   if (!c) {
-    c = compressSentence(claim.text, { maxWords, always: env.policy.compress });
+    c = compressSentence(claim.text, { maxWords, always: env.policy.compress, detach: true });
     env.compressed.set(key, c);
   }
   return c;
@@ -55,10 +54,10 @@ export function acceptor(env: ComposeEnv, request: { query?: string; topic?: str
   }
 }
 
-/** Fits the audience's bullet length and does not open by pointing at a sentence the slide lacks. */
-export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): boolean {
+/** Fits the audience's bullet length and does not point at a sentence the slide lacks. */
+export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords, options?: StandAloneOptions): boolean {
   const shown = bulletText(env, claim, maxWords);
-  return shown.fits && !ANAPHORIC.test(shown.text.replace(/^[\p{L}\s]{2,25},\s+/u, ''));
+  return shown.fits && !leansOnContext(shown.text, options);
 }
 
 export function makeBullet(env: ComposeEnv, claim: Claim, maxWords?: number): Bullet {

@@ -47,7 +47,9 @@ export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: stri
     topic: bluf ? undefined : call.topic,
     kinds: ['assessment', 'forecast'],
     limit: call.limit ?? (bluf ? Math.min(3, env.policy.bulletsPerSlide) : env.policy.bulletsPerSlide),
-    prefs: { kinds: ['assessment', 'forecast'], likelihood: true },
+    // The bottom line states the main judgements about the deck's subject: centrality outweighs
+    // a strong likelihood word on a side point.
+    prefs: { kinds: ['assessment', 'forecast'], likelihood: true, centrality: bluf ? 0.7 : 0.3 },
   };
   if (bluf) {
     const topics = env.coverage.map((c) => c.topic).filter((t): t is string => !!t);
@@ -56,7 +58,9 @@ export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: stri
   request.accept = bluf ? (c) => standsAlone(env, c) : acceptor(env, call);
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'assessment'), [];
-  const judgements = picked.map((c) => makeBullet(env, c)).sort((a, b) => strength(a) - strength(b));
+  // The bottom line reads most central first; other judgement slides, most certain first.
+  const bullets = picked.map((c) => makeBullet(env, c));
+  const judgements = bluf ? bullets : bullets.sort((a, b) => strength(a) - strength(b));
   return chunk(judgements, env.policy.bulletsPerSlide).map((group, i) => ({
     kind: 'judgements' as const,
     title,

@@ -3,8 +3,8 @@
  * conditional outcomes, named) and `timeline` (claims that carry a year, in order).
  */
 import type { Claim, Quote, Scenario, Slide, TimelineEvent } from '../model.ts';
-import { compressSentence } from './compress.ts';
-import { isClause } from './grammar.ts';
+import { compressSentence, wordCount } from './compress.ts';
+import { isClause, posTags } from './grammar.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
 import { isExcluded, searchTerms, selectClaims, type ClaimRequest } from '../select/index.ts';
@@ -14,7 +14,13 @@ import { citationNote } from './notes.ts';
 import { chunk } from './resolve-claims.ts';
 
 const YEAR = /\b(19[4-9]\d|20[0-4]\d)\b/;
-const yearOf = (text: string) => YEAR.exec(text)?.[1] ?? '';
+/**
+ * A year the sentence dates something by: "In 1996,", "by 2017", "of June 4th, 1989", "since
+ * 2014" — not a year that only modifies a noun ("than during the 2014 annexation"), where the
+ * sentence is about something else and would read on a timeline as a misdated event.
+ */
+const DATED = /\b(?:in|by|since|from|until|of|on|after|before|during|between|year)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{L}+\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(19[4-9]\d|20[0-4]\d)\b(?!\s*[-–]?\s*\p{Ll}+\s+(?:of|by)\b)/iu;
+const yearOf = (text: string) => DATED.exec(text)?.[1] ?? YEAR.exec(text)?.[1] ?? '';
 
 function speakerMatches(q: Quote, wanted: string): boolean {
   return q.speaker.toLowerCase().includes(wanted.trim().toLowerCase());
@@ -65,6 +71,32 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
 
 const CONDITION = /^(?:but\s+|and\s+)?((?:if|should|once|unless|when|whether)\s[^,]{6,80}),\s/i;
 
+const NAME_WORDS = 12;
+
+/**
+ * A scenario's name, by deleting words from its own sentence: its condition ("If China refrains
+ * from …"), else its main clause compressed to a dozen words ("A domestic change would provide an
+ * opportunity for the Russian elite"), else its subject and verb phrase cut after a noun, else
+ * its likelihood on Kent's scale ("Probable").
+ */
+export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string | undefined {
+  const cond = CONDITION.exec(claim.text)?.[1];
+  if (cond) return cond.charAt(0).toUpperCase() + cond.slice(1);
+  const main = compressSentence(claim.text, { maxWords: NAME_WORDS, always: true, detach: true });
+  const clause = main.text.replace(/[.!]$/, '').split(/\s*[:;(—–]\s*|,\s+(?:but|while|as|because|and|which)\s+/)[0];
+  if (wordCount(clause) <= NAME_WORDS && wordCount(clause) >= 3 && isClause(clause)) return clause;
+  const words = clause.split(/\s+/).slice(0, 9);
+  const tags = posTags(words.map((w) => w.replace(/[^\p{L}\p{N}-]/gu, '')).join(' '));
+  if (tags.length !== words.length) return undefined;
+  for (let n = Math.min(9, words.length); n >= 3; n--) {
+    if (['NOUN', 'PROPN'].includes(tags[n - 1] ?? '') && tags.slice(0, n).some((t) => t === 'VERB' || t === 'AUX')) {
+      return words.slice(0, n).join(' ').replace(/[,;:]$/, '');
+    }
+  }
+  // The source's own likelihood word, on Kent's scale ("Probable").
+  return claim.likelihood ? claim.likelihood.charAt(0).toUpperCase() + claim.likelihood.slice(1) : undefined;
+}
+
 /** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
 export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const base: Omit<ClaimRequest, 'kinds'> = {
@@ -78,8 +110,7 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'forecast'), [];
   const scenarios: Scenario[] = picked.map((claim, i) => {
-    const cond = CONDITION.exec(claim.text)?.[1];
-    const name = cond ? cond.charAt(0).toUpperCase() + cond.slice(1) : `Scenario ${String.fromCharCode(65 + i)}`;
+    const name = scenarioName(claim) ?? `Scenario ${String.fromCharCode(65 + i)}`;
     const s: Scenario = { name, text: bulletText(env, claim).text, citation: env.book.cite(claim, claim.text) };
     if (claim.likelihood) s.likelihood = claim.likelihood;
     return s;
@@ -97,7 +128,7 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
 function eventText(env: ComposeEnv, claim: Claim): string {
   const lead = /^(?:(?:in|by|since|from|until)\s+)?(?:19|20)\d\d,?\s+/i.exec(claim.text);
   if (!lead) return bulletText(env, claim).text;
-  const rest = compressSentence(claim.text.slice(lead[0].length), { maxWords: env.policy.maxWords, always: true });
+  const rest = compressSentence(claim.text.slice(lead[0].length), { maxWords: env.policy.maxWords, always: env.policy.compress, detach: true });
   return rest.fits && rest.words >= 5 && isClause(rest.text) ? rest.text : bulletText(env, claim).text;
 }
 
@@ -107,7 +138,9 @@ export function resolveTimeline(env: ComposeEnv, call: HelperCall, title: string
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(6, env.policy.bulletsPerSlide + 2),
-    accept: (c) => YEAR.test(c.text) && fitsTimeline(c),
+    accept: (c) => DATED.test(c.text) && fitsTimeline(c),
+    // Events are what happened: facts and figures before assessments and forecasts.
+    prefs: { kinds: ['fact', 'statistic', 'attributed', 'assessment', 'forecast'] },
   };
   // Twice the candidates, then one event per year first, so one busy year does not fill the line.
   const pool = selectClaims(env.select, { ...request, limit: request.limit * 2, dryRun: true });

@@ -3,7 +3,8 @@
  * (sources, dates, exclusions), rerank for the audience and spread across sources. A `Ledger`
  * shared by one deck remembers what was already shown so no claim, or near-copy, appears twice.
  */
-import type { Claim, ClaimKind, EvidenceStore } from '../model.ts';
+import type { BriefingSpec, Claim, ClaimKind, EvidenceStore } from '../model.ts';
+import { centralityIndex } from './centrality.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords } from './similarity.ts';
@@ -11,6 +12,8 @@ import { contentWords } from './similarity.ts';
 export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
 export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
 export { contentWords, jaccard, nearDuplicate } from './similarity.ts';
+export { ANAPHORIC, leansOnContext, type StandAloneOptions } from './standalone.ts';
+export { centralityIndex, type DeckSubject } from './centrality.ts';
 
 /** What one deck has shown so far. */
 export class Ledger {
@@ -33,6 +36,8 @@ export interface SelectionContext {
   allowed: Set<string>;
   /** docId → 0..1 recency. */
   recency: Map<string, number>;
+  /** Claim → 0..1 centrality to the deck's subject and the corpus (computed on first use). */
+  centrality: (claim: Claim) => number;
 }
 
 export interface ClaimRequest {
@@ -55,7 +60,7 @@ export interface ClaimRequest {
 
 export function createSelectionContext(
   store: EvidenceStore,
-  spec: EvidenceFilterSpec,
+  spec: EvidenceFilterSpec & Partial<Pick<BriefingSpec, 'title' | 'subtitle' | 'topics'>>,
   prefs: RankPreferences,
 ): SelectionContext {
   const docs = store.documents();
@@ -65,7 +70,10 @@ export function createSelectionContext(
   const recency = new Map(
     docs.map((d) => [d.id, d.date && newest > oldest ? (Date.parse(d.date) - oldest) / (newest - oldest) : 0.5]),
   );
-  return { store, spec, prefs, ledger: new Ledger(), allowed: allowedDocuments(docs, spec), recency };
+  const allowed = allowedDocuments(docs, spec);
+  let central: ((claim: Claim) => number) | undefined;
+  const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec))(claim);
+  return { store, spec, prefs, ledger: new Ledger(), allowed, recency, centrality };
 }
 
 /** The words a request searches for: its query, its topic and the topic's keywords. */
@@ -127,7 +135,10 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
 /** The best `limit` claims for a request, diverse and new to this deck. Records them in the ledger. */
 export function selectClaims(ctx: SelectionContext, request: ClaimRequest): RankedClaim[] {
   const prefs = { ...ctx.prefs, ...request.prefs };
-  const ranked = retrieve(ctx, request).map((c) => ({ ...c.claim, score: scoreCandidate(c, prefs) }));
+  const ranked = retrieve(ctx, request).map((c) => {
+    const candidate = prefs.centrality ? { ...c, centrality: ctx.centrality(c.claim) } : c;
+    return { ...c.claim, score: scoreCandidate(candidate, prefs) };
+  });
   const picked = diversify(ranked, { limit: request.limit, shown: ctx.ledger.words });
   if (!request.dryRun) for (const c of picked) ctx.ledger.record(c);
   return picked;

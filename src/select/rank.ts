@@ -5,6 +5,9 @@
  */
 import type { Claim, ClaimKind } from '../model.ts';
 import { contentWords, jaccard, nearDuplicate } from './similarity.ts';
+import { leansOnContext } from './standalone.ts';
+
+export { ANAPHORIC } from './standalone.ts';
 
 export interface Candidate {
   claim: Claim;
@@ -14,6 +17,8 @@ export interface Candidate {
   pinned: boolean;
   /** 0..1, newer documents higher. */
   recency: number;
+  /** 0..1: how central to the deck's subject and the corpus (only computed when preferred). */
+  centrality?: number;
 }
 
 export interface RankedClaim extends Claim {
@@ -27,6 +32,11 @@ export interface RankPreferences {
   figures?: boolean;
   /** Prefer claims that state a likelihood (judgements, bottom line). */
   likelihood?: boolean;
+  /**
+   * Weight 0..1 of centrality (bottom line, judgements): the main points about the deck's subject
+   * outrank side points, and a likelihood word counts for less as centrality counts for more.
+   */
+  centrality?: number;
 }
 
 export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
@@ -34,15 +44,16 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   const kindScore = kindRank < 0 ? 0 : 1 - kindRank / Math.max(1, prefs.kinds.length);
   const figureScore = c.claim.figures.length ? (prefs.figures ? 1 : 0.5) : 0;
   let score = 0.55 * c.relevance + 0.15 * (c.topicMatch ? 1 : 0) + 0.15 * kindScore + 0.08 * figureScore + 0.07 * c.recency;
-  if (c.claim.likelihood) score += prefs.likelihood ? 0.15 : 0.03;
+  const central = prefs.centrality ?? 0;
+  if (central) score = (1 - central) * score + central * (c.centrality ?? 0) * 1.6;
+  if (c.claim.likelihood) score += prefs.likelihood ? 0.15 * (1 - central) : 0.03;
   if (prefs.plain) score -= 0.1 * plainPenalty(c.claim.text);
-  if (ANAPHORIC.test(c.claim.text)) score -= 0.4;
+  if (leansOnContext(c.claim.text)) score -= 0.4;
+  // A sentence the scrape broke ("regionhave") is shown only when nothing clean can serve.
+  if (c.claim.flaws?.length) score -= 2;
   if (c.pinned) score += 1;
   return score;
 }
-
-/** Openings that lean on the sentence before ("This may be because…"): they read badly alone. */
-export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|she|his|her|but|and|so|thus|hence|the same|in this case|in that case|against this backdrop|as such|second|third)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))|\b(?:this|that|it|them)[.!?]?$|\b(?:about|of|on|for|to) (?:this|that|these|those)\b(?! (?!(?:is|was|has)\b)\w+(?:s|ion|ment|ity)\b)/i;
 
 /** 0..1: long words and many clauses make a sentence hard to follow aloud. */
 function plainPenalty(text: string): number {

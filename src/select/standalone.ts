@@ -1,0 +1,60 @@
+/**
+ * Whether a sentence can stand alone on a slide. A bullet is read without the sentence before it,
+ * so one that points back ("This may be because…", "The first of these is…", "Without Putin’s
+ * patronage, these business empires…", "Another point of contention…", "Since then, …") or that
+ * only names an open question ("What remains uncertain is…") leaves the audience asking "which?".
+ * Tested on the text the slide shows, after compression has deleted what it could.
+ */
+
+/** Openings that lean on the sentence before ("This may be because…"): they read badly alone. */
+export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|she|his|her|but|and|so|thus|hence|the same|in this case|in that case|against this backdrop|as such|second|third)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))|\b(?:this|that|it|them)[.!?]?$|\b(?:about|of|on|for|to) (?:this|that|these|those)\b(?! (?!(?:is|was|has)\b)\w+(?:s|ion|ment|ity)\b)/i;
+
+/** "Another point…", "The latter…", "A third scenario…": one item of a list the slide lacks. */
+export const ORDINAL_OPENING = /^(?:another|the latter|the former|(?:a|the)\s+(?:second|third|fourth|fifth|final|last)\b(?!\s+(?:time|round|term|half)\b)|the first of)\b/i;
+
+/** Phrases that only make sense after what came before. */
+const BACK_REFERENCE =
+  /^(?:since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect))\b/i;
+
+/** "within these institutions": near the start, a determiner pointing at something named earlier. */
+const DEMONSTRATIVE_NOUN = /\bthese\s+(?!(?:days|two|three)\b)\p{Ll}|\bthis\s+(?!(?:year|century|decade|week|month|time|stage|point|is|was|will|would|may|could|can|has|had|does)\b)\p{Ll}+\b(?!\s+between\b)/u;
+
+/** "a similar scenario" without "to …": similar to what? */
+const SIMILAR = /\b(?:a|the)\s+similar\s+\p{L}+\b(?!\s+to\b)/u;
+
+/** "What remains uncertain is what role…": an open question, not a point. */
+const OPEN_QUESTION = /^what\s+(?:remains|is|was)\s+(?:still\s+)?(?:uncertain|unclear|unknown|open)\b/i;
+
+/** A leading phrase (not a clause with its own subject) before the main clause. */
+const LEADING_PHRASE =
+  /^(?:without|with|despite|in|on|at|by|for|to|after|before|given|considering|together|instead|rather|beyond|apart|amid|under|during|from|following|against|like|unlike|through|within|regardless|thanks)\b[^,]{0,150},\s+/i;
+/** A leading subordinate clause: its own subject may be what a later pronoun refers to. */
+const LEADING_CLAUSE = /^(?:although|though|while|whereas|because|since|as|if|when|once|unless|even though|even if)\b[^,]{0,150},\s+/i;
+
+const DEMONSTRATIVE_SUBJECT = /^(?:(?:this|these|those)\b(?!\s+(?:who|which|that|whose)\b)|such\b(?!\s+as\b))/i;
+/** "it is difficult to…", "it would be easier…": the dummy "it" points at nothing. */
+const PRONOUN_SUBJECT =
+  /^(?:they|he|she|it)\b(?!\s+(?:is|was|would be|will be|seems|seemed|appears|remains|may be|might be|could be)\s+(?:\w+\s+)?(?:to|that|difficult|easy|easier|harder|hard|likely|unlikely|clear|possible|impossible|important|necessary|worth|uncertain|unclear|too early)\b)/i;
+
+export interface StandAloneOptions {
+  /** Allow "A second scenario…" openings: a scenarios slide is the list they belong to. */
+  allowOrdinal?: boolean;
+}
+
+/** True when the sentence points back at text the slide does not show. */
+export function leansOnContext(text: string, options: StandAloneOptions = {}): boolean {
+  const t = text.replace(/[\u00a0\u202f]/g, ' ').replace(/“[^”]*”|"[^"]*"/g, '“…”');
+  // "That way, China…" points back; so does "In short, this…" once its short opening is set aside.
+  if (ANAPHORIC.test(t) || ANAPHORIC.test(t.replace(/^[\p{L}\s]{2,25},\s+/u, ''))) return true;
+  if (!options.allowOrdinal && ORDINAL_OPENING.test(t)) return true;
+  const head = t.split(/\s+/).slice(0, 8).join(' ');
+  if (BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
+  const phrase = LEADING_PHRASE.exec(t);
+  if (phrase) {
+    const main = t.slice(phrase[0].length);
+    if (DEMONSTRATIVE_SUBJECT.test(main) || PRONOUN_SUBJECT.test(main)) return true;
+  }
+  const clause = LEADING_CLAUSE.exec(t);
+  if (clause && DEMONSTRATIVE_SUBJECT.test(t.slice(clause[0].length))) return true;
+  return false;
+}

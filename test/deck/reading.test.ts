@@ -1,0 +1,119 @@
+/**
+ * The sample decks as their audiences read them: no word the scrape glued together, no bullet that
+ * points back at a sentence the slide lacks, timeline events that are dated by what they say,
+ * scenarios named from their own words, and bottom lines about the deck's subject.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { gluedWords } from '../../src/corpus/glue.ts';
+import { compressSentence, composeDeck, isDeletionOf } from '../../src/deck/index.ts';
+import { scenarioName } from '../../src/deck/resolve-other.ts';
+import type { Deck, EvidenceStore } from '../../src/model.ts';
+import { leansOnContext } from '../../src/select/index.ts';
+import { parseBriefing } from '../../src/spec/index.ts';
+import { themeNames } from '../../src/theme/index.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+let store: EvidenceStore;
+const decks: Deck[] = [];
+beforeAll(async () => {
+  store = await loadCorpus({ root });
+  for (const f of readdirSync(resolve(root, 'briefings')).filter((x) => x.endsWith('.md')).sort()) {
+    const path = resolve(root, 'briefings', f);
+    const { spec } = parseBriefing(path, readFileSync(path, 'utf8'), { root, themes: themeNames(root) });
+    decks.push(composeDeck(spec!, store).deck);
+  }
+}, 60_000);
+afterAll(() => store?.close());
+
+/** Every line of evidence a slide shows. */
+function shownLines(deck: Deck): string[] {
+  return deck.slides.flatMap((s) =>
+    s.kind === 'bullets' ? s.bullets.map((b) => b.text)
+    : s.kind === 'judgements' ? s.judgements.map((b) => b.text)
+    : s.kind === 'scenarios' ? s.scenarios.flatMap((x) => [x.name, x.text])
+    : s.kind === 'timeline' ? s.events.map((e) => e.text)
+    : s.kind === 'figures' ? s.figures.map((f) => f.label)
+    : []);
+}
+
+describe('reading the sample decks', () => {
+  it('shows no glued word on any slide, though the corpus has some', () => {
+    expect(store.claims().some((c) => c.flaws?.length)).toBe(true);
+    for (const deck of decks) for (const line of shownLines(deck)) expect(gluedWords(line), `${deck.name}: ${line}`).toEqual([]);
+  });
+
+  it('shows no bullet or judgement that points back at a sentence the slide lacks', () => {
+    for (const deck of decks)
+      for (const s of deck.slides) {
+        const items = s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : [];
+        for (const b of items) expect(leansOnContext(b.text), `${deck.name} / ${s.title}: ${b.text}`).toBe(false);
+      }
+  });
+
+  it('opens no bullet with a discourse marker that only links it to the sentence before', () => {
+    for (const deck of decks)
+      for (const line of shownLines(deck)) expect(line, deck.name).not.toMatch(/^(?:Moreover|However|Second|First|Thus|Nevertheless|Nonetheless|In addition|Furthermore),/);
+  });
+
+  it('dates timeline events by a year the sentence dates them by, and shows them as sentences', () => {
+    const timelines = decks.flatMap((d) => d.slides.flatMap((s) => (s.kind === 'timeline' ? s.events : [])));
+    expect(timelines.length).toBeGreaterThan(0);
+    for (const e of timelines) {
+      expect(e.citation!.sentence).toMatch(new RegExp(`\\b(?:in|by|since|from|until|of|on|after|before|during|between|year)\\s+(?:\\S+\\s+){0,3}${e.when}\\b`, 'i'));
+      expect(e.text, e.text).toMatch(/^[“"‘'(]?[\p{Lu}]/u);
+      expect(isDeletionOf(e.citation!.sentence, e.text)).toBe(true);
+    }
+  });
+
+  it('names scenarios by words deleted from their own sentence, not by letters', () => {
+    const scenarios = decks.flatMap((d) => d.slides.flatMap((s) => (s.kind === 'scenarios' ? s.scenarios : [])));
+    expect(scenarios.length).toBeGreaterThan(1);
+    for (const s of scenarios) {
+      expect(s.name).not.toMatch(/^Scenario [A-Z]$/);
+      const kent = s.likelihood && s.name.toLowerCase() === s.likelihood;
+      expect(kent || isDeletionOf(s.citation!.sentence, s.name), s.name).toBe(true);
+    }
+    expect(scenarioName({ text: 'A domestic change would provide an opportunity for the Russian elite to reassess the results of to-date policy and return to the long-held idea of diversifying policy.' }))
+      .toBe('A domestic change would provide an opportunity');
+  });
+
+  it('does not open a bottom line with a side point that only a strong likelihood word lifted', () => {
+    for (const deck of decks) {
+      const bluf = deck.slides.find((s) => s.kind === 'judgements')!;
+      expect(bluf.kind).toBe('judgements');
+      if (bluf.kind !== 'judgements') continue;
+      expect(bluf.judgements.map((j) => j.text).join(' '), deck.name).not.toMatch(/Arctic region is undoubtedly/);
+    }
+  });
+});
+
+describe('detaching a bullet from the sentence before it', () => {
+  it('deletes an opening discourse marker and a bare linking adverb, only when asked', () => {
+    expect(compressSentence('Second, Russia must convince China that it is a strong player.', { detach: true }).text).toBe('Russia must convince China that it is a strong player.');
+    expect(compressSentence('Russia also has become a major supplier of oil and gas to China.', { detach: true }).text).toBe('Russia has become a major supplier of oil and gas to China.');
+    expect(compressSentence('Europe is not only a partner but also an independent centre of power.', { detach: true }).text).toBe('Europe is not only a partner but also an independent centre of power.');
+    expect(compressSentence('Russia also has become a major supplier.', {}).text).toBe('Russia also has become a major supplier.');
+  });
+
+  it('tells sentences that lean on context from those that stand alone', () => {
+    for (const leaning of [
+      'The first of these is Central Asia, where Russia has a centuries-long history of dominance.',
+      'Without Putin’s patronage, these business empires could be targeted by a new leader.',
+      'Despite Western skepticism of the rhetoric, this is not a distant, uncertain prospect.',
+      'Another point of contention is Russia’s arms exports to East Asia.',
+      'What remains uncertain is what role Beijing envisions for Russia.',
+      'Experts see a similar scenario as the most likely course of events in Africa.',
+      'That way, China would not risk further deteriorating relations with the US.',
+      'Since then, cooperation has accelerated.',
+    ]) expect(leansOnContext(leaning), leaning).toBe(true);
+    for (const alone of [
+      'Considering its economic importance, the Arctic region is Russia’s special zone of interest.',
+      'Although China and Russia may benefit from their relations, they are constrained by rivalry.',
+      'Even though odds are that both leaders will remain in power, it is difficult to speculate.',
+      'China gets Russian energy, help and weapons, and knows that these benefits will continue.',
+    ]) expect(leansOnContext(alone), alone).toBe(false);
+  });
+});
