@@ -5,7 +5,7 @@
  * their own transaction; files gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, EvidenceStore } from '../model.ts';
 import { extractEvidence } from './claims.ts';
@@ -38,6 +38,8 @@ export interface CorpusStore extends EvidenceStore {
 }
 
 export const SIDECAR_SUFFIX = '.meta.yaml';
+/** Largest article read, in bytes (default 64 MB; `BRIEFDECK_MAX_ARTICLE_MB` changes it). */
+export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_ARTICLE_MB) || 64) * 2 ** 20);
 export const TOPICS_FILE = 'topics.yaml';
 
 function listFiles(dir: string): string[] {
@@ -90,6 +92,20 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
     const path = rel(full);
     seen.add(path);
     if (!formatOf(full)) continue;
+    const size = statSync(full).size;
+    if (size > MAX_ARTICLE_BYTES) {
+      // Ingest needs about 30 bytes of memory per byte of text; refuse clearly rather than exhaust it.
+      const d: Diagnostic = {
+        severity: 'warning',
+        file: path,
+        code: 'corpus/too-large',
+        message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
+        hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
+      };
+      diagnostics.push(d);
+      if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
+      continue;
+    }
     const bytes = readFileSync(full);
     const sidecarPath = full + SIDECAR_SUFFIX;
     const sidecarSource = existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : '';
