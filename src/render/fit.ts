@@ -3,10 +3,13 @@
  * once PowerPoint edits the text, and CSS cannot split a slide, so the decision is made here from
  * font metrics: first shrink a little (never below the theme's small size), then split the slide
  * into continuation slides (`continued: true`). HTML, PDF and PPTX all render the fitted deck.
+ * The deck's citation style is decided here too (`FittedSlide.cites`, see `citation-line.ts`), so
+ * what is measured is exactly what every renderer shows.
  */
-import type { Bullet, Deck, FigureItem, ResolvedTheme, Slide } from '../model.ts';
+import type { Bullet, CitationStyle, Deck, FigureItem, ResolvedTheme, Slide } from '../model.ts';
 import { countLines } from '../theme/fonts.ts';
 import { joinBlocks, paragraphText, readAuthorMarkdown, type AuthorBlock, type AuthorParagraph } from './author-markdown.ts';
+import { shownCitations, slideCitations, citationLine, type ShownCitations } from './citation-line.ts';
 import {
   LINE, TIMELINE_WHEN, bodyStyle, bulletIndent, numberIndent, columns, geometry, headingStyle, smallStyle, textHeight, titleLines,
   type Box, type Geometry,
@@ -20,12 +23,18 @@ export interface FittedSlide {
   titleScale: number;
   /** Index of the deck slide this one came from. */
   source: number;
+  /** Which source tags this slide shows: after each item, in one line under the content, or none. */
+  cites: ShownCitations;
 }
+
+/** A fitted slide before its citations are decided. */
+type Fitted = Omit<FittedSlide, 'cites'>;
 
 const SCALES = [1, 0.92, 0.85, 0.78];
 
-export const bulletLine = (b: Bullet) =>
-  [b.likelihood ? b.likelihood.toUpperCase() : '', b.text, b.citation?.tag ?? ''].filter(Boolean).join(' ');
+/** A bullet's text as shown: likelihood chip, text and (when tags are shown per item) its tag. */
+export const bulletLine = (b: Bullet, tags = true) =>
+  [b.likelihood ? b.likelihood.toUpperCase() : '', b.text, tags ? b.citation?.tag ?? '' : ''].filter(Boolean).join(' ');
 
 /** Figures compare (bar chart) when there are several and they share a unit. */
 export function figuresCompare(figures: FigureItem[]): boolean {
@@ -61,19 +70,32 @@ function splitQuote(text: string): string[] {
   return sentences.map((s) => s.trim()).filter(Boolean);
 }
 
-/** Splits one slide into the fitted slides that show all of it. */
-export function fitSlide(original: Slide, theme: ResolvedTheme, g: Geometry, source: number): FittedSlide[] {
+/**
+ * Splits one slide into the fitted slides that show all of it, and decides for each which source
+ * tags it shows under the deck's citation style (absent: `bullet`).
+ */
+export function fitSlide(original: Slide, theme: ResolvedTheme, g: Geometry, source: number, style: CitationStyle = 'bullet'): FittedSlide[] {
+  return fitContent(original, theme, g, source, style).map((f) => ({ ...f, cites: shownCitations(f.slide, style) }));
+}
+
+function fitContent(original: Slide, theme: ResolvedTheme, g: Geometry, source: number, style: CitationStyle): Fitted[] {
   const author = original.kind === 'markdown' ? authorParts(original) : undefined;
   const slide = author?.slide ?? original;
   const lines = titleLines(theme, slide, g);
   const full = countLines(slide.title, headingStyle(theme), g.title.w * 0.94);
   const titleScale = full > 2 ? Math.max(0.7, 2 / full) : 1;
-  const box = g.body(lines);
+  const small = smallStyle(theme);
+  const whole = g.body(lines);
+  // `slide` style: the content must leave room for the source line under it, measured at its
+  // longest (every tag of the unsplit slide; a continuation lists only its own, never more).
+  const line = style === 'slide' ? citationLine(slideCitations(slide)) : undefined;
+  const box = line ? { ...whole, h: whole.h - citationLineHeight(line, theme, whole.w) - g.gap } : whole;
+  const tags = style === 'bullet';
+  const tag = (c?: { tag: string }) => (tags && c ? ` ${c.tag}` : '');
   const minScale = theme.sizes.small / theme.sizes.body;
   const body = (s: number) => bodyStyle(theme, s);
-  const small = smallStyle(theme);
-  const one = (scale = 1): FittedSlide[] => [{ slide, scale, titleScale, source }];
-  const many = <T>(chunks: Array<{ items: T[]; scale: number }>, make: (items: T[]) => Slide): FittedSlide[] =>
+  const one = (scale = 1): Fitted[] => [{ slide, scale, titleScale, source }];
+  const many = <T>(chunks: Array<{ items: T[]; scale: number }>, make: (items: T[]) => Slide): Fitted[] =>
     chunks.map((c, i) => ({
       slide: { ...make(c.items), continued: slide.continued || i > 0 },
       scale: c.scale,
@@ -91,13 +113,13 @@ export function fitSlide(original: Slide, theme: ResolvedTheme, g: Geometry, sou
     case 'bullets':
     case 'judgements': {
       const items = slide.kind === 'bullets' ? slide.bullets : slide.judgements;
-      const m: Measure<Bullet> = (b, s, bx) => textHeight(bulletLine(b), body(s), bx.w - bulletIndent(body(s).size));
+      const m: Measure<Bullet> = (b, s, bx) => textHeight(bulletLine(b, tags), body(s), bx.w - bulletIndent(body(s).size));
       const chunks = fitItems(items, m, box, g.gap, minScale);
       return many(chunks, (part) => (slide.kind === 'bullets' ? { ...slide, bullets: part } : { ...slide, judgements: part }));
     }
     case 'timeline': {
       const m: Measure<(typeof slide.events)[number]> = (e, s, bx) =>
-        Math.max(textHeight(`${e.text} ${e.citation?.tag ?? ''}`, body(s), bx.w - TIMELINE_WHEN - g.gap), body(s).size * LINE.body);
+        Math.max(textHeight(`${e.text}${tag(e.citation)}`, body(s), bx.w - TIMELINE_WHEN - g.gap), body(s).size * LINE.body);
       return many(fitItems(slide.events, m, box, g.gap, minScale), (events) => ({ ...slide, events }));
     }
     case 'sources': {
@@ -107,7 +129,7 @@ export function fitSlide(original: Slide, theme: ResolvedTheme, g: Geometry, sou
     }
     case 'quote': {
       const q = (s: number) => ({ family: theme.fonts.heading, size: Math.max(theme.sizes.body, theme.sizes.quote * s) });
-      const attribution = `— ${slide.quote.speaker}${slide.quote.role ? ', ' + slide.quote.role : ''} ${slide.citation.tag}`;
+      const attribution = `— ${slide.quote.speaker}${slide.quote.role ? ', ' + slide.quote.role : ''}${tag(slide.citation)}`;
       const height = (text: string, s: number) =>
         textHeight(`“${text}”`, q(s), box.w - 40, LINE.quote) + g.gap * 2 + textHeight(attribution, body(1), box.w - 40);
       for (const s of [1, 0.9, 0.8, 0.7, 0.6]) if (height(slide.quote.text, s) <= box.h) return one(s);
@@ -122,12 +144,12 @@ export function fitSlide(original: Slide, theme: ResolvedTheme, g: Geometry, sou
       if (figuresCompare(slide.figures)) {
         const labelW = box.w * 0.42;
         const m: Measure<FigureItem> = (f, s) =>
-          Math.max(textHeight(`${f.label} ${f.citation.tag}`, body(s * 0.9), labelW), body(s).size * 1.6);
+          Math.max(textHeight(`${f.label}${tag(f.citation)}`, body(s * 0.9), labelW), body(s).size * 1.6);
         return many(fitItems(slide.figures, m, box, g.gap * 0.6, minScale, 8), (figures) => ({ ...slide, figures }));
       }
       const m: Measure<FigureItem[]> = (row, s) => {
         const col = columns(box, row.length, g.gap)[0];
-        const tallest = Math.max(...row.map((f) => textHeight(`${f.label} ${f.citation.tag}`, body(s * 0.9), col.w - 24)));
+        const tallest = Math.max(...row.map((f) => textHeight(`${f.label}${tag(f.citation)}`, body(s * 0.9), col.w - 24)));
         return theme.sizes.figure * 0.5 * s * LINE.figure + tallest + 24;
       };
       const rows = fitItems([slide.figures.slice(0, 3), ...chunk(slide.figures.slice(3), 3)].filter((r) => r.length), m, box, 0, minScale, 1);
@@ -140,7 +162,7 @@ export function fitSlide(original: Slide, theme: ResolvedTheme, g: Geometry, sou
           const col = columns(box, group.length, g.gap)[0];
           return Math.max(...group.map((sc) =>
             textHeight(sc.name, headingStyle(theme, theme.sizes.body * 1.1), col.w - 2 * g.gap) + small.size * 2 +
-            textHeight(`${sc.text} ${sc.citation?.tag ?? ''}`, body(s), col.w - 2 * g.gap) + 2 * g.gap));
+            textHeight(`${sc.text}${tag(sc.citation)}`, body(s), col.w - 2 * g.gap) + 2 * g.gap));
         };
         const fitted = fitItems(groups, m, box, 0, minScale, 1);
         if (fitted.every((f) => m(f.items[0], f.scale, box) <= box.h) || per === 1)
@@ -200,8 +222,13 @@ export function sourceLine(s: { authors: string[]; title: string; publisher?: st
   return [`[${s.tag}]`, s.authors.join(', '), s.title, s.publisher, s.date, s.url].filter(Boolean).join('. ');
 }
 
+/** Height of a slide's source line: small type, full content width, as the CSS and PPTX set it. */
+export function citationLineHeight(line: string, theme: ResolvedTheme, width: number): number {
+  return textHeight(line, smallStyle(theme), width);
+}
+
 /** The deck as it will be shown: every slide fitted, continuation slides inserted. */
 export function fitDeck(deck: Deck, theme: ResolvedTheme): FittedSlide[] {
   const g = geometry(theme, Boolean(deck.classification));
-  return deck.slides.flatMap((slide, i) => fitSlide(slide, theme, g, i));
+  return deck.slides.flatMap((slide, i) => fitSlide(slide, theme, g, i, deck.citations ?? 'bullet'));
 }

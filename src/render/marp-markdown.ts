@@ -4,21 +4,24 @@
  * URIs, so `marp out/<name>.marp.md` renders it unchanged. Layout comes from Markdown and slide
  * classes only (no raw HTML), so it looks the same with marp-cli's default `html: false`.
  * Every corpus string goes through `escape.ts`; only `markdown` slides (the author's own) are
- * passed through.
+ * passed through. Source tags appear as each fitted slide's `cites` says (see `citation-line.ts`):
+ * after each item, or as one last paragraph the CSS pins under the content (class `cited`).
  */
 import type { Bullet, Deck, FigureItem, ResolvedTheme, Slide } from '../model.ts';
 import { themeToMarpCss } from '../theme/css.ts';
 import { directiveValue, escapeMarkdown as md, escapeNote, safeUrl } from './escape.ts';
+import { shownTag, slideCitations } from './citation-line.ts';
 import { fitDeck, figuresCompare, sourceLine, type FittedSlide } from './fit.ts';
 
-const tag = (b: { citation?: { tag: string } }) => (b.citation ? ` _${md(b.citation.tag)}_` : '');
+/** Renders an item's source tag, or nothing when the slide's citation style hides it. */
+type Tag = (item: { citation?: { tag: string } }) => string;
 const chip = (likelihood?: string) => (likelihood ? `\`${likelihood}\` ` : '');
 
-function bulletList(bullets: Bullet[]): string {
+function bulletList(bullets: Bullet[], tag: Tag): string {
   return bullets.map((b) => `- ${chip(b.likelihood)}${md(b.text)}${tag(b)}`).join('\n');
 }
 
-function figureChart(figures: FigureItem[], accent: string): string {
+function figureChart(figures: FigureItem[], accent: string, tag: Tag): string {
   const max = Math.max(...figures.map((f) => f.valueHigh ?? f.value), 1e-9);
   const rows = figures.map((f) => `| ${md(f.label)}${tag(f)} | **${md(f.display)}** |`);
   // Bar lengths are ours, not corpus text: numbers formatted here, never copied.
@@ -31,7 +34,12 @@ function figureChart(figures: FigureItem[], accent: string): string {
   return `| Measure | Value |\n|---|---|\n${rows.join('\n')}\n\n<style scoped>${bars}</style>`;
 }
 
-function slideBody(slide: Slide, accent: string): { kind: string; body: string } {
+function slideBody(f: FittedSlide, accent: string): { kind: string; body: string } {
+  const { slide } = f;
+  const tag: Tag = (item) => {
+    const t = shownTag(f, item.citation);
+    return t ? ` _${md(t)}_` : '';
+  };
   switch (slide.kind) {
     case 'title': {
       const meta = [slide.presenter, slide.organisation, slide.date].filter(Boolean).map((s) => md(s!)).join(' · ');
@@ -40,9 +48,9 @@ function slideBody(slide: Slide, accent: string): { kind: string; body: string }
     case 'section':
       return { kind: 'section', body: [`# ${md(slide.title)}`, slide.subtitle && md(slide.subtitle)].filter(Boolean).join('\n\n') };
     case 'bullets':
-      return { kind: 'bullets', body: bulletList(slide.bullets) };
+      return { kind: 'bullets', body: bulletList(slide.bullets, tag) };
     case 'judgements':
-      return { kind: 'judgements', body: bulletList(slide.judgements) };
+      return { kind: 'judgements', body: bulletList(slide.judgements, tag) };
     case 'quote': {
       const who = [md(slide.quote.speaker), slide.quote.role && md(slide.quote.role)].filter(Boolean).join(', ');
       return { kind: 'quote', body: `> “${md(slide.quote.text)}”\n\n— **${who}**${tag(slide)}` };
@@ -52,7 +60,7 @@ function slideBody(slide: Slide, accent: string): { kind: string; body: string }
         const f = slide.figures[0];
         return { kind: 'figure', body: `**${md(f.display)}**\n\n${md(f.label)}${f.year ? ` \\(${f.year}\\)` : ''}${tag(f)}` };
       }
-      if (figuresCompare(slide.figures)) return { kind: 'chart', body: figureChart(slide.figures, accent) };
+      if (figuresCompare(slide.figures)) return { kind: 'chart', body: figureChart(slide.figures, accent, tag) };
       return { kind: 'cards', body: slide.figures.map((f) => `- **${md(f.display)}** ${md(f.label)}${tag(f)}`).join('\n') };
     }
     case 'scenarios':
@@ -78,28 +86,23 @@ function slideBody(slide: Slide, accent: string): { kind: string; body: string }
   }
 }
 
+/** Marp presenter notes: the author's notes, then every full citation (whatever the slide shows). */
 function notesFor(slide: Slide): string[] {
-  const cites: string[] = [];
-  const add = (c?: { tag: string; sentence: string }) => c && cites.push(`${c.tag} ${c.sentence}`);
-  if (slide.kind === 'bullets') slide.bullets.forEach((b) => add(b.citation));
-  if (slide.kind === 'judgements') slide.judgements.forEach((b) => add(b.citation));
-  if (slide.kind === 'quote') add(slide.citation);
-  if (slide.kind === 'figures') slide.figures.forEach((f) => add(f.citation));
-  if (slide.kind === 'scenarios') slide.scenarios.forEach((s) => add(s.citation));
-  if (slide.kind === 'timeline') slide.events.forEach((e) => add(e.citation));
-  return [...slide.notes, ...cites];
+  return [...slide.notes, ...slideCitations(slide).map((c) => `${c.tag} ${c.sentence}`)];
 }
 
 /** One slide of Marp Markdown (without the `---` separator). */
 export function slideMarkdown(f: FittedSlide, accent: string, withNotes: boolean): string {
   const { slide } = f;
-  const { kind, body } = slideBody(slide, accent);
-  const classes = [`kind-${kind}`, slide.continued ? 'continued' : ''].filter(Boolean).join(' ');
+  const { kind, body } = slideBody(f, accent);
+  const line = f.cites.line;
+  const classes = [`kind-${kind}`, slide.continued ? 'continued' : '', line ? 'cited' : ''].filter(Boolean).join(' ');
   const parts = [`<!-- _class: ${classes} -->`];
   if (kind === 'title') parts.push('<!-- _paginate: false -->');
   if (f.scale !== 1 || f.titleScale !== 1) parts.push(`<style scoped>section{--s:${f.scale};--ts:${f.titleScale}}</style>`);
   if (kind !== 'title' && kind !== 'section') parts.push(`## ${md(slide.title)}`);
   parts.push(body);
+  if (line) parts.push(md(line));
   if (withNotes) for (const note of notesFor(slide)) parts.push(`<!--\n${escapeNote(note)}\n-->`);
   return parts.join('\n\n');
 }

@@ -8,6 +8,7 @@
 import type { Presentation, TextProps } from './pptxgen.ts';
 import type { ResolvedTheme, Slide } from '../model.ts';
 import { figuresCompare, type FittedSlide } from './fit.ts';
+import { shownTag } from './citation-line.ts';
 import { LINE, TIMELINE_WHEN, bodyStyle, columns, textHeight, type Box, type Geometry } from './layout.ts';
 import { hex, inch, pptxFont } from './pptx-masters.ts';
 
@@ -25,8 +26,15 @@ export interface SlideContext {
   box: Box;
   /** Body size, face, colour and line pitch every run starts from. */
   base: RunOptions;
-  tagRun: (tag?: string) => Run[];
+  /** The small muted tag run after an item, empty when the slide's citation style hides tags. */
+  tagRun: (citation?: { tag: string }) => Run[];
 }
+
+/** An item's tag as plain text (" [tag]"), for measuring and chart labels; empty when hidden. */
+const tagText = (ctx: SlideContext, citation?: { tag: string }) => {
+  const tag = shownTag(ctx.fitted, citation);
+  return tag ? ` ${tag}` : '';
+};
 
 /** Every run gets the base options it does not set itself. */
 export function styled(runs: Run[], base: RunOptions): Run[] {
@@ -63,7 +71,7 @@ function quote(ctx: SlideContext, slide: Extract<Slide, { kind: 'quote' }>): voi
     { text, options: { fontFace: pptxFont(theme.fonts.heading), fontSize: size, color: hex(theme.palette.heading), lineSpacing: size * LINE.quote,
       paraSpaceAfter: g.gap * 2, breakLine: true } },
     { text: `— ${who}`, options: { bold: true, fontSize: theme.sizes.body } },
-    ...ctx.tagRun(slide.citation.tag),
+    ...ctx.tagRun(slide.citation),
   ], { ...base, fontSize: theme.sizes.body, lineSpacing: theme.sizes.body * LINE.body }),
   { ...at({ x: box.x + QUOTE_INSET, y: box.y, w: box.w - QUOTE_INSET, h: box.h }), margin: 0, valign: 'top' });
 }
@@ -73,14 +81,14 @@ function timeline(ctx: SlideContext, slide: Extract<Slide, { kind: 'timeline' }>
   const style = bodyStyle(theme, ctx.fitted.scale);
   const textX = box.x + RULE + TIMELINE_WHEN + g.gap;
   const rows = slide.events.map((e) =>
-    Math.max(textHeight(`${e.text} ${e.citation?.tag ?? ''}`, style, box.w - TIMELINE_WHEN - g.gap), style.size * LINE.body));
+    Math.max(textHeight(`${e.text}${tagText(ctx, e.citation)}`, style, box.w - TIMELINE_WHEN - g.gap), style.size * LINE.body));
   const total = rows.reduce((h, r) => h + r + g.gap, -g.gap);
   rect(ctx, { x: box.x, y: box.y, w: RULE, h: Math.min(total, box.h) }, theme.palette.accent);
   let y = box.y;
   slide.events.forEach((e, i) => {
     ctx.slide.addText(styled([{ text: e.when, options: { bold: true, color: hex(theme.palette.accent), fontFace: pptxFont(theme.fonts.heading) } }], base),
       { ...at({ x: box.x + RULE + g.gap, y, w: TIMELINE_WHEN - g.gap, h: rows[i] }), margin: 0, valign: 'top' });
-    ctx.slide.addText(styled([{ text: e.text }, ...ctx.tagRun(e.citation?.tag)], base),
+    ctx.slide.addText(styled([{ text: e.text }, ...ctx.tagRun(e.citation)], base),
       { ...at({ x: textX, y, w: box.x + box.w - textX, h: rows[i] }), margin: 0, valign: 'top' });
     y += rows[i] + g.gap;
   });
@@ -95,12 +103,12 @@ function figures(ctx: SlideContext, slide: Extract<Slide, { kind: 'figures' }>):
     const fig = slide.figures[0];
     ctx.slide.addText(fig.display, { ...at({ ...box, y: box.y + g.gap * 2, h: theme.sizes.figure * 1.2 }),
       fontFace: headFont, fontSize: theme.sizes.figure, bold: true, color: hex(c.accent), margin: 0, valign: 'top' });
-    ctx.slide.addText(styled([{ text: fig.label + (fig.year ? ` (${fig.year})` : '') }, ...ctx.tagRun(fig.citation.tag)],
+    ctx.slide.addText(styled([{ text: fig.label + (fig.year ? ` (${fig.year})` : '') }, ...ctx.tagRun(fig.citation)],
       { ...base, fontSize: theme.sizes.body, lineSpacing: theme.sizes.body * LINE.body }),
     { ...at({ ...box, y: box.y + g.gap * 3 + theme.sizes.figure * 1.2, h: 72 }), margin: 0, valign: 'top' });
   } else if (figuresCompare(slide.figures)) {
     const reversed = [...slide.figures].reverse();
-    ctx.slide.addChart(pptx.ChartType.bar, [{ name: slide.title, labels: reversed.map((x) => x.label), values: reversed.map((x) => x.valueHigh ?? x.value) }], {
+    ctx.slide.addChart(pptx.ChartType.bar, [{ name: slide.title, labels: reversed.map((x) => x.label + tagText(ctx, x.citation)), values: reversed.map((x) => x.valueHigh ?? x.value) }], {
       ...at(box), barDir: 'bar', chartColors: [hex(c.accent)], showValue: true, valAxisHidden: true, valGridLine: { style: 'none' },
       catAxisLabelFontFace: base.fontFace, catAxisLabelFontSize: Math.round(body * 0.8), catAxisLabelColor: hex(c.text),
       dataLabelFontFace: base.fontFace, dataLabelFontSize: Math.round(body * 0.8), dataLabelColor: hex(c.heading),
@@ -114,7 +122,7 @@ function figures(ctx: SlideContext, slide: Extract<Slide, { kind: 'figures' }>):
       ctx.slide.addText(styled([
         { text: fig.display, options: { fontFace: headFont, fontSize: theme.sizes.figure * 0.5 * ctx.fitted.scale, bold: true, color: hex(c.accent),
           lineSpacing: theme.sizes.figure * 0.5 * ctx.fitted.scale * LINE.figure, breakLine: true } },
-        { text: fig.label, options: { fontSize: body * 0.9 } }, ...ctx.tagRun(fig.citation.tag),
+        { text: fig.label, options: { fontSize: body * 0.9 } }, ...ctx.tagRun(fig.citation),
       ], { ...base, lineSpacing: body * 0.9 * LINE.body }), { ...at(card), margin: 8, valign: 'top' });
     });
   }
@@ -131,7 +139,7 @@ function scenarios(ctx: SlideContext, slide: Extract<Slide, { kind: 'scenarios' 
     ctx.slide.addText(styled([
       { text: sc.name, options: { fontFace: pptxFont(theme.fonts.heading), bold: true, fontSize: nameSize, color: hex(c.heading), lineSpacing: nameSize * LINE.body, breakLine: true } },
       ...(sc.likelihood ? [{ text: sc.likelihood.toUpperCase(), options: { bold: true, fontSize: theme.sizes.small, color: hex(c.accent), lineSpacing: theme.sizes.small * 2, breakLine: true } }] : []),
-      { text: sc.text }, ...ctx.tagRun(sc.citation?.tag),
+      { text: sc.text }, ...ctx.tagRun(sc.citation),
     ], base), { ...at({ ...col, y: col.y + 6, h: col.h - 6 }), valign: 'top', margin: g.gap });
   });
 }

@@ -4,12 +4,15 @@
  * sources. Text is sized by `fit.ts` from font metrics (never `fit: 'shrink'`, which PowerPoint
  * applies only after an edit), and content that cannot fit is already split into continuation
  * slides. Line pitch is set in points (not as a multiple of the font's own line height) so lines
- * are exactly as tall as `fit.ts` and the Marp CSS assume.
+ * are exactly as tall as `fit.ts` and the Marp CSS assume. Source tags follow the fitted slide's
+ * `cites` (see `citation-line.ts`): a small tag run after each item, or one source line pinned to
+ * the bottom of the content box (the room `fit.ts` kept free for it), or none.
  */
 import { PptxGenJS, type Presentation, type TextProps } from './pptxgen.ts';
 import type { Bullet, Deck, ResolvedTheme } from '../model.ts';
-import { fitDeck, sourceLine, type FittedSlide } from './fit.ts';
-import { LINE, bulletIndent, titleLines, type Geometry } from './layout.ts';
+import { citationLineHeight, fitDeck, sourceLine, type FittedSlide } from './fit.ts';
+import { shownTag } from './citation-line.ts';
+import { LINE, bulletIndent, titleLines, type Box, type Geometry } from './layout.ts';
 import { MASTER, contentMaster, defineMasters, hex, inch, pptxFont } from './pptx-masters.ts';
 import { authorMarkdownRuns } from './pptx-author.ts';
 import { addCanvasContent, styled, type SlideContext } from './pptx-canvas.ts';
@@ -58,7 +61,10 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
     return;
   }
   const lines = titleLines(theme, slide, g);
-  const box = g.body(lines);
+  const whole = g.body(lines);
+  // Charts, cards and columns stop above the source line, in the room fit.ts kept for it.
+  const line = f.cites.line;
+  const box = line ? { ...whole, h: whole.h - citationLineHeight(line, theme, whole.w) - g.gap } : whole;
   const s = pptx.addSlide({ masterName: TEXT_KINDS.has(slide.kind) ? contentMaster(lines) : MASTER.canvas });
   const heading = theme.sizes.heading * f.titleScale;
   const title = slide.continued ? `${slide.title} (continued)` : slide.title;
@@ -68,7 +74,10 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
   s.addShape(pptx.ShapeType.rect, { x: inch(g.title.x), y: inch(ruleY), w: inch(g.title.w), h: inch(3), fill: { color: hex(c.accent) }, line: { type: 'none' } });
   const base = { fontSize: body, fontFace: pptxFont(theme.fonts.body), color: hex(c.text), lineSpacing: body * LINE.body };
   const para = { paraSpaceAfter: g.gap, valign: 'top' as const };
-  const tagRun = (tag?: string): Run[] => (tag ? [{ text: ` ${tag}`, options: { fontSize: theme.sizes.small, color: hex(c.muted) } }] : []);
+  const tagRun = (citation?: { tag: string }): Run[] => {
+    const tag = shownTag(f, citation);
+    return tag ? [{ text: ` ${tag}`, options: { fontSize: theme.sizes.small, color: hex(c.muted) } }] : [];
+  };
 
   switch (slide.kind) {
     case 'bullets':
@@ -95,16 +104,25 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
     default:
       addCanvasContent({ pptx, slide: s, fitted: f, theme, g, box, base, tagRun } satisfies SlideContext);
   }
+  if (line) addCitationLine(s, line, theme, whole);
   s.addNotes(speakerNotes(slide, deck).join('\n\n'));
 }
 
+/** The slide's one source line (`slide` citation style), bottom of the content box, small and muted. */
+function addCitationLine(s: ReturnType<Presentation['addSlide']>, line: string, theme: ResolvedTheme, box: Box): void {
+  const size = theme.sizes.small;
+  const h = citationLineHeight(line, theme, box.w);
+  s.addText([{ text: line, options: { fontSize: size, fontFace: pptxFont(theme.fonts.body), color: hex(theme.palette.muted), lineSpacing: size * LINE.body } }],
+    { x: inch(box.x), y: inch(box.y + box.h - h), w: inch(box.w), h: inch(h), margin: 0, valign: 'bottom', align: 'left' });
+}
+
 /** Bullets (with likelihood chips and source tags), one paragraph each, marker indent as in CSS. */
-function bulletRuns(items: Bullet[], body: number, theme: ResolvedTheme, tagRun: (tag?: string) => Run[]): Run[] {
+function bulletRuns(items: Bullet[], body: number, theme: ResolvedTheme, tagRun: (citation?: { tag: string }) => Run[]): Run[] {
   const c = theme.palette;
   return paragraphs(items.map((b) => [
     ...(b.likelihood ? [{ text: `${b.likelihood.toUpperCase()} `, options: { bold: true, color: hex(c.accent), fontSize: body * 0.72 } }] : []),
     { text: b.text },
-    ...tagRun(b.citation?.tag),
+    ...tagRun(b.citation),
   ]).map((runs) => [{ ...runs[0], options: { ...runs[0].options, bullet: { indent: bulletIndent(body) } } }, ...runs.slice(1)]));
 }
 

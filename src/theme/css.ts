@@ -53,6 +53,9 @@ footer { position: absolute; left: ${px(g.margin + (logo ? g.footer * 1.1 : 0))}
   height: auto; padding: 0; color: ${c.muted}; font-size: ${px(z.small)}; font-family: ${font(f.body)}, sans-serif; }
 section::after { right: ${px(g.margin)}; bottom: ${px(g.footer * 0.3)}; padding: 0; color: ${c.muted}; font-size: ${px(z.small)}; font-family: ${font(f.body)}, sans-serif; }
 
+section.cited > p:last-of-type { position: absolute; left: ${px(g.margin)}; right: ${px(g.margin)}; bottom: ${px(bottom)}; margin: 0; padding: 0;
+  font-family: ${font(f.body)}, sans-serif; font-size: ${px(z.small)}; line-height: ${LINE.body}; color: ${c.muted}; }
+
 section.kind-title, section.kind-section { background-color: ${c.heading}; color: #fff; padding-top: ${px(540 * 0.3)}; }
 section.kind-title h1, section.kind-section h1 { color: #fff; font-size: calc(${px(z.title)} * var(--s)); line-height: ${LINE.title};
   border-left: 10px solid ${c.accent}; padding-left: ${px(g.gap * 2)}; margin-bottom: ${px(g.gap * 2)}; }

@@ -81,7 +81,7 @@ describe('the overflow checker', () => {
   it('reports the slides of a deck rendered without the fitting step', async () => {
     const deck = fixtureDeck('long');
     const theme = themeFor(deck, 'public');
-    const unfitted = deck.slides.map((slide, i) => ({ slide, scale: 1, titleScale: 1, source: i }));
+    const unfitted = deck.slides.map((slide, i) => ({ slide, scale: 1, titleScale: 1, source: i, cites: { tags: true } }));
     const { page } = await openStatic(slidesDocument(deck, renderFittedMarp(deck, theme, unfitted), 'screen'));
     try {
       const report = await findOverflow(page);
