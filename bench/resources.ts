@@ -90,8 +90,9 @@ const CASES: Case[] = [
   {
     name: '500-slides (500 sections)',
     setup(root) {
-      const body = Array.from({ length: 500 }, (_, i) => `## Section ${i + 1}\n\n{{claims "energy gas oil arms" limit=4}}`).join('\n\n');
-      writeFileSync(join(root, 'briefings/sections-500.md'), SPEC('Five hundred sections', body, 'length: 60\n'));
+      const words = ['energy', 'gas', 'oil', 'arms', 'Putin', 'China', 'trade', 'war', 'Ukraine', 'Arctic', 'sanctions', 'alliance'];
+      const body = Array.from({ length: 500 }, (_, i) => `## Section ${i + 1}\n\n{{claims "${words[i % words.length]}" limit=4}}`).join('\n\n');
+      writeFileSync(join(root, 'briefings/sections-500.md'), SPEC('Five hundred sections', body, 'length: 30\n'));
     },
     args: ['build', 'briefings/sections-500.md'],
   },
@@ -112,6 +113,8 @@ interface Measure {
   nodeRssMb?: number;
   treeRssMb?: number;
   outputs: number;
+  /** Slides of the largest deck built. */
+  slides: number;
   messages: string[];
 }
 
@@ -150,9 +153,11 @@ function run(c: Case, root: string): Promise<Measure> {
         nodeRssMb: kb(/BENCH_MAXRSS_KB=(\d+)/),
         treeRssMb: kb(/BENCH_TREE_KB=(\d+)/),
         outputs: existsSync(outDir) ? readdirSync(outDir).filter((f) => !f.startsWith('.')).length : 0,
+        slides: Math.max(0, ...[...out.matchAll(/: (\d+) slides in/g)].map((m) => Number(m[1]))),
         messages: out
           .split('\n')
           .filter((l) => /(error|warning)\b/.test(l) && !/BENCH_/.test(l))
+          .sort((a, b) => Number(/error|over-budget/.test(b)) - Number(/error|over-budget/.test(a)))
           .slice(0, 3)
           .map((l) => l.trim().slice(0, 160)),
       });
@@ -176,10 +181,10 @@ async function main(): Promise<void> {
       rmSync(root, { recursive: true, force: true });
     }
   }
-  console.log('\n| case | exit | time (s) | peak RSS node (MB) | peak RSS largest process (MB) | files in out/ | first message |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('\n| case | exit | time (s) | peak RSS node (MB) | peak RSS largest process (MB) | files in out/ | slides (largest deck) | first message |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const m of results)
-    console.log(`| ${m.name} | ${m.code} | ${m.seconds} | ${m.nodeRssMb ?? '?'} | ${m.treeRssMb ?? '?'} | ${m.outputs} | ${(m.messages[0] ?? '').replace(/\|/g, '\\|')} |`);
+    console.log(`| ${m.name} | ${m.code} | ${m.seconds} | ${m.nodeRssMb ?? '?'} | ${m.treeRssMb ?? '?'} | ${m.outputs} | ${m.slides} | ${(m.messages[0] ?? '').replace(/\|/g, '\\|')} |`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();
