@@ -34,8 +34,8 @@ export function slideCitations(slide: Slide): Citation[] {
 }
 
 /**
- * The slide-level source line: distinct tags in order of first use, paragraphs of one document
- * merged ("Kaczmarski 2023 ¶11, ¶12"), brackets dropped. `undefined` when nothing is cited.
+ * The slide-level source line: documents in order of first use, each with its paragraphs in
+ * number order ("Kaczmarski 2023 ¶11, ¶12"), brackets dropped. `undefined` when nothing is cited.
  */
 export function citationLine(cites: Array<{ tag: string }>): string | undefined {
   const groups = new Map<string, string[]>();
@@ -49,7 +49,8 @@ export function citationLine(cites: Array<{ tag: string }>): string | undefined 
     if (para && !paras.includes(para)) paras.push(para);
   }
   if (!groups.size) return undefined;
-  const parts = [...groups].map(([doc, paras]) => (paras.length ? `${doc} ${paras.join(', ')}` : doc));
+  const byNumber = (a: string, b: string) => Number(a.replace(/\D/g, '')) - Number(b.replace(/\D/g, ''));
+  const parts = [...groups].map(([doc, paras]) => (paras.length ? `${doc} ${paras.sort(byNumber).join(', ')}` : doc));
   return `${parts.length > 1 ? 'Sources' : 'Source'}: ${parts.join(' · ')}`;
 }
 

@@ -16,11 +16,11 @@ import { fixtureDeck, themeFor } from './helpers.ts';
 import { STYLES, bare, distinctTags, itemCitations, parseCitationLine, pptxSlideText, styledDeck } from './citations.ts';
 
 describe('the slide source line', () => {
-  it('lists distinct tags in order of first use, merging paragraphs of one document', () => {
+  it('lists documents in order of first use, each once with its paragraphs in number order', () => {
     expect(citationLine([{ tag: 'Kaczmarski 2022 ¶5' }, { tag: "China's Growing ¶12" }, { tag: 'Kaczmarski 2022 ¶9' }, { tag: 'Kaczmarski 2022 ¶5' }]))
       .toBe("Sources: Kaczmarski 2022 ¶5, ¶9 · China's Growing ¶12");
     expect(citationLine([{ tag: '[Blank 2020 ¶3]' }])).toBe('Source: Blank 2020 ¶3');
-    expect(citationLine([{ tag: 'Adan ¶2' }, { tag: 'Adan ¶6' }])).toBe('Source: Adan ¶2, ¶6');
+    expect(citationLine([{ tag: 'Adan ¶12' }, { tag: 'Adan ¶6' }])).toBe('Source: Adan ¶6, ¶12');
     expect(citationLine([])).toBeUndefined();
   });
 });
