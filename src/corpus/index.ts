@@ -94,7 +94,7 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
     if (!formatOf(full)) continue;
     const size = statSync(full).size;
     if (size > MAX_ARTICLE_BYTES) {
-      // Ingest needs about 30 bytes of memory per byte of text; refuse clearly rather than exhaust it.
+      // Ingest needs about 40 bytes of memory per byte of text; refuse clearly rather than exhaust it.
       const d: Diagnostic = {
         severity: 'warning',
         file: path,
