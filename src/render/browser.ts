@@ -76,7 +76,7 @@ export class BrowserSession {
     const executablePath = options.executablePath ?? findBrowser()?.path;
     if (!executablePath)
       throw new Error(
-        'no Chrome or Chromium found: set CHROME_PATH, pass --browser-path, or install chromium (apt-get install chromium)',
+        'no Chrome or Chromium found: set CHROME_PATH, pass --browser PATH, or install Chromium (Debian/Ubuntu: apt-get install chromium); see README › Troubleshooting',
       );
     return new BrowserSession(await start(executablePath, options.timeoutMs), executablePath, options);
   }
