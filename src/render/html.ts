@@ -3,7 +3,7 @@
  * of our own, nothing fetched, no remote fonts). With JavaScript it presents one slide at a time
  * (see `present.ts`); without, it shows the slides one under another; printed, one per page.
  * Speaker notes travel as hidden `<aside class="notes">` blocks for the presenter view.
- * Fonts are the system fonts the theme names (see docs/themes-and-outputs.md).
+ * Fonts are the system fonts the theme names (see README › Themes and outputs).
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
 import { escapeHtml } from './escape.ts';

@@ -17,7 +17,7 @@ let project: TempProject;
 let buildMs = 0;
 const build = (extra: string[] = []) => startBuild(project.root, ['build', SPEC, '--verbose', '--out', project.out, ...extra]);
 
-/** Tally across the file, for docs/reliability.md. */
+/** Tally across the file, for the README's reliability figures. */
 const tally = { kills: 0, identical: 0, renewed: 0, leftTemporaries: 0 };
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * The library example in the README (or docs/workflow.md until it is folded in) runs as written,
+ * The library example in the README runs as written,
  * against the real corpus, with `from 'briefdeck'` pointed at the sources.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,12 +14,9 @@ const repo = join(import.meta.dirname, '../..');
 const MARKER = /<!-- api-example -->\s*```ts\n([\s\S]*?)```/;
 
 function exampleSource(): string {
-  for (const doc of ['README.md', 'docs/workflow.md']) {
-    const path = join(repo, doc);
-    const found = existsSync(path) ? MARKER.exec(readFileSync(path, 'utf8')) : null;
-    if (found?.[1]) return found[1];
-  }
-  throw new Error('no <!-- api-example --> block in README.md or docs/workflow.md');
+  const found = MARKER.exec(readFileSync(join(repo, 'README.md'), 'utf8'));
+  if (!found?.[1]) throw new Error('no <!-- api-example --> block in README.md');
+  return found[1];
 }
 
 describe('the library API example in the README', () => {
