@@ -1,9 +1,10 @@
 /**
  * The printable handout: A4 (or Letter) portrait, three slides a page, each beside its speaker
- * notes and the full source sentences it cites, page numbers in the footer, and a final page
+ * notes (which hold the full source sentence of every pulled line), page numbers in the footer, and a final page
  * listing every source. Slides are Marp's own SVGs, so they look exactly like the deck.
  */
 import type { Deck, ResolvedTheme, Slide } from '../model.ts';
+import { speakerNotes } from './notes.ts';
 import type { BrowserSession } from './browser.ts';
 import { escapeHtml as h, safeUrl } from './escape.ts';
 import { sourceLine } from './fit.ts';
@@ -15,27 +16,14 @@ export interface HandoutOptions {
   paper?: 'A4' | 'Letter';
 }
 
-function citationsOf(slide: Slide): Array<{ tag: string; sentence: string }> {
-  switch (slide.kind) {
-    case 'bullets': return slide.bullets.flatMap((b) => (b.citation ? [b.citation] : []));
-    case 'judgements': return slide.judgements.flatMap((b) => (b.citation ? [b.citation] : []));
-    case 'quote': return [slide.citation];
-    case 'figures': return slide.figures.map((f) => f.citation);
-    case 'scenarios': return slide.scenarios.flatMap((s) => (s.citation ? [s.citation] : []));
-    case 'timeline': return slide.events.flatMap((e) => (e.citation ? [e.citation] : []));
-    default: return [];
-  }
-}
-
 export function handoutDocument(
   deck: Deck, theme: ResolvedTheme, slides: string[], css: string, fittedSlides: Slide[], paper: 'A4' | 'Letter' = 'A4',
 ): string {
   const f = theme.fonts;
   const rows = fittedSlides.map((slide, i) => {
-    const notes = deck.notes ? slide.notes.map((n) => `<p>${h(n)}</p>`).join('') : '';
-    const cites = citationsOf(slide).map((c) => `<li><b>${h(c.tag)}</b> ${h(c.sentence)}</li>`).join('');
+    const notes = speakerNotes(slide, deck).map((n) => `<p>${h(n)}</p>`).join('');
     return `<div class="row"><div class="thumb"><div class="marpit">${slides[i]}</div><div class="num">${i + 1}</div></div>
-<div class="notes">${notes}${cites ? `<ul>${cites}</ul>` : ''}</div></div>`;
+<div class="notes">${notes}</div></div>`;
   });
   const sources = deck.sources
     .map((s) => `<li>${h(sourceLine({ ...s, url: undefined }))}${s.url ? ` ${safeUrl(s.url) ? `<a href="${h(safeUrl(s.url)!)}">${h(s.url)}</a>` : h(s.url)}` : ''}</li>`)

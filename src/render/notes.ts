@@ -10,11 +10,17 @@ import { sourceLine } from './fit.ts';
 
 export { slideCitations };
 
-/** One string per paragraph. */
+/**
+ * One string per paragraph. A pulled line whose full sentence the author's notes already quote
+ * (analyst and expert notes carry the evidence) is not repeated.
+ */
 export function speakerNotes(slide: Slide, deck: Deck): string[] {
-  const cites = slideCitations(slide).map((c) => {
-    const src = deck.sources.find((s) => s.docId === c.docId);
-    return `${c.tag} “${c.sentence}”${src ? ` — ${sourceLine(src)}` : ''}`;
-  });
-  return [...(deck.notes ? slide.notes : []), ...cites];
+  const authored = deck.notes ? slide.notes : [];
+  const cites = slideCitations(slide)
+    .filter((c) => !authored.some((n) => n.includes(c.sentence)))
+    .map((c) => {
+      const src = deck.sources.find((s) => s.docId === c.docId);
+      return `${c.tag} “${c.sentence}”${src ? ` — ${sourceLine(src)}` : ''}`;
+    });
+  return [...authored, ...cites];
 }
