@@ -13,7 +13,7 @@ import { composeDeck } from '../deck/index.ts';
 import { listThemes, loadTheme } from '../theme/index.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { BrowserSession } from '../render/browser.ts';
-import { specPreset, type SpecDefaults } from '../config/settings.ts';
+import type { SpecDefaults } from '../spec/defaults.ts';
 import { renderArtifact, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
 import {
   commitOutputs,
@@ -201,11 +201,15 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
       hint: 'check the path; specs live in briefings/*.md',
     });
   }
-  const preset = specPreset(source, ctx.specDefaults, { audience: ctx.audience, theme: ctx.theme });
-  const parsed = parseBriefing(rel, source, { root: ctx.root, themes: ctx.themeNames, overrides: preset.overrides });
+  const parsed = parseBriefing(rel, source, {
+    root: ctx.root,
+    themes: ctx.themeNames,
+    overrides: { audience: ctx.audience, theme: ctx.theme },
+    defaults: ctx.specDefaults,
+  });
   result.diagnostics.push(...parsed.diagnostics);
   if (!parsed.spec || hasErrors(parsed.diagnostics)) return fail();
-  const spec = preset.formats ? { ...parsed.spec, formats: preset.formats } : parsed.spec;
+  const spec = parsed.spec;
   result.name = spec.name;
   result.title = spec.title;
   result.audience = spec.audience;

@@ -1,11 +1,14 @@
 /**
  * `briefdeck check [paths…] [--strict]`: reads every briefing spec, parses it and composes its
  * deck against the corpus without rendering anything, then prints every diagnostic (file, line,
- * column, message, hint). Exit 1 when any error, so it can guard a commit or a CI step.
+ * column, message, hint). Exit 1 when any error, so it can guard a commit or a CI step. It reads
+ * `briefdeck.config.yaml` exactly as `build` does (specs folder, corpus folder, audience → theme,
+ * formats), so a spec that checks clean builds clean.
  */
 import { Command } from 'commander';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { openProject } from '../config/index.ts';
 import { loadCorpus } from '../corpus/index.ts';
 import { composeDeck } from '../deck/index.ts';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/format.ts';
@@ -18,11 +21,17 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-/** Checks the specs at `paths` (default every `briefings/*.md`); the store is opened on demand. */
+/**
+ * Checks the specs at `paths` (default the config's `briefings` folder, else `briefings/*.md`);
+ * the store is opened on demand from the config's corpus folder. A config file with errors is
+ * reported and nothing else is checked, as `build` stops too.
+ */
 export async function checkBriefings(root: string, paths: string[], options: { strict?: boolean; store?: EvidenceStore } = {}): Promise<CheckResult> {
-  const files = findSpecs(root, paths);
+  const { config, settings } = openProject(root, { specs: paths });
+  if (hasErrors(config.diagnostics)) return { files: [], diagnostics: sortDiagnostics(config.diagnostics) };
+  const files = findSpecs(root, settings.specs);
   const themes = themeNames(root);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...config.diagnostics];
   let store = options.store;
   try {
     for (const file of files) {
@@ -31,22 +40,32 @@ export async function checkBriefings(root: string, paths: string[], options: { s
         diagnostics.push({ severity: 'error', file: rel, code: 'check/missing-file', message: 'no such spec file', hint: 'specs live in briefings/*.md' });
         continue;
       }
-      const parsed = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes });
+      const parsed = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes, defaults: settings.specDefaults });
       diagnostics.push(...parsed.diagnostics);
       if (!parsed.spec) continue;
-      store ??= await loadCorpus({ root });
+      store ??= await loadCorpus({ root, corpusDir: settings.corpusDir });
       diagnostics.push(...composeDeck(parsed.spec, store, { strict: options.strict }).diagnostics);
     }
   } finally {
     if (store && store !== options.store) store.close();
   }
-  return { files, diagnostics: sortDiagnostics(diagnostics) };
+  return { files, diagnostics: sortDiagnostics(unique(diagnostics)) };
 }
 
-/** Spec files for the given paths (files or folders); default every `briefings/*.md`. Renderers are not loaded. */
+/** One message about the config file is enough, however many specs it reaches. */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = [d.file, d.line, d.column, d.code, d.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Spec files for the given paths (files or folders). Renderers are not loaded. */
 function findSpecs(root: string, paths: string[]): string[] {
-  const inputs = paths.length ? paths : ['briefings'];
-  return inputs.flatMap((p) => {
+  return paths.flatMap((p) => {
     const full = resolve(root, p);
     return existsSync(full) && statSync(full).isDirectory()
       ? readdirSync(full).filter((f) => f.endsWith('.md')).sort().map((f) => join(full, f))

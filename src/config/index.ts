@@ -4,9 +4,7 @@ export { loadConfig, parseConfig, findConfigFile, type LoadedConfig } from './lo
 export { ConfigSchema, CONFIG_FILES, type ProjectConfig } from './schema.ts';
 export {
   resolveSettings,
-  specPreset,
   type RunFlags,
   type RunSettings,
   type SpecDefaults,
-  type SpecPreset,
 } from './settings.ts';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { ZodIssue } from 'zod';
-import type { Diagnostic } from '../model.ts';
+import { AUDIENCES, type Audience, type Diagnostic } from '../model.ts';
 import { CONFIG_FILES, ConfigSchema, type ProjectConfig } from './schema.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
 
@@ -16,6 +16,8 @@ export interface LoadedConfig {
   config: ProjectConfig;
   /** The file read, relative to the root; absent when the project has none. */
   file?: string;
+  /** Line and column of each `themes.<audience>` value (YAML only), for messages about a theme. */
+  themePositions?: Partial<Record<Audience, { line: number; column: number }>>;
   diagnostics: Diagnostic[];
 }
 
@@ -51,7 +53,14 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     raw = doc.toJS() ?? {};
   }
   const parsed = ConfigSchema.safeParse(raw);
-  if (parsed.success) return { config: parsed.data, file, diagnostics: [] };
+  if (parsed.success) {
+    const themePositions: Partial<Record<Audience, { line: number; column: number }>> = {};
+    for (const audience of AUDIENCES) {
+      const at = parsed.data.themes?.[audience] !== undefined ? locate(doc, lines, ['themes', audience]) : undefined;
+      if (at) themePositions[audience] = at;
+    }
+    return { config: parsed.data, file, ...(doc ? { themePositions } : {}), diagnostics: [] };
+  }
   const diagnostics = parsed.error.issues.map((issue) => toDiagnostic(file, issue, doc, lines));
   return { config: {}, file, diagnostics };
 }
@@ -75,7 +84,7 @@ function toDiagnostic(file: string, issue: ZodIssue, doc: Document | undefined, 
     const key = issue.keys[0];
     where = locate(doc, lines, [...path, key], true) ?? where;
     message = `unknown key '${[...path, key].join('.')}'`;
-    const choices = path.length === 0 ? KNOWN_KEYS : path[0] === 'themes' ? ['executive', 'analyst', 'expert', 'public'] : [];
+    const choices = path.length === 0 ? KNOWN_KEYS : path[0] === 'themes' ? [...AUDIENCES] : [];
     const guess = didYouMean(key, choices);
     hint = guess ? `did you mean '${guess}'?` : `known keys: ${choices.join(', ')}`;
   }

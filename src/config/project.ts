@@ -11,5 +11,6 @@ export interface OpenProject {
 export function openProject(root: string, flags: RunFlags = {}): OpenProject {
   const abs = resolve(root);
   const config = loadConfig(abs);
-  return { config, settings: resolveSettings(abs, config.config, flags) };
+  const origin = config.file ? { file: config.file, themes: config.themePositions } : undefined;
+  return { config, settings: resolveSettings(abs, config.config, flags, origin) };
 }

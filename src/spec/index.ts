@@ -12,7 +12,8 @@ import { parseBody } from './body.ts';
 import { FrontMatterLocator, type Position } from './position.ts';
 import { FRONT_MATTER_KEYS, FrontMatterSchema } from './schema.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { defaultThemeFor } from './themes.ts';
+import { chooseFormats, chooseTheme, type SpecDefaults } from './defaults.ts';
+import { checkLogo } from './logo.ts';
 
 export interface ParseOptions {
   /** Project root; `file` is reported relative to it when it lies inside. */
@@ -21,6 +22,8 @@ export interface ParseOptions {
   themes: string[];
   /** Command-line overrides for one run (`build --audience A --theme T`). */
   overrides?: { audience?: Audience; theme?: string };
+  /** Project defaults (the config file) for what the front-matter leaves out: below the spec, above the built-ins. */
+  defaults?: SpecDefaults;
 }
 
 export interface ParseResult {
@@ -33,6 +36,7 @@ export { HELPERS, HELPER_NAMES, type HelperCall, type HelperName } from './helpe
 export { briefingJsonSchema, FrontMatterSchema } from './schema.ts';
 export { didYouMean } from '../diagnostics/suggest.ts';
 export { defaultThemeFor } from './themes.ts';
+export { chooseFormats, chooseTheme, type SettingSource, type SpecDefaults } from './defaults.ts';
 
 export function parseBriefing(file: string, source: string, options: ParseOptions): ParseResult {
   const rel = relativeTo(options.root, file);
@@ -108,12 +112,25 @@ export function parseBriefing(file: string, source: string, options: ParseOption
   }
   const audience: Audience = override.audience ?? (parsed.success ? parsed.data.audience : 'analyst');
   const themeFromSpec = typeof fm.theme === 'string' ? fm.theme : undefined;
-  const theme = override.theme ?? themeFromSpec ?? defaultThemeFor(audience);
+  const { theme, source: themeSource } = chooseTheme(audience, override.theme, themeFromSpec, options.defaults);
   if (options.themes.length && !options.themes.includes(theme)) {
-    const fromFlag = override.theme !== undefined;
-    report('error', 'spec/unknown-theme',
-      `unknown theme '${theme}'${fromFlag ? ' given with --theme' : themeFromSpec ? '' : ` (the default for ${audience})`}`,
-      fromFlag ? undefined : locator.locate(['theme']), suggestion(theme, options.themes));
+    const hint = suggestion(theme, options.themes);
+    if (themeSource === 'config') {
+      // The name was written in the config file: point there, not at the spec.
+      const origin = options.defaults?.origin;
+      diagnostics.push({
+        severity: 'error', file: origin?.file ?? rel, ...(origin?.themes?.[audience] ?? {}), code: 'spec/unknown-theme',
+        message: `unknown theme '${theme}' set for the ${audience} audience under \`themes:\``, hint,
+      });
+    } else {
+      const from = themeSource === 'flag' ? ' given with --theme' : themeSource === 'default' ? ` (the default for ${audience})` : '';
+      report('error', 'spec/unknown-theme', `unknown theme '${theme}'${from}`,
+        themeSource === 'spec' ? locator.locate(['theme']) : undefined, hint);
+    }
+  }
+  if (typeof fm.logo === 'string') {
+    const refused = checkLogo(options.root, fm.logo);
+    if (refused) report('error', 'spec/bad-logo', refused.message, locator.locate(['logo']), refused.hint);
   }
 
   const body = parseBody(rel, split.content, bodyLine);
@@ -144,7 +161,7 @@ export function parseBriefing(file: string, source: string, options: ParseOption
     organisation: d.organisation,
     audience,
     theme,
-    formats: d.formats ?? [...FORMATS],
+    formats: chooseFormats(d.formats, options.defaults),
     length: d.length,
     topics: d.topics ?? [],
     sources: d.sources,

@@ -1,5 +1,5 @@
 /** `briefdeck check`: every problem of every spec, parse and composition, without building. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,5 +36,47 @@ describe('briefdeck check', () => {
   it('says so when a spec file does not exist', async () => {
     const { diagnostics } = await checkBriefings(root, ['briefings/nope.md'], { store });
     expect(diagnostics[0]).toMatchObject({ severity: 'error', code: 'check/missing-file' });
+  });
+
+  it('reads briefdeck.config.yaml like build: specs folder, corpus folder, theme per audience', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-check-config-'));
+    try {
+      cpSync(join(root, 'corpus'), join(dir, 'articles'), { recursive: true });
+      cpSync(join(root, 'themes'), join(dir, 'themes'), { recursive: true });
+      mkdirSync(join(dir, 'specs'));
+      writeFileSync(join(dir, 'briefdeck.config.yaml'), 'briefings: specs\ncorpus: articles\nthemes:\n  executive: minstry\n');
+      writeFileSync(join(dir, 'specs/exec.md'), '---\ntitle: E\naudience: executive\n---\n## Gas\n{{claims "gas"}}\n');
+      writeFileSync(join(dir, 'specs/exec2.md'), '---\ntitle: E2\naudience: executive\n---\n## Gas\n{{claims "gas"}}\n');
+      writeFileSync(join(dir, 'specs/analyst.md'), '---\ntitle: A\naudience: analyst\n---\n## Gas\n{{claims "gas pipelines"}}\n');
+      const { files, diagnostics } = await checkBriefings(dir, [], { strict: true });
+      expect(files.map((f) => f.replace(/.*\//, ''))).toEqual(['analyst.md', 'exec.md', 'exec2.md']);
+      // The bad theme is the config's, reported once at its line there; the analyst spec composes
+      // against the configured corpus folder with nothing to say.
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]).toMatchObject({ file: 'briefdeck.config.yaml', line: 4, column: 14, code: 'spec/unknown-theme', hint: "did you mean 'ministry'?" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('stops at a config file with errors, as build does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-check-config-'));
+    try {
+      writeFileSync(join(dir, 'briefdeck.config.yaml'), 'fromats: [html]\n');
+      const { files, diagnostics } = await checkBriefings(dir, [], { store });
+      expect(files).toEqual([]);
+      expect(diagnostics).toMatchObject([{ file: 'briefdeck.config.yaml', line: 1, code: 'config/invalid' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a refused logo at its line, before composing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-check-'));
+    writeFileSync(join(dir, 'logo.md'), '---\ntitle: L\nlogo: ../../etc/passwd\n---\n## Gas\n{{claims "gas"}}\n');
+    const { diagnostics } = await checkBriefings(root, [dir], { store });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', line: 3, column: 7, code: 'spec/bad-logo' });
+    expect(diagnostics[0].message).toContain("logo '../../etc/passwd' must be a file under assets/");
   });
 });

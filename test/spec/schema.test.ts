@@ -58,7 +58,7 @@ exclude: coronavirus
 classification: OFFICIAL
 notes: false
 accent: "#1f4e79"
-logo: logo.svg
+logo: crest.svg
 footer: Unit X
 policy: { bullets: 4, words: 20, compress: true, citations: slide }
 ---
@@ -66,7 +66,7 @@ policy: { bullets: 4, words: 20, compress: true, citations: slide }
     expect(spec).toMatchObject({
       subtitle: 'S', date: '2024-03-04', presenter: 'P', organisation: 'O', audience: 'expert', formats: ['pdf'], length: 12,
       topics: ['energy'], sources: ['ISPI', 'Kaczmarski'], since: '2022-01-01', until: '2023-12-31', exclude: ['coronavirus'],
-      classification: 'OFFICIAL', notes: false, overrides: { accent: '#1f4e79', logo: 'logo.svg', footer: 'Unit X' },
+      classification: 'OFFICIAL', notes: false, overrides: { accent: '#1f4e79', logo: 'crest.svg', footer: 'Unit X' },
       policy: { bullets: 4, words: 20, compress: true, citations: 'slide' },
     });
     expect(spec?.locations?.topics).toEqual({ line: 10, column: 9 });

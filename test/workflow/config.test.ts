@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, parseConfig, resolveSettings, specPreset } from '../../src/config/index.ts';
+import { loadConfig, openProject, parseConfig, resolveSettings } from '../../src/config/index.ts';
+import { parseBriefing, type SpecDefaults } from '../../src/spec/index.ts';
 
 const made: string[] = [];
 const tempProject = () => {
@@ -82,27 +83,63 @@ describe('precedence: flags > spec > config > defaults', () => {
   });
 
   const spec = (fm: string) => `---\ntitle: T\n${fm}---\n# Body\n`;
+  const themes = ['analyst', 'ministry', 'public'];
+  /** Parses like the build does: flags as overrides, the config's part as defaults. */
+  const parse = (fm: string, defaults: SpecDefaults, flags: { audience?: 'executive' | 'analyst'; theme?: string } = {}) =>
+    parseBriefing('/p/briefings/t.md', spec(fm), { root: '/p', themes, overrides: flags, defaults });
+  const defaults = resolveSettings('/p', config).specDefaults;
 
   it('a spec that names its theme and formats beats the config', () => {
-    const p = specPreset(spec('audience: executive\ntheme: ministry\nformats: [pptx]\n'), resolveSettings('/p', config).specDefaults);
-    expect(p.overrides.theme).toBeUndefined();
-    expect(p.formats).toBeUndefined();
+    const { spec: s } = parse('audience: executive\ntheme: ministry\nformats: [pptx]\n', defaults);
+    expect([s?.theme, s?.formats]).toEqual(['ministry', ['pptx']]);
   });
 
   it('a silent spec takes the config theme for its audience and the config formats', () => {
-    const p = specPreset(spec('audience: executive\n'), resolveSettings('/p', config).specDefaults);
-    expect(p.overrides.theme).toBe('public');
-    expect(p.formats).toEqual(['html']);
+    const { spec: s } = parse('audience: executive\n', defaults);
+    expect([s?.theme, s?.formats]).toEqual(['public', ['html']]);
   });
 
-  it('the config mapping only applies to the audiences it names', () => {
-    const p = specPreset(spec('audience: analyst\n'), resolveSettings('/p', config).specDefaults);
-    expect(p.overrides.theme).toBeUndefined();
+  it('the config mapping only applies to the audiences it names; the rest keep the built-in theme', () => {
+    expect(parse('audience: analyst\n', defaults).spec?.theme).toBe('analyst');
+    expect(parse('audience: executive\n', {}).spec?.theme).toBe('ministry');
+    expect(parse('audience: executive\n', {}).spec?.formats).toEqual(['html', 'pdf', 'pptx', 'handout']);
   });
 
   it('the --audience flag picks which config theme applies; --theme beats everything', () => {
-    const d = resolveSettings('/p', config).specDefaults;
-    expect(specPreset(spec('audience: analyst\n'), d, { audience: 'executive' }).overrides).toEqual({ audience: 'executive', theme: 'public' });
-    expect(specPreset(spec('theme: ministry\n'), d, { theme: 'analyst' }).overrides.theme).toBe('analyst');
+    expect(parse('audience: analyst\n', defaults, { audience: 'executive' }).spec).toMatchObject({ audience: 'executive', theme: 'public' });
+    expect(parse('theme: ministry\n', defaults, { theme: 'analyst' }).spec?.theme).toBe('analyst');
+  });
+});
+
+describe('a theme the project does not have', () => {
+  const spec = '---\ntitle: T\naudience: executive\n---\n# Body\n';
+  const themes = ['analyst', 'ministry', 'public'];
+
+  it('named in the config file is reported at its line there, not as a --theme flag', () => {
+    const root = tempProject();
+    writeFileSync(join(root, 'briefdeck.config.yaml'), 'out: decks\nthemes:\n  analyst: analyst\n  executive: minstry\n');
+    const { settings } = openProject(root);
+    const { spec: parsed, diagnostics } = parseBriefing(join(root, 'briefings/t.md'), spec, { root, themes, defaults: settings.specDefaults });
+    expect(parsed).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: 'briefdeck.config.yaml', line: 4, column: 14, code: 'spec/unknown-theme', hint: "did you mean 'ministry'?" });
+    expect(diagnostics[0].message).not.toContain('--theme');
+    expect(diagnostics[0].message).toContain('executive');
+  });
+
+  it('is only an error for the audiences that use it', () => {
+    const root = tempProject();
+    writeFileSync(join(root, 'briefdeck.config.yaml'), 'themes:\n  public: nonesuch\n');
+    const { settings } = openProject(root);
+    const { diagnostics } = parseBriefing(join(root, 'briefings/t.md'), spec, { root, themes, defaults: settings.specDefaults });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('given with --theme or in the spec is reported as such', () => {
+    const flag = parseBriefing('/p/briefings/t.md', spec, { root: '/p', themes, overrides: { theme: 'minstry' } });
+    expect(flag.diagnostics[0]).toMatchObject({ file: 'briefings/t.md', code: 'spec/unknown-theme' });
+    expect(flag.diagnostics[0].message).toContain('given with --theme');
+    const own = parseBriefing('/p/briefings/t.md', spec.replace('audience', 'theme: minstry\naudience'), { root: '/p', themes });
+    expect(own.diagnostics[0]).toMatchObject({ file: 'briefings/t.md', line: 3, column: 8 });
   });
 });

@@ -114,4 +114,17 @@ describe('configuration reaches the build: flags > spec > config > defaults', ()
       rmSync(join(root, 'briefdeck.config.yaml'));
     }
   }, 60_000);
+
+  it('a theme the config names but the project lacks fails the deck at the config line, not as --theme', async () => {
+    writeFileSync(join(root, 'briefdeck.config.yaml'), 'formats: [html]\nthemes:\n  public: pubic\n');
+    try {
+      const r = await build([spec('config-theme', 'audience: public\n')]);
+      expect(r.decks[0]!.ok).toBe(false);
+      const errors = r.decks[0]!.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors).toMatchObject([{ file: 'briefdeck.config.yaml', line: 3, column: 11, code: 'spec/unknown-theme', hint: "did you mean 'public'?" }]);
+      expect(errors[0]!.message).not.toContain('--theme');
+    } finally {
+      rmSync(join(root, 'briefdeck.config.yaml'));
+    }
+  }, 60_000);
 });
