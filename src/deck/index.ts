@@ -160,7 +160,7 @@ function checkIncludes(env: ComposeEnv, slides: readonly Slide[]): void {
     for (const b of items) if (b.citation) shown.push({ id: `${b.citation.docId}:${b.citation.start}`, text: b.citation.sentence });
     if (s.kind === 'quote') shown.push({ id: s.quote.id, text: s.quote.text });
   }
-  const claims = env.select.store.claims();
+  const claims = env.select.index.claims;
   for (const entry of env.spec.include ?? []) {
     if (shown.some((x) => entryMatches(x, entry)) || claims.some((c) => c.id === entry && shown.some((x) => x.text === c.text))) continue;
     const exists = claims.some((c) => entryMatches(c, entry));

@@ -27,11 +27,11 @@ function speakerMatches(q: Quote, wanted: string): boolean {
 }
 
 export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
-  const { store, ledger, allowed, spec } = env.select;
-  const pool = store.quotes().filter((q) => allowed.has(q.docId) && !isExcluded(q, spec));
+  const { store, index, ledger, allowed, spec } = env.select;
+  const pool = index.quotes().filter((q) => allowed.has(q.docId) && !isExcluded(q, spec));
   const bySpeaker = call.speaker ? pool.filter((q) => speakerMatches(q, call.speaker!)) : pool;
   if (call.speaker && !bySpeaker.length) {
-    const speakers = [...new Set(store.quotes().flatMap((q) => [q.speaker, q.speaker.split(/\s+/).pop() ?? q.speaker]))].sort();
+    const speakers = [...new Set(index.quotes().flatMap((q) => [q.speaker, q.speaker.split(/\s+/).pop() ?? q.speaker]))].sort();
     warnAt(env, call, 'select/no-match', `no quote by '${call.speaker}' in the corpus; the slide is left out`,
       speakers.length ? suggestion(call.speaker, speakers) : 'the corpus has no attributed quotes');
     return [];

@@ -26,13 +26,24 @@ export interface DeckSubject {
  * are gathered once; each claim's score is computed when first asked for and remembered, so a deck
  * over a large corpus pays only for the candidates its judgements consider.
  */
-export function centralityIndex(store: EvidenceStore, allowed: ReadonlySet<string>, subject: DeckSubject): (claim: Claim) => number {
-  const claims = store.claims().filter((c) => allowed.has(c.docId));
+export function centralityIndex(
+  store: EvidenceStore,
+  allowed: ReadonlySet<string>,
+  subject: DeckSubject,
+  /** The store's claims when the caller has read them already. */
+  stored: readonly Claim[] = store.claims(),
+): (claim: Claim) => number {
+  const claims = stored.filter((c) => allowed.has(c.docId));
   const words = new Map(claims.map((c) => [c.id, contentWords(c.text)]));
   const docs = [...new Set(claims.map((c) => c.docId))];
 
   const docFreq = new Map<string, Set<string>>();
   for (const c of claims) for (const w of words.get(c.id)!) (docFreq.get(w) ?? docFreq.set(w, new Set()).get(w)!).add(c.docId);
+  // Word → positions of the claims that use it, so corroboration looks only at claims sharing words.
+  const postings = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    for (const w of words.get(c.id)!) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
+  });
   const centroid = new Map(claims.map((c) => {
     const ws = [...words.get(c.id)!];
     return [c.id, ws.length ? ws.reduce((n, w) => n + docFreq.get(w)!.size, 0) / ws.length / Math.max(1, docs.length) : 0];
@@ -64,7 +75,13 @@ export function centralityIndex(store: EvidenceStore, allowed: ReadonlySet<strin
     const actorScore = principal.length ? principal.filter((a) => c.actors.includes(a)).length / principal.length : 0;
     const centroidScore = hi > lo ? ((centroid.get(c.id) ?? lo) - lo) / (hi - lo) : 0;
     const others = new Set<string>();
-    for (const d of claims) if (d.docId !== c.docId && !others.has(d.docId) && similarPoint(w, words.get(d.id)!)) others.add(d.docId);
+    // A similar point shares at least four words: count shared words from the postings first.
+    const sharedWith = new Map<number, number>();
+    for (const x of w) for (const i of postings.get(x) ?? []) sharedWith.set(i, (sharedWith.get(i) ?? 0) + 1);
+    for (const [i, n] of sharedWith) {
+      const d = claims[i];
+      if (n >= 4 && d.docId !== c.docId && !others.has(d.docId) && similarPoint(w, words.get(d.id)!)) others.add(d.docId);
+    }
     const corroboration = docs.length > 1 ? Math.min(1, others.size / Math.min(2, docs.length - 1)) : 0;
     const position = positionScore(c, lastParagraph.get(c.docId) ?? c.paragraph);
     const score = 0.35 * subjectScore + 0.1 * actorScore + 0.2 * centroidScore + 0.15 * corroboration + 0.2 * position;

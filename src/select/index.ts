@@ -1,34 +1,51 @@
 /**
  * Evidence selection: retrieve claims from the corpus store with bm25, keep what the spec allows
  * (sources, dates, exclusions), rerank for the audience and spread across sources. A `Ledger`
- * shared by one deck remembers what was already shown so no claim, or near-copy, appears twice.
+ * shared by one deck remembers what was already shown so no claim, or near-copy, appears twice;
+ * an `EvidenceIndex` shared by one deck reads the store once, so each request costs in
+ * proportion to its bm25 candidates.
  */
 import type { BriefingSpec, Claim, ClaimKind, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
+import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
-import { contentWords } from './similarity.ts';
+import { contentWords, nearDuplicateBy } from './similarity.ts';
 
 export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
 export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
 export { contentWords, jaccard, nearDuplicate } from './similarity.ts';
 export { ANAPHORIC, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { centralityIndex, type DeckSubject } from './centrality.ts';
+export { EvidenceIndex, topicKey, type SearchHit } from './evidence-index.ts';
 
 /** What one deck has shown so far. */
 export class Ledger {
   readonly ids = new Set<string>();
   readonly words: Set<string>[] = [];
   readonly docs = new Map<string, number>();
+  /** Word → indices into `words`, so a repeat is found from shared words, not by comparing with everything shown. */
+  private readonly postings = new Map<string, number[]>();
   record(item: { id: string; text: string; docId: string }): void {
     this.ids.add(item.id);
-    this.words.push(contentWords(item.text));
+    const words = contentWords(item.text);
+    for (const w of words) (this.postings.get(w) ?? this.postings.set(w, []).get(w)!).push(this.words.length);
+    this.words.push(words);
     this.docs.set(item.docId, (this.docs.get(item.docId) ?? 0) + 1);
+  }
+  /** Whether a claim with these words is a near-copy of something already shown. */
+  repeats(words: Set<string>): boolean {
+    const shared = new Map<number, number>();
+    for (const w of words) for (const i of this.postings.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const [i, inter] of shared) if (nearDuplicateBy(inter, words.size, this.words[i].size)) return true;
+    return false;
   }
 }
 
 export interface SelectionContext {
   store: EvidenceStore;
+  /** The store's claims, quotes and searches, read once for the deck. */
+  index: EvidenceIndex;
   spec: EvidenceFilterSpec;
   prefs: RankPreferences;
   ledger: Ledger;
@@ -71,9 +88,10 @@ export function createSelectionContext(
     docs.map((d) => [d.id, d.date && newest > oldest ? (Date.parse(d.date) - oldest) / (newest - oldest) : 0.5]),
   );
   const allowed = allowedDocuments(docs, spec);
+  const index = new EvidenceIndex(store);
   let central: ((claim: Claim) => number) | undefined;
-  const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec))(claim);
-  return { store, spec, prefs, ledger: new Ledger(), allowed, recency, centrality };
+  const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.claims))(claim);
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, recency, centrality };
 }
 
 /** The words a request searches for: its query, its topic and the topic's keywords. */
@@ -83,37 +101,39 @@ export function searchTerms(store: EvidenceStore, request: Pick<ClaimRequest, 'q
   return [...new Set(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [])].filter((t) => t.length > 2);
 }
 
-/** Topic names compare without case, and spaces, hyphens and underscores alike: "arms trade" = "arms-trade". */
-export function topicKey(topic: string): string {
-  return topic.trim().toLowerCase().replace(/[\s_-]+/g, '-');
-}
-
 function topicKeywords(store: EvidenceStore, topic: string): string[] {
   const topics = store.topics();
   const key = Object.keys(topics).find((k) => topicKey(k) === topicKey(topic));
   return key ? topics[key].map((k) => k.replace(/\*/g, '')) : [];
 }
 
-/** Candidates for a request, each with its relevance; claims outside the spec's filters are gone. */
+/**
+ * Candidates for a request, each with its relevance; claims outside the spec's filters are gone.
+ * With search words, only the claims bm25 returns, those tagged with the topic and pinned ones
+ * are looked at; without, every claim is (each then equally relevant).
+ */
 export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidate[] {
-  const { store, spec } = ctx;
+  const { store, spec, index } = ctx;
   const terms = searchTerms(store, request);
   const relevance = new Map<string, number>();
+  const topic = request.topic ? topicKey(request.topic) : undefined;
+  let pool: readonly Claim[] = index.claims;
   if (terms.length) {
-    const full = store.searchClaims({ text: terms.join(' '), limit: 500 });
+    const full = index.search(terms.join(' '));
     const top = Math.max(1e-9, ...full.map((c) => c.score));
     const coverage = new Map<string, number>();
     for (const term of terms) {
-      for (const hit of store.searchClaims({ text: term, limit: 500 })) {
-        coverage.set(hit.id, (coverage.get(hit.id) ?? 0) + 1);
-      }
+      for (const hit of index.search(term)) coverage.set(hit.id, (coverage.get(hit.id) ?? 0) + 1);
     }
     for (const hit of full) relevance.set(hit.id, 0.5 * (hit.score / top));
     for (const [id, n] of coverage) relevance.set(id, (relevance.get(id) ?? 0) + 0.5 * Math.min(1, n / Math.min(3, terms.length)));
+    const ids = new Set(relevance.keys());
+    if (request.topic) for (const c of index.tagged(request.topic)) ids.add(c.id);
+    for (const c of pinnedClaims(index, spec)) ids.add(c.id);
+    pool = index.inStoreOrder(ids);
   }
-  const topic = request.topic ? topicKey(request.topic) : undefined;
   const out: Candidate[] = [];
-  for (const claim of store.claims()) {
+  for (const claim of pool) {
     if (!ctx.allowed.has(claim.docId) || isExcluded(claim, spec)) continue;
     if (ctx.ledger.ids.has(claim.id)) continue;
     if (request.kinds && !request.kinds.includes(claim.kind)) continue;
@@ -132,14 +152,36 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   return out;
 }
 
+/** Claims the spec's `include:` names, found once per spec. */
+const pinnedCache = new WeakMap<EvidenceIndex, WeakMap<EvidenceFilterSpec, readonly Claim[]>>();
+function pinnedClaims(index: EvidenceIndex, spec: EvidenceFilterSpec): readonly Claim[] {
+  if (!spec.include?.length) return [];
+  const bySpec = pinnedCache.get(index) ?? pinnedCache.set(index, new WeakMap()).get(index)!;
+  let pinned = bySpec.get(spec);
+  if (!pinned) {
+    pinned = index.claims.filter((c) => isPinned(c, spec));
+    bySpec.set(spec, pinned);
+  }
+  return pinned;
+}
+
 /** The best `limit` claims for a request, diverse and new to this deck. Records them in the ledger. */
 export function selectClaims(ctx: SelectionContext, request: ClaimRequest): RankedClaim[] {
   const prefs = { ...ctx.prefs, ...request.prefs };
-  const ranked = retrieve(ctx, request).map((c) => {
+  // The request's own test (compression, standing alone) is costly: it is asked only of the
+  // claims ranked high enough to be considered, which picks the same claims.
+  const { accept, ...unfiltered } = request;
+  const originals = new Map<string, Claim>();
+  const ranked = retrieve(ctx, unfiltered).map((c) => {
     const candidate = prefs.centrality ? { ...c, centrality: ctx.centrality(c.claim) } : c;
+    originals.set(c.claim.id, c.claim);
     return { ...c.claim, score: scoreCandidate(candidate, prefs) };
   });
-  const picked = diversify(ranked, { limit: request.limit, shown: ctx.ledger.words });
+  const picked = diversify(ranked, {
+    limit: request.limit,
+    repeatsShown: (words) => ctx.ledger.repeats(words),
+    accept: accept && ((c) => accept(originals.get(c.id) ?? c)),
+  });
   if (!request.dryRun) for (const c of picked) ctx.ledger.record(c);
   return picked;
 }

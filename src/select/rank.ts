@@ -74,38 +74,72 @@ export interface DiversifyOptions {
   lambda?: number;
   /** Word sets of claims already shown elsewhere in the deck. */
   shown?: readonly Set<string>[];
+  /** Instead of `shown`: whether a claim's words repeat something shown (the deck's `Ledger`). */
+  repeatsShown?: (words: Set<string>) => boolean;
+  /** A further test a claim must pass; asked lazily, in score order, only of claims considered. */
+  accept?: (claim: RankedClaim) => boolean;
 }
 
 /**
  * Greedy MMR: each pick maximises λ·score − (1−λ)·similarity to what is already picked, where
  * similarity counts shared words and a shared source document. Near-duplicates are never picked.
+ * Candidates are scanned best score first and the scan stops once no later one can win (its
+ * λ·score alone is no better than the best value found), so a pick costs in proportion to the
+ * claims near the top, not to every candidate.
  */
 export function diversify(ranked: readonly RankedClaim[], options: DiversifyOptions): RankedClaim[] {
   const lambda = options.lambda ?? 0.7;
-  const pool = [...ranked].sort(byScore);
-  const words = new Map(pool.map((c) => [c.id, contentWords(c.text)]));
   const shown = options.shown ?? [];
+  const accepted = new Map<string, boolean>();
+  const ok = (c: RankedClaim) => {
+    if (!options.accept) return true;
+    let v = accepted.get(c.id);
+    if (v === undefined) accepted.set(c.id, (v = options.accept(c)));
+    return v;
+  };
+  const words = new Map<string, Set<string>>();
+  const wordsOf = (c: RankedClaim) => words.get(c.id) ?? words.set(c.id, contentWords(c.text)).get(c.id)!;
+  const repeatsShown = new Map<string, boolean>();
+  const isRepeat = (c: RankedClaim) => {
+    let v = repeatsShown.get(c.id);
+    if (v === undefined) {
+      const w = wordsOf(c);
+      v = options.repeatsShown ? options.repeatsShown(w) : shown.some((s) => nearDuplicate(w, s));
+      repeatsShown.set(c.id, v);
+    }
+    return v;
+  };
+
+  let pool = [...ranked].sort(byScore);
   const picked: RankedClaim[] = [];
-  const top = pool[0]?.score ?? 1;
+  const top = pool.find(ok)?.score ?? 1;
+  const scale = top || 1;
   while (picked.length < options.limit && pool.length) {
     let bestIndex = -1;
     let best = -Infinity;
+    const rejected: number[] = [];
     for (let i = 0; i < pool.length; i++) {
       const c = pool[i];
-      const w = words.get(c.id)!;
-      if (shown.some((s) => nearDuplicate(w, s)) || picked.some((p) => nearDuplicate(w, words.get(p.id)!))) continue;
-      const sim = Math.max(
-        0,
-        ...picked.map((p) => 0.6 * jaccard(w, words.get(p.id)!) + 0.4 * (p.docId === c.docId ? 1 : 0)),
-      );
-      const value = lambda * (c.score / (top || 1)) - (1 - lambda) * sim;
+      // Scores fall along the pool, and similarity only lowers a value: nothing later can win.
+      if (scale > 0 && lambda * (c.score / scale) <= best) break;
+      if (!ok(c)) {
+        rejected.push(i);
+        continue;
+      }
+      const w = wordsOf(c);
+      if (isRepeat(c) || picked.some((p) => nearDuplicate(w, wordsOf(p)))) continue;
+      const sim = Math.max(0, ...picked.map((p) => 0.6 * jaccard(w, wordsOf(p)) + 0.4 * (p.docId === c.docId ? 1 : 0)));
+      const value = lambda * (c.score / scale) - (1 - lambda) * sim;
       if (value > best) {
         best = value;
         bestIndex = i;
       }
     }
     if (bestIndex < 0) break;
-    picked.push(pool.splice(bestIndex, 1)[0]);
+    const chosen = pool[bestIndex];
+    const drop = new Set([...rejected, bestIndex]);
+    pool = pool.filter((_, i) => !drop.has(i));
+    picked.push(chosen);
   }
   return picked;
 }

@@ -40,5 +40,14 @@ export function containment(a: Set<string>, b: Set<string>): number {
 
 /** Near-identical: the same sentence repeated, lightly edited, or quoted inside another. */
 export function nearDuplicate(a: Set<string>, b: Set<string>): boolean {
-  return jaccard(a, b) >= 0.6 || (Math.min(a.size, b.size) >= 5 && Math.max(containment(a, b), containment(b, a)) >= 0.85);
+  if (!a.size || !b.size) return false;
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return nearDuplicateBy(inter, a.size, b.size);
+}
+
+/** `nearDuplicate` from the counts alone: `inter` words shared by sets of `a` and `b` words. */
+export function nearDuplicateBy(inter: number, a: number, b: number): boolean {
+  if (!a || !b) return false;
+  return inter / (a + b - inter) >= 0.6 || (Math.min(a, b) >= 5 && Math.max(inter / a, inter / b) >= 0.85);
 }
