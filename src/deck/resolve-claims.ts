@@ -49,7 +49,9 @@ export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: stri
     limit: call.limit ?? (bluf ? Math.min(3, env.policy.bulletsPerSlide) : env.policy.bulletsPerSlide),
     // The bottom line states the main judgements about the deck's subject: centrality outweighs
     // a strong likelihood word on a side point.
-    prefs: { kinds: ['assessment', 'forecast'], likelihood: true, centrality: bluf ? 0.7 : 0.3 },
+    // Only claims whose judgement is carried by estimative or evaluative words, not by a lone
+    // "major", lead a judgement slide.
+    prefs: { kinds: ['assessment', 'forecast'], likelihood: true, centrality: bluf ? 0.7 : 0.3, estimative: true },
   };
   if (bluf) {
     const topics = env.coverage.map((c) => c.topic).filter((t): t is string => !!t);

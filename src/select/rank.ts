@@ -6,6 +6,7 @@
 import type { Claim, ClaimKind } from '../model.ts';
 import { contentWords, jaccard, nearDuplicate } from './similarity.ts';
 import { leansOnContext } from './standalone.ts';
+import { carriesJudgement } from './estimative.ts';
 
 export { ANAPHORIC } from './standalone.ts';
 
@@ -37,7 +38,15 @@ export interface RankPreferences {
    * outrank side points, and a likelihood word counts for less as centrality counts for more.
    */
   centrality?: number;
+  /**
+   * Judgement slides: a claim whose only judgement cue is a size or rank adjective ("a major
+   * supplier") is a fact, and ranks below those carried by estimative or evaluative language.
+   */
+  estimative?: boolean;
 }
+
+/** How far a judgement slide pushes down a claim that states no judgement. */
+export const UNJUDGED_PENALTY = 0.5;
 
 export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   const kindRank = prefs.kinds.indexOf(c.claim.kind);
@@ -48,6 +57,7 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   if (central) score = (1 - central) * score + central * (c.centrality ?? 0) * 1.6;
   if (c.claim.likelihood) score += prefs.likelihood ? 0.15 * (1 - central) : 0.03;
   if (prefs.plain) score -= 0.1 * plainPenalty(c.claim.text);
+  if (prefs.estimative && !carriesJudgement(c.claim)) score -= UNJUDGED_PENALTY;
   if (leansOnContext(c.claim.text)) score -= 0.4;
   // A sentence the scrape broke ("regionhave") is shown only when nothing clean can serve.
   if (c.claim.flaws?.length) score -= 2;

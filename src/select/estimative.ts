@@ -1,0 +1,28 @@
+/**
+ * Whether a claim tagged `assessment` or `forecast` really states a judgement. The corpus stage
+ * tags a sentence as an assessment on any of a broad set of cues, including a lone size or rank
+ * adjective ("Russia has become a *major* supplier of oil and gas to China"), which is a fact with
+ * a big word in it. A judgement slide (bottom line, key judgements, scenarios) should be carried by
+ * estimative language — a likelihood, a modal ("will", "would", "may"), a hedge ("seems", "is
+ * likely to", "arguably") — or by evaluative words that weigh something ("vulnerable",
+ * "lopsided", "undermines", "crucial"); a claim whose only cue is a size adjective ranks below.
+ */
+import type { Claim } from '../model.ts';
+
+/** Estimative language: likelihood words, modals, hedges, expectation. */
+const ESTIMATIVE =
+  /\b(?:will|won['’]t|would|wouldn['’]t|could|couldn['’]t|might|may|should|must|cannot|can['’]t|(?:is|are|was|were|remains?|seems?)\s+(?:un)?likely|(?:un)?likely|probabl[ey]|possibl[ey]|perhaps|arguably|evidently|undoubtedly|no doubt|seems?|seemed|appears?|appeared|suggests?|suggested|implies|indicates?|expected to|bound to|set to|going to|doubtful|uncertain|unclear|in the (?:coming|next|long[-\s]term|foreseeable))\b/i;
+
+/** Evaluative words: they weigh what they describe rather than measure it. */
+const EVALUATIVE =
+  /\b(?:crucial|essential|important|vital|critical|decisive|fundamental|unprecedented|remarkabl[ey]|striking|vulnerab\w*|\w*dependen(?:t|ce|cy)|worr\w*|desperat\w*|asymmetr\w*|lopsided|unequal|imbalance\w*|fragile|fragility|durable|resilien\w*|junior|subordinat\w*|weak\w*|undermin\w*|threat\w*|risk\w*|benefit\w*|advantage\w*|leverage|isolat\w*|reluctan\w*|wary|distrust\w*|suspicio\w*|ambitio\w*|limited|limits?|fail\w*|success\w*|effective\w*|clearly|difficult|hard to|far from|paradox\w*|problematic|cautious\w*|pragmatic|opportunis\w*|at best|at most|merely|only a|no more than|not (?:an?|the) (?:alliance|ally)|marriage of convenience|alignment|rivalr\w*|tension\w*|mistrust\w*)\b/i;
+
+/** A month name, not a modal: "in May 2022", "May 9". */
+const MONTH_MAY = /\bMay\s+\d|\b(?:in|of|since|until|by|from|early|late|mid-?)\s+May\b/g;
+
+/** Whether the claim's judgement is carried by estimative or evaluative language. */
+export function carriesJudgement(claim: Pick<Claim, 'text' | 'likelihood'>): boolean {
+  if (claim.likelihood) return true;
+  const text = claim.text.replace(MONTH_MAY, '');
+  return ESTIMATIVE.test(text) || EVALUATIVE.test(text);
+}

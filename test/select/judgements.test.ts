@@ -1,0 +1,84 @@
+/**
+ * Judgement slides state judgements. The corpus stage tags "Russia has become a major supplier of
+ * oil and gas to China." an assessment for its word "major"; a bottom line should prefer claims
+ * whose judgement is carried by estimative words (likelihood, "will", "would", "is likely to",
+ * hedges) or evaluative ones ("vulnerable", "lopsided", "undermines"), not by a size adjective.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { carriesJudgement, createSelectionContext, selectClaims } from '../../src/select/index.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { composeDeck } from '../../src/deck/index.ts';
+import { parseBriefing } from '../../src/spec/index.ts';
+import type { EvidenceStore } from '../../src/model.ts';
+import { fixtureStore } from './fixture-store.ts';
+
+describe('which claims carry a judgement', () => {
+  it.each([
+    'A change of leadership in Moscow is likely to complicate Russian-Chinese cooperation.',
+    'Warming relations with the West might influence Moscow’s policy.',
+    'China knows that these benefits will continue.',
+    'Chinese investments seem attractive to Moscow.',
+    'Russia’s dependence on China makes it vulnerable to pressure from Beijing.',
+    'The partnership is lopsided and increasingly favours Beijing.',
+    'Sanctions have undermined Russia’s position in Central Asia.',
+  ])('estimative or evaluative: %s', (text) => {
+    expect(carriesJudgement({ text })).toBe(true);
+  });
+
+  it.each([
+    'Russia has become a major supplier of oil and gas to China.',
+    'Another major area of Russian sales to China is armaments.',
+    'China is the main adversary.',
+    'The summit was held in May 2023 in Moscow.',
+  ])('only a size or rank word, or a month: %s', (text) => {
+    expect(carriesJudgement({ text })).toBe(false);
+  });
+
+  it('a stated likelihood is a judgement whatever the words', () => {
+    expect(carriesJudgement({ text: 'China is the main adversary.', likelihood: 'probable' })).toBe(true);
+  });
+});
+
+describe('judgement slides prefer stated judgements', () => {
+  const store = fixtureStore([
+    { id: 'a', publisher: 'A', date: '2023-01-01', paragraphs: [[
+      { text: 'Russia has become a major supplier of oil and gas to China.', kind: 'assessment', topics: ['energy'] },
+    ]] },
+    { id: 'b', publisher: 'B', date: '2022-01-01', paragraphs: [[
+      { text: 'Russia’s reliance on Chinese buyers of its oil and gas will give Beijing the upper hand in pricing.', kind: 'forecast', topics: ['energy'] },
+    ]] },
+  ], { energy: ['oil', 'gas'] });
+  const prefs = { kinds: ['assessment', 'forecast'] as const, plain: false, likelihood: true };
+  const pick = (estimative: boolean) => {
+    const ctx = createSelectionContext(store, {}, { ...prefs, kinds: [...prefs.kinds] });
+    return selectClaims(ctx, { query: 'Russia major supplier oil gas China', kinds: ['assessment', 'forecast'], limit: 1, prefs: { estimative } })[0];
+  };
+
+  it('ranks the fact with a big word first when judgement language is not asked for (the test can fail)', () => {
+    expect(pick(false).docId).toBe('a');
+  });
+
+  it('ranks the estimative claim first on a judgement slide', () => {
+    expect(pick(true).docId).toBe('b');
+  });
+});
+
+describe('the executive sample’s bottom line', () => {
+  const root = resolve(import.meta.dirname, '../..');
+  let store: EvidenceStore;
+  beforeAll(async () => { store = await loadCorpus({ root }); });
+  afterAll(() => store?.close());
+
+  it('states judgements, not the "major supplier" fact', () => {
+    const file = resolve(root, 'briefings/ministerial-alignment.md');
+    const { spec } = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes: [] });
+    const { deck } = composeDeck(spec!, store);
+    const bluf = deck.slides.find((s) => s.kind === 'judgements' && /bottom line/i.test(s.title));
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line slide');
+    expect(bluf.judgements.length).toBe(3);
+    expect(bluf.judgements.map((j) => j.citation!.sentence).join('\n')).not.toMatch(/major supplier of oil and gas/);
+    for (const j of bluf.judgements) expect(carriesJudgement({ text: j.citation!.sentence, likelihood: j.likelihood }), j.text).toBe(true);
+  });
+});
