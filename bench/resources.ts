@@ -14,22 +14,12 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { prng } from '../test/support/prng.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const cli = join(repo, 'bin/briefdeck.js');
 const CASE_TIMEOUT_MS = 15 * 60_000;
 
-/** mulberry32, so the generated article is the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Real corpus sentences, reshuffled with fresh figures so cleaning cannot drop them as repeats. */
 export function bigArticle(bytes: number, seed = 7): string {

@@ -1,6 +1,7 @@
 /** `briefdeck build [paths…]`: builds briefing specs into decks. */
 import { Command } from 'commander';
 import { buildBriefings } from '../build/index.ts';
+import { buildOptionsOf } from '../config/settings.ts';
 import { startWatchSession } from '../watch/run.ts';
 import { pipelineDeps } from '../watch/deps.ts';
 import { createReporter } from './progress.ts';
@@ -26,20 +27,7 @@ export function register(program: Command): void {
         return;
       }
       const reporter = createReporter(s.root, verbosity);
-      const result = await buildBriefings({
-        root: s.root,
-        specs: s.specs,
-        outDir: s.outDir,
-        corpusDir: s.corpusDir,
-        formats: s.formats,
-        audience: s.audience,
-        theme: s.theme,
-        strict: s.strict,
-        browserPath: s.browserPath,
-        paper: s.paper,
-        specDefaults: s.specDefaults,
-        onProgress: reporter.onProgress,
-      });
+      const result = await buildBriefings({ ...buildOptionsOf(s), onProgress: reporter.onProgress });
       reporter.finish(result);
       process.exitCode = result.ok ? 0 : 1;
     });

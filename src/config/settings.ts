@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import type { Audience, OutputFormat } from '../model.ts';
 import type { SpecDefaults } from '../spec/defaults.ts';
 import type { ProjectConfig } from './schema.ts';
+import type { BuildOptions } from '../build/index.ts';
 
 export type { SpecDefaults } from '../spec/defaults.ts';
 
@@ -79,5 +80,22 @@ export function resolveSettings(
       ...(config.themes ? { themes: config.themes } : {}),
       ...(origin ? { origin } : {}),
     },
+  };
+}
+
+/** The build options a run's settings stand for; callers add specs, store, browser and progress. */
+export function buildOptionsOf(s: RunSettings): BuildOptions {
+  return {
+    root: s.root,
+    specs: s.specs,
+    outDir: s.outDir,
+    corpusDir: s.corpusDir,
+    formats: s.formats,
+    audience: s.audience,
+    theme: s.theme,
+    strict: s.strict,
+    browserPath: s.browserPath,
+    paper: s.paper,
+    specDefaults: s.specDefaults,
   };
 }

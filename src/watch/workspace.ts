@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Diagnostic, EvidenceStore } from '../model.ts';
 import type { BuildEvent, BuildOptions, BuildResult, DeckResult } from '../build/index.ts';
 import type { BrowserSession } from '../render/browser.ts';
-import type { RunSettings } from '../config/settings.ts';
+import { buildOptionsOf, type RunSettings } from '../config/settings.ts';
 import { CONFIG_FILES } from '../config/schema.ts';
 import { classifyChange, planRebuild, type FileChange, type ProjectLayout } from './affected.ts';
 import { watchInputs, type InputWatcher } from './watcher.ts';
@@ -151,17 +151,8 @@ export class BriefingWorkspace {
         specs.length === 0
           ? { ok: true, decks: [], diagnostics: this.store?.diagnostics ?? [], ms: 0 }
           : await this.options.deps.build({
-              root: s.root,
+              ...buildOptionsOf(s),
               specs,
-              outDir: s.outDir,
-              formats: s.formats,
-              audience: s.audience,
-              theme: s.theme,
-              browserPath: s.browserPath,
-              paper: s.paper,
-              strict: s.strict,
-              corpusDir: s.corpusDir,
-              specDefaults: s.specDefaults,
               store: this.store,
               browser: this.browser,
               onProgress: this.options.onProgress,

@@ -4,17 +4,7 @@
  * values (limits, markup in strings, no matching evidence) that must still build.
  */
 
-/** mulberry32: small, fast, seedable; the same seed always gives the same specs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng.ts';
 
 const KEYS = ['title', 'subtitle', 'date', 'presenter', 'organisation', 'audience', 'theme', 'formats', 'length',
   'topics', 'sources', 'since', 'until', 'include', 'exclude', 'classification', 'notes', 'accent', 'logo', 'footer',

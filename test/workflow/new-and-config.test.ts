@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildBriefings } from '../../src/build/index.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { openProject, type RunFlags } from '../../src/config/index.ts';
+import { buildOptionsOf } from '../../src/config/settings.ts';
 import { newBriefing } from '../../src/scaffold/index.ts';
 import type { EvidenceStore } from '../../src/model.ts';
 
@@ -33,18 +34,7 @@ afterAll(() => {
 async function build(specs: string[], flags: RunFlags = {}) {
   const { settings: s, config } = openProject(root, { ...flags, specs });
   expect(config.diagnostics).toEqual([]);
-  return buildBriefings({
-    root: s.root,
-    specs: s.specs,
-    outDir: s.outDir,
-    corpusDir: s.corpusDir,
-    formats: s.formats,
-    audience: s.audience,
-    theme: s.theme,
-    paper: s.paper,
-    specDefaults: s.specDefaults,
-    store,
-  });
+  return buildBriefings({ ...buildOptionsOf(s), store });
 }
 
 describe('briefdeck new', () => {
