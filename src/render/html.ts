@@ -3,13 +3,24 @@
  * of our own, nothing fetched, no remote fonts). With JavaScript it presents one slide at a time
  * (see `present.ts`); without, it shows the slides one under another; printed, one per page.
  * Speaker notes travel as hidden `<aside class="notes">` blocks for the presenter view.
- * Fonts are the system fonts the theme names (see README › Themes and outputs).
+ * The theme's fonts travel inside as subset `@font-face` data (`theme/embed-fonts.ts`), so the
+ * slides lay out as they were fitted on any machine; the PDF prints the same page with them.
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
 import { escapeHtml } from './escape.ts';
 import { renderMarp, type MarpRender } from './marp.ts';
 import { speakerNotes } from './notes.ts';
 import { PRESENT_CSS, PRESENT_SCRIPT } from './present.ts';
+import { facesUsed, fontFaceCss, shownCharacters } from '../theme/embed-fonts.ts';
+
+const embedded = new WeakMap<MarpRender, Promise<string>>();
+
+/** The `@font-face` rules for one render (every face its slides use, cut to the characters they show), made once. */
+export function deckFontFaces(r: MarpRender, theme: ResolvedTheme): Promise<string> {
+  let css = embedded.get(r);
+  if (!css) embedded.set(r, (css = fontFaceCss(facesUsed(theme, r.slides), shownCharacters(r.slides))));
+  return css;
+}
 
 /** One hidden `<aside class="notes">` per slide, in slide order, every paragraph escaped. */
 function notesBlock(deck: Deck, r: MarpRender): string {
@@ -20,8 +31,11 @@ function notesBlock(deck: Deck, r: MarpRender): string {
   return `<div class="bd-notes" hidden>${asides.join('')}</div>`;
 }
 
-/** The page around Marp's slides; `print` sizes the page to one slide for PDF output (no script, no notes). */
-export function slidesDocument(deck: Deck, r: MarpRender, mode: 'screen' | 'print'): string {
+/**
+ * The page around Marp's slides; `print` sizes the page to one slide for PDF output (no script,
+ * no notes). `fontFaces` is `deckFontFaces(r, theme)`; without it the page names system fonts only.
+ */
+export function slidesDocument(deck: Deck, r: MarpRender, mode: 'screen' | 'print', fontFaces = ''): string {
   const screen = `body{margin:0;background:#5a5a5a}div.marpit{display:flex;flex-direction:column;gap:16px;padding:16px;align-items:center}
 div.marpit>svg{display:block;width:min(100%,1280px);height:auto;box-shadow:0 2px 10px rgba(0,0,0,.4)}
 @media print{body{background:none}div.marpit{padding:0;gap:0}div.marpit>svg{width:100%;box-shadow:none;break-after:page}}`;
@@ -32,10 +46,11 @@ div.marpit>svg{display:block;width:1280px;height:720px;break-after:page;page-bre
 <title>${escapeHtml(deck.title)}</title>
 ${deck.presenter ? `<meta name="author" content="${escapeHtml(deck.presenter)}">` : ''}
 <meta name="generator" content="briefdeck">
-<style>${r.css}</style><style>${mode === 'screen' ? screen + PRESENT_CSS : print}</style>
+${fontFaces ? `<style>${fontFaces}</style>` : ''}<style>${r.css}</style><style>${mode === 'screen' ? screen + PRESENT_CSS : print}</style>
 </head><body><div class="marpit">${r.slides.join('')}</div>${mode === 'screen' ? `${notesBlock(deck, r)}<script>${PRESENT_SCRIPT}</script>` : ''}</body></html>`;
 }
 
 export async function renderHtml(deck: Deck, theme: ResolvedTheme): Promise<string> {
-  return slidesDocument(deck, renderMarp(deck, theme), 'screen');
+  const r = renderMarp(deck, theme);
+  return slidesDocument(deck, r, 'screen', await deckFontFaces(r, theme));
 }

@@ -4,7 +4,7 @@
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
 import type { BrowserSession } from './browser.ts';
-import { slidesDocument } from './html.ts';
+import { deckFontFaces, slidesDocument } from './html.ts';
 import { renderMarp } from './marp.ts';
 import { finishPdf } from './pdf-meta.ts';
 
@@ -19,8 +19,9 @@ export function pdfInfo(deck: Deck) {
 
 export async function renderPdf(deck: Deck, theme: ResolvedTheme, session: BrowserSession): Promise<Uint8Array> {
   const r = renderMarp(deck, theme);
+  const fontFaces = await deckFontFaces(r, theme);
   const raw = await session.withPage(`PDF of ${deck.name}`, async (page) => {
-    await page.setContent(slidesDocument(deck, r, 'print'), { waitUntil: 'load' });
+    await page.setContent(slidesDocument(deck, r, 'print', fontFaces), { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
     return page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, tagged: true });
   });

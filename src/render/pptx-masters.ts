@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Presentation, SlideMasterProps } from './pptxgen.ts';
 import type { ResolvedTheme } from '../model.ts';
+import { officeFontName } from '../theme/fonts.ts';
 import { LINE, geometry, type Geometry } from './layout.ts';
 
 /**
@@ -17,13 +18,8 @@ import { LINE, geometry, type Geometry } from './layout.ts';
 export const MASTER = { title: 'BD_TITLE', content: ['BD_CONTENT_1', 'BD_CONTENT_2'], canvas: 'BD_CANVAS' } as const;
 export const contentMaster = (titleLines: number) => MASTER.content[titleLines > 1 ? 1 : 0];
 
-const TWINS: Record<string, string> = {
-  'Liberation Sans': 'Arial',
-  'Liberation Serif': 'Times New Roman',
-  'Liberation Mono': 'Courier New',
-  'Liberation Sans Narrow': 'Arial Narrow',
-};
-export const pptxFont = (family: string) => TWINS[family] ?? family;
+/** Metric twins come from the one table the CSS stacks use too (`theme/fonts.ts`). */
+export const pptxFont = (family: string) => officeFontName(family);
 export const hex = (colour: string) => {
   const c = colour.replace('#', '');
   return (c.length === 3 ? c.replace(/./g, (x) => x + x) : c).toUpperCase();

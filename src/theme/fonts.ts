@@ -2,7 +2,9 @@
  * Font files and text metrics. Layout decisions (how many lines a bullet takes, when a slide
  * must continue) are made from the advance widths of the very font files the browser and
  * LibreOffice use, so HTML, PDF and PPTX split content the same way and nothing overflows.
- * Files are found in `assets/fonts/` first, then through fontconfig (`fc-match`).
+ * Files are found in `assets/fonts/` first, then through fontconfig (`fc-match`). The same files
+ * are subset into the HTML deck (`embed-fonts.ts`); `FONT_TWINS` names what a machine without
+ * them should use instead, for the CSS stacks and the PowerPoint font names alike.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -15,24 +17,58 @@ const fonts = new Map<string, Font>();
 /** Advance width per code point, in em, per font file: no shaping needed for line breaking. */
 const advances = new Map<string, Map<number, number>>();
 
-function fromAssets(family: string, bold: boolean, assetsDir?: string): string | undefined {
+/**
+ * What to use where a family is missing. `metric: true` twins have the same advance widths, so
+ * text set in them breaks where `fit.ts` measured (PowerPoint is told the twin's name); the others
+ * are only the closest look. The CSS stacks list every twin, then the generic family.
+ */
+export const FONT_TWINS: Readonly<Record<string, { twins: readonly string[]; metric: boolean }>> = {
+  'Liberation Sans': { twins: ['Arial', 'Helvetica'], metric: true },
+  'Liberation Serif': { twins: ['Times New Roman', 'Times'], metric: true },
+  'Liberation Sans Narrow': { twins: ['Arial Narrow'], metric: true },
+  'Liberation Mono': { twins: ['Courier New'], metric: true },
+  'DejaVu Sans': { twins: ['Verdana'], metric: false },
+  'DejaVu Sans Mono': { twins: ['Menlo'], metric: false },
+};
+
+/** The CSS generic family a named family falls back to last. */
+export function genericFamily(family: string): 'serif' | 'sans-serif' | 'monospace' {
+  if (/mono|courier|code/i.test(family)) return 'monospace';
+  return /serif|times|georgia/i.test(family) && !/sans/i.test(family) ? 'serif' : 'sans-serif';
+}
+
+/** A CSS `font-family` value: the theme's family, its twins, the generic family. */
+export function fontStack(family: string): string {
+  const quote = (name: string) => `'${name.replace(/['\\]/g, '')}'`;
+  return [family, ...(FONT_TWINS[family]?.twins ?? [])].map(quote).concat(genericFamily(family)).join(', ');
+}
+
+/** The name PowerPoint is given: a metric twin where there is one, else the family itself. */
+export function officeFontName(family: string): string {
+  const twin = FONT_TWINS[family];
+  return twin?.metric ? twin.twins[0] : family;
+}
+
+function fromAssets(family: string, bold: boolean, italic: boolean, assetsDir?: string): string | undefined {
   if (!assetsDir) return undefined;
   const dir = join(assetsDir, 'fonts');
   if (!existsSync(dir)) return undefined;
   const stem = family.replace(/\s+/g, '');
-  const wanted = new RegExp(`^${stem}-${bold ? 'Bold' : 'Regular'}\\.(ttf|otf)$`, 'i');
+  const style = italic ? (bold ? 'BoldItalic' : 'Italic') : bold ? 'Bold' : 'Regular';
+  const wanted = new RegExp(`^${stem}-${style}\\.(ttf|otf)$`, 'i');
   const hit = readdirSync(dir).find((f) => wanted.test(f));
   return hit ? join(dir, hit) : undefined;
 }
 
-/** The file for a family and weight; fontconfig picks the same fallback Chromium would. */
-export function fontFile(family: string, bold = false, assetsDir?: string): string {
-  const key = `${family}|${bold}|${assetsDir ?? ''}`;
+/** The file for a family, weight and slant; fontconfig picks the same fallback Chromium would. */
+export function fontFile(family: string, bold = false, assetsDir?: string, italic = false): string {
+  const key = `${family}|${bold}|${italic}|${assetsDir ?? ''}`;
   let file = files.get(key);
   if (!file) {
+    const pattern = `${family}:${bold ? 'bold' : 'regular'}${italic ? ':italic' : ''}`;
     file =
-      fromAssets(family, bold, assetsDir) ??
-      execFileSync('fc-match', ['-f', '%{file}', `${family}:${bold ? 'bold' : 'regular'}`], { encoding: 'utf8' }).trim();
+      fromAssets(family, bold, italic, assetsDir) ??
+      execFileSync('fc-match', ['-f', '%{file}', pattern], { encoding: 'utf8' }).trim();
     if (!file) throw new Error(`no font file for '${family}' (install it or put it in assets/fonts/)`);
     files.set(key, file);
   }

@@ -1,0 +1,106 @@
+/**
+ * The deck's fonts, carried inside the HTML. Slides are fitted with the theme's own font files
+ * (`fonts.ts`), so the HTML brings those very files along as `@font-face` rules with `data:` URIs,
+ * named like the theme's families: a laptop without Liberation or DejaVu lays text out exactly
+ * as measured, and the PDF printed from the same page embeds the same faces. Each face is cut
+ * down (HarfBuzz's subsetter, via `subset-font`) to the characters the slides show and encoded
+ * as WOFF2, so a deck carries tens of kilobytes of font, not megabytes.
+ * Liberation (SIL OFL) and DejaVu (Bitstream Vera licence) allow embedding and subsetting.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ResolvedTheme } from '../model.ts';
+import { fontFile } from './fonts.ts';
+
+type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'woff2' | 'truetype' }) => Promise<Buffer>;
+const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
+
+/** One face of a family the slides use. */
+export interface DeckFontFace {
+  family: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+/**
+ * Always there besides the shown text: ASCII (slide numbers, "(continued)", CSS-generated text),
+ * list bullets and the punctuation the deck stages write.
+ */
+const ALWAYS = (() => {
+  let s = '•◦▪–—‘’“”…·¶§€£°×−';
+  for (let cp = 0x20; cp < 0x7f; cp++) s += String.fromCodePoint(cp);
+  return s;
+})();
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const cp = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Every character the slides can show, sorted and unique: their text (tags dropped, entities
+ * decoded), its upper- and lower-case forms (CSS `text-transform` on chips), and `ALWAYS`.
+ */
+export function shownCharacters(slides: readonly string[]): string {
+  const text = decodeEntities(slides.join('\n').replace(/<[^>]*>/g, ' '));
+  const chars = new Set<string>(ALWAYS);
+  for (const ch of text + text.toUpperCase() + text.toLowerCase()) if (ch.codePointAt(0)! >= 0x20) chars.add(ch);
+  return [...chars].sort().join('');
+}
+
+/**
+ * The faces the theme CSS can ask for on these slides: heading and body families in regular and
+ * bold everywhere; italics of the body and the mono family only where an author's Markdown slide
+ * has emphasis or code (elsewhere `em` is set upright and code chips use the body font).
+ */
+export function facesUsed(theme: ResolvedTheme, slides: readonly string[]): DeckFontFace[] {
+  const faces: DeckFontFace[] = [];
+  const add = (family: string, bold: boolean, italic = false) => {
+    if (!faces.some((f) => f.family === family && f.bold === bold && f.italic === italic)) faces.push({ family, bold, italic });
+  };
+  for (const family of [theme.fonts.heading, theme.fonts.body]) {
+    add(family, false);
+    add(family, true);
+  }
+  const authored = slides.filter((s) => /class="[^"]*\bkind-markdown\b/.test(s));
+  if (authored.some((s) => /<em>/.test(s))) {
+    add(theme.fonts.body, false, true);
+    if (authored.some((s) => /<strong>[^<]*<em>|<em>[^<]*<strong>/.test(s))) add(theme.fonts.body, true, true);
+  }
+  if (theme.fonts.mono && authored.some((s) => /<code>/.test(s))) add(theme.fonts.mono, false);
+  return faces;
+}
+
+/** One subset per font file and character set, for the whole process (HTML and PDF share it). */
+const subsets = new Map<string, Promise<string>>();
+
+function subsetDataUri(file: string, characters: string): Promise<string> {
+  const key = `${file}\u0000${characters}`;
+  let uri = subsets.get(key);
+  if (!uri) {
+    uri = subsetFont(readFileSync(file), characters, { targetFormat: 'woff2' }).then(
+      (bytes) => `data:font/woff2;base64,${Buffer.from(bytes).toString('base64')}`,
+    );
+    uri.catch(() => subsets.delete(key));
+    subsets.set(key, uri);
+  }
+  return uri;
+}
+
+/** The `@font-face` rules that carry `faces`, each cut down to `characters`. */
+export async function fontFaceCss(faces: readonly DeckFontFace[], characters: string): Promise<string> {
+  const rules = await Promise.all(
+    faces.map(async (face) => {
+      const uri = await subsetDataUri(fontFile(face.family, face.bold, undefined, face.italic), characters);
+      return `@font-face{font-family:'${face.family.replace(/['\\]/g, '')}';src:url(${uri}) format('woff2');font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'};font-display:block}`;
+    }),
+  );
+  return rules.join('\n');
+}
