@@ -19,7 +19,7 @@ export function pdfInfo(deck: Deck) {
 
 export async function renderPdf(deck: Deck, theme: ResolvedTheme, session: BrowserSession): Promise<Uint8Array> {
   const r = renderMarp(deck, theme);
-  const fontFaces = await deckFontFaces(r, theme);
+  const fontFaces = await deckFontFaces(r, theme, 'truetype');
   const raw = await session.withPage(`PDF of ${deck.name}`, async (page) => {
     await page.setContent(slidesDocument(deck, r, 'print', fontFaces), { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);

@@ -3,8 +3,10 @@
  * (`fonts.ts`), so the HTML brings those very files along as `@font-face` rules with `data:` URIs,
  * named like the theme's families: a laptop without Liberation or DejaVu lays text out exactly
  * as measured, and the PDF printed from the same page embeds the same faces. Each face is cut
- * down (HarfBuzz's subsetter, via `subset-font`) to the characters the slides show and encoded
- * as WOFF2, so a deck carries tens of kilobytes of font, not megabytes.
+ * down (HarfBuzz's subsetter, via `subset-font`) to the characters the slides show; the HTML file
+ * gets WOFF (zlib), the PDF page plain TrueType, so a deck carries tens of kilobytes of font, not
+ * megabytes. WOFF2 is a third smaller but its Brotli pass costs ~50 ms a face, which showed in
+ * the render bench; `EmbedFormat` keeps it one word away.
  * Liberation (SIL OFL) and DejaVu (Bitstream Vera licence) allow embedding and subsetting.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { createRequire } from 'node:module';
 import type { ResolvedTheme } from '../model.ts';
 import { fontFile } from './fonts.ts';
 
-type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'woff2' | 'truetype' }) => Promise<Buffer>;
+type SubsetFont = (font: Buffer, text: string, options: { targetFormat: EmbedFormat; noHinting: boolean }) => Promise<Buffer>;
 const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
 
 /** One face of a family the slides use. */
@@ -78,29 +80,39 @@ export function facesUsed(theme: ResolvedTheme, slides: readonly string[]): Deck
   return faces;
 }
 
-/** One subset per font file and character set, for the whole process (HTML and PDF share it). */
-const subsets = new Map<string, Promise<string>>();
+/** How a face travels: WOFF2 is the smallest but slow to compress (tens of ms a face), WOFF
+ * (zlib) is fast and a third bigger, TrueType is instant and the biggest. */
+export type EmbedFormat = 'woff2' | 'woff' | 'truetype';
 
-function subsetDataUri(file: string, characters: string): Promise<string> {
-  const key = `${file}\u0000${characters}`;
-  let uri = subsets.get(key);
-  if (!uri) {
-    uri = subsetFont(readFileSync(file), characters, { targetFormat: 'woff2' }).then(
-      (bytes) => `data:font/woff2;base64,${Buffer.from(bytes).toString('base64')}`,
-    );
-    uri.catch(() => subsets.delete(key));
-    subsets.set(key, uri);
+/** Subsets per font file, character set and format for the whole process: HTML and PDF share them. */
+const subsets = new Map<string, Promise<Buffer>>();
+
+/**
+ * The face cut to `characters`, without hinting: browsers place glyphs at their unhinted advance
+ * widths, the very widths `fit.ts` measured, and the file is less than half the size.
+ */
+function subset(file: string, characters: string, format: EmbedFormat): Promise<Buffer> {
+  const key = `${file}\u0000${format}\u0000${characters}`;
+  let hit = subsets.get(key);
+  if (!hit) {
+    hit = subsetFont(readFileSync(file), characters, { targetFormat: format, noHinting: true });
+    hit.catch(() => subsets.delete(key));
+    subsets.set(key, hit);
   }
-  return uri;
+  return hit;
 }
 
+const MIME: Record<EmbedFormat, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf' };
+
 /** The `@font-face` rules that carry `faces`, each cut down to `characters`. */
-export async function fontFaceCss(faces: readonly DeckFontFace[], characters: string): Promise<string> {
+export async function fontFaceCss(faces: readonly DeckFontFace[], characters: string, format: EmbedFormat): Promise<string> {
   const rules = await Promise.all(
     faces.map(async (face) => {
-      const uri = await subsetDataUri(fontFile(face.family, face.bold, undefined, face.italic), characters);
-      return `@font-face{font-family:'${face.family.replace(/['\\]/g, '')}';src:url(${uri}) format('woff2');font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'};font-display:block}`;
+      const file = fontFile(face.family, face.bold, undefined, face.italic);
+      const bytes = await subset(file, characters, format);
+      return `@font-face{font-family:'${face.family.replace(/['\\]/g, '')}';src:url(data:${MIME[format]};base64,${bytes.toString('base64')}) format('${format}');font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'};font-display:block}`;
     }),
   );
   return rules.join('\n');
 }
+

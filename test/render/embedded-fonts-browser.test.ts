@@ -88,7 +88,9 @@ describe.each(THEMES)('theme %s on a machine without its fonts', (name) => {
     const theme = themeFor(deck, name);
     const { page, requests } = await open(await renderHtml(deck, theme));
     try {
-      const loaded = await page.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`));
+      const loaded = await page.evaluate(() =>
+        Array.from(document.fonts as unknown as Iterable<FontFace>, (f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`),
+      );
       for (const family of new Set([theme.fonts.heading, theme.fonts.body]))
         for (const weight of [400, 700]) expect(loaded).toContain(`${family} ${weight} loaded`);
       const drawn = await fontsDrawn(page);
