@@ -3,6 +3,10 @@
  * for the whole run) against marp-cli converting the same `<name>.marp.md` to HTML, PDF and PPTX
  * with the same Chromium. Samples are `out/*.deck.json` from a build, else the fixture decks.
  * Prints both times, the ratios and the PPTX sizes from this one run.
+ * Two views: in-process (modules already loaded, one browser for the run) and whole CLI, where
+ * `node bin/briefdeck.js build` (startup, corpus, compose, every format, files written) runs as
+ * a child process for the first sample's spec and for all of them, against the same marp-cli
+ * child processes (three per deck).
  *   npm run bench:render
  */
 import { execFileSync } from 'node:child_process';
@@ -82,6 +86,20 @@ for (const [i, deck] of decks.entries()) {
 }
 const marpTotal = performance.now() - marpStart;
 
+// The whole CLI as a user runs it, for the samples that have a briefing spec.
+const specs = decks.map((d) => join(root, 'briefings', `${d.name}.md`));
+const cli = (paths: string[], out: string): number => {
+  const t0 = performance.now();
+  execFileSync(process.execPath, [join(root, 'bin/briefdeck.js'), '--root', root, 'build', ...paths, '--out', out], {
+    env: { ...process.env, CHROME_PATH: browser.path },
+    stdio: 'ignore',
+  });
+  return performance.now() - t0;
+};
+const cliTimes = specs.every((s) => existsSync(s))
+  ? { one: cli(specs.slice(0, 1), join(tmp, 'cli-one')), all: cli(specs, join(tmp, 'cli-all')) }
+  : undefined;
+
 console.log(`Chromium: ${browser.path} (${browser.source}); ${decks.length} sample deck(s); files in ${tmp}`);
 console.log('deck'.padEnd(24), 'briefdeck (4 formats)'.padStart(22), 'marp-cli (3 formats)'.padStart(21), 'ratio'.padStart(7), 'pptx ours/marp'.padStart(22));
 for (const r of rows)
@@ -91,4 +109,11 @@ for (const r of rows)
   );
 console.log('all'.padEnd(24), ms(oursTotal).padStart(22), ms(marpTotal).padStart(21), `${(marpTotal / oursTotal).toFixed(1)}×`.padStart(7));
 const first = rows[0];
-console.log(`targets: one deck ≥5× → ${(first.marp / first.ours).toFixed(1)}×; all ≥8× → ${(marpTotal / oursTotal).toFixed(1)}×; PPTX ≤1/20 → worst 1/${Math.min(...rows.map((r) => r.marpPptx / r.ourPptx)).toFixed(0)}`);
+console.log(`targets (in process): one deck ≥5× → ${(first.marp / first.ours).toFixed(1)}×; all ≥8× → ${(marpTotal / oursTotal).toFixed(1)}×; PPTX ≤1/20 → worst 1/${Math.min(...rows.map((r) => r.marpPptx / r.ourPptx)).toFixed(0)}`);
+if (cliTimes) {
+  console.log('whole CLI, child processes'.padEnd(24), 'briefdeck build'.padStart(22), 'marp-cli ×3 per deck'.padStart(21), 'ratio'.padStart(7));
+  console.log(`cli ${first.name}`.padEnd(24), ms(cliTimes.one).padStart(22), ms(first.marp).padStart(21), `${(first.marp / cliTimes.one).toFixed(1)}×`.padStart(7));
+  console.log('cli all'.padEnd(24), ms(cliTimes.all).padStart(22), ms(marpTotal).padStart(21), `${(marpTotal / cliTimes.all).toFixed(1)}×`.padStart(7));
+} else {
+  console.log('whole CLI: skipped (the sample decks have no briefings/<name>.md spec)');
+}

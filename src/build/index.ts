@@ -114,27 +114,38 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   const specFiles = findSpecs(root, options.specs);
   sweepStaleTemporaries(outDir);
 
+  const themeNames = listThemes(root).map((t) => t.name);
+  // One browser per run. When a spec asks for PDF or a handout it starts now, while the corpus
+  // loads (Chromium takes a few hundred milliseconds to come up); otherwise on first use.
+  // Concurrent formats share the same launch.
+  const launch = () => BrowserSession.launch({ executablePath: options.browserPath });
+  let browser: Promise<BrowserSession> | undefined = options.browser
+    ? Promise.resolve(options.browser)
+    : needsBrowser(specFiles, root, themeNames, options)
+      ? launch()
+      : undefined;
+  // A launch failure surfaces at the first PDF that awaits it, as before, never as an unhandled rejection.
+  browser?.catch(() => {});
+  const ownBrowser = !options.browser;
+
   const corpusStarted = performance.now();
   let files = 0;
   const onFile = (path: string, processed: boolean) =>
     emit({ type: 'corpus-file', path, processed, files: ++files, ms: performance.now() - corpusStarted });
-  const store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, onFile }));
-  // A reused store (watch mode) was reported when it was loaded.
-  if (!options.store) {
-    emit({
-      type: 'corpus',
-      documents: store.documents().length,
-      claims: store.claims().length,
-      quotes: store.quotes().length,
-      ms: performance.now() - corpusStarted,
-    });
-  }
-  const themeNames = listThemes(root).map((t) => t.name);
-  // One browser per run, launched on first use; concurrent formats share the same launch.
-  let browser: Promise<BrowserSession> | undefined = options.browser && Promise.resolve(options.browser);
-  const ownBrowser = !options.browser;
+  let store: EvidenceStore | undefined;
   const decks: DeckResult[] = [];
   try {
+    store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, onFile }));
+    // A reused store (watch mode) was reported when it was loaded.
+    if (!options.store) {
+      emit({
+        type: 'corpus',
+        documents: store.documents().length,
+        claims: store.claims().length,
+        quotes: store.quotes().length,
+        ms: performance.now() - corpusStarted,
+      });
+    }
     for (const file of specFiles) {
       const result = await buildOne(file, {
         ...options,
@@ -142,7 +153,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
         outDir,
         store,
         themeNames,
-        browser: () => (browser ??= BrowserSession.launch({ executablePath: options.browserPath })),
+        browser: () => (browser ??= launch()),
         emit,
       });
       decks.push(result);
@@ -150,7 +161,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
     }
   } finally {
     if (ownBrowser && browser) await (await browser.catch(() => undefined))?.close();
-    if (!options.store) store.close();
+    if (!options.store) store?.close();
   }
   return {
     ok: decks.every((d) => d.ok) && !hasErrors(store.diagnostics),
@@ -158,6 +169,28 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
     diagnostics: store.diagnostics,
     ms: performance.now() - started,
   };
+}
+
+/**
+ * Whether any spec of the run will print (PDF or handout): the run's formats if given, else each
+ * spec's own, read with the same parse the build makes (a spec that does not parse needs nothing).
+ */
+function needsBrowser(specFiles: readonly string[], root: string, themeNames: string[], options: BuildOptions): boolean {
+  const prints = (formats: readonly OutputFormat[]) => formats.some((f) => f === 'pdf' || f === 'handout');
+  if (options.formats) return prints(options.formats);
+  return specFiles.some((file) => {
+    try {
+      const parsed = parseBriefing(relative(root, file) || file, readFileSync(file, 'utf8'), {
+        root,
+        themes: themeNames,
+        overrides: { audience: options.audience, theme: options.theme },
+        defaults: options.specDefaults,
+      });
+      return parsed.spec !== undefined && prints(parsed.spec.formats);
+    } catch {
+      return false;
+    }
+  });
 }
 
 interface BuildContext extends Omit<BuildOptions, 'browser'> {

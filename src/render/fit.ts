@@ -227,8 +227,18 @@ export function citationLineHeight(line: string, theme: ResolvedTheme, width: nu
   return textHeight(line, smallStyle(theme), width);
 }
 
-/** The deck as it will be shown: every slide fitted, continuation slides inserted. */
+/** Fitted decks per deck and theme object: Markdown, HTML, PDF, handout and PPTX fit once. */
+const fittedDecks = new WeakMap<Deck, { theme: ResolvedTheme; fitted: readonly FittedSlide[] }>();
+
+/**
+ * The deck as it will be shown: every slide fitted, continuation slides inserted. Computed once
+ * per deck and theme object and shared by every format (callers only read it).
+ */
 export function fitDeck(deck: Deck, theme: ResolvedTheme): FittedSlide[] {
+  const hit = fittedDecks.get(deck);
+  if (hit && hit.theme === theme) return [...hit.fitted];
   const g = geometry(theme, Boolean(deck.classification));
-  return deck.slides.flatMap((slide, i) => fitSlide(slide, theme, g, i, deck.citations ?? 'bullet'));
+  const fitted = deck.slides.flatMap((slide, i) => fitSlide(slide, theme, g, i, deck.citations ?? 'bullet'));
+  fittedDecks.set(deck, { theme, fitted });
+  return [...fitted];
 }

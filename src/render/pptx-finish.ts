@@ -7,8 +7,8 @@
  * - pptxgenjs cannot colour bullets; every bullet and list number is given the theme accent, as
  *   `li::marker` is in the Marp CSS.
  */
-import JSZip from 'jszip';
 import { hex } from './pptx-masters.ts';
+import { readZip, writeZip } from './zip.ts';
 
 const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
 const PARAGRAPH_PROPS = /<a:pPr\b(?:[^>]*\/>|[^>]*>[\s\S]*?<\/a:pPr>)/g;
@@ -26,10 +26,17 @@ export function tidySlideXml(xml: string, accent: string): string {
   });
 }
 
-/** Applies `tidySlideXml` to every slide of an (uncompressed) pptxgenjs file and compresses it. */
-export async function finishPptx(raw: Uint8Array, accent: string): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(raw);
-  const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
-  await Promise.all(slides.map(async (name) => zip.file(name, tidySlideXml(await zip.file(name)!.async('string'), accent))));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
+
+/**
+ * Applies `tidySlideXml` to every slide of an (uncompressed) pptxgenjs file and compresses the
+ * whole once, with Node's zlib (see `zip.ts`).
+ */
+export function finishPptx(raw: Uint8Array, accent: string): Uint8Array {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  const entries = readZip(raw).map((e) =>
+    SLIDE.test(e.name) ? { ...e, data: encoder.encode(tidySlideXml(decoder.decode(e.data), accent)) } : e,
+  );
+  return writeZip(entries);
 }

@@ -3,9 +3,9 @@
  * (`fonts.ts`), so the HTML brings those very files along as `@font-face` rules with `data:` URIs,
  * named like the theme's families: a laptop without Liberation or DejaVu lays text out exactly
  * as measured, and the PDF printed from the same page embeds the same faces. Each face is cut
- * down (HarfBuzz's subsetter, via `subset-font`) to the characters the slides show; the HTML file
- * gets WOFF (zlib), the PDF page plain TrueType, so a deck carries tens of kilobytes of font, not
- * megabytes. WOFF2 is a third smaller but its Brotli pass costs ~50 ms a face, which showed in
+ * down (HarfBuzz's subsetter, via `subset-font`) to the characters the slides show; the PDF page
+ * gets that TrueType cut as is, the HTML file the same cut wrapped as WOFF (zlib), so a deck
+ * carries tens of kilobytes of font, not megabytes. WOFF2 is a third smaller but its Brotli pass costs ~50 ms a face, which showed in
  * the render bench; `EmbedFormat` keeps it one word away.
  * Liberation (SIL OFL) and DejaVu (Bitstream Vera licence) allow embedding and subsetting.
  */
@@ -13,9 +13,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ResolvedTheme } from '../model.ts';
 import { fontFile } from './fonts.ts';
+import { sfntToWoff } from './woff.ts';
 
 type SubsetFont = (font: Buffer, text: string, options: { targetFormat: EmbedFormat; noHinting: boolean }) => Promise<Buffer>;
-const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
+let subsetFont: SubsetFont | undefined;
+/** HarfBuzz's subsetter, loaded on the first deck that embeds fonts (its WebAssembly takes ~70 ms). */
+const subsetter = (): SubsetFont => (subsetFont ??= createRequire(import.meta.url)('subset-font') as SubsetFont);
 
 /** One face of a family the slides use. */
 export interface DeckFontFace {
@@ -89,13 +92,17 @@ const subsets = new Map<string, Promise<Buffer>>();
 
 /**
  * The face cut to `characters`, without hinting: browsers place glyphs at their unhinted advance
- * widths, the very widths `fit.ts` measured, and the file is less than half the size.
+ * widths, the very widths `fit.ts` measured, and the file is less than half the size. HarfBuzz
+ * cuts each face once, to TrueType; WOFF wraps that same cut (`woff.ts`), WOFF2 asks HarfBuzz.
  */
 function subset(file: string, characters: string, format: EmbedFormat): Promise<Buffer> {
   const key = `${file}\u0000${format}\u0000${characters}`;
   let hit = subsets.get(key);
   if (!hit) {
-    hit = subsetFont(readFileSync(file), characters, { targetFormat: format, noHinting: true });
+    hit =
+      format === 'woff'
+        ? subset(file, characters, 'truetype').then(sfntToWoff)
+        : subsetter()(readFileSync(file), characters, { targetFormat: format, noHinting: true });
     hit.catch(() => subsets.delete(key));
     subsets.set(key, hit);
   }

@@ -60,17 +60,32 @@ function fromAssets(family: string, bold: boolean, italic: boolean, assetsDir?: 
   return hit ? join(dir, hit) : undefined;
 }
 
-/** The file for a family, weight and slant; fontconfig picks the same fallback Chromium would. */
+const STYLES: ReadonlyArray<readonly [bold: boolean, italic: boolean]> = [[false, false], [true, false], [false, true], [true, true]];
+
+/** fontconfig's file for each pattern, in order, from one child process (each spawn costs ~10 ms). */
+function fcMatch(patterns: readonly string[]): string[] {
+  const script = 'for p; do fc-match -f "%{file}" "$p"; printf "\\n"; done';
+  return execFileSync('sh', ['-c', script, 'sh', ...patterns], { encoding: 'utf8' }).split('\n').slice(0, patterns.length).map((f) => f.trim());
+}
+
+/**
+ * The file for a family, weight and slant; fontconfig picks the same fallback Chromium would.
+ * The first look-up of a family resolves its four styles at once, as slides use most of them.
+ */
 export function fontFile(family: string, bold = false, assetsDir?: string, italic = false): string {
-  const key = `${family}|${bold}|${italic}|${assetsDir ?? ''}`;
-  let file = files.get(key);
-  if (!file) {
-    const pattern = `${family}:${bold ? 'bold' : 'regular'}${italic ? ':italic' : ''}`;
-    file =
-      fromAssets(family, bold, italic, assetsDir) ??
-      execFileSync('fc-match', ['-f', '%{file}', pattern], { encoding: 'utf8' }).trim();
+  const keyOf = (b: boolean, i: boolean) => `${family}|${b}|${i}|${assetsDir ?? ''}`;
+  let file = files.get(keyOf(bold, italic));
+  if (file === undefined) {
+    const missing = STYLES.filter(([b, i]) => !files.has(keyOf(b, i)));
+    const fromFc = missing.filter(([b, i]) => !fromAssets(family, b, i, assetsDir));
+    const matched = fromFc.length ? fcMatch(fromFc.map(([b, i]) => `${family}:${b ? 'bold' : 'regular'}${i ? ':italic' : ''}`)) : [];
+    for (const [b, i] of missing) {
+      const k = fromFc.findIndex(([fb, fi]) => fb === b && fi === i);
+      const found = k >= 0 ? matched[k] : fromAssets(family, b, i, assetsDir);
+      if (found) files.set(keyOf(b, i), found);
+    }
+    file = files.get(keyOf(bold, italic));
     if (!file) throw new Error(`no font file for '${family}' (install it or put it in assets/fonts/)`);
-    files.set(key, file);
   }
   return file;
 }
