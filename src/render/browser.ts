@@ -46,6 +46,12 @@ export interface BrowserLaunchOptions {
   timeoutMs?: number;
   /** Time allowed for one rendering job (`withPage`) before the browser counts as hung. */
   jobTimeoutMs?: number;
+  /**
+   * Pages opened right after launch, for the first jobs (a PDF and a handout): a fresh browser's
+   * first page costs twice a later one, and opening them while the deck is still being fitted
+   * and rendered takes that off the first deck's time. Default 2.
+   */
+  warmPages?: number;
 }
 
 class JobTimeout extends Error {}
@@ -61,6 +67,8 @@ export class BrowserSession {
   restarts = 0;
   private generation = 0;
   private relaunching?: Promise<void>;
+  /** Pages opened ahead of the first jobs (`warmPages`), taken in order. */
+  private spares: Promise<Page>[] = [];
 
   private constructor(
     private current: Browser,
@@ -78,7 +86,15 @@ export class BrowserSession {
       throw new Error(
         'no Chrome or Chromium found: set CHROME_PATH, pass --browser PATH, or install Chromium (Debian/Ubuntu: apt-get install chromium); see README › Troubleshooting',
       );
-    return new BrowserSession(await start(executablePath, options.timeoutMs), executablePath, options);
+    const session = new BrowserSession(await start(executablePath, options.timeoutMs), executablePath, options);
+    // The first spare is the tab Chromium opens at start, whose renderer is already running.
+    const opened = session.current.pages().then((pages) => pages.find((p) => p.url() === 'about:blank'));
+    for (let i = 0; i < (options.warmPages ?? 2); i++) {
+      const page = i === 0 ? opened.then((p) => p ?? session.current.newPage()) : session.current.newPage();
+      page.catch(() => {});
+      session.spares.push(page);
+    }
+    return session;
   }
 
   /** A fresh page; close it when done. Prefer `withPage`, which survives a crashed browser. */
@@ -118,7 +134,9 @@ export class BrowserSession {
       return await Promise.race([
         timeout,
         (async () => {
-          page = await this.current.newPage();
+          // A spare that failed to open is replaced by a fresh page.
+          const spare = this.spares.shift();
+          page = spare ? await spare.catch(() => this.current.newPage()) : await this.current.newPage();
           return work(page);
         })(),
       ]);
@@ -133,6 +151,7 @@ export class BrowserSession {
   private async relaunch(generation: number): Promise<void> {
     if (generation !== this.generation) return;
     this.relaunching ??= (async () => {
+      this.spares = [];
       this.current.process()?.kill('SIGKILL');
       await this.current.close().catch(() => {});
       this.current = await start(this.executablePath, this.options.timeoutMs);
