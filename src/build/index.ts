@@ -12,7 +12,7 @@ import { parseBriefing } from '../spec/index.ts';
 import { composeDeck } from '../deck/index.ts';
 import { listThemes, loadTheme } from '../theme/index.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { BrowserSession } from '../render/browser.ts';
+import { BrowserSession, letLaunchStart } from '../render/browser.ts';
 import type { SpecDefaults } from '../spec/defaults.ts';
 import { renderArtifact, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
 import {
@@ -126,6 +126,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
       : undefined;
   // A launch failure surfaces at the first PDF that awaits it, as before, never as an unhandled rejection.
   browser?.catch(() => {});
+  if (browser && !options.browser) await letLaunchStart();
   const ownBrowser = !options.browser;
 
   const corpusStarted = performance.now();

@@ -87,10 +87,8 @@ export class BrowserSession {
         'no Chrome or Chromium found: set CHROME_PATH, pass --browser PATH, or install Chromium (Debian/Ubuntu: apt-get install chromium); see README › Troubleshooting',
       );
     const session = new BrowserSession(await start(executablePath, options.timeoutMs), executablePath, options);
-    // The first spare is the tab Chromium opens at start, whose renderer is already running.
-    const opened = session.current.pages().then((pages) => pages.find((p) => p.url() === 'about:blank'));
     for (let i = 0; i < (options.warmPages ?? 2); i++) {
-      const page = i === 0 ? opened.then((p) => p ?? session.current.newPage()) : session.current.newPage();
+      const page = session.current.newPage();
       page.catch(() => {});
       session.spares.push(page);
     }
@@ -168,6 +166,15 @@ export class BrowserSession {
     if (this.current.connected) await this.current.close();
     else this.current.process()?.kill('SIGKILL');
   }
+}
+
+/**
+ * Lets a launch begun just now spawn Chromium before the caller goes on with long synchronous
+ * work (loading a corpus, fitting a deck): puppeteer creates the browser profile folder first,
+ * asynchronously, and a busy event loop would hold the spawn back until the work is done.
+ */
+export async function letLaunchStart(turns = 5): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
 function start(executablePath: string, timeoutMs = 30_000): Promise<Browser> {
