@@ -9,7 +9,7 @@ import type { BrowserSession } from './browser.ts';
 import { escapeHtml as h, safeUrl } from './escape.ts';
 import { sourceLine } from './fit.ts';
 import { renderMarp } from './marp.ts';
-import { finishPdf, loadPdfLib } from './pdf-meta.ts';
+import { finishPdf } from './pdf-meta.ts';
 import { pdfInfo } from './pdf.ts';
 
 export interface HandoutOptions {
@@ -56,7 +56,6 @@ export async function renderHandout(
   session: BrowserSession,
   options: HandoutOptions = {},
 ): Promise<Uint8Array> {
-  void loadPdfLib().catch(() => {});
   const r = renderMarp(deck, theme);
   return session.withPage(`handout of ${deck.name}`, async (page) => {
     await page.setContent(handoutDocument(deck, theme, r.slides, r.css, r.fitted.map((f) => f.slide), options.paper), { waitUntil: 'load' });

@@ -3,7 +3,7 @@
  * slide title. Chromium's own outline follows headings and is unreliable for SVG-wrapped slides,
  * so the outline is written directly: one destination per page.
  */
-import type { PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull, type PDFRef } from 'pdf-lib';
 
 export interface PdfInfo {
   title: string;
@@ -12,15 +12,7 @@ export interface PdfInfo {
   keywords?: string[];
 }
 
-let pdfLib: Promise<typeof import('pdf-lib')> | undefined;
-/**
- * pdf-lib, loaded once on first use rather than with the build; renderers call this as they
- * start a PDF so that it loads while the browser prints.
- */
-export const loadPdfLib = () => (pdfLib ??= import('pdf-lib'));
-
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Array<{ title: string; page: number }>): Promise<Uint8Array> {
-  const { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull } = await loadPdfLib();
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setTitle(info.title, { showInWindowTitleBar: true });
   if (info.author) pdf.setAuthor(info.author);

@@ -6,7 +6,7 @@ import type { Deck, ResolvedTheme } from '../model.ts';
 import type { BrowserSession } from './browser.ts';
 import { deckFontFaces, slidesDocument } from './html.ts';
 import { renderMarp } from './marp.ts';
-import { finishPdf, loadPdfLib } from './pdf-meta.ts';
+import { finishPdf } from './pdf-meta.ts';
 
 export function pdfInfo(deck: Deck) {
   return {
@@ -18,7 +18,6 @@ export function pdfInfo(deck: Deck) {
 }
 
 export async function renderPdf(deck: Deck, theme: ResolvedTheme, session: BrowserSession): Promise<Uint8Array> {
-  void loadPdfLib().catch(() => {});
   const r = renderMarp(deck, theme);
   const fontFaces = await deckFontFaces(r, theme, 'truetype');
   const raw = await session.withPage(`PDF of ${deck.name}`, async (page) => {

@@ -8,7 +8,7 @@
  * `cites` (see `citation-line.ts`): a small tag run after each item, or one source line pinned to
  * the bottom of the content box (the room `fit.ts` kept free for it), or none.
  */
-import type { Presentation, TextProps } from './pptxgen.ts';
+import { PptxGenJS, type Presentation, type TextProps } from './pptxgen.ts';
 import type { Bullet, Deck, ResolvedTheme } from '../model.ts';
 import { citationLineHeight, fitDeck, sourceLine, type FittedSlide } from './fit.ts';
 import { shownTag } from './citation-line.ts';
@@ -23,8 +23,6 @@ import { safeUrl } from './escape.ts';
 type Run = TextProps;
 
 export async function renderPptx(deck: Deck, theme: ResolvedTheme): Promise<Uint8Array> {
-  // pptxgenjs loads with the first PowerPoint, not with the build (a run may not ask for one).
-  const { PptxGenJS } = await import('./pptxgen.ts');
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.title;
