@@ -8,6 +8,7 @@ import { isClause, posTags } from './grammar.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
 import { isExcluded, searchTerms, selectClaims, type ClaimRequest } from '../select/index.ts';
+import { speaksOfFuture } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
@@ -99,11 +100,12 @@ export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string 
 
 /** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
 export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
+  const accepts = acceptor(env, call);
   const base: Omit<ClaimRequest, 'kinds'> = {
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(4, env.policy.bulletsPerSlide),
-    accept: acceptor(env, call),
+    accept: (claim) => speaksOfFuture(claim) && accepts(claim),
     prefs: { kinds: ['forecast', 'assessment'], likelihood: true },
   };
   const request: ClaimRequest = { ...base, kinds: ['forecast', 'assessment'] };

@@ -26,3 +26,17 @@ export function carriesJudgement(claim: Pick<Claim, 'text' | 'likelihood'>): boo
   const text = claim.text.replace(MONTH_MAY, '');
   return ESTIMATIVE.test(text) || EVALUATIVE.test(text);
 }
+
+/** Words that put a sentence in the future or the conditional. */
+const FUTURE =
+  /\b(?:will|won['’]t|would|wouldn['’]t|could|might|may|(?:is|are)\s+(?:un)?likely\s+to|likely\s+to|expected\s+to|bound\s+to|set\s+to|going\s+to|if|unless|scenario|in the (?:coming|next|long[-\s]term|foreseeable))\b/i;
+
+/**
+ * Whether a claim speaks of what may happen, as a scenario must: a forecast, or a sentence in the
+ * future or conditional. A past event described with a likelihood-like word ("the probable
+ * reorientation of Russian energy priorities") is not a scenario.
+ */
+export function speaksOfFuture(claim: Pick<Claim, 'text' | 'kind'>): boolean {
+  if (claim.kind === 'forecast') return true;
+  return FUTURE.test(claim.text.replace(MONTH_MAY, ''));
+}

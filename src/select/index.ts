@@ -17,7 +17,7 @@ export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
 export { contentWords, jaccard, nearDuplicate } from './similarity.ts';
 export { ANAPHORIC, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { centralityIndex, type DeckSubject } from './centrality.ts';
-export { carriesJudgement } from './estimative.ts';
+export { carriesJudgement, speaksOfFuture } from './estimative.ts';
 export { EvidenceIndex, topicKey, type SearchHit } from './evidence-index.ts';
 
 /** What one deck has shown so far. */

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { carriesJudgement, createSelectionContext, selectClaims } from '../../src/select/index.ts';
+import { carriesJudgement, createSelectionContext, selectClaims, speaksOfFuture } from '../../src/select/index.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
@@ -38,6 +38,27 @@ describe('which claims carry a judgement', () => {
 
   it('a stated likelihood is a judgement whatever the words', () => {
     expect(carriesJudgement({ text: 'China is the main adversary.', likelihood: 'probable' })).toBe(true);
+  });
+});
+
+describe('which claims can be scenarios', () => {
+  it.each([
+    'If China refrains from strengthening its hard security role, Russia-Sino ties are likely to get better.',
+    'A domestic change would provide an opportunity for the Russian elite to reassess the results.',
+    'China may be tempted to capitalise on Russia’s weakness.',
+  ])('future or conditional: %s', (text) => {
+    expect(speaksOfFuture({ text, kind: 'assessment' })).toBe(true);
+  });
+
+  it.each([
+    'In 2019 the Power Siberia pipeline opened to great fanfare, demonstrating the probable reorientation of Russian energy priorities to Asia.',
+    'The summit was held in May 2023 in Moscow.',
+  ])('a past event, whatever its words: %s', (text) => {
+    expect(speaksOfFuture({ text, kind: 'assessment' })).toBe(false);
+  });
+
+  it('a forecast always speaks of the future', () => {
+    expect(speaksOfFuture({ text: 'Trade doubles by 2030.', kind: 'forecast' })).toBe(true);
   });
 });
 
