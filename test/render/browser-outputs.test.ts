@@ -10,14 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFDict, PDFName, PDFHexString, PDFString } from 'pdf-lib';
 import { BrowserSession, findBrowser } from '../../src/render/browser.ts';
-import type { Page } from 'puppeteer';
 import { renderHtml, slidesDocument } from '../../src/render/html.ts';
 import { renderFittedMarp } from '../../src/render/marp.ts';
 import { findOverflow } from './overflow.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
 import { renderHandout } from '../../src/render/handout.ts';
 import { fitDeck } from '../../src/render/fit.ts';
-import { THEMES, fixtureDeck, themeFor } from './helpers.ts';
+import { THEMES, fixtureDeck, themeFor, openStatic } from './helpers.ts';
 
 let session: BrowserSession;
 const tmp = mkdtempSync(join(tmpdir(), 'briefdeck-render-'));
@@ -45,27 +44,11 @@ describe('browser lookup', () => {
   });
 });
 
-/** Loads an HTML deck as a reader without JavaScript sees it (every slide laid out), noting every request. */
-async function openStatic(html: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await session.newPage();
-  const requests: string[] = [];
-  await page.setViewport({ width: 1400, height: 800 });
-  await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    if (!/^(data|about):/.test(req.url())) requests.push(req.url());
-    void req.continue();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready);
-  return { page, requests };
-}
-
 describe.each(THEMES)('theme %s', (themeName) => {
   it.each(['full', 'long'] as const)('%s deck: no slide content overflows its box, no network request', async (deckName) => {
     const deck = fixtureDeck(deckName);
     const theme = themeFor(deck, themeName);
-    const { page, requests } = await openStatic(await renderHtml(deck, theme));
+    const { page, requests } = await openStatic(session, await renderHtml(deck, theme));
     try {
       const report = await findOverflow(page);
       expect(report.measured).toBe(fitDeck(deck, theme).length);
@@ -82,7 +65,7 @@ describe('the overflow checker', () => {
     const deck = fixtureDeck('long');
     const theme = themeFor(deck, 'public');
     const unfitted = deck.slides.map((slide, i) => ({ slide, scale: 1, titleScale: 1, source: i, cites: { tags: true } }));
-    const { page } = await openStatic(slidesDocument(deck, renderFittedMarp(deck, theme, unfitted), 'screen'));
+    const { page } = await openStatic(session, slidesDocument(deck, renderFittedMarp(deck, theme, unfitted), 'screen'));
     try {
       const report = await findOverflow(page);
       expect(report.measured).toBe(deck.slides.length);
@@ -102,7 +85,7 @@ describe('the overflow checker', () => {
       '</head>',
       '<style>section.kind-bullets li{font-size:60px}section.kind-figure p strong{white-space:nowrap!important;font-size:600px!important}</style></head>',
     );
-    const { page } = await openStatic(html);
+    const { page } = await openStatic(session, html);
     try {
       const { problems } = await findOverflow(page);
       expect(problems.some((p) => /<li>/.test(p))).toBe(true);

@@ -16,7 +16,7 @@ import { renderHtml, slidesDocument } from '../../src/render/html.ts';
 import { renderMarp } from '../../src/render/marp.ts';
 import { fitDeck } from '../../src/render/fit.ts';
 import { findOverflow } from './overflow.ts';
-import { THEMES, fixtureDeck, themeFor } from './helpers.ts';
+import { THEMES, fixtureDeck, themeFor, openStatic } from './helpers.ts';
 
 const THEME_FAMILIES = /^(Liberation|DejaVu)/;
 
@@ -47,22 +47,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => browser?.close());
 
-/** Opens the page as a reader without JavaScript sees it (every slide laid out), noting requests. */
-async function open(html: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage();
-  const requests: string[] = [];
-  await page.setViewport({ width: 1400, height: 800 });
-  await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    if (!/^(data|about):/.test(req.url())) requests.push(req.url());
-    void req.continue();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready);
-  return { page, requests };
-}
-
 /** Glyphs drawn per platform font ("family|web" or "family|system") over the slides' text blocks. */
 async function fontsDrawn(page: Page): Promise<Map<string, number>> {
   const cdp = await page.createCDPSession();
@@ -86,7 +70,7 @@ describe.each(THEMES)('theme %s on a machine without its fonts', (name) => {
   it('sets slide text in the embedded faces, with nothing overflowing and nothing fetched', async () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, name);
-    const { page, requests } = await open(await renderHtml(deck, theme));
+    const { page, requests } = await openStatic(browser, await renderHtml(deck, theme));
     try {
       const loaded = await page.evaluate(() =>
         Array.from(document.fonts as unknown as Iterable<FontFace>, (f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`),
@@ -107,7 +91,7 @@ describe.each(THEMES)('theme %s on a machine without its fonts', (name) => {
   it('without the embedded faces falls back to another font (the browser really lacks them)', async () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, name);
-    const { page } = await open(slidesDocument(deck, renderMarp(deck, theme), 'screen'));
+    const { page } = await openStatic(browser, slidesDocument(deck, renderMarp(deck, theme), 'screen'));
     try {
       const drawn = [...(await fontsDrawn(page)).keys()];
       expect(drawn.length).toBeGreaterThan(0);

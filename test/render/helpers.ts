@@ -1,6 +1,7 @@
 /** Shared fixtures for renderer tests: the hand-made decks and themes loaded from the repo. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'puppeteer';
 import type { Deck, ResolvedTheme } from '../../src/model.ts';
 import { loadTheme } from '../../src/theme/index.ts';
 
@@ -13,4 +14,26 @@ export function fixtureDeck(name: 'full' | 'long'): Deck {
 
 export function themeFor(deck: Deck, name: string): ResolvedTheme {
   return loadTheme(name, { root: ROOT, overrides: deck.overrides, classification: deck.classification });
+}
+
+/**
+ * Loads an HTML deck as a reader without JavaScript sees it (every slide laid out), noting every
+ * request that is not the page itself or a `data:` URI. Takes a browser or a `BrowserSession`.
+ */
+export async function openStatic(
+  browser: { newPage(): Promise<Page> },
+  html: string,
+): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  await page.setViewport({ width: 1400, height: 800 });
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (!/^(data|about):/.test(req.url())) requests.push(req.url());
+    void req.continue();
+  });
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  return { page, requests };
 }
