@@ -8,7 +8,7 @@
  *   `li::marker` is in the Marp CSS.
  */
 import { hex } from './pptx-masters.ts';
-import { readZip, writeZip } from './zip.ts';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
 const PARAGRAPH_PROPS = /<a:pPr\b(?:[^>]*\/>|[^>]*>[\s\S]*?<\/a:pPr>)/g;
@@ -30,13 +30,13 @@ const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
 
 /**
  * Applies `tidySlideXml` to every slide of an (uncompressed) pptxgenjs file and compresses the
- * whole once, with Node's zlib (see `zip.ts`).
+ * whole once, members in the order pptxgenjs wrote them.
  */
 export function finishPptx(raw: Uint8Array, accent: string): Uint8Array {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
-  const entries = readZip(raw).map((e) =>
-    SLIDE.test(e.name) ? { ...e, data: encoder.encode(tidySlideXml(decoder.decode(e.data), accent)) } : e,
-  );
-  return writeZip(entries);
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(unzipSync(raw)))
+    files[name] = SLIDE.test(name) ? encoder.encode(tidySlideXml(decoder.decode(data), accent)) : data;
+  return zipSync(files, { level: 6 });
 }
