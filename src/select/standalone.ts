@@ -41,8 +41,18 @@ export interface StandAloneOptions {
   allowOrdinal?: boolean;
 }
 
+/**
+ * A quotation that opens or closes outside the sentence: the sentence is part of someone's longer
+ * quote, whose speaker the slide would not show.
+ */
+export function insideLongerQuote(text: string): boolean {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  return count(/“/g) !== count(/”/g) || count(/"/g) % 2 === 1;
+}
+
 /** True when the sentence points back at text the slide does not show. */
 export function leansOnContext(text: string, options: StandAloneOptions = {}): boolean {
+  if (insideLongerQuote(text)) return true;
   const t = text.replace(/[\u00a0\u202f]/g, ' ').replace(/“[^”]*”|"[^"]*"/g, '“…”');
   // "That way, China…" points back; so does "In short, this…" once its short opening is set aside.
   if (ANAPHORIC.test(t) || ANAPHORIC.test(t.replace(/^[\p{L}\s]{2,25},\s+/u, ''))) return true;

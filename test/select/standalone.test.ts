@@ -1,0 +1,23 @@
+/** A bullet is read without its neighbours: sentences that need them are not used alone. */
+import { describe, expect, it } from 'vitest';
+import { insideLongerQuote, leansOnContext } from '../../src/select/standalone.ts';
+
+describe('sentences inside a longer quotation', () => {
+  it.each([
+    'China also built tankers to ship LNG through sea routes thanks to China-Russia cooperation on Arctic exploration.”',
+    '“The partnership has no limits, and it will grow.',
+    'He called it "a partnership without limits.',
+  ])('are not used alone (the speaker is elsewhere): %s', (text) => {
+    expect(insideLongerQuote(text)).toBe(true);
+    expect(leansOnContext(text)).toBe(true);
+  });
+
+  it.each([
+    'According to Gazprom, it is “the biggest purchase and sale contract in the history of the global gas industry”.',
+    'Russia pursued a “multi-vector” foreign policy.',
+    'He called it "a partnership without limits".',
+    'Oil and gas pipelines were intended to serve Asian customers, not just China.',
+  ])('a balanced quotation or none is fine: %s', (text) => {
+    expect(insideLongerQuote(text)).toBe(false);
+  });
+});
