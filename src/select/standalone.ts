@@ -59,9 +59,10 @@ export function leansOnContext(text: string, options: StandAloneOptions = {}): b
   if (!options.allowOrdinal && ORDINAL_OPENING.test(t)) return true;
   const head = t.split(/\s+/).slice(0, 8).join(' ');
   if (BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
-  const phrase = LEADING_PHRASE.exec(t);
-  if (phrase) {
-    const main = t.slice(phrase[0].length);
+  // Leading phrases may stack ("Unlike in Asia, in Africa, it has…"): set each aside in turn.
+  let main = t;
+  for (let phrase = LEADING_PHRASE.exec(main), n = 0; phrase && n < 3; phrase = LEADING_PHRASE.exec(main), n++) {
+    main = main.slice(phrase[0].length);
     if (DEMONSTRATIVE_SUBJECT.test(main) || PRONOUN_SUBJECT.test(main)) return true;
   }
   const clause = LEADING_CLAUSE.exec(t);

@@ -21,3 +21,13 @@ describe('sentences inside a longer quotation', () => {
     expect(insideLongerQuote(text)).toBe(false);
   });
 });
+
+describe('pronoun subjects behind leading phrases', () => {
+  it('sees the pronoun behind stacked phrases', () => {
+    expect(leansOnContext('Unlike in the Central Asian region, in Africa, it has preferred to expand its presence through hired private military contractors.')).toBe(true);
+  });
+
+  it('keeps a sentence whose subject is named', () => {
+    expect(leansOnContext('Unlike in the Central Asian region, in Africa, Russia has preferred to expand its presence through contractors.')).toBe(false);
+  });
+});
