@@ -29,7 +29,7 @@ const gentle: Rule[] = [
   (s) => matches(s, /\s*\[[^\]]*\]/g),
   (s) => matches(s, /\s+[—–]\s[^—–]+?\s[—–](?=\s)/g),
   (s) => matches(s, /\s*—[^—\s][^—]*?[^—\s]—(?=\s)/g),
-  (s) => matches(s, DISCOURSE),
+  (s) => (concessiveHowever(s) ? [] : matches(s, DISCOURSE)),
   medialMarker,
   (s) => matches(s, INTENSIFIER),
 ];
@@ -61,7 +61,7 @@ const severe: Rule[] = [
 const LINKING_ADVERB = /(?<=[\p{L}’'])\s(?:also|soon|thereby|subsequently|furthermore|moreover)(?=\s\p{L})/gu;
 const detaching: Rule[] = [
   leadingClause(BARE_MARKER, true),
-  leadingClause(DISCOURSE, true),
+  (s) => (concessiveHowever(s) ? [] : leadingClause(DISCOURSE, true)(s)),
   (s) => matches(s, LINKING_ADVERB).filter(([a]) => !/\b(?:but|as|not only)\s*$/i.test(s.slice(0, a))),
 ];
 
@@ -162,6 +162,17 @@ function trailingClause(pattern: RegExp): Rule {
 }
 
 /** Deletes a leading phrase when what follows is a clause (or, `overPhrase`, phrases before one). */
+/**
+ * "However, the crisis ends, one can expect…" is "however the crisis ends": a short clause that
+ * ends in its verb before the comma. Deleting "However," there would turn it into a comma splice.
+ */
+function concessiveHowever(s: string): boolean {
+  const m = /^however\s*,\s+([^,]+),\s+/i.exec(s);
+  if (!m) return false;
+  const words = m[1].trim().split(/\s+/);
+  return words.length <= 8 && posTags(m[1]).at(-1) === 'VERB';
+}
+
 function leadingClause(pattern: RegExp, overPhrase = false): Rule {
   return (s) => {
     const m = pattern.exec(s);

@@ -28,6 +28,8 @@ const OPEN_QUESTION = /^what\s+(?:remains|is|was)\s+(?:still\s+)?(?:uncertain|un
 /** A leading phrase (not a clause with its own subject) before the main clause. */
 const LEADING_PHRASE =
   /^(?:without|with|despite|in|on|at|by|for|to|after|before|given|considering|together|instead|rather|beyond|apart|amid|under|during|from|following|against|like|unlike|through|within|regardless|thanks)\b[^,]{0,150},\s+/i;
+/** A relative clause set off by commas after a leading phrase (", where Russia has used force,"). */
+const RELATIVE_ASIDE = /^(?:where|which|who|whose|when)\b[^,]{0,150},\s+/i;
 /** A leading subordinate clause: its own subject may be what a later pronoun refers to. */
 const LEADING_CLAUSE = /^(?:although|though|while|whereas|because|since|as|if|when|once|unless|even though|even if)\b[^,]{0,150},\s+/i;
 
@@ -53,15 +55,19 @@ export function insideLongerQuote(text: string): boolean {
 /** True when the sentence points back at text the slide does not show. */
 export function leansOnContext(text: string, options: StandAloneOptions = {}): boolean {
   if (insideLongerQuote(text)) return true;
+  // An opening "However," left after compression is one that could not go ("However, the crisis
+  // ends, one can expect…"): read alone, it looks like a reply to a sentence the slide lacks.
+  if (/^however\s*,/i.test(text)) return true;
   const t = text.replace(/[\u00a0\u202f]/g, ' ').replace(/“[^”]*”|"[^"]*"/g, '“…”');
   // "That way, China…" points back; so does "In short, this…" once its short opening is set aside.
   if (ANAPHORIC.test(t) || ANAPHORIC.test(t.replace(/^[\p{L}\s]{2,25},\s+/u, ''))) return true;
   if (!options.allowOrdinal && ORDINAL_OPENING.test(t)) return true;
   const head = t.split(/\s+/).slice(0, 8).join(' ');
   if (BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
-  // Leading phrases may stack ("Unlike in Asia, in Africa, it has…"): set each aside in turn.
+  // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;
-  for (let phrase = LEADING_PHRASE.exec(main), n = 0; phrase && n < 3; phrase = LEADING_PHRASE.exec(main), n++) {
+  const aside = (x: string) => LEADING_PHRASE.exec(x) ?? RELATIVE_ASIDE.exec(x);
+  for (let phrase = aside(main), n = 0; phrase && n < 4; phrase = aside(main), n++) {
     main = main.slice(phrase[0].length);
     if (DEMONSTRATIVE_SUBJECT.test(main) || PRONOUN_SUBJECT.test(main)) return true;
   }

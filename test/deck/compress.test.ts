@@ -63,3 +63,20 @@ describe('compression by deletion', () => {
     expect(isDeletionOf('Russia sells gas to China.', 'China sells gas.')).toBe(false);
   });
 });
+
+describe('"however" that means "no matter how"', () => {
+  const sentence =
+    'However, the coronavirus crisis ends, one can expect that Russia, with China’s support, will continue to behave as aggressively as it can.';
+
+  it('is kept, so the bullet does not become a comma splice', () => {
+    for (const options of [{ detach: true }, { detach: true, maxWords: 16 }]) {
+      const { text } = compressSentence(sentence, options);
+      expect(text.startsWith('The coronavirus crisis ends')).toBe(false);
+    }
+  });
+
+  it('a "however" that only links to the sentence before still goes', () => {
+    const { text } = compressSentence('However, the relationship is far from harmonious and can be influenced by numerous factors.', { detach: true });
+    expect(text).toBe('The relationship is far from harmonious and can be influenced by numerous factors.');
+  });
+});

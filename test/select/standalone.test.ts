@@ -27,6 +27,12 @@ describe('pronoun subjects behind leading phrases', () => {
     expect(leansOnContext('Unlike in the Central Asian region, in Africa, it has preferred to expand its presence through hired private military contractors.')).toBe(true);
   });
 
+  it('sees it behind a relative clause too', () => {
+    expect(
+      leansOnContext('Unlike in the Central Asian region, where Russia has primarily used conventional forces, in Africa, it has preferred to expand its presence through hired private military contractors.'),
+    ).toBe(true);
+  });
+
   it('keeps a sentence whose subject is named', () => {
     expect(leansOnContext('Unlike in the Central Asian region, in Africa, Russia has preferred to expand its presence through contractors.')).toBe(false);
   });
