@@ -30,14 +30,6 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
-/** Share of `a`'s words found in `b`: catches a short claim repeated inside a longer one. */
-export function containment(a: Set<string>, b: Set<string>): number {
-  if (!a.size) return 0;
-  let inter = 0;
-  for (const w of a) if (b.has(w)) inter++;
-  return inter / a.size;
-}
-
 /** Near-identical: the same sentence repeated, lightly edited, or quoted inside another. */
 export function nearDuplicate(a: Set<string>, b: Set<string>): boolean {
   if (!a.size || !b.size) return false;
