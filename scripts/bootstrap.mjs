@@ -39,18 +39,25 @@ if (!existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const canApt = isRoot && has('apt-get');
 const missing = [];
-const browserFound = spawnSync(
+// 0: Chromium's headless shell found, 4: a full browser only, 3: none (see src/render/browser.ts).
+const browserStatus = spawnSync(
   process.execPath,
   [
     '--import',
     'tsx',
     '--input-type=module',
     '-e',
-    "const { findBrowser } = await import('./src/render/browser.ts'); process.exit(findBrowser() ? 0 : 3);",
+    "const { findBrowser, isHeadlessShell } = await import('./src/render/browser.ts'); const b = findBrowser(); process.exit(!b ? 3 : isHeadlessShell(b.path) ? 0 : 4);",
   ],
   { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-).status === 0;
-if (!browserFound) missing.push({ pkg: 'chromium', why: 'renders PDF decks and handouts' });
+).status;
+if (browserStatus !== 0 && browserStatus !== 4) missing.push({ pkg: 'chromium', why: 'renders PDF decks and handouts' });
+// The headless shell prints the same pages and starts in a third of the time: installed where
+// the distribution has it (Debian 12 and later), never required.
+const optional = [];
+const aptKnows = (pkg) => spawnSync('apt-cache', ['show', pkg], { stdio: 'ignore' }).status === 0;
+if (browserStatus !== 0 && canApt && (browserStatus === 3 || aptKnows('chromium-headless-shell')))
+  optional.push('chromium-headless-shell');
 // The themes' fonts: text is measured against these files so nothing overflows in any format.
 if (!existsSync('/usr/share/fonts/truetype/liberation') && !existsSync('/usr/share/fonts/truetype/liberation2'))
   missing.push({ pkg: 'fonts-liberation', why: 'the ministry and analyst themes are set in it' });
@@ -60,12 +67,13 @@ if (forTests) {
   if (!has('pdftotext') || !has('pdffonts')) missing.push({ pkg: 'poppler-utils', why: 'tests read PDFs with it' });
   if (!has('soffice')) missing.push({ pkg: 'libreoffice-impress', why: 'tests open PPTX files with it' });
 }
-if (missing.length > 0) {
+if (missing.length > 0 || optional.length > 0) {
   const pkgs = missing.map((m) => m.pkg);
   if (canApt) {
-    say(`installing Debian packages: ${pkgs.join(' ')}…`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', ...pkgs], { DEBIAN_FRONTEND: 'noninteractive' });
+    pkgs.push(...optional.filter(aptKnows));
+    say(`installing Debian packages: ${pkgs.join(' ')}…`);
+    if (pkgs.length) run('apt-get', ['install', '-y', '-qq', ...pkgs], { DEBIAN_FRONTEND: 'noninteractive' });
   } else {
     for (const m of missing) say(`missing ${m.pkg}: ${m.why}`);
     say(

@@ -14,7 +14,8 @@ import { listThemes, loadTheme } from '../theme/index.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { BrowserSession, letLaunchStart } from '../render/browser.ts';
 import type { SpecDefaults } from '../spec/defaults.ts';
-import { renderArtifact, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
+import { renderArtifacts, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
+import pMap from 'p-map';
 import {
   commitOutputs,
   discardOutputs,
@@ -23,6 +24,9 @@ import {
   sweepStaleTemporaries,
   type PendingOutput,
 } from './outputs.ts';
+
+/** Decks rendered at once: enough to keep the browser and this process busy together. */
+const DECKS_IN_FLIGHT = 2;
 
 export interface BuildOptions {
   /** Project root holding `briefings/`, `corpus/`, `themes/`, `assets/`. */
@@ -147,19 +151,26 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
         ms: performance.now() - corpusStarted,
       });
     }
-    for (const file of specFiles) {
-      const result = await buildOne(file, {
-        ...options,
-        root,
-        outDir,
-        store,
-        themeNames,
-        browser: () => (browser ??= launch()),
-        emit,
-      });
-      decks.push(result);
-      emit({ type: 'deck-done', result });
-    }
+    // Two decks at a time: while the browser prints one, the next is composed, fitted and
+    // written as HTML and PowerPoint. Results keep the order of the specs.
+    const built = await pMap(
+      specFiles,
+      async (file) => {
+        const result = await buildOne(file, {
+          ...options,
+          root,
+          outDir,
+          store: store!,
+          themeNames,
+          browser: () => (browser ??= launch()),
+          emit,
+        });
+        emit({ type: 'deck-done', result });
+        return result;
+      },
+      { concurrency: DECKS_IN_FLIGHT },
+    );
+    decks.push(...built);
   } finally {
     if (ownBrowser && browser) await (await browser.catch(() => undefined))?.close();
     if (!options.store) store?.close();
@@ -266,18 +277,13 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
   const kinds: ArtifactKind[] = ['deck.json', 'marp.md', ...formats];
   // Everything renders in memory first; files are staged and renamed only once all formats
   // succeeded, so a failure or a kill mid-render leaves the previous outputs as they were.
-  // Formats render concurrently: the browser-bound ones overlap with PPTX and with each other.
+  // Formats render concurrently: the printed ones overlap with PPTX and with each other.
   let rendered: { kind: ArtifactKind; path: string; content: string | Uint8Array; ms: number }[];
   try {
-    rendered = await Promise.all(
-      kinds.map(async (kind) => {
-        const t0 = performance.now();
-        const content = await renderArtifact(kind, deck, theme, { browser: ctx.browser, paper: ctx.paper });
-        const ms = performance.now() - t0;
-        ctx.emit({ type: 'artifact', spec: rel, artifact: kind, ms });
-        return { kind, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[kind].suffix), content, ms };
-      }),
+    const artifacts = await renderArtifacts(kinds, deck, theme, { browser: ctx.browser, paper: ctx.paper }, (a) =>
+      ctx.emit({ type: 'artifact', spec: rel, artifact: a.kind, ms: a.ms }),
     );
+    rendered = artifacts.map((a) => ({ ...a, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[a.kind].suffix) }));
   } catch (err) {
     return fail(internal(rel, err));
   }

@@ -12,6 +12,17 @@ import { renderMarp } from './marp.ts';
 import { finishPdf } from './pdf-meta.ts';
 import { pdfInfo } from './pdf.ts';
 
+/**
+ * A row is a third of a page at least, so short notes give three slides a page with room to
+ * write (ruled where a slide has no notes); long notes run on past the page, the slide picture
+ * never split.
+ */
+const ROW_MIN_HEIGHT = '78mm';
+const THUMB_WIDTH_MM = 84;
+
+/** Page margins, in the CSS page rule and for the footer Chromium draws in the bottom one. */
+const MARGIN = { top: '12mm', bottom: '16mm', left: '12mm', right: '12mm' };
+
 export interface HandoutOptions {
   paper?: 'A4' | 'Letter';
 }
@@ -30,17 +41,18 @@ export function handoutDocument(
     .join('');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${h(deck.title)} — handout</title>
 <style>${css}</style><style>
-@page{size:${paper} portrait}
+@page{size:${paper} portrait;margin:${MARGIN.top} ${MARGIN.right} ${MARGIN.bottom} ${MARGIN.left}}
 html,body{margin:0;break-inside:auto!important;page-break-inside:auto!important}
 div.marpit>svg>foreignObject>section{break-before:auto!important;page-break-before:auto!important}
 body{font-family:'${f.body}',sans-serif;color:${theme.palette.text};font-size:9pt;line-height:1.35}
 h1{font-family:'${f.heading}',serif;color:${theme.palette.heading};font-size:16pt;margin:0 0 2mm}
 .meta{color:${theme.palette.muted};margin:0 0 4mm}
 .banner{background:${theme.palette.banner};color:${theme.palette.bannerText};text-align:center;font-weight:700;letter-spacing:.1em;padding:1mm;margin-bottom:3mm}
-.row{display:flex;gap:6mm;break-inside:avoid;padding:3mm 0;border-bottom:0.3mm solid #ccc;min-height:60mm}
-.thumb{flex:0 0 95mm;position:relative}.thumb svg{display:block;width:95mm!important;height:53.44mm!important;border:0.3mm solid #999}
+.row{display:flex;gap:5mm;padding:3mm 0;border-bottom:0.3mm solid #ccc;min-height:${ROW_MIN_HEIGHT}}
+.thumb{flex:0 0 ${THUMB_WIDTH_MM}mm;position:relative;break-inside:avoid}.thumb svg{display:block;width:${THUMB_WIDTH_MM}mm!important;height:${(THUMB_WIDTH_MM * 9) / 16}mm!important;border:0.3mm solid #999}
 .num{color:${theme.palette.muted};font-size:8pt;margin-top:1mm}
-.notes{flex:1;min-width:0;overflow-wrap:anywhere}.notes p{margin:0 0 2mm}.notes ul{margin:0;padding-left:4mm;color:#333;font-size:8pt}
+.notes{flex:1;min-width:0;overflow-wrap:anywhere;font-size:8.5pt}.notes p{margin:0 0 1.6mm;break-inside:avoid}
+.notes:empty{background:repeating-linear-gradient(to bottom,transparent 0 7.4mm,#bbb 7.4mm 7.6mm)}
 .sources{break-before:page}.sources li{margin-bottom:2mm;overflow-wrap:anywhere}a{color:${theme.palette.accent}}
 </style></head><body>
 ${deck.classification ? `<div class="banner">${h(deck.classification)}</div>` : ''}
@@ -65,7 +77,7 @@ export async function renderHandout(
       format: options.paper ?? 'A4',
       printBackground: true,
       tagged: true,
-      margin: { top: '12mm', bottom: '16mm', left: '12mm', right: '12mm' },
+      margin: MARGIN,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate: `<div style="font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between;color:#555"><span>${h(label)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
