@@ -3,7 +3,7 @@
  * always written: the first is the cited, format-neutral deck; the second opens in marp-cli.
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
-import type { BrowserSession } from '../render/browser.ts';
+import type { Printer } from '../render/print.ts';
 import { deckToMarpMarkdown } from '../render/marp-markdown.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderPdf } from '../render/pdf.ts';
@@ -22,8 +22,8 @@ export const ARTIFACTS = {
 export type ArtifactKind = keyof typeof ARTIFACTS;
 
 export interface RenderContext {
-  /** Launches the run's one browser on first use. */
-  browser: () => Promise<BrowserSession>;
+  /** The run's one browser, started on first use. */
+  browser: () => Promise<Printer>;
   paper?: 'A4' | 'Letter';
 }
 
@@ -31,7 +31,7 @@ export interface RenderContext {
  * The order a deck's formats start in: the printed ones first, so the browser works on them
  * while this process fits and writes the rest (HTML, PowerPoint), then the cheap text files.
  */
-const START_ORDER: readonly ArtifactKind[] = ['pdf', 'handout', 'html', 'pptx', 'marp.md', 'deck.json'];
+const START_ORDER: readonly ArtifactKind[] = ['handout', 'pdf', 'html', 'pptx', 'marp.md', 'deck.json'];
 
 /** Lets pending browser messages through before the next format's CPU-bound work begins. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -10,9 +10,12 @@ import type { Audience, Deck, Diagnostic, EvidenceStore, OutputFormat, ResolvedT
 import { loadCorpus } from '../corpus/index.ts';
 import { parseBriefing } from '../spec/index.ts';
 import { composeDeck } from '../deck/index.ts';
+import { openTagMemory } from '../deck/grammar.ts';
 import { listThemes, loadTheme } from '../theme/index.ts';
+import { prefetchFontFiles } from '../theme/fonts.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { BrowserSession, letLaunchStart } from '../render/browser.ts';
+import type { Printer } from '../render/print.ts';
 import type { SpecDefaults } from '../spec/defaults.ts';
 import { renderArtifacts, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
 import pMap from 'p-map';
@@ -54,7 +57,12 @@ export interface BuildOptions {
   /** An open corpus store to reuse (watch mode); otherwise one is loaded and closed. */
   store?: EvidenceStore;
   /** An open browser to reuse (watch mode); otherwise one is launched when needed and closed. */
-  browser?: BrowserSession;
+  browser?: Printer;
+  /**
+   * Keep the part-of-speech tags compression asked for in `.cache/briefdeck/pos-tags.json`, so a
+   * rebuild need not load the tagger (default true; the decks are the same either way).
+   */
+  tagCache?: boolean;
   onProgress?: (event: BuildEvent) => void;
 }
 
@@ -122,17 +130,20 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   // One browser per run. When a spec asks for PDF or a handout it starts now, while the corpus
   // loads (Chromium takes a few hundred milliseconds to come up); otherwise on first use.
   // Concurrent formats share the same launch.
-  const launch = () => BrowserSession.launch({ executablePath: options.browserPath });
-  let browser: Promise<BrowserSession> | undefined = options.browser
+  const launch = (): Promise<Printer> => BrowserSession.launch({ executablePath: options.browserPath });
+  const plan = planRun(specFiles, root, themeNames, options);
+  let browser: Promise<Printer> | undefined = options.browser
     ? Promise.resolve(options.browser)
-    : needsBrowser(specFiles, root, themeNames, options)
+    : plan.prints
       ? launch()
       : undefined;
   // A launch failure surfaces at the first PDF that awaits it, as before, never as an unhandled rejection.
   browser?.catch(() => {});
   if (browser && !options.browser) await letLaunchStart();
+  prefetchThemeFonts(root, plan.themes);
   const ownBrowser = !options.browser;
 
+  const saveTags = options.tagCache === false ? () => {} : openTagMemory(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
   const corpusStarted = performance.now();
   let files = 0;
   const onFile = (path: string, processed: boolean) =>
@@ -172,6 +183,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
     );
     decks.push(...built);
   } finally {
+    saveTags();
     if (ownBrowser && browser) await (await browser.catch(() => undefined))?.close();
     if (!options.store) store?.close();
   }
@@ -183,14 +195,22 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   };
 }
 
+/** What a run's specs ask for, read before any deck is built. */
+interface RunPlan {
+  /** Some spec wants a PDF or a handout. */
+  prints: boolean;
+  /** The themes the specs wear. */
+  themes: Set<string>;
+}
+
 /**
- * Whether any spec of the run will print (PDF or handout): the run's formats if given, else each
- * spec's own, read with the same parse the build makes (a spec that does not parse needs nothing).
+ * Reads every spec of the run with the same parse the build makes (a spec that does not parse
+ * asks for nothing; it is reported when it is built).
  */
-function needsBrowser(specFiles: readonly string[], root: string, themeNames: string[], options: BuildOptions): boolean {
+function planRun(specFiles: readonly string[], root: string, themeNames: string[], options: BuildOptions): RunPlan {
   const prints = (formats: readonly OutputFormat[]) => formats.some((f) => f === 'pdf' || f === 'handout');
-  if (options.formats) return prints(options.formats);
-  return specFiles.some((file) => {
+  const plan: RunPlan = { prints: options.formats ? prints(options.formats) : false, themes: new Set() };
+  for (const file of specFiles) {
     try {
       const parsed = parseBriefing(relative(root, file) || file, readFileSync(file, 'utf8'), {
         root,
@@ -198,11 +218,26 @@ function needsBrowser(specFiles: readonly string[], root: string, themeNames: st
         overrides: { audience: options.audience, theme: options.theme },
         defaults: options.specDefaults,
       });
-      return parsed.spec !== undefined && prints(parsed.spec.formats);
+      if (!parsed.spec) continue;
+      plan.themes.add(parsed.spec.theme);
+      if (!options.formats && prints(parsed.spec.formats)) plan.prints = true;
     } catch {
-      return false;
+      // Reported when the spec is built.
     }
-  });
+  }
+  return plan;
+}
+
+/** Starts fontconfig lookups for the themes' faces, so fitting the first deck finds them known. */
+function prefetchThemeFonts(root: string, themes: Iterable<string>): void {
+  for (const name of themes) {
+    try {
+      const { heading, body } = loadTheme(name, { root }).fonts;
+      void prefetchFontFiles([heading, body].flatMap((family) => [{ family }, { family, bold: true }]));
+    } catch {
+      // A theme that does not load is reported when its deck is built.
+    }
+  }
 }
 
 interface BuildContext extends Omit<BuildOptions, 'browser'> {
@@ -210,7 +245,7 @@ interface BuildContext extends Omit<BuildOptions, 'browser'> {
   outDir: string;
   store: EvidenceStore;
   themeNames: string[];
-  browser: () => Promise<BrowserSession>;
+  browser: () => Promise<Printer>;
   emit: (event: BuildEvent) => void;
 }
 

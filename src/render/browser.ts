@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { finishPrint, printOnPage, type Printer, type PrintJob } from './print.ts';
 
 /** Headless shells first; a path ending in `headless-shell` is launched in shell mode. */
 const KNOWN_PATHS = [
@@ -82,7 +83,7 @@ class JobTimeout extends Error {}
  * that job and the job retried; a second failure becomes an error naming the job ("PDF of
  * energy"). Jobs running at the same time share one relaunch.
  */
-export class BrowserSession {
+export class BrowserSession implements Printer {
   /** Relaunches so far (a crashed or hung browser replaced). */
   restarts = 0;
   private generation = 0;
@@ -125,6 +126,11 @@ export class BrowserSession {
     const pages = [startTab, ...Array.from({ length: count - 1 }, () => browser.newPage())];
     for (const page of pages) page.catch(() => {});
     this.idle.push(...pages);
+  }
+
+  /** Prints a document on a pooled page, then writes its metadata and outline. */
+  async print(job: PrintJob): Promise<Uint8Array> {
+    return finishPrint(await this.withPage(job.name, (page) => printOnPage(page, job)), job);
   }
 
   /** A fresh page; close it when done. Prefer `withPage`, which survives a crashed browser. */

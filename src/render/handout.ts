@@ -5,11 +5,10 @@
  */
 import type { Deck, ResolvedTheme, Slide } from '../model.ts';
 import { speakerNotes } from './notes.ts';
-import type { BrowserSession } from './browser.ts';
+import type { Printer, PrintJob } from './print.ts';
 import { escapeHtml as h, safeUrl } from './escape.ts';
 import { sourceLine } from './fit.ts';
 import { renderMarp } from './marp.ts';
-import { finishPdf } from './pdf-meta.ts';
 import { pdfInfo } from './pdf.ts';
 
 /**
@@ -62,18 +61,14 @@ ${rows.join('\n')}
 </body></html>`;
 }
 
-export async function renderHandout(
-  deck: Deck,
-  theme: ResolvedTheme,
-  session: BrowserSession,
-  options: HandoutOptions = {},
-): Promise<Uint8Array> {
+/** The handout's print job: A4 or Letter pages with a running footer and page numbers. */
+export function handoutJob(deck: Deck, theme: ResolvedTheme, options: HandoutOptions = {}): PrintJob {
   const r = renderMarp(deck, theme);
-  return session.withPage(`handout of ${deck.name}`, async (page) => {
-    await page.setContent(handoutDocument(deck, theme, r.slides, r.css, r.fitted.map((f) => f.slide), options.paper), { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
-    const label = (deck.classification ? `${deck.classification} · ` : '') + deck.title;
-    const raw = await page.pdf({
+  const label = (deck.classification ? `${deck.classification} · ` : '') + deck.title;
+  return {
+    name: `handout of ${deck.name}`,
+    html: handoutDocument(deck, theme, r.slides, r.css, r.fitted.map((f) => f.slide), options.paper),
+    pdf: {
       format: options.paper ?? 'A4',
       printBackground: true,
       tagged: true,
@@ -81,8 +76,12 @@ export async function renderHandout(
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate: `<div style="font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between;color:#555"><span>${h(label)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-    });
-    const info = pdfInfo(deck);
-    return finishPdf(raw, { ...info, title: `${deck.title} — handout` }, []);
-  });
+    },
+    info: { ...pdfInfo(deck), title: `${deck.title} — handout` },
+    bookmarks: [],
+  };
+}
+
+export function renderHandout(deck: Deck, theme: ResolvedTheme, printer: Printer, options: HandoutOptions = {}): Promise<Uint8Array> {
+  return printer.print(handoutJob(deck, theme, options));
 }

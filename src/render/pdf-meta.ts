@@ -12,7 +12,13 @@ export interface PdfInfo {
   keywords?: string[];
 }
 
-export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: Array<{ title: string; page: number }>): Promise<Uint8Array> {
+/** An outline entry: a title and the index of the page it opens. */
+export interface PdfBookmark {
+  title: string;
+  page: number;
+}
+
+export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: readonly PdfBookmark[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setTitle(info.title, { showInWindowTitleBar: true });
   if (info.author) pdf.setAuthor(info.author);

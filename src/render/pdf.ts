@@ -3,10 +3,9 @@
  * (one page per slide, fonts embedded by Chromium), then given metadata and a bookmark per slide.
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
-import type { BrowserSession } from './browser.ts';
 import { deckFontFaces, slidesDocument } from './html.ts';
 import { renderMarp } from './marp.ts';
-import { finishPdf } from './pdf-meta.ts';
+import type { Printer, PrintJob } from './print.ts';
 
 export function pdfInfo(deck: Deck) {
   return {
@@ -17,14 +16,19 @@ export function pdfInfo(deck: Deck) {
   };
 }
 
-export async function renderPdf(deck: Deck, theme: ResolvedTheme, session: BrowserSession): Promise<Uint8Array> {
+/** The PDF deck's print job: the slides page, one slide a page, a bookmark per slide. */
+export async function pdfJob(deck: Deck, theme: ResolvedTheme): Promise<PrintJob> {
   const r = renderMarp(deck, theme);
   const fontFaces = await deckFontFaces(r, theme, 'truetype');
-  const raw = await session.withPage(`PDF of ${deck.name}`, async (page) => {
-    await page.setContent(slidesDocument(deck, r, 'print', fontFaces), { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
-    return page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, tagged: true });
-  });
-  const bookmarks = r.fitted.map((f, page) => ({ title: f.slide.continued ? `${f.slide.title} (continued)` : f.slide.title, page }));
-  return finishPdf(raw, pdfInfo(deck), bookmarks);
+  return {
+    name: `PDF of ${deck.name}`,
+    html: slidesDocument(deck, r, 'print', fontFaces),
+    pdf: { width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, tagged: true },
+    info: pdfInfo(deck),
+    bookmarks: r.fitted.map((f, page) => ({ title: f.slide.continued ? `${f.slide.title} (continued)` : f.slide.title, page })),
+  };
+}
+
+export async function renderPdf(deck: Deck, theme: ResolvedTheme, printer: Printer): Promise<Uint8Array> {
+  return printer.print(await pdfJob(deck, theme));
 }

@@ -6,7 +6,7 @@
  * are subset into the HTML deck (`embed-fonts.ts`); `FONT_TWINS` names what a machine without
  * them should use instead, for the CSS stacks and the PowerPoint font names alike.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -74,21 +74,27 @@ const faceKey = (f: FontFace, assetsDir?: string) => `${f.family}|${Boolean(f.bo
  * side by side: a spawn from Node costs ~5 ms and each `fc-match` ~5 ms, so a deck's four faces
  * take one round trip instead of four.
  */
-function fcMatch(patterns: readonly string[]): string[] {
-  const script = 'i=0; for p; do fc-match -f "$i\t%{file}\n" "$p" & i=$((i+1)); done; wait';
+const FC_SCRIPT = 'i=0; for p; do fc-match -f "$i\t%{file}\n" "$p" & i=$((i+1)); done; wait';
+
+function fcFiles(patterns: readonly string[], output: string): string[] {
   const found: string[] = patterns.map(() => '');
-  for (const line of execFileSync('sh', ['-c', script, 'sh', ...patterns], { encoding: 'utf8' }).split('\n')) {
+  for (const line of output.split('\n')) {
     const tab = line.indexOf('\t');
     if (tab > 0) found[Number(line.slice(0, tab))] = line.slice(tab + 1).trim();
   }
   return found;
 }
 
-/**
- * Finds the files of `faces` not found yet, all at once (`fitDeck` asks for a theme's faces
- * before measuring). Faces fontconfig cannot place stay unresolved; `fontFile` reports them.
- */
-export function preloadFontFiles(faces: readonly FontFace[], assetsDir?: string): void {
+function fcMatch(patterns: readonly string[]): string[] {
+  return fcFiles(patterns, execFileSync('sh', ['-c', FC_SCRIPT, 'sh', ...patterns], { encoding: 'utf8' }));
+}
+
+function fcPattern(f: FontFace): string {
+  return `${f.family}:${f.bold ? 'bold' : 'regular'}${f.italic ? ':italic' : ''}`;
+}
+
+/** The faces of `faces` still to be found: from `assets/fonts/` at once, the rest for fontconfig. */
+function unresolved(faces: readonly FontFace[], assetsDir?: string): FontFace[] {
   const missing = faces.filter((f, i) => !files.has(faceKey(f, assetsDir)) && faces.findIndex((g) => faceKey(g, assetsDir) === faceKey(f, assetsDir)) === i);
   const viaFc: FontFace[] = [];
   for (const face of missing) {
@@ -96,11 +102,45 @@ export function preloadFontFiles(faces: readonly FontFace[], assetsDir?: string)
     if (file) files.set(faceKey(face, assetsDir), file);
     else viaFc.push(face);
   }
-  if (!viaFc.length) return;
-  const matched = fcMatch(viaFc.map((f) => `${f.family}:${f.bold ? 'bold' : 'regular'}${f.italic ? ':italic' : ''}`));
-  viaFc.forEach((face, i) => {
-    if (matched[i]) files.set(faceKey(face, assetsDir), matched[i]);
+  return viaFc;
+}
+
+function remember(faces: readonly FontFace[], matched: readonly string[], assetsDir?: string): void {
+  faces.forEach((face, i) => {
+    if (matched[i] && !files.has(faceKey(face, assetsDir))) files.set(faceKey(face, assetsDir), matched[i]);
   });
+}
+
+/**
+ * Asks fontconfig for `faces` in the background: a build calls this for its themes' faces as it
+ * starts, so the files are known by the time the first deck is fitted, and the lookup's child
+ * process runs beside the corpus load and composition instead of in front of the fitting.
+ * Never fails: a face it cannot place is looked up again, and reported, when it is needed.
+ */
+export function prefetchFontFiles(faces: readonly FontFace[], assetsDir?: string): Promise<void> {
+  let viaFc: FontFace[];
+  try {
+    viaFc = unresolved(faces, assetsDir);
+  } catch {
+    return Promise.resolve();
+  }
+  if (!viaFc.length) return Promise.resolve();
+  const patterns = viaFc.map(fcPattern);
+  return new Promise((resolve) => {
+    execFile('sh', ['-c', FC_SCRIPT, 'sh', ...patterns], { encoding: 'utf8' }, (err, stdout) => {
+      if (!err) remember(viaFc, fcFiles(patterns, stdout), assetsDir);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Finds the files of `faces` not found yet, all at once (`fitDeck` asks for a theme's faces
+ * before measuring). Faces fontconfig cannot place stay unresolved; `fontFile` reports them.
+ */
+export function preloadFontFiles(faces: readonly FontFace[], assetsDir?: string): void {
+  const viaFc = unresolved(faces, assetsDir);
+  if (viaFc.length) remember(viaFc, fcMatch(viaFc.map(fcPattern)), assetsDir);
 }
 
 /** The file for a family, weight and slant; fontconfig picks the same fallback Chromium would. */

@@ -7,7 +7,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic, EvidenceStore } from '../model.ts';
 import type { BuildEvent, BuildOptions, BuildResult, DeckResult } from '../build/index.ts';
-import type { BrowserSession } from '../render/browser.ts';
+import type { Printer } from '../render/print.ts';
 import { buildOptionsOf, type RunSettings } from '../config/settings.ts';
 import { CONFIG_FILES } from '../config/schema.ts';
 import { classifyChange, planRebuild, type FileChange, type ProjectLayout } from './affected.ts';
@@ -18,7 +18,7 @@ export interface WorkspaceDeps {
   findSpecs(root: string, specs?: string[]): string[];
   loadStore(settings: RunSettings, onFile?: (path: string, processed: boolean) => void): Promise<EvidenceStore>;
   build(options: BuildOptions): Promise<BuildResult>;
-  launchBrowser?(settings: RunSettings): Promise<BrowserSession>;
+  launchBrowser?(settings: RunSettings): Promise<Printer>;
   /** Theme → the theme it extends. */
   themeParents?(root: string): Record<string, string | undefined>;
 }
@@ -53,7 +53,7 @@ export class BriefingWorkspace {
   corpusDiagnostics: Diagnostic[] = [];
   building = false;
   private store?: EvidenceStore;
-  private browser?: BrowserSession;
+  private browser?: Printer;
   private watcher?: InputWatcher;
   private pending: FileChange[] = [];
   private running?: Promise<void>;
