@@ -9,6 +9,7 @@ import { renderHtml } from '../render/html.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { renderHandout } from '../render/handout.ts';
 import { renderPptx } from '../render/pptx.ts';
+import { renderMarp } from '../render/marp.ts';
 
 export const ARTIFACTS = {
   'deck.json': { suffix: '.deck.json', label: 'deck JSON' },
@@ -29,12 +30,20 @@ export interface RenderContext {
 
 /**
  * The order a deck's formats start in: the printed ones first, so the browser works on them
- * while this process fits and writes the rest (HTML, PowerPoint), then the cheap text files.
+ * while this thread writes the rest (HTML, PowerPoint), then the cheap text files.
  */
-const START_ORDER: readonly ArtifactKind[] = ['handout', 'pdf', 'html', 'pptx', 'marp.md', 'deck.json'];
+const START_ORDER: readonly ArtifactKind[] = ['pdf', 'handout', 'html', 'pptx', 'marp.md', 'deck.json'];
 
 /** Lets pending browser messages through before the next format's CPU-bound work begins. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const PRINTED = new Set<ArtifactKind>(['pdf', 'handout']);
+/**
+ * How long the other formats wait for the printed ones to reach the browser. The browser is
+ * answered only when this thread is free, so the HTML and PowerPoint work starts once the
+ * browser's pages have their documents, or after this long if the browser is slow to come up.
+ */
+const HANDOVER_MS = 300;
 
 /** One rendered format of a deck, with the time it took from its start. */
 export interface RenderedArtifact {
@@ -44,10 +53,12 @@ export interface RenderedArtifact {
 }
 
 /**
- * Renders `kinds` of one deck in memory, concurrently: the browser-bound formats start first and
- * the others follow one by one, each after a turn of the event loop, so the browser is never
- * left waiting for a message while a PowerPoint file is being built. Results come back in the
- * order of `kinds`; `onRendered` hears of each as it finishes. The first failure rejects.
+ * Renders `kinds` of one deck in memory, concurrently. The fitted Marp render comes first (all
+ * formats but deck.json start from it); then the printed formats go to the browser, and the
+ * others start once the browser holds their documents (see `HANDOVER_MS`), one by one, each
+ * after a turn of the event loop, so the browser and this thread work side by side. Results come
+ * back in the order of `kinds`; `onRendered` hears of each as it finishes. The first failure
+ * rejects.
  */
 export async function renderArtifacts(
   kinds: readonly ArtifactKind[],
@@ -58,10 +69,22 @@ export async function renderArtifacts(
 ): Promise<RenderedArtifact[]> {
   const started = new Map<ArtifactKind, Promise<RenderedArtifact>>();
   const order = [...kinds].sort((a, b) => START_ORDER.indexOf(a) - START_ORDER.indexOf(b));
+  // Every format but deck.json starts from the fitted Marp render: made once, before any of them.
+  if (order.some((kind) => kind !== 'deck.json')) renderMarp(deck, theme);
+  const handedOver: Promise<void>[] = [];
+  let waited = false;
   for (const kind of order) {
     if (started.has(kind)) continue;
+    if (!PRINTED.has(kind) && handedOver.length && !waited) {
+      waited = true;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(handedOver), new Promise((resolve) => (timer = setTimeout(resolve, HANDOVER_MS)))]);
+      clearTimeout(timer);
+    }
+    let accepted: (() => void) | undefined;
+    if (PRINTED.has(kind)) handedOver.push(new Promise<void>((resolve) => (accepted = resolve)));
     const t0 = performance.now();
-    const job = renderArtifact(kind, deck, theme, ctx).then((content) => {
+    const job = renderArtifact(kind, deck, theme, ctx, accepted).then((content) => {
       const artifact = { kind, content, ms: performance.now() - t0 };
       onRendered(artifact);
       return artifact;
@@ -74,11 +97,13 @@ export async function renderArtifacts(
   return Promise.all(kinds.map((kind) => started.get(kind)!));
 }
 
+/** One format of a deck; `accepted` hears when a printed format's document reached the browser. */
 export async function renderArtifact(
   kind: ArtifactKind,
   deck: Deck,
   theme: ResolvedTheme,
   ctx: RenderContext,
+  accepted?: () => void,
 ): Promise<string | Uint8Array> {
   switch (kind) {
     case 'deck.json':
@@ -88,9 +113,9 @@ export async function renderArtifact(
     case 'html':
       return renderHtml(deck, theme);
     case 'pdf':
-      return renderPdf(deck, theme, await ctx.browser());
+      return renderPdf(deck, theme, await ctx.browser(), accepted);
     case 'handout':
-      return renderHandout(deck, theme, await ctx.browser(), { paper: ctx.paper });
+      return renderHandout(deck, theme, await ctx.browser(), { paper: ctx.paper }, accepted);
     case 'pptx':
       return renderPptx(deck, theme);
   }

@@ -82,6 +82,8 @@ export function handoutJob(deck: Deck, theme: ResolvedTheme, options: HandoutOpt
   };
 }
 
-export function renderHandout(deck: Deck, theme: ResolvedTheme, printer: Printer, options: HandoutOptions = {}): Promise<Uint8Array> {
-  return printer.print(handoutJob(deck, theme, options));
+export function renderHandout(
+  deck: Deck, theme: ResolvedTheme, printer: Printer, options: HandoutOptions = {}, accepted?: () => void,
+): Promise<Uint8Array> {
+  return printer.print(handoutJob(deck, theme, options), accepted);
 }

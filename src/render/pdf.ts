@@ -1,9 +1,11 @@
 /**
  * The PDF deck: the same Marp render as the HTML, printed by the run's one browser at slide size
- * (one page per slide, fonts embedded by Chromium), then given metadata and a bookmark per slide.
+ * (one page per slide), then given metadata and a bookmark per slide. The page names the very
+ * font files fitting measured (`local()` faces), so Chromium sets and embeds exactly those.
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
-import { deckFontFaces, slidesDocument } from './html.ts';
+import { slidesDocument } from './html.ts';
+import { facesUsed, localFontFaceCss } from '../theme/embed-fonts.ts';
 import { renderMarp } from './marp.ts';
 import type { Printer, PrintJob } from './print.ts';
 
@@ -17,18 +19,17 @@ export function pdfInfo(deck: Deck) {
 }
 
 /** The PDF deck's print job: the slides page, one slide a page, a bookmark per slide. */
-export async function pdfJob(deck: Deck, theme: ResolvedTheme): Promise<PrintJob> {
+export function pdfJob(deck: Deck, theme: ResolvedTheme): PrintJob {
   const r = renderMarp(deck, theme);
-  const fontFaces = await deckFontFaces(r, theme, 'truetype');
   return {
     name: `PDF of ${deck.name}`,
-    html: slidesDocument(deck, r, 'print', fontFaces),
+    html: slidesDocument(deck, r, 'print', localFontFaceCss(facesUsed(theme, r.slides))),
     pdf: { width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, tagged: true },
     info: pdfInfo(deck),
     bookmarks: r.fitted.map((f, page) => ({ title: f.slide.continued ? `${f.slide.title} (continued)` : f.slide.title, page })),
   };
 }
 
-export async function renderPdf(deck: Deck, theme: ResolvedTheme, printer: Printer): Promise<Uint8Array> {
-  return printer.print(await pdfJob(deck, theme));
+export async function renderPdf(deck: Deck, theme: ResolvedTheme, printer: Printer, accepted?: () => void): Promise<Uint8Array> {
+  return printer.print(pdfJob(deck, theme), accepted);
 }

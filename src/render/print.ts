@@ -19,13 +19,16 @@ export interface PrintJob {
 }
 
 export interface Printer {
-  print(job: PrintJob): Promise<Uint8Array>;
+  /** `accepted` is called once the document is on its way to a page (the browser is working). */
+  print(job: PrintJob, accepted?: () => void): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 /** Prints `job` on `page`, once its fonts are ready; the raw PDF, before `finishPrint`. */
-export async function printOnPage(page: Page, job: PrintJob): Promise<Uint8Array> {
-  await page.setContent(job.html, { waitUntil: 'load' });
+export async function printOnPage(page: Page, job: PrintJob, accepted?: () => void): Promise<Uint8Array> {
+  const loading = page.setContent(job.html, { waitUntil: 'load' });
+  accepted?.();
+  await loading;
   await page.evaluate(() => document.fonts.ready);
   return page.pdf(job.pdf);
 }

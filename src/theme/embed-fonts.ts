@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ResolvedTheme } from '../model.ts';
-import { fontFile } from './fonts.ts';
+import { fontFile, localFaceNames } from './fonts.ts';
 import { sfntToWoff } from './woff.ts';
 
 type SubsetFont = (font: Buffer, text: string, options: { targetFormat: EmbedFormat; noHinting: boolean }) => Promise<Buffer>;
@@ -110,6 +110,22 @@ function subset(file: string, characters: string, format: EmbedFormat): Promise<
 }
 
 const MIME: Record<EmbedFormat, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf' };
+
+/**
+ * `@font-face` rules that point at the installed files themselves, by `local()` name: for a page
+ * printed on this machine, where those files are (fitting measured them). Chromium then reads
+ * each face from disk and embeds the glyphs it used in the PDF; nothing is cut or encoded here.
+ * A face whose names the browser cannot find falls back down the theme's font stack.
+ */
+export function localFontFaceCss(faces: readonly DeckFontFace[]): string {
+  const quote = (name: string) => `'${name.replace(/['\\]/g, '')}'`;
+  return faces
+    .map((face) => {
+      const names = localFaceNames(face.family, face.bold, face.italic);
+      return `@font-face{font-family:${quote(face.family)};src:${names.map((n) => `local(${quote(n)})`).join(',')};font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'}}`;
+    })
+    .join('\n');
+}
 
 /** The `@font-face` rules that carry `faces`, each cut down to `characters`. */
 export async function fontFaceCss(faces: readonly DeckFontFace[], characters: string, format: EmbedFormat): Promise<string> {

@@ -162,6 +162,15 @@ function openFont(file: string): Font {
   return font;
 }
 
+/**
+ * The names CSS `local()` finds a face's very file by: its full name and PostScript name, read
+ * from the file fitting measured.
+ */
+export function localFaceNames(family: string, bold = false, italic = false): string[] {
+  const font = openFont(fontFile(family, bold, undefined, italic));
+  return [...new Set([font.fullName, font.postscriptName].filter((n): n is string => Boolean(n)))];
+}
+
 export interface TextStyle {
   family: string;
   bold?: boolean;
