@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFDict, PDFName, PDFHexString, PDFString } from 'pdf-lib';
-import { BrowserSession, findBrowser } from '../../src/render/browser.ts';
+import { BrowserSession, findBrowser, isHeadlessShell } from '../../src/render/browser.ts';
 import { renderHtml, slidesDocument } from '../../src/render/html.ts';
 import { renderFittedMarp } from '../../src/render/marp.ts';
 import { findOverflow } from './overflow.ts';
@@ -42,6 +42,40 @@ describe('browser lookup', () => {
     expect(findBrowser({ CHROME_PATH: '/usr/bin/chromium' })).toEqual({ path: '/usr/bin/chromium', source: 'CHROME_PATH' });
     expect(findBrowser({ CHROME_PATH: '/nonexistent/chrome' })?.source).toBe('known path');
   });
+
+  it("takes Chromium's headless shell before a full browser when both are installed", () => {
+    const found = findBrowser({})!;
+    if (existsSync('/usr/lib/chromium/chromium-headless-shell')) expect(found.path).toBe('/usr/lib/chromium/chromium-headless-shell');
+    expect(isHeadlessShell('/usr/lib/chromium/chromium-headless-shell')).toBe(true);
+    expect(isHeadlessShell('/home/me/.cache/puppeteer/chrome-headless-shell/linux-1/chrome-headless-shell-linux64/chrome-headless-shell')).toBe(true);
+    expect(isHeadlessShell('/usr/bin/chromium')).toBe(false);
+  });
+});
+
+describe('the browser session', () => {
+  it('prints job after job on a pool of at most two pages, in one renderer', async () => {
+    const s = await BrowserSession.launch();
+    try {
+      const deck = fixtureDeck('full');
+      const theme = themeFor(deck, 'public');
+      let running = 0;
+      let most = 0;
+      const job = () =>
+        s.withPage('probe', async (page) => {
+          most = Math.max(most, ++running);
+          await page.setContent('<p>probe</p>');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          running -= 1;
+        });
+      await Promise.all([job(), job(), job(), job(), renderPdf(deck, theme, s), renderHandout(deck, theme, s)]);
+      expect(most).toBe(2);
+      expect((await s.browser.pages()).length).toBe(2);
+      const renderers = s.browser.process()!.spawnargs;
+      expect(renderers).toContain('--renderer-process-limit=1');
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
 });
 
 describe.each(THEMES)('theme %s', (themeName) => {
@@ -133,6 +167,11 @@ describe('PDF handout', () => {
     const lastPage = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-'], { encoding: 'utf8' });
     expect(lastPage).toContain('Sources');
     expect(lastPage).toContain(deck.sources[0].title);
+    // Nothing is printed in the page margins (12 mm = 34 pt at the sides).
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    const lefts = [...bbox.matchAll(/<word xMin="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(lefts.length).toBeGreaterThan(20);
+    expect(Math.min(...lefts)).toBeGreaterThanOrEqual(33);
     const letter = join(tmp, 'letter.pdf');
     writeFileSync(letter, await renderHandout(deck, theme, session, { paper: 'Letter' }));
     expect(execFileSync('pdfinfo', [letter], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792/);
