@@ -4,7 +4,8 @@
  * (see `present.ts`); without, it shows the slides one under another; printed, one per page.
  * Speaker notes travel as hidden `<aside class="notes">` blocks for the presenter view.
  * The theme's fonts travel inside as subset `@font-face` data (`theme/embed-fonts.ts`), so the
- * slides lay out as they were fitted on any machine; the PDF prints the same page with them.
+ * slides lay out as they were fitted on any machine. The PDF prints the same slides with the
+ * installed faces named by `local()` (see `pdf.ts`).
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
 import { escapeHtml } from './escape.ts';
@@ -17,7 +18,7 @@ const embedded = new WeakMap<MarpRender, Map<EmbedFormat, Promise<string>>>();
 
 /**
  * The `@font-face` rules for one render (every face its slides use, cut to the characters they
- * show), made once per format: WOFF for the HTML file, TrueType for the PDF (printed at once).
+ * show), made once per format (WOFF for the HTML file).
  */
 export function deckFontFaces(r: MarpRender, theme: ResolvedTheme, format: EmbedFormat = 'woff'): Promise<string> {
   let byFormat = embedded.get(r);

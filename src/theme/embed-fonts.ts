@@ -2,10 +2,10 @@
  * The deck's fonts, carried inside the HTML. Slides are fitted with the theme's own font files
  * (`fonts.ts`), so the HTML brings those very files along as `@font-face` rules with `data:` URIs,
  * named like the theme's families: a laptop without Liberation or DejaVu lays text out exactly
- * as measured, and the PDF printed from the same page embeds the same faces. Each face is cut
- * down (HarfBuzz's subsetter, via `subset-font`) to the characters the slides show; the PDF page
- * gets that TrueType cut as is, the HTML file the same cut wrapped as WOFF (zlib), so a deck
- * carries tens of kilobytes of font, not megabytes. WOFF2 is a third smaller but its Brotli pass costs ~50 ms a face, which showed in
+ * as measured. Each face is cut down (HarfBuzz's subsetter, via `subset-font`) to the characters
+ * the slides show, as TrueType, then wrapped as WOFF (zlib), so a deck carries tens of kilobytes
+ * of font, not megabytes. The PDF, printed on this machine, needs no copy: `localFontFaceCss`
+ * names the same files by their `local()` names. WOFF2 is a third smaller but its Brotli pass costs ~50 ms a face, which showed in
  * the render bench; `EmbedFormat` keeps it one word away.
  * Liberation (SIL OFL) and DejaVu (Bitstream Vera licence) allow embedding and subsetting.
  */

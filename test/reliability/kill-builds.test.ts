@@ -82,14 +82,14 @@ describe('a build killed with SIGKILL', () => {
     for (const delay of [0, 2, 5, 10, 20, 40])
       await killAndCheck((b) => b.killWhen((t) => count(/: [\w ]+ in [\d.]+s/)(t) >= 6, delay));
     await nextBuildIsClean();
-  }, 120_000);
+  }, 240_000);
 
   it('at moments spread evenly over a whole build', async () => {
     const n = 12;
     for (let i = 0; i < n; i++) await killAndCheck((b) => b.killAfter(((i + 0.5) / n) * buildMs * 1.2));
     await nextBuildIsClean();
     expect(tally.kills).toBeGreaterThanOrEqual(20);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('two builds of the same spec at once', () => {
@@ -104,5 +104,5 @@ describe('two builds of the same spec at once', () => {
       expect(files.size).toBe(FILES);
       for (const name of files.keys()) expect(await isComplete(join(project.out, name)), name).toBe(true);
     }
-  }, 120_000);
+  }, 240_000);
 });
