@@ -22,11 +22,15 @@ const tally = { kills: 0, identical: 0, renewed: 0, leftTemporaries: 0 };
 
 beforeAll(async () => {
   project = tempProject('real', 'bd-kill-');
-  const started = performance.now();
   const first = build();
   expect((await first.exited).code, first.output()).toBe(0);
-  buildMs = performance.now() - started;
   expect(deckFiles(project.out).size).toBe(FILES);
+  // The kills below land in builds like this second one (corpus and tags already cached), so
+  // its length is the one to spread them over.
+  const started = performance.now();
+  const second = build();
+  expect((await second.exited).code, second.output()).toBe(0);
+  buildMs = performance.now() - started;
   // From now on every build makes different bytes, so an old file can be told from a new one.
   const spec = join(project.root, SPEC);
   writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'));
@@ -86,7 +90,7 @@ describe('a build killed with SIGKILL', () => {
 
   it('at moments spread evenly over a whole build', async () => {
     const n = 12;
-    for (let i = 0; i < n; i++) await killAndCheck((b) => b.killAfter(((i + 0.5) / n) * buildMs * 1.2));
+    for (let i = 0; i < n; i++) await killAndCheck((b) => b.killAfter(((i + 0.5) / n) * buildMs));
     await nextBuildIsClean();
     expect(tally.kills).toBeGreaterThanOrEqual(20);
   }, 240_000);
