@@ -12,7 +12,7 @@ import { parseBriefing } from '../spec/index.ts';
 import { composeDeck } from '../deck/index.ts';
 import { openTagMemory } from '../deck/grammar.ts';
 import { listThemes, loadTheme } from '../theme/index.ts';
-import { prefetchFontFiles } from '../theme/fonts.ts';
+import { prefetchFontFiles, textFaces } from '../theme/fonts.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { BrowserSession, letLaunchStart } from '../render/browser.ts';
 import type { Printer } from '../render/print.ts';
@@ -232,8 +232,7 @@ function planRun(specFiles: readonly string[], root: string, themeNames: string[
 function prefetchThemeFonts(root: string, themes: Iterable<string>): void {
   for (const name of themes) {
     try {
-      const { heading, body } = loadTheme(name, { root }).fonts;
-      void prefetchFontFiles([heading, body].flatMap((family) => [{ family }, { family, bold: true }]));
+      void prefetchFontFiles(textFaces(loadTheme(name, { root }).fonts));
     } catch {
       // A theme that does not load is reported when its deck is built.
     }

@@ -5,7 +5,7 @@
  * first (Debian's `chromium-headless-shell`, puppeteer's `chrome-headless-shell`): the same Blink
  * without a desktop browser around it, it starts in a third of the time and prints faster, and
  * printing is all a build asks of it. One `BrowserSession` serves every PDF and handout of a run
- * from a small pool of pages that jobs reuse (a new page costs a renderer process), and replaces a
+ * from a small pool of pages that jobs reuse, all in one renderer process, and replaces a
  * browser that crashes or hangs once per job (see `withPage`).
  */
 import { existsSync } from 'node:fs';
@@ -69,8 +69,8 @@ export interface BrowserLaunchOptions {
    */
   warmPages?: number;
   /**
-   * Jobs that print at once; later ones wait for a page to come free. Each page is a renderer
-   * process: two keep both cores busy with the build's own work in between. Default 2.
+   * Jobs that print at once; later ones wait for a page to come free. All pages share one
+   * renderer process; a second page lets one document load while the other prints. Default 2.
    */
   maxPages?: number;
 }

@@ -7,7 +7,7 @@
  * what is measured is exactly what every renderer shows.
  */
 import type { Bullet, CitationStyle, Deck, FigureItem, ResolvedTheme, Slide } from '../model.ts';
-import { countLines, preloadFontFiles } from '../theme/fonts.ts';
+import { countLines, preloadFontFiles, textFaces } from '../theme/fonts.ts';
 import { joinBlocks, paragraphText, readAuthorMarkdown, type AuthorBlock, type AuthorParagraph } from './author-markdown.ts';
 import { shownCitations, slideCitations, citationLine, type ShownCitations } from './citation-line.ts';
 import {
@@ -237,8 +237,7 @@ const fittedDecks = new WeakMap<Deck, { theme: ResolvedTheme; fitted: readonly F
 export function fitDeck(deck: Deck, theme: ResolvedTheme): FittedSlide[] {
   const hit = fittedDecks.get(deck);
   if (hit && hit.theme === theme) return [...hit.fitted];
-  const { heading, body } = theme.fonts;
-  preloadFontFiles([heading, body].flatMap((family) => [{ family }, { family, bold: true }]));
+  preloadFontFiles(textFaces(theme.fonts));
   const g = geometry(theme, Boolean(deck.classification));
   const fitted = deck.slides.flatMap((slide, i) => fitSlide(slide, theme, g, i, deck.citations ?? 'bullet'));
   fittedDecks.set(deck, { theme, fitted });

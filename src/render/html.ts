@@ -12,20 +12,14 @@ import { escapeHtml } from './escape.ts';
 import { renderMarp, type MarpRender } from './marp.ts';
 import { speakerNotes } from './notes.ts';
 import { PRESENT_CSS, PRESENT_SCRIPT } from './present.ts';
-import { facesUsed, fontFaceCss, shownCharacters, type EmbedFormat } from '../theme/embed-fonts.ts';
-
-const embedded = new WeakMap<MarpRender, Map<EmbedFormat, Promise<string>>>();
+import { facesUsed, fontFaceCss, shownCharacters } from '../theme/embed-fonts.ts';
 
 /**
- * The `@font-face` rules for one render (every face its slides use, cut to the characters they
- * show), made once per format (WOFF for the HTML file).
+ * The `@font-face` rules that carry one render's fonts: every face its slides use, cut to the
+ * characters they show, as WOFF.
  */
-export function deckFontFaces(r: MarpRender, theme: ResolvedTheme, format: EmbedFormat = 'woff'): Promise<string> {
-  let byFormat = embedded.get(r);
-  if (!byFormat) embedded.set(r, (byFormat = new Map()));
-  let css = byFormat.get(format);
-  if (!css) byFormat.set(format, (css = fontFaceCss(facesUsed(theme, r.slides), shownCharacters(r.slides), format)));
-  return css;
+export function deckFontFaces(r: MarpRender, theme: ResolvedTheme): Promise<string> {
+  return fontFaceCss(facesUsed(theme, r.slides), shownCharacters(r.slides), 'woff');
 }
 
 /** One hidden `<aside class="notes">` per slide, in slide order, every paragraph escaped. */

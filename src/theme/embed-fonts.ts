@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ResolvedTheme } from '../model.ts';
-import { fontFile, localFaceNames } from './fonts.ts';
+import { cssFontName, fontFile, localFaceNames } from './fonts.ts';
 import { sfntToWoff } from './woff.ts';
 
 type SubsetFont = (font: Buffer, text: string, options: { targetFormat: EmbedFormat; noHinting: boolean }) => Promise<Buffer>;
@@ -118,11 +118,10 @@ const MIME: Record<EmbedFormat, string> = { woff2: 'font/woff2', woff: 'font/wof
  * A face whose names the browser cannot find falls back down the theme's font stack.
  */
 export function localFontFaceCss(faces: readonly DeckFontFace[]): string {
-  const quote = (name: string) => `'${name.replace(/['\\]/g, '')}'`;
   return faces
     .map((face) => {
       const names = localFaceNames(face.family, face.bold, face.italic);
-      return `@font-face{font-family:${quote(face.family)};src:${names.map((n) => `local(${quote(n)})`).join(',')};font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'}}`;
+      return `@font-face{font-family:${cssFontName(face.family)};src:${names.map((n) => `local(${cssFontName(n)})`).join(',')};font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'}}`;
     })
     .join('\n');
 }
@@ -133,7 +132,7 @@ export async function fontFaceCss(faces: readonly DeckFontFace[], characters: st
     faces.map(async (face) => {
       const file = fontFile(face.family, face.bold, undefined, face.italic);
       const bytes = await subset(file, characters, format);
-      return `@font-face{font-family:'${face.family.replace(/['\\]/g, '')}';src:url(data:${MIME[format]};base64,${bytes.toString('base64')}) format('${format}');font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'};font-display:block}`;
+      return `@font-face{font-family:${cssFontName(face.family)};src:url(data:${MIME[format]};base64,${bytes.toString('base64')}) format('${format}');font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'};font-display:block}`;
     }),
   );
   return rules.join('\n');

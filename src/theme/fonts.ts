@@ -37,10 +37,19 @@ export function genericFamily(family: string): 'serif' | 'sans-serif' | 'monospa
   return /serif|times|georgia/i.test(family) && !/sans/i.test(family) ? 'serif' : 'sans-serif';
 }
 
+/** A font name as a CSS string (quotes and backslashes dropped, never escaped). */
+export function cssFontName(name: string): string {
+  return `'${name.replace(/['\\]/g, '')}'`;
+}
+
 /** A CSS `font-family` value: the theme's family, its twins, the generic family. */
 export function fontStack(family: string): string {
-  const quote = (name: string) => `'${name.replace(/['\\]/g, '')}'`;
-  return [family, ...(FONT_TWINS[family]?.twins ?? [])].map(quote).concat(genericFamily(family)).join(', ');
+  return [family, ...(FONT_TWINS[family]?.twins ?? [])].map(cssFontName).concat(genericFamily(family)).join(', ');
+}
+
+/** The faces slide text is measured in: heading and body families, regular and bold. */
+export function textFaces(fonts: { heading: string; body: string }): FontFace[] {
+  return [fonts.heading, fonts.body].flatMap((family) => [{ family }, { family, bold: true }]);
 }
 
 /** The name PowerPoint is given: a metric twin where there is one, else the family itself. */
