@@ -140,7 +140,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   // A launch failure surfaces at the first PDF that awaits it, as before, never as an unhandled rejection.
   browser?.catch(() => {});
   if (browser && !options.browser) await letLaunchStart();
-  prefetchThemeFonts(root, plan.themes);
+  const fontsFound = prefetchThemeFonts(root, plan.themes);
   const ownBrowser = !options.browser;
 
   const saveTags = options.tagCache === false ? () => {} : openTagMemory(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
@@ -173,6 +173,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
           outDir,
           store: store!,
           themeNames,
+          fontsFound,
           browser: () => (browser ??= launch()),
           emit,
         });
@@ -228,15 +229,21 @@ function planRun(specFiles: readonly string[], root: string, themeNames: string[
   return plan;
 }
 
-/** Starts fontconfig lookups for the themes' faces, so fitting the first deck finds them known. */
-function prefetchThemeFonts(root: string, themes: Iterable<string>): void {
+/**
+ * Starts fontconfig lookups for the themes' faces, so fitting the first deck finds them known.
+ * Composition runs without a turn of the event loop, so a deck awaits the returned promise
+ * before fitting: the answers arrived long before, and only need reading.
+ */
+function prefetchThemeFonts(root: string, themes: Iterable<string>): Promise<unknown> {
+  const lookups: Promise<void>[] = [];
   for (const name of themes) {
     try {
-      void prefetchFontFiles(textFaces(loadTheme(name, { root }).fonts));
+      lookups.push(prefetchFontFiles(textFaces(loadTheme(name, { root }).fonts)));
     } catch {
       // A theme that does not load is reported when its deck is built.
     }
   }
+  return Promise.all(lookups);
 }
 
 interface BuildContext extends Omit<BuildOptions, 'browser'> {
@@ -244,6 +251,8 @@ interface BuildContext extends Omit<BuildOptions, 'browser'> {
   outDir: string;
   store: EvidenceStore;
   themeNames: string[];
+  /** The fontconfig lookups started with the run (never rejects). */
+  fontsFound: Promise<unknown>;
   browser: () => Promise<Printer>;
   emit: (event: BuildEvent) => void;
 }
@@ -306,6 +315,7 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
     return fail(internal(rel, err));
   }
   result.slides = deck.slides.length;
+  await ctx.fontsFound;
 
   const formats = ctx.formats ?? spec.formats;
   const kinds: ArtifactKind[] = ['deck.json', 'marp.md', ...formats];

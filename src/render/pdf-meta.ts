@@ -1,9 +1,11 @@
 /**
  * PDF finishing with pdf-lib: document metadata and an outline (bookmarks) with one entry per
  * slide title. Chromium's own outline follows headings and is unreliable for SVG-wrapped slides,
- * so the outline is written directly: one destination per page.
+ * so the outline is written directly: one destination per page. The changes are appended to the
+ * printed file (`pdf-update.ts`).
  */
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull, type PDFRef } from 'pdf-lib';
+import { saveIncrementally } from './pdf-update.ts';
 
 export interface PdfInfo {
   title: string;
@@ -20,6 +22,7 @@ export interface PdfBookmark {
 
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: readonly PdfBookmark[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const loadedObjects = pdf.context.largestObjectNumber;
   pdf.setTitle(info.title, { showInWindowTitleBar: true });
   if (info.author) pdf.setAuthor(info.author);
   if (info.subject) pdf.setSubject(info.subject);
@@ -48,5 +51,5 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: rea
     pdf.catalog.set(PDFName.of('Outlines'), outlineRef);
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   }
-  return pdf.save();
+  return saveIncrementally(pdf, bytes, loadedObjects);
 }

@@ -8,7 +8,8 @@
  *   `li::marker` is in the Marp CSS.
  */
 import { hex } from './pptx-masters.ts';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { unzipSync, Zip, type ZipInputFile } from 'fflate';
 
 const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
 const PARAGRAPH_PROPS = /<a:pPr\b(?:[^>]*\/>|[^>]*>[\s\S]*?<\/a:pPr>)/g;
@@ -30,13 +31,23 @@ const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
 
 /**
  * Applies `tidySlideXml` to every slide of an (uncompressed) pptxgenjs file and compresses the
- * whole once, members in the order pptxgenjs wrote them.
+ * whole once, members in the order pptxgenjs wrote them. fflate writes the archive; each member
+ * is deflated by Node's zlib, several times faster than a JavaScript deflate on a cold start.
  */
 export function finishPptx(raw: Uint8Array, accent: string): Uint8Array {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
-  const files: Zippable = {};
-  for (const [name, data] of Object.entries(unzipSync(raw)))
-    files[name] = SLIDE.test(name) ? encoder.encode(tidySlideXml(decoder.decode(data), accent)) : data;
-  return zipSync(files, { level: 6 });
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    chunks.push(chunk);
+  });
+  for (const [name, data] of Object.entries(unzipSync(raw))) {
+    const content = SLIDE.test(name) ? encoder.encode(tidySlideXml(decoder.decode(data), accent)) : data;
+    const member: ZipInputFile = { filename: name, size: content.length, crc: crc32(content), compression: 8 };
+    zip.add(member);
+    member.ondata!(null, deflateRawSync(content, { level: 6 }), true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
 }
