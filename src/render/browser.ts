@@ -226,10 +226,17 @@ export class BrowserSession implements Printer {
     return this.relaunching;
   }
 
+  /**
+   * Nothing of the browser is kept (its profile is a temporary folder, removed when it exits),
+   * so it is killed rather than asked to shut down, which is some 50 ms sooner.
+   */
   async close(): Promise<void> {
     await this.relaunching?.catch(() => {});
-    if (this.current.connected) await this.current.close();
-    else this.current.process()?.kill('SIGKILL');
+    const child = this.current.process();
+    if (child) {
+      child.kill('SIGKILL');
+      await this.current.close().catch(() => {});
+    } else if (this.current.connected) await this.current.close();
   }
 }
 
