@@ -1,11 +1,11 @@
 /**
- * PDF finishing with pdf-lib: document metadata and an outline (bookmarks) with one entry per
- * slide title. Chromium's own outline follows headings and is unreliable for SVG-wrapped slides,
- * so the outline is written directly: one destination per page. The changes are appended to the
- * printed file (`pdf-update.ts`).
+ * PDF finishing: document metadata and an outline (bookmarks) with one entry per slide title.
+ * Chromium's own outline follows headings and is unreliable for SVG-wrapped slides, so the
+ * outline is written directly: one destination per page. The printed file is read and extended
+ * by `pdf-update.ts`.
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull, type PDFRef } from 'pdf-lib';
-import { saveIncrementally } from './pdf-update.ts';
+import { PDFBool, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { openPdf } from './pdf-update.ts';
 
 export interface PdfInfo {
   title: string;
@@ -21,35 +21,39 @@ export interface PdfBookmark {
 }
 
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: readonly PdfBookmark[]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  const loadedObjects = pdf.context.largestObjectNumber;
-  pdf.setTitle(info.title, { showInWindowTitleBar: true });
-  if (info.author) pdf.setAuthor(info.author);
-  if (info.subject) pdf.setSubject(info.subject);
-  if (info.keywords?.length) pdf.setKeywords(info.keywords);
-  pdf.setCreator('briefdeck');
-  pdf.setProducer('briefdeck (Chromium, pdf-lib)');
-  const pages = pdf.getPages();
+  const pdf = await openPdf(bytes);
+  const { context, catalog, pages } = pdf;
+  const fields: Record<string, string | undefined> = {
+    Title: info.title,
+    Author: info.author,
+    Subject: info.subject,
+    Keywords: info.keywords?.length ? info.keywords.join(' ') : undefined,
+    Creator: 'briefdeck',
+    Producer: 'briefdeck (Chromium, pdf-lib)',
+  };
+  for (const [key, value] of Object.entries(fields)) if (value) pdf.info.set(PDFName.of(key), PDFHexString.fromText(value));
+  // Viewers show the title, not the file name, in their window bar.
+  const prefs = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? context.obj({});
+  prefs.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
+  catalog.set(PDFName.of('ViewerPreferences'), prefs);
+
   const marks = bookmarks.filter((b) => b.page < pages.length);
   if (marks.length) {
-    const outlineRef = pdf.context.nextRef();
-    const refs: PDFRef[] = marks.map(() => pdf.context.nextRef());
+    const outlineRef = context.nextRef();
+    const refs: PDFRef[] = marks.map(() => context.nextRef());
     marks.forEach((mark, i) => {
-      const item = pdf.context.obj({
+      const item = context.obj({
         Title: PDFHexString.fromText(mark.title),
         Parent: outlineRef,
-        Dest: [pages[mark.page].ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
+        Dest: [pages[mark.page], PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
       });
       if (i > 0) item.set(PDFName.of('Prev'), refs[i - 1]);
       if (i < marks.length - 1) item.set(PDFName.of('Next'), refs[i + 1]);
-      pdf.context.assign(refs[i], item);
+      context.assign(refs[i], item);
     });
-    pdf.context.assign(
-      outlineRef,
-      pdf.context.obj({ Type: 'Outlines', First: refs[0], Last: refs[refs.length - 1], Count: PDFNumber.of(marks.length) }),
-    );
-    pdf.catalog.set(PDFName.of('Outlines'), outlineRef);
-    pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+    context.assign(outlineRef, context.obj({ Type: 'Outlines', First: refs[0], Last: refs[refs.length - 1], Count: PDFNumber.of(marks.length) }));
+    catalog.set(PDFName.of('Outlines'), outlineRef);
+    catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   }
-  return saveIncrementally(pdf, bytes, loadedObjects);
+  return pdf.save();
 }

@@ -74,6 +74,16 @@ describe('finishing a printed PDF', () => {
     expect(outline(reread)).toEqual(bookmarks.map((b) => b.title));
   });
 
+  it('finishes an already updated file again, in full, keeping the latest metadata', async () => {
+    const once = await finishPdf(await printed(false), info, bookmarks);
+    const twice = await finishPdf(once, { ...info, title: 'Second edition' }, bookmarks.slice(0, 1));
+    const reread = await PDFDocument.load(twice);
+    expect(reread.getTitle()).toBe('Second edition');
+    expect(reread.getAuthor()).toBe('Policy unit');
+    expect(outline(reread)).toEqual(['Bottom line']);
+    expect(reread.getPageCount()).toBe(3);
+  });
+
   it('finds no table in bytes that are not a finished PDF', () => {
     expect(lastXrefTable(new TextEncoder().encode('%PDF-1.4\nnot finished'))).toBeUndefined();
     expect(lastXrefTable(new TextEncoder().encode('startxref\n999999\n%%EOF\n'))).toBeUndefined();
