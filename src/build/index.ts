@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Audience, Deck, Diagnostic, EvidenceStore, OutputFormat, ResolvedTheme } from '../model.ts';
 import { loadCorpus } from '../corpus/index.ts';
-import { parseBriefing } from '../spec/index.ts';
+import { parseBriefing, type ParseResult } from '../spec/index.ts';
 import { composeDeck } from '../deck/index.ts';
 import { openTagMemory } from '../deck/grammar.ts';
 import { listThemes, loadTheme } from '../theme/index.ts';
@@ -173,6 +173,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
           outDir,
           store: store!,
           themeNames,
+          planned: plan.parsed,
           fontsFound,
           browser: () => (browser ??= launch()),
           emit,
@@ -202,6 +203,8 @@ interface RunPlan {
   prints: boolean;
   /** The themes the specs wear. */
   themes: Set<string>;
+  /** Each spec's text and parse, which its build reuses when the file still reads the same. */
+  parsed: Map<string, { source: string; result: ParseResult }>;
 }
 
 /**
@@ -210,15 +213,17 @@ interface RunPlan {
  */
 function planRun(specFiles: readonly string[], root: string, themeNames: string[], options: BuildOptions): RunPlan {
   const prints = (formats: readonly OutputFormat[]) => formats.some((f) => f === 'pdf' || f === 'handout');
-  const plan: RunPlan = { prints: options.formats ? prints(options.formats) : false, themes: new Set() };
+  const plan: RunPlan = { prints: options.formats ? prints(options.formats) : false, themes: new Set(), parsed: new Map() };
   for (const file of specFiles) {
     try {
-      const parsed = parseBriefing(relative(root, file) || file, readFileSync(file, 'utf8'), {
+      const source = readFileSync(file, 'utf8');
+      const parsed = parseBriefing(relative(root, file) || file, source, {
         root,
         themes: themeNames,
         overrides: { audience: options.audience, theme: options.theme },
         defaults: options.specDefaults,
       });
+      plan.parsed.set(file, { source, result: parsed });
       if (!parsed.spec) continue;
       plan.themes.add(parsed.spec.theme);
       if (!options.formats && prints(parsed.spec.formats)) plan.prints = true;
@@ -251,6 +256,8 @@ interface BuildContext extends Omit<BuildOptions, 'browser'> {
   outDir: string;
   store: EvidenceStore;
   themeNames: string[];
+  /** The parses `planRun` made. */
+  planned: RunPlan['parsed'];
   /** The fontconfig lookups started with the run (never rejects). */
   fontsFound: Promise<unknown>;
   browser: () => Promise<Printer>;
@@ -289,12 +296,16 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
       hint: 'check the path; specs live in briefings/*.md',
     });
   }
-  const parsed = parseBriefing(rel, source, {
-    root: ctx.root,
-    themes: ctx.themeNames,
-    overrides: { audience: ctx.audience, theme: ctx.theme },
-    defaults: ctx.specDefaults,
-  });
+  const planned = ctx.planned.get(file);
+  const parsed =
+    planned?.source === source
+      ? planned.result
+      : parseBriefing(rel, source, {
+          root: ctx.root,
+          themes: ctx.themeNames,
+          overrides: { audience: ctx.audience, theme: ctx.theme },
+          defaults: ctx.specDefaults,
+        });
   result.diagnostics.push(...parsed.diagnostics);
   if (!parsed.spec || hasErrors(parsed.diagnostics)) return fail();
   const spec = parsed.spec;

@@ -46,7 +46,29 @@ export function themeNames(root: string): string[] {
     .sort();
 }
 
-function readThemeFile(root: string, name: string): { file: ThemeFile; css?: string; dir: string } {
+interface ThemeSource {
+  file: ThemeFile;
+  css?: string;
+  dir: string;
+}
+
+/** Theme files read so far, by path and the modification times they were read at. */
+const readThemes = new Map<string, { stamp: string; source: ThemeSource }>();
+
+const stampOf = (path: string) => {
+  try {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return '-';
+  }
+};
+
+/**
+ * A theme's own files, parsed and checked. A run asks for the same themes many times (listing,
+ * font lookups, every deck): each file is read again only once it changed on disk.
+ */
+function readThemeFile(root: string, name: string): ThemeSource {
   const dir = join(themesDir(root), name);
   const yamlPath = join(dir, 'theme.yaml');
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || !existsSync(yamlPath)) {
@@ -55,13 +77,22 @@ function readThemeFile(root: string, name: string): { file: ThemeFile; css?: str
       `unknown theme '${name}'; available themes: ${available.length ? available.join(', ') : '(none in ' + themesDir(root) + ')'}`,
     );
   }
+  const cssPath = join(dir, 'theme.css');
+  const stamp = `${stampOf(yamlPath)}|${stampOf(cssPath)}`;
+  const known = readThemes.get(yamlPath);
+  if (known?.stamp === stamp) return known.source;
+  const source = parseThemeFiles(yamlPath, cssPath, name, dir);
+  readThemes.set(yamlPath, { stamp, source });
+  return source;
+}
+
+function parseThemeFiles(yamlPath: string, cssPath: string, name: string, dir: string): ThemeSource {
   const parsed = themeFileSchema.safeParse(parseYaml(readFileSync(yamlPath, 'utf8')) ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
     throw new Error(`invalid theme file ${yamlPath}: ${issues}`);
   }
   if (parsed.data.name !== name) throw new Error(`theme file ${yamlPath} says name '${parsed.data.name}', expected '${name}'`);
-  const cssPath = join(dir, 'theme.css');
   return { file: parsed.data, css: existsSync(cssPath) ? readFileSync(cssPath, 'utf8') : undefined, dir };
 }
 
