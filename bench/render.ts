@@ -13,6 +13,8 @@
  * - Whole CLI: `node bin/briefdeck.js build` timed from outside (start-up, corpus check, every
  *   format), for the first sample and for all, against the same marp-cli figures.
  *
+ * Every time is the median of three runs (`npm run bench:render -- --runs 5` for more).
+ *
  * Targets (issue #6): one deck ≥ 5× faster than marp-cli, all samples ≥ 8×, our PPTX ≤ 1/20 of
  * marp-cli's bytes.
  */
@@ -57,17 +59,33 @@ function child(mode: 'first' | 'rebuild', outDir: string, paths: string[]): Meas
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }
 
-/** A first build, then (after one unmeasured build that leaves its tags in `.cache/`) a rebuild. */
+/** Every figure is the median of this many runs (`--runs N`); the machine varies run to run. */
+const RUNS = Math.max(1, Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3);
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const repeat = <T>(run: () => T): T[] => Array.from({ length: RUNS }, run);
+
+/** First builds, then (after one unmeasured build that leaves its tags in `.cache/`) rebuilds. */
 function ours(outDir: string, paths: string[]): Measured & { rebuildMs: number } {
-  const first = child('first', outDir, paths);
+  const firsts = repeat(() => child('first', outDir, paths));
   child('rebuild', outDir, paths);
-  return { ...first, rebuildMs: child('rebuild', outDir, paths).ms };
+  const rebuilds = repeat(() => child('rebuild', outDir, paths));
+  return { ...firsts[0], ms: median(firsts.map((m) => m.ms)), rebuildMs: median(rebuilds.map((m) => m.ms)) };
 }
 
+/** Median wall time of `run`. */
 function timed(run: () => void): number {
-  const t0 = performance.now();
-  run();
-  return performance.now() - t0;
+  return median(
+    repeat(() => {
+      const t0 = performance.now();
+      run();
+      return performance.now() - t0;
+    }),
+  );
 }
 
 const ms = (t: number) => `${(t / 1000).toFixed(2)} s`;
@@ -97,7 +115,7 @@ const cli = (paths: string[], out: string) =>
 const cliOne = cli(specs.slice(0, 1), join(tmp, 'cli-one'));
 const cliAll = cli(specs, join(tmp, 'cli-all'));
 
-console.log(`Chromium: ${browser.path} (${browser.source}); ${specs.length} sample briefings; files in ${tmp}`);
+console.log(`Chromium: ${browser.path} (${browser.source}); ${specs.length} sample briefings; medians of ${RUNS} runs; files in ${tmp}`);
 console.log(
   'briefing'.padEnd(24), 'slides'.padStart(6), 'first build'.padStart(12), 'rebuild'.padStart(9), 'marp-cli ×3'.padStart(12),
   'ratio first'.padStart(12), 'rebuild'.padStart(8), 'pptx ours / marp-cli'.padStart(26),
