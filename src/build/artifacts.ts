@@ -4,7 +4,6 @@
  */
 import type { Deck, ResolvedTheme } from '../model.ts';
 import type { Printer } from '../render/print.ts';
-import { deckToMarpMarkdown } from '../render/marp-markdown.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { renderHandout } from '../render/handout.ts';
@@ -109,7 +108,7 @@ export async function renderArtifact(
     case 'deck.json':
       return JSON.stringify(deck, null, 2) + '\n';
     case 'marp.md':
-      return deckToMarpMarkdown(deck, theme);
+      return renderMarp(deck, theme).markdown;
     case 'html':
       return renderHtml(deck, theme);
     case 'pdf':

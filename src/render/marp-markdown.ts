@@ -125,6 +125,11 @@ export function fittedToMarpMarkdown(deck: Deck, theme: ResolvedTheme, fitted: F
   return `${marpFrontMatter(deck, theme)}\n\n<style>\n${css}\n</style>\n\n${slides.join('\n\n---\n\n')}\n`;
 }
 
+/** The same Markdown on another Marp theme: the front-matter's `theme:` line changed. */
+export function onTheme(markdown: string, theme: string): string {
+  return markdown.replace(/^(---\n(?:.*\n)*?)theme: default\n/, `$1theme: ${theme}\n`);
+}
+
 export function deckToMarpMarkdown(deck: Deck, theme: ResolvedTheme): string {
   return fittedToMarpMarkdown(deck, theme, fitDeck(deck, theme));
 }

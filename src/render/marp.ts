@@ -1,12 +1,14 @@
 /**
  * Runs Marp Core over a fitted deck's Markdown, once, and hands every browser format the result:
  * the per-slide SVG markup, the CSS and the notes. Emoji and math are off so nothing is ever
- * fetched from a CDN; raw HTML stays off because our Markdown never needs it.
+ * fetched from a CDN; raw HTML stays off because our Markdown never needs it. The deck is
+ * rendered on `briefdeck-base` (`theme/marp-base.ts`), the written Markdown names `default`.
  */
 import { Marp } from '@marp-team/marp-core';
+import { BASE_THEME_CSS, BASE_THEME_NAME } from '../theme/marp-base.ts';
 import type { Deck, ResolvedTheme } from '../model.ts';
 import { fitDeck, type FittedSlide } from './fit.ts';
-import { fittedToMarpMarkdown } from './marp-markdown.ts';
+import { fittedToMarpMarkdown, onTheme } from './marp-markdown.ts';
 
 export interface MarpRender {
   fitted: FittedSlide[];
@@ -37,14 +39,17 @@ function renderMarpUncached(deck: Deck, theme: ResolvedTheme): MarpRender {
 /** Renders slides exactly as given (tests feed unfitted slides here to see overflow caught). */
 export function renderFittedMarp(deck: Deck, theme: ResolvedTheme, fitted: FittedSlide[]): MarpRender {
   const markdown = fittedToMarpMarkdown(deck, theme, fitted);
-  marp ??= new Marp({
-    html: false,
-    emoji: { shortcode: false, unicode: false },
-    math: false,
-    script: false,
-    minifyCSS: true,
-  });
-  const { html, css, comments } = marp.render(markdown, { htmlAsArray: true });
+  if (!marp) {
+    marp = new Marp({
+      html: false,
+      emoji: { shortcode: false, unicode: false },
+      math: false,
+      script: false,
+      minifyCSS: true,
+    });
+    marp.themeSet.add(BASE_THEME_CSS);
+  }
+  const { html, css, comments } = marp.render(onTheme(markdown, BASE_THEME_NAME), { htmlAsArray: true });
   if (html.length !== fitted.length)
     throw new Error(`Marp made ${html.length} slides from ${fitted.length}: a markdown slide may contain a slide break`);
   // The word joiners that keep `:name:` from becoming an emoji in marp-cli are not needed here.

@@ -1,0 +1,74 @@
+/**
+ * Decks are rendered on `briefdeck-base`, the few rules of Marp's `default` theme that show
+ * through a briefdeck theme. In Chromium, every element of every slide (generated kinds and an
+ * author Markdown slide with a table, code, quotes and nested lists) must land in the same box
+ * with the same look as on `default` itself, which the written `.marp.md` still names; a Marp
+ * Core upgrade that changes `default` fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Marp } from '@marp-team/marp-core';
+import type { Page } from 'puppeteer';
+import { renderMarp } from '../../src/render/marp.ts';
+import { BrowserSession } from '../../src/render/browser.ts';
+import { THEMES, fixtureDeck, themeFor } from './helpers.ts';
+
+const AUTHOR_MARKDOWN = [
+  '## Author note',
+  'Plain text with **bold**, *emphasis*, `code`, ~~struck~~ and a [link](https://example.org).',
+  '### A smaller heading',
+  '| Year | Gas bcm | Oil mt |\n|---|---:|---:|\n| 2021 | 10.4 | 79.6 |\n| 2023 | 22.7 | 107.0 |',
+  '> A quotation set by the author.',
+  '```\nfenced code\n```',
+  '1. one\n2. two\n   - nested\n     1. deeper',
+  '#### Fourth level',
+].join('\n\n');
+
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await BrowserSession.launch();
+});
+afterAll(async () => session?.close());
+
+const PROPS = [
+  'color', 'background-color', 'font-family', 'font-size', 'font-weight', 'font-style', 'line-height', 'text-decoration-line',
+  'text-align', 'list-style-type', 'border-top-width', 'border-left-width', 'border-top-color', 'border-left-color',
+  'border-top-left-radius', 'border-collapse', 'padding-top', 'padding-left', 'margin-top', 'margin-bottom', 'display', 'position',
+];
+
+/** Box and look of every element in every slide. */
+async function layout(page: Page, css: string, slides: string[]): Promise<string[]> {
+  await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><div class="marpit">${slides.join('')}</div></body></html>`, {
+    waitUntil: 'load',
+  });
+  return page.evaluate((props) => {
+    return Array.from(document.querySelectorAll('section, section *')).map((el) => {
+      const box = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      return [el.tagName, ...[box.x, box.y, box.width, box.height].map((n) => n.toFixed(1)), ...props.map((p) => cs.getPropertyValue(p))].join(' | ');
+    });
+  }, PROPS);
+}
+
+describe("the base theme decks are rendered on", () => {
+  it.each(THEMES)('%s: lays out and styles every element exactly as Marp default does', async (name) => {
+    const deck = fixtureDeck('full');
+    deck.slides = deck.slides.map((s) => (s.kind === 'markdown' ? { ...s, markdown: AUTHOR_MARKDOWN } : s));
+    const theme = themeFor(deck, name);
+    const ours = renderMarp(deck, theme);
+    expect(ours.markdown).toMatch(/^---\nmarp: true\ntheme: default\n/);
+    expect(ours.css).not.toContain('prettylights');
+    const marp = new Marp({ html: false, emoji: { shortcode: false, unicode: false }, math: false, script: false, minifyCSS: true });
+    const reference = marp.render(ours.markdown, { htmlAsArray: true });
+    expect(reference.html.length).toBe(ours.slides.length);
+    const page = await session.newPage();
+    try {
+      await page.setViewport({ width: 1400, height: 800 });
+      const onDefault = await layout(page, reference.css, reference.html);
+      const onBase = await layout(page, ours.css, ours.slides);
+      expect(onBase.length).toBeGreaterThan(100);
+      expect(onBase).toEqual(onDefault);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
