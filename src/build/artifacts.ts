@@ -10,16 +10,8 @@ import { renderHandout } from '../render/handout.ts';
 import { renderPptx } from '../render/pptx.ts';
 import { renderMarp } from '../render/marp.ts';
 
-export const ARTIFACTS = {
-  'deck.json': { suffix: '.deck.json', label: 'deck JSON' },
-  'marp.md': { suffix: '.marp.md', label: 'Marp Markdown' },
-  html: { suffix: '.html', label: 'HTML' },
-  pdf: { suffix: '.pdf', label: 'PDF' },
-  pptx: { suffix: '.pptx', label: 'PowerPoint' },
-  handout: { suffix: '.handout.pdf', label: 'PDF handout' },
-} as const;
-
-export type ArtifactKind = keyof typeof ARTIFACTS;
+export { ARTIFACTS, type ArtifactKind } from './formats.ts';
+import type { ArtifactKind } from './formats.ts';
 
 export interface RenderContext {
   /** The run's one browser, started on first use. */

@@ -1,10 +1,6 @@
 /** `briefdeck build [paths…]`: builds briefing specs into decks. */
 import { Command } from 'commander';
-import { buildBriefings } from '../build/index.ts';
 import { buildOptionsOf } from '../config/settings.ts';
-import { startWatchSession } from '../watch/run.ts';
-import { pipelineDeps } from '../watch/deps.ts';
-import { createReporter } from './progress.ts';
 import { addRunOptions, openForRun, untilInterrupted, verbosityOf } from './options.ts';
 
 export function register(program: Command): void {
@@ -20,12 +16,15 @@ export function register(program: Command): void {
       if (!project) return;
       const s = project.settings;
       const verbosity = verbosityOf(opts);
+      // The stages load when the command runs, so `--help` and the other commands start fast.
       if (opts.watch) {
+        const [{ startWatchSession }, { pipelineDeps }] = await Promise.all([import('../watch/run.ts'), import('../watch/deps.ts')]);
         const session = await startWatchSession({ settings: s, deps: pipelineDeps, verbosity, usePolling: Boolean(opts.poll) });
         await untilInterrupted();
         await session.close();
         return;
       }
+      const [{ buildBriefings }, { createReporter }] = await Promise.all([import('../build/index.ts'), import('./progress.ts')]);
       const reporter = createReporter(s.root, verbosity);
       const result = await buildBriefings({ ...buildOptionsOf(s), onProgress: reporter.onProgress });
       reporter.finish(result);

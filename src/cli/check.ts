@@ -9,8 +9,6 @@ import { Command } from 'commander';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { openProject } from '../config/index.ts';
-import { loadCorpus } from '../corpus/index.ts';
-import { composeDeck } from '../deck/index.ts';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/format.ts';
 import type { Diagnostic, EvidenceStore } from '../model.ts';
 import { parseBriefing } from '../spec/index.ts';
@@ -32,6 +30,8 @@ export async function checkBriefings(root: string, paths: string[], options: { s
   const files = findSpecs(root, settings.specs);
   const themes = themeNames(root);
   const diagnostics: Diagnostic[] = [...config.diagnostics];
+  // Loaded here rather than with the command line, so other commands start without them.
+  const [{ loadCorpus }, { composeDeck }] = await Promise.all([import('../corpus/index.ts'), import('../deck/index.ts')]);
   let store = options.store;
   try {
     for (const file of files) {

@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/format.ts';
-import { loadCorpus } from '../corpus/index.ts';
 import { table } from '../corpus/report.ts';
 import type { CorpusDocument, EvidenceStore } from '../model.ts';
 
@@ -30,6 +29,7 @@ export function documentSummary(d: CorpusDocument) {
 
 export async function openCorpus(cmd: Command): Promise<EvidenceStore> {
   const root = resolve(cmd.optsWithGlobals().root as string);
+  const { loadCorpus } = await import('../corpus/index.ts');
   const store = await loadCorpus({ root });
   for (const d of store.diagnostics) if (d.severity !== 'info') console.error(formatDiagnostic(d, process.stderr.isTTY));
   return store;

@@ -3,8 +3,6 @@
  * saved change touches, reloading the open pages.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { startWatchSession } from '../watch/run.ts';
-import { pipelineDeps } from '../watch/deps.ts';
 import { addRunOptions, openForRun, untilInterrupted, verbosityOf } from './options.ts';
 
 export function register(program: Command): void {
@@ -19,6 +17,7 @@ export function register(program: Command): void {
       const project = openForRun(cmd, paths, opts);
       if (!project) return;
       const port = (opts.port as number | undefined) ?? 0;
+      const [{ startWatchSession }, { pipelineDeps }] = await Promise.all([import('../watch/run.ts'), import('../watch/deps.ts')]);
       let session;
       try {
         session = await startWatchSession({

@@ -6,7 +6,7 @@ import ora, { type Ora } from 'ora';
 import pc from 'picocolors';
 import { relative } from 'node:path';
 import type { BuildEvent, BuildResult } from '../build/index.ts';
-import { ARTIFACTS } from '../build/artifacts.ts';
+import { ARTIFACTS } from '../build/formats.ts';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/format.ts';
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
