@@ -4,17 +4,28 @@
  * first because a dotted or slashed numeric date on these sites puts the day first, then the
  * other locales chrono knows. Only a date with day, month and year all stated is accepted.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 
-const PARSERS: Array<{ locale: string; parser: chrono.Chrono }> = [
-  { locale: 'en-GB', parser: chrono.en.GB },
-  { locale: 'it', parser: chrono.it.casual },
-  { locale: 'fr', parser: chrono.fr.casual },
-  { locale: 'de', parser: chrono.de.casual },
-  { locale: 'es', parser: chrono.es.casual },
-  { locale: 'pt', parser: chrono.pt.casual },
-  { locale: 'nl', parser: chrono.nl.casual },
-];
+type Parsers = Array<{ locale: string; parser: Chrono.Chrono }>;
+let parsers: Parsers | undefined;
+
+/** chrono's parsers, loaded on the first date to read (a quarter of a second), not at start-up. */
+function dateParsers(): Parsers {
+  if (!parsers) {
+    const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+    parsers = [
+      { locale: 'en-GB', parser: chrono.en.GB },
+      { locale: 'it', parser: chrono.it.casual },
+      { locale: 'fr', parser: chrono.fr.casual },
+      { locale: 'de', parser: chrono.de.casual },
+      { locale: 'es', parser: chrono.es.casual },
+      { locale: 'pt', parser: chrono.pt.casual },
+      { locale: 'nl', parser: chrono.nl.casual },
+    ];
+  }
+  return parsers;
+}
 
 export interface FoundDate {
   iso: string;
@@ -29,7 +40,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The first complete calendar date in `text`, or undefined. */
 export function findDate(text: string): FoundDate | undefined {
   if (!/\d/.test(text)) return undefined;
-  for (const { locale, parser } of PARSERS) {
+  for (const { locale, parser } of dateParsers()) {
     for (const r of parser.parse(text)) {
       const s = r.start;
       if (!s.isCertain('day') || !s.isCertain('month') || !s.isCertain('year')) continue;
