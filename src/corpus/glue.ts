@@ -8,7 +8,9 @@
  *   into a capitalised function word ("partnerWhile"), where a new sentence starts and the
  *   sentence is split, so each half can be a claim with exact offsets;
  * - `gluedWords`: a token that is no English word but is two run together ("regionhave" → region +
- *   have), recorded on the claim as a flaw so selection keeps it off slides.
+ *   have), or a name run into the role that followed it ("Igor Sechinhead of Rosneft", where
+ *   "Sechin, head" lost its comma and space), recorded on the claim as a flaw so selection keeps
+ *   it off slides.
  *
  * The vocabulary is `an-array-of-english-words` (≈275,000 words, loaded once, lazily). A token
  * splits only when one half is a function word: real closed compounds ("policymakers") are two
@@ -102,11 +104,32 @@ const AFTER_NAME = new Set(['the', 'and', 'that', 'which', 'have', 'has', 'had',
 
 const UNITS = new Set(['bcm', 'bbl', 'mln', 'bln', 'million', 'billion', 'trillion', 'percent', 'km', 'kms', 'tonnes', 'tons', 'mw', 'gw', 'twh']);
 
+/** Nouns that follow a name in apposition ("Igor Sechin, head of Rosneft"). */
+const ROLE = /^(\p{Lu}\p{Ll}{2,})(head|chief|minister|president|director|chairman|spokesman|spokeswoman|founder|leader|secretary|governor|ambassador|envoy|adviser|advisor|deputy)$/u;
+
+/**
+ * A surname run into its role: a capitalised token after a capitalised first name, ending in a
+ * role noun, whose name half is no English word ("Sechinhead"; not "Whitehead" or "Forehead").
+ */
+export function nameGluedToRole(token: string, before: string): [string, string] | undefined {
+  const m = ROLE.exec(token);
+  if (!m || !/\p{Lu}\p{Ll}+\s$/u.test(before)) return undefined;
+  const words = english();
+  if (words.has(token.toLowerCase()) || words.has(m[1].toLowerCase())) return undefined;
+  return [m[1], m[2]];
+}
+
 /** Flaws of one claim's text: each glued token (`glued word "regionhave" (region + have)`) and stray quotation marks. */
 export function gluedWords(text: string): string[] {
   const flaws: string[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const token = m[0];
+    const at = m.index ?? 0;
+    const role = nameGluedToRole(token, text.slice(Math.max(0, at - 40), at));
+    if (role) {
+      flaws.push(`glued word "${token}" (${role[0]} + ${role[1]})`);
+      continue;
+    }
     const parts = splitGlued(token);
     if (!parts) continue;
     // A capitalised token may be a name the vocabulary lacks: only "Chinaand" (name + function word) counts.

@@ -147,6 +147,9 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     const rel = terms.length ? (relevance.get(claim.id) ?? 0) + (topicMatch ? 0.3 : 0) : 0.5;
     const pinned = isPinned(claim, spec);
     if (rel <= 0 && !pinned) continue;
+    // A sentence the scrape broke ("regionhave", "Igor Sechinhead of Rosneft") never reaches a
+    // slide unless the spec names it: a bullet fewer reads better than a garbled one.
+    if (claim.flaws?.length && !pinned) continue;
     if (request.accept && !request.accept(claim)) continue;
     out.push({ claim, relevance: Math.min(1, rel), topicMatch, pinned, recency: ctx.recency.get(claim.docId) ?? 0.5 });
   }

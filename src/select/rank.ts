@@ -59,8 +59,6 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   if (prefs.plain) score -= 0.1 * plainPenalty(c.claim.text);
   if (prefs.estimative && !carriesJudgement(c.claim)) score -= UNJUDGED_PENALTY;
   if (leansOnContext(c.claim.text)) score -= 0.4;
-  // A sentence the scrape broke ("regionhave") is shown only when nothing clean can serve.
-  if (c.claim.flaws?.length) score -= 2;
   if (c.pinned) score += 1;
   return score;
 }

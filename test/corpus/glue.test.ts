@@ -33,6 +33,13 @@ describe('glued words', () => {
     expect(gluedWords('Talks with Chinaand Japan.')).toEqual(['glued word "Chinaand" (China + and)']);
   });
 
+  it('finds a surname run into its role, and leaves real surnames and words alone', () => {
+    expect(gluedWords('as enthusiastic as Igor Sechinhead of the state oil company Rosneft')).toEqual(['glued word "Sechinhead" (Sechin + head)']);
+    expect(gluedWords('said Vladimir Putinpresident of Russia')).toEqual(['glued word "Putinpresident" (Putin + president)']);
+    expect(gluedWords('as John Whitehead of the bank said, a Forehead and the Warhead')).toEqual([]);
+    expect(gluedWords('the Sechinhead memo')).toEqual([]);
+  });
+
   it('finds sentence starts glued to the previous sentence, but not abbreviations or web addresses', () => {
     expect(gluedBoundaries('on humanitarian grounds.Moreover, their leaders').map((b) => b.token)).toEqual(['grounds.Moreover']);
     expect(gluedBoundaries('China’s junior partnerWhile Beijing grew').map((b) => b.token)).toEqual(['partnerWhile']);
