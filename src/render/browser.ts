@@ -259,10 +259,11 @@ function start(executablePath: string, timeoutMs = 30_000): Promise<Browser> {
     pipe: true,
     timeout: timeoutMs,
     args: [
-      // Two processes instead of six: without a sandbox no zygote is needed to fork sandboxed
-      // renderers, and the GPU and network services run inside the browser process. Chromium's
-      // start-up then costs a third less CPU, which the build's other thread needs on two cores.
-      ...(needsNoSandbox ? ['--no-sandbox', '--no-zygote'] : []),
+      // Fewer processes: the GPU and network services run inside the browser process; without a
+      // sandbox no zygote is needed to fork sandboxed renderers, and the headless shell runs its
+      // renderer in the browser process too (as serverless PDF services run it). Chromium's
+      // start-up then costs about half the CPU, which the build's other thread needs on two cores.
+      ...(needsNoSandbox ? ['--no-sandbox', '--no-zygote', ...(isHeadlessShell(executablePath) ? ['--single-process'] : [])] : []),
       '--in-process-gpu',
       '--enable-features=NetworkServiceInProcess2',
       '--disable-gpu',
