@@ -9,6 +9,7 @@ import type { Printer, PrintJob } from './print.ts';
 import { escapeHtml as h, safeUrl } from './escape.ts';
 import { sourceLine } from './fit.ts';
 import { renderMarp } from './marp.ts';
+import { fontStack } from '../theme/fonts.ts';
 import { pdfInfo } from './pdf.ts';
 
 /**
@@ -43,8 +44,8 @@ export function handoutDocument(
 @page{size:${paper} portrait;margin:${MARGIN.top} ${MARGIN.right} ${MARGIN.bottom} ${MARGIN.left}}
 html,body{margin:0;break-inside:auto!important;page-break-inside:auto!important}
 div.marpit>svg>foreignObject>section{break-before:auto!important;page-break-before:auto!important}
-body{font-family:'${f.body}',sans-serif;color:${theme.palette.text};font-size:9pt;line-height:1.35}
-h1{font-family:'${f.heading}',serif;color:${theme.palette.heading};font-size:16pt;margin:0 0 2mm}
+body{font-family:${fontStack(f.body)};color:${theme.palette.text};font-size:9pt;line-height:1.35}
+h1{font-family:${fontStack(f.heading)};color:${theme.palette.heading};font-size:16pt;margin:0 0 2mm}
 .meta{color:${theme.palette.muted};margin:0 0 4mm}
 .banner{background:${theme.palette.banner};color:${theme.palette.bannerText};text-align:center;font-weight:700;letter-spacing:.1em;padding:1mm;margin-bottom:3mm}
 .row{display:flex;gap:5mm;padding:3mm 0;border-bottom:0.3mm solid #ccc;min-height:${ROW_MIN_HEIGHT}}
