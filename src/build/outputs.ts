@@ -7,6 +7,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { processAlive } from '../processes.ts';
 
 export interface PendingOutput {
   /** Final path. */
@@ -60,16 +61,6 @@ export function outputPath(outDir: string, name: string, suffix: string): string
 
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-/** Whether a process with this pid is still running. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes temporaries left by a build that was killed between staging and renaming; those of
  * builds still running (another process on the same folder) are left alone.
@@ -79,7 +70,7 @@ export function sweepStaleTemporaries(outDir: string): number {
   let removed = 0;
   for (const f of readdirSync(outDir)) {
     const m = TEMP_NAME.exec(f);
-    if (m && !alive(Number(m[1]))) {
+    if (m && !processAlive(Number(m[1]))) {
       rmSync(join(outDir, f), { force: true });
       removed += 1;
     }

@@ -8,11 +8,12 @@
  * from a small pool of pages that jobs reuse, all in one renderer process, and replaces a
  * browser that crashes or hangs once per job (see `withPage`).
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { finishPrint, printOnPage, type Printer, type PrintJob } from './print.ts';
+import { processAlive } from '../processes.ts';
 
 /** Headless shells first; a path ending in `headless-shell` is launched in shell mode. */
 const KNOWN_PATHS = [
@@ -249,10 +250,41 @@ export async function letLaunchStart(turns = 5): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
-function start(executablePath: string, timeoutMs = 30_000): Promise<Browser> {
+const PROFILE_PREFIX = 'briefdeck-chromium-';
+
+/**
+ * A fresh Chromium profile folder named after this process. Folders of processes no longer
+ * running are removed first: a build stopped by Ctrl-C or killed cannot remove its own, and
+ * each is about a megabyte.
+ */
+function profileFolder(): string {
+  const dir = tmpdir();
+  for (const name of readdirSync(dir)) {
+    const pid = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid && !processAlive(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(dir, `${PROFILE_PREFIX}${process.pid}-`));
+}
+
+/** Launches Chromium on a profile of its own, removed once the browser is gone. */
+async function start(executablePath: string, timeoutMs = 30_000): Promise<Browser> {
+  const userDataDir = profileFolder();
+  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
+  try {
+    const browser = await launchChromium(executablePath, timeoutMs, userDataDir);
+    browser.once('disconnected', removeProfile);
+    return browser;
+  } catch (err) {
+    removeProfile();
+    throw err;
+  }
+}
+
+function launchChromium(executablePath: string, timeoutMs: number, userDataDir: string): Promise<Browser> {
   const needsNoSandbox = (typeof process.getuid === 'function' && process.getuid() === 0) || Boolean(process.env.CI);
   return puppeteer.launch({
     executablePath,
+    userDataDir,
     headless: isHeadlessShell(executablePath) ? 'shell' : true,
     // Over a pipe, Chromium exits with us even when we are killed (SIGKILL, OOM); over a
     // WebSocket it would live on as an orphan.

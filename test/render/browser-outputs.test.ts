@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFDict, PDFName, PDFHexString, PDFString } from 'pdf-lib';
@@ -74,6 +74,28 @@ describe('the browser session', () => {
       expect(renderers).toContain('--renderer-process-limit=1');
     } finally {
       await s.close();
+    }
+  }, 60_000);
+
+  it('keeps its profile in a folder of its own, removed at close, and removes those of dead runs', async () => {
+    const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith('briefdeck-chromium-'));
+    // What a build stopped by Ctrl-C leaves behind: the folder of a process that is gone.
+    const dead = mkdtempSync(join(tmpdir(), 'briefdeck-chromium-999999999-'));
+    mkdirSync(join(dead, 'Default'));
+    const s = await BrowserSession.launch();
+    const own = profiles().filter((n) => n.startsWith(`briefdeck-chromium-${process.pid}-`));
+    let closed = false;
+    try {
+      expect(existsSync(dead)).toBe(false);
+      expect(own.length).toBeGreaterThanOrEqual(1);
+      const arg = s.browser.process()!.spawnargs.find((a) => a.startsWith('--user-data-dir='))!;
+      expect(arg).toContain(`briefdeck-chromium-${process.pid}-`);
+      await s.close();
+      closed = true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(existsSync(arg.slice('--user-data-dir='.length))).toBe(false);
+    } finally {
+      if (!closed) await s.close();
     }
   }, 60_000);
 });
