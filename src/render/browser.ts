@@ -243,7 +243,7 @@ export class BrowserSession implements Printer {
 
 /**
  * Lets a launch begun just now spawn Chromium before the caller goes on with long synchronous
- * work (loading a corpus, fitting a deck): puppeteer creates the browser profile folder first,
+ * work (loading a corpus, fitting a deck): puppeteer prepares its launch arguments
  * asynchronously, and a busy event loop would hold the spawn back until the work is done.
  */
 export async function letLaunchStart(turns = 5): Promise<void> {

@@ -107,9 +107,12 @@ export function slideMarkdown(f: FittedSlide, accent: string, withNotes: boolean
   return parts.join('\n\n');
 }
 
+/** The Marp theme the written Markdown names: the one every Marp tool has. */
+export const WRITTEN_THEME = 'default';
+
 export function marpFrontMatter(deck: Deck, theme: ResolvedTheme): string {
   const footer = theme.footer ?? deck.organisation ?? '';
-  const lines = ['---', 'marp: true', 'theme: default', 'paginate: true', 'size: 16:9', `title: ${JSON.stringify(deck.title)}`];
+  const lines = ['---', 'marp: true', `theme: ${WRITTEN_THEME}`, 'paginate: true', 'size: 16:9', `title: ${JSON.stringify(deck.title)}`];
   if (deck.subtitle) lines.push(`description: ${JSON.stringify(deck.subtitle)}`);
   if (deck.presenter) lines.push(`author: ${JSON.stringify(deck.presenter)}`);
   if (deck.classification) lines.push(`header: ${directiveValue(deck.classification)}`);
@@ -127,7 +130,7 @@ export function fittedToMarpMarkdown(deck: Deck, theme: ResolvedTheme, fitted: F
 
 /** The same Markdown on another Marp theme: the front-matter's `theme:` line changed. */
 export function onTheme(markdown: string, theme: string): string {
-  return markdown.replace(/^(---\n(?:.*\n)*?)theme: default\n/, `$1theme: ${theme}\n`);
+  return markdown.replace(/^(---\n(?:.*\n)*?)theme: .*\n/, `$1theme: ${theme}\n`);
 }
 
 export function deckToMarpMarkdown(deck: Deck, theme: ResolvedTheme): string {

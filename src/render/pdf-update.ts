@@ -12,7 +12,7 @@
  * Any other file (cross-reference streams, earlier updates, anything unexpected) is loaded and
  * saved in full by pdf-lib.
  */
-import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFObjectParser, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFRef, type PDFObject } from 'pdf-lib';
 
 /** PDF syntax is bytes: pdf-lib's objects print one character per byte. */
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
@@ -103,32 +103,36 @@ function readPrinted(bytes: Uint8Array): PdfParts | undefined {
       return found;
     };
     const rootRef = trailer.get(PDFName.of('Root'));
+    if (!(rootRef instanceof PDFRef)) return undefined;
     const catalog = dict(rootRef);
     const pages: PDFRef[] = [];
     const walk = (node: PDFObject | undefined, depth: number): void => {
       const kids = dict(node).get(PDFName.of('Kids'));
       if (!(kids instanceof PDFArray)) {
-        pages.push(node as PDFRef);
+        // An outline entry points at a page by reference: a page written inline cannot be named.
+        if (!(node instanceof PDFRef)) throw new Error('a page that is not an indirect object');
+        pages.push(node);
         return;
       }
       if (depth > 32) throw new Error('page tree too deep');
       for (const kid of kids.asArray()) walk(kid, depth + 1);
     };
     walk(catalog.get(PDFName.of('Pages')), 0);
-    const size = Math.max(Number(String(trailer.get(PDFName.of('Size')))), ...[...table.xref.keys()].map((n) => n + 1));
+    const declared = trailer.get(PDFName.of('Size'));
+    const size = Math.max(declared instanceof PDFNumber ? declared.asNumber() : 0, ...[...table.xref.keys()].map((n) => n + 1));
     context.largestObjectNumber = size - 1;
     let infoRef = trailer.get(PDFName.of('Info'));
     const info = infoRef instanceof PDFRef ? dict(infoRef) : context.obj({});
     if (!(infoRef instanceof PDFRef)) infoRef = context.register(info);
     const changed = (): Map<number, [PDFRef, PDFObject]> => {
       const out = new Map<number, [PDFRef, PDFObject]>();
-      out.set((rootRef as PDFRef).objectNumber, [rootRef as PDFRef, catalog]);
+      out.set(rootRef.objectNumber, [rootRef, catalog]);
       out.set((infoRef as PDFRef).objectNumber, [infoRef as PDFRef, info]);
       for (const [ref, object] of context.enumerateIndirectObjects()) if (ref.objectNumber >= size) out.set(ref.objectNumber, [ref, object]);
       return out;
     };
     const save = async () => {
-      const newTrailer = context.obj({ Size: context.largestObjectNumber + 1, Root: rootRef as PDFRef, Info: infoRef as PDFRef, Prev: xrefAt });
+      const newTrailer = context.obj({ Size: context.largestObjectNumber + 1, Root: rootRef, Info: infoRef as PDFRef, Prev: xrefAt });
       const id = trailer.get(PDFName.of('ID'));
       if (id) newTrailer.set(PDFName.of('ID'), id);
       return appendUpdate(bytes, changed(), newTrailer);

@@ -87,7 +87,7 @@ export function facesUsed(theme: ResolvedTheme, slides: readonly string[]): Deck
  * (zlib) is fast and a third bigger, TrueType is instant and the biggest. */
 export type EmbedFormat = 'woff2' | 'woff' | 'truetype';
 
-/** Subsets per font file, character set and format for the whole process: HTML and PDF share them. */
+/** Subsets per font file, character set and format, for the whole process (decks of one theme share faces). */
 const subsets = new Map<string, Promise<Buffer>>();
 
 /**
