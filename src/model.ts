@@ -27,6 +27,8 @@ export interface Diagnostic {
   hint?: string;
   /** Stable machine-readable code, e.g. `spec/unknown-audience`. */
   code: string;
+  /** Detail that a summary line already covers: printed only with `--verbose`. */
+  verbose?: boolean;
 }
 
 // ─── Corpus ─────────────────────────────────────────────────────────────────────────────────────
@@ -52,7 +54,7 @@ export interface DroppedBlock {
 }
 
 export interface DocumentMeta {
-  /** Stable id: the file name without extension (e.g. `000_eb967fafdfeae713`). */
+  /** Stable id: the path under the corpus folder without extension (`000_eb967fafdfeae713`, `business/001`). */
   id: string;
   /** Path relative to the project root. */
   path: string;

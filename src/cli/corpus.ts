@@ -31,7 +31,7 @@ export async function openCorpus(cmd: Command): Promise<EvidenceStore> {
   const root = resolve(cmd.optsWithGlobals().root as string);
   const { loadCorpus } = await import('../corpus/index.ts');
   const store = await loadCorpus({ root });
-  for (const d of store.diagnostics) if (d.severity !== 'info') console.error(formatDiagnostic(d, process.stderr.isTTY));
+  for (const d of store.diagnostics) if (d.severity !== 'info' && !d.verbose) console.error(formatDiagnostic(d, process.stderr.isTTY));
   return store;
 }
 
@@ -61,7 +61,7 @@ export function register(program: Command): void {
   corpus
     .command('show')
     .description('one document: metadata, clean text, and what was dropped and why')
-    .argument('<id>', 'document id (file name without extension)')
+    .argument('<id>', 'document id (path under the corpus folder without extension, e.g. business/001)')
     .option('--json', 'print the whole document as JSON')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const store = await openCorpus(cmd);
@@ -72,7 +72,8 @@ export function register(program: Command): void {
           process.exitCode = 2;
           return;
         }
-        if (opts.json) {
+        // `--json` after the id is read by the parent `corpus` command, which has the same option.
+        if (opts.json || cmd.parent?.opts().json) {
           const { text: _text, ...rest } = doc;
           console.log(JSON.stringify(rest, null, 2));
           return;

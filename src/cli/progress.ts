@@ -79,7 +79,7 @@ export function createReporter(root: string, verbosity: Verbosity, stream: NodeJ
       const diagnostics = sortDiagnostics([
         ...result.diagnostics,
         ...result.decks.flatMap((d) => d.diagnostics),
-      ]).filter((d) => verbosity !== 'quiet' || d.severity === 'error');
+      ]).filter((d) => (verbosity !== 'quiet' || d.severity === 'error') && (!d.verbose || verbosity === 'verbose'));
       for (const d of diagnostics) stream.write(formatDiagnostic(d, color) + '\n');
       if (verbosity === 'quiet') return;
       const rows: string[][] = [['briefing', 'audience', 'theme', 'slides', 'time', 'outputs']];

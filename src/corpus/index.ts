@@ -88,6 +88,7 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
   const seen = new Set<string>();
   const hashOwner = new Map<string, string>();
   const ids = new Set<string>();
+  const duplicates: Diagnostic[] = [];
   for (const full of listFiles(corpusDir)) {
     const path = rel(full);
     seen.add(path);
@@ -114,13 +115,12 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
     const owner = hashOwner.get(hash);
     if (owner && bytes.length > 0) {
       const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
-      diagnostics.push(d);
+      duplicates.push(d);
       if (stored.get(path)?.key !== key) db.putFile({ path, key, docId: null, diagnostics: [d] });
       continue;
     }
     hashOwner.set(hash, path);
-    const name = full.slice(full.lastIndexOf(sep) + 1).replace(/\.[^.]+$/, '');
-    const id = ids.has(name) ? full.slice(full.lastIndexOf(sep) + 1) : name;
+    const id = documentId(relative(corpusDir, full), ids);
     ids.add(id);
     const previous = stored.get(path);
     if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
@@ -146,7 +146,34 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
     options.onFile?.(path, true);
   }
   for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
+  diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
   return openStore(db, topics, diagnostics);
+}
+
+/**
+ * A document's id is its path under the corpus folder without the extension (`business/001`), so
+ * `business/001.txt` and `tech/001.txt` are two documents; ids are stable across runs. Two files
+ * that differ only by extension (`a.txt`, `a.md`) keep the extension in the second one's id.
+ */
+export function documentId(pathInCorpus: string, taken: ReadonlySet<string>): string {
+  const path = pathInCorpus.split(sep).join('/');
+  const id = path.replace(/\.[^./]+$/, '');
+  return taken.has(id) ? path : id;
+}
+
+/**
+ * Identical files count once. One line says how many there were; each file's own line is kept
+ * at `verbose` severity-info with code `corpus/duplicate-file`, which `--verbose` prints.
+ */
+function summariseDuplicates(duplicates: Diagnostic[], corpusPath: string): Diagnostic[] {
+  if (duplicates.length < 2) return duplicates;
+  const summary = info(
+    corpusPath,
+    'corpus/duplicate-files',
+    `${duplicates.length} files are identical to other files in the corpus and count once`,
+  );
+  summary.hint = 'run with --verbose to list them';
+  return [summary, ...duplicates.map((d) => ({ ...d, verbose: true }))];
 }
 
 function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {
