@@ -11,6 +11,9 @@ import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicateBy } from './similarity.ts';
+import { aboutness, inScope, scopeOf, subjectOf, type Scope, type Subject } from './subject.ts';
+import { corpusWords, type CorpusWords } from './words.ts';
+import { findActors } from '../corpus/actors.ts';
 
 export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
 export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
@@ -19,6 +22,8 @@ export { ANAPHORIC, leansOnContext, type StandAloneOptions } from './standalone.
 export { centralityIndex, type DeckSubject } from './centrality.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
 export { EvidenceIndex, topicKey, type SearchHit } from './evidence-index.ts';
+export { aboutness, findTerm, inScope, type Scope, type Subject } from './subject.ts';
+export { wordsOf, type CorpusWords } from './words.ts';
 
 /** What one deck has shown so far. */
 export class Ledger {
@@ -56,6 +61,14 @@ export interface SelectionContext {
   recency: Map<string, number>;
   /** Claim → 0..1 centrality to the deck's subject and the corpus (computed on first use). */
   centrality: (claim: Claim) => number;
+  /** Word statistics of the allowed documents' claims (gathered on first use). */
+  words: () => CorpusWords;
+  /** What a request is about, worked out once per query and topic. */
+  subject: (request: Pick<ClaimRequest, 'query' | 'topic'>) => Subject;
+  /** The places and actors the deck's title names; every slide keeps to them. */
+  scope: () => Scope | undefined;
+  /** A document's title and first paragraph, for scope. */
+  head: (docId: string) => { title: string; lead?: string };
 }
 
 export interface ClaimRequest {
@@ -92,7 +105,33 @@ export function createSelectionContext(
   const index = new EvidenceIndex(store);
   let central: ((claim: Claim) => number) | undefined;
   const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.claims))(claim);
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, recency, centrality };
+  let stats: CorpusWords | undefined;
+  const words = () => (stats ??= corpusWords(index.claims.filter((c) => allowed.has(c.docId))));
+  const subjects = new Map<string, Subject>();
+  const subject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
+    const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
+    let found = subjects.get(key);
+    if (!found) {
+      const keywords = request.topic ? topicKeywords(store, request.topic) : [];
+      found = subjectOf({ ...request, keywords }, index.claims.filter((c) => allowed.has(c.docId)), words());
+      subjects.set(key, found);
+    }
+    return found;
+  };
+  let scoped: { scope?: Scope } | undefined;
+  const scope = () =>
+    (scoped ??= { scope: scopeOf([spec.title, spec.subtitle].filter(Boolean).join(' — '), spec.topics ?? [], words(), findActors) }).scope;
+  const heads = new Map<string, { title: string; lead?: string }>();
+  const head = (docId: string) => {
+    let h = heads.get(docId);
+    if (!h) {
+      const doc = store.document(docId);
+      h = { title: doc?.title ?? '', lead: doc?.paragraphs[0]?.text };
+      heads.set(docId, h);
+    }
+    return h;
+  };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, recency, centrality, words, subject, scope, head };
 }
 
 /** The words a request searches for: its query, its topic and the topic's keywords. */
@@ -116,23 +155,23 @@ function topicKeywords(store: EvidenceStore, topic: string): string[] {
 export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidate[] {
   const { store, spec, index } = ctx;
   const terms = searchTerms(store, request);
-  const relevance = new Map<string, number>();
   const topic = request.topic ? topicKey(request.topic) : undefined;
+  const subject = terms.length ? ctx.subject(request) : undefined;
+  const scope = ctx.scope();
+  const bm25 = new Map<string, number>();
   let pool: readonly Claim[] = index.claims;
-  if (terms.length) {
+  if (subject) {
     const full = index.search(terms.join(' '));
     const top = Math.max(1e-9, ...full.map((c) => c.score));
-    const coverage = new Map<string, number>();
-    for (const term of terms) {
-      for (const hit of index.search(term)) coverage.set(hit.id, (coverage.get(hit.id) ?? 0) + 1);
-    }
-    for (const hit of full) relevance.set(hit.id, 0.5 * (hit.score / top));
-    for (const [id, n] of coverage) relevance.set(id, (relevance.get(id) ?? 0) + 0.5 * Math.min(1, n / Math.min(3, terms.length)));
-    const ids = new Set(relevance.keys());
+    for (const hit of full) bm25.set(hit.id, hit.score / top);
+    const ids = new Set(bm25.keys());
+    // Sentences of the documents that name the subject, which may use its related words only.
+    for (const c of index.claims) if (subject.documents.has(c.docId) && !ids.has(c.id)) ids.add(c.id);
     if (request.topic) for (const c of index.tagged(request.topic)) ids.add(c.id);
     for (const c of pinnedClaims(index, spec)) ids.add(c.id);
     pool = index.inStoreOrder(ids);
   }
+  const words = subject || scope ? ctx.words() : undefined;
   const out: Candidate[] = [];
   for (const claim of pool) {
     if (!ctx.allowed.has(claim.docId) || isExcluded(claim, spec)) continue;
@@ -143,10 +182,17 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       const doc = store.document(claim.docId);
       if (!doc || !sourceMatches(doc, request.source)) continue;
     }
-    const topicMatch = !!topic && claim.topics.some((t) => topicKey(t) === topic);
-    const rel = terms.length ? (relevance.get(claim.id) ?? 0) + (topicMatch ? 0.3 : 0) : 0.5;
     const pinned = isPinned(claim, spec);
-    if (rel <= 0 && !pinned) continue;
+    const topicMatch = !!topic && claim.topics.some((t) => topicKey(t) === topic);
+    let rel = 0.5;
+    if (subject && words) {
+      // The sentence itself must be about the subject: a tag from topics.yaml or a bm25 hit on one
+      // word is not enough.
+      const about = aboutness(subject, words.words(claim), claim.docId);
+      rel = 0.75 * about + 0.25 * (bm25.get(claim.id) ?? 0);
+      if (about <= 0 && !pinned) continue;
+    }
+    if (scope && !pinned && !inScope(scope, claim.text, ctx.head(claim.docId))) continue;
     // A sentence the scrape broke ("regionhave", "Igor Sechinhead of Rosneft") never reaches a
     // slide unless the spec names it: a bullet fewer reads better than a garbled one.
     if (claim.flaws?.length && !pinned) continue;

@@ -1,0 +1,249 @@
+/**
+ * What a slide is about, and whether a sentence is about it. A bag of words matched anywhere
+ * ("80% of my costs are labour." under *Labour*, "palm oil" under *oil prices*, "Union Bank" under
+ * *Soviet Union*) is not enough: a sentence is about a subject when it names it.
+ *
+ * - A topic or quoted phrase matches as a phrase: its words in order, one word between at most
+ *   ("oil prices", "prices of crude oil"), each word in any inflection.
+ * - A capitalised name matches case-sensitively (Labour the party, not labour costs). At the start
+ *   of a sentence, where every word is capitalised, a one-word name counts only when it is an
+ *   acronym or the sentence names it again.
+ * - A free-text query matches by coverage: at least two of its words (all when it has fewer).
+ * - Words the corpus uses with the subject (the topic's keywords in `topics.yaml`, or, without
+ *   them, pseudo-relevance feedback: the words most typical of the documents that name the
+ *   subject) count when a sentence holds two of them and comes from such a document.
+ * - Scope: the places and actors the deck's title names ("UK economy") hold for every slide. A
+ *   sentence that names another of the corpus's actors and none of them is out of scope; one that
+ *   names none is in scope when its document's title or lead names one.
+ */
+import type { Claim, CorpusDocument } from '../model.ts';
+import { isName, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
+
+export interface SubjectTerm {
+  /** As the spec or corpus writes it. */
+  text: string;
+  stems: string[];
+  /** Match case-sensitively: a name. */
+  proper: boolean;
+}
+
+export interface Subject {
+  label: string;
+  /** Phrases a sentence about the subject names (any one). */
+  phrases: SubjectTerm[];
+  /** Free-text query words; a sentence needs `minHits` of them. */
+  query: SubjectTerm[];
+  minHits: number;
+  /** Words typical of the subject, weighted 0..1. */
+  related: Map<string, number>;
+  /** Documents that name the subject, with how strongly (0..1). */
+  documents: Map<string, number>;
+}
+
+export interface Scope {
+  terms: SubjectTerm[];
+  /** The actors the scope terms name, canonical ("US" and "Washington" are both United States). */
+  actors: Set<string>;
+  /** The actors a sentence names (canonical), from the corpus stage's gazetteer. */
+  actorsOf: (text: string) => string[];
+}
+
+/** A phrase as a term: proper when any word is capitalised (as the user wrote it) or the corpus writes it as a name. */
+export function termOf(text: string, corpus?: CorpusWords): SubjectTerm {
+  const words = wordsOf(text);
+  const proper = words.some((w) => /^\p{Lu}/u.test(w.text)) || (!!corpus && words.length > 0 && words.every((w) => corpus.isName(w.text)));
+  return { text, stems: words.map((w) => stem(w.text)), proper };
+}
+
+/** Where a term occurs in a sentence's words (index of its first word), or -1. */
+export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
+  const n = term.stems.length;
+  if (!n) return -1;
+  const first = term.stems[0];
+  for (let i = 0; i < words.length; i++) {
+    if (!same(term, 0, words[i])) continue;
+    if (n === 1) {
+      if (term.proper && i === 0 && !/^\p{Lu}{2,}$/u.test(words[i].text.replace(/\./g, '')) && !words.slice(1).some((w) => same(term, 0, w))) continue;
+      return i;
+    }
+    // In order, at most one word between each.
+    let at = i;
+    let ok = true;
+    for (let k = 1; k < n && ok; k++) {
+      const next = words.slice(at + 1, at + 3).findIndex((w) => same(term, k, w));
+      if (next < 0) ok = false;
+      else at += next + 1;
+    }
+    if (ok) return i;
+    // "prices of crude oil": a lower-case pair the other way round, across "of".
+    if (!term.proper && n === 2 && first) {
+      const back = words.slice(Math.max(0, i - 4), i);
+      if (back.some((w) => same(term, 1, w)) && back.some((w) => w.lower === 'of')) return i;
+    }
+  }
+  return -1;
+}
+
+function same(term: SubjectTerm, k: number, w: Word): boolean {
+  if (term.stems[k] !== w.stem) return false;
+  if (!term.proper) return true;
+  // A name: the sentence writes it capitalised too (or all in capitals).
+  return /^\p{Lu}/u.test(w.text);
+}
+
+/** 0..1: how squarely a sentence is about the subject; 0 when it is not. */
+export function aboutness(subject: Subject, words: readonly Word[], docId: string): number {
+  if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
+  if (subject.query.length) {
+    const hits = subject.query.filter((t) => findTerm(t, words) >= 0).length;
+    if (hits >= subject.minHits) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
+  }
+  const doc = subject.documents.get(docId) ?? 0;
+  if (doc > 0 && subject.related.size) {
+    const seen = new Set<string>();
+    let weight = 0;
+    for (const w of words) {
+      const r = subject.related.get(w.stem);
+      if (r && !seen.has(w.stem)) {
+        seen.add(w.stem);
+        weight += r;
+      }
+    }
+    if (seen.size >= 2) return Math.min(0.8, 0.4 + 0.2 * weight) * (0.5 + 0.5 * doc);
+  }
+  return 0;
+}
+
+/** Whether a sentence is within the deck's scope (always, when the deck names no place or actor). */
+export function inScope(scope: Scope | undefined, text: string, doc: Pick<CorpusDocument, 'title'> & { lead?: string }): boolean {
+  if (!scope?.terms.length) return true;
+  const names = (t: string) => {
+    const words = wordsOf(t);
+    if (scope.terms.some((term) => findTerm(term, words) >= 0)) return 'in';
+    const actors = scope.actorsOf(t);
+    if (actors.some((a) => scope.actors.has(a))) return 'in';
+    return actors.length ? 'other' : 'none';
+  };
+  const own = names(text);
+  if (own !== 'none') return own === 'in';
+  return names(`${doc.title}. ${doc.lead ?? ''}`) === 'in';
+}
+
+/**
+ * The deck's scope: the names in its title and subtitle (words the corpus writes as names, or
+ * acronyms) that are not themselves one of its topics ("UK" in "The UK economy", "US" in "US grain
+ * exports and the Soviet Union" with the topic "Soviet Union").
+ */
+export function scopeOf(
+  title: string,
+  topics: readonly string[],
+  corpus: CorpusWords,
+  actorsOf: (text: string) => string[],
+): Scope | undefined {
+  const words = wordsOf(title);
+  const topicStems = new Set(topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
+  const terms: SubjectTerm[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isName(words[i].text, corpus) || corpus.isStop(words[i].lower)) continue;
+    let j = i;
+    while (j + 1 < words.length && isName(words[j + 1].text, corpus) && !corpus.isStop(words[j + 1].lower)) j++;
+    const run = words.slice(i, j + 1);
+    if (!run.every((w) => topicStems.has(w.stem))) terms.push(termOf(run.map((w) => w.text).join(' '), corpus));
+    i = j;
+  }
+  if (!terms.length) return undefined;
+  const actors = new Set(terms.flatMap((t) => actorsOf(t.text)));
+  return { terms: terms.map((t) => ({ ...t, proper: true })), actors, actorsOf };
+}
+
+export interface SubjectRequest {
+  query?: string;
+  topic?: string;
+  /** The topic's keywords from `topics.yaml`, when the corpus has them. */
+  keywords?: readonly string[];
+}
+
+/**
+ * The subject of a request. `claims` are the corpus's claims (for feedback); `corpus` its word
+ * statistics. Quoted parts of a query ("\"Power of Siberia\" pipeline") are phrases.
+ */
+export function subjectOf(request: SubjectRequest, claims: readonly Claim[], corpus: CorpusWords): Subject {
+  const phrases: SubjectTerm[] = [];
+  if (request.topic) phrases.push(termOf(request.topic.replace(/[-_]+/g, ' '), corpus));
+  for (const k of request.keywords ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus));
+  let rest = request.query ?? '';
+  for (const m of rest.matchAll(/"([^"]+)"|“([^”]+)”/g)) phrases.push(termOf(m[1] ?? m[2], corpus));
+  rest = rest.replace(/"[^"]+"|“[^”]+”/g, ' ');
+  const query = queryTerms(rest, corpus);
+  const subject: Subject = {
+    label: request.topic ?? request.query ?? '',
+    phrases: phrases.filter((p) => p.stems.length),
+    query,
+    minHits: Math.min(2, query.length),
+    related: new Map(),
+    documents: new Map(),
+  };
+  feedback(subject, claims, corpus, !request.keywords?.length);
+  return subject;
+}
+
+/** Query words; runs of capitalised words are one name ("Power of Siberia"). */
+function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
+  const out: SubjectTerm[] = [];
+  const words = wordsOf(text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (corpus.isStop(w.lower)) continue;
+    if (/^\p{Lu}/u.test(w.text)) {
+      let j = i;
+      while (j + 1 < words.length && (/^\p{Lu}/u.test(words[j + 1].text) || (/^(of|de|du|von|van|al|the|and)$/.test(words[j + 1].lower) && /^\p{Lu}/u.test(words[j + 2]?.text ?? '')))) j++;
+      out.push(termOf(words.slice(i, j + 1).map((x) => x.text).join(' ')));
+      i = j;
+    } else if (w.text.length > 2) out.push({ text: w.text, stems: [w.stem], proper: isName(w.text, corpus) });
+  }
+  return out;
+}
+
+const FEEDBACK_DOCS = 12;
+const RELATED_WORDS = 10;
+
+/**
+ * Pseudo-relevance feedback: the documents whose sentences name the subject, strongest first,
+ * and (when `expand`) the words most typical of them against the whole corpus (in at least two
+ * of them, weighted by idf), as in Rocchio's and RM3's expansion.
+ */
+function feedback(subject: Subject, claims: readonly Claim[], corpus: CorpusWords, expand: boolean): void {
+  const hits = new Map<string, number>();
+  for (const c of claims) {
+    const words = corpus.words(c);
+    const strong = subject.phrases.some((t) => findTerm(t, words) >= 0);
+    const query = subject.query.length ? subject.query.filter((t) => findTerm(t, words) >= 0).length : 0;
+    if (strong || (query && query >= subject.minHits)) hits.set(c.docId, (hits.get(c.docId) ?? 0) + (c.paragraph <= 1 ? 2 : 1));
+  }
+  const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = ranked[0]?.[1] ?? 1;
+  for (const [doc, n] of ranked) subject.documents.set(doc, Math.min(1, 0.4 + 0.6 * (n / top)));
+  if (!expand || ranked.length < 2) return;
+  const feedbackDocs = new Set(ranked.slice(0, FEEDBACK_DOCS).map(([d]) => d));
+  const inDocs = new Map<string, Set<string>>();
+  for (const c of claims) {
+    if (!feedbackDocs.has(c.docId)) continue;
+    for (const w of corpus.words(c)) {
+      if (w.text.length < 3 || corpus.isStop(w.lower) || /^\d/.test(w.text)) continue;
+      (inDocs.get(w.stem) ?? inDocs.set(w.stem, new Set()).get(w.stem)!).add(c.docId);
+    }
+  }
+  const own = new Set([...subject.phrases, ...subject.query].flatMap((t) => t.stems));
+  const scored: Array<[string, number]> = [];
+  for (const [s, docs] of inDocs) {
+    if (own.has(s) || docs.size < Math.max(2, feedbackDocs.size * 0.25)) continue;
+    const df = corpus.documentFrequency(s);
+    const idf = Math.log((corpus.documents + 1) / (df + 0.5));
+    // A word nearly every document uses says nothing about this subject.
+    if (df > corpus.documents * 0.2) continue;
+    scored.push([s, (docs.size / feedbackDocs.size) * idf]);
+  }
+  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const best = scored[0]?.[1] ?? 1;
+  for (const [s, v] of scored.slice(0, RELATED_WORDS)) subject.related.set(s, v / best);
+}
