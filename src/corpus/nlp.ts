@@ -43,8 +43,11 @@ function load(): Wink {
 }
 
 /** Splits a paragraph into sentences with tokens; offsets are into `text`. */
-export function readSentences(text: string): Sentence[] {
+export function readSentences(original: string): Sentence[] {
   const nlp = load();
+  // A hard-wrapped paragraph keeps its line breaks; the sentence splitter does not see a break
+  // as a space, so it reads a copy where they are spaces (same length, so offsets hold).
+  const text = original.replace(/[\r\n]/g, ' ');
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(nlp.its.value) as string[];
   const pos = doc.tokens().out(nlp.its.pos) as string[];

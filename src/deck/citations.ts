@@ -18,28 +18,34 @@ export class SourceBook {
   private readonly cited = new Set<string>();
 
   constructor(private readonly store: EvidenceStore) {
-    const byStem = new Map<string, CorpusDocument[]>();
     const docs = [...store.documents()].sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (const doc of docs) {
-      const stem = tagStem(doc);
-      byStem.set(stem, [...(byStem.get(stem) ?? []), doc]);
-    }
-    for (const [stem, group] of byStem) {
-      group.forEach((doc, i) => this.stems.set(doc.id, group.length > 1 ? `${stem}${String.fromCharCode(97 + i)}` : stem));
+    for (const [stem, group] of groupBy(docs, (d) => tagStem(d))) {
+      if (group.length === 1) this.stems.set(group[0].id, stem);
+      // Documents known by their title take another word of it before a letter: "Coffee Quota
+      // Talks 1987", not "Coffee Quota 1987b".
+      else for (const [longer, same] of groupBy(group, (d) => tagStem(d, 4))) {
+        same.forEach((doc, i) => this.stems.set(doc.id, same.length === 1 ? longer : distinguish(longer, i)));
+      }
     }
   }
 
-  /** The citation of a claim or quote; `sentence` defaults to the sentence around it. */
-  cite(item: Citable, sentence?: string): Citation {
+  /**
+   * The citation of a claim or quote; `sentence` defaults to the sentence around it. With
+   * `fullDate` the tag shows the article's whole date, for a line that says "today" or "on
+   * Thursday".
+   */
+  cite(item: Citable, sentence?: string, options: { fullDate?: boolean } = {}): Citation {
     this.cited.add(item.docId);
-    const stem = this.stems.get(item.docId) ?? item.docId;
+    let stem = this.stems.get(item.docId) ?? item.docId;
+    const date = options.fullDate ? this.store.document(item.docId)?.date : undefined;
+    if (date) stem = stem.replace(/ \d{4}([a-z]?)$/, ` ${longDate(date)}$1`);
     return {
       docId: item.docId,
       paragraph: item.paragraph,
       start: item.start,
       end: item.end,
       tag: `${stem} ¶${item.paragraph}`,
-      sentence: sentence ?? this.sentenceAround(item),
+      sentence: (sentence ?? this.sentenceAround(item)).replace(/\s+/g, ' '),
     };
   }
 
@@ -82,19 +88,64 @@ export class SourceBook {
   }
 }
 
-/** The first two words of a title that are not articles, without punctuation: "Continuing Saga". */
-function titleWords(title: string): string {
-  const words = title.split(/[\s:–—-]+/).map((w) => w.replace(/[^\p{L}\p{N}'’]/gu, '')).filter(Boolean);
-  while (words.length > 2 && /^(the|a|an)$/i.test(words[0])) words.shift();
-  return words.slice(0, 2).join(' ');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2 Mar 1987" from an ISO date (or as much of it as is known). */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  if (!m) return y;
+  return [d ? String(Number(d)) : '', MONTHS[Number(m) - 1], y].filter(Boolean).join(' ');
 }
 
-/** "Kaczmarski 2022": first author's surname, else publisher, else the title's first word; then the year. */
-export function tagStem(doc: Pick<CorpusDocument, 'authors' | 'publisher' | 'title' | 'date' | 'id'>): string {
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) (out.get(key(item)) ?? out.set(key(item), []).get(key(item))!).push(item);
+  return out;
+}
+
+/** Same tag for several documents: "Kaczmarski 2022a", "…2022b" after a year, "(2)" after a word. */
+function distinguish(stem: string, i: number): string {
+  return /\d$/.test(stem) ? `${stem}${String.fromCharCode(97 + i)}` : i === 0 ? stem : `${stem} (${i + 1})`;
+}
+
+const MINOR = /^(?:the|a|an|of|to|in|on|for|and|or|at|by|with|from|as|is|are|was|be|vs?|after|over)$/i;
+
+/**
+ * The first `n` words of a title, whole, without punctuation, never ending on a small word
+ * ("US to…" takes the next word too): "Continuing Saga", "Coffee Traders". A title in capitals
+ * (wire style) reads in title case, except the words the article itself writes in capitals
+ * (ICO, U.S.) and short ones it never writes otherwise.
+ */
+function titleWords(title: string, n = 2, body = ''): string {
+  const caps = !/\p{Ll}/u.test(title);
+  const words = title
+    .split(/[\s:–—]+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|(?<=\p{L}{2})\.$/gu, ''))
+    .filter((w) => w && !/^<.*>$/.test(w))
+    .map((w, i) => (caps ? (i > 0 && MINOR.test(w) ? w.toLowerCase() : titleCased(w, body)) : w));
+  while (words.length > n && /^(the|a|an)$/i.test(words[0])) words.shift();
+  let end = Math.min(n, words.length);
+  while (end < words.length && end < n + 2 && MINOR.test(words[end - 1])) end++;
+  return words.slice(0, end).join(' ');
+}
+
+function titleCased(word: string, body: string): string {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (!letters) return word;
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const inCaps = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(body);
+  const inLower = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'iu').test(body.replace(new RegExp(escaped, 'gu'), ''));
+  if (inCaps && !inLower) return word;
+  if (!inLower && letters.length <= 3) return word;
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+/** "Kaczmarski 2022": first author's surname, else publisher, else the title's first words; then the year. */
+export function tagStem(doc: Pick<CorpusDocument, 'authors' | 'publisher' | 'title' | 'date' | 'id'> & { text?: string }, titleLength = 2): string {
   const author = doc.authors[0]?.trim();
   const name = author
     ? (author.split(/\s+/).pop() ?? author)
-    : doc.publisher?.trim() || titleWords(doc.title) || doc.id;
+    : doc.publisher?.trim() || titleWords(doc.title, titleLength, doc.text?.slice(doc.title.length) ?? '') || doc.id;
   const year = doc.date?.slice(0, 4);
   return year ? `${name} ${year}` : name;
 }

@@ -9,6 +9,7 @@ import { leansOnContext, searchTerms, topicKey, type SelectionContext, type Stan
 import type { SourceBook } from './citations.ts';
 import { compressSentence, type Compressed } from './compress.ts';
 import type { AudiencePolicy } from './policy.ts';
+import { datelineLength, relativeTime } from './when.ts';
 
 export interface ComposeEnv {
   spec: BriefingSpec;
@@ -27,7 +28,9 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
   const key = `${claim.id}|${maxWords}`;
   let c = env.compressed.get(key);
   if (!c) {
-    c = compressSentence(claim.text, { maxWords, always: env.policy.compress, detach: true });
+    // Line breaks of a wrapped paragraph are spaces on a slide; a wire dateline is a lead-in.
+    const text = claim.text.replace(/\s+/g, ' ');
+    c = compressSentence(text.slice(datelineLength(text)), { maxWords, always: env.policy.compress, detach: true });
     env.compressed.set(key, c);
   }
   return c;
@@ -57,13 +60,26 @@ export function acceptor(env: ComposeEnv, request: { query?: string; topic?: str
 /** Fits the audience's bullet length and does not point at a sentence the slide lacks. */
 export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords, options?: StandAloneOptions): boolean {
   const shown = bulletText(env, claim, maxWords);
-  return shown.fits && !leansOnContext(shown.text, options);
+  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text);
+}
+
+/**
+ * "today", "on Thursday" need the article's date beside the line, "last year" its year: only a
+ * tag on the bullet can show it, and the document must have a date.
+ */
+function datedEnough(env: ComposeEnv, claim: Claim, text: string): boolean {
+  const relative = relativeTime(text);
+  if (!relative) return true;
+  const doc = env.select.store.document(claim.docId);
+  if (!doc?.date) return false;
+  return relative === 'day' ? env.policy.citations === 'bullet' : env.policy.citations !== 'sources-slide';
 }
 
 export function makeBullet(env: ComposeEnv, claim: Claim, maxWords?: number): Bullet {
+  const text = bulletText(env, claim, maxWords).text;
   const bullet: Bullet = {
-    text: bulletText(env, claim, maxWords).text,
-    citation: env.book.cite(claim, claim.text),
+    text,
+    citation: env.book.cite(claim, claim.text, { fullDate: relativeTime(text) === 'day' }),
     kind: claim.kind,
   };
   if (claim.likelihood) bullet.likelihood = claim.likelihood;

@@ -16,6 +16,7 @@ import { defaultSections, titleCase } from './plan.ts';
 import { policyFor } from './policy.ts';
 import { resolveClaims, resolveFigures, resolveJudgements } from './resolve-claims.ts';
 import { resolveQuote, resolveScenarios, resolveTimeline } from './resolve-other.ts';
+import { resolveBottomLine } from './resolve-bluf.ts';
 
 export { AUDIENCE_POLICIES, policyFor, type AudiencePolicy } from './policy.ts';
 export { compressSentence, isDeletionOf, wordCount } from './compress.ts';
@@ -118,7 +119,7 @@ function resolve(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
     case 'claims': return resolveClaims(env, call, title);
     case 'figures': return resolveFigures(env, call, title);
     case 'judgements': return resolveJudgements(env, call, title);
-    case 'bluf': return resolveJudgements(env, call, title, true);
+    case 'bluf': return resolveBottomLine(env, call, title);
     case 'quote': return resolveQuote(env, call, title);
     case 'scenarios': return resolveScenarios(env, call, title);
     case 'timeline': return resolveTimeline(env, call, title);

@@ -18,6 +18,7 @@ import { findActors } from '../corpus/actors.ts';
 export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
 export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
 export { contentWords, jaccard, nearDuplicate } from './similarity.ts';
+export { storylines, type Storyline } from './storylines.ts';
 export { ANAPHORIC, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { centralityIndex, type DeckSubject } from './centrality.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';

@@ -5,6 +5,7 @@
  * only names an open question ("What remains uncertain is…") leaves the audience asking "which?".
  * Tested on the text the slide shows, after compression has deleted what it could.
  */
+import { findQuotedSpans } from '../corpus/quotes.ts';
 
 /** Openings that lean on the sentence before ("This may be because…"): they read badly alone. */
 export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|she|his|her|but|and|so|thus|hence|the same|in this case|in that case|against this backdrop|as such|second|third)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))|\b(?:this|that|it|them)[.!?]?$|\b(?:about|of|on|for|to) (?:this|that|these|those)\b(?! (?!(?:is|was|has)\b)\w+(?:s|ion|ment|ity)\b)/i;
@@ -52,9 +53,34 @@ export function insideLongerQuote(text: string): boolean {
   return count(/“/g) !== count(/”/g) || count(/"/g) % 2 === 1;
 }
 
+/**
+ * A direct quotation of four words or more: its words are someone's, and they reach a slide only
+ * as a quote, with the speaker named in full. Scare quotes and titles ("multi-vector") are fine.
+ */
+export function holdsQuotation(text: string): boolean {
+  // Four words or more, or an utterance however short: its own punctuation inside the marks.
+  return findQuotedSpans(text).some((s) => s.words >= 4 || /[,.!?]\s*$/.test(text.slice(s.start, s.end)));
+}
+
+/** "I", "we", "my", "our" outside quotation marks: someone speaks whom the slide does not name. */
+const FIRST_PERSON = /(?<![\p{L}'’-])(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|[Oo]urs|ourselves|us|me|[Mm]y|myself)(?![\p{L}'’-])/u;
+
+export function speaksInFirstPerson(text: string): boolean {
+  return FIRST_PERSON.test(text.replace(/“[^”]*”|"[^"]*"|‘[^’]*’/g, ' '));
+}
+
+/** "…, he said.", "she added", "they told reporters": a speaker the slide cannot name. */
+const PRONOUN_SPEAKER =
+  /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|notes|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|forecast|reported)\b/u;
+
+export function unnamedSpeaker(text: string): boolean {
+  return PRONOUN_SPEAKER.test(text);
+}
+
 /** True when the sentence points back at text the slide does not show. */
 export function leansOnContext(text: string, options: StandAloneOptions = {}): boolean {
-  if (insideLongerQuote(text)) return true;
+  if (insideLongerQuote(text) || holdsQuotation(text)) return true;
+  if (speaksInFirstPerson(text) || unnamedSpeaker(text)) return true;
   // An opening "However," left after compression is one that could not go ("However, the crisis
   // ends, one can expect…"): read alone, it looks like a reply to a sentence the slide lacks.
   if (/^however\s*,/i.test(text)) return true;

@@ -146,7 +146,8 @@ export function scopeOf(
   for (let i = 0; i < words.length; i++) {
     if (!isName(words[i].text, corpus) || corpus.isStop(words[i].lower)) continue;
     let j = i;
-    while (j + 1 < words.length && isName(words[j + 1].text, corpus) && !corpus.isStop(words[j + 1].lower)) j++;
+    // One name is words next to each other ("Soviet Union"), not across a dash ("Russia–China").
+    while (j + 1 < words.length && isName(words[j + 1].text, corpus) && !corpus.isStop(words[j + 1].lower) && /^\s+$/.test(title.slice(words[j].end, words[j + 1].start))) j++;
     const run = words.slice(i, j + 1);
     if (!run.every((w) => topicStems.has(w.stem))) terms.push(termOf(run.map((w) => w.text).join(' '), corpus));
     i = j;
@@ -187,19 +188,13 @@ export function subjectOf(request: SubjectRequest, claims: readonly Claim[], cor
   return subject;
 }
 
-/** Query words; runs of capitalised words are one name ("Power of Siberia"). */
+/** Query words: each a term of its own, names (capitalised) matched case-sensitively. */
 function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
   const out: SubjectTerm[] = [];
-  const words = wordsOf(text);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (corpus.isStop(w.lower)) continue;
-    if (/^\p{Lu}/u.test(w.text)) {
-      let j = i;
-      while (j + 1 < words.length && (/^\p{Lu}/u.test(words[j + 1].text) || (/^(of|de|du|von|van|al|the|and)$/.test(words[j + 1].lower) && /^\p{Lu}/u.test(words[j + 2]?.text ?? '')))) j++;
-      out.push(termOf(words.slice(i, j + 1).map((x) => x.text).join(' ')));
-      i = j;
-    } else if (w.text.length > 2) out.push({ text: w.text, stems: [w.stem], proper: isName(w.text, corpus) });
+  for (const w of wordsOf(text)) {
+    if (corpus.isStop(w.lower) || w.text.length < 3) continue;
+    const proper = /^\p{Lu}/u.test(w.text) || isName(w.text, corpus);
+    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper });
   }
   return out;
 }

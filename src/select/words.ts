@@ -14,6 +14,9 @@ export interface Word {
   stem: string;
   /** Index among the sentence's words. */
   index: number;
+  /** Offsets in the text it was read from. */
+  start: number;
+  end: number;
 }
 
 const STOP = new Set<string>([...eng, 'also', 'said', 'says', 'would', 'could', 'may', 'might', 'one', 'two', 'new', 'last', 'year', 'per', 'mln', 'pct']);
@@ -31,7 +34,8 @@ export function wordsOf(text: string): Word[] {
     let t = m[0];
     if (t.endsWith('.') && !/\.\p{L}\.$/u.test(t)) t = t.slice(0, -1);
     const clean = t.replace(/\./g, '');
-    out.push({ text: clean, lower: clean.toLowerCase(), stem: stem(clean), index: out.length });
+    const start = m.index ?? 0;
+    out.push({ text: clean, lower: clean.toLowerCase(), stem: stem(clean), index: out.length, start, end: start + t.length });
   }
   return out;
 }

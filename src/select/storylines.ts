@@ -1,0 +1,126 @@
+/**
+ * Storylines: what the corpus says most about the deck's subject. The documents about any of the
+ * deck's subjects are grouped by what they share (cosine of their tf-idf word vectors, each joining
+ * the storyline it is closest to, above a floor), and a storyline weighs as much as the documents
+ * that tell it. Its candidate lines are the sentences of those documents that are about a deck
+ * subject, ranked as a desk reads them: close to what the storyline's documents have in common,
+ * an article's lead before its asides, a point other articles of the storyline also make, and a
+ * judgement in the author's own voice before a reported one.
+ */
+import type { Claim } from '../model.ts';
+import type { CorpusWords, Word } from './words.ts';
+
+export interface Storyline {
+  /** Documents that tell it, most relevant first. */
+  documents: string[];
+  /** Sum of the documents' relevance. */
+  weight: number;
+  /** Its sentences about the deck's subject, best first, each with its score. */
+  lines: Array<{ claim: Claim; score: number }>;
+}
+
+export interface StorylineInput {
+  claims: readonly Claim[];
+  words: CorpusWords;
+  /** Document → 0..1 relevance to the deck (the best over its subjects). */
+  documents: ReadonlyMap<string, number>;
+  /** 0..1: how squarely a sentence is about one of the deck's subjects (0 = not). */
+  about: (claim: Claim, words: readonly Word[]) => number;
+}
+
+/** Two documents share a storyline when their word vectors' cosine reaches this. */
+const SAME_STORY = 0.2;
+
+type Vector = Map<string, number>;
+
+export function storylines(input: StorylineInput): Storyline[] {
+  const { words, documents } = input;
+  const byDoc = new Map<string, Claim[]>();
+  for (const c of input.claims) if (documents.has(c.docId)) (byDoc.get(c.docId) ?? byDoc.set(c.docId, []).get(c.docId)!).push(c);
+  const idf = (stem: string) => Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
+  const memo = new Map<string, Vector>();
+  const claimVector = (c: Claim) => memo.get(c.id) ?? memo.set(c.id, vectorOf([c])).get(c.id)!;
+  const vectorOf = (claims: readonly Claim[]): Vector => {
+    const v: Vector = new Map();
+    for (const c of claims) for (const w of words.words(c)) if (!words.isStop(w.lower) && w.text.length > 2) v.set(w.stem, (v.get(w.stem) ?? 0) + 1);
+    for (const [k, n] of v) v.set(k, (1 + Math.log(n)) * idf(k));
+    return normalise(v);
+  };
+  const docs = [...byDoc.keys()].sort((a, b) => documents.get(b)! - documents.get(a)! || (a < b ? -1 : 1));
+  const vectors = new Map(docs.map((d) => [d, vectorOf(byDoc.get(d)!)]));
+
+  // Each document joins the storyline whose centroid it is closest to, most relevant documents
+  // first, so a storyline is seeded by the article that tells it best.
+  const stories: Array<{ docs: string[]; centroid: Vector }> = [];
+  for (const d of docs) {
+    const v = vectors.get(d)!;
+    let best: (typeof stories)[number] | undefined;
+    let bestSim = SAME_STORY;
+    for (const s of stories) {
+      const sim = cosine(v, s.centroid);
+      if (sim >= bestSim) [best, bestSim] = [s, sim];
+    }
+    if (best) {
+      best.docs.push(d);
+      best.centroid = normalise(add(best.centroid, v, best.docs.length));
+    } else stories.push({ docs: [d], centroid: v });
+  }
+
+  const out: Storyline[] = stories.map((s) => {
+    const weight = s.docs.reduce((n, d) => n + documents.get(d)!, 0);
+    let lines: Array<Storyline['lines'][number] & { doc: string }> = [];
+    for (const d of s.docs) {
+      const claims = byDoc.get(d)!;
+      const last = Math.max(...claims.map((c) => c.paragraph));
+      for (const c of claims) {
+        const about = input.about(c, words.words(c));
+        if (about <= 0) continue;
+        const central = cosine(claimVector(c), s.centroid);
+        const lead = c.paragraph === 1 && /:s1$/.test(c.id) ? 1 : c.paragraph <= 2 ? 0.6 : c.paragraph >= last - 1 ? 0.5 : 0.2;
+        const voice = c.kind === 'attributed' ? 0.3 : c.kind === 'assessment' || c.kind === 'forecast' ? 1 : 0.6;
+        const score = 0.3 * central + 0.2 * about + 0.2 * lead + 0.15 * voice + 0.05 * documents.get(d)!;
+        lines.push({ claim: c, score, doc: d });
+      }
+    }
+    // Corroboration (another article of the storyline makes a similar point) is asked only of
+    // the lines near the top: it compares a line with every sentence of the storyline.
+    lines.sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
+    lines = lines.slice(0, CONSIDERED);
+    const others = Math.max(1, Math.min(2, s.docs.length - 1));
+    for (const line of lines) {
+      const v = claimVector(line.claim);
+      const corroborated = s.docs.filter((o) => o !== line.doc && byDoc.get(o)!.some((x) => cosine(claimVector(x), v) >= 0.35)).length;
+      line.score += 0.15 * Math.min(1, corroborated / others);
+    }
+    lines.sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
+    return { documents: s.docs, weight, lines: lines.map(({ claim, score }) => ({ claim, score })) };
+  });
+  return out.filter((s) => s.lines.length).sort((a, b) => b.weight - a.weight || (a.documents[0] < b.documents[0] ? -1 : 1));
+}
+
+/** Lines of a storyline ranked in full; enough for a bottom line and its fallbacks. */
+const CONSIDERED = 40;
+
+function normalise(v: Vector): Vector {
+  let n = 0;
+  for (const x of v.values()) n += x * x;
+  n = Math.sqrt(n) || 1;
+  const out: Vector = new Map();
+  for (const [k, x] of v) out.set(k, x / n);
+  return out;
+}
+
+/** The running mean of `count - 1` vectors and one more. */
+function add(mean: Vector, v: Vector, count: number): Vector {
+  const out: Vector = new Map();
+  for (const [k, x] of mean) out.set(k, (x * (count - 1)) / count);
+  for (const [k, x] of v) out.set(k, (out.get(k) ?? 0) + x / count);
+  return out;
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, x] of small) dot += x * (large.get(k) ?? 0);
+  return dot;
+}
