@@ -60,7 +60,7 @@ export function acceptor(env: ComposeEnv, request: { query?: string; topic?: str
 /** Fits the audience's bullet length and does not point at a sentence the slide lacks. */
 export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords, options?: StandAloneOptions): boolean {
   const shown = bulletText(env, claim, maxWords);
-  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text);
+  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim);
 }
 
 /**

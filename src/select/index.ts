@@ -14,6 +14,7 @@ import { contentWords, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, scopeOf, subjectOf, type Scope, type Subject } from './subject.ts';
 import { corpusWords, type CorpusWords } from './words.ts';
 import { findActors } from '../corpus/actors.ts';
+import { genericDefinites, pointsBack } from './definite.ts';
 
 export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
 export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
@@ -70,6 +71,8 @@ export interface SelectionContext {
   scope: () => Scope | undefined;
   /** A document's title and first paragraph, for scope. */
   head: (docId: string) => { title: string; lead?: string };
+  /** Whether a sentence's "the …" points back at the sentences before it. */
+  pointsBack: (claim: Claim) => boolean;
 }
 
 export interface ClaimRequest {
@@ -132,7 +135,18 @@ export function createSelectionContext(
     }
     return h;
   };
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, recency, centrality, words, subject, scope, head };
+  let generic: ((stem: string) => boolean) | undefined;
+  const backMemo = new Map<string, boolean>();
+  const pointsBackAt = (claim: Claim) => {
+    let v = backMemo.get(claim.id);
+    if (v === undefined) {
+      generic ??= genericDefinites(index.claims.filter((c) => allowed.has(c.docId)), words());
+      v = pointsBack(claim, store.document(claim.docId), generic);
+      backMemo.set(claim.id, v);
+    }
+    return v;
+  };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, recency, centrality, words, subject, scope, head, pointsBack: pointsBackAt };
 }
 
 /** The words a request searches for: its query, its topic and the topic's keywords. */

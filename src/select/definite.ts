@@ -1,0 +1,52 @@
+/**
+ * Definite references to something the sentence before introduced: "The dramatic fall in oil prices
+ * last year was responsible for the slump.", "the share had reduced to…", "the plans". Read alone,
+ * "the slump" asks "which slump?". A "the + noun" points back when the noun (any inflection) is in
+ * the two sentences before it in the article, the sentence itself has not named it already, and
+ * nothing after it says which one ("the slump in coffee prices", "the plans that…"). Nouns the
+ * corpus uses with "the" in many documents name one well-known thing there ("the dollar" in a
+ * currency corpus) and do not count.
+ */
+import type { Claim, CorpusDocument } from '../model.ts';
+import { stem, wordsOf, type CorpusWords } from './words.ts';
+
+const THE_NOUN = /(?<![\p{L}])[Tt]he\s+(?:(\p{Ll}[\p{Ll}-]+)\s+)?(\p{Ll}[\p{Ll}-]+)(?=(\s+\S+)?)/gu;
+const QUALIFIED = /^\s+(?:of|in|on|for|from|at|to|by|with|between|over|under|that|which|who|whose|where|announced|proposed|planned)\b/;
+
+/** How many words before the sentence are read as its context. */
+const CONTEXT_CHARS = 400;
+
+export function pointsBack(claim: Claim, doc: Pick<CorpusDocument, 'text'> | undefined, generic: (stem: string) => boolean): boolean {
+  if (!doc) return false;
+  const before = doc.text.slice(Math.max(0, claim.start - CONTEXT_CHARS), claim.start);
+  // The two sentences before: from the third sentence end back.
+  const ends = [...before.matchAll(/[.!?]["”’)]?\s+/g)];
+  const context = ends.length >= 3 ? before.slice((ends[ends.length - 3].index ?? 0) + ends[ends.length - 3][0].length) : before;
+  if (!context.trim()) return false;
+  const contextStems = new Set(wordsOf(context).map((w) => w.stem));
+  const text = claim.text;
+  for (const m of text.matchAll(THE_NOUN)) {
+    const noun = m[2];
+    const at = (m.index ?? 0) + m[0].length;
+    if (QUALIFIED.test(text.slice(at)) || /^['’]s\b/.test(text.slice(at))) continue;
+    const s = stem(noun);
+    if (!contextStems.has(s) || generic(s)) continue;
+    // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
+    if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Nouns that a tenth of the corpus's documents or more use with "the": one well-known thing. */
+export function genericDefinites(claims: readonly Claim[], corpus: CorpusWords): (stem: string) => boolean {
+  const docs = new Map<string, Set<string>>();
+  for (const c of claims) {
+    for (const m of c.text.matchAll(THE_NOUN)) {
+      const s = stem(m[2]);
+      (docs.get(s) ?? docs.set(s, new Set()).get(s)!).add(c.docId);
+    }
+  }
+  const floor = Math.max(3, corpus.documents * 0.1);
+  return (s) => (docs.get(s)?.size ?? 0) >= floor;
+}
