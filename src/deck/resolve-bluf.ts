@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, contentWords, inScope, isExcluded, nearDuplicate } from '../select/index.ts';
+import { aboutness, carriesJudgement, contentWords, inScope, isExcluded, nearDuplicate, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
@@ -22,11 +22,23 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   for (const s of subjects)
     for (const [doc, w] of s.documents)
       if (ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc))) documents.set(doc, Math.max(documents.get(doc) ?? 0, w));
+  // The deck's title states its question ("who depends on whom?"): a line that answers in its
+  // words is about the deck, not only about one section; a judgement counts over a bare fact.
+  const corpus = ctx.words();
+  const titleStems = new Set(wordsOf(`${env.spec.title} ${env.spec.subtitle ?? ''}`).filter((w) => !corpus.isStop(w.lower) && w.text.length > 2).map((w) => w.stem));
   const stories = storylines({
     claims: ctx.index.claims,
-    words: ctx.words(),
+    words: corpus,
     documents,
-    about: (c, words) => (inScope(scope, c.text, ctx.head(c.docId)) ? Math.max(0, ...subjects.map((s) => aboutness(s, words, c.docId))) : 0),
+    about: (c, words) => {
+      if (!inScope(scope, c.text, ctx.head(c.docId))) return 0;
+      // A line about two of the deck's subjects ("the war deepened Russia's dependence") joins them.
+      const each = subjects.map((s) => aboutness(s, words, c.docId)).filter((a) => a > 0);
+      if (!each.length) return 0;
+      const about = Math.max(...each) + 0.3 * (each.length - 1);
+      const titled = new Set(words.filter((w) => titleStems.has(w.stem)).map((w) => w.stem)).size;
+      return Math.min(2, about + 0.25 * Math.min(2, titled) + (carriesJudgement(c) ? 0.15 : 0));
+    },
   });
 
   const picked: Claim[] = [];

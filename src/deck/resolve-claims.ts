@@ -22,6 +22,7 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
     topic: call.topic,
     kinds: call.kind ? [call.kind] : undefined,
     source: call.source,
+    title,
     limit: call.limit ?? env.policy.bulletsPerSlide,
     accept: acceptor(env, call),
   };
@@ -46,6 +47,7 @@ export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: stri
     query: bluf ? env.coverage.map((c) => c.query ?? '').join(' ') || undefined : call.query,
     topic: bluf ? undefined : call.topic,
     kinds: ['assessment', 'forecast'],
+    title,
     limit: call.limit ?? (bluf ? Math.min(3, env.policy.bulletsPerSlide) : env.policy.bulletsPerSlide),
     // The bottom line states the main judgements about the deck's subject: centrality outweighs
     // a strong likelihood word on a side point.

@@ -16,19 +16,25 @@ const QUALIFIED = /^\s+(?:of|in|on|for|from|at|to|by|with|between|over|under|tha
 /** How many words before the sentence are read as its context. */
 const CONTEXT_CHARS = 400;
 
+/**
+ * Nouns that name a part or measure of something else: "the share", "the rest", "the majority"
+ * without "of …" leave out what they are a share of, whatever came before.
+ */
+const RELATIONAL = new Set(['share', 'rest', 'remainder', 'majority', 'minority', 'proportion', 'percentage', 'bulk', 'balance', 'total', 'latter', 'former', 'others']);
+
 export function pointsBack(claim: Claim, doc: Pick<CorpusDocument, 'text'> | undefined, generic: (stem: string) => boolean): boolean {
   if (!doc) return false;
   const before = doc.text.slice(Math.max(0, claim.start - CONTEXT_CHARS), claim.start);
   // The two sentences before: from the third sentence end back.
   const ends = [...before.matchAll(/[.!?]["”’)]?\s+/g)];
   const context = ends.length >= 3 ? before.slice((ends[ends.length - 3].index ?? 0) + ends[ends.length - 3][0].length) : before;
-  if (!context.trim()) return false;
   const contextStems = new Set(wordsOf(context).map((w) => w.stem));
   const text = claim.text;
   for (const m of text.matchAll(THE_NOUN)) {
     const noun = m[2];
     const at = (m.index ?? 0) + m[0].length;
     if (QUALIFIED.test(text.slice(at)) || /^['’]s\b/.test(text.slice(at))) continue;
+    if (RELATIONAL.has(noun) || m[1] === 'same') return true;
     const s = stem(noun);
     if (!contextStems.has(s) || generic(s)) continue;
     // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.

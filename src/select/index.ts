@@ -12,7 +12,7 @@ import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFil
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, scopeOf, subjectOf, type Scope, type Subject } from './subject.ts';
-import { corpusWords, type CorpusWords } from './words.ts';
+import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
 import { findActors } from '../corpus/actors.ts';
 import { genericDefinites, pointsBack } from './definite.ts';
 
@@ -91,6 +91,8 @@ export interface ClaimRequest {
   prefs?: Partial<RankPreferences>;
   /** Leave the picks unrecorded; the caller records what it finally shows. */
   dryRun?: boolean;
+  /** The slide's title as the spec's author wrote it: lines that use its words rank first. */
+  title?: string;
 }
 
 export function createSelectionContext(
@@ -187,6 +189,9 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     pool = index.inStoreOrder(ids);
   }
   const words = subject || scope ? ctx.words() : undefined;
+  const titleStems = new Set(
+    request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
+  );
   const out: Candidate[] = [];
   for (const claim of pool) {
     if (!ctx.allowed.has(claim.docId) || isExcluded(claim, spec)) continue;
@@ -205,6 +210,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       // word is not enough.
       const about = aboutness(subject, words.words(claim), claim.docId);
       rel = 0.75 * about + 0.25 * (bm25.get(claim.id) ?? 0);
+      if (titleStems.size && words.words(claim).some((w) => titleStems.has(w.stem))) rel += TITLE_BONUS;
       if (about <= 0 && !pinned) continue;
     }
     if (scope && !pinned && !inScope(scope, claim.text, ctx.head(claim.docId))) continue;
@@ -216,6 +222,9 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   }
   return out;
 }
+
+/** What using a word of the slide's own title adds to a line's relevance. */
+const TITLE_BONUS = 0.2;
 
 /** Claims the spec's `include:` names, found once per spec. */
 const pinnedCache = new WeakMap<EvidenceIndex, WeakMap<EvidenceFilterSpec, readonly Claim[]>>();

@@ -86,17 +86,22 @@ export function storylines(input: StorylineInput): Storyline[] {
     // the lines near the top: it compares a line with every sentence of the storyline.
     lines.sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
     lines = lines.slice(0, CONSIDERED);
-    const others = Math.max(1, Math.min(2, s.docs.length - 1));
+    // Other articles of any storyline count: a point several articles make, in their own words,
+    // is the corpus's, even when each article tells a storyline of its own (long analyses).
+    const others = Math.max(1, Math.min(2, docs.length - 1));
     for (const line of lines) {
       const v = claimVector(line.claim);
-      const corroborated = s.docs.filter((o) => o !== line.doc && byDoc.get(o)!.some((x) => cosine(claimVector(x), v) >= 0.35)).length;
-      line.score += 0.15 * Math.min(1, corroborated / others);
+      const corroborated = docs.filter((o) => o !== line.doc && byDoc.get(o)!.some((x) => cosine(claimVector(x), v) >= SAME_POINT)).length;
+      line.score += 0.2 * Math.min(1, corroborated / others);
     }
     lines.sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
     return { documents: s.docs, weight, lines: lines.map(({ claim, score }) => ({ claim, score })) };
   });
   return out.filter((s) => s.lines.length).sort((a, b) => b.weight - a.weight || (a.documents[0] < b.documents[0] ? -1 : 1));
 }
+
+/** Two sentences make the same point when their word vectors' cosine reaches this. */
+const SAME_POINT = 0.3;
 
 /** Lines of a storyline ranked in full; enough for a bottom line and its fallbacks. */
 const CONSIDERED = 40;

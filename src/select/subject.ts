@@ -31,9 +31,10 @@ export interface Subject {
   label: string;
   /** Phrases a sentence about the subject names (any one). */
   phrases: SubjectTerm[];
-  /** Free-text query words; a sentence needs `minHits` of them. */
+  /** Free-text query words; a sentence needs `minHits` of them, or one of the `specific` ones. */
   query: SubjectTerm[];
   minHits: number;
+  specific: Set<SubjectTerm>;
   /** Words typical of the subject, weighted 0..1. */
   related: Map<string, number>;
   /** Documents that name the subject, with how strongly (0..1). */
@@ -95,8 +96,10 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
 export function aboutness(subject: Subject, words: readonly Word[], docId: string): number {
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
   if (subject.query.length) {
-    const hits = subject.query.filter((t) => findTerm(t, words) >= 0).length;
-    if (hits >= subject.minHits) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
+    const matched = subject.query.filter((t) => findTerm(t, words) >= 0);
+    const hits = matched.length;
+    if (hits >= subject.minHits || matched.some((t) => subject.specific.has(t)))
+      return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
   }
   const doc = subject.documents.get(docId) ?? 0;
   if (doc > 0 && subject.related.size) {
@@ -176,11 +179,15 @@ export function subjectOf(request: SubjectRequest, claims: readonly Claim[], cor
   for (const m of rest.matchAll(/"([^"]+)"|“([^”]+)”/g)) phrases.push(termOf(m[1] ?? m[2], corpus));
   rest = rest.replace(/"[^"]+"|“[^”]+”/g, ' ');
   const query = queryTerms(rest, corpus);
+  // A word few sentences use ("asymmetry", "moratorium") names the subject alone; a common one
+  // ("arms" in a corpus about arms) needs a second query word beside it.
+  const specific = new Set(query.filter((t) => corpus.claimFrequency(t.stems[0]) <= SPECIFIC * corpus.claims));
   const subject: Subject = {
     label: request.topic ?? request.query ?? '',
     phrases: phrases.filter((p) => p.stems.length),
     query,
     minHits: Math.min(2, query.length),
+    specific,
     related: new Map(),
     documents: new Map(),
   };
@@ -199,6 +206,8 @@ function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
   return out;
 }
 
+/** Share of the corpus's sentences a query word may appear in and still name the subject alone. */
+const SPECIFIC = 0.04;
 const FEEDBACK_DOCS = 12;
 const RELATED_WORDS = 10;
 

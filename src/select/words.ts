@@ -48,6 +48,9 @@ export function isName(word: string, corpus?: CorpusWords): boolean {
 
 export interface CorpusWords {
   documents: number;
+  claims: number;
+  /** How many claims use the stem. */
+  claimFrequency(stem: string): number;
   words(claim: Claim): Word[];
   documentFrequency(stem: string): number;
   /** The corpus writes this word capitalised in the middle of sentences nearly every time. */
@@ -59,6 +62,7 @@ export interface CorpusWords {
 export function corpusWords(claims: readonly Claim[]): CorpusWords {
   const memo = new Map<string, Word[]>();
   const df = new Map<string, Set<string>>();
+  const cf = new Map<string, number>();
   const upper = new Map<string, number>();
   const lower = new Map<string, number>();
   const docs = new Set<string>();
@@ -66,6 +70,7 @@ export function corpusWords(claims: readonly Claim[]): CorpusWords {
   for (const c of claims) {
     docs.add(c.docId);
     const ws = words(c);
+    for (const st of new Set(ws.map((w) => w.stem))) cf.set(st, (cf.get(st) ?? 0) + 1);
     for (const w of ws) {
       (df.get(w.stem) ?? df.set(w.stem, new Set()).get(w.stem)!).add(c.docId);
       if (w.index === 0) continue;
@@ -75,6 +80,8 @@ export function corpusWords(claims: readonly Claim[]): CorpusWords {
   }
   return {
     documents: docs.size,
+    claims: claims.length,
+    claimFrequency: (s) => cf.get(s) ?? 0,
     words,
     documentFrequency: (s) => df.get(s)?.size ?? 0,
     isName: (word) => {
