@@ -45,7 +45,7 @@ export class SourceBook {
       start: item.start,
       end: item.end,
       tag: `${stem} ¶${item.paragraph}`,
-      sentence: (sentence ?? this.sentenceAround(item)).replace(/\s+/g, ' '),
+      sentence: sentence ?? this.sentenceAround(item),
     };
   }
 

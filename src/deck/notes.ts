@@ -21,8 +21,10 @@ export function bulletNotes(env: ComposeEnv, bullets: readonly Bullet[], context
   return [...notes, ...context];
 }
 
-export function citationNote(env: ComposeEnv, c: Citation, bullet?: Pick<Bullet, 'text' | 'kind' | 'likelihood'>): string[] {
+export function citationNote(env: ComposeEnv, cited: Citation, bullet?: Pick<Bullet, 'text' | 'kind' | 'likelihood'>): string[] {
   if (!env.spec.notes) return [];
+  // A hard-wrapped source keeps its line breaks in the citation; notes read it as one line.
+  const c = { ...cited, sentence: cited.sentence.replace(/\s+/g, ' ') };
   const ref = env.book.reference(c);
   switch (env.policy.notes) {
     case 'sources':
@@ -51,6 +53,6 @@ export function competingViews(env: ComposeEnv, request: ClaimRequest, shownDocs
     .slice(0, 2);
   return candidates.map(({ c }) => {
     const cite = env.book.cite(c.claim, c.claim.text);
-    return `Competing view [${cite.tag}]: ${c.claim.text} — ${env.book.reference(cite)}`;
+    return `Competing view [${cite.tag}]: ${c.claim.text.replace(/\s+/g, ' ')} — ${env.book.reference(cite)}`;
   });
 }

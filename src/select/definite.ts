@@ -13,6 +13,9 @@ import { stem, wordsOf, type CorpusWords } from './words.ts';
 const THE_NOUN = /(?<![\p{L}])[Tt]he\s+(?:(\p{Ll}[\p{Ll}-]+)\s+)?(\p{Ll}[\p{Ll}-]+)(?=(\s+\S+)?)/gu;
 const QUALIFIED = /^\s+(?:of|in|on|for|from|at|to|by|with|between|over|under|that|which|who|whose|where|announced|proposed|planned)\b/;
 
+/** A word after "the X" that makes X the noun: a verb or auxiliary ("the company said"). */
+const VERB_LIKE = /^(?:is|was|are|were|be|been|has|had|have|will|would|could|should|can|may|might|must|did|does|do|said|says|\p{Ll}+ed)$/u;
+
 /** How many words before the sentence are read as its context. */
 const CONTEXT_CHARS = 400;
 
@@ -31,15 +34,22 @@ export function pointsBack(claim: Claim, doc: Pick<CorpusDocument, 'text'> | und
   const contextStems = new Set(wordsOf(context).map((w) => w.stem));
   const text = claim.text;
   for (const m of text.matchAll(THE_NOUN)) {
-    const noun = m[2];
-    const at = (m.index ?? 0) + m[0].length;
-    if (QUALIFIED.test(text.slice(at)) || /^['’]s\b/.test(text.slice(at))) continue;
-    if (RELATIONAL.has(noun) || m[1] === 'same') return true;
-    const s = stem(noun);
-    if (!contextStems.has(s) || generic(s)) continue;
-    // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
-    if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
-    return true;
+    // "the share had…", "the recent slump": the noun is the first word or, after an adjective,
+    // the second; each reading is tested with what follows it.
+    const readings: Array<[string, number]> =
+      m[1] && !VERB_LIKE.test(m[2])
+        ? [[m[1], (m.index ?? 0) + m[0].indexOf(m[1]) + m[1].length], [m[2], (m.index ?? 0) + m[0].length]]
+        : [[m[1] ?? m[2], (m.index ?? 0) + m[0].indexOf(m[1] ?? m[2]) + (m[1] ?? m[2]).length]];
+    for (const [noun, at] of readings) {
+      const rest = text.slice(at);
+      if (QUALIFIED.test(rest) || /^['’]s\b/.test(rest)) break;
+      if (RELATIONAL.has(noun) || noun === 'same') return true;
+      const s = stem(noun);
+      if (!contextStems.has(s) || generic(s)) continue;
+      // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
+      if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
+      return true;
+    }
   }
   return false;
 }

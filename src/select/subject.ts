@@ -95,12 +95,8 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
 /** 0..1: how squarely a sentence is about the subject; 0 when it is not. */
 export function aboutness(subject: Subject, words: readonly Word[], docId: string): number {
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
-  if (subject.query.length) {
-    const matched = subject.query.filter((t) => findTerm(t, words) >= 0);
-    const hits = matched.length;
-    if (hits >= subject.minHits || matched.some((t) => subject.specific.has(t)))
-      return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
-  }
+  const hits = queryHits(subject, words);
+  if (hits > 0) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
   const doc = subject.documents.get(docId) ?? 0;
   if (doc > 0 && subject.related.size) {
     const seen = new Set<string>();
@@ -115,6 +111,13 @@ export function aboutness(subject: Subject, words: readonly Word[], docId: strin
     if (seen.size >= 2) return Math.min(0.8, 0.4 + 0.2 * weight) * (0.5 + 0.5 * doc);
   }
   return 0;
+}
+
+/** How many query words a sentence holds, when they are enough to name the subject; else 0. */
+function queryHits(subject: Pick<Subject, 'query' | 'minHits' | 'specific'>, words: readonly Word[]): number {
+  if (!subject.query.length) return 0;
+  const matched = subject.query.filter((t) => findTerm(t, words) >= 0);
+  return matched.length >= subject.minHits || matched.some((t) => subject.specific.has(t)) ? matched.length : 0;
 }
 
 /** Whether a sentence is within the deck's scope (always, when the deck names no place or actor). */
@@ -181,7 +184,7 @@ export function subjectOf(request: SubjectRequest, claims: readonly Claim[], cor
   const query = queryTerms(rest, corpus);
   // A word few sentences use ("asymmetry", "moratorium") names the subject alone; a common one
   // ("arms" in a corpus about arms) needs a second query word beside it.
-  const specific = new Set(query.filter((t) => corpus.claimFrequency(t.stems[0]) <= SPECIFIC * corpus.claims));
+  const specific = new Set(query.filter((t) => corpus.claimFrequency(t.stems[0]) <= Math.max(2, SPECIFIC * corpus.claims)));
   const subject: Subject = {
     label: request.topic ?? request.query ?? '',
     phrases: phrases.filter((p) => p.stems.length),
@@ -220,9 +223,7 @@ function feedback(subject: Subject, claims: readonly Claim[], corpus: CorpusWord
   const hits = new Map<string, number>();
   for (const c of claims) {
     const words = corpus.words(c);
-    const strong = subject.phrases.some((t) => findTerm(t, words) >= 0);
-    const query = subject.query.length ? subject.query.filter((t) => findTerm(t, words) >= 0).length : 0;
-    if (strong || (query && query >= subject.minHits)) hits.set(c.docId, (hits.get(c.docId) ?? 0) + (c.paragraph <= 1 ? 2 : 1));
+    if (subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words) > 0) hits.set(c.docId, (hits.get(c.docId) ?? 0) + (c.paragraph <= 1 ? 2 : 1));
   }
   const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const top = ranked[0]?.[1] ?? 1;

@@ -10,7 +10,7 @@ const kinds = (slides: Slide[]) => slides.map((s) => s.kind);
 
 describe('helpers', () => {
   it('claims → a bullets slide titled by its section, every bullet cited', () => {
-    const { deck } = compose(fm() + '## Energy\n{{claims "gas pipeline" limit=2}}\n');
+    const { deck } = compose(fm() + '## Energy\n{{claims "gas" limit=2}}\n');
     const slide = deck.slides[1];
     expect(slide).toMatchObject({ kind: 'bullets', title: 'Energy' });
     if (slide.kind !== 'bullets') throw new Error();
@@ -39,7 +39,7 @@ describe('helpers', () => {
   });
 
   it('judgements and bluf → judgement slides, stated likelihoods first', () => {
-    const { deck } = compose(fm() + '# BLUF\n{{bluf limit=1}}\n## J\n{{judgements "dependent asymmetric partnership"}}\n');
+    const { deck } = compose(fm() + '# BLUF\n{{bluf limit=1}}\n## J\n{{judgements "dependent leadership"}}\n');
     expect(kinds(deck.slides).slice(1, 3)).toEqual(['judgements', 'judgements']);
     const rank = (l?: string) => (l ? LIKELIHOODS.indexOf(l as (typeof LIKELIHOODS)[number]) : LIKELIHOODS.length);
     const judged = deck.slides.flatMap((s) => (s.kind === 'judgements' ? [s.judgements] : []));
