@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, contentWords, inScope, isExcluded, nearDuplicate, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, nearDuplicate, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
@@ -15,17 +15,32 @@ import { bulletNotes } from './notes.ts';
 export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const ctx = env.select;
   const limit = call.limit ?? Math.min(3, env.policy.bulletsPerSlide);
-  const requests = env.coverage.length ? env.coverage : [{ query: env.spec.title }];
+  // The deck's subjects: its topics, else what its sections ask for, else its title.
+  const requests: Array<{ query?: string; topic?: string }> = env.spec.topics.length
+    ? env.spec.topics.map((topic) => ({ topic }))
+    : env.coverage.length ? env.coverage : [{ query: env.spec.title }];
   const subjects = requests.map((r) => ctx.subject(r));
   const scope = ctx.scope();
-  const documents = new Map<string, number>();
-  for (const s of subjects)
-    for (const [doc, w] of s.documents)
-      if (ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc))) documents.set(doc, Math.max(documents.get(doc) ?? 0, w));
+  // Documents that are about the deck, not about one word of it: about one of its subjects (not
+  // in passing), and naming another one too when the deck has several ("coffee" and "export
+  // quotas", not a textile quota story). A deck whose subjects no document joins falls back to
+  // documents about any one of them.
+  const documents = deckDocuments(subjects, (doc) => ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc)));
   // The deck's title states its question ("who depends on whom?"): a line that answers in its
   // words is about the deck, not only about one section; a judgement counts over a bare fact.
   const corpus = ctx.words();
   const titleStems = new Set(wordsOf(`${env.spec.title} ${env.spec.subtitle ?? ''}`).filter((w) => !corpus.isStop(w.lower) && w.text.length > 2).map((w) => w.stem));
+  // Analyses argue, news reports: where half the deck's sentences or more carry a judgement in
+  // the author's voice, the bottom line states judgements; news (where modal "will" and "would"
+  // put a quarter or so of sentences in that class) keeps its leads.
+  let judged = 0;
+  let all = 0;
+  for (const c of ctx.index.claims) {
+    if (!documents.has(c.docId)) continue;
+    all++;
+    if (c.kind !== 'attributed' && carriesJudgement(c)) judged++;
+  }
+  const judgementWeight = JUDGEMENT * Math.max(0, Math.min(1, (judged / Math.max(1, all) - REPORTING_SHARE) / (ANALYTIC_SHARE - REPORTING_SHARE)));
   const stories = storylines({
     claims: ctx.index.claims,
     words: corpus,
@@ -37,7 +52,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       if (!each.length) return 0;
       const about = Math.max(...each) + 0.3 * (each.length - 1);
       const titled = new Set(words.filter((w) => titleStems.has(w.stem)).map((w) => w.stem)).size;
-      return Math.min(2, about + 0.25 * Math.min(2, titled) + (carriesJudgement(c) ? 0.15 : 0));
+      return Math.min(2, about + 0.25 * Math.min(2, titled) + (c.kind !== 'attributed' && carriesJudgement(c) ? judgementWeight : 0));
     },
   });
 
@@ -68,6 +83,30 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
 }
 
 const MAIN_STORY = 0.25;
+/** How much a document must be about one of the deck's subjects to tell a storyline. */
+const ABOUT_DOCUMENT = 0.6;
+/** What a judgement in the author's own voice adds over a bare fact of the same storyline. */
+const JUDGEMENT = 0.35;
+/** Shares of judgement sentences at which writing reads as reporting, and as analysis. */
+const REPORTING_SHARE = 0.3;
+const ANALYTIC_SHARE = 0.5;
+
+function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => boolean): Map<string, number> {
+  const all = new Set(subjects.flatMap((s) => [...s.documents.keys()]));
+  const pick = (needed: number) => {
+    const out = new Map<string, number>();
+    for (const doc of all) {
+      if (!allowed(doc)) continue;
+      const ws = subjects.map((s) => s.documents.get(doc) ?? 0);
+      const named = ws.filter((w) => w > 0).length;
+      const best = Math.max(...ws);
+      if (best >= ABOUT_DOCUMENT && named >= needed) out.set(doc, Math.min(1, ws.reduce((a, b) => a + b, 0) / needed));
+    }
+    return out;
+  };
+  const joined = pick(Math.min(2, subjects.length));
+  return joined.size >= 2 ? joined : pick(1);
+}
 
 /** Share of the smaller set's words the two share: a second line must make another point. */
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -174,7 +174,13 @@ export interface SubjectRequest {
  * The subject of a request. `claims` are the corpus's claims (for feedback); `corpus` its word
  * statistics. Quoted parts of a query ("\"Power of Siberia\" pipeline") are phrases.
  */
-export function subjectOf(request: SubjectRequest, claims: readonly Claim[], corpus: CorpusWords): Subject {
+export function subjectOf(
+  request: SubjectRequest,
+  claims: readonly Claim[],
+  corpus: CorpusWords,
+  /** A document's title, which says most about what it is about. */
+  titleOf: (docId: string) => string = () => '',
+): Subject {
   const phrases: SubjectTerm[] = [];
   if (request.topic) phrases.push(termOf(request.topic.replace(/[-_]+/g, ' '), corpus));
   for (const k of request.keywords ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus));
@@ -194,7 +200,7 @@ export function subjectOf(request: SubjectRequest, claims: readonly Claim[], cor
     related: new Map(),
     documents: new Map(),
   };
-  feedback(subject, claims, corpus, !request.keywords?.length);
+  feedback(subject, claims, corpus, !request.keywords?.length, titleOf);
   return subject;
 }
 
@@ -212,6 +218,9 @@ function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
 /** Share of the corpus's sentences a query word may appear in and still name the subject alone. */
 const SPECIFIC = 0.04;
 const FEEDBACK_DOCS = 12;
+/** Mentions (lead twice, title three times) from which a document is wholly about a subject. */
+const FULL_HITS = 3;
+const TITLE_HITS = 3;
 const RELATED_WORDS = 10;
 
 /**
@@ -219,15 +228,18 @@ const RELATED_WORDS = 10;
  * and (when `expand`) the words most typical of them against the whole corpus (in at least two
  * of them, weighted by idf), as in Rocchio's and RM3's expansion.
  */
-function feedback(subject: Subject, claims: readonly Claim[], corpus: CorpusWords, expand: boolean): void {
+function feedback(subject: Subject, claims: readonly Claim[], corpus: CorpusWords, expand: boolean, titleOf: (docId: string) => string): void {
+  const names = (words: readonly Word[]) => subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words) > 0;
   const hits = new Map<string, number>();
   for (const c of claims) {
-    const words = corpus.words(c);
-    if (subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words) > 0) hits.set(c.docId, (hits.get(c.docId) ?? 0) + (c.paragraph <= 1 ? 2 : 1));
+    if (!names(corpus.words(c))) continue;
+    if (!hits.has(c.docId)) hits.set(c.docId, names(wordsOf(titleOf(c.docId))) ? TITLE_HITS : 0);
+    hits.set(c.docId, hits.get(c.docId)! + (c.paragraph <= 1 ? 2 : 1));
   }
   const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const top = ranked[0]?.[1] ?? 1;
-  for (const [doc, n] of ranked) subject.documents.set(doc, Math.min(1, 0.4 + 0.6 * (n / top)));
+  // A document is about the subject in proportion to how often it names it (its title and lead
+  // count most), up to a few mentions: one passing mention is a third of a story about it.
+  for (const [doc, n] of ranked) subject.documents.set(doc, Math.min(1, n / FULL_HITS));
   if (!expand || ranked.length < 2) return;
   const feedbackDocs = new Set(ranked.slice(0, FEEDBACK_DOCS).map(([d]) => d));
   const inDocs = new Map<string, Set<string>>();
