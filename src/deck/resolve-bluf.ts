@@ -58,8 +58,13 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
 
   const picked: Claim[] = [];
   const shown: Set<string>[] = [];
+  // In analysis, the bottom line is the corpus's judgements; a fact comes in only when a
+  // storyline has no judgement to give.
+  const analytic = judgementWeight >= JUDGEMENT / 2;
+  let judgementsOnly = analytic;
   const usable = (c: Claim) => {
     if (ctx.ledger.ids.has(c.id) || isExcluded(c, ctx.spec) || c.flaws?.length) return false;
+    if (judgementsOnly && (c.kind === 'attributed' || !carriesJudgement(c))) return false;
     const w = contentWords(c.text);
     if (ctx.ledger.repeats(w) || shown.some((s) => nearDuplicate(w, s) || overlap(w, s) >= 0.5)) return false;
     return standsAlone(env, c);
@@ -67,7 +72,8 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // Round by round: each main storyline's best usable line, biggest first. A storyline a quarter
   // the size of the biggest is an aside, unless nothing bigger has a line to give.
   const main = stories.filter((s) => s.weight >= MAIN_STORY * (stories[0]?.weight ?? 0));
-  for (let round = 0; round < limit && picked.length < limit; round++) {
+  for (let round = 0; round < limit + 1 && picked.length < limit; round++) {
+    if (round === limit) judgementsOnly = false;
     for (const story of round < 2 ? main : stories) {
       if (picked.length >= limit) break;
       const line = story.lines.find((l) => usable(l.claim));

@@ -97,7 +97,14 @@ export function storylines(input: StorylineInput): Storyline[] {
     lines.sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
     return { documents: s.docs, weight, lines: lines.map(({ claim, score }) => ({ claim, score })) };
   });
-  return out.filter((s) => s.lines.length).sort((a, b) => b.weight - a.weight || (a.documents[0] < b.documents[0] ? -1 : 1));
+  const told = out.filter((s) => s.lines.length);
+  // When no two documents share a storyline (long analyses, each arguing its own case), the
+  // storylines say nothing: the corpus's points are its best lines across all documents.
+  if (told.length > 1 && told.every((s) => s.documents.length === 1)) {
+    const lines = told.flatMap((s) => s.lines).sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
+    return [{ documents: told.flatMap((s) => s.documents), weight: told.reduce((n, s) => n + s.weight, 0), lines }];
+  }
+  return told.sort((a, b) => b.weight - a.weight || (a.documents[0] < b.documents[0] ? -1 : 1));
 }
 
 /** Two sentences make the same point when their word vectors' cosine reaches this. */
