@@ -31,7 +31,7 @@ export const AUDIENCE_POLICIES: Record<Audience, AudiencePolicy> = {
     audience: 'executive',
     maxSlides: 10,
     bulletsPerSlide: 3,
-    maxWords: 16,
+    maxWords: 20,
     compress: true,
     plain: false,
     citations: 'slide',

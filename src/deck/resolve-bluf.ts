@@ -56,6 +56,8 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     },
   });
 
+  // A bottom line states a whole point: a quarter more words than the audience's other bullets.
+  const bottomLineWords = Math.round(env.policy.maxWords * 1.25);
   const picked: Claim[] = [];
   const shown: Set<string>[] = [];
   // In analysis, the bottom line is the corpus's judgements; a fact comes in only when a
@@ -67,7 +69,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     if (judgementsOnly && (c.kind === 'attributed' || !carriesJudgement(c))) return false;
     const w = contentWords(c.text);
     if (ctx.ledger.repeats(w) || shown.some((s) => nearDuplicate(w, s) || overlap(w, s) >= 0.5)) return false;
-    return standsAlone(env, c);
+    return standsAlone(env, c, bottomLineWords);
   };
   // Round by round: each main storyline's best usable line, biggest first. A storyline a quarter
   // the size of the biggest is an aside, unless nothing bigger has a line to give.
@@ -84,7 +86,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   }
   if (!picked.length) return reportEmpty(env, call, { query: requests.map((r) => r.query ?? r.topic ?? '').join(' '), limit }, 'line'), [];
   for (const c of picked) ctx.ledger.record(c);
-  const bullets = picked.map((c) => makeBullet(env, c));
+  const bullets = picked.map((c) => makeBullet(env, c, bottomLineWords));
   return [{ kind: 'judgements', title, judgements: bullets, notes: bulletNotes(env, bullets) }];
 }
 

@@ -119,7 +119,7 @@ export function createSelectionContext(
     let found = subjects.get(key);
     if (!found) {
       const keywords = request.topic ? topicKeywords(store, request.topic) : [];
-      found = subjectOf({ ...request, keywords }, index.claims.filter((c) => allowed.has(c.docId)), words(), (id) => head(id).title);
+      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t) }, index.claims.filter((c) => allowed.has(c.docId)), words(), (id) => head(id).title);
       subjects.set(key, found);
     }
     return found;

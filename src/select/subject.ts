@@ -63,6 +63,8 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
   const first = term.stems[0];
   for (let i = 0; i < words.length; i++) {
     if (!same(term, 0, words[i])) continue;
+    // "188,000 yen", "44 billion dollars": a unit after a number measures something else.
+    if (i > 0 && MEASURE.test(words[i - 1].lower)) continue;
     if (n === 1) {
       if (term.proper && i === 0 && !/^\p{Lu}{2,}$/u.test(words[i].text.replace(/\./g, '')) && !words.slice(1).some((w) => same(term, 0, w))) continue;
       return i;
@@ -84,6 +86,8 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
   }
   return -1;
 }
+
+const MEASURE = /^(?:\d[\d,.]*|mln|million|billion|bln|bn|thousand|trillion|hundred)$/;
 
 function same(term: SubjectTerm, k: number, w: Word): boolean {
   if (term.stems[k] !== w.stem) return false;
@@ -168,6 +172,8 @@ export interface SubjectRequest {
   topic?: string;
   /** The topic's keywords from `topics.yaml`, when the corpus has them. */
   keywords?: readonly string[];
+  /** Keywords of a quoted phrase that names a topic of `topics.yaml` (`"arms trade"`). */
+  keywordsOf?: (topic: string) => readonly string[];
 }
 
 /**
@@ -185,7 +191,11 @@ export function subjectOf(
   if (request.topic) phrases.push(termOf(request.topic.replace(/[-_]+/g, ' '), corpus));
   for (const k of request.keywords ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus));
   let rest = request.query ?? '';
-  for (const m of rest.matchAll(/"([^"]+)"|“([^”]+)”/g)) phrases.push(termOf(m[1] ?? m[2], corpus));
+  for (const m of rest.matchAll(/"([^"]+)"|“([^”]+)”/g)) {
+    const phrase = m[1] ?? m[2];
+    phrases.push(termOf(phrase.replace(/[-_]+/g, ' '), corpus));
+    for (const k of request.keywordsOf?.(phrase) ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus));
+  }
   rest = rest.replace(/"[^"]+"|“[^”]+”/g, ' ');
   const query = queryTerms(rest, corpus);
   // A word few sentences use ("asymmetry", "moratorium") names the subject alone; a common one
