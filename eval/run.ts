@@ -80,7 +80,7 @@ const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
 const lineKey = (doc: string, start: number, section: string, text: string) => `${doc}@${start}|${section}|${norm(text)}`;
 
 export function storylineHits(gold: Gold, deck: Deck): { hit: string[]; missed: string[] } {
-  const bluf = deck.slides.find((s) => s.kind === 'judgements' && /bottom line/i.test(s.title));
+  const bluf = deck.slides.find((s) => s.kind === 'judgements' && s.bottomLine);
   const texts = bluf && bluf.kind === 'judgements' ? bluf.judgements.map((b) => b.text.toLowerCase()) : [];
   const hit: string[] = [];
   const missed: string[] = [];

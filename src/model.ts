@@ -319,7 +319,8 @@ export type Slide =
     })
   | (SlideBase & { kind: 'section'; subtitle?: string })
   | (SlideBase & { kind: 'bullets'; bullets: Bullet[] })
-  | (SlideBase & { kind: 'judgements'; judgements: Bullet[] })
+  /** `bottomLine`: the deck's bottom line up front, whose lines may run a quarter longer. */
+  | (SlideBase & { kind: 'judgements'; judgements: Bullet[]; bottomLine?: boolean })
   | (SlideBase & { kind: 'quote'; quote: Quote; citation: Citation })
   | (SlideBase & { kind: 'figures'; figures: FigureItem[] })
   | (SlideBase & { kind: 'scenarios'; scenarios: Scenario[] })

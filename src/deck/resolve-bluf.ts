@@ -87,7 +87,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   if (!picked.length) return reportEmpty(env, call, { query: requests.map((r) => r.query ?? r.topic ?? '').join(' '), limit }, 'line'), [];
   for (const c of picked) ctx.ledger.record(c);
   const bullets = picked.map((c) => makeBullet(env, c, bottomLineWords));
-  return [{ kind: 'judgements', title, judgements: bullets, notes: bulletNotes(env, bullets) }];
+  return [{ kind: 'judgements', title, judgements: bullets, notes: bulletNotes(env, bullets), bottomLine: true }];
 }
 
 const MAIN_STORY = 0.25;

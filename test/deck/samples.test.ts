@@ -42,12 +42,16 @@ describe('sample briefings', () => {
       expect(deck.slides.at(-1)?.kind).toBe('sources');
       expect(deck.citations).toBe(policy.citations);
 
-      const bulletSlides = deck.slides.flatMap((s) => (s.kind === 'bullets' ? [s.bullets] : s.kind === 'judgements' ? [s.judgements] : []));
+      // The bottom line states a whole point: a quarter more words than other bullets.
+      const bulletSlides = deck.slides.flatMap((s) =>
+        s.kind === 'bullets' ? [{ bullets: s.bullets, words: policy.maxWords }]
+        : s.kind === 'judgements' ? [{ bullets: s.judgements, words: s.bottomLine ? Math.round(policy.maxWords * 1.25) : policy.maxWords }]
+        : []);
       expect(bulletSlides.length).toBeGreaterThan(0);
-      for (const bullets of bulletSlides) {
+      for (const { bullets, words } of bulletSlides) {
         expect(bullets.length).toBeLessThanOrEqual(policy.bulletsPerSlide);
         for (const b of bullets as Bullet[]) {
-          expect(wordCount(b.text), b.text).toBeLessThanOrEqual(policy.maxWords);
+          expect(wordCount(b.text), b.text).toBeLessThanOrEqual(words);
           const c = b.citation!;
           expect(store.document(c.docId)!.text.slice(c.start, c.end)).toBe(c.sentence);
           expect(isDeletionOf(c.sentence, b.text), b.text).toBe(true);
