@@ -77,8 +77,8 @@ const NAME_WORDS = 12;
 /**
  * A scenario's name, by deleting words from its own sentence: its condition ("If China refrains
  * from …"), else its main clause compressed to a dozen words ("A domestic change would provide an
- * opportunity for the Russian elite"), else its subject and verb phrase cut after a noun, else
- * its likelihood on Kent's scale ("Probable").
+ * opportunity for the Russian elite"), else its subject and verb phrase cut after a noun; a
+ * sentence none of these names is not used as a scenario (no "Scenario B", no bare "Probable").
  */
 export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string | undefined {
   const cond = CONDITION.exec(claim.text)?.[1];
@@ -94,8 +94,18 @@ export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string 
       return words.slice(0, n).join(' ').replace(/[,;:]$/, '');
     }
   }
-  // The source's own likelihood word, on Kent's scale ("Probable").
-  return claim.likelihood ? claim.likelihood.charAt(0).toUpperCase() + claim.likelihood.slice(1) : undefined;
+  return undefined;
+}
+
+/**
+ * A scenario is a hypothesis in the author's voice: a condition ("if", "unless", "should …") or a
+ * would/could/might outcome. A plan on a timetable ("the note will carry a warrant") or someone's
+ * reported forecast is not one.
+ */
+const HYPOTHETICAL = /\b(?:if|unless|should\s+\p{L}+|in case|provided that|would|could|might)\b/iu;
+
+function isScenario(claim: Claim): boolean {
+  return claim.kind !== 'attributed' && HYPOTHETICAL.test(claim.text) && scenarioName(claim) !== undefined;
 }
 
 /** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
@@ -105,14 +115,14 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(4, env.policy.bulletsPerSlide),
-    accept: (claim) => speaksOfFuture(claim) && accepts(claim),
+    accept: (claim) => speaksOfFuture(claim) && isScenario(claim) && accepts(claim),
     prefs: { kinds: ['forecast', 'assessment'], likelihood: true },
   };
   const request: ClaimRequest = { ...base, kinds: ['forecast', 'assessment'] };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'forecast'), [];
-  const scenarios: Scenario[] = picked.map((claim, i) => {
-    const name = scenarioName(claim) ?? `Scenario ${String.fromCharCode(65 + i)}`;
+  const scenarios: Scenario[] = picked.map((claim) => {
+    const name = scenarioName(claim)!;
     const s: Scenario = { name, text: bulletText(env, claim).text, citation: env.book.cite(claim, claim.text) };
     if (claim.likelihood) s.likelihood = claim.likelihood;
     return s;

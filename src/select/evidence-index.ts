@@ -25,6 +25,7 @@ export class EvidenceIndex {
   private readonly byTopic = new Map<string, Claim[]>();
   private readonly searches = new Map<string, readonly SearchHit[]>();
   private quoteList?: readonly Quote[];
+  private byDocument?: Map<string, Claim[]>;
 
   constructor(private readonly store: EvidenceStore) {
     this.claims = store.claims();
@@ -63,6 +64,15 @@ export class EvidenceIndex {
       if (at !== undefined) positions.push(at);
     }
     return positions.sort((a, b) => a - b).map((i) => this.claims[i]);
+  }
+
+  /** A document's claims in store order (the map is built on first use). */
+  ofDocument(docId: string): readonly Claim[] {
+    if (!this.byDocument) {
+      this.byDocument = new Map();
+      for (const c of this.claims) (this.byDocument.get(c.docId) ?? this.byDocument.set(c.docId, []).get(c.docId)!).push(c);
+    }
+    return this.byDocument.get(docId) ?? [];
   }
 
   quotes(): readonly Quote[] {

@@ -119,7 +119,13 @@ export function createSelectionContext(
     let found = subjects.get(key);
     if (!found) {
       const keywords = request.topic ? topicKeywords(store, request.topic) : [];
-      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t) }, index.claims.filter((c) => allowed.has(c.docId)), words(), (id) => head(id).title);
+      // Only the sentences that hold one of the subject's words can name it: the store's index
+      // finds them, so working out a subject costs what it matches, not the corpus.
+      const text = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
+      const hits = index.search(text.replace(/["“”*]/g, ' '), SUBJECT_CANDIDATES).map((h) => h.id);
+      const candidates = index.inStoreOrder(hits).filter((c) => allowed.has(c.docId));
+      const isActor = (name: string) => findActors(name).length > 0;
+      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t), isActor }, candidates, words(), (id) => head(id).title, (doc) => index.ofDocument(doc));
       subjects.set(key, found);
     }
     return found;
@@ -183,7 +189,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     for (const hit of full) bm25.set(hit.id, hit.score / top);
     const ids = new Set(bm25.keys());
     // Sentences of the documents that name the subject, which may use its related words only.
-    for (const c of index.claims) if (subject.documents.has(c.docId) && !ids.has(c.id)) ids.add(c.id);
+    for (const doc of subject.documents.keys()) for (const c of index.ofDocument(doc)) ids.add(c.id);
     if (request.topic) for (const c of index.tagged(request.topic)) ids.add(c.id);
     for (const c of pinnedClaims(index, spec)) ids.add(c.id);
     pool = index.inStoreOrder(ids);
@@ -222,6 +228,9 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   }
   return out;
 }
+
+/** Sentences read to work out what a subject's documents are. */
+const SUBJECT_CANDIDATES = 20_000;
 
 /** What using a word of the slide's own title adds to a line's relevance. */
 const TITLE_BONUS = 0.2;
