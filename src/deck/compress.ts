@@ -6,7 +6,9 @@
  * ("according to", "experts believe") and likelihood words are kept, so a bullet never claims
  * more certainty than its source. Rules run from gentle to severe, stopping once the bullet fits.
  */
+import { findFigures } from '../corpus/figures.ts';
 import { isClause, posTags } from './grammar.ts';
+import { keepSpans, touchesKept } from './point.ts';
 
 const hasVerb = (s: string) => posTags(s).some((t) => t === 'VERB' || t === 'AUX');
 
@@ -152,11 +154,18 @@ function medialMarker(s: string): Range[] {
   return out;
 }
 
-/** A trailing ", and …" is cut only when it is a clause of its own, never the end of a list. */
+/**
+ * A trailing ", and …" is cut only when it is a clause of its own, never the end of a list: when
+ * the item before it (since the previous comma) has no verb, "A, B, and C" is a list whatever the
+ * tagger makes of C ("29 dlrs cash, six dlrs in debentures, and warrants for stock").
+ */
 function trailingClause(pattern: RegExp): Rule {
   return (s) => {
     const m = pattern.exec(s);
     if (!m) return [];
+    const before = s.slice(0, m.index);
+    const item = /,\s*([^,]*)$/.exec(before)?.[1];
+    if (item !== undefined && !hasVerb(item)) return [];
     return isClause(m[0].replace(/^,\s+and\s+/, '')) ? [[m.index, m.index + m[0].length]] : [];
   };
 }
@@ -192,11 +201,14 @@ function matches(s: string, pattern: RegExp): Range[] {
 /** Words that carry a judgement's likelihood: deleting them would overstate the source's certainty. */
 const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|certain(?:ly)?|doubts?|perhaps|may|might|could|odds|chances?|expected|undoubtedly|doubtless|surely|arguably|definitely|clearly)\b/i;
 
-/** Drops ranges that touch quoted words (quotations are never altered) or hold estimative words. */
+/**
+ * Drops ranges that touch quoted words (quotations are never altered), hold estimative words, or
+ * touch words that carry the point (conditions, examples, dates, attributions, a figure's subject).
+ */
 function protect(s: string, ranges: Range[]): Range[] {
-  const quoted: Range[] = [];
-  for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  return ranges.filter(([a, b]) => !quoted.some(([qa, qb]) => a < qb && qa < b) && !ESTIMATIVE.test(s.slice(a, b)));
+  const kept = keepSpans(s, findFigures(s).length > 0);
+  for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) kept.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return ranges.filter((r) => !touchesKept(r, kept) && !ESTIMATIVE.test(s.slice(r[0], r[1])));
 }
 
 function remove(s: string, ranges: Range[]): string {

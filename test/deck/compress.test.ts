@@ -80,3 +80,52 @@ describe('"however" that means "no matter how"', () => {
     expect(text).toBe('The relationship is far from harmonious and can be influenced by numerous factors.');
   });
 });
+
+/*
+ * What carries the point is never deleted. Sentences from the seed corpus and from Reuters-21578
+ * (Distribution 1.0, David D. Lewis; free for research: /work/shared/corpora/reuters-21578-0).
+ */
+describe('compression keeps the point', () => {
+  const squeeze = (s: string, maxWords = 12) => compressSentence(s, { maxWords, always: true, detach: true });
+
+  it('keeps a condition, so a conditional never becomes a forecast', () => {
+    const contempt = squeeze('If found in contempt of the US court order, Gazprom could face having foreign assets seized.');
+    expect(contempt.text).toContain('If found in contempt of the US court order');
+    expect(contempt.fits).toBe(false);
+    // reuters-21578-0 crude/001
+    const opec = squeeze('OPEC may be forced to meet before a scheduled June session to readdress its production cutting agreement if the organization wants to halt the current slide in oil prices, oil industry analysts said.', 40);
+    expect(opec.text).toContain('if the organization wants to halt the current slide in oil prices');
+    // reuters-21578-0 acq/076: the condition stays and the list of three terms is not cut to two
+    const tender = squeeze('If all shares are tendered, shareholders would receive 29 dlrs cash, six dlrs in debentures, and warrants for stock in a subsidiary of PC Acquisition containing the Purolator U.S. courier business.', 40);
+    expect(tender.text).toContain('If all shares are tendered,');
+    expect(tender.text).toContain('and warrants for stock');
+  });
+
+  it('keeps dates and attributions', () => {
+    // reuters-21578-0 reserves/006
+    const jan = squeeze('In January, capital repayments totalled 14 mln dlrs, with a valuation change that resulted in a fall of 41 mln dlrs due to the quarterly rollover from the European Monetary Cooperation Fund swap.', 40);
+    expect(jan.text.startsWith('In January, capital repayments totalled 14 mln dlrs')).toBe(true);
+    const sipri = squeeze('In 2004, Russia supplied 40% of China’s arms imports, according to SIPRI.', 8);
+    expect(sipri.text).toBe('In 2004, Russia supplied 40% of China’s arms imports, according to SIPRI.');
+    expect(sipri.fits).toBe(false);
+  });
+
+  it('keeps the subject a figure is about', () => {
+    expect(squeeze('In the US, economic growth in 2004 was about 4.7%.', 8).text).toContain('In the US');
+    // reuters-21578-0 general/108
+    const manila = squeeze('In Manila’s case, about 40 pct of the 15 billion dlrs outstanding to commercial banks is owed to the 12 large banks on the advisory committee, while about 180 smaller banks have average exposures of 20 mln dlrs each.', 30);
+    expect(manila.text.startsWith('In Manila’s case, about 40 pct')).toBe(true);
+  });
+
+  it('an example inside a hypothetical keeps its framing or does not fit', () => {
+    const s = 'For instance, Moscow would be expected to limit its military, security, and energy cooperation with partners such as Vietnam or India.';
+    const tight = squeeze(s, 16);
+    expect(tight.fits).toBe(false);
+    expect(tight.text.startsWith('For instance, Moscow would')).toBe(true);
+    const roomy = squeeze(s, 30);
+    expect(roomy.fits).toBe(true);
+    expect(roomy.text).toBe(s);
+    // An example of a fact may lose its link word: it is still true read alone.
+    expect(squeeze('For example, Russia sold gas to China at a discount in 2019.', 30).text).toBe('Russia sold gas to China at a discount in 2019.');
+  });
+});
