@@ -16,7 +16,7 @@ const EXAMPLE = /\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as|including|no
 const ATTRIBUTION = /\baccording\s+to\b/gi;
 const MONTH = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
 const WEEKDAY = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday`;
-const DATE = new RegExp(
+export const DATE = new RegExp(
   String.raw`\b(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]|20)\d\d(?:'?s)?\b|\b(?:${WEEKDAY})\b|\b(?:${MONTH})\.?\s+\d{1,2}\b|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|` +
     String.raw`\b(?:last|next|this|previous|coming|past)\s+(?:year|month|week|quarter|decade|century|spring|summer|autumn|fall|winter)\b|\b(?:yesterday|today|tomorrow)\b|\b(?:first|second|third|fourth)\s+quarter\b`,
   'gi',
