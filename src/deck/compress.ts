@@ -1,7 +1,8 @@
 /**
  * Compression of a source sentence into a slide bullet by DELETING words only: asides in brackets
  * or dashes, discourse markers, intensifiers, appositives, non-restrictive relative clauses and
- * subordinate clauses. The only other changes are a capital first letter and a closing full stop.
+ * concessive or circumstantial clauses. What carries the point is never deleted (point.ts):
+ * conditions, examples, dates, attributions and the subject of a figure. The only other changes are a capital first letter and a closing full stop.
  * Nothing is added or reworded, words inside quotation marks are never touched, and attributions
  * ("according to", "experts believe") and likelihood words are kept, so a bullet never claims
  * more certainty than its source. Rules run from gentle to severe, stopping once the bullet fits.
@@ -20,7 +21,9 @@ const DISCOURSE =
 const MEDIAL_MARKER =
   /,\s*(?:however|moreover|nevertheless|nonetheless|therefore|though|of course|in fact|indeed|for example|for instance|in turn|in other words|after all|thus|hence),(?=\s)/gi;
 const INTENSIFIER = /\s(?:very|really|quite|simply|indeed|truly)(?=\s)/gi;
-const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|even if|against the backdrop of|given|because|as|amid|with|to|in order to|if|unless|when|whether)\b[^,]{3,}?,\s+/i;
+// Concessive, causal and circumstantial openings only: a condition ("if", "unless", "when") carries
+// the point and is never deleted (see point.ts).
+const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|against the backdrop of|given|because|as|amid|with|to|in order to)\b[^,]{3,}?,\s+/i;
 const TEMPORAL = /^(?:since|after|following|before|during|in|by|over|for|from|until|throughout|within|at)\b[^,]{2,}?,\s+/i;
 
 const BARE_MARKER = /^(?:still|meanwhile|moreover|however|nevertheless|nonetheless|thus|indeed|also|hence|therefore)\s+/i;

@@ -108,6 +108,9 @@ export function readFigure(sentence: string, figure: Figure): FigureReading | un
   // A count's unit must be a noun: "12 large banks" is no figure of "large".
   const unitToken = ts.slice(first, last + 1).find((t) => t.text.toLowerCase() === unitWord.toLowerCase());
   if (unitToken && /^\p{Ll}/u.test(unitWord) && !['NOUN', 'PROPN', 'X'].includes(unitToken.tag)) return undefined;
+  // "the 15 dlrs a barrel average assumed": a figure inside a noun phrase modifies the noun after
+  // it, which this reading cannot name; better no label than the wrong one.
+  if (ts[first - 1]?.tag === 'DET' && ['NOUN', 'ADJ'].includes(ts[last + 1]?.tag ?? '')) return undefined;
   isName = namesIn(s, ts);
   // Other figures in the sentence: the words between verb and figure start after them.
   const othersStart = findFigures(s).map((f) => s.indexOf(f.text.replace(/\s+/g, ' '))).filter((o) => o >= 0 && o < at);
