@@ -78,6 +78,25 @@ function phraseAfter(ts: Token[], from: number): Token[] {
   return useful && phrase.length > 1 ? phrase : [];
 }
 
+/**
+ * A figure in the subject says what it measures in its predicate ("nearly 90% of exports from
+ * Amur Oblast, which borders Heilongjiang Province, went to China"): the verb and a few words
+ * after it, past a relative clause, up to the next punctuation.
+ */
+function predicateAfter(ts: Token[], from: number): Token[] {
+  let j = from;
+  if (ts[j]?.text === ',' && /^(?:which|who)$/i.test(ts[j + 1]?.text ?? '')) {
+    const close = ts.findIndex((t, k) => k > j + 1 && t.text === ',');
+    if (close < 0) return [];
+    j = close + 1;
+  }
+  if (!['VERB', 'AUX'].includes(ts[j]?.tag ?? '')) return [];
+  let end = j;
+  while (end < ts.length && ts[end].tag !== 'PUNCT' && ts[end].tag !== 'NUM' && end - j < 6) end++;
+  while (end > j + 1 && ['ADP', 'DET', 'CCONJ'].includes(ts[end - 1].tag)) end--;
+  return ts.slice(j, end);
+}
+
 function dateNear(s: string, at: number): { start: number; end: number } | undefined {
   let best: { start: number; end: number } | undefined;
   for (const m of s.matchAll(new RegExp(DATE.source, DATE.flags))) {
@@ -147,9 +166,11 @@ export function readFigure(sentence: string, figure: Figure): FigureReading | un
     pieces.push(object);
   }
   let after = phraseAfter(ts, last + 1);
-  // With nothing before it, "of Malaysian palm olein" names the measure without its "of".
-  if (!pieces.some((p) => p.length) && /^of$/i.test(after[0]?.text ?? '')) after = after.slice(1);
-  pieces.push(after);
+  const predicate = pieces.some((p) => p.length) ? [] : predicateAfter(ts, last + 1 + after.length);
+  // With nothing before or after it, "of Malaysian palm olein" names the measure without its "of";
+  // with a predicate the "of" stays: "90% of exports from Amur Oblast … went to China".
+  if (!pieces.some((p) => p.length) && !predicate.length && /^of$/i.test(after[0]?.text ?? '')) after = after.slice(1);
+  pieces.push(after, predicate);
   for (let k = 0; k < pieces.length; k++) pieces[k] = pieces[k].filter((t) => /[\p{L}\d]/u.test(t.text));
   const used = pieces.flat();
   const names = used.filter(isName);
@@ -166,8 +187,9 @@ export function readFigure(sentence: string, figure: Figure): FigureReading | un
     .map((p, i) => {
       if (i === 0) return p.text;
       const prev = parts[i - 1];
-      if (p.date || prev.date) return `, ${p.text}`;
-      return prev.end <= at && p.at >= at + display.length && /^(?:of|in|for|from|at)\b/i.test(p.text) ? ` … ${p.text}` : ` ${p.text}`;
+      const acrossFigure = prev.end <= at && p.at >= at + display.length && /^(?:of|in|for|from|at)\b/i.test(p.text);
+      if (acrossFigure) return `${prev.date ? ',' : ''} … ${p.text}`;
+      return p.date || prev.date ? `, ${p.text}` : ` ${p.text}`;
     })
     .join('');
   const tidy = label.charAt(0).toUpperCase() + label.slice(1);

@@ -45,6 +45,8 @@ describe('key figures and their labels', () => {
       // seed corpus, 002
       ['By 2017, China was Russia’s top export destination (11%) and top import origin (20%), while for China’s extremely diversified market, exports to Russia remain insignificant.', 'By 2017, China was Russia’s top export destination'],
       ['Economic growth in the US in 2004 was about 4.7%.', 'Economic growth in the US in 2004'],
+      // seed corpus, 002: a figure in the subject is measured by its predicate
+      ['For example, by 2011, nearly 90% of exports from Amur Oblast, which borders Heilongjiang Province, went to China, and nearly 80% of imports came from China.', 'By 2011, … of exports from Amur Oblast went to China'],
     ];
     for (const [sentence, label] of cases) {
       const r = read(sentence);
