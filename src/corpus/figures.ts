@@ -10,7 +10,13 @@
  */
 import type { Figure } from '../model.ts';
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// Wire style spells small numbers ("one mln bpd", "two pct"): spelled, they count only with a
+// percent or scale word after them.
+const SPELLED: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+};
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:${Object.keys(SPELLED).join('|')})(?=\s)`;
 // Scale words spelled out and their common abbreviations; the one-letter forms only attached ("$5m").
 const SCALE = String.raw`thousand|million|billion|trillion|mln|mn|bln|bn|tln|tn`;
 const ATTACHED_SCALE = String.raw`bn|mn|m|b|k|tn`;
@@ -40,7 +46,7 @@ const SCALES: Record<string, number> = {
 export const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)$/;
 const MEASURE_STOP = /\s(?:going|that|which|who|whom|came|went|is|are|was|were|has|have|had|will|would|and|but|while|to)\b.*$/;
 
-const num = (s: string) => Number(s.replace(/,/g, ''));
+const num = (s: string) => SPELLED[s] ?? Number(s.replace(/,/g, ''));
 
 /** The unit a figure is in, one spelling for one unit: "pct" and "per cent" are "%", "dlrs" is "USD". */
 function unitOf(currency: string | undefined, percent: string | undefined, phrase: string | undefined): string | undefined {
@@ -72,6 +78,7 @@ export function findFigures(sentence: string): Figure[] {
     const value = num(low);
     const bare = !currency && !percent && !scale && !phrase;
     if (bare || MONTH_BEFORE.test(sentence.slice(0, at))) continue;
+    if (SPELLED[low] !== undefined && !percent && !spaced) continue;
     if (!currency && !percent && !scale && !high && value >= 1800 && value <= 2100 && /^\d{4}$/.test(low)) continue;
     const mult = scale ? SCALES[scale.toLowerCase()] : 1;
     const figure: Figure = { text: text.trim(), value: value * mult };

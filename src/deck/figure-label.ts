@@ -27,8 +27,8 @@ export interface FigureReading {
   when?: string;
 }
 
-// "DOHA, March 1 - " opening a wire story.
-const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’-]+,\s+\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2}\s+-\s+/u;
+// "DOHA, March 1 - " opening a wire story, or an upper-case lead-in such as "NOTE: ".
+const DATELINE = /^(?:\p{Lu}[\p{Lu}\s.,'’-]+,\s+\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2}\s+-\s+|\p{Lu}{2,}:\s+)/u;
 const NP = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 const NP_LINK = /^(?:of|with|in|for|and|'s|’s)$/i;
 const VERBAL = new Set(['VERB', 'AUX', 'PART', 'ADV']);
@@ -101,8 +101,10 @@ function dateNear(s: string, at: number): { start: number; end: number } | undef
   let best: { start: number; end: number } | undefined;
   for (const m of s.matchAll(new RegExp(DATE.source, DATE.flags))) {
     const start = m.index ?? 0;
-    // "today" means nothing on a slide read weeks later.
-    if (/^(?:yesterday|today|tomorrow)$/i.test(m[0])) continue;
+    // The figure's period, not a deadline: "today" means nothing on a slide read weeks later, and a
+    // weekday or a day of a month ("expires March 25", "payable April 14") dates an event.
+    if (/^(?:yesterday|today|tomorrow)$/i.test(m[0]) || /day$/i.test(m[0]) || /^\p{Lu}\p{Ll}+\.?\s+\d/u.test(m[0])) continue;
+    if (/^\s*\d{1,2}\b/.test(s.slice(start + m[0].length))) continue;
     if (!best || Math.abs(start - at) < Math.abs(best.start - at)) best = { start, end: start + m[0].length };
   }
   if (!best) return undefined;

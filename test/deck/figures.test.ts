@@ -21,7 +21,12 @@ describe('newswire figures', () => {
     // grain/010
     expect(first('Thailand exported 689,038 tonnes of rice between the beginning of January and February 24, up from 556,874 tonnes during the same period last year.'))
       .toMatchObject({ text: '689,038 tonnes', value: 689038, unit: 'tonnes' });
-    expect(first('OPEC is producing up to one mln bpd above a ceiling of 15.8 mln bpd agreed in Geneva last December.')).toMatchObject({ value: 15.8e6, unit: 'bpd' });
+    // crude (Kuwait story): small numbers are spelled out in wire style
+    expect(findFigures('OPEC is producing up to one mln bpd above a ceiling of 15.8 mln bpd agreed in Geneva last December.').map((f) => [f.text, f.value, f.unit]))
+      .toEqual([['one mln bpd', 1e6, 'bpd'], ['15.8 mln bpd', 15.8e6, 'bpd']]);
+    // cpi/001
+    expect(findFigures('The study forecast a decline in Gross Domestic Product growth to 1.75 pct this year from an estimated two pct in 1986.').map((f) => f.value)).toEqual([1.75, 2]);
+    expect(findFigures('He bought one share and someone said two of them went for ten dlrs.')).toEqual([]);
     expect(first('The bank lent 68 billion dlrs.')).toMatchObject({ value: 68e9, unit: 'USD' });
   });
 
