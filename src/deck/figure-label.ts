@@ -50,6 +50,13 @@ function namesIn(s: string, ts: Token[]): (t: Token) => boolean {
 /** The noun phrase that ends just before token `end` (exclusive), skipping an appositive. */
 function nounPhraseBefore(ts: Token[], end: number): Token[] {
   let i = end;
+  // "the bilateral trade imbalance, which last year amounted to …": the subject of a relative
+  // clause is the noun phrase the pronoun stands for (a date in between is read as the date).
+  const rel = ts.slice(Math.max(0, i - 3), i).findLastIndex((t) => /^(?:which|who|that)$/i.test(t.text));
+  if (rel >= 0) {
+    const at = Math.max(0, i - 3) + rel;
+    if (at > 0 && ts.slice(at + 1, i).every((t) => NP.has(t.tag))) i = ts[at - 1].text === ',' ? at - 1 : at;
+  }
   // "Qatar, an OPEC member, has …": step over the appositive to the name before it.
   if (ts[i - 1]?.text === ',') {
     const open = ts.slice(0, i - 1).findLastIndex((t) => t.text === ',');
@@ -131,7 +138,7 @@ export function readFigure(sentence: string, figure: Figure): FigureReading | un
   if (unitToken && /^\p{Ll}/u.test(unitWord) && !['NOUN', 'PROPN', 'X'].includes(unitToken.tag)) return undefined;
   // "the 15 dlrs a barrel average assumed": a figure inside a noun phrase modifies the noun after
   // it, which this reading cannot name; better no label than the wrong one.
-  if (ts[first - 1]?.tag === 'DET' && ['NOUN', 'ADJ'].includes(ts[last + 1]?.tag ?? '')) return undefined;
+  if (['DET', 'PRON'].includes(ts[first - 1]?.tag ?? '') && ['NOUN', 'ADJ'].includes(ts[last + 1]?.tag ?? '')) return undefined;
   isName = namesIn(s, ts);
   // Other figures in the sentence: the words between verb and figure start after them.
   const othersStart = findFigures(s).map((f) => s.indexOf(f.text.replace(/\s+/g, ' '))).filter((o) => o >= 0 && o < at);
@@ -143,7 +150,8 @@ export function readFigure(sentence: string, figure: Figure): FigureReading | un
   if (v >= 0 && ['VERB', 'AUX'].includes(ts[v].tag)) {
     let g = v;
     while (g > 0 && VERBAL.has(ts[g - 1].tag)) g--;
-    const subject = nounPhraseBefore(ts, g);
+    // An infinitive ("to partly finance …") has no subject of its own in front of it.
+    const subject = /^to$/i.test(ts[g].text) ? [] : nounPhraseBefore(ts, g);
     // Between verb and figure: the object's noun phrase ("has an output ceiling of …"), up to any
     // figure that comes first ("raised the price by 1.50 dlrs a barrel to 18 dlrs": both are the price).
     let m1 = v + 1;
