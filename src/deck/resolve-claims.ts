@@ -106,6 +106,7 @@ export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string)
     topic: call.topic,
     figures: true,
     source: call.source,
+    title,
     limit: call.limit ?? env.policy.figuresPerSlide,
     accept: (c) => read(c) !== undefined,
     prefs: { figures: true },
