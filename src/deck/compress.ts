@@ -210,8 +210,21 @@ const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|cert
  */
 function protect(s: string, ranges: Range[]): Range[] {
   const kept = keepSpans(s, findFigures(s).length > 0);
-  for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) kept.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  return ranges.filter((r) => !touchesKept(r, kept) && !ESTIMATIVE.test(s.slice(r[0], r[1])));
+  const quoted: Range[] = [];
+  for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return ranges.filter(
+    (r) => !touchesKept(r, quoted) && !ESTIMATIVE.test(s.slice(r[0], r[1])) && !kept.some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)),
+  );
+}
+
+/**
+ * A kept word inside a later clause of its own that goes whole belongs to that clause, not to the
+ * main one ("…only go to China, making it impossible … to other customers such as South Korea"):
+ * the range starts before it, after the sentence's opening, and has its own verb before it. An
+ * opening phrase ("In 2004,", "In the US,") always frames the main clause and is never owned.
+ */
+function ownedBy(s: string, [a, b]: Range, [ka, kb]: Range): boolean {
+  return a > 0 && a < ka && kb <= b && hasVerb(s.slice(a, ka));
 }
 
 function remove(s: string, ranges: Range[]): string {
