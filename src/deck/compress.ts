@@ -42,7 +42,8 @@ const moderate: Rule[] = [
   // ", the patriarch of geopolitics," after a name
   (s) => matches(s, /(?<=\p{Lu}\p{Ll}+),\s+(?:the|a|an|who|whose)\s[^,]{3,60},(?=\s)/gu),
   // ", which carry propagandistic meaning" up to the next comma or the end
-  (s) => matches(s, /,\s+(?:which|who|whose|where)\s[^,.;]+(?=[,.;]|$)/g),
+  // (a comma or point between digits is part of a number: "362,700 shares" is not cut in two)
+  relativeClause,
   leadingClause(SUBORDINATE),
 ];
 const severe: Rule[] = [
@@ -52,7 +53,9 @@ const severe: Rule[] = [
   // Trailing phrases are cut only when they hold no further comma: a comma may close a medial
   // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
   (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|thereby|so that)\s[^"“”,;]*$/),
-  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u),
+  // Not right after a relative clause: in "Federal funds, which averaged 6 pct, opened at…" the
+  // participle-looking word is the main verb.
+  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u).filter(([a]) => !/,\s+(?:which|who|whose)\s[^,]*$/i.test(s.slice(0, a))),
   trailingClause(/,\s+and\s[^"“”,;]*$/),
   (s) => matches(s, /,\s+but\s+not\s[^"“”,;]*$/),
 ];
@@ -137,7 +140,8 @@ export function isDeletionOf(source: string, bullet: string): boolean {
 }
 
 function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’%$.-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
+  // "362,700" is one word: a deletion may not keep half of a number.
+  return text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}'’%$.-]|,(?=\d))*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
 }
 
 /**
@@ -155,6 +159,18 @@ function medialMarker(s: string): Range[] {
     else out.push([at, at + m[0].length - 1]);
   }
   return out;
+}
+
+/**
+ * ", which carry propagandistic meaning" up to the next comma or the end (a comma or point between
+ * digits is part of a number: "362,700 shares" is not cut in two). When the main verb follows the
+ * closing comma ("The trust, which will accept …, said"), that comma goes too.
+ */
+function relativeClause(s: string): Range[] {
+  return matches(s, /,\s+(?:which|who|whose|where)\s(?:[^,.;]|[,.](?=\d))+(?=[,.;]|$)/g).map(([a, b]) => {
+    const next = /^,\s+([\p{L}’']+)/u.exec(s.slice(b));
+    return next && ['VERB', 'AUX'].includes(posTags(next[1])[0] ?? '') ? [a, b + 1] : [a, b];
+  });
 }
 
 /**
@@ -224,7 +240,11 @@ function protect(s: string, ranges: Range[]): Range[] {
  * opening phrase ("In 2004,", "In the US,") always frames the main clause and is never owned.
  */
 function ownedBy(s: string, [a, b]: Range, [ka, kb]: Range): boolean {
-  return a > 0 && a < ka && kb <= b && hasVerb(s.slice(a, ka));
+  if (!(a > 0 && a < ka && kb <= b && hasVerb(s.slice(a, ka)))) return false;
+  // A clause, not an appositive (", a privately held firm based in Mountain View,"): it opens with
+  // a conjunction, a relative pronoun or a participle.
+  const first = /^[\s,;:—–-]*([\p{L}’']+)/u.exec(s.slice(a, b))?.[1] ?? '';
+  return /^(?:which|who|whose|where|and|but|as|while|because|since|although|though|so|thereby)$/i.test(first) || posTags(first)[0] === 'VERB';
 }
 
 function remove(s: string, ranges: Range[]): string {

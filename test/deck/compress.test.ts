@@ -129,3 +129,29 @@ describe('compression keeps the point', () => {
     expect(squeeze('For example, Russia sold gas to China at a discount in 2019.', 30).text).toBe('Russia sold gas to China at a discount in 2019.');
   });
 });
+
+describe('clauses that go whole', () => {
+  const squeeze = (s: string, maxWords = 14) => compressSentence(s, { maxWords, always: true, detach: true }).text;
+
+  it('a date or example inside a later clause goes with it; an opening one never does', () => {
+    // seed corpus 002: the example belongs to the participle clause that is cut
+    expect(squeeze('The Gas pipeline Power of Siberia and its potential second branch only go to China, making it impossible for Russia to start exporting gas directly to other customers such as South Korea.', 16))
+      .toBe('The Gas pipeline Power of Siberia and its potential second branch only go to China.');
+    // reuters-21578-0 acq: an appositive is not a clause of its own, so its names stay
+    const supermac = squeeze('Supermac, a privately held firm based in Mountain View, California, as is Scientific Micro, reported a net profit of 300,000 dlrs on revenue of 9.5 mln dlrs in fiscal 1986.', 40);
+    expect(supermac.startsWith('Supermac, a privately held firm based in Mountain View, California')).toBe(true);
+  });
+
+  it('never keeps half of a number, nor a comma left by a relative clause', () => {
+    // reuters-21578-0 acq (Wrather story)
+    const wrather = squeeze('In a filing with the Securities and Exchange Commission, Industrial Equity, which is principally owned by Brierley Investments Ltd, a publicly held New Zealand company, said it bought 362,700 Wrather common shares between Feb 13 and 24 for 6.6 mln dlrs.', 40);
+    expect(wrather).toContain('362,700 Wrather common shares');
+    expect(isDeletionOf('He bought 362,700 shares.', 'He bought 700 shares.')).toBe(false);
+    // reuters-21578-0 acq (American Home Products tender)
+    expect(squeeze('The trust, which will accept up to 7.5 mln shares of American Home Products <AHP>, said it has already received tenders for about four mln shares.'))
+      .toBe('The trust said it has already received tenders for about four mln shares.');
+    // reuters-21578-0 money-fx: after a relative clause, "opened" is the main verb, not a participle
+    expect(squeeze('Federal funds, which averaged 6.02 pct on Friday, opened at 6-1/8 pct and traded between there and 6-1/16 pct.'))
+      .toBe('Federal funds opened at 6-1/8 pct and traded between there and 6-1/16 pct.');
+  });
+});
