@@ -40,7 +40,10 @@ const gentle: Rule[] = [
 ];
 const moderate: Rule[] = [
   // ", the patriarch of geopolitics," after a name
-  (s) => matches(s, /(?<=\p{Lu}\p{Ll}+),\s+(?:the|a|an|who|whose)\s[^,]{3,60},(?=\s)/gu),
+  // (an appositive is a noun phrase: with a verb of its own it is the sentence's clause, as in
+  // "For many analysts in China, the invasion of Ukraine came as a surprise, and …")
+  (s) => matches(s, /(?<=\p{Lu}\p{Ll}+),\s+(?:the|a|an|who|whose)\s[^,]{3,60},(?=\s)/gu)
+    .filter(([a, b]) => /^,\s+(?:who|whose)\s/.test(s.slice(a, b)) || !hasVerb(s.slice(a, b))),
   // ", which carry propagandistic meaning" up to the next comma or the end
   // (a comma or point between digits is part of a number: "362,700 shares" is not cut in two)
   relativeClause,

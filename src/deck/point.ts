@@ -2,12 +2,15 @@
  * The words of a sentence that carry its point and that compression may never delete: a
  * condition ("If found in contempt of the court order, …"), an example introduced as such
  * ("such as Vietnam or India"), a date ("In 2004,", "early 1990s", "on March 3"), an attribution
- * ("according to SIPRI"), and, in a sentence that states a figure, the names of what the figure
- * is about ("In the US, growth was 4.7%"). Deleting any of them changes what the sentence claims:
+ * ("according to SIPRI"), an opening phrase that names a place or actor ("For many analysts in
+ * China,"), and, in a sentence that states a figure, the names of what the figure is about ("In the
+ * US, growth was 4.7%"). Deleting any of them changes what the sentence claims:
  * a conditional becomes a forecast, one country's figure reads as another's, a dated fact as a
  * current one. The rules are grammatical (function words, capitals, calendar words), so they hold
  * for any English corpus.
  */
+import { posTags } from './grammar.ts';
+
 export type Span = [number, number];
 
 const CONDITION =
@@ -66,15 +69,24 @@ export function keepSpans(s: string, figure: boolean): Span[] {
   const spans: Span[] = [...conditions(s)];
   for (const m of all(s, EXAMPLE)) {
     const at = m.index ?? 0;
-    // "For example," opening a sentence only links it to the one before, unless the sentence
-    // illustrates a hypothetical: then the marker is its framing.
-    const opening = /^\W*$/.test(s.slice(0, at)) && /^(?:for|e\.g)/i.test(m[0]);
-    if (!opening) spans.push(clauseFrom(s, at));
+    // "For example" only links a sentence to the one before (at its opening or between commas),
+    // unless the sentence illustrates a hypothetical: then the marker is its framing. "Such as",
+    // "including", "notably" introduce the example itself, which stays.
+    const marker = /^(?:for|e\.g)/i.test(m[0]);
+    if (!marker) spans.push(clauseFrom(s, at));
     else if (isHypotheticalExample(s)) spans.push([at, at + m[0].length]);
   }
   for (const m of all(s, ATTRIBUTION)) spans.push(clauseFrom(s, m.index ?? 0));
   for (const m of all(s, DATE)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   if (figure) for (const p of properNouns(s)) spans.push(p.span);
+  // An opening prepositional phrase that names a place or actor scopes the whole claim ("For many analysts in
+  // China, …", "In Russia, …"): without it the claim reads as general.
+  // (places and perspectives: "in", "for", "among"…; a time or circumstance such as "After Western
+  // sanctions," is a frame compression may drop)
+  const opening = /^\W*(?:in|for|among|across|within|throughout|inside|outside|at)\s[^,;:]{2,80},\s/i.exec(s);
+  const tags = opening ? posTags(opening[0]) : [];
+  if (opening && tags[0] === 'ADP' && properNouns(opening[0]).length && !tags.some((t) => t === 'VERB' || t === 'AUX'))
+    spans.push([0, opening[0].length]);
   return spans;
 }
 

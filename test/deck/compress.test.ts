@@ -117,6 +117,15 @@ describe('compression keeps the point', () => {
     expect(manila.text.startsWith('In Manila’s case, about 40 pct')).toBe(true);
   });
 
+  it('keeps an opening phrase that names a place or actor; an appositive has no verb', () => {
+    // seed corpus: the perspective stays, and the clause after "China," is no appositive
+    expect(squeeze('For many analysts in\u00a0China, the invasion of\u00a0Ukraine came as\u00a0an\u00a0unpleasant surprise, and\u00a0they have made no\u00a0secret of\u00a0their bewilderment.', 16).text)
+      .toBe('For many analysts in China, the invasion of Ukraine came as an unpleasant surprise.');
+    // a time or circumstance may still go (seed corpus)
+    expect(squeeze('After Western sanctions, Chinese investments seem very attractive to Moscow to realize its ambitious plans for the Arctic.', 16).text)
+      .toBe('Chinese investments seem attractive to Moscow to realize its ambitious plans for the Arctic.');
+  });
+
   it('an example inside a hypothetical keeps its framing or does not fit', () => {
     const s = 'For instance, Moscow would be expected to limit its military, security, and energy cooperation with partners such as Vietnam or India.';
     const tight = squeeze(s, 16);
@@ -127,6 +136,12 @@ describe('compression keeps the point', () => {
     expect(roomy.text).toBe(s);
     // An example of a fact may lose its link word: it is still true read alone.
     expect(squeeze('For example, Russia sold gas to China at a discount in 2019.', 30).text).toBe('Russia sold gas to China at a discount in 2019.');
+    // seed corpus: a medial "for instance" links too; "such as" introduces the example, which stays
+    expect(squeeze('Chinese investment and technology transfers, for instance, are responsible for the completion of Russia’s huge Arctic Yamal LNG installation and pipeline.', 30).text)
+      .toBe('Chinese investment and technology transfers are responsible for the completion of Russia’s huge Arctic Yamal LNG installation and pipeline.');
+    const list = squeeze('Russia’s vulnerability may enable Beijing to entrench its influence in the Russian energy sector, including ownership in Rosneft or Gazprom as well as the powerful oil and gas fields.', 16);
+    expect(list.fits).toBe(false);
+    expect(list.text).toContain('including ownership in Rosneft or Gazprom');
   });
 });
 
