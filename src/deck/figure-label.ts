@@ -119,6 +119,7 @@ function dateNear(s: string, at: number): { start: number; end: number } | undef
   return prep ? { start: prep.index, end: best.end } : best;
 }
 
+const MAX_LABEL_WORDS = 12;
 const stem = (w: string) => w.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<=[^s])s$/, '');
 
 export function readFigure(sentence: string, figure: Figure): FigureReading | undefined {
@@ -171,6 +172,9 @@ export function readFigure(sentence: string, figure: Figure): FigureReading | un
     // An actor's figure needs its verb ("Brazil exported …"); a quantity's does not ("surplus hit").
     const link = subject.findIndex((t) => NP_LINK.test(t.text) && !/['’]s/.test(t.text));
     const head = (link > 0 ? subject.slice(0, link) : subject).at(-1);
+    // An object of names only ("analysts estimate OPEC [is producing] …") is the subject of a
+    // clause the figure belongs to, not what the figure measures.
+    if (object.length && !object.some((t) => t.tag === 'NOUN')) object = [];
     // Two noun phrases side by side ("officials the January data") read as nothing: keep the verb.
     if ((head && isName(head)) || (object.length && subject.length)) pieces.push(ts.slice(g, v + 1).filter((t) => t.tag !== 'ADV'));
     pieces.push(object);
@@ -203,7 +207,8 @@ export function readFigure(sentence: string, figure: Figure): FigureReading | un
     })
     .join('');
   const tidy = label.charAt(0).toUpperCase() + label.slice(1);
-  if (!isDeletionOf(s, tidy)) return undefined;
+  // A label longer than a short line is a misread sentence, not a name for a bar or a card.
+  if (!isDeletionOf(s, tidy) || tidy.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length > MAX_LABEL_WORDS) return undefined;
   const measure = used
     .filter((t) => (t.tag === 'NOUN' || t.tag === 'ADJ') && !isName(t) && !/\d/.test(t.text))
     .map((t) => stem(t.text))
