@@ -322,7 +322,12 @@ export type Slide =
   /** `bottomLine`: the deck's bottom line up front, whose lines may run a quarter longer. */
   | (SlideBase & { kind: 'judgements'; judgements: Bullet[]; bottomLine?: boolean })
   | (SlideBase & { kind: 'quote'; quote: Quote; citation: Citation })
-  | (SlideBase & { kind: 'figures'; figures: FigureItem[] })
+  /**
+   * `chart`: the figures compare like with like (same unit and measure, different subjects or
+   * dates) and are drawn as a bar chart; otherwise as number cards. Decided when the deck is
+   * composed; renderers follow it.
+   */
+  | (SlideBase & { kind: 'figures'; figures: FigureItem[]; chart?: boolean })
   | (SlideBase & { kind: 'scenarios'; scenarios: Scenario[] })
   | (SlideBase & { kind: 'timeline'; events: TimelineEvent[] })
   | (SlideBase & { kind: 'sources'; sources: SourceEntry[] })

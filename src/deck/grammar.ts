@@ -89,3 +89,26 @@ export function openTagMemory(file: string): () => void {
     }
   };
 }
+
+export interface Token {
+  text: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** The words of `text` with their tags and offsets, for cutting phrases out of a sentence. */
+export function tokens(text: string): Token[] {
+  const n = tagger();
+  const values = n.readDoc(text).tokens().out(n.its.value) as string[];
+  const tags = posTags(text);
+  const out: Token[] = [];
+  let at = 0;
+  values.forEach((v, i) => {
+    const start = text.indexOf(v, at);
+    if (start < 0 || !v.trim()) return;
+    at = start + v.length;
+    out.push({ text: v, tag: tags[i] ?? 'X', start, end: at });
+  });
+  return out;
+}

@@ -3,11 +3,12 @@
  * with likelihoods) and `figures`. Each selects evidence for the audience and returns slides,
  * split into continuation slides when a helper asks for more bullets than one slide holds.
  */
-import { LIKELIHOODS, type Bullet, type Figure, type FigureItem, type Slide } from '../model.ts';
+import { LIKELIHOODS, type Bullet, type Claim, type Figure, type FigureItem, type Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { selectClaims, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
+import { chartable, readFigure, type FigureReading } from './figure-label.ts';
 import { bulletNotes, citationNote, competingViews } from './notes.ts';
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -79,37 +80,64 @@ function usable(f: Figure): boolean {
   return !(/^\d{4}$/.test(f.text.trim()) && f.value >= 1900 && f.value <= 2100) && f.unit !== 'year';
 }
 
+/** The claim's first key figure, read in its sentence (what it measures, of whom, when). */
+function keyFigure(claim: Claim): FigureReading | undefined {
+  for (const f of claim.figures) {
+    const reading = usable(f) ? readFigure(claim.text, f) : undefined;
+    if (reading) return reading;
+  }
+  return undefined;
+}
+
+/**
+ * Key figures for the topic. A slide whose figures compare like with like is a chart labelled by
+ * what each measures; otherwise each figure is a card with its sentence (or, when the sentence
+ * cannot stand alone in the space, with its label).
+ */
 export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const labelWords = Math.min(env.policy.maxWords, 22);
+  const readings = new Map<string, FigureReading | undefined>();
+  const read = (c: Claim) => {
+    if (!readings.has(c.id)) readings.set(c.id, keyFigure(c));
+    return readings.get(c.id);
+  };
   const request: ClaimRequest = {
     query: call.query,
     topic: call.topic,
     figures: true,
     source: call.source,
+    title,
     limit: call.limit ?? env.policy.figuresPerSlide,
-    accept: (c) => c.figures.some(usable) && (c.figures.some((f) => usable(f) && f.measure) || standsAlone(env, c, labelWords)),
+    accept: (c) => read(c) !== undefined,
     prefs: { figures: true },
   };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'figure'), [];
-  const figures: FigureItem[] = picked.map((claim) => {
-    const f = claim.figures.find(usable)!;
-    const item: FigureItem = {
-      label: f.measure ?? bulletText(env, claim, labelWords).text,
-      value: f.value,
-      display: f.text,
-      citation: env.book.cite(claim, claim.text),
+  const groups = chunk(picked, env.policy.figuresPerSlide);
+  return groups.map((group, i) => {
+    const rows = group.map((claim) => ({ claim, reading: read(claim)! }));
+    const chart = chartable(rows.map((r) => r.reading));
+    const figures: FigureItem[] = rows.map(({ claim, reading }) => {
+      const f = reading.figure;
+      const sentence = standsAlone(env, claim, labelWords) ? bulletText(env, claim, labelWords).text : undefined;
+      const item: FigureItem = {
+        label: chart || !sentence ? reading.label : sentence,
+        value: f.value,
+        display: f.text.replace(/\s+/g, ' '),
+        citation: env.book.cite(claim, claim.text),
+      };
+      if (f.valueHigh !== undefined) item.valueHigh = f.valueHigh;
+      if (f.unit) item.unit = f.unit;
+      if (f.year !== undefined && !reading.when) item.year = f.year;
+      return item;
+    });
+    return {
+      kind: 'figures' as const,
+      title,
+      figures,
+      chart,
+      notes: figures.flatMap((f) => citationNote(env, f.citation, { text: `${f.display}: ${f.label}` })),
+      ...(i > 0 ? { continued: true } : {}),
     };
-    if (f.valueHigh !== undefined) item.valueHigh = f.valueHigh;
-    if (f.unit) item.unit = f.unit;
-    if (f.year !== undefined) item.year = f.year;
-    return item;
   });
-  return chunk(figures, env.policy.figuresPerSlide).map((group, i) => ({
-    kind: 'figures' as const,
-    title,
-    figures: group,
-    notes: group.flatMap((f) => citationNote(env, f.citation, { text: `${f.display}: ${f.label}` })),
-    ...(i > 0 ? { continued: true } : {}),
-  }));
 }

@@ -36,9 +36,13 @@ const SCALES = [1, 0.92, 0.85, 0.78];
 export const bulletLine = (b: Bullet, tags = true) =>
   [b.likelihood ? b.likelihood.toUpperCase() : '', b.text, tags ? b.citation?.tag ?? '' : ''].filter(Boolean).join(' ');
 
-/** Figures compare (bar chart) when there are several and they share a unit. */
-export function figuresCompare(figures: FigureItem[]): boolean {
-  return figures.length >= 2 && figures.every((f) => (f.unit ?? '') === (figures[0].unit ?? ''));
+/**
+ * Figures are drawn as a bar chart when the deck says they compare (`chart`, decided when the deck
+ * is composed). A deck written before that field existed falls back to "several, one unit".
+ */
+export function figuresCompare(slide: { figures: FigureItem[]; chart?: boolean }): boolean {
+  const { figures } = slide;
+  return figures.length >= 2 && (slide.chart ?? figures.every((f) => (f.unit ?? '') === (figures[0].unit ?? '')));
 }
 
 type Measure<T> = (item: T, scale: number, box: Box) => number;
@@ -141,7 +145,7 @@ function fitContent(original: Slide, theme: ResolvedTheme, g: Geometry, source: 
     }
     case 'figures': {
       if (slide.figures.length === 1) return one(1);
-      if (figuresCompare(slide.figures)) {
+      if (figuresCompare(slide)) {
         const labelW = box.w * 0.42;
         const m: Measure<FigureItem> = (f, s) =>
           Math.max(textHeight(`${f.label}${tag(f.citation)}`, body(s * 0.9), labelW), body(s).size * 1.6);

@@ -26,7 +26,9 @@ describe('helpers', () => {
     const { deck } = compose(fm() + '## Numbers\n{{figures topic="arms trade"}}\n');
     const slide = deck.slides.find((s) => s.kind === 'figures');
     if (slide?.kind !== 'figures') throw new Error('no figures slide');
-    expect(slide.figures[0]).toMatchObject({ display: '70%', value: 70, unit: '%', label: 'of China’s arms imports' });
+    // One figure compares with nothing: a card with its sentence.
+    expect(slide.chart).toBe(false);
+    expect(slide.figures[0]).toMatchObject({ display: '70%', value: 70, unit: '%', label: 'Russia supplied more than 70% of China’s arms imports between 2017 and 2021.' });
   });
 
   it('quote → the quotation verbatim with its speaker', () => {
