@@ -5,7 +5,7 @@
  */
 import type { Bullet, BriefingSpec, Claim, Diagnostic } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { leansOnContext, searchTerms, topicKey, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
+import { isPinned, leansOnContext, searchTerms, topicKey, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, type Compressed } from './compress.ts';
 import type { AudiencePolicy } from './policy.ts';
@@ -60,6 +60,8 @@ export function acceptor(env: ComposeEnv, request: { query?: string; topic?: str
 /** Fits the audience's bullet length and does not point at a sentence the slide lacks. */
 export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords, options?: StandAloneOptions): boolean {
   const shown = bulletText(env, claim, maxWords);
+  // A claim the spec names with `include:` is the author's call: it only has to fit.
+  if (isPinned(claim, env.spec)) return shown.fits;
   return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim);
 }
 

@@ -144,12 +144,18 @@ export function createSelectionContext(
     return h;
   };
   let generic: ((stem: string) => boolean) | undefined;
+  let known: Set<string> | undefined;
   const backMemo = new Map<string, boolean>();
   const pointsBackAt = (claim: Claim) => {
     let v = backMemo.get(claim.id);
     if (v === undefined) {
       generic ??= genericDefinites(index.claims.filter((c) => allowed.has(c.docId)), words());
-      v = pointsBack(claim, store.document(claim.docId), generic);
+      known ??= new Set(
+        wordsOf([spec.title ?? '', spec.subtitle ?? '', ...(spec.topics ?? []).flatMap((t) => [t.replace(/[-_]+/g, ' '), ...topicKeywords(store, t)])].join(' '))
+          .filter((w) => !words().isStop(w.lower))
+          .map((w) => w.stem),
+      );
+      v = pointsBack(claim, store.document(claim.docId), generic, known);
       backMemo.set(claim.id, v);
     }
     return v;
