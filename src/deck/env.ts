@@ -10,6 +10,7 @@ import type { SourceBook } from './citations.ts';
 import { compressSentence, type Compressed } from './compress.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
+import { isClause } from './grammar.ts';
 
 export interface ComposeEnv {
   spec: BriefingSpec;
@@ -30,7 +31,11 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
   if (!c) {
     // Line breaks of a wrapped paragraph are spaces on a slide; a wire dateline is a lead-in.
     const text = claim.text.replace(/\s+/g, ' ');
-    c = compressSentence(text.slice(datelineLength(text)), { maxWords, always: env.policy.compress, detach: true });
+    const source = text.slice(datelineLength(text));
+    c = compressSentence(source, { maxWords, always: env.policy.compress, detach: true });
+    // Shortening that leaves no clause ("The Gulf oil state of Qatar, recovering slightly from…")
+    // made a fragment: the sentence is not used at this length.
+    if (c.fits && c.text !== source && !isClause(c.text)) c = { ...c, fits: false };
     env.compressed.set(key, c);
   }
   return c;

@@ -36,6 +36,13 @@ export function definiteSpeaker(text: string): boolean {
   return DEFINITE_SPEAKER.test(text.replace(/“[^”]*”|"[^"]*"/g, '“…”'));
 }
 
+/** "such asymmetry", "such a policy": of the kind just described. */
+const SUCH = /\bsuch\s+(?!as\b|that\b)(?:an?\s+)?\p{Ll}+/iu;
+/** A sentence that ends on "this option", "these regions": which ones? */
+const CLOSING_DEMONSTRATIVE = /\b(?:this|these|those|that)\s+\p{Ll}+[.!?]?["”’)]*$/u;
+/** "On one hand, …" without the other; "As in Central Asia, …" about a place the slide never names. */
+const HALF_PAIR = /^(?:on (?:the )?one hand|as (?:in|with|for) [^,]{2,40},)/i;
+
 /** "a similar scenario" without "to …": similar to what? */
 const SIMILAR = /\b(?:a|the)\s+similar\s+\p{L}+\b(?!\s+to\b)/u;
 
@@ -106,8 +113,9 @@ export function leansOnContext(text: string, options: StandAloneOptions = {}): b
   if (!options.allowOrdinal && ORDINAL_OPENING.test(t)) return true;
   const head = t.split(/\s+/).slice(0, 8).join(' ');
   if (BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
-  // "as noted above", "the bank said": the text points at a passage the slide lacks.
-  if (POINTER.test(t) || definiteSpeaker(t)) return true;
+  // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
+  // at a passage the slide lacks.
+  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;
   const aside = (x: string) => LEADING_PHRASE.exec(x) ?? RELATIVE_ASIDE.exec(x);
