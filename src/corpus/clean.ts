@@ -10,6 +10,8 @@ import type { DroppedBlock, Paragraph } from '../model.ts';
 import { splitBlocks, type Block } from './blocks.ts';
 import { findDuplicates } from './dedupe.ts';
 import { classifyAlone, smooth, type BlockClass } from './justext.ts';
+import type { HtmlBlock } from './formats/html.ts';
+import { ENGLISH, type LanguageProfile } from './language.ts';
 import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
 import { END_OF_ARTICLE, matchBoilerplate } from './patterns.ts';
 
@@ -19,6 +21,19 @@ export interface CleanResult {
   meta: TextMeta;
 }
 
+export interface CleanOptions {
+  /** The document's language: whose stopwords jusText counts. English when not given. */
+  language?: LanguageProfile;
+  /** What the HTML reader knows of each block (by start offset), and whether Readability found the article. */
+  html?: { blocks: readonly HtmlBlock[]; fromReadability: boolean };
+}
+
+/**
+ * A block of Readability's article that is mostly link text is a list of links (related stories,
+ * tags), not prose: more than half of its characters.
+ */
+const ARTICLE_MAX_LINK_DENSITY = 0.5;
+
 const HEADING_MAX_WORDS = 12;
 const SENTENCE_END = /[.!"”’)…]$/;
 
@@ -27,8 +42,12 @@ export function isHeading(text: string): boolean {
   return text.split(/\s+/).length <= HEADING_MAX_WORDS && !SENTENCE_END.test(text);
 }
 
-export function cleanText(text: string, from = 0, to = text.length, hints: MetaHints = {}): CleanResult {
+export function cleanText(text: string, from = 0, to = text.length, hints: MetaHints = {}, options: CleanOptions = {}): CleanResult {
   const blocks = splitBlocks(text, from, to);
+  const language = options.language ?? ENGLISH;
+  const markup = new Map(options.html?.blocks.map((b) => [b.start, b]));
+  // Readability already set the page's furniture aside: its blocks are kept unless boilerplate.
+  const article = options.html?.fromReadability ? (i: number) => markup.get(blocks[i].start) : () => undefined;
   const meta = readTextMeta(text, blocks, hints);
   const reasons = new Map<number, string>(meta.blockReasons);
 
@@ -45,12 +64,20 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     if (pattern) reasons.set(i, `boilerplate: ${pattern}`);
   });
 
-  const alone: BlockClass[] = blocks.map((b, i) => (reasons.has(i) ? 'bad' : classifyAlone(b.text)));
+  blocks.forEach((_b, i) => {
+    const found = article(i);
+    if (!reasons.has(i) && found && found.linkDensity > ARTICLE_MAX_LINK_DENSITY) reasons.set(i, 'links: mostly link text (a list of links)');
+  });
+
+  const alone: BlockClass[] = blocks.map((b, i) =>
+    reasons.has(i) ? 'bad' : article(i) ? 'good' : classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0),
+  );
   const final = smooth(alone);
   const body: number[] = [];
   final.forEach((c, i) => {
     if (reasons.has(i)) return;
-    if (c === 'bad') {
+    if (article(i)) body.push(i);
+    else if (c === 'bad') {
       reasons.set(
         i,
         alone[i] === 'bad'

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { CorpusDocument, Diagnostic, DocumentFormat } from '../model.ts';
 import { countWords } from './blocks.ts';
-import { cleanText } from './clean.ts';
+import { cleanText, type CleanOptions } from './clean.ts';
+import type { HtmlBlock } from './formats/html.ts';
+import { detectLanguage, languageProfile } from './language.ts';
 import { decodeText } from './decode.ts';
 import { readFrontMatter } from './formats/markdown.ts';
 import type { MetaHints } from './metadata.ts';
@@ -61,6 +63,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   let text: string;
   let from = 0;
   let hints: MetaHints = {};
+  let html: CleanOptions['html'];
   let fallbackDate: string | undefined;
   if (format === 'pdf') {
     if (bytes.length === 0) return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the file is empty`)] };
@@ -91,10 +94,15 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     if (format === 'md') ({ bodyStart: from, hints } = readFrontMatter(text));
     if (format === 'html') {
       const { readHtml } = await import('./formats/html.ts');
-      ({ text, hints } = await readHtml(text));
+      let blocks: HtmlBlock[];
+      let fromReadability: boolean;
+      ({ text, hints, blocks, fromReadability } = await readHtml(text));
+      html = { blocks, fromReadability };
     }
   }
-  const { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints);
+  const code = (await detectLanguage(text.slice(from))) ?? 'en';
+  const language = languageProfile(code);
+  const { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints, { language, html });
   const side = input.sidecar ?? {};
   const name = basename(path, extname(path));
   const document: CorpusDocument = {

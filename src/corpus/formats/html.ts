@@ -7,12 +7,34 @@
 import type { MetaHints } from '../metadata.ts';
 import { normalizeDate } from '../dates.ts';
 
+/** What the markup says of one block of the text, which plain text cannot tell. */
+export interface HtmlBlock {
+  /** Offset of the block in `text`. */
+  start: number;
+  kind: 'heading' | 'item' | 'text';
+  /** Share of the block's characters inside links (jusText's link density). */
+  linkDensity: number;
+}
+
 export interface HtmlContent {
   text: string;
   hints: MetaHints;
+  blocks: HtmlBlock[];
+  /**
+   * True when Readability found the article: its blocks are then kept unless they are
+   * boilerplate, since Readability already set the page's furniture aside.
+   */
+  fromReadability: boolean;
 }
 
-const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,td';
+const BLOCK_TAGS = new Set(
+  'address article aside blockquote caption dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+);
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'button', 'select', 'option']);
+
+function bodyOf(document: { body?: { innerHTML: string } | null }): string {
+  return document.body?.innerHTML ?? '';
+}
 
 export async function readHtml(html: string): Promise<HtmlContent> {
   const { parseHTML } = await import('linkedom');
@@ -34,14 +56,65 @@ export async function readHtml(html: string): Promise<HtmlContent> {
   const publisher = article?.siteName || site;
   if (publisher) hints.publisher = publisher;
 
-  const contentHtml = article?.content ?? document.body?.innerHTML ?? html;
+  // Readability takes the document apart as it searches: a page where it finds nothing is read
+  // again from its source, whole, and cleaning then decides block by block.
+  const contentHtml = article?.content ?? bodyOf(parseHTML(html).document);
   const { document: content } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
-  const parts: string[] = [];
-  for (const el of Array.from(content.querySelectorAll(BLOCKS))) {
-    if (el.querySelector(BLOCKS)) continue;
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t) parts.push(t);
+  let text = hints.title ? `${hints.title}\n\n` : '';
+  const blocks: HtmlBlock[] = [];
+  for (const part of blockTexts(content.body)) {
+    const t = flat(part.text);
+    if (!t) continue;
+    blocks.push({ start: text.length, kind: part.kind, linkDensity: Math.min(1, flat(part.linked).length / t.length) });
+    text += `${t}\n\n`;
   }
-  const text = parts.length ? parts.join('\n\n') : (content.body?.textContent ?? '').trim();
-  return { text: (hints.title ? `${hints.title}\n\n` : '') + text + '\n', hints };
+  return { text: text.replace(/\n\n$/, '\n'), hints, blocks, fromReadability: Boolean(article?.content) };
 }
+
+interface Part {
+  text: string;
+  linked: string;
+  kind: HtmlBlock['kind'];
+}
+
+type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode> };
+
+/**
+ * The page's text as a reader sees it: a block element (or a line break) starts a new block, and
+ * inline text, wherever it sits, joins the block it is in; text inside links is counted apart.
+ */
+function blockTexts(root: DomNode | null | undefined): Part[] {
+  const parts: Part[] = [];
+  let current: Part = { text: '', linked: '', kind: 'text' };
+  const flush = (kind: Part['kind']) => {
+    if (current.text.trim()) parts.push(current);
+    current = { text: '', linked: '', kind };
+  };
+  const walk = (node: DomNode, kind: Part['kind'], inLink: boolean) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) {
+        current.text += child.textContent ?? '';
+        if (inLink) current.linked += child.textContent ?? '';
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const tag = child.nodeName.toLowerCase();
+      if (SKIPPED.has(tag)) continue;
+      if (tag === 'br') {
+        flush(kind);
+        continue;
+      }
+      if (BLOCK_TAGS.has(tag)) {
+        const inner: Part['kind'] = /^h[1-6]$/.test(tag) ? 'heading' : tag === 'li' || tag === 'dt' || tag === 'dd' ? 'item' : kind === 'text' ? 'text' : kind;
+        flush(inner);
+        walk(child, inner, inLink);
+        flush(kind);
+      } else walk(child, kind, inLink || tag === 'a');
+    }
+  };
+  if (root) walk(root, 'text', false);
+  flush('text');
+  return parts;
+}
+
+const flat = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
