@@ -55,13 +55,18 @@ async function browserTexts(): Promise<Map<string, string>> {
   const puppeteer = (await import('puppeteer')).default;
   const found = findBrowser();
   if (!found) throw new Error('no Chromium to make the plain-text pages with (set CHROME_PATH)');
-  const browser = await puppeteer.launch({ executablePath: found.path, headless: true, args: ['--no-sandbox'] });
-  try {
+  const launch = () => puppeteer.launch({ executablePath: found.path, headless: true, args: ['--no-sandbox'], protocolTimeout: 20000 });
+  let browser = await launch();
+  const newPage = async () => {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     // The saved page only: no request leaves the machine.
     page.on('request', (r) => void (r.url().startsWith('data:') || r.url() === 'about:blank' ? r.continue() : r.abort()));
+    return page;
+  };
+  try {
+    let page = await newPage();
     for (const u of missing) {
       const i = urls.indexOf(u);
       const bytes = readFileSync(pathOf(data[u].file)!);
@@ -70,7 +75,11 @@ async function browserTexts(): Promise<Map<string, string>> {
         await page.setContent(decodeHtml(bytes), { waitUntil: 'domcontentloaded', timeout: 15000 });
         text = await page.evaluate(() => document.body?.innerText ?? '');
       } catch (err) {
+        // A page that hangs the renderer: note it, start a fresh browser, go on (it scores as empty).
         console.error(`${data[u].file}: ${(err as Error).message}`);
+        await browser.close().catch(() => {});
+        browser = await launch();
+        page = await newPage();
       }
       writeFileSync(join(textDir, `${i}.txt`), text);
       out.set(u, text);
@@ -102,6 +111,7 @@ interface Counts {
 const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
 
 function score(item: Item, kept: string, c: Counts): { missed: string[]; leaked: string[] } {
+  // Whitespace-normalised substring matching, as trafilatura's eval_common.count_item does.
   const text = norm(kept);
   const missed = item.with.filter((w) => !text.includes(norm(w)));
   const leaked = item.without.filter((w) => text.includes(norm(w)));
@@ -128,12 +138,24 @@ async function run(kind: 'html' | 'text', source: (u: string) => Uint8Array): Pr
     const kept = document ? document.paragraphs.map((p) => p.text).join('\n') : '';
     const { missed, leaked } = score(data[u], kept, all);
     if (english.has(u)) score(data[u], kept, en);
-    if (showMisses && (missed.length || leaked.length))
-      console.log(`${kind} ${data[u].file}\n  missed: ${JSON.stringify(missed)}\n  leaked: ${JSON.stringify(leaked)}`);
+    if (showMisses && (missed.length || leaked.length)) {
+      const where = (snippet: string) => {
+        const s = norm(snippet);
+        const block = document?.dropped.find((d) => norm(d.text).includes(s));
+        return block ? `dropped (${block.reason})` : document && norm(document.text).includes(s) ? 'split over blocks' : 'not read';
+      };
+      console.log(`${kind} ${data[u].file} [${document?.format}]`);
+      for (const m of missed) console.log(`  missed  ${where(m)}: ${m.slice(0, 100)}`);
+      for (const l of leaked) console.log(`  leaked  ${l.slice(0, 100)}`);
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   const label = kind === 'html' ? 'the HTML pages' : 'the same pages as plain text';
-  return [row(`${label}, all`, urls.length, all), row(`${label}, English`, english.size, en), `<!-- ${kind}: ${seconds.toFixed(1)} s -->`];
+  return [
+    row(`${label}, all`, urls.length, all),
+    row(`${label}, English`, english.size, en),
+    `<!-- ${kind}: ${seconds.toFixed(1)} s -->`,
+  ];
 }
 
 const lines = ['| input | pages | precision | recall | F1 |', '|---|---|---|---|---|'];

@@ -9,7 +9,7 @@
 import type { DroppedBlock, Paragraph } from '../model.ts';
 import { splitBlocks, type Block } from './blocks.ts';
 import { findDuplicates } from './dedupe.ts';
-import { classifyAlone, smooth, type BlockClass } from './justext.ts';
+import { classifyAlone, isShortProse, smooth, type BlockClass } from './justext.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { ENGLISH, type LanguageProfile } from './language.ts';
 import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
@@ -72,7 +72,8 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const alone: BlockClass[] = blocks.map((b, i) =>
     reasons.has(i) ? 'bad' : article(i) ? 'good' : classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0),
   );
-  const final = smooth(alone);
+  const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language));
+  const final = smooth(alone, prose);
   const body: number[] = [];
   final.forEach((c, i) => {
     if (reasons.has(i)) return;

@@ -44,10 +44,22 @@ function neighbour(classes: BlockClass[], i: number, step: 1 | -1, ignoreNeargoo
 }
 
 /**
- * Context-sensitive pass. `fixed` marks blocks already decided (boilerplate patterns → bad), which
- * count as neighbours but are not re-classified.
+ * A short block that reads as a sentence of prose: it ends as a sentence ends, in any script, and
+ * has the stopword density of body text. "Shipping is free." at the end of an article is that; a
+ * menu item, a share button or a date line is not.
  */
-export function smooth(initial: BlockClass[]): Array<'good' | 'bad'> {
+export function isShortProse(text: string, language: LanguageProfile = ENGLISH): boolean {
+  return /[.!?。！？…]["'”’»)]?$/u.test(text) && (!language.stopwords || stopwordDensity(text, language) >= JUSTEXT.stopwordsLow);
+}
+
+/**
+ * Context-sensitive pass (jusText's, plus one rule). `prose` marks short blocks that read as a
+ * sentence: one that touches the article on either side stays with it, where jusText drops a
+ * short block unless it sits between two good ones; the article's short closing line is prose.
+ */
+const body = (c: BlockClass | undefined) => c === 'good' || c === 'neargood';
+
+export function smooth(initial: BlockClass[], prose: readonly boolean[] = []): Array<'good' | 'bad'> {
   // A short document of near-good paragraphs only (a brief, a PDF memo) has no "good" anchor;
   // its near-good blocks then anchor the context instead of all sinking as "among boilerplate".
   const anchorless = !initial.includes('good');
@@ -58,6 +70,7 @@ export function smooth(initial: BlockClass[]): Array<'good' | 'bad'> {
     const prev = neighbour(classes, i, -1, true);
     const next = neighbour(classes, i, 1, true);
     if (prev === 'good' && next === 'good') afterShort[i] = 'good';
+    else if (prose[i] && (body(classes[i - 1]) || body(classes[i + 1]))) afterShort[i] = 'good';
     else if (prev === 'bad' && next === 'bad') afterShort[i] = 'bad';
     else if (
       (prev === 'bad' && neighbour(classes, i, -1, false) === 'neargood') ||

@@ -10,7 +10,7 @@ import { countWords } from './blocks.ts';
 import { cleanText, type CleanOptions } from './clean.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { detectLanguage, languageProfile } from './language.ts';
-import { decodeText } from './decode.ts';
+import { declaredCharset, decodeText } from './decode.ts';
 import { readFrontMatter } from './formats/markdown.ts';
 import type { MetaHints } from './metadata.ts';
 import type { SidecarMeta } from './sidecar.ts';
@@ -77,7 +77,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     if (!text.trim())
       return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the PDF has no text layer`, 'run OCR on it first')] };
   } else {
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(bytes, format === 'html' ? declaredCharset(bytes) : undefined);
     if (!decoded.ok)
       return {
         diagnostics: [
@@ -100,8 +100,9 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       html = { blocks, fromReadability };
     }
   }
-  const code = (await detectLanguage(text.slice(from))) ?? 'en';
-  const language = languageProfile(code);
+  const code = await detectLanguage(text.slice(from));
+  // Too little text to tell: English, the language extraction reads, as before detection.
+  const language = languageProfile(code ?? 'en');
   const { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints, { language, html });
   const side = input.sidecar ?? {};
   const name = basename(path, extname(path));
@@ -113,10 +114,12 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     authors: side.authors ?? meta.authors,
     hash: sha256(bytes),
     words: paragraphs.reduce((n, p) => n + countWords(p.text), 0),
+    droppedWords: dropped.reduce((n, d) => n + countWords(d.text), 0),
     text,
     paragraphs,
     dropped,
   };
+  if (code) document.language = code;
   const date = side.date ?? meta.date ?? fallbackDate;
   if (date) document.date = date;
   const originalPublisher = side.originalPublisher ?? meta.originalPublisher;

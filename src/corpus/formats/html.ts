@@ -36,7 +36,18 @@ function bodyOf(document: { body?: { innerHTML: string } | null }): string {
   return document.body?.innerHTML ?? '';
 }
 
-export async function readHtml(html: string): Promise<HtmlContent> {
+/**
+ * linkedom builds an empty document when anything (a server's PHP warning, a stray byte) comes
+ * before `<!doctype>` or `<html>`; a browser shows that text and reads on. The page is read from
+ * its document start instead, so the article is not lost to a line of server noise.
+ */
+function fromDocumentStart(html: string): string {
+  const start = html.search(/<!doctype\s|<html[\s>]/i);
+  return start > 0 ? html.slice(start) : html;
+}
+
+export async function readHtml(source: string): Promise<HtmlContent> {
+  const html = fromDocumentStart(source);
   const { parseHTML } = await import('linkedom');
   const { Readability } = await import('@mozilla/readability');
   const { document } = parseHTML(html);
