@@ -2,9 +2,9 @@
  * Cleaning: decoded text → kept body paragraphs + dropped blocks with the reason for each.
  * Order matters and is the one a reader would use: metadata lines (title, byline, date) first,
  * then the end-of-article marker (related posts, share bars), then the documented boilerplate
- * patterns, then jusText's length/stopword classifier with context smoothing, then headings,
- * then exact and near-duplicate paragraphs. Nothing is rewritten: every kept or dropped block is
- * an exact slice of the text.
+ * patterns, then jusText's length/stopword classifier with context smoothing, then exact and
+ * near-duplicate paragraphs. Subheadings the classifier keeps stay, as paragraphs of the article.
+ * Nothing is rewritten: every kept or dropped block is an exact slice of the text.
  */
 import type { DroppedBlock, Paragraph } from '../model.ts';
 import { splitBlocks, type Block } from './blocks.ts';
@@ -33,14 +33,6 @@ export interface CleanOptions {
  * tags), not prose: more than half of its characters.
  */
 const ARTICLE_MAX_LINK_DENSITY = 0.5;
-
-const HEADING_MAX_WORDS = 12;
-const SENTENCE_END = /[.!"”’)…]$/;
-
-export function isHeading(text: string): boolean {
-  if (/^#{1,6}\s/.test(text)) return true;
-  return text.split(/\s+/).length <= HEADING_MAX_WORDS && !SENTENCE_END.test(text);
-}
 
 export function cleanText(text: string, from = 0, to = text.length, hints: MetaHints = {}, options: CleanOptions = {}): CleanResult {
   const blocks = splitBlocks(text, from, to);
@@ -74,6 +66,10 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   );
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language));
   const final = smooth(alone, prose);
+  // A short line that is not a sentence stays only as a subheading: right before a paragraph of
+  // the article. "Leave a comment", "Social share", a lone date among the paragraphs do not.
+  const introducesText = (i: number) =>
+    i + 1 < blocks.length && final[i + 1] === 'good' && (alone[i + 1] === 'good' || alone[i + 1] === 'neargood' || prose[i + 1]);
   const body: number[] = [];
   final.forEach((c, i) => {
     if (reasons.has(i)) return;
@@ -87,8 +83,9 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
             ? 'jusText: short block among boilerplate'
             : 'jusText: near-good block among boilerplate',
       );
-    } else if (isHeading(blocks[i].text)) reasons.set(i, 'heading');
-    else body.push(i);
+    } else if (alone[i] === 'short' && !prose[i] && !introducesText(i)) {
+      reasons.set(i, 'short line not followed by article text (label, button or list of links)');
+    } else body.push(i);
   });
 
   const dupes = findDuplicates(body.map((i) => blocks[i].text));
