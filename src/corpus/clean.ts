@@ -9,7 +9,7 @@
 import type { DroppedBlock, Paragraph } from '../model.ts';
 import { splitBlocks, type Block } from './blocks.ts';
 import { findDuplicates } from './dedupe.ts';
-import { classifyAlone, isShortProse, smooth, type BlockClass } from './justext.ts';
+import { classifyAlone, isShortProse, JUSTEXT, smooth, type BlockClass } from './justext.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { ENGLISH, type LanguageProfile } from './language.ts';
 import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
@@ -58,23 +58,33 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
 
   blocks.forEach((_b, i) => {
     const found = article(i);
-    if (!reasons.has(i) && found && found.linkDensity > ARTICLE_MAX_LINK_DENSITY) reasons.set(i, 'links: mostly link text (a list of links)');
+    if (reasons.has(i) || !found) return;
+    if (found.linkDensity > ARTICLE_MAX_LINK_DENSITY) reasons.set(i, 'links: mostly link text (a list of links)');
+    else if (found.kind === 'caption') reasons.set(i, 'figure caption or credit');
   });
 
-  const alone: BlockClass[] = blocks.map((b, i) =>
-    reasons.has(i) ? 'bad' : article(i) ? 'good' : classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0),
-  );
+  // In Readability's article a block is good unless it is a short line that is not a sentence: a
+  // list item stays with its list, a heading or label must introduce text like a subheading.
+  const alone: BlockClass[] = blocks.map((b, i) => {
+    if (reasons.has(i)) return 'bad';
+    const found = article(i);
+    if (!found) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0);
+    return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
+  });
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language));
   const final = smooth(alone, prose);
   // A short line that is not a sentence stays only as a subheading: right before a paragraph of
   // the article. "Leave a comment", "Social share", a lone date among the paragraphs do not.
+  const introducesArticleText = (i: number) => i + 1 < blocks.length && article(i + 1) !== undefined && alone[i + 1] === 'good';
   const introducesText = (i: number) =>
     i + 1 < blocks.length && final[i + 1] === 'good' && (alone[i + 1] === 'good' || alone[i + 1] === 'neargood' || prose[i + 1]);
   const body: number[] = [];
   final.forEach((c, i) => {
     if (reasons.has(i)) return;
-    if (article(i)) body.push(i);
-    else if (c === 'bad') {
+    if (article(i)) {
+      if (alone[i] === 'good' || prose[i] || introducesArticleText(i)) body.push(i);
+      else reasons.set(i, 'short line not followed by article text (label, button or list of links)');
+    } else if (c === 'bad') {
       reasons.set(
         i,
         alone[i] === 'bad'

@@ -55,6 +55,10 @@ const warn = (file: string, code: string, message: string, hint?: string): Diagn
   ...(hint ? { hint } : {}),
 });
 
+const wordsIn = (blocks: readonly { text: string }[]) => blocks.reduce((n, p) => n + countWords(p.text), 0);
+/** How many times more words the whole page must keep to be read instead of Readability's article. */
+const PAGE_OVER_ARTICLE = 2;
+
 export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   const { path, bytes } = input;
   const format = formatOf(path);
@@ -64,6 +68,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   let from = 0;
   let hints: MetaHints = {};
   let html: CleanOptions['html'];
+  let page: { text: string; blocks: HtmlBlock[] } | undefined;
   let fallbackDate: string | undefined;
   if (format === 'pdf') {
     if (bytes.length === 0) return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the file is empty`)] };
@@ -96,14 +101,20 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       const { readHtml } = await import('./formats/html.ts');
       let blocks: HtmlBlock[];
       let fromReadability: boolean;
-      ({ text, hints, blocks, fromReadability } = await readHtml(text));
+      ({ text, hints, blocks, fromReadability, page } = await readHtml(text));
       html = { blocks, fromReadability };
     }
   }
   const code = await detectLanguage(text.slice(from));
   // Too little text to tell: English, the language extraction reads, as before detection.
   const language = languageProfile(code ?? 'en');
-  const { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints, { language, html });
+  let { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints, { language, html });
+  if (page) {
+    // Readability sometimes settles on one part of the article (a box, the first section): when
+    // jusText over the whole page keeps several times as many words, the page is the better reading.
+    const whole = cleanText(page.text, 0, page.text.length, hints, { language, html: { blocks: page.blocks, fromReadability: false } });
+    if (wordsIn(whole.paragraphs) > PAGE_OVER_ARTICLE * wordsIn(paragraphs)) ({ text } = page), ({ paragraphs, dropped, meta } = whole);
+  }
   const side = input.sidecar ?? {};
   const name = basename(path, extname(path));
   const document: CorpusDocument = {
@@ -113,7 +124,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     title: side.title ?? meta.title ?? name,
     authors: side.authors ?? meta.authors,
     hash: sha256(bytes),
-    words: paragraphs.reduce((n, p) => n + countWords(p.text), 0),
+    words: wordsIn(paragraphs),
     droppedWords: dropped.reduce((n, d) => n + countWords(d.text), 0),
     text,
     paragraphs,

@@ -11,7 +11,7 @@ import { normalizeDate } from '../dates.ts';
 export interface HtmlBlock {
   /** Offset of the block in `text`. */
   start: number;
-  kind: 'heading' | 'item' | 'text';
+  kind: 'heading' | 'item' | 'caption' | 'text';
   /** Share of the block's characters inside links (jusText's link density). */
   linkDensity: number;
 }
@@ -25,16 +25,14 @@ export interface HtmlContent {
    * boilerplate, since Readability already set the page's furniture aside.
    */
   fromReadability: boolean;
+  /** The whole page's text, when Readability found an article: the reading to fall back on. */
+  page?: { text: string; blocks: HtmlBlock[] };
 }
 
 const BLOCK_TAGS = new Set(
   'address article aside blockquote caption dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
 );
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'button', 'select', 'option']);
-
-function bodyOf(document: { body?: { innerHTML: string } | null }): string {
-  return document.body?.innerHTML ?? '';
-}
 
 /**
  * linkedom builds an empty document when anything (a server's PHP warning, a stray byte) comes
@@ -67,19 +65,25 @@ export async function readHtml(source: string): Promise<HtmlContent> {
   const publisher = article?.siteName || site;
   if (publisher) hints.publisher = publisher;
 
-  // Readability takes the document apart as it searches: a page where it finds nothing is read
-  // again from its source, whole, and cleaning then decides block by block.
-  const contentHtml = article?.content ?? bodyOf(parseHTML(html).document);
-  const { document: content } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
-  let text = hints.title ? `${hints.title}\n\n` : '';
+  // Readability takes the document apart as it searches: the whole page is read again from its
+  // source, so cleaning can judge it block by block where Readability found little or nothing.
+  const page = textOf(parseHTML(html).document.body, hints.title);
+  if (!article?.content) return { ...page, hints, fromReadability: false };
+  const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+  return { ...textOf(content.body, hints.title), hints, fromReadability: true, page };
+}
+
+/** The text of a DOM subtree, one block a paragraph, after the title; blocks keep their offsets. */
+function textOf(root: DomNode | null | undefined, title: string | undefined): { text: string; blocks: HtmlBlock[] } {
+  let text = title ? `${title}\n\n` : '';
   const blocks: HtmlBlock[] = [];
-  for (const part of blockTexts(content.body)) {
+  for (const part of blockTexts(root)) {
     const t = flat(part.text);
     if (!t) continue;
     blocks.push({ start: text.length, kind: part.kind, linkDensity: Math.min(1, flat(part.linked).length / t.length) });
     text += `${t}\n\n`;
   }
-  return { text: text.replace(/\n\n$/, '\n'), hints, blocks, fromReadability: Boolean(article?.content) };
+  return { text: text.replace(/\n\n$/, '\n'), blocks };
 }
 
 interface Part {
@@ -112,11 +116,19 @@ function blockTexts(root: DomNode | null | undefined): Part[] {
       const tag = child.nodeName.toLowerCase();
       if (SKIPPED.has(tag)) continue;
       if (tag === 'br') {
-        flush(kind);
+        // Lines broken by hand (a list, a recipe, verse, an address) are items of one block.
+        if (current.kind === 'text') current.kind = 'item';
+        flush(kind === 'text' ? 'item' : kind);
         continue;
       }
       if (BLOCK_TAGS.has(tag)) {
-        const inner: Part['kind'] = /^h[1-6]$/.test(tag) ? 'heading' : tag === 'li' || tag === 'dt' || tag === 'dd' ? 'item' : kind === 'text' ? 'text' : kind;
+        const inner: Part['kind'] = /^h[1-6]$/.test(tag)
+          ? 'heading'
+          : tag === 'li' || tag === 'dt' || tag === 'dd'
+            ? 'item'
+            : tag === 'figcaption' || tag === 'caption'
+              ? 'caption'
+              : kind;
         flush(inner);
         walk(child, inner, inLink);
         flush(kind);
