@@ -79,8 +79,23 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
     sample += `${l}\n`;
   }
   if (!sample) return undefined;
+  sample = sample.slice(0, SAMPLE_CHARS);
   const { eld } = await import('eld/small');
-  return eld.detect(sample.slice(0, SAMPLE_CHARS)).language || undefined;
+  const found = eld.detect(sample);
+  if (!found.language || !found.isReliable()) return undefined;
+  if (found.language === 'en') return 'en';
+  // Short, upper-case or tabular English (a wire story, a price table) can read as another
+  // language to n-grams; that language's own stopwords must then cover the text better than
+  // English ones do, or the text is taken as English.
+  const other = languageProfile(found.language);
+  if (other.stopwords && coverage(sample, other) <= coverage(sample, ENGLISH)) return 'en';
+  return found.language;
+}
+
+function coverage(text: string, language: LanguageProfile): number {
+  const words = wordsOf(text, language);
+  if (!words.length || !language.stopwords) return 0;
+  return words.filter((w) => language.stopwords!.has(w)).length / words.length;
 }
 
 /** The words of a text, lower-cased, as the stopword count sees them. */
