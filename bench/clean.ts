@@ -14,12 +14,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ingestFile } from '../src/corpus/read.ts';
+import { norm, score, scores, zero, type Counts, type Item } from './score.ts';
 
-interface Item {
-  file: string;
-  with: string[];
-  without: string[];
-}
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -37,7 +33,6 @@ if (!dir || !existsSync(join(dir, 'evaldata.json'))) {
 }
 const textDir = resolve(textFlag ?? join(dir, '..', 'briefdeck-browser-text'));
 
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const data = JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, Item>;
 const urls = Object.keys(data).sort().slice(0, limit);
 const pathOf = (file: string) => [join(dir, 'cache', file), join(dir, 'eval', file)].find(existsSync);
@@ -102,31 +97,9 @@ function decodeHtml(bytes: Uint8Array): string {
   }
 }
 
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-}
-const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
-
-function score(item: Item, kept: string, c: Counts): { missed: string[]; leaked: string[] } {
-  // Whitespace-normalised substring matching, as trafilatura's eval_common.count_item does.
-  const text = norm(kept);
-  const missed = item.with.filter((w) => !text.includes(norm(w)));
-  const leaked = item.without.filter((w) => text.includes(norm(w)));
-  c.tp += item.with.length - missed.length;
-  c.fn += missed.length;
-  c.fp += leaked.length;
-  c.tn += item.without.length - leaked.length;
-  return { missed, leaked };
-}
-
 function row(label: string, pages: number, c: Counts): string {
-  const p = c.tp / (c.tp + c.fp || 1);
-  const r = c.tp / (c.tp + c.fn || 1);
-  const f = (2 * p * r) / (p + r || 1);
-  return `| ${label} | ${pages} | ${p.toFixed(3)} | ${r.toFixed(3)} | ${f.toFixed(3)} |`;
+  const { precision, recall, f1 } = scores(c);
+  return `| ${label} | ${pages} | ${precision.toFixed(3)} | ${recall.toFixed(3)} | ${f1.toFixed(3)} |`;
 }
 
 async function run(kind: 'html' | 'text', source: (u: string) => Uint8Array): Promise<string[]> {
