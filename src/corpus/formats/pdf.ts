@@ -93,6 +93,22 @@ export function paragraphsFromLines(pages: Line[][]): string[] {
   return paragraphs;
 }
 
+/**
+ * A value of the info dictionary as the producing tool left it, checked before it names the
+ * document: tools write a Perl or Python object reference ("ARRAY(0x2c7cf020)"), the source file's
+ * name ("Microsoft Word - draft3.doc", "report.tex") or a placeholder ("untitled") as often as a
+ * real title or author. Such a value is ignored and the text's own title and byline are used.
+ */
+export function infoText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(/\s+/g, ' ').trim();
+  if (!/\p{L}{2}/u.test(text)) return undefined;
+  if (/^[\w:.]*\(0x[0-9a-f]+\)$|^<[\w.]+ object at 0x[0-9a-f]+>$/i.test(text)) return undefined;
+  if (/^microsoft \w+ - |\.(docx?|rtf|odt|pdf|tex|dvi|ps|indd|qxd|pages|pptx?|xlsx?)$/i.test(text)) return undefined;
+  if (/^(untitled|unknown|anonymous|none|null|undefined|title|author|user|admin(istrator)?)$/i.test(text)) return undefined;
+  return text;
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
@@ -102,8 +118,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     for (let n = 1; n <= pdf.numPages; n++) pages.push(await pageLines(await pdf.getPage(n)));
     const hints: MetaHints = {};
     const info = ((await pdf.getMetadata()).info ?? {}) as Record<string, unknown>;
-    if (typeof info.Title === 'string' && info.Title.trim()) hints.title = info.Title.trim();
-    if (typeof info.Author === 'string' && info.Author.trim()) hints.authors = info.Author.split(/\s*(?:,|;|\band\b)\s*/).filter(Boolean);
+    const title = infoText(info.Title);
+    if (title) hints.title = title;
+    const author = infoText(info.Author);
+    if (author) hints.authors = author.split(/\s*(?:,|;|\band\b)\s*/).filter(Boolean);
     const created = typeof info.CreationDate === 'string' ? /^D:(\d{4})(\d{2})(\d{2})/.exec(info.CreationDate) : null;
     const fallbackDate = created ? normalizeDate(`${created[1]}-${created[2]}-${created[3]}`) : undefined;
     const paragraphs = paragraphsFromLines(pages);
