@@ -26,6 +26,8 @@ export interface CleanOptions {
   language?: LanguageProfile;
   /** What the HTML reader knows of each block (by start offset), and whether Readability found the article. */
   html?: { blocks: readonly HtmlBlock[]; fromReadability: boolean };
+  /** Blocks the reader already knows to be page furniture (PDF small type), by start offset, with the reason. */
+  asides?: ReadonlyArray<{ start: number; reason: string }>;
 }
 
 /**
@@ -42,6 +44,8 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const article = options.html?.fromReadability ? (i: number) => markup.get(blocks[i].start) : () => undefined;
   const meta = readTextMeta(text, blocks, hints);
   const reasons = new Map<number, string>(meta.blockReasons);
+  const aside = new Map(options.asides?.map((a) => [a.start, a.reason]));
+  blocks.forEach((b, i) => aside.has(b.start) && reasons.set(i, aside.get(b.start)!));
 
   const span = Math.max(1, to - from);
   const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));

@@ -69,6 +69,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   let hints: MetaHints = {};
   let html: CleanOptions['html'];
   let page: { text: string; blocks: HtmlBlock[] } | undefined;
+  let asides: CleanOptions['asides'];
   let fallbackDate: string | undefined;
   if (format === 'pdf') {
     if (bytes.length === 0) return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the file is empty`)] };
@@ -76,6 +77,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       const { readPdf } = await import('./formats/pdf.ts');
       const pdf = await readPdf(bytes);
       ({ text, hints, fallbackDate } = pdf);
+      asides = pdf.asides;
     } catch (err) {
       return { diagnostics: [warn(path, 'corpus/unreadable-pdf', `skipped ${path}: not a readable PDF (${(err as Error).message})`)] };
     }
@@ -108,7 +110,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   const code = await detectLanguage(text.slice(from));
   // Too little text to tell: English, the language extraction reads, as before detection.
   const language = languageProfile(code ?? 'en');
-  let { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints, { language, html });
+  let { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints, { language, html, asides });
   if (page) {
     // Readability sometimes settles on one part of the article (a box, the first section): when
     // jusText over the whole page keeps several times as many words, the page is the better reading.
