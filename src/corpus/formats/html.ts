@@ -1,8 +1,10 @@
 /**
  * HTML: the main content through Mozilla's Readability on a linkedom DOM (no browser), then one
- * block per paragraph, heading or list item. The document text is that extracted text: offsets
- * point into it, since markup has no place in a claim. Readability's byline, site name and
- * published time become metadata hints.
+ * block per paragraph, heading, list item or hand-broken line, each with what the markup tells
+ * (its kind, its share of link text). The whole page is read the same way, for cleaning to fall
+ * back on when Readability finds nothing or too little. The document text is the extracted text:
+ * offsets point into it, since markup has no place in a claim. Readability's byline, site name
+ * and published time become metadata hints.
  */
 import type { MetaHints } from '../metadata.ts';
 import { normalizeDate } from '../dates.ts';
@@ -41,7 +43,7 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ifra
  */
 function fromDocumentStart(html: string): string {
   const start = html.search(/<!doctype\s|<html[\s>]/i);
-  return start > 0 ? html.slice(start) : html;
+  return start > 0 && !/<body[\s>]/i.test(html.slice(0, start)) ? html.slice(start) : html;
 }
 
 export async function readHtml(source: string): Promise<HtmlContent> {
