@@ -22,6 +22,8 @@ export interface LanguageProfile {
 const UNSPACED = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my']);
 /** Characters of body-like text given to the detector: enough to be sure, cheap to read. */
 const SAMPLE_CHARS = 4000;
+/** jusText's stopword density of body text (`stopwordsLow`), for the English fast path. */
+const ENGLISH_BODY_DENSITY = 0.3;
 /** Shorter lines are menu items and labels, too few words for the detector. */
 const MIN_SAMPLE_LINE = 40;
 
@@ -80,6 +82,9 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
   }
   if (!sample) return undefined;
   sample = sample.slice(0, SAMPLE_CHARS);
+  // Text whose English stopwords alone reach the density of body text (jusText's threshold) is
+  // English: the detector's n-gram tables (1.6 MB) are not even loaded for an English corpus.
+  if (coverage(sample, ENGLISH) >= ENGLISH_BODY_DENSITY) return 'en';
   const { eld } = await import('eld/small');
   const found = eld.detect(sample);
   if (!found.language || !found.isReliable()) return undefined;
