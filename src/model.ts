@@ -71,7 +71,15 @@ export interface DocumentMeta {
   republishedBy?: string;
   /** sha256 of the raw file bytes. */
   hash: string;
+  /** Words in the kept paragraphs. */
   words: number;
+  /** Words in the blocks cleaning dropped (menus, footers, duplicates…): a page that lost most of its text stands out. */
+  droppedWords?: number;
+  /**
+   * ISO 639-1 code of the text's language as detected ('en', 'de'); absent when there was too
+   * little text to tell. Claims and quotes are extracted from English documents only.
+   */
+  language?: string;
 }
 
 export interface CorpusDocument extends DocumentMeta {

@@ -141,12 +141,13 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
     fileDiagnostics.push(...result.diagnostics);
     diagnostics.push(...fileDiagnostics);
     const doc = result.document;
-    const { claims, quotes } = doc ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
+    const { claims, quotes } = doc && readsEnglish(doc) ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
     db.putFile({ path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics }, doc, claims, quotes);
     options.onFile?.(path, true);
   }
   for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
+  diagnostics.push(...languageNotices(db.languages(), rel(corpusDir)));
   return openStore(db, topics, diagnostics);
 }
 
@@ -174,6 +175,35 @@ function summariseDuplicates(duplicates: Diagnostic[], corpusPath: string): Diag
   );
   summary.hint = 'run with --verbose to list them';
   return [summary, ...duplicates.map((d) => ({ ...d, verbose: true }))];
+}
+
+/** Extraction (sentences, reported speech, likelihood words) is written for English. */
+const readsEnglish = (doc: CorpusDocument) => !doc.language || doc.language === 'en';
+
+/**
+ * One line per language that extraction does not read, not one per file: the documents are
+ * kept (text, title, metadata, `briefdeck corpus show`), but give no claims or quotes yet.
+ */
+export function languageNotices(languages: Map<string, number>, file: string): Diagnostic[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  const out: Diagnostic[] = [];
+  for (const [code, n] of [...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    if (code === 'en') continue;
+    let name = code;
+    try {
+      name = names.of(code) ?? code;
+    } catch {
+      // Not a code ICU knows: print the code.
+    }
+    out.push({
+      severity: 'warning',
+      file,
+      code: 'corpus/language-not-extracted',
+      message: `${n} document${n === 1 ? '' : 's'} in ${name} (${code}): text and metadata kept, but claims, quotes and likelihood are extracted from English text only`,
+      hint: 'see `briefdeck corpus` (LANG column) for which documents',
+    });
+  }
+  return out;
 }
 
 function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {

@@ -176,6 +176,14 @@ export class EvidenceDb {
     return out;
   }
 
+  /** How many documents are in each detected language (documents without one are left out). */
+  languages(): Map<string, number> {
+    const rows = this.db
+      .prepare("SELECT json_extract(body, '$.language') AS language, count(*) AS n FROM documents GROUP BY language")
+      .all() as Array<{ language: string | null; n: number }>;
+    return new Map(rows.filter((r) => r.language).map((r) => [r.language!, r.n]));
+  }
+
   stats(): { documents: number; claims: number; quotes: number } {
     const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { documents: count('documents'), claims: count('claims'), quotes: count('quotes') };
