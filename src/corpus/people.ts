@@ -87,7 +87,7 @@ export const ROLE_NOUN = new Set([
 const FEMALE_ROLE = /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|dame|lady)\b/i;
 const MALE_ROLE = /\b(?:spokesman|chairman|congressman|businessman|king|prince|sir|lord)\b/i;
 /** Words that make a capitalised run an organisation or a place, not a person. */
-const ORG_WORD = new Set([
+export const ORG_WORD = new Set([
   'inc', 'co', 'corp', 'corporation', 'company', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'group',
   'bank', 'trust', 'fund', 'securities', 'brothers', 'partners', 'capital', 'holdings', 'industries', 'international',
   'association', 'institute', 'university', 'college', 'ministry', 'department', 'committee', 'council', 'board',
@@ -97,6 +97,9 @@ const ORG_WORD = new Set([
   'organisation', 'organization', 'union', 'league', 'federation', 'authority', 'administration', 'city', 'state',
   'states', 'county', 'republic', 'kingdom', 'island', 'islands', 'america', 'american', 'europe', 'european',
   'express', 'mining', 'financial', 'savings', 'electric', 'chemical', 'chemicals', 'steel', 'communications',
+  // Party labels stand for a person only through a name ("the Kansas Republican").
+  'republican', 'republicans', 'democrat', 'democrats', 'democratic', 'conservative', 'liberal', 'socialist',
+  'communist', 'labour', 'labor',
 ]);
 /** Capitalised only because a sentence starts with it: never the first word of a name. */
 const LEADING_WORD = new Set([
@@ -107,7 +110,7 @@ const LEADING_WORD = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'analyst', 'analysts', 'economist',
   'economists', 'officials', 'sources', 'dear', 'new', 'former', 'acting', 'outgoing', 'incoming', 'said', 'says',
 ]);
-const SAYS = String.raw`(?:said|says|told|added|stated|noted|argued|warned|explained|commented|predicted|estimated|believes|believed|thinks|thought|wrote|writes|declared|insisted|remarked|observed|asked|replied|continued|concluded)`;
+export const SAYS = String.raw`(?:said|says|told|added|stated|noted|argued|warned|explained|commented|predicted|estimated|believes|believed|thinks|thought|wrote|writes|declared|insisted|remarked|observed|asked|replied|continued|concluded)`;
 
 /** Abbreviated offices spelled out for a role line ("Sen." → "Senator"). */
 const SPELLED: Record<string, string> = { 'Sen.': 'Senator', Sen: 'Senator', 'Rep.': 'Representative', Rep: 'Representative', 'Gov.': 'Governor', Gov: 'Governor', 'Gen.': 'General', 'Adm.': 'Admiral', 'Col.': 'Colonel' };
@@ -126,7 +129,7 @@ export function surnameOf(name: string): string {
 
 // ─── Sentences ──────────────────────────────────────────────────────────────────────────────────
 
-const ABBREVIATION = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Adm|Lt|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Vol|U\.S|U\.K|[A-Z])\.$/;
+export const ABBREVIATION = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Adm|Lt|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Vol|U\.S|U\.K|[A-Z])\.$/;
 
 /** Offsets where sentences start in `text` (the paragraph starts, and after . ! ? before a capital). */
 export function sentenceStarts(doc: PeopleSource): number[] {
@@ -159,6 +162,8 @@ function roleBefore(text: string, end: number): { role: string; nounAt: number }
   const head = text.slice(Math.max(0, end - 120), end);
   const m = /([\p{L}.'’-]+)\s*$/u.exec(head);
   if (!m || !ROLE_NOUN.has(bare(m[1]))) return undefined;
+  // "sole manager First Boston": the manager of an offering is a firm.
+  if (/(?:sole|lead|co-?)\s*$/i.test(head.slice(0, m.index)) && bare(m[1]) === 'manager') return undefined;
   // Modifiers back to a clause break: capitalised words, possessives, "chief", "senior", "deputy"…
   const before = head.slice(0, m.index).split(/(?<=\s)/);
   const mods: string[] = [];
@@ -236,6 +241,8 @@ function namingsIn(doc: PeopleSource): { namings: Naming[]; spoken: Naming[] } {
       const end = (m.index ?? 0) + m[0].length;
       const ws = name;
       if (ws.some((w) => ORG_WORD.has(bare(w)))) continue;
+      // "Laurie Milbank and Co", "Thomson McKinnon <TMI>": a firm named after its founders.
+      if (/^\s*(?:(?:and|&)\s+(?:Co|Company|Sons|Partners|Associates)\b|<)/.test(t.slice(end, end + 20))) continue;
       const lead = title.map(bare);
       const courtesy = dotted ? bare(dotted[1]) : lead.find((w) => w in COURTESY);
       const office = title.some((w) => OFFICE.has(bare(w))) || (dotted && OFFICE.has(bare(dotted[1])));
@@ -302,8 +309,14 @@ export function namedPeople(doc: PeopleSource): People {
   namings.sort((a, b) => a.start - b.start);
   const people: People = [];
   for (const n of namings) {
-    const same = people.filter((p) => sameName(p.name, n.name) || sameName(n.name, p.name));
+    let same = people.filter((p) => sameName(p.name, n.name) || sameName(n.name, p.name));
+    // "Sheikh Ali" after "Sheikh Ali al-Khalifa al-Sabah": an office with the given name alone.
+    if (!same.length && words(n.name).length === 1 && n.title) same = people.filter((p) => words(p.name).length > 1 && words(p.name)[0] === n.name);
     let person = same.length === 1 ? same[0] : undefined;
+    if (person && words(n.name).length === 1 && words(person.name)[0] === n.name) {
+      person.mentions.push({ start: n.start, end: n.end, form: n.name });
+      continue;
+    }
     if (!person) {
       person = { name: n.name, first: { start: n.start, end: n.end }, mentions: [] };
       people.push(person);
