@@ -27,6 +27,58 @@ function speakerMatches(q: Quote, wanted: string): boolean {
   return q.speaker.toLowerCase().includes(wanted.trim().toLowerCase());
 }
 
+/** The sentence a quote stands in, cue included: what it is about is read there too. */
+function quoteSentence(env: ComposeEnv, q: Quote): string {
+  const doc = env.select.store.document(q.docId);
+  const p = doc?.paragraphs.find((x) => x.index === q.paragraph);
+  if (!doc || !p) return q.text;
+  const from = p.text.slice(0, q.start - p.start).search(/(?:[^.!?]|[.!?](?!["”’)]*\s+["“‘(]?\p{Lu}))*$/u);
+  const rest = p.text.slice(q.end - p.start);
+  const to = rest.search(/[.!?]["”’)]*(?:\s+["“‘(]?\p{Lu}|\s*$)/u);
+  return p.text.slice(Math.max(0, from), q.end - p.start + (to === -1 ? rest.length : to + 1));
+}
+
+const topicKey = (topic: string) => topic.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordIn = (text: string, term: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(term).replace(/\\\*$/, '[\\p{L}\\p{N}-]*')}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+
+/**
+ * What a quote must be about: each subject is a phrase (a topic's name or the query) with the
+ * keywords topics.yaml gives it. The topics-only plan asks with every topic at once, so each spec
+ * topic is a subject of its own there, rather than any one word of all their names.
+ */
+function subjectsOf(env: ComposeEnv, call: HelperCall): Array<{ phrase: string; words: string[]; keywords: string[] }> {
+  const { store } = env.select;
+  const topics = call.topic ? [call.topic] : call.fallback && env.spec.topics?.length ? [...env.spec.topics] : [];
+  const subjects = topics.map((t) => {
+    const keywords = searchTerms(store, { topic: t }).filter((k) => !t.toLowerCase().includes(k));
+    return { phrase: t, words: [...(t.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [])], keywords };
+  });
+  if (call.query && !(call.fallback && subjects.length)) {
+    subjects.push({ phrase: call.query, words: searchTerms(store, { query: call.query }), keywords: [] });
+  }
+  return subjects;
+}
+
+/** Whether a quote or its sentence is about one of the subjects: the phrase, a keyword, or most of its words. */
+function onSubject(text: string, subjects: ReturnType<typeof subjectsOf>): number {
+  let best = 0;
+  for (const s of subjects) {
+    if (wordIn(text, s.phrase) || s.keywords.some((k) => wordIn(text, k))) return 1;
+    const hits = s.words.filter((w) => wordIn(text, w)).length;
+    // Half the subject's words, at least one: "interest rates" needs "interest" or "rates" and both score higher.
+    if (hits && hits >= Math.ceil(s.words.length / 2)) best = Math.max(best, hits / s.words.length);
+  }
+  return best;
+}
+
+/**
+ * One quotation on the request's subject: its words or its sentence are about the query or topic
+ * (`fallback` widens the subject to the spec's topics, never to any story in the corpus), spoken
+ * by someone the article names in full (extraction keeps no other quote). Nothing on topic leaves
+ * the slide out.
+ */
 export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const { store, index, ledger, allowed, spec } = env.select;
   const pool = index.quotes().filter((q) => allowed.has(q.docId) && !isExcluded(q, spec));
@@ -38,24 +90,31 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     return [];
   }
   const terms = searchTerms(store, { query: call.query, topic: call.topic });
+  const subjects = subjectsOf(env, call);
+  // The corpus's own topic tags on the sentence holding the quote count as its subject too.
+  const wanted = new Set(subjects.map((x) => topicKey(x.phrase)));
+  const taggedWith = (q: Quote) =>
+    index.claims.some((c) => c.docId === q.docId && c.start < q.end && c.end > q.start && c.topics.some((t) => wanted.has(topicKey(t)))) ? 1 : 0;
   const long = env.policy.audience === 'executive' || env.policy.audience === 'public' ? 45 : 90;
   const scored = bySpeaker
     .filter((q) => !ledger.ids.has(q.id))
     .map((q) => {
-      const text = q.text.toLowerCase();
-      const hits = terms.filter((t) => text.includes(t)).length;
       const words = q.text.split(/\s+/).length;
-      const named = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)+$/u.test(q.speaker) ? 0.3 : 0;
-      const score = hits / Math.max(1, Math.min(3, terms.length)) + named - (words > long ? 0.5 : 0) - (words < 6 ? 0.3 : 0);
-      return { q, hits, score };
+      // The quote's own words count most; its sentence (cue and context) decides when they are silent.
+      const own = subjects.length ? onSubject(q.text, subjects) : 1;
+      const about = own || (subjects.length ? 0.6 * Math.max(onSubject(quoteSentence(env, q), subjects), taggedWith(q)) : 0);
+      const role = q.role ? 0.2 : 0;
+      const score = about + role - (words > long ? 0.5 : 0) - (words < 6 ? 0.3 : 0);
+      return { q, about, score };
     })
-    .filter((s) => !terms.length || s.hits > 0 || !!call.speaker || call.fallback)
+    // A speaker asked for by name is the subject; otherwise the quote must be on the request's subject.
+    .filter((s) => !!call.speaker && !subjects.length || s.about > 0)
     .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
   const best = scored[0]?.q;
   if (!best) {
     warnAt(env, call, terms.length ? 'select/no-match' : 'select/empty-evidence',
-      `no quote left for ${call.query ? `"${call.query}"` : 'this slide'}; the slide is left out`,
-      'try {{quote}} without a query, or another speaker=');
+      `no quote on ${call.query ? `"${call.query}"` : call.topic ? `topic "${call.topic}"` : 'this slide'}; the slide is left out`,
+      'try another query or topic, or speaker=');
     return [];
   }
   ledger.record(best);
