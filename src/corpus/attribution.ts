@@ -130,7 +130,11 @@ export function resolveSpeaker(
   const pronoun = /^(he|she)$/i.exec(phrase);
   if (pronoun) {
     const p = lastNamedBefore(people, quoteAt, pronoun[1].toLowerCase() as 'he' | 'she');
-    return p && asPerson(p);
+    if (!p) return undefined;
+    // From the start of the sentence that last names them: "Monsod said Ongpin was…" is Monsod speaking.
+    const last = Math.max(...p.mentions.filter((m) => m.end <= quoteAt).map((m) => m.start));
+    const from = Math.max(0, ...(people.sentenceStarts ?? []).filter((x) => x <= last));
+    return otherSpeakerBetween(docText.slice(from, quoteAt), p) ? undefined : asPerson(p);
   }
   if (/^(?:it|they|we|i|you|one|this|that|which|who)$/i.test(phrase)) return undefined;
   const titled = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)$/u.exec(phrase);
@@ -157,6 +161,29 @@ export function resolveSpeaker(
 }
 
 /** A speaker on a slide is named in full: "Reagan" alone or "Sheikh Ali" is not a full name. */
+const SPEAKS = /(\S+)\s+(?:(?:also|then|later)\s+)?(?:said|says|told|added|adds|stated|noted|argued|warned|explained|commented|replied|insisted)\b/gu;
+const PEOPLE_NOUN = /(?:^|[.!?]["”’)]*\s+|[,;:]\s+)(?:the|a|an|one|another|some|several|other)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
+
+/**
+ * Whether someone else speaks between a person's last mention and a "he said" quote: another name
+ * before a reporting verb ("Monsod said"), or a person introduced by a noun ("The senior banker
+ * was…", "a spokeswoman said"). People the text never names do not show in `people`, so "he"
+ * could be them; words inside quotation marks do not count.
+ */
+function otherSpeakerBetween(between: string, p: Person): boolean {
+  const text = between.replace(/["“][^"“”]*["”]/g, ' ');
+  const own = new Set(p.name.split(/\s+/));
+  for (const m of text.matchAll(SPEAKS)) {
+    const w = m[1].replace(/[,;:.]+$/u, '').replace(/['’]s?$/, '');
+    if (/^\p{Lu}/u.test(w) && !own.has(w) && !/^(?:He|She|It|They|We|I|But|And|Reuters)$/.test(w)) return true;
+    if (ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')) || /^(?:analysts|officials|sources|bankers|traders|dealers|delegates|economists)$/i.test(w)) return true;
+  }
+  for (const m of text.matchAll(PEOPLE_NOUN)) {
+    if (m[1].split(/\s+/).some((w) => ROLE_NOUN.has(w.toLowerCase()) || ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')))) return true;
+  }
+  return false;
+}
+
 function asPerson(p: Person): Source | undefined {
   if (!/\s/.test(p.name)) return undefined;
   return p.role ? { name: p.name, role: p.role } : { name: p.name };

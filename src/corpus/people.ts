@@ -268,8 +268,10 @@ function namingsIn(doc: PeopleSource): { namings: Naming[]; spoken: Naming[] } {
       }
       const tail = t.slice(end, end + 80);
       const said = new RegExp(`^\\s+${SAYS}\\b`, 'u').test(tail) || new RegExp(`\\b${SAYS}\\s+$`, 'u').test(t.slice(Math.max(0, at - 20), at));
-      const of = /^\s+of\s+((?:the\s+)?\p{Lu}[\p{L}&'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}&'’-]*){0,5})/u.exec(tail);
-      if (!person && said && of && ws.length >= 2) ((person = true), (role = `of ${clean(of[1])}`));
+      const of = /^\s+of\s+((?:the\s+)?\p{Lu}[\p{L}&'’-]*(?:\.\p{Lu}\.?)*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}&'’-]*(?:\.\p{Lu}\.?)*){0,5})/u.exec(tail);
+      // "Byron Nimocks of E.F. Hutton Group said": the affiliation sits between the name and its verb.
+      const ofSaid = of && new RegExp(`^\\s+${SAYS}\\b`, 'u').test(tail.slice(of.index + of[0].length));
+      if (!person && (said || ofSaid) && of && ws.length >= 2) ((person = true), (role = `of ${clean(of[1])}`));
       if (role) {
         if (FEMALE_ROLE.test(role)) naming.pronoun ??= 'she';
         else if (MALE_ROLE.test(role)) naming.pronoun ??= 'he';
