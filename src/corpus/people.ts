@@ -278,7 +278,8 @@ function namingsIn(doc: PeopleSource): { namings: Naming[]; spoken: Naming[] } {
         naming.role = role;
       }
       if (person) namings.push(naming);
-      else if (said && ws.length >= 2) spoken.push(naming);
+      // "said Societe Generale economist Alain Marais": a run before a role noun is the employer.
+      else if (said && ws.length >= 2 && !ROLE_NOUN.has(bare(/^\s*([\p{L}-]+)/u.exec(tail)?.[1] ?? ''))) spoken.push(naming);
     }
   }
   return { namings, spoken };
