@@ -124,6 +124,10 @@ export function resolveSpeaker(
   if (inCue.length) {
     const who = new Set(inCue.map((x) => x.p));
     if (who.size > 1) return undefined;
+    // "the aide to Lyng said", "Lyng's aide said": the person named is not the one speaking.
+    const m = inCue[0].m;
+    if (/\b(?:to|of|for|with|from|by|and|at|under)\s+(?:the\s+)?$/i.test(docText.slice(cue.start, m.start))) return undefined;
+    if (/^['’]s?\b/.test(docText.slice(m.end, m.end + 3))) return undefined;
     return asPerson(inCue[0].p);
   }
   const phrase = cue.text.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:.]+$/g, '');
@@ -134,7 +138,7 @@ export function resolveSpeaker(
     // From the start of the sentence that last names them: "Monsod said Ongpin was…" is Monsod speaking.
     const last = Math.max(...p.mentions.filter((m) => m.end <= quoteAt).map((m) => m.start));
     const from = Math.max(0, ...(people.sentenceStarts ?? []).filter((x) => x <= last));
-    return otherSpeakerBetween(docText.slice(from, quoteAt), p) ? undefined : asPerson(p);
+    return otherSpeakerBetween(docText.slice(from, quoteAt), p, docText) ? undefined : asPerson(p);
   }
   if (/^(?:it|they|we|i|you|one|this|that|which|who)$/i.test(phrase)) return undefined;
   const titled = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)$/u.exec(phrase);
@@ -170,9 +174,18 @@ const PEOPLE_NOUN = /(?:^|[.!?]["”’)]*\s+|[,;:]\s+)(?:the|a|an|one|another|s
  * was…", "a spokeswoman said"). People the text never names do not show in `people`, so "he"
  * could be them; words inside quotation marks do not count.
  */
-function otherSpeakerBetween(between: string, p: Person): boolean {
+function otherSpeakerBetween(between: string, p: Person, docText: string): boolean {
   const text = between.replace(/["“][^"“”]*["”]/g, ' ');
   const own = new Set(p.name.split(/\s+/));
+  // A name the document elsewhere has speak ("Funaro said") is a speaker "he" may mean.
+  // Only a lone capitalised word, as a surname stands: "American Express said" is a firm.
+  const lone = /(?<![\p{L}'’.-]\s?|\p{Lu}[\p{L}'’.-]*\s+)\p{Lu}[\p{Ll}'’-]+(?![\p{L}]|\s+\p{Lu}|['’]s\s+\p{Lu})/gu;
+  for (const w of new Set(text.match(lone) ?? [])) {
+    if (own.has(w) || /^(?:He|She|It|They|We|I|But|And|The|A|An|In|On|At|As|If|When|While|This|That|Reuters)$/.test(w)) continue;
+    if (isOrganisation(w, docText)) continue;
+    const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![\\p{L}])${esc}\\s+(?:said|says|told|added|stated)\\b|\\bsaid\\s+${esc}(?![\\p{L}])`, 'u').test(docText)) return true;
+  }
   for (const m of text.matchAll(SPEAKS)) {
     const w = m[1].replace(/[,;:.]+$/u, '').replace(/['’]s?$/, '');
     if (/^\p{Lu}/u.test(w) && !own.has(w) && !/^(?:He|She|It|They|We|I|But|And|Reuters)$/.test(w)) return true;

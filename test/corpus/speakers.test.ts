@@ -75,6 +75,20 @@ describe('quote speakers', () => {
     ).map((x) => x.text)).toEqual(['OPEC\'s problem is not a price problem but a production issue,']);
   });
 
+  it('does not take a name in the cue for the speaker when it is not the subject', () => {
+    // grain/007
+    expect(quotes('Agriculture Secretary Richard Lyng has said the matter is closed.', '"I just don\'t see any proposal like that sailing through any\ninteragency process," the aide to Lyng said.')).toEqual([]);
+  });
+
+  it('leaves "he said" unresolved when a name the article has speak stands in between', () => {
+    // general/172: "he" is Funaro, whom the article never names in full
+    expect(quotes(
+      '"Perhaps the same principle should apply to creditors," said Francisco Gros, the central bank president.',
+      'Funaro said the country could not pay. Funaro envisaged that any eventual solution would involve only partial servicing of the debt.',
+      '"What we propose is to arrive at a mechanism of refinance," he said.',
+    ).map((x) => x.speaker)).toEqual(['Francisco Gros']);
+  });
+
   it('reads the seed articles\' style: a title before the name, "has stated that,"', () => {
     const q = quotes('Russian President Vladimir Putin has stated that, “the main struggle, which is now underway, is that for global leadership”.');
     expect(q).toEqual([{ text: 'the main struggle, which is now underway, is that for global leadership', speaker: 'Vladimir Putin', role: 'Russian President' }]);
