@@ -166,7 +166,7 @@ export function resolveSpeaker(
 
 /** A speaker on a slide is named in full: "Reagan" alone or "Sheikh Ali" is not a full name. */
 const SPEAKS = /(\S+)\s+(?:(?:also|then|later)\s+)?(?:said|says|told|added|adds|stated|noted|argued|warned|explained|commented|replied|insisted)\b/gu;
-const PEOPLE_NOUN = /(?:^|[.!?]["”’)]*\s+|[,;:]\s+)(?:the|a|an|one|another|some|several|other)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
+const PEOPLE_NOUN = /(?:^|[.!?]["”’)]*\s+|[,;:]\s+)(?:(?:but|and|however|also|yet),?\s+)?(?:the|a|an|one|another|some|several|other)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
 
 /**
  * Whether someone else speaks between a person's last mention and a "he said" quote: another name
@@ -175,7 +175,8 @@ const PEOPLE_NOUN = /(?:^|[.!?]["”’)]*\s+|[,;:]\s+)(?:the|a|an|one|another|s
  * could be them; words inside quotation marks do not count.
  */
 function otherSpeakerBetween(between: string, p: Person, docText: string): boolean {
-  const text = between.replace(/["“][^"“”]*["”]/g, ' ');
+  // Quoted words do not count; the quote still ends a clause ('"…," a Western aid specialist said').
+  const text = between.replace(/["“][^"“”]*["”]/g, ', ');
   const own = new Set(p.name.split(/\s+/));
   // A name the document elsewhere has speak ("Funaro said") is a speaker "he" may mean.
   // Only a lone capitalised word, as a surname stands: "American Express said" is a firm.
@@ -190,6 +191,13 @@ function otherSpeakerBetween(between: string, p: Person, docText: string): boole
     const w = m[1].replace(/[,;:.]+$/u, '').replace(/['’]s?$/, '');
     if (/^\p{Lu}/u.test(w) && !own.has(w) && !/^(?:He|She|It|They|We|I|But|And|Reuters)$/.test(w)) return true;
     if (ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')) || /^(?:analysts|officials|sources|bankers|traders|dealers|delegates|economists)$/i.test(w)) return true;
+  }
+  // '"…," said the regional manager', 'said Paul Mlotok': a speaker after the verb.
+  // Only after a comma or a quote: "Develle said Paribas expected…" is Develle speaking.
+  for (const m of text.matchAll(/(?:^|,)\s*(?:said|says|added|commented)\s+((?:the|a|an|one)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+|\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,5})/gu)) {
+    const ws = m[1].split(/\s+/).map((w) => w.replace(/[.,;:]+$/, ''));
+    // "said Societe Generale economist Alain Marais" is the person again; "said Paul Mlotok" is not.
+    if (/^\p{Lu}/u.test(ws[0]) ? !ws.some((w) => own.has(w)) : ws.some((w) => ROLE_NOUN.has(w.toLowerCase()))) return true;
   }
   for (const m of text.matchAll(PEOPLE_NOUN)) {
     if (m[1].split(/\s+/).some((w) => ROLE_NOUN.has(w.toLowerCase()) || ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')))) return true;

@@ -75,6 +75,14 @@ describe('quote speakers', () => {
     ).map((x) => x.text)).toEqual(['OPEC\'s problem is not a price problem but a production issue,']);
   });
 
+  it('leaves "he added" unresolved after an unnamed speaker, the named person only inside a quote', () => {
+    // general/286
+    expect(quotes(
+      '"At present, it is a no-win situation. Let us hope some of the extra\naid (UN) Secretary General Javier Perez de Cuellar called for at the\nweekend will be spent here," a Western aid specialist said.',
+      '"At least this year\'s poor rains haven\'t exacerbated the problem," he\nadded.',
+    )).toEqual([]);
+  });
+
   it('does not take a name in the cue for the speaker when it is not the subject', () => {
     // grain/007
     expect(quotes('Agriculture Secretary Richard Lyng has said the matter is closed.', '"I just don\'t see any proposal like that sailing through any\ninteragency process," the aide to Lyng said.')).toEqual([]);
