@@ -61,7 +61,6 @@ function estimativeAt(sentence: string): number | undefined {
  */
 export function claimLikelihood(sentence: string, reported = false): Likelihood | undefined {
   if (reported) return undefined;
-  if (/["“”]/.test(sentence)) return undefined;
   const at = estimativeAt(sentence);
   if (at === undefined) return undefined;
   // Someone else's estimate: the estimative words follow a reporting verb ("members said a cut was
