@@ -7,7 +7,7 @@ import { compressSentence, wordCount } from './compress.ts';
 import { isClause, posTags } from './grammar.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { isExcluded, searchTerms, selectClaims, type ClaimRequest } from '../select/index.ts';
+import { aboutness, ANAPHORIC, inScope, isExcluded, searchTerms, selectClaims, wordsOf, type ClaimRequest } from '../select/index.ts';
 import { speaksOfFuture } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
@@ -38,39 +38,19 @@ function quoteSentence(env: ComposeEnv, q: Quote): string {
   return p.text.slice(Math.max(0, from), q.end - p.start + (to === -1 ? rest.length : to + 1));
 }
 
-const topicKey = (topic: string) => topic.trim().toLowerCase().replace(/[\s_-]+/g, '-');
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wordIn = (text: string, term: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(term).replace(/\\\*$/, '[\\p{L}\\p{N}-]*')}(?![\\p{L}\\p{N}])`, 'iu').test(text);
-
 /**
- * What a quote must be about: each subject is a phrase (a topic's name or the query) with the
- * keywords topics.yaml gives it. The topics-only plan asks with every topic at once, so each spec
- * topic is a subject of its own there, rather than any one word of all their names.
+ * What a quote must be about: the request's query or topic; for the topics-only plan's quote
+ * (`fallback`), each of the spec's topics (else each subject the deck's sections ask about), never
+ * any one word of all their names run together.
  */
-function subjectsOf(env: ComposeEnv, call: HelperCall): Array<{ phrase: string; words: string[]; keywords: string[] }> {
-  const { store } = env.select;
-  const topics = call.topic ? [call.topic] : call.fallback && env.spec.topics?.length ? [...env.spec.topics] : [];
-  const subjects = topics.map((t) => {
-    const keywords = searchTerms(store, { topic: t }).filter((k) => !t.toLowerCase().includes(k));
-    return { phrase: t, words: [...(t.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [])], keywords };
-  });
-  if (call.query && !(call.fallback && subjects.length)) {
-    subjects.push({ phrase: call.query, words: searchTerms(store, { query: call.query }), keywords: [] });
+function requestsOf(env: ComposeEnv, call: HelperCall): Array<{ query?: string; topic?: string }> {
+  if (call.topic || (call.query && !call.fallback)) return [{ query: call.query, topic: call.topic }];
+  if (call.fallback) {
+    if (env.spec.topics?.length) return env.spec.topics.map((topic) => ({ topic }));
+    if (env.coverage.length) return env.coverage;
+    return call.query ? [{ query: call.query }] : [];
   }
-  return subjects;
-}
-
-/** Whether a quote or its sentence is about one of the subjects: the phrase, a keyword, or most of its words. */
-function onSubject(text: string, subjects: ReturnType<typeof subjectsOf>): number {
-  let best = 0;
-  for (const s of subjects) {
-    if (wordIn(text, s.phrase) || s.keywords.some((k) => wordIn(text, k))) return 1;
-    const hits = s.words.filter((w) => wordIn(text, w)).length;
-    // Half the subject's words, at least one: "interest rates" needs "interest" or "rates" and both score higher.
-    if (hits && hits >= Math.ceil(s.words.length / 2)) best = Math.max(best, hits / s.words.length);
-  }
-  return best;
+  return [];
 }
 
 /**
@@ -90,25 +70,26 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     return [];
   }
   const terms = searchTerms(store, { query: call.query, topic: call.topic });
-  const subjects = subjectsOf(env, call);
-  // The corpus's own topic tags on the sentence holding the quote count as its subject too.
-  const wanted = new Set(subjects.map((x) => topicKey(x.phrase)));
-  const taggedWith = (q: Quote) =>
-    index.claims.some((c) => c.docId === q.docId && c.start < q.end && c.end > q.start && c.topics.some((t) => wanted.has(topicKey(t)))) ? 1 : 0;
+  // Aboutness as the bullets have it (phrases, names case-sensitively, query coverage, words the
+  // corpus uses with the subject), read on the quote's sentence, and the deck's scope.
+  const ctx = env.select;
+  const subjects = requestsOf(env, call).map((r) => ctx.subject(r));
+  const scope = ctx.scope();
   const long = env.policy.audience === 'executive' || env.policy.audience === 'public' ? 45 : 90;
   const scored = bySpeaker
     .filter((q) => !ledger.ids.has(q.id))
     .map((q) => {
-      const words = q.text.split(/\s+/).length;
-      // The quote's own words count most; its sentence (cue and context) decides when they are silent.
-      const own = subjects.length ? onSubject(q.text, subjects) : 1;
-      const about = own || (subjects.length ? 0.6 * Math.max(onSubject(quoteSentence(env, q), subjects), taggedWith(q)) : 0);
-      const role = q.role ? 0.2 : 0;
-      const score = about + role - (words > long ? 0.5 : 0) - (words < 6 ? 0.3 : 0);
+      const sentence = quoteSentence(env, q);
+      const words = wordsOf(sentence);
+      const about = !subjects.length ? 1 : inScope(scope, sentence, ctx.head(q.docId)) ? Math.max(0, ...subjects.map((s) => aboutness(s, words, q.docId))) : 0;
+      const count = q.text.split(/\s+/).length;
+      // An answer or a pointer back ("Yes, because…", "It is…") needs the question or what came before.
+      const leansBack = /^(?:yes|no|well)\b/i.test(q.text) || ANAPHORIC.test(q.text.trim());
+      const score = about + (q.role ? 0.2 : 0) - (count > long ? 0.5 : 0) - (count < 6 ? 0.3 : 0) - (leansBack ? 0.4 : 0);
       return { q, about, score };
     })
     // A speaker asked for by name is the subject; otherwise the quote must be on the request's subject.
-    .filter((s) => !!call.speaker && !subjects.length || s.about > 0)
+    .filter((s) => (!!call.speaker && !call.query && !call.topic) || s.about > 0)
     .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
   const best = scored[0]?.q;
   if (!best) {

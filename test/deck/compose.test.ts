@@ -85,7 +85,7 @@ describe('helpers', () => {
 
 describe('a spec with only topics', () => {
   it('still gives a complete deck: title, bottom line, a section per topic, a quote, sources', () => {
-    const { deck, diagnostics } = compose(fm('topics: [energy, arms trade, alliance]\n'));
+    const { deck, diagnostics } = compose(fm('topics: [energy, arms trade, China]\n'));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(kinds(deck.slides)[0]).toBe('title');
     expect(deck.slides[1]).toMatchObject({ kind: 'judgements', title: 'Bottom line up front' });
@@ -95,7 +95,7 @@ describe('a spec with only topics', () => {
   });
 
   it('leaves the quote out when no quotation is on its topics', () => {
-    // The fixture's one quotation is on the alliance: not a word on energy or arms.
+    // The fixture's one quotation ("we are not going to contest China on this") says nothing of energy or arms.
     const { deck } = compose(fm('topics: [energy, arms trade]\n'));
     expect(kinds(deck.slides)).not.toContain('quote');
   });
