@@ -126,7 +126,8 @@ export function resolveSpeaker(
     if (who.size > 1) return undefined;
     // "the aide to Lyng said", "Lyng's aide said": the person named is not the one speaking.
     const m = inCue[0].m;
-    if (/\b(?:to|of|for|with|from|by|and|at|under)\s+(?:the\s+)?$/i.test(docText.slice(cue.start, m.start))) return undefined;
+    // "an aide to Agriculture Secretary Richard Lyng": a preposition, then only the person's titles.
+    if (/\b(?:to|of|for|with|from|by|and|at|under)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(docText.slice(cue.start, m.start))) return undefined;
     if (/^['’]s?\b/.test(docText.slice(m.end, m.end + 3))) return undefined;
     return asPerson(inCue[0].p);
   }

@@ -85,6 +85,7 @@ describe('quote speakers', () => {
 
   it('does not take a name in the cue for the speaker when it is not the subject', () => {
     // grain/007
+    expect(quotes('"The grain companies are trying to get this fired up again," an\naide to Agriculture Secretary Richard Lyng said.')).toEqual([]);
     expect(quotes('Agriculture Secretary Richard Lyng has said the matter is closed.', '"I just don\'t see any proposal like that sailing through any\ninteragency process," the aide to Lyng said.')).toEqual([]);
   });
 
