@@ -134,12 +134,8 @@ export function resolveSpeaker(
   const phrase = cue.text.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:.]+$/g, '');
   const pronoun = /^(he|she)$/i.exec(phrase);
   if (pronoun) {
-    const p = lastNamedBefore(people, quoteAt, pronoun[1].toLowerCase() as 'he' | 'she');
-    if (!p) return undefined;
-    // From the start of the sentence that last names them: "Monsod said Ongpin was…" is Monsod speaking.
-    const last = Math.max(...p.mentions.filter((m) => m.end <= quoteAt).map((m) => m.start));
-    const from = Math.max(0, ...(people.sentenceStarts ?? []).filter((x) => x <= last));
-    return otherSpeakerBetween(docText.slice(from, quoteAt), p, docText) ? undefined : asPerson(p);
+    const p = resolvePronoun(people, quoteAt, pronoun[1].toLowerCase() as 'he' | 'she', docText);
+    return p && asPerson(p);
   }
   if (/^(?:it|they|we|i|you|one|this|that|which|who)$/i.test(phrase)) return undefined;
   const titled = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)$/u.exec(phrase);
@@ -204,6 +200,19 @@ function otherSpeakerBetween(between: string, p: Person, docText: string): boole
     if (m[1].split(/\s+/).some((w) => ROLE_NOUN.has(w.toLowerCase()) || ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')))) return true;
   }
   return false;
+}
+
+/**
+ * Whom "he"/"she" at offset `at` of `docText` means: `lastNamedBefore`, and no one else speaking
+ * from the sentence that last names that person up to `at` ("Monsod said Ongpin was…. “…,” she
+ * said" is Monsod, whom `people` may not hold). Use it for "[Ed Balls] said" insertions too.
+ */
+export function resolvePronoun(people: People, at: number, pronoun: 'he' | 'she', docText: string): Person | undefined {
+  const p = lastNamedBefore(people, at, pronoun);
+  if (!p) return undefined;
+  const last = Math.max(...p.mentions.filter((m) => m.end <= at).map((m) => m.start));
+  const from = Math.max(0, ...(people.sentenceStarts ?? []).filter((x) => x <= last));
+  return otherSpeakerBetween(docText.slice(from, at), p, docText) ? undefined : p;
 }
 
 function asPerson(p: Person): Source | undefined {

@@ -17,6 +17,8 @@
  *   namedPeople(doc)                → People: each person once, fullest name, role, every mention
  *   resolvePerson(people, form, at) → the person "Mr Balls"/"Balls" names at `at`, if unambiguous
  *   lastNamedBefore(people, at)     → whom "he said"/"she said" at `at` refers to, if unambiguous
+ * With the document's text at hand, `resolvePronoun` (attribution.ts) is the safer "he": it also
+ * refuses when someone these rules do not know as a person speaks in between.
  */
 
 export interface Mention {
