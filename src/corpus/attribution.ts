@@ -162,6 +162,8 @@ export function resolveSpeaker(
 }
 
 /** A speaker on a slide is named in full: "Reagan" alone or "Sheikh Ali" is not a full name. */
+/** Who speaks without a name besides people's roles: groups, and firms that talk like people ("the roaster added"). */
+const SPEAKING_NOUN = /^(?:analysts|officials|sources?|bankers|traders|dealers|delegates|economists|roasters?|producers?|exporters?|importers?)$/i;
 const SPEAKS = /(\S+)\s+(?:(?:also|then|later)\s+)?(?:said|says|told|added|adds|stated|noted|argued|warned|explained|commented|replied|insisted)\b/gu;
 const PEOPLE_NOUN = /(?:^|[.!?]["”’)]*\s+|[,;:]\s+)(?:(?:but|and|however|also|yet),?\s+)?(?:the|a|an|one|another|some|several|other)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
 
@@ -187,7 +189,7 @@ function otherSpeakerBetween(between: string, p: Person, docText: string): boole
   for (const m of text.matchAll(SPEAKS)) {
     const w = m[1].replace(/[,;:.]+$/u, '').replace(/['’]s?$/, '');
     if (/^\p{Lu}/u.test(w) && !own.has(w) && !/^(?:He|She|It|They|We|I|But|And|Reuters)$/.test(w)) return true;
-    if (ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')) || /^(?:analysts|officials|sources|bankers|traders|dealers|delegates|economists)$/i.test(w)) return true;
+    if (ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')) || SPEAKING_NOUN.test(w)) return true;
   }
   // '"…," said the regional manager', 'said Paul Mlotok': a speaker after the verb.
   // Only after a comma or a quote: "Develle said Paribas expected…" is Develle speaking.
@@ -197,7 +199,7 @@ function otherSpeakerBetween(between: string, p: Person, docText: string): boole
     if (/^\p{Lu}/u.test(ws[0]) ? !ws.some((w) => own.has(w)) : ws.some((w) => ROLE_NOUN.has(w.toLowerCase()))) return true;
   }
   for (const m of text.matchAll(PEOPLE_NOUN)) {
-    if (m[1].split(/\s+/).some((w) => ROLE_NOUN.has(w.toLowerCase()) || ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')))) return true;
+    if (m[1].split(/\s+/).some((w) => ROLE_NOUN.has(w.toLowerCase()) || ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')) || SPEAKING_NOUN.test(w))) return true;
   }
   return false;
 }

@@ -85,7 +85,7 @@ export const ROLE_NOUN = new Set([
   'administrator', 'coordinator', 'owner', 'investor', 'banker', 'historian', 'scientist', 'engineer', 'delegate',
   'aide', 'assistant', 'candidate', 'campaigner', 'activist', 'organiser', 'organizer', 'vice-president',
   'vice-chairman', 'chief', 'economists', 'trustee', 'governor', 'minister', 'secretary', 'president', 'chairman',
-  'specialist', 'planner', 'source', 'insider', 'observer', 'arbitrageur', 'roaster', 'producer', 'exporter', 'importer',
+  'specialist', 'planner', 'insider', 'observer', 'arbitrageur',
 ]);
 const FEMALE_ROLE = /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|dame|lady)\b/i;
 const MALE_ROLE = /\b(?:spokesman|chairman|congressman|businessman|king|prince|sir|lord)\b/i;
