@@ -77,7 +77,8 @@ export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Ex
       const figures = findFigures(text);
       const inQuote = found.find((q) => q.start < s.end && q.end > s.start);
       // Mostly words inside quotation marks: someone else's speech, used only as a quote with its speaker.
-      const quoted = spans.some((q) => q.words >= 4 && Math.min(q.end, s.end) - Math.max(q.start, s.start) >= (s.end - s.start) / 2);
+      // A sentence that opens with a quotation mark is inside one even where the wire never closes it.
+      const quoted = /^["“]/.test(text) || spans.some((q) => q.words >= 4 && Math.min(q.end, s.end) - Math.max(q.start, s.start) >= (s.end - s.start) / 2);
       let source = inQuote?.speaker ?? findAttribution(text);
       const claim: Claim = {
         id: `${doc.id}:p${p.index}:s${k + 1}`,

@@ -110,6 +110,13 @@ describe('quote speakers', () => {
     expect(c.flaws).toContain('inside a quotation without a named speaker');
   });
 
+  it('takes a sentence that opens a quotation the wire never closes for someone else\'s words', () => {
+    // general/127
+    const [c] = claims('"Another alternative is to modify the planned five pct to perhaps three pct.');
+    expect(c).toMatchObject({ kind: 'attributed' });
+    expect(c.likelihood).toBeUndefined();
+  });
+
   it('gives reported speech the full name of its source', () => {
     const [, c] = claims(
       '"We all know we need a capital infusion," said Sen. David Boren, chairman of the subcommittee.',
