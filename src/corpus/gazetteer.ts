@@ -1,9 +1,9 @@
 /**
- * Who acts in this corpus: countries (with their capitals and seats of power used as metonyms:
- * "Moscow", "the Kremlin" → Russia), organisations and people. Canonical name first, then the
- * forms the text may use. A gazetteer beats a statistical tagger here: the lite wink model has no
- * person/organisation entities, and the names that matter to a briefing are few and known.
- * Extend it freely; patterns in actors.ts add titled people ("President X Y") and "Name (ACRONYM)".
+ * General knowledge any corpus shares: countries (with their capitals and seats of power used as
+ * metonyms: "Moscow", "the Kremlin" → Russia) and major international organisations. Canonical
+ * name first, then the forms the text may use. People and firms are not listed here: they come
+ * from the text itself (people.ts reads names with their titles and roles, actors.ts adds
+ * "Name (ACRONYM)" organisations), so a corpus nobody has seen is read the same way.
  */
 export const ACTORS: Record<string, string[]> = {
   Russia: ['Russia', 'Russian Federation', 'Moscow', 'Kremlin'],
@@ -37,25 +37,6 @@ export const ACTORS: Record<string, string[]> = {
   APEC: ['APEC'],
   'United Nations': ['United Nations', 'UN'],
   'Eurasian Economic Union': ['Eurasian Economic Union', 'EAEU'],
-  Gazprom: ['Gazprom'],
-  Rosneft: ['Rosneft'],
-  Rosatom: ['Rosatom'],
-  CNPC: ['China National Petroleum Corporation', 'CNPC'],
-  RUSI: ['Royal United Services Institute', 'RUSI'],
-  FPRI: ['Foreign Policy Research Institute', 'FPRI'],
-  ISPI: ['ISPI'],
-  'The Economist': ['The Economist'],
-  'Re:Russia': ['Re:Russia'],
-  'Vladimir Putin': ['Vladimir Putin', 'Putin'],
-  'Xi Jinping': ['Xi Jinping', 'Xi'],
-  'Henry Kissinger': ['Henry Kissinger', 'Kissinger'],
-  'Alexander Gabuev': ['Alexander Gabuev', 'Gabuev'],
-  'Igor Sechin': ['Igor Sechin', 'Sechin'],
-  'Bashar Assad': ['Bashar al-Assad', 'Bashar Assad', 'Assad'],
-  'Otto von Bismarck': ['Otto von Bismarck', 'Bismarck'],
-  'Donald Trump': ['Donald Trump', 'Trump'],
-  'Richard Nixon': ['Richard Nixon', 'Nixon'],
-  'Joe Biden': ['Joe Biden', 'Biden'],
 };
 
 /** Titles that introduce a person ("Russian President Vladimir Putin"). */

@@ -85,13 +85,19 @@ describe('helpers', () => {
 
 describe('a spec with only topics', () => {
   it('still gives a complete deck: title, bottom line, a section per topic, a quote, sources', () => {
-    const { deck, diagnostics } = compose(fm('topics: [energy, arms trade]\n'));
+    const { deck, diagnostics } = compose(fm('topics: [energy, arms trade, China]\n'));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(kinds(deck.slides)[0]).toBe('title');
     expect(deck.slides[1]).toMatchObject({ kind: 'judgements', title: 'Bottom line up front' });
     expect(deck.slides.map((s) => s.title)).toEqual(expect.arrayContaining(['Energy', 'Arms trade', 'In their words']));
     expect(kinds(deck.slides)).toContain('quote');
     expect(kinds(deck.slides).at(-1)).toBe('sources');
+  });
+
+  it('leaves the quote out when no quotation is on its topics', () => {
+    // The fixture's one quotation ("we are not going to contest China on this") says nothing of energy or arms.
+    const { deck } = compose(fm('topics: [energy, arms trade]\n'));
+    expect(kinds(deck.slides)).not.toContain('quote');
   });
 });
 
