@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /**
  * General knowledge any corpus shares: countries (with their capitals and seats of power used as
  * metonyms: "Moscow", "the Kremlin" → Russia) and major international organisations. Canonical
@@ -5,7 +7,8 @@
  * from the text itself (people.ts reads names with their titles and roles, actors.ts adds
  * "Name (ACRONYM)" organisations), so a corpus nobody has seen is read the same way.
  */
-export const ACTORS: Record<string, string[]> = {
+/** Short forms and metonyms a country list does not hold, and international organisations. */
+const KNOWN: Record<string, string[]> = {
   Russia: ['Russia', 'Russian Federation', 'Moscow', 'Kremlin'],
   China: ['China', 'PRC', "People's Republic of China", 'Beijing'],
   'United States': ['United States', 'U.S.', 'US', 'USA', 'America', 'Washington'],
@@ -38,6 +41,39 @@ export const ACTORS: Record<string, string[]> = {
   'United Nations': ['United Nations', 'UN'],
   'Eurasian Economic Union': ['Eurasian Economic Union', 'EAEU'],
 };
+
+interface CountryRecord {
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  capital?: string[];
+  demonyms?: { eng?: { m?: string; f?: string } };
+}
+
+/**
+ * Every country of ISO 3166 (the `world-countries` data set): its common and official names,
+ * other spellings (longer than three letters: two-letter codes are ordinary words too), capital
+ * and demonym ("Brazilian", "Chinese"), merged with the forms above.
+ */
+function gazetteer(): Record<string, string[]> {
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as CountryRecord[];
+  const out: Record<string, string[]> = {};
+  const canonicalOf = new Map<string, string>();
+  for (const [canonical, forms] of Object.entries(KNOWN)) {
+    out[canonical] = [...forms];
+    for (const f of forms) canonicalOf.set(f, canonical);
+  }
+  for (const c of countries) {
+    const canonical = canonicalOf.get(c.name.common) ?? c.name.common;
+    const forms = [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3), ...(c.capital ?? []), c.demonyms?.eng?.m, c.demonyms?.eng?.f];
+    const list = (out[canonical] ??= []);
+    for (const f of forms) if (f && /^\p{Lu}/u.test(f) && !list.includes(f) && !canonicalOf.has(f)) list.push(f);
+  }
+  return out;
+}
+
+export const ACTORS: Record<string, string[]> = gazetteer();
+
 
 /** Titles that introduce a person ("Russian President Vladimir Putin"). */
 export const TITLES = [
