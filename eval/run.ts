@@ -22,7 +22,7 @@ import { join, relative, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadCorpus } from '../src/corpus/index.ts';
 import { composeDeck } from '../src/deck/index.ts';
-import type { Citation, Deck, Diagnostic } from '../src/model.ts';
+import type { Citation, Deck, Diagnostic, Insertion } from '../src/model.ts';
 import { parseBriefing } from '../src/spec/index.ts';
 import { themeNames } from '../src/theme/index.ts';
 
@@ -62,15 +62,17 @@ export interface ShownLine {
   kind: string;
   text: string;
   citation: Citation;
+  insertions?: Insertion[];
 }
 
 /** Every pulled line of a deck with the slide it is on. */
 export function shownLines(deck: Deck): ShownLine[] {
   const out: ShownLine[] = [];
   for (const s of deck.slides) {
-    const push = (text: string, citation?: Citation) => citation && out.push({ section: s.title, kind: s.kind, text, citation });
-    if (s.kind === 'bullets') s.bullets.forEach((b) => push(b.text, b.citation));
-    if (s.kind === 'judgements') s.judgements.forEach((b) => push(b.text, b.citation));
+    const push = (text: string, citation?: Citation, insertions?: Insertion[]) =>
+      citation && out.push({ section: s.title, kind: s.kind, text, citation, ...(insertions ? { insertions } : {}) });
+    if (s.kind === 'bullets') s.bullets.forEach((b) => push(b.text, b.citation, b.insertions));
+    if (s.kind === 'judgements') s.judgements.forEach((b) => push(b.text, b.citation, b.insertions));
     if (s.kind === 'scenarios') s.scenarios.forEach((x) => push(x.text, x.citation));
     if (s.kind === 'timeline') s.events.forEach((e) => push(e.text, e.citation));
     if (s.kind === 'figures') s.figures.forEach((f) => push(`${f.display}: ${f.label}`, f.citation));

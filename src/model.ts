@@ -276,9 +276,24 @@ export interface SourceEntry {
   tag: string;
 }
 
-export interface Bullet {
-  /** What the slide shows (may be compressed from the source by deleting words only). */
+/**
+ * An editorial insertion: a name in square brackets copied from earlier in the same document,
+ * in place of the words it replaces ("[Ed Balls] said" for "he said").
+ */
+export interface Insertion {
+  /** As shown, brackets included: "[Ed Balls]". */
   text: string;
+  /** Offsets into the document of the words it stands for ("he"). */
+  replaces: { start: number; end: number };
+  /** Offsets into the document of the name it copies. */
+  source: { start: number; end: number };
+}
+
+export interface Bullet {
+  /** What the slide shows: the source by deleting words only, plus any recorded `insertions`. */
+  text: string;
+  /** Names put in brackets for words the line could not be read alone with. */
+  insertions?: Insertion[];
   citation?: Citation;
   kind?: ClaimKind;
   likelihood?: Likelihood;

@@ -7,7 +7,8 @@ import type { Bullet, BriefingSpec, Claim, Diagnostic } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { isPinned, leansOnContext, searchTerms, topicKey, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
-import { compressSentence, type Compressed } from './compress.ts';
+import { compressSentence, wordCount, type Compressed } from './compress.ts';
+import { nameSpeaker, type Named } from './insertions.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
 import { isClause } from './grammar.ts';
@@ -41,6 +42,16 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
   return c;
 }
 
+/**
+ * The line as shown: its compressed text with its speaker named in brackets where the article
+ * says who "he" or "Funaro" is (`insertions.ts`). Read alone, this is the text to judge.
+ */
+export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): Named & { fits: boolean } {
+  const c = bulletText(env, claim, maxWords);
+  const named = nameSpeaker(env.select.store.document(claim.docId), claim, c.text);
+  return { ...named, fits: c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords) };
+}
+
 /** Whether a claim can be shown to this audience within its bullet length. */
 export function fits(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): boolean {
   return bulletText(env, claim, maxWords).fits;
@@ -64,7 +75,7 @@ export function acceptor(env: ComposeEnv, request: { query?: string; topic?: str
 
 /** Fits the audience's bullet length and does not point at a sentence the slide lacks. */
 export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords, options?: StandAloneOptions): boolean {
-  const shown = bulletText(env, claim, maxWords);
+  const shown = shownText(env, claim, maxWords);
   // A claim the spec names with `include:` is the author's call: it only has to fit.
   if (isPinned(claim, env.spec)) return shown.fits;
   return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim);
@@ -83,9 +94,10 @@ function datedEnough(env: ComposeEnv, claim: Claim, text: string): boolean {
 }
 
 export function makeBullet(env: ComposeEnv, claim: Claim, maxWords?: number): Bullet {
-  const text = bulletText(env, claim, maxWords).text;
+  const { text, insertions } = shownText(env, claim, maxWords);
   const bullet: Bullet = {
     text,
+    ...(insertions.length ? { insertions } : {}),
     citation: env.book.cite(claim, claim.text, { fullDate: relativeTime(text) === 'day' }),
     kind: claim.kind,
   };

@@ -1,0 +1,53 @@
+/**
+ * The one edit besides deletion: a speaker named in brackets from earlier in the same article,
+ * on real Reuters-21578 passages (free for research).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Claim, CorpusDocument } from '../../src/model.ts';
+import { nameSpeaker, withoutInsertions } from '../../src/deck/insertions.ts';
+
+function article(paragraphs: string[]): CorpusDocument {
+  let text = '';
+  const ps = paragraphs.map((p, i) => {
+    const start = text.length;
+    text += p + '\n\n';
+    return { index: i + 1, start, end: start + p.length, text: p };
+  });
+  return { id: 'd', path: 'd.txt', format: 'txt', title: 'T', authors: [], hash: 'h', words: 1, text, paragraphs: ps, dropped: [] };
+}
+const claimOf = (doc: CorpusDocument, sentence: string): Claim => {
+  const start = doc.text.indexOf(sentence);
+  return { id: 'c', text: sentence, kind: 'attributed', docId: doc.id, paragraph: 2, start, end: start + sentence.length, figures: [], actors: [], topics: [] };
+};
+
+describe('naming a speaker in brackets', () => {
+  const doc = article([
+    'JAKARTA, March 3 - Zaire has accepted a tin export quota, Victor Siaahan, executive director of the Association of Tin Producing Countries, said.',
+    'Siaahan said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.',
+    'He said other members had agreed.',
+  ]);
+
+  it('puts the full name the article gave earlier for a surname, recording both places', () => {
+    const claim = claimOf(doc, 'Siaahan said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
+    const named = nameSpeaker(doc, claim, claim.text);
+    expect(named.text).toBe('[Victor Siaahan] said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
+    expect(named.insertions).toHaveLength(1);
+    const [i] = named.insertions;
+    expect(doc.text.slice(i.source.start, i.source.end)).toBe('Victor Siaahan');
+    expect(doc.text.slice(i.replaces.start, i.replaces.end)).toBe('Siaahan');
+    expect(withoutInsertions(named.text, named.insertions)).toBe('said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
+  });
+
+  it('names "he" when the article leaves no doubt who it is', () => {
+    const claim = claimOf(doc, 'He said other members had agreed.');
+    expect(nameSpeaker(doc, claim, claim.text).text).toBe('[Victor Siaahan] said other members had agreed.');
+  });
+
+  it('leaves a line alone when the name is there in full, or no one can be named for sure', () => {
+    const full = claimOf(doc, 'JAKARTA, March 3 - Zaire has accepted a tin export quota, Victor Siaahan, executive director of the Association of Tin Producing Countries, said.');
+    expect(nameSpeaker(doc, full, full.text).insertions).toEqual([]);
+    const two = article(['Ed Balls and Alistair Darling met bankers.', 'He said rates would stay on hold.']);
+    const claim = claimOf(two, 'He said rates would stay on hold.');
+    expect(nameSpeaker(two, claim, claim.text)).toEqual({ text: claim.text, insertions: [] });
+  });
+});
