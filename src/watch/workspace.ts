@@ -53,7 +53,7 @@ export class BriefingWorkspace {
   /** Latest result per spec, by absolute spec path. */
   readonly decks = new Map<string, BriefingState>();
   corpusDiagnostics: Diagnostic[] = [];
-  /** Spec files found when the session started, before any of them built (absolute paths). */
+  /** Spec files found when the session started, until the first build is done (absolute paths). */
   found: string[] = [];
   building = false;
   private store?: EvidenceStore;
@@ -93,6 +93,8 @@ export class BriefingWorkspace {
       }
     }
     const result = await this.rebuild(this.found, [], 'start');
+    // From here the index lists what was built; a spec deleted later must not show as building.
+    this.found = [];
     if (this.options.watch) {
       this.watcher = watchInputs(this.layout, (changes) => this.enqueue(changes), {
         ignore: [settings.outDir],
