@@ -62,9 +62,13 @@ const store = await loadCorpus({ root: ${JSON.stringify(dir)} });
 const { documents } = store.stats();
 store.close();
 console.log(JSON.stringify({ documents, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`;
-  const env = { ...process.env, ...(threads === undefined ? {} : { BRIEFDECK_INGEST_THREADS: String(threads) }) };
+  const script = join(dir, 'ingest.mjs');
+  writeFileSync(script, code);
+  // Plain Node, not the TypeScript loader this bench runs under.
+  const { NODE_OPTIONS: _loader, ...inherited } = process.env;
+  const env = { ...inherited, ...(threads === undefined ? {} : { BRIEFDECK_INGEST_THREADS: String(threads) }) };
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', env });
+  const child = spawnSync(process.execPath, [script], { encoding: 'utf8', env });
   const seconds = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(child.stderr);
   return { seconds, ...(JSON.parse(child.stdout.trim().split('\n').pop()!) as { documents: number; maxRssMiB: number }) };
