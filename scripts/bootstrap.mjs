@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Makes a fresh clone ready to run: installs npm dependencies when they are missing or stale, and
- * the system tools briefdeck drives (Chromium; with --test also poppler-utils and LibreOffice
- * Impress, which the tests use as independent PDF and PPTX readers). Debian packages are installed
+ * Makes a fresh clone ready to run: installs npm dependencies when they are missing or stale,
+ * builds dist/ when it is missing or older than src/ (scripts/build.mjs), and installs the system
+ * tools briefdeck drives (Chromium; with --test also poppler-utils and LibreOffice Impress, which
+ * the tests use as independent PDF and PPTX readers). Debian packages are installed
  * only when running as root on a Debian-like system; otherwise it says what to install and stops.
  * Plain Node on purpose: it runs before any dependency exists.
  */
@@ -35,7 +36,10 @@ if (!existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
   run('npm', ['ci', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: process.env.PUPPETEER_SKIP_DOWNLOAD ?? 'true' });
 }
 
-// 2. System packages.
+// 2. The compiled command line: dist/ is built when it is missing or older than src/.
+run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
+
+// 3. System packages.
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const canApt = isRoot && has('apt-get');
 const missing = [];

@@ -8,8 +8,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, EvidenceStore } from '../model.ts';
-import { extractEvidence } from './claims.ts';
-import { formatOf, ingestFile, sha256 } from './read.ts';
+import { formatOf, sha256 } from './read.ts';
+import { MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
+import { openFileStamps } from './stamps.ts';
+import { languageNotices } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { EvidenceDb } from './store.ts';
 import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
@@ -17,6 +19,7 @@ import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
 export { ingestFile, formatOf, sha256 } from './read.ts';
 export { cleanText } from './clean.ts';
 export { extractEvidence } from './claims.ts';
+export { languageNotices } from './extracted.ts';
 export { findDate } from './dates.ts';
 export { BOILERPLATE_PATTERNS, END_OF_ARTICLE } from './patterns.ts';
 export { parseTopics, topicMatcher } from './topics.ts';
@@ -41,6 +44,8 @@ export const SIDECAR_SUFFIX = '.meta.yaml';
 /** Largest article read, in bytes (default 64 MB; `BRIEFDECK_MAX_ARTICLE_MB` changes it). */
 export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_ARTICLE_MB) || 64) * 2 ** 20);
 export const TOPICS_FILE = 'topics.yaml';
+/** Files read ahead of the one being written to the store. */
+const IN_FLIGHT = 16;
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -89,62 +94,110 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
   const hashOwner = new Map<string, string>();
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
-  for (const full of listFiles(corpusDir)) {
-    const path = rel(full);
-    seen.add(path);
-    if (!formatOf(full)) continue;
-    const size = statSync(full).size;
-    if (size > MAX_ARTICLE_BYTES) {
-      // Ingest needs about 40 bytes of memory per byte of text; refuse clearly rather than exhaust it.
-      const d: Diagnostic = {
-        severity: 'warning',
-        file: path,
-        code: 'corpus/too-large',
-        message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
-        hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
-      };
-      diagnostics.push(d);
-      if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
-      continue;
-    }
-    const bytes = readFileSync(full);
-    const sidecarPath = full + SIDECAR_SUFFIX;
-    const sidecarSource = existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : '';
-    const hash = sha256(bytes);
-    const key = `${hash}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
-    const owner = hashOwner.get(hash);
-    if (owner && bytes.length > 0) {
-      const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
-      duplicates.push(d);
-      if (stored.get(path)?.key !== key) db.putFile({ path, key, docId: null, diagnostics: [d] });
-      continue;
-    }
-    hashOwner.set(hash, path);
-    const id = documentId(relative(corpusDir, full), ids);
-    ids.add(id);
-    const previous = stored.get(path);
-    if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
-      diagnostics.push(...previous.diagnostics);
-      options.onFile?.(path, false);
-      continue;
-    }
-    let sidecar: SidecarMeta | undefined;
-    const fileDiagnostics: Diagnostic[] = [];
-    if (sidecarSource) {
-      try {
-        sidecar = parseSidecar(sidecarSource);
-      } catch (err) {
-        fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
+  const stamps = openFileStamps(join(cacheDir, 'file-stamps.json'));
+  // Files are read, cleaned and extracted ahead (on other threads when there is enough to do);
+  // results are written to the store, and reported, in listing order.
+  let pool: IngestPool | undefined;
+  let pendingBytes = 0;
+  let triedThreads = false;
+  const queue: Array<() => Promise<void> | void> = [];
+  const drain = async (keep: number) => {
+    while (queue.length > keep) await queue.shift()!();
+  };
+  try {
+    for (const full of listFiles(corpusDir)) {
+      const path = rel(full);
+      seen.add(path);
+      if (!formatOf(full)) continue;
+      const stat = statSync(full);
+      const size = stat.size;
+      if (size > MAX_ARTICLE_BYTES) {
+        // Ingest needs about 40 bytes of memory per byte of text; refuse clearly rather than exhaust it.
+        const d: Diagnostic = {
+          severity: 'warning',
+          file: path,
+          code: 'corpus/too-large',
+          message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
+          hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
+        };
+        queue.push(() => {
+          diagnostics.push(d);
+          if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
+        });
+        continue;
       }
+      const sidecarPath = full + SIDECAR_SUFFIX;
+      const sidecarStat = statSync(sidecarPath, { throwIfNoEntry: false });
+      // An unchanged file (same size and times as when last hashed) is not read again.
+      let key = stamps.get(path, stat, sidecarStat);
+      let bytes: Buffer | undefined;
+      let sidecarSource = '';
+      if (key === undefined) {
+        bytes = readFileSync(full);
+        sidecarSource = sidecarStat ? readFileSync(sidecarPath, 'utf8') : '';
+        key = `${sha256(bytes)}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
+        stamps.set(path, stat, sidecarStat, key);
+      }
+      const hash = key.slice(0, key.indexOf(':'));
+      const owner = hashOwner.get(hash);
+      if (owner && size > 0) {
+        const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
+        const fileKey = key;
+        queue.push(() => {
+          duplicates.push(d);
+          if (stored.get(path)?.key !== fileKey) db.putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
+        });
+        continue;
+      }
+      hashOwner.set(hash, path);
+      const id = documentId(relative(corpusDir, full), ids);
+      ids.add(id);
+      const previous = stored.get(path);
+      if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
+        queue.push(() => {
+          diagnostics.push(...previous.diagnostics);
+          options.onFile?.(path, false);
+        });
+        continue;
+      }
+      bytes ??= readFileSync(full);
+      if (sidecarStat && !sidecarSource) sidecarSource = readFileSync(sidecarPath, 'utf8');
+      let sidecar: SidecarMeta | undefined;
+      const fileDiagnostics: Diagnostic[] = [];
+      if (sidecarSource) {
+        try {
+          sidecar = parseSidecar(sidecarSource);
+        } catch (err) {
+          fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
+        }
+      }
+      pendingBytes += bytes.length;
+      // Threads once there is enough to do; what was sent before stays in this thread.
+      if (!pool) pool = openIngestPool(topics, pendingBytes);
+      else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
+        triedThreads = true;
+        const next = openIngestPool(topics, pendingBytes);
+        if (next.threaded) pool = next;
+      }
+      const job = pool.submit({ path, bytes, sidecar, id });
+      job.catch(() => {});
+      const fileKey = key;
+      queue.push(async () => {
+        const { result, claims, quotes } = await job;
+        fileDiagnostics.push(...result.diagnostics);
+        diagnostics.push(...fileDiagnostics);
+        const doc = result.document;
+        db.putFile({ path, key: fileKey, docId: doc?.id ?? null, diagnostics: fileDiagnostics }, doc, claims, quotes);
+        options.onFile?.(path, true);
+      });
+      // A bounded number of files in flight: memory stays that of a few articles.
+      await drain(IN_FLIGHT);
     }
-    const result = await ingestFile({ path, bytes, sidecar, id });
-    fileDiagnostics.push(...result.diagnostics);
-    diagnostics.push(...fileDiagnostics);
-    const doc = result.document;
-    const { claims, quotes } = doc && readsEnglish(doc) ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
-    db.putFile({ path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics }, doc, claims, quotes);
-    options.onFile?.(path, true);
+    await drain(0);
+  } finally {
+    await pool?.close();
   }
+  stamps.save(seen);
   for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
   diagnostics.push(...languageNotices(db.languages(), rel(corpusDir)));
@@ -175,35 +228,6 @@ function summariseDuplicates(duplicates: Diagnostic[], corpusPath: string): Diag
   );
   summary.hint = 'run with --verbose to list them';
   return [summary, ...duplicates.map((d) => ({ ...d, verbose: true }))];
-}
-
-/** Extraction (sentences, reported speech, likelihood words) is written for English. */
-const readsEnglish = (doc: CorpusDocument) => !doc.language || doc.language === 'en';
-
-/**
- * One line per language that extraction does not read, not one per file: the documents are
- * kept (text, title, metadata, `briefdeck corpus show`), but give no claims or quotes yet.
- */
-export function languageNotices(languages: Map<string, number>, file: string): Diagnostic[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'language' });
-  const out: Diagnostic[] = [];
-  for (const [code, n] of [...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-    if (code === 'en') continue;
-    let name = code;
-    try {
-      name = names.of(code) ?? code;
-    } catch {
-      // Not a code ICU knows: print the code.
-    }
-    out.push({
-      severity: 'warning',
-      file,
-      code: 'corpus/language-not-extracted',
-      message: `${n} document${n === 1 ? '' : 's'} in ${name} (${code}): text and metadata kept, but claims, quotes and likelihood are extracted from English text only`,
-      hint: 'see `briefdeck corpus` (LANG column) for which documents',
-    });
-  }
-  return out;
 }
 
 function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {

@@ -15,7 +15,10 @@ import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, Quote, ScoredClaim 
  * The stage's own fingerprint: a hash of its source files. When cleaning or extraction code
  * changes, every stored file is processed again; no version number to forget to bump.
  */
+declare const __BRIEFDECK_PIPELINE_VERSION__: string | undefined;
 export const PIPELINE_VERSION = (() => {
+  // Built output carries the hash computed from the sources at build time (scripts/build.mjs).
+  if (typeof __BRIEFDECK_PIPELINE_VERSION__ === 'string') return __BRIEFDECK_PIPELINE_VERSION__;
   const dir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
   for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort())

@@ -10,13 +10,16 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type winkNLP from 'wink-nlp';
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
+/** The tagger and its model load on the first text not remembered, not with the module. */
 function tagger(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model);
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    nlp = (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model'));
+  }
   return nlp;
 }
 
