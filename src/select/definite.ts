@@ -63,7 +63,7 @@ export function pointsBack(
     if (QUALIFIED.test(rest) || /^['’]s\b/.test(rest)) continue;
     if (RELATIONAL.has(head.noun) || /^\s*same\b/.test(m[1])) return true;
     const s = stem(head.noun);
-    if (!contextStems.has(s) || generic(s) || known.has(s)) continue;
+    if (!contextStems.has(s) || known.has(s)) continue;
     // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
     if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
     return true;
