@@ -36,7 +36,7 @@ const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
  * fflate writes the archive; each member is deflated by Node's zlib, several times faster than a
  * JavaScript deflate on a cold start.
  */
-export function finishPptx(raw: Uint8Array, accent: string): Uint8Array {
+export function finishPptx(raw: Uint8Array, accent: string, rebuild?: (parts: Parts) => Parts): Uint8Array {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -44,7 +44,9 @@ export function finishPptx(raw: Uint8Array, accent: string): Uint8Array {
     if (err) throw err;
     chunks.push(chunk);
   });
-  const parts: Parts = new Map(Object.entries(unzipSync(raw)));
+  let parts: Parts = new Map(Object.entries(unzipSync(raw)));
+  // A deck on an organisation's template moves into the template's package first.
+  if (rebuild) parts = rebuild(parts);
   for (const [name, data] of parts) if (SLIDE.test(name)) parts.set(name, encoder.encode(tidySlideXml(decoder.decode(data), accent)));
   repairPackage(parts);
   for (const [name, content] of parts) {

@@ -27,6 +27,20 @@ export const hex = (colour: string) => {
 /** Points → inches. */
 export const inch = (pt: number) => pt / 72;
 
+/**
+ * Masters for a deck built on an organisation's template: only the title and body placeholders
+ * pptxgenjs needs to write placeholder text. The template's own master and layouts replace them
+ * when the file is finished (`pptx-template.ts`), so nothing else is drawn here.
+ */
+export function defineBareMasters(pptx: Presentation, g: Geometry): void {
+  const ph = (name: 'title' | 'body', b: { x: number; y: number; w: number; h: number }) =>
+    ({ placeholder: { options: { name, type: name, x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h), margin: 0 }, text: '' } });
+  const body = g.body(1);
+  for (const title of [MASTER.title, ...MASTER.content])
+    pptx.defineSlideMaster({ title, objects: [ph('title', g.title), ph('body', body)] });
+  pptx.defineSlideMaster({ title: MASTER.canvas, objects: [ph('title', g.title)] });
+}
+
 export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { classification?: string; footer?: string }): Geometry {
   const g = geometry(theme, Boolean(opts.classification));
   const c = theme.palette;

@@ -10,6 +10,8 @@
  * - a 2-D bar chart names its two axes once (pptxgenjs adds a third `c:axId`);
  * - characters XML 1.0 cannot hold (a bell or escape from a scraped page) are dropped from every
  *   part: pptxgenjs writes them as they come, and one makes the package unreadable;
+ * - shape ids are unique within each slide, layout and master (LibreOffice gives a master's first
+ *   placeholder the id of the shape tree, which PowerPoint repairs; templates saved by it carry that);
  * - text runs with no text are removed (pptxgenjs writes one into every empty notes page);
  * - the notes master gets its own theme part, as PowerPoint writes it, instead of sharing the
  *   slides' theme.
@@ -47,6 +49,21 @@ export function twoBarAxes(xml: string): string {
 }
 
 const EMPTY_RUN = /<a:r>(?:<a:rPr\b[^>]*\/>|<a:rPr\b[^>]*>[\s\S]*?<\/a:rPr>)?<a:t(?:><\/a:t>|\/>)<\/a:r>/g;
+export function uniqueShapeIds(xml: string): string {
+  const ids = [...xml.matchAll(/<p:cNvPr\b[^>]*?\bid="(\d+)"/g)].map((m) => Number(m[1]));
+  if (new Set(ids).size === ids.length) return xml;
+  let next = Math.max(...ids) + 1;
+  const seen = new Set<number>();
+  return xml.replace(/(<p:cNvPr\b[^>]*?\bid=")(\d+)"/g, (whole, head: string, id: string) => {
+    if (!seen.has(Number(id))) {
+      seen.add(Number(id));
+      return whole;
+    }
+    seen.add(next);
+    return `${head}${next++}"`;
+  });
+}
+
 export function dropEmptyRuns(xml: string): string {
   return xml.replace(EMPTY_RUN, '');
 }
@@ -78,6 +95,6 @@ export function repairPackage(parts: Parts): void {
   for (const name of parts.keys()) {
     if (/\.(xml|rels)$/.test(name)) put(parts, name, xmlText(text(parts, name)));
     if (CHART.test(name)) put(parts, name, twoBarAxes(text(parts, name)));
-    else if (TEXT_PART.test(name)) put(parts, name, dropEmptyRuns(text(parts, name)));
+    else if (TEXT_PART.test(name)) put(parts, name, uniqueShapeIds(dropEmptyRuns(text(parts, name))));
   }
 }
