@@ -14,6 +14,8 @@ import { FONT_TWINS } from './fonts.ts';
 import { readTemplate, TemplateError, type Template } from './template.ts';
 import { chooseLayout, type Role } from '../render/pptx-template.ts';
 import type { ThemeFile } from './schema.ts';
+import { contrastRatio, themeContrast } from './contrast.ts';
+import { resolveTokens } from './index.ts';
 
 export interface ImportOptions { root: string; file: string; name: string; extends?: string; force?: boolean }
 export interface ImportResult { dir: string; files: string[]; notes: string[]; theme: ThemeFile; template: Template }
@@ -61,6 +63,30 @@ export function mix(a: string, b: string, t: number): string {
   return `#${[0, 1, 2].map((i) => Math.round(channel(a, i) * (1 - t) + channel(b, i) * t).toString(16).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * Theme colours for slides on the template's background. Which of the scheme's dark and light
+ * colours is text depends on the background (a dark master takes the light ones, as PowerPoint's
+ * colour map does); the accent is the first accent readable as text there; muted text is as far
+ * toward the background as AA allows.
+ */
+function paletteFrom(template: Template): ThemeFile['palette'] {
+  const c = template.colours as Record<string, string>;
+  const background = template.background ?? c.lt1!;
+  const better = (a: string, b: string) => (contrastRatio(a, background) >= contrastRatio(b, background) ? a : b);
+  const text = better(c.dk1!, c.lt1!);
+  const heading = [c.dk2!, c.lt2!].find((x) => contrastRatio(x, background) >= 4.5) ?? text;
+  const accents = [1, 2, 3, 4, 5, 6].map((i) => c[`accent${i}`]).filter((x): x is string => Boolean(x));
+  const accent = accents.find((x) => contrastRatio(x, background) >= 4.5) ?? accents[0]!;
+  let muted = text;
+  for (let t = 0.5; t > 0; t -= 0.05) {
+    const m = mix(text, background, t);
+    if (contrastRatio(m, background) >= 4.6) { muted = m; break; }
+  }
+  const lt2 = better(c.dk2!, c.lt2!) === c.dk2 ? c.lt2! : c.dk2!;
+  const surface = contrastRatio(text, lt2) >= 4.5 ? lt2 : mix(background, text, 0.06);
+  return { background, text, heading, accent, muted, surface };
+}
+
 const clamp = (n: number | undefined, lo: number, hi: number) => (n === undefined ? undefined : Math.min(hi, Math.max(lo, Math.round(n))));
 
 export function importTemplate(o: ImportOptions): ImportResult {
@@ -74,14 +100,12 @@ export function importTemplate(o: ImportOptions): ImportResult {
   if (existsSync(join(dir, 'theme.yaml')) && !o.force)
     throw new Error(`theme '${o.name}' already exists (${join(dir, 'theme.yaml')}); choose another --name or pass --force to replace it`);
   const notes: string[] = [];
-  const c = template.colours;
-  const background = template.background ?? c.lt1!;
-  const text = c.dk1!;
-  const palette = { background, text, heading: c.dk2!, accent: c.accent1!, muted: mix(text, background, 0.35), surface: c.lt2! };
+  const palette = paletteFrom(template);
   const fonts = { heading: usableFont(template.fonts.major, 'heading', notes), body: usableFont(template.fonts.minor, 'body', notes) };
   const heading = clamp(template.sizes.title, 16, 60);
   const body = clamp(template.sizes.body, 12, 36);
   const sizes = { ...(heading ? { heading, title: Math.round(heading * 1.3) } : {}), ...(body ? { body } : {}) };
+  const hasSizes = Object.keys(sizes).length > 0;
 
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
@@ -118,8 +142,11 @@ export function importTemplate(o: ImportOptions): ImportResult {
   const header = `# Imported by \`briefdeck themes import\` from ${o.file.split(/[\\/]/).pop()}.\n` +
     `# Slide size ${ratio} (${Math.round(w)} x ${Math.round(h)} pt): PowerPoint decks use the template's size, masters\n` +
     '# and layouts; HTML and PDF stay 16:9 and take the colours, fonts and logo below.\n';
-  const { audiences: _a, spacing: _s, ...shown } = theme;
+  const { audiences: _a, spacing: _s, sizes: _z, ...rest } = theme;
+  const shown = { ...rest, ...(hasSizes ? { sizes } : {}) };
   writeFileSync(join(dir, 'theme.yaml'), header + stringify(shown));
   files.unshift(join(dir, 'theme.yaml'));
+  for (const c of themeContrast(resolveTokens(o.root, o.name).palette).filter((x) => !x.ok))
+    notes.push(`contrast: ${c.pair} is ${c.ratio.toFixed(2)}:1 (${c.fg} on ${c.bg}), below WCAG AA ${c.need}:1; set palette colours in ${join(dir, 'theme.yaml')}`);
   return { dir, files, notes, theme, template };
 }
