@@ -1,7 +1,8 @@
 /**
  * `briefdeck themes` lists the project's themes with the audiences they are made for and a
  * one-line description; `briefdeck themes show <name>` prints a theme's tokens with its
- * `extends:` chain merged in, as YAML, which is what every renderer sees; `briefdeck themes import
+ * `extends:` chain merged in, as YAML, which is what every renderer sees, and the WCAG contrast of
+ * each colour pair the slides use; `briefdeck themes import
  * corp.potx --name corp` makes a theme from an organisation's PowerPoint template.
  */
 import { Command } from 'commander';
@@ -13,6 +14,7 @@ import { loadConfig } from '../config/index.ts';
 import { defaultThemeFor, listThemes, resolveTokens, themeNames } from '../theme/index.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
 import { importTemplate } from '../theme/import.ts';
+import { themeContrast } from '../theme/contrast.ts';
 
 export function register(program: Command): void {
   const themes = program
@@ -60,6 +62,10 @@ export function register(program: Command): void {
       for (let t = tokens.extends; t; t = resolveTokens(root, t).extends) chain.push(t);
       process.stdout.write(`# ${chain.join(' → ')}: tokens after extends:\n${stringify(tokens)}`);
       if (css) process.stdout.write(`# extra CSS (${css.split('\n').length} lines) appended to the Marp theme\n`);
+      // Comments, so the output stays YAML a theme file can start from.
+      process.stdout.write('# contrast (WCAG 2.2 AA: 4.5:1 text, 3:1 headings and chart marks):\n');
+      for (const c of themeContrast(tokens.palette))
+        process.stdout.write(`#   ${c.ok ? 'ok  ' : 'FAIL'} ${c.ratio.toFixed(2).padStart(5)}:1 (needs ${c.need}) ${c.pair}: ${c.fg} on ${c.bg}\n`);
     });
   registerImport(themes);
 }

@@ -41,7 +41,7 @@ export function defineBareMasters(pptx: Presentation, g: Geometry): void {
   pptx.defineSlideMaster({ title: MASTER.canvas, objects: [ph('title', g.title)] });
 }
 
-export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { classification?: string; footer?: string }): Geometry {
+export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { classification?: string; footer?: string; organisation?: string }): Geometry {
   const g = geometry(theme, Boolean(opts.classification));
   const c = theme.palette;
   const common: NonNullable<SlideMasterProps['objects']> = [];
@@ -57,7 +57,7 @@ export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { 
   if (theme.logoPath) {
     const type = theme.logoPath.endsWith('.svg') ? 'image/svg+xml' : theme.logoPath.endsWith('.png') ? 'image/png' : 'image/jpeg';
     const data = `${type};base64,${readFileSync(theme.logoPath).toString('base64')}`;
-    common.push({ image: { x: inch(g.margin), y: inch(540 - g.footer * 0.9), w: logoH, h: logoH, data } });
+    common.push({ image: { x: inch(g.margin), y: inch(540 - g.footer * 0.9), w: logoH, h: logoH, data, altText: opts.organisation ? `${opts.organisation} logo` : 'Logo' } });
   }
   const footer = (color: string) =>
     opts.footer

@@ -35,7 +35,7 @@ export async function renderPptx(deck: Deck, theme: ResolvedTheme): Promise<Uint
   if (deck.presenter) pptx.author = deck.presenter;
   if (deck.organisation) pptx.company = deck.organisation;
   pptx.subject = deck.subtitle ?? `Briefing for ${deck.audience}`;
-  const g = template ? templateGeometry(template, theme) : defineMasters(pptx, theme, { classification: deck.classification, footer: theme.footer ?? deck.organisation });
+  const g = template ? templateGeometry(template, theme) : defineMasters(pptx, theme, { classification: deck.classification, footer: theme.footer ?? deck.organisation, organisation: deck.organisation });
   if (template) defineBareMasters(pptx, g);
   const roles = (template ? fitDeck(deck, theme, g) : fitDeck(deck, theme)).map((f) => addSlide(pptx, f, deck, theme, g, template));
   // Written uncompressed, repaired, then compressed once (see pptx-finish.ts).
