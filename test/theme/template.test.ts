@@ -80,6 +80,17 @@ describe('themes import', () => {
     expect(dark.notes.join('\n')).toMatch(/contrast: .* below WCAG AA/);
   });
 
+  it('builds on a .potx as on a .pptx: the package becomes a presentation, 0 validator errors', async () => {
+    soffice(['--convert-to', 'potx', '--outdir', root, join(root, 'libreoffice-dark.fodp')]);
+    const r = importTemplate({ root, file: join(root, 'libreoffice-dark.potx'), name: 'potx' });
+    expect(r.files.some((f) => f.endsWith('themes/potx/template.potx'))).toBe(true);
+    const bytes = await renderPptx(fixtureDeck('full'), loadTheme('potx', { root }));
+    const types = await (await JSZip.loadAsync(bytes)).file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('presentationml.presentation.main+xml');
+    expect(types).not.toContain('presentationml.template.main+xml');
+    expect(validatePptx(bytes).errors).toEqual([]);
+  }, 120_000);
+
   it('refuses a broken template with the file, the problem and the fix', () => {
     const bad = join(root, 'broken.potx');
     writeFileSync(bad, 'not a zip');
