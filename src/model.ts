@@ -405,6 +405,8 @@ export interface ThemeTokens {
   /** Inches. */
   spacing: { margin: number; gap: number };
   logo?: string;
+  /** PowerPoint decks are built on this template's masters and layouts (absolute path once resolved). */
+  pptx?: { template: string };
   /** Extra CSS appended to the Marp theme. */
   css?: string;
 }

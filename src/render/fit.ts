@@ -111,7 +111,7 @@ function fitContent(original: Slide, theme: ResolvedTheme, g: Geometry, source: 
     case 'title':
     case 'section': {
       const size = slide.kind === 'title' ? theme.sizes.title : theme.sizes.title * 0.9;
-      const n = countLines(slide.title, headingStyle(theme, size), (960 - 2 * g.margin) * 0.94);
+      const n = countLines(slide.title, headingStyle(theme, size), g.title.w * 0.94);
       return one(n > 3 ? Math.max(0.6, 3 / n) : 1);
     }
     case 'bullets':
@@ -238,12 +238,13 @@ const fittedDecks = new WeakMap<Deck, { theme: ResolvedTheme; fitted: readonly F
  * The deck as it will be shown: every slide fitted, continuation slides inserted. Computed once
  * per deck and theme object and shared by every format (callers only read it).
  */
-export function fitDeck(deck: Deck, theme: ResolvedTheme): FittedSlide[] {
+export function fitDeck(deck: Deck, theme: ResolvedTheme, boxes?: Geometry): FittedSlide[] {
   const hit = fittedDecks.get(deck);
-  if (hit && hit.theme === theme) return [...hit.fitted];
+  if (!boxes && hit && hit.theme === theme) return [...hit.fitted];
   preloadFontFiles(textFaces(theme.fonts));
-  const g = geometry(theme, Boolean(deck.classification));
+  // A PowerPoint template brings its own placeholder boxes (`pptx-template.ts`); fitted apart.
+  const g = boxes ?? geometry(theme, Boolean(deck.classification));
   const fitted = deck.slides.flatMap((slide, i) => fitSlide(slide, theme, g, i, deck.citations ?? 'bullet'));
-  fittedDecks.set(deck, { theme, fitted });
+  if (!boxes) fittedDecks.set(deck, { theme, fitted });
   return [...fitted];
 }

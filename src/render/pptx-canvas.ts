@@ -113,6 +113,8 @@ function figures(ctx: SlideContext, slide: Extract<Slide, { kind: 'figures' }>):
       catAxisLabelFontFace: base.fontFace, catAxisLabelFontSize: Math.round(body * 0.8), catAxisLabelColor: hex(c.text),
       dataLabelFontFace: base.fontFace, dataLabelFontSize: Math.round(body * 0.8), dataLabelColor: hex(c.heading),
       dataLabelFormatCode: `0${slide.figures[0].unit === '%' ? '"%"' : ''}`, showLegend: false,
+      // What a screen reader says for the chart: the data, not only that there is one.
+      altText: `Bar chart, ${slide.title}: ${slide.figures.map((x) => `${x.label} ${x.valueHigh ?? x.value}${x.unit ?? ''}`).join('; ')}`,
     });
   } else {
     columns(box, slide.figures.length, g.gap).forEach((col, i) => {
