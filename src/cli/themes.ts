@@ -13,8 +13,6 @@ import { AUDIENCES } from '../model.ts';
 import { loadConfig } from '../config/index.ts';
 import { defaultThemeFor, listThemes, resolveTokens, themeNames } from '../theme/index.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
-import { importTemplate } from '../theme/import.ts';
-import { themeContrast } from '../theme/contrast.ts';
 
 export function register(program: Command): void {
   const themes = program
@@ -46,7 +44,7 @@ export function register(program: Command): void {
     .command('show')
     .description("print a theme's tokens after extends: is applied")
     .argument('<name>', 'theme name')
-    .action((name: string, _opts, cmd: Command) => {
+    .action(async (name: string, _opts, cmd: Command) => {
       const root = resolve(cmd.optsWithGlobals().root as string);
       const names = themeNames(root);
       if (!names.includes(name)) {
@@ -64,6 +62,8 @@ export function register(program: Command): void {
       if (css) process.stdout.write(`# extra CSS (${css.split('\n').length} lines) appended to the Marp theme\n`);
       // Comments, so the output stays YAML a theme file can start from.
       process.stdout.write('# contrast (WCAG 2.2 AA: 4.5:1 text, 3:1 headings and chart marks):\n');
+      // Loaded when asked for, like every command's stages: the start of the CLI stays light.
+      const { themeContrast } = await import('../theme/contrast.ts');
       for (const c of themeContrast(tokens.palette))
         process.stdout.write(`#   ${c.ok ? 'ok  ' : 'FAIL'} ${c.ratio.toFixed(2).padStart(5)}:1 (needs ${c.need}) ${c.pair}: ${c.fg} on ${c.bg}\n`);
     });
@@ -78,7 +78,7 @@ function registerImport(themes: Command): void {
     .requiredOption('--name <name>', 'name of the new theme (themes/<name>/)')
     .option('--extends <theme>', 'theme to take the tokens the template lacks from', 'default')
     .option('--force', 'replace an existing theme of that name')
-    .action((file: string, opts: { name: string; extends: string; force?: boolean }, cmd: Command) => {
+    .action(async (file: string, opts: { name: string; extends: string; force?: boolean }, cmd: Command) => {
       const root = resolve(cmd.optsWithGlobals().root as string);
       const names = themeNames(root);
       if (!names.includes(opts.extends)) {
@@ -87,6 +87,7 @@ function registerImport(themes: Command): void {
         process.exitCode = 1;
         return;
       }
+      const { importTemplate } = await import('../theme/import.ts');
       try {
         const r = importTemplate({ root, file: resolve(file), name: opts.name, extends: opts.extends, force: opts.force });
         for (const f of r.files) process.stdout.write(`wrote ${f}\n`);
