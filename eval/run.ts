@@ -108,6 +108,7 @@ interface DeckScore {
   pending: JudgedLine[];
   /** Judged lines with a mark of 0, for `--failing`. */
   failing: JudgedLine[];
+  judgedLines: JudgedLine[];
 }
 
 function score(deck: Deck, gold: Gold, spec: string): DeckScore {
@@ -134,6 +135,7 @@ function score(deck: Deck, gold: Gold, spec: string): DeckScore {
     storylines: gold.storylines?.length ? `${hit.length}/${hit.length + missed.length}${missed.length ? ` (missed: ${missed.join('; ')})` : ''}` : '—',
     quote,
     failing: known.filter((j) => !j.on || !j.alone || !j.key),
+    judgedLines: known,
     pending: lines
       .filter((_, i) => !found[i])
       .map((l) => ({ doc: l.citation.docId, start: l.citation.start, section: l.section, text: norm(l.text), on: 1, alone: 1, key: 1, note: `source: ${norm(l.citation.sentence)}` })),
@@ -160,6 +162,7 @@ async function main(): Promise<void> {
   const themes = themeNames(root);
   const rows: string[][] = [['corpus', 'spec', 'audience', 'lines', 'judged', 'ON %', 'ALONE %', 'KEY %', 'bottom line storylines', 'quote']];
   const todo: Record<string, JudgedLine[]> = {};
+  const pooled = new Map<string, JudgedLine[]>();
   for (const c of CASES) {
     if (only && c.name !== only) continue;
     const store = await loadCorpus({ root, corpusDir: c.corpus, cacheDir: join(root, '.cache', 'eval', c.name) });
@@ -173,6 +176,7 @@ async function main(): Promise<void> {
       const goldPath = join(root, 'eval', 'gold', c.name, `${name}.yaml`);
       const gold: Gold = existsSync(goldPath) ? ((parse(readFileSync(goldPath, 'utf8')) as Gold) ?? {}) : {};
       const s = score(deck, gold, name);
+      pooled.set(c.name, [...(pooled.get(c.name) ?? []), ...s.judgedLines]);
       const f = (n: number) => (Number.isNaN(n) ? '—' : String(n));
       rows.push([c.name, name, s.audience, String(s.lines), String(s.judged), f(s.on), f(s.alone), f(s.key), s.storylines, s.quote]);
       if (s.pending.length) todo[`${c.name}/${name}`] = s.pending;
@@ -183,6 +187,11 @@ async function main(): Promise<void> {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('');
   for (const r of rows) console.log(r.map((x, i) => (i === r.length - 1 ? x : x.padEnd(widths[i]))).join('  '));
+  console.log('');
+  for (const [name, lines] of pooled) {
+    const pct = (f: (j: JudgedLine) => number) => Math.round((100 * lines.reduce((n, j) => n + f(j), 0)) / Math.max(1, lines.length));
+    console.log(`${name}, all decks: ${lines.length} judged lines, ON ${pct((j) => j.on)}%, ALONE ${pct((j) => j.alone)}%, KEY ${pct((j) => j.key)}%`);
+  }
   const unjudged = Object.values(todo).reduce((n, l) => n + l.length, 0);
   if (unjudged) console.log(`\n${unjudged} lines have no gold judgement yet${pending ? '' : ' (npm run eval -- --pending prints them)'}`);
   if (pending) console.log('\n' + stringify(todo, { lineWidth: 0 }));
