@@ -75,6 +75,8 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
     if (!same(term, 0, words[i])) continue;
     // "188,000 yen", "44 billion dollars": a unit after a number measures something else.
     if (i > 0 && MEASURE.test(words[i - 1].lower)) continue;
+    // "could influence prospects": a topic noun used as a verb is not the subject.
+    if (!term.proper && n === 1 && i > 0 && VERB_BEFORE.test(words[i - 1].lower)) continue;
     if (n === 1) {
       if (term.proper && !term.alwaysName && i === 0 && !/^\p{Lu}{2,}$/u.test(words[i].text.replace(/\./g, '')) && !words.slice(1).some((w) => same(term, 0, w))) continue;
       return i;
@@ -97,6 +99,7 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
   return -1;
 }
 
+const VERB_BEFORE = /^(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|cannot)$/;
 const MEASURE = /^(?:\d[\d,.]*|mln|million|billion|bln|bn|thousand|trillion|hundred)$/;
 
 function same(term: SubjectTerm, k: number, w: Word): boolean {
