@@ -26,6 +26,8 @@ const peopleOf = new WeakMap<CorpusDocument, People>();
  */
 export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown: string): Named {
   if (!doc) return { text: shown, insertions: [] };
+  const body = nameBody(doc, claim, shown);
+  if (body) return body;
   const pronoun = PRONOUN_SPEAKER.exec(shown);
   const surname = pronoun ? undefined : SURNAME_SPEAKER.exec(shown);
   const found = pronoun ?? surname;
@@ -49,6 +51,41 @@ export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown
   return {
     text,
     insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: person.first.start, end: person.first.end } }],
+  };
+}
+
+/** "the company said", "the bank said": a body the story named as its first speaker. */
+const BODY_SPEAKER = new RegExp(String.raw`(?<![\p{L}])([Tt]he\s+(company|bank|group|firm|ministry|department|agency|association|council|board|exchange|union|organisation|organization))\s+${VERB}`, 'u');
+/** A name's last word that says what kind of body it is. */
+const KIND_OF: Record<string, RegExp> = {
+  company: /\b(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|Group|Industries|Holdings|Company)\.?$/,
+  firm: /\b(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|Group|Industries|Holdings|Company)\.?$/,
+  group: /\bGroup$/,
+};
+/** The body the lead sentence reports ("Diamond Shamrock Corp said that…"), after any dateline. */
+const LEAD_SPEAKER = /^(?:\p{Lu}[\p{Lu}\p{L}.'’ -]{0,40}?,\s+[^-]{2,40}?\s+-\s+)?((?:\p{Lu}[\p{L}&.'’-]*\s+){0,5}\p{Lu}[\p{L}&.'’-]*)\s+(?:said|says|announced|reported)\b/u;
+
+function nameBody(doc: CorpusDocument, claim: Claim, shown: string): Named | undefined {
+  const found = BODY_SPEAKER.exec(shown);
+  if (!found) return undefined;
+  const lead = doc.paragraphs[0];
+  if (!lead || lead.start >= claim.start) return { text: shown, insertions: [] };
+  const m = LEAD_SPEAKER.exec(lead.text.replace(/\s+/g, ' '));
+  if (!m) return { text: shown, insertions: [] };
+  const name = m[1].replace(/\s+/g, ' ').trim();
+  const noun = found[2];
+  // The body must be of the kind the noun says: "the bank" is a Bank, "the company" a Corp or Inc.
+  const fits = KIND_OF[noun]?.test(name) ?? new RegExp(String.raw`\b${noun}\b`, 'i').test(name);
+  if (!fits) return { text: shown, insertions: [] };
+  const inClaim = new RegExp(String.raw`(?<![\p{L}])${found[1].replace(/\s+/g, '\\s+')}\s+`, 'u').exec(claim.text);
+  const sourceAt = doc.text.indexOf(m[1].split(/\s+/)[0], lead.start);
+  if (!inClaim || sourceAt < 0) return { text: shown, insertions: [] };
+  const sourceEnd = sourceAt + (doc.text.slice(sourceAt).match(new RegExp(m[1].trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')))?.[0].length ?? name.length);
+  const at = claim.start + (inClaim.index ?? 0);
+  const inserted = `[${name}]`;
+  return {
+    text: shown.slice(0, found.index) + inserted + shown.slice(found.index + found[1].length),
+    insertions: [{ text: inserted, replaces: { start: at, end: at + found[1].length }, source: { start: sourceAt, end: sourceEnd } }],
   };
 }
 

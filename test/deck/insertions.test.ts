@@ -51,3 +51,25 @@ describe('naming a speaker in brackets', () => {
     expect(nameSpeaker(two, claim, claim.text)).toEqual({ text: claim.text, insertions: [] });
   });
 });
+
+describe('naming the body a wire story reports', () => {
+  const doc = article([
+    'NEW YORK, FEB 26 - Diamond Shamrock Corp said that effective today it had cut its contract prices for crude oil by 1.50 dlrs a barrel.',
+    'The reduction brings its posted price for West Texas Intermediate to 16.00 dlrs a barrel, the company said.',
+  ]);
+
+  it('names "the company" with the company the lead reports, recording both places', () => {
+    const claim = claimOf(doc, 'The reduction brings its posted price for West Texas Intermediate to 16.00 dlrs a barrel, the company said.');
+    const named = nameSpeaker(doc, claim, claim.text);
+    expect(named.text).toBe('The reduction brings its posted price for West Texas Intermediate to 16.00 dlrs a barrel, [Diamond Shamrock Corp] said.');
+    const [i] = named.insertions;
+    expect(doc.text.slice(i.source.start, i.source.end)).toBe('Diamond Shamrock Corp');
+    expect(doc.text.slice(i.replaces.start, i.replaces.end)).toBe('the company');
+  });
+
+  it('names no body of another kind: "the bank" is not a Corp', () => {
+    const bank = article([doc.paragraphs[0].text, 'Rates will stay on hold, the bank said.']);
+    const claim = claimOf(bank, 'Rates will stay on hold, the bank said.');
+    expect(nameSpeaker(bank, claim, claim.text).insertions).toEqual([]);
+  });
+});
