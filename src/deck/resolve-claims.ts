@@ -1,5 +1,5 @@
 /**
- * Resolvers for the claim-based helpers: `claims` (bullets), `judgements` and `bluf` (assessments
+ * Resolvers for the claim-based helpers: `claims` (bullets), `judgements` (assessments
  * with likelihoods) and `figures`. Each selects evidence for the audience and returns slides,
  * split into continuation slides when a helper asks for more bullets than one slide holds.
  */
@@ -43,29 +43,23 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
 const strength = (b: Bullet) => (b.likelihood ? LIKELIHOODS.indexOf(b.likelihood) : LIKELIHOODS.length);
 
 /** Assessments and forecasts, those with a stated likelihood first. */
-export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: string, bluf = false): Slide[] {
+export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const request: ClaimRequest = {
-    query: bluf ? env.coverage.map((c) => c.query ?? '').join(' ') || undefined : call.query,
-    topic: bluf ? undefined : call.topic,
+    query: call.query,
+    topic: call.topic,
     kinds: ['assessment', 'forecast'],
     title,
-    limit: call.limit ?? (bluf ? Math.min(3, env.policy.bulletsPerSlide) : env.policy.bulletsPerSlide),
-    // The bottom line states the main judgements about the deck's subject: centrality outweighs
-    // a strong likelihood word on a side point.
+    limit: call.limit ?? env.policy.bulletsPerSlide,
     // Only claims whose judgement is carried by estimative or evaluative words, not by a lone
-    // "major", lead a judgement slide.
-    prefs: { kinds: ['assessment', 'forecast'], likelihood: true, centrality: bluf ? 0.7 : 0.3, estimative: true },
+    // "major", lead a judgement slide; centrality counts a little, so a side point lifted by a
+    // strong likelihood word does not.
+    prefs: { kinds: ['assessment', 'forecast'], likelihood: true, centrality: 0.3, estimative: true },
+    accept: acceptor(env, call),
   };
-  if (bluf) {
-    const topics = env.coverage.map((c) => c.topic).filter((t): t is string => !!t);
-    request.query = [request.query, ...topics].filter(Boolean).join(' ') || undefined;
-  }
-  request.accept = bluf ? (c) => standsAlone(env, c) : acceptor(env, call);
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'assessment'), [];
-  // The bottom line reads most central first; other judgement slides, most certain first.
-  const bullets = picked.map((c) => makeBullet(env, c));
-  const judgements = bluf ? bullets : bullets.sort((a, b) => strength(a) - strength(b));
+  // Most certain first.
+  const judgements = picked.map((c) => makeBullet(env, c)).sort((a, b) => strength(a) - strength(b));
   return chunk(judgements, env.policy.bulletsPerSlide).map((group, i) => ({
     kind: 'judgements' as const,
     title,

@@ -3,13 +3,13 @@
  * last year was responsible for the slump.", "the share had reduced to…", "the plans". Read alone,
  * "the slump" asks "which slump?". A "the + noun" points back when the noun (any inflection) is in
  * the two sentences before it in the article, the sentence itself has not named it already, and
- * nothing after it says which one ("the slump in coffee prices", "the plans that…"). Nouns the
- * corpus uses with "the" in many documents name one well-known thing there ("the dollar" in a
- * currency corpus), and nouns of the deck's own title and topics are known from the deck ("the
- * pipeline" in "Pipeline talks"): neither counts.
+ * nothing after it says which one ("the slump in coffee prices", "the plans that…"). Nouns of
+ * the deck's own title and topics are known from the deck ("the pipeline" in "Pipeline talks",
+ * "the dollar" in a deck about the dollar). A noun the corpus uses with "the" everywhere ("the
+ * company", "the government") still points back: the reviewers read it as "which one?".
  */
 import type { Claim, CorpusDocument } from '../model.ts';
-import { stem, wordsOf, type CorpusWords } from './words.ts';
+import { stem, wordsOf } from './words.ts';
 
 /** "the" and the lower-case words after it, up to three: the noun phrase and what follows. */
 const THE_PHRASE = /(?<![\p{L}])[Tt]he((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
@@ -45,7 +45,6 @@ const RELATIONAL = new Set(['share', 'rest', 'remainder', 'majority', 'minority'
 export function pointsBack(
   claim: Claim,
   doc: Pick<CorpusDocument, 'text'> | undefined,
-  generic: (stem: string) => boolean,
   /** Stems of what the deck itself is about (its title, topics): "the pipeline" in "Pipeline talks" is known. */
   known: ReadonlySet<string> = new Set(),
 ): boolean {
@@ -69,19 +68,4 @@ export function pointsBack(
     return true;
   }
   return false;
-}
-
-/** Nouns that a tenth of the corpus's documents or more use with "the": one well-known thing. */
-export function genericDefinites(claims: readonly Claim[], corpus: CorpusWords): (stem: string) => boolean {
-  const docs = new Map<string, Set<string>>();
-  for (const c of claims) {
-    for (const m of c.text.matchAll(THE_PHRASE)) {
-      const head = headOf(m);
-      if (!head) continue;
-      const s = stem(head.noun);
-      (docs.get(s) ?? docs.set(s, new Set()).get(s)!).add(c.docId);
-    }
-  }
-  const floor = Math.max(3, corpus.documents * 0.1);
-  return (s) => (docs.get(s)?.size ?? 0) >= floor;
 }

@@ -14,7 +14,7 @@ import { contentWords, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, scopeOf, subjectOf, type Scope, type Subject } from './subject.ts';
 import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
 import { findActors } from '../corpus/actors.ts';
-import { genericDefinites, pointsBack } from './definite.ts';
+import { pointsBack } from './definite.ts';
 
 export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
 export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
@@ -143,19 +143,17 @@ export function createSelectionContext(
     }
     return h;
   };
-  let generic: ((stem: string) => boolean) | undefined;
   let known: Set<string> | undefined;
   const backMemo = new Map<string, boolean>();
   const pointsBackAt = (claim: Claim) => {
     let v = backMemo.get(claim.id);
     if (v === undefined) {
-      generic ??= genericDefinites(index.claims.filter((c) => allowed.has(c.docId)), words());
       known ??= new Set(
         wordsOf([spec.title ?? '', spec.subtitle ?? '', ...(spec.topics ?? []).flatMap((t) => [t.replace(/[-_]+/g, ' '), ...topicKeywords(store, t)])].join(' '))
           .filter((w) => !words().isStop(w.lower))
           .map((w) => w.stem),
       );
-      v = pointsBack(claim, store.document(claim.docId), generic, known);
+      v = pointsBack(claim, store.document(claim.docId), known);
       backMemo.set(claim.id, v);
     }
     return v;
