@@ -4,18 +4,10 @@
  * Each passage is one document of kept paragraphs, hard-wrapped lines as the wire has them.
  */
 import { describe, expect, it } from 'vitest';
-import type { CorpusDocument } from '../../src/model.ts';
 import { extractEvidence } from '../../src/corpus/claims.ts';
+import { documentOf } from '../support/document.ts';
 
-function doc(...paragraphs: string[]): CorpusDocument {
-  let text = '';
-  const ps = paragraphs.map((p, i) => {
-    const start = text.length;
-    text += p + '\n    ';
-    return { index: i + 1, start, end: start + p.length, text: p };
-  });
-  return { id: 'd', path: 'corpus/d.txt', format: 'txt', title: 'T', authors: [], hash: '', words: 0, text, paragraphs: ps, dropped: [] };
-}
+const doc = (...paragraphs: string[]) => documentOf(paragraphs, '\n    ');
 const quotes = (...paragraphs: string[]) =>
   extractEvidence(doc(...paragraphs), () => []).quotes.map((q) => ({ text: q.text, speaker: q.speaker, role: q.role }));
 const claims = (...paragraphs: string[]) => extractEvidence(doc(...paragraphs), () => []).claims;

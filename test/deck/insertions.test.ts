@@ -5,16 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, CorpusDocument } from '../../src/model.ts';
 import { nameSpeaker, withoutInsertions } from '../../src/deck/insertions.ts';
+import { documentOf } from '../support/document.ts';
 
-function article(paragraphs: string[]): CorpusDocument {
-  let text = '';
-  const ps = paragraphs.map((p, i) => {
-    const start = text.length;
-    text += p + '\n\n';
-    return { index: i + 1, start, end: start + p.length, text: p };
-  });
-  return { id: 'd', path: 'd.txt', format: 'txt', title: 'T', authors: [], hash: 'h', words: 1, text, paragraphs: ps, dropped: [] };
-}
+const article = (paragraphs: string[]) => documentOf(paragraphs);
 const claimOf = (doc: CorpusDocument, sentence: string): Claim => {
   const start = doc.text.indexOf(sentence);
   return { id: 'c', text: sentence, kind: 'attributed', docId: doc.id, paragraph: 2, start, end: start + sentence.length, figures: [], actors: [], topics: [] };
