@@ -5,7 +5,7 @@
  */
 import type { Bullet, BriefingSpec, Claim, Diagnostic } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { isPinned, leansOnContext, searchTerms, topicKey, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
+import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
 import { nameSpeaker, type Named } from './insertions.ts';
@@ -58,18 +58,16 @@ export function fits(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWor
 }
 
 /**
- * What a request may show: the bullet fits the audience's length and, after compression, still
- * mentions the query or the topic (compression must not delete the reason a claim was chosen).
+ * What a request may show: the bullet fits the audience's length and, after compression, is still
+ * about the request's subject (compression must not delete the reason a claim was chosen: a topic
+ * tag on the source sentence is not enough when its words were cut).
  */
 export function acceptor(env: ComposeEnv, request: { query?: string; topic?: string }, maxWords = env.policy.maxWords): (claim: Claim) => boolean {
-  const terms = searchTerms(env.select.store, request).map((t) => t.slice(0, 5));
-  const topic = request.topic ? topicKey(request.topic) : undefined;
-  return (claim) => standsAlone(env, claim, maxWords) && mentions(claim);
-  function mentions(claim: Claim): boolean {
-    const shown = bulletText(env, claim, maxWords);
-    if (!terms.length || (topic && claim.topics.some((t) => topicKey(t) === topic))) return true;
-    const text = shown.text.toLowerCase();
-    return terms.some((t) => text.includes(t));
+  const asks = searchTerms(env.select.store, request).length > 0;
+  return (claim) => standsAlone(env, claim, maxWords) && (!asks || stillAbout(claim));
+  function stillAbout(claim: Claim): boolean {
+    const shown = shownText(env, claim, maxWords).text;
+    return aboutness(env.select.subject(request), wordsOf(shown), claim.docId) > 0 || isPinned(claim, env.spec);
   }
 }
 
