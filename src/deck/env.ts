@@ -63,11 +63,14 @@ export function fits(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWor
  * tag on the source sentence is not enough when its words were cut).
  */
 export function acceptor(env: ComposeEnv, request: { query?: string; topic?: string }, maxWords = env.policy.maxWords): (claim: Claim) => boolean {
-  const asks = searchTerms(env.select.store, request).length > 0;
-  return (claim) => standsAlone(env, claim, maxWords) && (!asks || stillAbout(claim));
+  const terms = searchTerms(env.select.store, request).map((t) => t.slice(0, 5));
+  return (claim) => standsAlone(env, claim, maxWords) && (!terms.length || stillAbout(claim));
   function stillAbout(claim: Claim): boolean {
     const shown = shownText(env, claim, maxWords).text;
-    return aboutness(env.select.subject(request), wordsOf(shown), claim.docId) > 0 || isPinned(claim, env.spec);
+    if (aboutness(env.select.subject(request), wordsOf(shown), claim.docId) > 0) return true;
+    // A claim the spec names with `include:` goes where a section's words at least appear in it.
+    const text = shown.toLowerCase();
+    return isPinned(claim, env.spec) && terms.some((t) => text.includes(t));
   }
 }
 
