@@ -9,6 +9,7 @@
  *   the spec's topic), ALONE (understood without the sentence before it), KEY (among what the
  *   audience most needs on that subject). A line is looked up by its slide's title and the text
  *   the slide shows; a line nobody has judged yet is counted as unjudged, never as good.
+ *   `--decks=DIR` writes each deck's text as a reviewer reads it (`eval/deck-text.ts`).
  *   `--pending` prints the unjudged lines as YAML to judge; `eval/import-judgements.ts` merges a
  *   judge's file into the gold.
  * - `storylines`: what the bottom line must state. A storyline is hit when one bottom-line line
@@ -17,7 +18,7 @@
  *
  * Also per corpus: documents lost (files in the folder that are neither a document nor reported).
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadCorpus } from '../src/corpus/index.ts';
@@ -25,6 +26,7 @@ import { composeDeck } from '../src/deck/index.ts';
 import type { Citation, Deck, Diagnostic, Insertion } from '../src/model.ts';
 import { parseBriefing } from '../src/spec/index.ts';
 import { themeNames } from '../src/theme/index.ts';
+import { deckText } from './deck-text.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -159,6 +161,8 @@ async function main(): Promise<void> {
   const pending = process.argv.includes('--pending');
   const failing = process.argv.includes('--failing');
   const only = process.argv.find((a) => a.startsWith('--corpus='))?.slice('--corpus='.length);
+  const decksDir = process.argv.find((a) => a.startsWith('--decks='))?.slice('--decks='.length);
+  if (decksDir) mkdirSync(decksDir, { recursive: true });
   const themes = themeNames(root);
   const rows: string[][] = [['corpus', 'spec', 'audience', 'lines', 'judged', 'ON %', 'ALONE %', 'KEY %', 'bottom line storylines', 'quote']];
   const todo: Record<string, JudgedLine[]> = {};
@@ -173,6 +177,7 @@ async function main(): Promise<void> {
       const { spec, diagnostics } = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes });
       if (!spec) throw new Error(`${file}: ${diagnostics.map((d) => d.message).join('; ')}`);
       const { deck } = composeDeck(spec, store);
+      if (decksDir) writeFileSync(join(decksDir, `${c.name}-${name}.txt`), deckText(deck));
       const goldPath = join(root, 'eval', 'gold', c.name, `${name}.yaml`);
       const gold: Gold = existsSync(goldPath) ? ((parse(readFileSync(goldPath, 'utf8')) as Gold) ?? {}) : {};
       const s = score(deck, gold, name);

@@ -33,10 +33,20 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
     // Line breaks of a wrapped paragraph are spaces on a slide; a wire dateline is a lead-in.
     const text = claim.text.replace(/\s+/g, ' ');
     const source = text.slice(datelineLength(text));
-    c = compressSentence(source, { maxWords, always: env.policy.compress, detach: true });
-    // Shortening that leaves no clause ("The Gulf oil state of Qatar, recovering slightly from…")
-    // made a fragment: the sentence is not used at this length.
-    if (c.fits && c.text !== source && !isClause(c.text)) c = { ...c, fits: false };
+    const at = (limit: number) => {
+      const out = compressSentence(source, { maxWords: limit, always: env.policy.compress, detach: true });
+      // Shortening that leaves no clause ("The Gulf oil state of Qatar, recovering slightly from…")
+      // made a fragment: the sentence is not used at this length.
+      return out.fits && out.text !== source && !isClause(out.text) ? { ...out, fits: false } : out;
+    };
+    c = at(maxWords);
+    // The audience's length is a norm, not a wall: a sentence a few words over that cannot lose
+    // them without losing its point beats a shorter one that says less.
+    const cap = Math.round(env.policy.maxWords * env.policy.overrun);
+    if (!c.fits && cap > maxWords) {
+      const longer = at(cap);
+      if (longer.fits) c = longer;
+    }
     env.compressed.set(key, c);
   }
   return c;

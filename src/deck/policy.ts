@@ -12,8 +12,13 @@ export interface AudiencePolicy {
   /** Most slides in the deck, title and sources included. */
   maxSlides: number;
   bulletsPerSlide: number;
-  /** Most words per bullet. */
+  /** Words per bullet the audience reads comfortably. */
   maxWords: number;
+  /**
+   * How far past `maxWords` a sentence may run when deleting words down to it would cut its
+   * point (1.25: a quarter more); 1 when the spec sets `policy.words` itself.
+   */
+  overrun: number;
   /** Always shorten by deletion (executive), not only when a sentence is too long. */
   compress: boolean;
   /** Prefer plain sentences: short words, few figures per sentence. */
@@ -32,6 +37,7 @@ export const AUDIENCE_POLICIES: Record<Audience, AudiencePolicy> = {
     maxSlides: 10,
     bulletsPerSlide: 3,
     maxWords: 20,
+    overrun: 1.25,
     compress: true,
     plain: false,
     citations: 'slide',
@@ -44,6 +50,7 @@ export const AUDIENCE_POLICIES: Record<Audience, AudiencePolicy> = {
     maxSlides: 16,
     bulletsPerSlide: 5,
     maxWords: 35,
+    overrun: 1.15,
     compress: false,
     plain: false,
     citations: 'bullet',
@@ -56,6 +63,7 @@ export const AUDIENCE_POLICIES: Record<Audience, AudiencePolicy> = {
     maxSlides: 24,
     bulletsPerSlide: 6,
     maxWords: 45,
+    overrun: 1.15,
     compress: false,
     plain: false,
     citations: 'bullet',
@@ -68,6 +76,7 @@ export const AUDIENCE_POLICIES: Record<Audience, AudiencePolicy> = {
     maxSlides: 12,
     bulletsPerSlide: 4,
     maxWords: 22,
+    overrun: 1.25,
     compress: true,
     plain: true,
     citations: 'sources-slide',
@@ -86,6 +95,7 @@ export function policyFor(spec: Pick<BriefingSpec, 'audience' | 'length' | 'poli
     maxSlides: spec.length ?? base.maxSlides,
     bulletsPerSlide: o.bullets ?? base.bulletsPerSlide,
     maxWords: o.words ?? base.maxWords,
+    overrun: o.words ? 1 : base.overrun,
     compress: o.compress ?? base.compress,
     citations: o.citations ?? base.citations,
   };

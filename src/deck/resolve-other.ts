@@ -81,7 +81,11 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     .map((q) => {
       const sentence = quoteSentence(env, q);
       const words = wordsOf(sentence);
-      const about = !subjects.length ? 1 : inScope(scope, sentence, ctx.head(q.docId)) ? Math.max(0, ...subjects.map((s) => aboutness(s, words, q.docId))) : 0;
+      // Unless the slide asks for words on something ("global leadership"), the quote's story must
+      // be about the subject too: the yen in a politician's words on a sales tax is not a quote on the yen.
+      const about = !subjects.length ? 1 : inScope(scope, sentence, ctx.head(q.docId))
+        ? Math.max(0, ...subjects.map((s) => ((!call.query || call.fallback) && (s.documents.get(q.docId) ?? 0) < QUOTE_STORY ? 0 : aboutness(s, words, q.docId))))
+        : 0;
       const count = q.text.split(/\s+/).length;
       // An answer or a pointer back ("Yes, because…", "It is…") needs the question or what came before.
       const leansBack = /^(?:yes|no|well)\b/i.test(q.text) || ANAPHORIC.test(q.text.trim());
@@ -109,6 +113,9 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     notes: env.spec.notes ? [`${best.speaker}${role}, ${best.cue.trim()} …`, ...citationNote(env, citation)] : [],
   }];
 }
+
+/** How much of a story about the subject a quote's article must be (1: named in its title or lead, or three times). */
+const QUOTE_STORY = 0.6;
 
 const CONDITION = /^(?:but\s+|and\s+)?((?:if|should|once|unless|when|whether)\s[^,]{6,80}),\s/i;
 

@@ -11,7 +11,7 @@ import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicateBy } from './similarity.ts';
-import { aboutness, inScope, scopeOf, subjectOf, type Scope, type Subject } from './subject.ts';
+import { aboutness, inScope, scopeOf, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack } from './definite.ts';
@@ -59,6 +59,8 @@ export interface SelectionContext {
   ledger: Ledger;
   /** Documents the spec allows. */
   allowed: Set<string>;
+  /** The deck's topics. */
+  topics: readonly string[];
   /** docId → 0..1 recency. */
   recency: Map<string, number>;
   /** Claim → 0..1 centrality to the deck's subject and the corpus (computed on first use). */
@@ -158,7 +160,7 @@ export function createSelectionContext(
     }
     return v;
   };
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, recency, centrality, words, subject, scope, head, pointsBack: pointsBackAt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], recency, centrality, words, subject, scope, head, pointsBack: pointsBackAt };
 }
 
 /** The words a request searches for: its query, its topic and the topic's keywords. */
@@ -198,6 +200,10 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     for (const c of pinnedClaims(index, spec)) ids.add(c.id);
     pool = index.inStoreOrder(ids);
   }
+  // The deck's other topics: a story about this slide's subject and another of the deck's ranks
+  // above one about this subject alone (export quotas for coffee, in a deck on coffee and quotas).
+  const others = subject ? ctx.topics.filter((t) => topicKey(t) !== topic).map((t) => ctx.subject({ topic: t })) : [];
+  const together = subject ? toldWith(subject, others) : undefined;
   const words = subject || scope ? ctx.words() : undefined;
   const titleStems = new Set(
     request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
@@ -219,7 +225,12 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       // The sentence itself must be about the subject: a tag from topics.yaml or a bm25 hit on one
       // word is not enough.
       const about = aboutness(subject, words.words(claim), claim.docId);
-      rel = 0.75 * about + 0.25 * (bm25.get(claim.id) ?? 0);
+      // A passing mention in a story about something else ("the weaker dollar" in a company's
+      // earnings report) counts for less than the same words in a story about the subject.
+      const story = subject.documents.get(claim.docId) ?? 0;
+      rel = (0.75 * about + 0.25 * (bm25.get(claim.id) ?? 0)) * (PASSING + (1 - PASSING) * story);
+      if (together && !together.has(claim.docId) && !pinned) continue;
+      if (others.length) rel *= ALONE_TOPIC + (1 - ALONE_TOPIC) * Math.max(...others.map((o) => o.documents.get(claim.docId) ?? 0));
       if (titleStems.size && words.words(claim).some((w) => titleStems.has(w.stem))) rel += TITLE_BONUS;
       if (about <= 0 && !pinned) continue;
     }
@@ -235,6 +246,12 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
 
 /** Sentences read to work out what a subject's documents are. */
 const SUBJECT_CANDIDATES = 20_000;
+
+/** The weight of a line from a document that names the subject once, in passing, against one from a story about it. */
+const PASSING = 0.4;
+
+/** The weight of a line from a story about none of the deck's other topics, against one about another too. */
+const ALONE_TOPIC = 0.6;
 
 /** What using a word of the slide's own title adds to a line's relevance. */
 const TITLE_BONUS = 0.2;

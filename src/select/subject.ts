@@ -318,3 +318,20 @@ function feedback(
   const best = scored[0]?.[1] ?? 1;
   for (const [s, v] of scored.slice(0, RELATED_WORDS)) subject.related.set(s, v / best);
 }
+
+/** From how many mentions a document counts as a story about a subject (`Subject.documents`, 0..1). */
+export const STORY = 0.6;
+
+/**
+ * Whether the deck's topics are told together: when most of the stories about this subject also
+ * name another of the deck's topics (export quotas in a corpus where quotas are mostly coffee's),
+ * a deck on both means the subject as that topic has it, and only documents naming both count.
+ * Returns the documents that do, or undefined when the topics are told apart (sugar, cocoa).
+ */
+export function toldWith(subject: Subject, others: readonly Subject[]): Set<string> | undefined {
+  const stories = [...subject.documents].filter(([, v]) => v >= STORY).map(([d]) => d);
+  if (!stories.length || !others.length) return undefined;
+  const share = Math.max(...others.map((o) => stories.filter((d) => o.documents.has(d)).length / stories.length));
+  if (share < 0.5) return undefined;
+  return new Set([...subject.documents.keys()].filter((d) => others.some((o) => o.documents.has(d))));
+}

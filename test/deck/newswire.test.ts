@@ -69,4 +69,25 @@ describe('newswire decks', () => {
     expect(bluf.judgements[0].text).toMatch(/International Coffee Organization|ICO/);
     expect(bluf.judgements[0].text).toMatch(/fail|no agreement|not agree/);
   });
+
+  it('takes export quotas in a deck on coffee and export quotas as coffee\'s: no tin or tapioca quota', () => {
+    const slide = compose('coffee').slides.find((s) => s.title === 'Export quotas');
+    if (slide?.kind !== 'bullets') throw new Error('no export quotas slide');
+    for (const b of slide.bullets) {
+      const doc = store.document(b.citation!.docId)!;
+      expect(`${doc.title} ${doc.text}`, b.text).toMatch(/coffee|ICO\b/i);
+    }
+  });
+
+  it('quotes a story about the deck\'s subject, not a passing mention of it', () => {
+    for (const name of ['japan-trade', 'coffee', 'oil-opec']) {
+      const deck = compose(name);
+      const quote = deck.slides.find((s) => s.kind === 'quote');
+      if (quote?.kind !== 'quote') continue;
+      const doc = store.document(quote.citation.docId)!;
+      const lead = doc.paragraphs.slice(0, 2).map((p) => p.text).join(' ');
+      // The subject is in the story's title or lead, where a news story says what it is about.
+      expect(`${doc.title} ${lead}`, `${name}: ${quote.quote.text}`).toMatch(name === 'japan-trade' ? /yen|trade surplus/i : name === 'coffee' ? /coffee/i : /oil|OPEC/i);
+    }
+  });
 });

@@ -43,10 +43,12 @@ describe('sample briefings', () => {
       expect(deck.slides.at(-1)?.kind).toBe('sources');
       expect(deck.citations).toBe(policy.citations);
 
-      // The bottom line states a whole point: a quarter more words than other bullets.
+      // A bullet runs past the audience's length only by its overrun (a sentence that cannot lose
+      // those words without losing its point); the bottom line has a quarter more words anyway.
+      const longest = Math.round(policy.maxWords * policy.overrun);
       const bulletSlides = deck.slides.flatMap((s) =>
-        s.kind === 'bullets' ? [{ bullets: s.bullets, words: policy.maxWords }]
-        : s.kind === 'judgements' ? [{ bullets: s.judgements, words: s.bottomLine ? Math.round(policy.maxWords * 1.25) : policy.maxWords }]
+        s.kind === 'bullets' ? [{ bullets: s.bullets, words: longest }]
+        : s.kind === 'judgements' ? [{ bullets: s.judgements, words: s.bottomLine ? Math.max(longest, Math.round(policy.maxWords * 1.25)) : longest }]
         : []);
       expect(bulletSlides.length).toBeGreaterThan(0);
       for (const { bullets, words } of bulletSlides) {
@@ -78,6 +80,11 @@ describe('sample briefings', () => {
     const exec = files.find((f) => load(f).audience === 'executive')!;
     const analyst = files.find((f) => load(f).audience === 'analyst')!;
     expect(mean(exec)).toBeLessThan(mean(analyst));
+  });
+
+  it('lets a bullet run a little past the audience\'s length only when the spec sets none', () => {
+    expect(policyFor({ audience: 'public' }).overrun).toBeGreaterThan(1);
+    expect(policyFor({ audience: 'public', policy: { words: 22 } }).overrun).toBe(1);
   });
 
   it('the same spec and corpus always give the same deck.json', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/model.ts';
-import { aboutness, findTerm, inScope, scopeOf, subjectOf, termOf } from '../../src/select/subject.ts';
+import { aboutness, findTerm, inScope, scopeOf, subjectOf, termOf, toldWith } from '../../src/select/subject.ts';
 import { corpusWords, wordsOf } from '../../src/select/words.ts';
 import { findActors } from '../../src/corpus/actors.ts';
 
@@ -86,5 +86,27 @@ describe('the scope a deck title sets', () => {
     const named = corpusWords([claim('a', 'Ties between Russia and China grew.'), claim('b', 'Trade between Russia and China fell.')]);
     const s = scopeOf('Russia–China alignment', [], named, findActors)!;
     expect(s.terms.map((t) => t.text)).toEqual(['Russia', 'China']);
+  });
+});
+
+describe('topics told together', () => {
+  const stories = [
+    claim('coffee/001', 'Coffee export quotas were not agreed at the coffee talks.', 1),
+    claim('coffee/001', 'Producers want export quotas set on past coffee exports.'),
+    claim('coffee/002', 'Coffee prices fell after the talks on export quotas failed.', 1),
+    claim('coffee/003', 'Coffee roasters expect lower coffee prices this spring.', 1),
+    claim('tin/001', 'Malaysia has been allocated a tin export quota of 28,526 tonnes.', 1),
+    claim('sugar/001', 'Sugar output rose in Cuba.', 1),
+    claim('cocoa/001', 'Cocoa arrivals in Bahia rose.', 1),
+  ];
+  const w = corpusWords(stories);
+  const subject = (topic: string) => subjectOf({ topic }, stories, w);
+
+  it('reads a topic whose stories mostly name another of the deck\'s as that topic\'s: coffee\'s export quotas', () => {
+    expect(toldWith(subject('export quotas'), [subject('coffee')])).toEqual(new Set(['coffee/001', 'coffee/002']));
+  });
+
+  it('leaves topics told apart alone: sugar and cocoa', () => {
+    expect(toldWith(subject('sugar'), [subject('cocoa')])).toBeUndefined();
   });
 });
