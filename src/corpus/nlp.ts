@@ -43,6 +43,12 @@ function load(): Wink {
 }
 
 /** Splits a paragraph into sentences with tokens; offsets are into `text`. */
+/** Whether a text ends inside a bracket (`<`, `(`) opened in its last few words. */
+function unclosed(text: string): boolean {
+  const tail = text.slice(-60);
+  return /[<(][^<>()]*$/.test(tail);
+}
+
 export function readSentences(original: string): Sentence[] {
   const nlp = load();
   // A hard-wrapped paragraph keeps its line breaks; the sentence splitter does not see a break
@@ -70,7 +76,12 @@ export function readSentences(original: string): Sentence[] {
     const prev = sentences[sentences.length - 1];
     // wink ends a sentence after "U.S." even mid-sentence; a "sentence" that starts in lower case
     // or with punctuation continues the previous one.
-    if (prev && !/^[\p{Lu}\d“"‘'(\[]/u.test(t[0].text)) {
+    // After initials ("the U.S. Is unlikely to…", as a wire in capitals writes it), a verb goes on
+    // with the same sentence: a statement does not open on "Is" or "Has".
+    const afterInitials = prev && /^(?:\p{Lu}\.){2,}$/u.test(prev.tokens[prev.tokens.length - 1].text) && (t[0].pos === 'AUX' || t[0].pos === 'VERB') && !/\?\s*$/.test(t[t.length - 1].text);
+    // A sentence does not end inside angle brackets or parentheses ("Hutchison Whampoa Ltd <HWHH.HK>").
+    const open = prev && unclosed(text.slice(prev.start, prev.end));
+    if (prev && (afterInitials || open || !/^[\p{Lu}\d“"‘'(\[]/u.test(t[0].text))) {
       prev.tokens.push(...t);
       prev.end = t[t.length - 1].end;
     } else sentences.push({ start: t[0].start, end: t[t.length - 1].end, tokens: t });

@@ -171,8 +171,11 @@ function medialMarker(s: string): Range[] {
  */
 function relativeClause(s: string): Range[] {
   return matches(s, /,\s+(?:which|who|whose|where)\s(?:[^,.;]|[,.](?=\d))+(?=[,.;]|$)/g).map(([a, b]) => {
-    const next = /^,\s+([\p{L}’']+)/u.exec(s.slice(b));
-    return next && ['VERB', 'AUX'].includes(posTags(next[1])[0] ?? '') ? [a, b + 1] : [a, b];
+    // The verb may follow an adverb: "Hutchison, which has …, earlier reported".
+    const next = /^,\s+([\p{L}’']+)(?:\s+([\p{L}’']+))?/u.exec(s.slice(b));
+    const tags = next ? posTags(next.slice(1).filter(Boolean).join(' ')) : [];
+    const verb = (t?: string) => t === 'VERB' || t === 'AUX';
+    return next && (verb(tags[0]) || (tags[0] === 'ADV' && verb(tags[1]))) ? [a, b + 1] : [a, b];
   });
 }
 

@@ -151,7 +151,7 @@ export function createSelectionContext(
     let v = backMemo.get(claim.id);
     if (v === undefined) {
       known ??= new Set(
-        wordsOf([spec.title ?? '', spec.subtitle ?? '', ...(spec.topics ?? []).flatMap((t) => [t.replace(/[-_]+/g, ' '), ...topicKeywords(store, t)])].join(' '))
+        wordsOf((spec.topics ?? []).flatMap((t) => [t.replace(/[-_]+/g, ' '), ...topicKeywords(store, t)]).join(' '))
           .filter((w) => !words().isStop(w.lower))
           .map((w) => w.stem),
       );

@@ -168,5 +168,8 @@ describe('clauses that go whole', () => {
     // reuters-21578-0 money-fx: after a relative clause, "opened" is the main verb, not a participle
     expect(squeeze('Federal funds, which averaged 6.02 pct on Friday, opened at 6-1/8 pct and traded between there and 6-1/16 pct.'))
       .toBe('Federal funds opened at 6-1/8 pct and traded between there and 6-1/16 pct.');
+    // reuters-21578-0 earn (Hutchison): an adverb before the main verb
+    expect(squeeze('Hutchison, which has operations ranging from trading to property and container terminals, earlier reported after-tax profits of 1.62 billion dlrs against 1.19 billion dlrs in 1985.'))
+      .toBe('Hutchison earlier reported after-tax profits of 1.62 billion dlrs against 1.19 billion dlrs in 1985.');
   });
 });

@@ -38,6 +38,8 @@ describe('lines that point back', () => {
   it('finds "the X" when the sentences before introduced X', () => {
     expect(doc('Indonesia’s exports slumped in 1986. Revenue fell sharply.', 'The dramatic fall in oil prices last year was responsible for the slump.')).toBe(true);
     expect(doc('The government has announced new plans for the industry.', 'The plans will be debated in parliament.')).toBe(true);
+    // reuters-21578-0 earn (American Express): an adverb after the noun
+    expect(doc('American Express stock got a lift from the rumor.', 'The rumor also was accompanied by talk the firm would split its stock.')).toBe(true);
   });
   it('finds a share or rest that does not say of what', () => {
     expect(doc('Russia supplied 40% of China’s arms imports in the 1990s.', 'By 2014, the share had reduced to approximately 25-30%.')).toBe(true);
