@@ -60,6 +60,7 @@ const severe: Rule[] = [
   // participle-looking word is the main verb.
   (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u).filter(([a]) => !/,\s+(?:which|who|whose)\s[^,]*$/i.test(s.slice(0, a))),
   trailingClause(/,\s+and\s[^"“”,;]*$/),
+  unmarkedTrailingClause,
   (s) => matches(s, /,\s+but\s+not\s[^"“”,;]*$/),
 ];
 
@@ -193,6 +194,23 @@ function trailingClause(pattern: RegExp): Rule {
     if (item !== undefined && !hasVerb(item)) return [];
     return isClause(m[0].replace(/^,\s+and\s+/, '')) ? [[m.index, m.index + m[0].length]] : [];
   };
+}
+
+/**
+ * A closing reason or circumstance with no comma before it: "Crude oil prices fell sharply last week
+ * as international oil traders … estimated …", "… no plans for an emergency OPEC meeting after the
+ * recent weakness in world oil prices". What stays must be a clause of six words or more; "as",
+ * "because" and "while" must open a clause (a verb follows), not a phrase ("as a result", "such
+ * as", "as well as", "as much as").
+ */
+function unmarkedTrailingClause(s: string): Range[] {
+  const m = /\s(as|because|while|whereas|amid|after|following)\s[^"“”,;:()]*$/i.exec(s);
+  if (!m) return [];
+  const head = s.slice(0, m.index);
+  if (/\b(?:such|well|much|many|same|so|just|soon|long|far|twice|half|or)\s*$/i.test(head)) return [];
+  if (head.split(/\s+/).length < 6 || !isClause(head)) return [];
+  if (/^(?:as|because|while|whereas)$/i.test(m[1]) && !hasVerb(m[0].slice(m[1].length + 2))) return [];
+  return [[m.index, s.length]];
 }
 
 /** Deletes a leading phrase when what follows is a clause (or, `overPhrase`, phrases before one). */

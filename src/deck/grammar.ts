@@ -44,7 +44,11 @@ export function isClause(text: string): boolean {
   const tags = posTags(text);
   const first = tags[0];
   const opens = ['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ'].includes(first ?? '');
-  return opens && tags.some((t) => t === 'VERB' || t === 'AUX');
+  if (!opens) return false;
+  // A participle set off by a comma is an aside, not the verb: "The Gulf oil state of Qatar,
+  // recovering slightly from last year's decline in world oil prices." says nothing happened.
+  const main = text.replace(/,\s+\p{Ll}+ing\b[^,;]*(?=[,;.]|$)/gu, '');
+  return (main === text ? tags : posTags(main)).some((t) => t === 'VERB' || t === 'AUX');
 }
 
 /** Texts kept on disk at most; the oldest go first. */

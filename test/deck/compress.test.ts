@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { compressSentence, isDeletionOf, wordCount } from '../../src/deck/compress.ts';
+import { isClause } from '../../src/deck/grammar.ts';
 import type { EvidenceStore } from '../../src/model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -39,6 +40,12 @@ describe('compression by deletion', () => {
     expect(list.text).toContain('security, and energy cooperation');
     const medial = compressSentence('Moscow’s anxiety about dependence, coupled with anti-Chinese rhetoric, could influence cooperation.', { maxWords: 8, always: true });
     expect(medial.text).toContain('could influence cooperation');
+  });
+
+  it('does not take a participle after a comma for the verb of what is left', () => {
+    // reuters-21578-0 crude (Qatar budget): cutting the predicate leaves an aside and no verb
+    expect(isClause("The Gulf oil state of Qatar, recovering slightly from last year's decline in world oil prices.")).toBe(false);
+    expect(isClause('Prices fell, reflecting weak demand.')).toBe(true);
   });
 
   it('on every claim of the real corpus, only deletes words (plus a capital and a full stop)', () => {
