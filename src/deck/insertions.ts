@@ -31,7 +31,7 @@ export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown
   const pronoun = PRONOUN_SPEAKER.exec(shown);
   const surname = pronoun ? undefined : SURNAME_SPEAKER.exec(shown);
   const found = pronoun ?? surname;
-  if (!found) return { text: shown, insertions: [] };
+  if (!found) return nameSurname(doc, claim, shown);
   const word = found[1];
   // "Finance Minister Dilson Funaro said": the name is there in full already.
   if (surname && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(shown.slice(0, found.index))) return { text: shown, insertions: [] };
@@ -52,6 +52,35 @@ export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown
     text,
     insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: person.first.start, end: person.first.end } }],
   };
+}
+
+/**
+ * A surname that is not the speaker ("Funaro's trip follows…", "Lawson's attitude was…"): the
+ * first word in capitals, not part of a longer name, that the article gives in full earlier and
+ * for one person only, is named in full.
+ */
+function nameSurname(doc: CorpusDocument, claim: Claim, shown: string): Named {
+  const none = { text: shown, insertions: [] };
+  for (const m of shown.matchAll(/(?<![\p{L}.'’-])(\p{Lu}[\p{Ll}'’-]+?)(?:['’]s)?(?![\p{L}'’-])/gu)) {
+    const word = m[1];
+    const before = shown.slice(0, m.index);
+    const after = shown.slice((m.index ?? 0) + m[0].length);
+    // Part of a longer name ("Finance Minister Dilson Funaro", "Funaro Associates"): nothing to add.
+    if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(before) || /^\s+\p{Lu}/u.test(after)) continue;
+    const inClaim = new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u').exec(claim.text);
+    if (!inClaim) continue;
+    const at = claim.start + (inClaim.index ?? 0);
+    let people = peopleOf.get(doc);
+    if (!people) peopleOf.set(doc, (people = namedPeople(doc)));
+    const person = resolvePerson(people, word, at);
+    if (!person || person.name === word || person.first.start >= at || !person.name.includes(' ')) continue;
+    const inserted = `[${person.name}]`;
+    return {
+      text: before + shown.slice(m.index).replace(word, inserted),
+      insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: person.first.start, end: person.first.end } }],
+    };
+  }
+  return none;
 }
 
 /** "the company said", "the bank said": a body the story named as its first speaker. */
@@ -92,6 +121,7 @@ function nameBody(doc: CorpusDocument, claim: Claim, shown: string): Named | und
 /** The bullet without its insertions, for checking it deletes words of its source only. */
 export function withoutInsertions(text: string, insertions: readonly Insertion[] = []): string {
   let out = text;
-  for (const i of insertions) out = out.replace(i.text, '');
+  // A possessive stays with the name it was part of: "[Dilson Funaro]'s trip" is "Funaro's trip".
+  for (const i of insertions) out = out.replace(new RegExp(`${i.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]s)?`), '');
   return out.replace(/\s{2,}/g, ' ').trim();
 }

@@ -31,6 +31,18 @@ describe('naming a speaker in brackets', () => {
     expect(withoutInsertions(named.text, named.insertions)).toBe('said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
   });
 
+  it('names a surname that is not the speaker, a possessive one too', () => {
+    const trip = article([
+      'BONN, March 3 - Brazilian Finance Minister Dilson Funaro met West German bankers today.',
+      "Funaro's trip follows the decision by Brazil to suspend interest payments.",
+    ]);
+    const claim = claimOf(trip, "Funaro's trip follows the decision by Brazil to suspend interest payments.");
+    const named = nameSpeaker(trip, claim, claim.text);
+    expect(named.text).toBe("[Dilson Funaro]'s trip follows the decision by Brazil to suspend interest payments.");
+    expect(trip.text.slice(named.insertions[0].replaces.start, named.insertions[0].replaces.end)).toBe('Funaro');
+    expect(withoutInsertions(named.text, named.insertions)).toBe('trip follows the decision by Brazil to suspend interest payments.');
+  });
+
   it('names "he" when the article leaves no doubt who it is', () => {
     const claim = claimOf(doc, 'He said other members had agreed.');
     expect(nameSpeaker(doc, claim, claim.text).text).toBe('[Victor Siaahan] said other members had agreed.');
