@@ -8,7 +8,7 @@ import type { HelperCall } from '../spec/helpers.ts';
 import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
-import { nameSpeaker, type Named } from './insertions.ts';
+import { nameSpeaker, withoutInsertions, type Named } from './insertions.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
 import { isClause } from './grammar.ts';
@@ -89,7 +89,7 @@ export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy
   const shown = shownText(env, claim, maxWords);
   // A claim the spec names with `include:` is the author's call: it only has to fit.
   if (isPinned(claim, env.spec)) return shown.fits;
-  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim);
+  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, withoutInsertions(shown.text, shown.insertions));
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * Definite references to something the sentence before introduced: "The dramatic fall in oil prices
- * last year was responsible for the slump.", "the share had reduced to…", "the plans". Read alone,
- * "the slump" asks "which slump?". A "the + noun" points back when the noun (any inflection) is in
- * the two sentences before it in the article, the sentence itself has not named it already, and
- * nothing after it says which one ("the slump in coffee prices", "the plans that…"). Nouns of
- * the deck's own title and topics are known from the deck ("the pipeline" in "Pipeline talks",
- * "the dollar" in a deck about the dollar). A noun the corpus uses with "the" everywhere ("the
- * company", "the government") still points back: the reviewers read it as "which one?".
+ * Definite references to something the article named before: "The dramatic fall in oil prices last
+ * year was responsible for the slump.", "the share had reduced to…", "The price decrease follows…".
+ * Read alone, "the slump" asks "which slump?". A "the + noun" points back when nothing after it
+ * says which one ("the slump in coffee prices", "the plans that…") and either it opens the line
+ * (the subject a sentence opens on carries on from the story, whichever sentence named it) or its
+ * noun (any inflection) is in the two sentences before it and not earlier in the sentence itself.
+ * Nouns of the deck's topics are known from the deck ("the dollar" in a deck on the dollar); a
+ * noun the corpus uses with "the" everywhere ("the company") still points back: reviewers read it
+ * as "which one?". Only what the slide shows counts: a phrase compression cut points nowhere.
  */
 import type { Claim, CorpusDocument } from '../model.ts';
 import { stem, wordsOf } from './words.ts';
@@ -47,6 +48,8 @@ export function pointsBack(
   doc: Pick<CorpusDocument, 'text'> | undefined,
   /** Stems of what the deck itself is about (its title, topics): "the pipeline" in "Pipeline talks" is known. */
   known: ReadonlySet<string> = new Set(),
+  /** The text the slide shows (a deletion of the claim's): what compression cut cannot point back. */
+  shown: string = claim.text,
 ): boolean {
   if (!doc) return false;
   const before = doc.text.slice(Math.max(0, claim.start - CONTEXT_CHARS), claim.start);
@@ -54,7 +57,7 @@ export function pointsBack(
   const ends = [...before.matchAll(/[.!?]["”’)]?\s+/g)];
   const context = ends.length >= 3 ? before.slice((ends[ends.length - 3].index ?? 0) + ends[ends.length - 3][0].length) : before;
   const contextStems = new Set(wordsOf(context).map((w) => w.stem));
-  const text = claim.text;
+  const text = shown;
   for (const m of text.matchAll(THE_PHRASE)) {
     const head = headOf(m);
     if (!head) continue;
@@ -62,7 +65,12 @@ export function pointsBack(
     if (QUALIFIED.test(rest) || /^['’]s\b/.test(rest)) continue;
     if (RELATIONAL.has(head.noun) || /^\s*same\b/.test(m[1])) return true;
     const s = stem(head.noun);
-    if (!contextStems.has(s) || known.has(s)) continue;
+    if (known.has(s)) continue;
+    // The subject a sentence opens on ("The price decrease follows…", "The embassy's annual
+    // report…") is the one it carries on from: unqualified, it is the story's, whichever
+    // sentence named it.
+    if ((m.index ?? 0) === 0) return true;
+    if (!contextStems.has(s)) continue;
     // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
     if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
     return true;

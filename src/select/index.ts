@@ -73,8 +73,8 @@ export interface SelectionContext {
   scope: () => Scope | undefined;
   /** A document's title and first paragraph, for scope. */
   head: (docId: string) => { title: string; lead?: string };
-  /** Whether a sentence's "the …" points back at the sentences before it. */
-  pointsBack: (claim: Claim) => boolean;
+  /** Whether a sentence's "the …" points back at the article before it (in `shown`, the text a slide shows of it). */
+  pointsBack: (claim: Claim, shown?: string) => boolean;
 }
 
 export interface ClaimRequest {
@@ -147,16 +147,17 @@ export function createSelectionContext(
   };
   let known: Set<string> | undefined;
   const backMemo = new Map<string, boolean>();
-  const pointsBackAt = (claim: Claim) => {
-    let v = backMemo.get(claim.id);
+  const pointsBackAt = (claim: Claim, shown?: string) => {
+    const key = shown === undefined ? claim.id : `${claim.id}\u0000${shown}`;
+    let v = backMemo.get(key);
     if (v === undefined) {
       known ??= new Set(
         wordsOf((spec.topics ?? []).flatMap((t) => [t.replace(/[-_]+/g, ' '), ...topicKeywords(store, t)]).join(' '))
           .filter((w) => !words().isStop(w.lower))
           .map((w) => w.stem),
       );
-      v = pointsBack(claim, store.document(claim.docId), known);
-      backMemo.set(claim.id, v);
+      v = pointsBack(claim, store.document(claim.docId), known, shown);
+      backMemo.set(key, v);
     }
     return v;
   };

@@ -13,8 +13,8 @@ export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|sh
 /** "Another point…", "The latter…", "A third scenario…": one item of a list the slide lacks. */
 export const ORDINAL_OPENING = /^(?:another|the latter|the former|(?:a|the)\s+(?:second|third|fourth|fifth|final|last)\b(?!\s+(?:time|round|term|half)\b)|the first of)\b/i;
 
-/** "Both firms…", "The two sides…": a pair the sentence does not name ("Both Brazil and Peru" does). */
-const UNNAMED_PAIR = /^(?:both|the two|the three)\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*s\b(?!\s+(?:of|and)\b)/u;
+/** "Both firms…", "Both sides…": a pair the sentence does not name ("Both Brazil and Peru" does). */
+const UNNAMED_PAIR = /^(?:both)\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*s\b(?!\s+(?:of|and)\b)/u;
 
 /** Phrases that only make sense after what came before. */
 const BACK_REFERENCE =
