@@ -10,8 +10,8 @@ import { centralityIndex } from './centrality.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
-import { contentWords, nearDuplicateBy } from './similarity.ts';
-import { aboutness, inScope, scopeOf, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
+import { contentWords, nearDuplicate, nearDuplicateBy } from './similarity.ts';
+import { aboutness, inScope, scopeOf, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack } from './definite.ts';
@@ -54,7 +54,7 @@ export interface SelectionContext {
   store: EvidenceStore;
   /** The store's claims, quotes and searches, read once for the deck. */
   index: EvidenceIndex;
-  spec: EvidenceFilterSpec;
+  spec: EvidenceFilterSpec & Partial<Pick<BriefingSpec, 'title' | 'subtitle' | 'topics'>>;
   prefs: RankPreferences;
   ledger: Ledger;
   /** Documents the spec allows. */
@@ -209,6 +209,12 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   const titleStems = new Set(
     request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
   );
+  // The deck title's own angle ("port" in "Shipping and port strikes", "prices" in "Coffee prices
+  // and export quotas"): its words that are not a topic's.
+  const topicStems = new Set(ctx.topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
+  const angle = new Set(
+    spec.title && words ? wordsOf(spec.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2 && !topicStems.has(w.stem) && !titleStems.has(w.stem)).map((w) => w.stem) : [],
+  );
   const out: Candidate[] = [];
   for (const claim of pool) {
     if (!ctx.allowed.has(claim.docId) || isExcluded(claim, spec)) continue;
@@ -233,6 +239,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       if (together && !together.has(claim.docId) && !pinned) continue;
       if (others.length) rel *= ALONE_TOPIC + (1 - ALONE_TOPIC) * Math.max(...others.map((o) => o.documents.get(claim.docId) ?? 0));
       if (titleStems.size && words.words(claim).some((w) => titleStems.has(w.stem))) rel += TITLE_BONUS;
+      if (angle.size && words.words(claim).some((w) => angle.has(w.stem))) rel += ANGLE_BONUS;
       if (about <= 0 && !pinned) continue;
     }
     if (scope && !pinned && !inScope(scope, claim.text, ctx.head(claim.docId))) continue;
@@ -242,6 +249,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     if (request.accept && !request.accept(claim)) continue;
     out.push({ claim, relevance: Math.min(1, rel), topicMatch, pinned, recency: ctx.recency.get(claim.docId) ?? 0.5 });
   }
+  if (subject) for (const c of out) c.passing = !c.pinned && (subject.documents.get(c.claim.docId) ?? 0) < STORY;
   return out;
 }
 
@@ -253,6 +261,9 @@ const PASSING = 0.4;
 
 /** The weight of a line from a story about none of the deck's other topics, against one about another too. */
 const ALONE_TOPIC = 0.6;
+
+/** What using a word of the deck's title that names no topic adds to a line's relevance. */
+const ANGLE_BONUS = 0.1;
 
 /** What using a word of the slide's own title adds to a line's relevance. */
 const TITLE_BONUS = 0.2;
@@ -277,16 +288,25 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // claims ranked high enough to be considered, which picks the same claims.
   const { accept, ...unfiltered } = request;
   const originals = new Map<string, Claim>();
+  const passing = new Set<string>();
   const ranked = retrieve(ctx, unfiltered).map((c) => {
+    if (c.passing) passing.add(c.claim.id);
     const candidate = prefs.centrality ? { ...c, centrality: ctx.centrality(c.claim) } : c;
     originals.set(c.claim.id, c.claim);
     return { ...c.claim, score: scoreCandidate(candidate, prefs) };
   });
-  const picked = diversify(ranked, {
-    limit: request.limit,
-    repeatsShown: (words) => ctx.ledger.repeats(words),
-    accept: accept && ((c) => accept(originals.get(c.id) ?? c)),
-  });
+  // A story that names the subject in passing ("the weaker dollar" in a company's results) is a
+  // source only when the stories about the subject have no more to give.
+  const options = {
+    repeatsShown: (words: Set<string>) => ctx.ledger.repeats(words),
+    accept: accept && ((c: RankedClaim) => accept(originals.get(c.id) ?? c)),
+  };
+  const picked = diversify(ranked.filter((c) => !passing.has(c.id)), { ...options, limit: request.limit });
+  if (picked.length < request.limit && passing.size) {
+    const first = picked.map((p) => contentWords(p.text));
+    const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
+    picked.push(...diversify(ranked.filter((c) => passing.has(c.id)), { ...options, repeatsShown, limit: request.limit - picked.length }));
+  }
   if (!request.dryRun) for (const c of picked) ctx.ledger.record(c);
   return picked;
 }

@@ -20,6 +20,8 @@ export interface Candidate {
   recency: number;
   /** 0..1: how central to the deck's subject and the corpus (only computed when preferred). */
   centrality?: number;
+  /** From a story that names the subject only in passing: used when the others run out. */
+  passing?: boolean;
 }
 
 export interface RankedClaim extends Claim {

@@ -27,6 +27,13 @@ export interface SubjectTerm {
   proper: boolean;
   /** The corpus never writes the word otherwise ("Russia", unlike "Labour"): a name even at the start of a sentence. */
   alwaysName?: boolean;
+  /**
+   * For a common word: the forms of each word that keep its sense, lower case (its plural or
+   * singular and possessive: "strike", "strikes"; not "striking" nor "shipped"). Absent: any
+   * word with the same stem (a keyword the corpus's topics.yaml writes with `*`, a word of a
+   * free-text query, which needs a second word beside it anyway).
+   */
+  forms?: string[][];
 }
 
 export interface Subject {
@@ -59,11 +66,31 @@ export interface Scope {
 }
 
 /** A phrase as a term: proper when any word is capitalised (as the user wrote it) or the corpus writes it as a name. */
-export function termOf(text: string, corpus?: CorpusWords): SubjectTerm {
+export function termOf(text: string, corpus?: CorpusWords, anyForm = false): SubjectTerm {
   const words = wordsOf(text);
   const proper = words.some((w) => /^\p{Lu}/u.test(w.text)) || (!!corpus && words.length > 0 && words.every((w) => corpus.isName(w.text)));
   const alwaysName = !!corpus && words.length === 1 && (corpus.isName(words[0].text) || corpus.neverLower(words[0].text));
-  return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName };
+  return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName, ...(proper || anyForm ? {} : { forms: words.map((w) => formsOf(w.lower)) }) };
+}
+
+/**
+ * The forms of a common word that keep its sense: its singular and plural, and for a word in
+ * "-ing" that names an activity ("shipping", "banking", "mining") the thing it is done with too
+ * ("ships", "bank", "mine"), though not the verb ("shipped").
+ */
+function formsOf(word: string): string[] {
+  const base = word.endsWith('ing') ? stem(word) : undefined;
+  return base && base !== word ? [...nounForms(word), ...nounForms(base)] : nounForms(word);
+}
+
+/** A word's singular and plural: "quota", "quotas"; "price", "prices"; "economy", "economies". */
+export function nounForms(word: string): string[] {
+  const out = new Set([word, `${word}s`, `${word}es`]);
+  if (word.endsWith('ies')) out.add(`${word.slice(0, -3)}y`);
+  if (word.endsWith('y')) out.add(`${word.slice(0, -1)}ies`);
+  if (word.endsWith('es')) out.add(word.slice(0, -2));
+  if (word.endsWith('s')) out.add(word.slice(0, -1));
+  return [...out];
 }
 
 /** Where a term occurs in a sentence's words (index of its first word), or -1. */
@@ -73,6 +100,9 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
   const first = term.stems[0];
   for (let i = 0; i < words.length; i++) {
     if (!same(term, 0, words[i])) continue;
+    // "British and Commonwealth Shipping Plc", "Gold Fields said": a common word in capitals
+    // beside another is part of a name, not the subject.
+    if (!term.proper && /^\p{Lu}/u.test(words[i].text) && partOfName(words, i, i + n - 1)) continue;
     // "188,000 yen", "44 billion dollars": a unit after a number measures something else.
     if (i > 0 && MEASURE.test(words[i - 1].lower)) continue;
     // "could influence prospects": a topic noun used as a verb is not the subject.
@@ -99,12 +129,22 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
   return -1;
 }
 
+/** Whether words `first`..`last` sit in a run of capitalised words (a sentence's first word aside). */
+function partOfName(words: readonly Word[], first: number, last: number): boolean {
+  const cap = (k: number) => k >= 0 && k < words.length && /^\p{Lu}/u.test(words[k].text) && !/^(?:The|A|An)$/.test(words[k].text);
+  return (first > 0 && cap(first - 1)) || cap(last + 1);
+}
+
 const VERB_BEFORE = /^(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|cannot)$/;
 const MEASURE = /^(?:\d[\d,.]*|mln|million|billion|bln|bn|thousand|trillion|hundred)$/;
 
 function same(term: SubjectTerm, k: number, w: Word): boolean {
   if (term.stems[k] !== w.stem) return false;
-  if (!term.proper) return true;
+  if (!term.proper) {
+    // "shipped" is not shipping, "striking" not strikes: the same word, singular or plural.
+    if (term.forms && !term.forms[k].includes(w.lower.replace(/['’]s$/, ''))) return false;
+    return true;
+  }
   // A name: the sentence writes it capitalised too (or all in capitals).
   return /^\p{Lu}/u.test(w.text);
 }
@@ -216,12 +256,12 @@ export function subjectOf(
 ): Subject {
   const phrases: SubjectTerm[] = [];
   if (request.topic) phrases.push(termOf(request.topic.replace(/[-_]+/g, ' '), corpus));
-  for (const k of request.keywords ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus));
+  for (const k of request.keywords ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus, k.includes('*')));
   let rest = request.query ?? '';
   for (const m of rest.matchAll(/"([^"]+)"|“([^”]+)”/g)) {
     const phrase = m[1] ?? m[2];
     phrases.push(termOf(phrase.replace(/[-_]+/g, ' '), corpus));
-    for (const k of request.keywordsOf?.(phrase) ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus));
+    for (const k of request.keywordsOf?.(phrase) ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus, k.includes('*')));
   }
   rest = rest.replace(/"[^"]+"|“[^”]+”/g, ' ');
   const query = queryTerms(rest, corpus);
@@ -249,7 +289,7 @@ function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
   for (const w of wordsOf(text)) {
     if (corpus.isStop(w.lower) || w.text.length < 3) continue;
     const proper = /^\p{Lu}/u.test(w.text) || isName(w.text, corpus);
-    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper, alwaysName: corpus.isName(w.text) || corpus.neverLower(w.text) });
+    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper, alwaysName: corpus.isName(w.text) || corpus.neverLower(w.text),  });
   }
   return out;
 }

@@ -110,3 +110,19 @@ describe('topics told together', () => {
     expect(toldWith(subject('sugar'), [subject('cocoa')])).toBeUndefined();
   });
 });
+
+describe('a topic word in its own sense', () => {
+  const t = (topic: string, text: string) => findTerm(termOf(topic), wordsOf(text)) >= 0;
+  it('matches its singular and plural, not a verb of the same stem (Reuters-21578, acq and ship)', () => {
+    expect(t('strikes', 'Canadian seafarers are almost certain to go on strike this spring.')).toBe(true);
+    expect(t('strikes', 'By striking swift deals, banks hope to reduce the incentive for other debtors.')).toBe(false);
+    expect(t('shipping', 'The Mac SE will be shipped with one megabyte RAM.')).toBe(false);
+    expect(t('shipping', 'There were seven grain ships loading at Portland.')).toBe(true);
+    expect(t('export quotas', 'Australia is not setting any export quota.')).toBe(true);
+  });
+  it('is not a word of a name in capitals beside it', () => {
+    expect(t('shipping', 'Air U.K. Ltd is a subsidiary of British and Commonwealth Shipping Plc.')).toBe(false);
+    expect(t('gold', 'Gold Fields said output rose.')).toBe(false);
+    expect(t('gold', 'Gold output rose in South Africa.')).toBe(true);
+  });
+});
