@@ -83,6 +83,11 @@ function keyFigure(claim: Claim): FigureReading | undefined {
   return undefined;
 }
 
+/** Whether a figure's label reads as a name on its own. */
+export function readableLabel(label: string): boolean {
+  return !label.includes('…') && /^\p{L}/u.test(label) && !/\b(?:of|in|on|for|from|at|to|by|with|the|a|an|and|or|than|as)$/i.test(label.trim());
+}
+
 /**
  * Key figures for the topic. A slide whose figures compare like with like is a chart labelled by
  * what each measures; otherwise each figure is a card with its sentence (or, when the sentence
@@ -102,7 +107,13 @@ export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string)
     source: call.source,
     title,
     limit: call.limit ?? env.policy.figuresPerSlide,
-    accept: (c) => read(c) !== undefined,
+    // A figure shows with its sentence when that stands alone, else with its label, which must
+    // then read as a name: no words cut out around the figure ("Moscow became China's largest arms
+    // supplier … of total arms exports"), no opening number, no closing "in" or "the".
+    accept: (c) => {
+      const reading = read(c);
+      return reading !== undefined && (readableLabel(reading.label) || standsAlone(env, c, labelWords));
+    },
     prefs: { figures: true },
   };
   const picked = selectClaims(env.select, request);
@@ -115,7 +126,7 @@ export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string)
       const f = reading.figure;
       const sentence = standsAlone(env, claim, labelWords) ? bulletText(env, claim, labelWords).text : undefined;
       const item: FigureItem = {
-        label: chart || !sentence ? reading.label : sentence,
+        label: (chart && readableLabel(reading.label)) || !sentence ? reading.label : sentence,
         value: f.value,
         display: f.text.replace(/\s+/g, ' '),
         citation: env.book.cite(claim, claim.text),

@@ -47,6 +47,9 @@ export interface RankPreferences {
   estimative?: boolean;
 }
 
+/** What opening an article adds to a line's score (half for the two paragraphs after the lead). */
+const LEAD_WEIGHT = 0.1;
+
 /** How far a judgement slide pushes down a claim that states no judgement. */
 export const UNJUDGED_PENALTY = 0.5;
 
@@ -55,6 +58,8 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   const kindScore = kindRank < 0 ? 0 : 1 - kindRank / Math.max(1, prefs.kinds.length);
   const figureScore = c.claim.figures.length ? (prefs.figures ? 1 : 0.5) : 0;
   let score = 0.55 * c.relevance + 0.15 * (c.topicMatch ? 1 : 0) + 0.15 * kindScore + 0.08 * figureScore + 0.07 * c.recency;
+  // An article says first what matters most: its lead, then the paragraphs after it.
+  score += LEAD_WEIGHT * (c.claim.paragraph <= 1 ? 1 : c.claim.paragraph <= 3 ? 0.5 : 0);
   const central = prefs.centrality ?? 0;
   if (central) score = (1 - central) * score + central * (c.centrality ?? 0) * 1.6;
   if (c.claim.likelihood) score += prefs.likelihood ? 0.15 * (1 - central) : 0.03;

@@ -104,3 +104,13 @@ describe('chart or cards', () => {
     expect(chartable([korea])).toBe(false);
   });
 });
+
+describe('a label shown alone', () => {
+  it('reads as a name: nothing cut out around the figure, no opening number, no closing preposition', async () => {
+    const { readableLabel } = await import('../../src/deck/resolve-claims.ts');
+    expect(readableLabel('Taiwan’s trade surplus with the United States, last year')).toBe(true);
+    expect(readableLabel('Moscow became China’s largest arms supplier … of total arms exports')).toBe(false);
+    expect(readableLabel('2002, the common stock of the PC courier')).toBe(false);
+    expect(readableLabel('for 12 months from March 1 in')).toBe(false);
+  });
+});
