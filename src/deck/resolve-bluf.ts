@@ -45,6 +45,8 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     claims: ctx.index.claims,
     words: corpus,
     documents,
+    // Reporting tells what happened in its leads: there, a story's lead outranks its later lines.
+    leadWeight: LEAD + REPORTING_LEAD * (1 - judgementWeight / JUDGEMENT),
     about: (c, words) => {
       if (!inScope(scope, c.text, ctx.head(c.docId))) return 0;
       // A line about two of the deck's subjects ("the war deepened Russia's dependence") joins them.
@@ -91,6 +93,9 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
 }
 
 const MAIN_STORY = 0.25;
+/** Weight of a story's lead in analysis, and what reporting adds to it. */
+const LEAD = 0.2;
+const REPORTING_LEAD = 0.3;
 /** How much a document must be about one of the deck's subjects to tell a storyline. */
 const ABOUT_DOCUMENT = 0.6;
 /** What a judgement in the author's own voice adds over a bare fact of the same storyline. */

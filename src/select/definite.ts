@@ -14,7 +14,7 @@ import { stem, wordsOf } from './words.ts';
 
 /** "the" and the lower-case words after it, up to three: the noun phrase and what follows. */
 const THE_PHRASE = /(?<![\p{L}])[Tt]he((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
-const QUALIFIED = /^\s+(?:of|in|on|for|from|at|to|by|with|between|over|under|that|which|who|whose|where|announced|proposed|planned)\b/;
+const QUALIFIED = /^\s+(?:of|in|on|for|from|at|to|by|with|between|over|under|that|which|who|whose|where|announced|proposed|planned)\b(?!\s+(?:about\s+|some\s+|around\s+)?\d)/;
 /** Words that end a noun phrase: a verb or auxiliary ("the company said"), a preposition, a conjunction, an adverb ("the rumor also was"). */
 const BOUNDARY = /^(?:is|was|are|were|be|been|being|has|had|have|will|would|could|should|can|may|might|must|did|does|do|said|says|and|or|but|as|than|so|of|in|on|for|from|at|to|by|with|between|over|under|that|which|who|whose|where|when|while|into|after|before|since|about|also|still|now|already|then|only|even|yet|never|again|often|\p{Ll}+ed|\p{Ll}{3,}ly)$/u;
 

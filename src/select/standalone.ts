@@ -8,7 +8,7 @@
 import { findQuotedSpans } from '../corpus/quotes.ts';
 
 /** Openings that lean on the sentence before ("This may be because…"): they read badly alone. */
-export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|she|his|her|but|and|so|thus|hence|the same|in this case|in that case|against this backdrop|as such|second|third)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))|\b(?:this|that|it|them)[.!?]?$|\b(?:about|of|on|for|to) (?:this|that|these|those)\b(?! (?!(?:is|was|has)\b)\w+(?:s|ion|ment|ity)\b)/i;
+export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|she|his|her|but|and|so|thus|hence|again|the same|in this case|in that case|against this backdrop|as such|second|third)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:likely|clear|difficult|possible))|\b(?:this|that|it|them)[.!?]?$|\b(?:about|of|on|for|to) (?:this|that|these|those)\b(?! (?!(?:is|was|has)\b)\w+(?:s|ion|ment|ity)\b)/i;
 
 /** "Another point…", "The latter…", "A third scenario…": one item of a list the slide lacks. */
 export const ORDINAL_OPENING = /^(?:another|the latter|the former|(?:a|the)\s+(?:second|third|fourth|fifth|final|last)\b(?!\s+(?:time|round|term|half)\b)|the first of)\b/i;

@@ -26,6 +26,8 @@ export interface StorylineInput {
   documents: ReadonlyMap<string, number>;
   /** 0..1: how squarely a sentence is about one of the deck's subjects (0 = not). */
   about: (claim: Claim, words: readonly Word[]) => number;
+  /** Weight of an article's lead in a line's score (news says what happened first); 0.2 unless given. */
+  leadWeight?: number;
 }
 
 /** Two documents share a storyline when their word vectors' cosine reaches this. */
@@ -35,6 +37,7 @@ type Vector = Map<string, number>;
 
 export function storylines(input: StorylineInput): Storyline[] {
   const { words, documents } = input;
+  const leadWeight = input.leadWeight ?? 0.2;
   const byDoc = new Map<string, Claim[]>();
   for (const c of input.claims) if (documents.has(c.docId)) (byDoc.get(c.docId) ?? byDoc.set(c.docId, []).get(c.docId)!).push(c);
   const idf = (stem: string) => Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
@@ -78,7 +81,7 @@ export function storylines(input: StorylineInput): Storyline[] {
         const central = cosine(claimVector(c), s.centroid);
         const lead = c.paragraph === 1 && /:s1$/.test(c.id) ? 1 : c.paragraph <= 2 ? 0.6 : c.paragraph >= last - 1 ? 0.5 : 0.2;
         const voice = c.kind === 'attributed' ? 0.3 : c.kind === 'assessment' || c.kind === 'forecast' ? 1 : 0.6;
-        const score = 0.3 * central + 0.2 * about + 0.2 * lead + 0.15 * voice + 0.05 * documents.get(d)!;
+        const score = 0.3 * central + 0.2 * about + leadWeight * lead + 0.15 * voice + 0.05 * documents.get(d)!;
         lines.push({ claim: c, score, doc: d });
       }
     }

@@ -51,6 +51,10 @@ describe('lines that point back', () => {
     expect(pointsBack(claim, { text })).toBe(true);
     expect(pointsBack(claim, { text }, new Set(), 'Russia may become overdependent on China.')).toBe(false);
   });
+  it('does not take a number after "the X at" for what says which X', () => {
+    // reuters-21578-0 cocoa (Indonesian tea, cocoa story)
+    expect(doc('Indonesia’s cocoa exports will rise, the U.S. Embassy said.', 'Production in 1986 is estimated by the embassy at 35,000 tonnes.')).toBe(true);
+  });
   it('finds a share or rest that does not say of what', () => {
     expect(doc('Russia supplied 40% of China’s arms imports in the 1990s.', 'By 2014, the share had reduced to approximately 25-30%.')).toBe(true);
     expect(doc('', 'The share of Russian arms in China’s imports fell to 25-30% by 2014.')).toBe(false);
