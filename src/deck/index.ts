@@ -17,6 +17,7 @@ import { policyFor } from './policy.ts';
 import { resolveClaims, resolveFigures, resolveJudgements } from './resolve-claims.ts';
 import { resolveQuote, resolveScenarios, resolveTimeline } from './resolve-other.ts';
 import { resolveBottomLine } from './resolve-bluf.ts';
+import { posTags } from './grammar.ts';
 
 export { AUDIENCE_POLICIES, policyFor, type AudiencePolicy } from './policy.ts';
 export { compressSentence, isDeletionOf, wordCount } from './compress.ts';
@@ -40,7 +41,7 @@ const DEFAULT_TITLES: Record<HelperCall['helper'], string> = {
 export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions = {}): { deck: Deck; diagnostics: Diagnostic[] } {
   const policy = policyFor(spec);
   const book = new SourceBook(store);
-  const select = createSelectionContext(store, spec, { kinds: policy.kinds, plain: policy.plain });
+  const select = createSelectionContext(store, spec, { kinds: policy.kinds, plain: policy.plain }, posTags);
   const env: ComposeEnv = { spec, policy, select, book, strict: !!options.strict, diagnostics: [], coverage: [], compressed: new Map() };
   const at = (key: string) => spec.locations?.[key] ?? { line: 1, column: 1 };
 

@@ -22,17 +22,24 @@ const BOUNDARY = /^(?:is|was|are|were|be|been|being|has|had|have|will|would|coul
  * The head noun of "the …" and where it ends: the last word before a verb, preposition or the end
  * of the run ("the gas pipeline contract was…" → "contract"; "the share had…" → "share").
  */
-function headOf(m: RegExpMatchArray): { noun: string; end: number } | undefined {
+function headOf(m: RegExpMatchArray, tags?: Tagger): { noun: string; end: number } | undefined {
   const words = [...m[1].matchAll(/\p{Ll}[\p{Ll}-]*/gu)];
+  // With a tagger, the phrase also ends at a verb the word list cannot know ("the government
+  // develops cocoa plantations" → "government").
+  const pos = tags?.(`The ${words.map((w) => w[0]).join(' ')}`).slice(1);
   let last: RegExpMatchArray | undefined;
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     if (BOUNDARY.test(w[0])) break;
+    if (last && pos?.length === words.length && (pos[i] === 'VERB' || pos[i] === 'AUX')) break;
     last = w;
   }
   if (!last) return undefined;
   const start = (m.index ?? 0) + 3 + (last.index ?? 0);
   return { noun: last[0], end: start + last[0].length };
 }
+
+/** Part-of-speech tags of a text's words (universal tags), when the caller has a tagger. */
+export type Tagger = (text: string) => string[];
 
 /** How many words before the sentence are read as its context. */
 const CONTEXT_CHARS = 400;
@@ -43,6 +50,9 @@ const CONTEXT_CHARS = 400;
  */
 const RELATIONAL = new Set(['share', 'rest', 'remainder', 'majority', 'minority', 'proportion', 'percentage', 'bulk', 'balance', 'total', 'latter', 'former', 'others']);
 
+/** Bodies every country or company has: "the government", "the ministry", "the board". */
+const INSTITUTION = new Set(['government', 'ministry', 'company', 'firm', 'bank', 'group', 'agency', 'embassy', 'board', 'committee', 'council', 'administration', 'authorities', 'parliament', 'cabinet', 'union', 'court', 'regulator', 'president', 'minister', 'chairman', 'spokesman']);
+
 export function pointsBack(
   claim: Claim,
   doc: Pick<CorpusDocument, 'text'> | undefined,
@@ -50,6 +60,7 @@ export function pointsBack(
   known: ReadonlySet<string> = new Set(),
   /** The text the slide shows (a deletion of the claim's): what compression cut cannot point back. */
   shown: string = claim.text,
+  tags?: Tagger,
 ): boolean {
   if (!doc) return false;
   const before = doc.text.slice(Math.max(0, claim.start - CONTEXT_CHARS), claim.start);
@@ -59,17 +70,21 @@ export function pointsBack(
   const contextStems = new Set(wordsOf(context).map((w) => w.stem));
   const text = shown;
   for (const m of text.matchAll(THE_PHRASE)) {
-    const head = headOf(m);
+    const head = headOf(m, tags);
     if (!head) continue;
     const rest = text.slice(head.end);
     if (QUALIFIED.test(rest) || /^['’]s\b/.test(rest)) continue;
     if (RELATIONAL.has(head.noun) || /^\s*same\b/.test(m[1])) return true;
+    // "as the government develops cocoa plantations": whose government, in a line that names no
+    // country, company or person at all?
+    if (INSTITUTION.has(head.noun) && !/\s\p{Lu}|^\p{Lu}[\p{L}.]*['’]s\b|^\p{Lu}{2,}\b/u.test(text)) return true;
     const s = stem(head.noun);
     if (known.has(s)) continue;
     // The subject a sentence opens on ("The price decrease follows…", "The embassy's annual
     // report…") is the one it carries on from: unqualified, it is the story's, whichever
     // sentence named it.
-    if ((m.index ?? 0) === 0) return true;
+    // ("The two countries…" counts what the deck names; its context decides, as for any noun.)
+    if ((m.index ?? 0) === 0 && !/^\s+(?:two|three|four|both)\b/.test(m[1])) return true;
     if (!contextStems.has(s)) continue;
     // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
     if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;

@@ -14,7 +14,7 @@ import { contentWords, nearDuplicate, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, scopeOf, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
 import { findActors } from '../corpus/actors.ts';
-import { pointsBack } from './definite.ts';
+import { pointsBack, type Tagger } from './definite.ts';
 
 export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
 export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
@@ -101,6 +101,8 @@ export function createSelectionContext(
   store: EvidenceStore,
   spec: EvidenceFilterSpec & Partial<Pick<BriefingSpec, 'title' | 'subtitle' | 'topics'>>,
   prefs: RankPreferences,
+  /** A part-of-speech tagger the composing stage lends, to read "the X" by its head noun. */
+  tags?: Tagger,
 ): SelectionContext {
   const docs = store.documents();
   const dates = docs.map((d) => d.date).filter((d): d is string => !!d).sort();
@@ -151,12 +153,14 @@ export function createSelectionContext(
     const key = shown === undefined ? claim.id : `${claim.id}\u0000${shown}`;
     let v = backMemo.get(key);
     if (v === undefined) {
+      // A topic in the singular names one thing ("the dollar" in a deck on the dollar); in the
+      // plural, a kind of which "the merger" is one, and which one the line must say.
       known ??= new Set(
         wordsOf((spec.topics ?? []).flatMap((t) => [t.replace(/[-_]+/g, ' '), ...topicKeywords(store, t)]).join(' '))
-          .filter((w) => !words().isStop(w.lower))
+          .filter((w) => !words().isStop(w.lower) && !/[^s]s$/.test(w.lower))
           .map((w) => w.stem),
       );
-      v = pointsBack(claim, store.document(claim.docId), known, shown);
+      v = pointsBack(claim, store.document(claim.docId), known, shown, tags);
       backMemo.set(key, v);
     }
     return v;

@@ -154,8 +154,9 @@ export function aboutness(subject: Subject, words: readonly Word[], docId: strin
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
   const hits = queryHits(subject, words, docId);
   if (hits > 0) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
+  // Words typical of the subject speak for it only in a story about it, not one that names it once.
   const doc = subject.documents.get(docId) ?? 0;
-  if (doc > 0 && subject.related.size) {
+  if (doc >= STORY && subject.related.size) {
     const seen = new Set<string>();
     let weight = 0;
     for (const w of words) {

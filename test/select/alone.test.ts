@@ -3,6 +3,7 @@
  * and from Reuters-21578 (free for research) that cannot stand alone, and some that can.
  */
 import { describe, expect, it } from 'vitest';
+import { posTags } from '../../src/deck/grammar.ts';
 import type { Claim } from '../../src/model.ts';
 import { holdsQuotation, leansOnContext, speaksInFirstPerson, unnamedSpeaker } from '../../src/select/standalone.ts';
 import { pointsBack } from '../../src/select/definite.ts';
@@ -33,7 +34,7 @@ describe('lines that point back', () => {
   const doc = (before: string, sentence: string) => {
     const text = `${before} ${sentence}`;
     const claim = { start: before.length + 1, end: text.length, text: sentence } as Claim;
-    return pointsBack(claim, { text });
+    return pointsBack(claim, { text }, new Set(), sentence, posTags);
   };
   it('finds "the X" when the sentences before introduced X', () => {
     expect(doc('Indonesia’s exports slumped in 1986. Revenue fell sharply.', 'The dramatic fall in oil prices last year was responsible for the slump.')).toBe(true);
@@ -54,6 +55,11 @@ describe('lines that point back', () => {
   it('does not take a number after "the X at" for what says which X', () => {
     // reuters-21578-0 cocoa (Indonesian tea, cocoa story)
     expect(doc('Indonesia’s cocoa exports will rise, the U.S. Embassy said.', 'Production in 1986 is estimated by the embassy at 35,000 tonnes.')).toBe(true);
+  });
+  it('finds a body every country has in a line that names none: whose government?', () => {
+    // reuters-21578-0 cocoa (Indonesian tea, cocoa story)
+    expect(doc('Indonesia’s exports of tea and cocoa will rise.', 'Cocoa production and exports are forecast to rise steadily as the government develops cocoa plantations.')).toBe(true);
+    expect(doc('', 'Indonesia’s cocoa output will rise as the government develops cocoa plantations.')).toBe(false);
   });
   it('finds a share or rest that does not say of what', () => {
     expect(doc('Russia supplied 40% of China’s arms imports in the 1990s.', 'By 2014, the share had reduced to approximately 25-30%.')).toBe(true);
