@@ -42,7 +42,7 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
     c = at(maxWords);
     // The audience's length is a norm, not a wall: a sentence a few words over that cannot lose
     // them without losing its point beats a shorter one that says less.
-    const cap = Math.round(env.policy.maxWords * env.policy.overrun);
+    const cap = Math.round(maxWords * env.policy.overrun);
     if (!c.fits && cap > maxWords) {
       const longer = at(cap);
       if (longer.fits) c = longer;

@@ -48,7 +48,7 @@ describe('sample briefings', () => {
       const longest = Math.round(policy.maxWords * policy.overrun);
       const bulletSlides = deck.slides.flatMap((s) =>
         s.kind === 'bullets' ? [{ bullets: s.bullets, words: longest }]
-        : s.kind === 'judgements' ? [{ bullets: s.judgements, words: s.bottomLine ? Math.max(longest, Math.round(policy.maxWords * 1.25)) : longest }]
+        : s.kind === 'judgements' ? [{ bullets: s.judgements, words: s.bottomLine ? Math.round(Math.round(policy.maxWords * 1.25) * policy.overrun) : longest }]
         : []);
       expect(bulletSlides.length).toBeGreaterThan(0);
       for (const { bullets, words } of bulletSlides) {
