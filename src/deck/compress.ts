@@ -253,8 +253,22 @@ function protect(s: string, ranges: Range[]): Range[] {
   const quoted: Range[] = [];
   for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return ranges.filter(
-    (r) => !touchesKept(r, quoted) && !ESTIMATIVE.test(s.slice(r[0], r[1])) && !kept.some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)),
+    (r) => !touchesKept(r, quoted) && !ESTIMATIVE.test(s.slice(r[0], r[1])) && !kept.some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)) && !antecedentOf(s, r),
   );
+}
+
+/**
+ * Whether a range holds the name a pronoun left after it points to: "Against the backdrop of
+ * Russia's political and economic weakening, China will attempt to replace it" loses who "it" is.
+ */
+function antecedentOf(s: string, [a, b]: Range): boolean {
+  const rest = s.slice(b);
+  // A pronoun as the object of a verb or preposition ("replace it", "for them"): never the
+  // subject of its own clause, so never the name the clause opens on.
+  const pronoun = /(?<=\b(?!(?:said|says|that|and|but|because|if|when|while|as|than)\b)\p{Ll}+\s)(?:it|them|him|her)(?![\p{L}'’])/u.exec(rest);
+  if (!pronoun) return false;
+  const before = new Set(rest.slice(0, pronoun.index).match(/\p{L}+/gu) ?? []);
+  return [...s.slice(a, b).matchAll(/(?<![\p{L}])(\p{Lu}\p{L}+)/gu)].some((m) => a + (m.index ?? 0) > 0 && !before.has(m[1]));
 }
 
 /**

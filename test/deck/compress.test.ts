@@ -42,6 +42,12 @@ describe('compression by deletion', () => {
     expect(medial.text).toContain('could influence cooperation');
   });
 
+  it('keeps an opening phrase that names whom a pronoun later in the sentence stands for', () => {
+    // seed (Clay alliance): without the opening, "replace it" replaces nobody
+    const s = "Against the backdrop of Russia's political and economic weakening, China will attempt to replace it in areas where Russia has kept its interests.";
+    expect(compressSentence(s, { maxWords: 12, always: true }).text).toContain("Russia's political and economic weakening");
+  });
+
   it('does not take a participle after a comma for the verb of what is left', () => {
     // reuters-21578-0 crude (Qatar budget): cutting the predicate leaves an aside and no verb
     expect(isClause("The Gulf oil state of Qatar, recovering slightly from last year's decline in world oil prices.")).toBe(false);
