@@ -69,6 +69,9 @@ export function pointsBack(
   const context = ends.length >= 3 ? before.slice((ends[ends.length - 3].index ?? 0) + ends[ends.length - 3][0].length) : before;
   const contextStems = new Set(wordsOf(context).map((w) => w.stem));
   const text = shown;
+  // A figure of no one ("Historical cost operating profit was 61 mln stg, up from 16 mln."):
+  // whose it is, the story said before.
+  if (claim.figures?.some((f) => text.includes(f.text.replace(/\s+/g, ' '))) && namesNobody(text, doc.text)) return true;
   for (const m of text.matchAll(THE_PHRASE)) {
     const head = headOf(m, tags);
     if (!head) continue;
@@ -91,4 +94,19 @@ export function pointsBack(
     return true;
   }
   return false;
+}
+
+/**
+ * A line that names no one and nowhere: no word in capitals but its first, and that one a common
+ * word the article also writes in lower case ("Processors are finding…", "Contract talks broke off…").
+ */
+export function namesNobody(text: string, article: string): boolean {
+  const words = text.match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+  if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return false;
+  const first = words[0];
+  if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first)) return !first;
+  // A name the article also writes in capitals mid-sentence ("… said Brazil"); a common word it
+  // writes in lower case, or never mid-sentence at all.
+  if (new RegExp(`(?<![\\p{L}])${first.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return true;
+  return !new RegExp(`\\p{Ll}[,;]?\\s+${first}(?![\\p{L}])`, 'u').test(article);
 }

@@ -166,7 +166,7 @@ export function aboutness(subject: Subject, words: readonly Word[], docId: strin
         weight += r;
       }
     }
-    if (seen.size >= 2) return Math.min(0.8, 0.4 + 0.2 * weight) * (0.5 + 0.5 * doc);
+    if (seen.size >= RELATED_HITS) return Math.min(0.8, 0.4 + 0.2 * weight) * (0.5 + 0.5 * doc);
   }
   return 0;
 }
@@ -302,6 +302,8 @@ const FEEDBACK_DOCS = 12;
 const FULL_HITS = 3;
 const TITLE_HITS = 3;
 const RELATED_WORDS = 10;
+/** Words typical of the subject a sentence must hold to be about it without naming it. */
+const RELATED_HITS = 2;
 
 /**
  * Pseudo-relevance feedback: the documents whose sentences name the subject, strongest first,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { posTags } from '../../src/deck/grammar.ts';
+import { findFigures } from '../../src/corpus/figures.ts';
 import type { Claim } from '../../src/model.ts';
 import { holdsQuotation, leansOnContext, speaksInFirstPerson, unnamedSpeaker } from '../../src/select/standalone.ts';
 import { pointsBack } from '../../src/select/definite.ts';
@@ -33,7 +34,7 @@ describe('lines that are someone else’s words', () => {
 describe('lines that point back', () => {
   const doc = (before: string, sentence: string) => {
     const text = `${before} ${sentence}`;
-    const claim = { start: before.length + 1, end: text.length, text: sentence } as Claim;
+    const claim = { start: before.length + 1, end: text.length, text: sentence, figures: findFigures(sentence) } as Claim;
     return pointsBack(claim, { text }, new Set(), sentence, posTags);
   };
   it('finds "the X" when the sentences before introduced X', () => {
@@ -60,6 +61,11 @@ describe('lines that point back', () => {
     // reuters-21578-0 cocoa (Indonesian tea, cocoa story)
     expect(doc('Indonesia’s exports of tea and cocoa will rise.', 'Cocoa production and exports are forecast to rise steadily as the government develops cocoa plantations.')).toBe(true);
     expect(doc('', 'Indonesia’s cocoa output will rise as the government develops cocoa plantations.')).toBe(false);
+  });
+  it('finds a figure that names no one it belongs to', () => {
+    // reuters-21578-0 earn (BP Oil story)
+    expect(doc('BP Oil Ltd raised its operating profit, the company said.', 'Historical cost operating profit was 61 mln stg, up from 16 mln.')).toBe(true);
+    expect(doc('', 'BP Oil said historical cost operating profit was 61 mln stg, up from 16 mln.')).toBe(false);
   });
   it('finds a share or rest that does not say of what', () => {
     expect(doc('Russia supplied 40% of China’s arms imports in the 1990s.', 'By 2014, the share had reduced to approximately 25-30%.')).toBe(true);
