@@ -300,17 +300,25 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
     return { ...c.claim, score: scoreCandidate(candidate, prefs) };
   });
   // A story that names the subject in passing ("the weaker dollar" in a company's results) is a
-  // source only when the stories about the subject have no more to give.
+  // source only when no story about the subject has a line to give: a slide runs short instead.
   const options = {
     repeatsShown: (words: Set<string>) => ctx.ledger.repeats(words),
     accept: accept && ((c: RankedClaim) => accept(originals.get(c.id) ?? c)),
   };
   const picked = diversify(ranked.filter((c) => !passing.has(c.id)), { ...options, limit: request.limit });
-  if (picked.length < request.limit && passing.size) {
+  // (A pool asked for without recording, which the caller sifts further, takes both.)
+  if ((!picked.length || (request.dryRun && picked.length < request.limit)) && passing.size) {
     const first = picked.map((p) => contentWords(p.text));
     const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
     picked.push(...diversify(ranked.filter((c) => passing.has(c.id)), { ...options, repeatsShown, limit: request.limit - picked.length }));
   }
-  if (!request.dryRun) for (const c of picked) ctx.ledger.record(c);
-  return picked;
+  // No padding: a line far weaker than the slide's best says the corpus has little more on the
+  // subject; the slide runs shorter instead.
+  const best = Math.max(...picked.map((c) => c.score));
+  const kept = request.dryRun ? picked : picked.filter((c, i) => i === 0 || c.score >= PADDING * best || isPinned(c, ctx.spec));
+  if (!request.dryRun) for (const c of kept) ctx.ledger.record(c);
+  return kept;
 }
+
+/** Share of the slide's best score a further line must reach. */
+const PADDING = 0.6;

@@ -74,6 +74,16 @@ describe('selection', () => {
     expect(selectClaims(factFirst, q)[0].kind).toBe('fact');
   });
 
+  it('runs a slide short rather than pad it with a line far weaker than its best', () => {
+    const thin = fixtureStore([
+      { id: 'a', paragraphs: [[{ text: 'Tin exports from Malaysia fell as producers agreed to curb tin exports.', topics: [] }]] },
+      { id: 'b', paragraphs: [[{ text: 'A nursery in Florida was sold for 4.5 mln dlrs.', topics: [] }], [{ text: 'Its sales rose.', topics: [] }], [{ text: 'The nursery also sells plants, tools and tin buckets for export.', topics: [] }]] },
+    ], {});
+    const ctx = createSelectionContext(thin, {}, { ...prefs, kinds: [...prefs.kinds] });
+    const picked = selectClaims(ctx, { query: 'tin exports', limit: 3 });
+    expect(picked.map((c) => c.docId)).toEqual(['a']);
+  });
+
   it('returns nothing for a query no claim matches', () => {
     const ctx = createSelectionContext(store, {}, { ...prefs, kinds: [...prefs.kinds] });
     expect(selectClaims(ctx, { query: 'zebra', limit: 3 })).toEqual([]);
