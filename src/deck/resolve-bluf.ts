@@ -68,7 +68,8 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   let judgementsOnly = analytic;
   const usable = (c: Claim) => {
     if (ctx.ledger.ids.has(c.id) || isExcluded(c, ctx.spec) || c.flaws?.length) return false;
-    if (judgementsOnly && (c.kind === 'attributed' || !carriesJudgement(c))) return false;
+    // (An article's lead may report its judgement as the experts': it is still the article's thesis.)
+    if (judgementsOnly && ((c.kind === 'attributed' && c.paragraph > 1) || !carriesJudgement(c))) return false;
     const w = contentWords(c.text);
     if (ctx.ledger.repeats(w) || shown.some((s) => nearDuplicate(w, s) || overlap(w, s) >= 0.5)) return false;
     return standsAlone(env, c, bottomLineWords);

@@ -15,7 +15,7 @@ const ESTIMATIVE =
 
 /** Evaluative words: they weigh what they describe rather than measure it. */
 const EVALUATIVE =
-  /\b(?:crucial|essential|important|vital|critical|decisive|fundamental|unprecedented|remarkabl[ey]|striking|vulnerab\w*|\w*dependen(?:t|ce|cy)|worr\w*|desperat\w*|asymmetr\w*|lopsided|unequal|imbalance\w*|fragile|fragility|durable|resilien\w*|junior|subordinat\w*|weak\w*|undermin\w*|threat\w*|risk\w*|benefit\w*|advantage\w*|leverage|isolat\w*|reluctan\w*|wary|distrust\w*|suspicio\w*|ambitio\w*|limited|limits?|fail\w*|success\w*|effective\w*|clearly|difficult|hard to|far from|paradox\w*|problematic|cautious\w*|pragmatic|opportunis\w*|at best|at most|merely|only a|no more than|not (?:an?|the) (?:alliance|ally)|marriage of convenience|alignment|rivalr\w*|tension\w*|mistrust\w*)\b/i;
+  /\b(?:crucial|essential|important|vital|critical|decisive|fundamental|unprecedented|remarkabl[ey]|striking|vulnerab\w*|\w*dependen(?:t|ce|cy)|\w*relian(?:t|ce)|(?:far|much|ever|increasingly)\s+(?:more|less|greater|smaller)|increasingly|worr\w*|desperat\w*|asymmetr\w*|lopsided|unequal|imbalance\w*|fragile|fragility|durable|resilien\w*|junior|subordinat\w*|weak\w*|undermin\w*|threat\w*|risk\w*|benefit\w*|advantage\w*|leverage|isolat\w*|reluctan\w*|wary|distrust\w*|suspicio\w*|ambitio\w*|limited|limits?|fail\w*|success\w*|effective\w*|clearly|difficult|hard to|far from|paradox\w*|problematic|cautious\w*|pragmatic|opportunis\w*|at best|at most|merely|only a|no more than|not (?:an?|the) (?:alliance|ally)|marriage of convenience|alignment|rivalr\w*|tension\w*|mistrust\w*)\b/i;
 
 /** A month name, not a modal: "in May 2022", "May 9". */
 const MONTH_MAY = /\bMay\s+\d|\b(?:in|of|since|until|by|from|early|late|mid-?)\s+May\b/g;
