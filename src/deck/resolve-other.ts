@@ -88,14 +88,20 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
         : 0;
       const count = q.text.split(/\s+/).length;
       // An answer or a pointer back ("Yes, because…", "It is…") needs the question or what came before.
-      const leansBack = /^(?:yes|no|well)\b/i.test(q.text) || ANAPHORIC.test(q.text.trim());
-      const score = about + (q.role ? 0.2 : 0) - (count > long ? 0.5 : 0) - (count < 6 ? 0.3 : 0) - (leansBack ? 0.4 : 0);
+      // So does a short one about "it" or "them" ("I'd put it off as long as they conceivably could").
+      const leansBack = /^(?:yes|no|well)\b/i.test(q.text) || ANAPHORIC.test(q.text.trim()) || (count < 12 && /\b(?:it|they|them|this|that|he|she)\b/i.test(q.text));
+      // Words that make no sentence ("the biggest purchase and sale contract in the history of the
+      // global gas industry") say what something is called, not what the speaker holds.
+      const fragment = !isClause(q.text.replace(/^[“"‘']|[”"’',.]+$/g, ''));
+      const score = about + (q.role ? 0.2 : 0) - (count > long ? 0.5 : 0) - (count < 6 ? 0.3 : 0) - (leansBack ? 0.4 : 0) - (fragment ? 0.4 : 0);
       return { q, about, score };
     })
     // A speaker asked for by name is the subject; otherwise the quote must be on the request's subject.
     .filter((s) => (!!call.speaker && !call.query && !call.topic) || s.about > 0)
     .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
-  const best = scored[0]?.q;
+  // A slide the spec did not ask for by name is better left out than filled with a quote that
+  // needs its context ("I'd put it off as long as they conceivably could").
+  const best = scored[0] && (!call.fallback || scored[0].score >= FALLBACK_QUOTE) ? scored[0].q : undefined;
   if (!best) {
     warnAt(env, call, terms.length ? 'select/no-match' : 'select/empty-evidence',
       `no quote on ${call.query ? `"${call.query}"` : call.topic ? `topic "${call.topic}"` : 'this slide'}; the slide is left out`,
@@ -113,6 +119,9 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     notes: env.spec.notes ? [`${best.speaker}${role}, ${best.cue.trim()} …`, ...citationNote(env, citation)] : [],
   }];
 }
+
+/** The least score (on-topic 1, with a role +0.2, each flaw −0.3 to −0.5) of a quote the spec did not ask for. */
+const FALLBACK_QUOTE = 0.55;
 
 /** How much of a story about the subject a quote's article must be (1: named in its title or lead, or three times). */
 const QUOTE_STORY = 0.6;

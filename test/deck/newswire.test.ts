@@ -79,6 +79,11 @@ describe('newswire decks', () => {
     }
   });
 
+  it('leaves the quote slide out rather than show words that need their context', () => {
+    const quote = compose('takeovers').slides.find((s) => s.kind === 'quote');
+    if (quote?.kind === 'quote') expect(quote.quote.text).not.toMatch(/^I'd put it off/);
+  });
+
   it('quotes a story about the deck\'s subject, not a passing mention of it', () => {
     for (const name of ['japan-trade', 'coffee', 'oil-opec']) {
       const deck = compose(name);
