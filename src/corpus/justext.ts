@@ -16,8 +16,19 @@ export function stopwordDensity(text: string, language: LanguageProfile = ENGLIS
   if (words.length === 0 || !language.stopwords) return 0;
   let n = 0;
   for (const w of words) if (language.stopwords.has(w)) n++;
-  return n / words.length;
+  // Names are not the words a stoplist measures: a wire's lead ("LONDON, March 2 - Brazilian
+  // Finance Minister Dilson Funaro flatly rejected a U.K. Suggestion that…") is prose with a dozen
+  // of them. Running text is read by its other words; a menu or a label, with few words in lower
+  // case, keeps its plain density.
+  const names = (text.match(NAME_INSIDE) ?? []).length;
+  const common = words.length - names;
+  return common >= MIN_COMMON_WORDS ? n / common : n / words.length;
 }
+
+/** A word in capitals inside a sentence (not after its end, nor the block's first): a name. */
+const NAME_INSIDE = /(?<=[^\s.!?:]\s+)\p{Lu}[\p{L}.'’-]*/gu;
+/** Words in lower case a block needs to be measured without its names. */
+const MIN_COMMON_WORDS = 12;
 
 /**
  * Context-free class of one block. `linkDensity` (share of the block's characters inside links)
@@ -31,8 +42,20 @@ export function classifyAlone(text: string, language: LanguageProfile = ENGLISH,
   const density = stopwordDensity(text, language);
   if (density >= JUSTEXT.stopwordsHigh && text.length > JUSTEXT.lengthHigh) return 'good';
   if (density >= JUSTEXT.stopwordsLow) return 'neargood';
+  // A long block written as sentences is prose however many names it holds: its neighbours
+  // decide, as for any near-good block. A menu or a label never runs to a full stop.
+  if (isSentences(text)) return 'neargood';
   return 'bad';
 }
+
+/** Opens with a capital (or a quote) and ends a sentence, with words enough in lower case to say something. */
+function isSentences(text: string): boolean {
+  const t = text.trim();
+  return /^["“‘'(]?\p{Lu}/u.test(t) && /[.!?]["”’')]?$/u.test(t) && (t.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []).length >= SENTENCE_WORDS;
+}
+
+/** Words in lower case that make a block read as sentences rather than a label. */
+const SENTENCE_WORDS = 8;
 
 function neighbour(classes: BlockClass[], i: number, step: 1 | -1, ignoreNeargood: boolean): BlockClass {
   for (let j = i + step; j >= 0 && j < classes.length; j += step) {

@@ -16,6 +16,12 @@ export const ORDINAL_OPENING = /^(?:another|the latter|the former|(?:a|the)\s+(?
 /** "Both firms…", "Both sides…": a pair the sentence does not name ("Both Brazil and Peru" does). */
 const UNNAMED_PAIR = /^(?:both)\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*s\b(?!\s+(?:of|and)\b)/u;
 
+/**
+ * "Monetary sources described them as…": a pronoun object of the sentence's first verb is never
+ * its subject, so it points at someone the slide does not name.
+ */
+const OBJECT_PRONOUN = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,3}\s+\p{Ll}+(?:ed|s)\s+(?:them|him|her)\b/u;
+
 /** Phrases that only make sense after what came before. */
 const BACK_REFERENCE =
   /^(?:instead of|unlike (?:this|that|these|those|them|it)|since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect))\b/i;
@@ -115,7 +121,7 @@ export function leansOnContext(text: string, options: StandAloneOptions = {}): b
   if (ANAPHORIC.test(t) || ANAPHORIC.test(t.replace(/^[\p{L}\s]{2,25},\s+/u, ''))) return true;
   if (!options.allowOrdinal && ORDINAL_OPENING.test(t)) return true;
   const head = t.split(/\s+/).slice(0, 8).join(' ');
-  if (UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
+  if (OBJECT_PRONOUN.test(t) || UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
   if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t)) return true;

@@ -34,6 +34,8 @@ export interface SubjectTerm {
    * free-text query, which needs a second word beside it anyway).
    */
   forms?: string[][];
+  /** A query word the corpus writes together with this one ("interest" and "payments"): one counts only with the other. */
+  partner?: SubjectTerm;
 }
 
 export interface Subject {
@@ -102,9 +104,9 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
     if (!same(term, 0, words[i])) continue;
     // "British and Commonwealth Shipping Plc", "Gold Fields said": a common word in capitals
     // beside another is part of a name, not the subject.
-    if (!term.proper && /^\p{Lu}/u.test(words[i].text) && partOfName(words, i, i + n - 1)) continue;
+    if (!term.proper && /^\p{Lu}/u.test(words[i].text) && !headline(words) && partOfName(words, i, i + n - 1)) continue;
     // "188,000 yen", "44 billion dollars": a unit after a number measures something else.
-    if (i > 0 && MEASURE.test(words[i - 1].lower)) continue;
+    if (i > 0 && MEASURE.test(words[i - 1].lower) && words[i].start - words[i - 1].end <= 2) continue;
     // "could influence prospects": a topic noun used as a verb is not the subject.
     if (!term.proper && n === 1 && i > 0 && VERB_BEFORE.test(words[i - 1].lower)) continue;
     if (n === 1) {
@@ -129,11 +131,23 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
   return -1;
 }
 
-/** Whether words `first`..`last` sit in a run of capitalised words (a sentence's first word aside). */
-function partOfName(words: readonly Word[], first: number, last: number): boolean {
-  const cap = (k: number) => k >= 0 && k < words.length && /^\p{Lu}/u.test(words[k].text) && !/^(?:The|A|An)$/.test(words[k].text);
-  return (first > 0 && cap(first - 1)) || cap(last + 1);
+/** A title in capitals or in title case ("ICO PRODUCERS TO PRESENT NEW COFFEE PROPOSAL"): every word looks like a name. */
+function headline(words: readonly Word[]): boolean {
+  return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w.text)).length >= 0.75 * words.length;
 }
+
+/**
+ * Whether words `first`..`last` are part of a company's name: a run of capitalised words that
+ * ends in "Plc", "Inc", "Corp"… ("British and Commonwealth Shipping Plc"). A body named after its
+ * subject ("International Coffee Organization") is about it, and stays.
+ */
+function partOfName(words: readonly Word[], first: number, last: number): boolean {
+  const cap = (k: number) => k >= 0 && k < words.length && /^\p{Lu}/u.test(words[k].text);
+  for (let k = last + 1; k <= last + 3 && cap(k); k++) if (COMPANY.test(words[k].text)) return true;
+  return false;
+}
+
+const COMPANY = /^(?:Plc|PLC|Inc|Corp|Corporation|Co|Cos|Ltd|Limited|LLC|Group|Holdings|AG|SA|NV|BV|GmbH|Bhd|Berhad|SpA|Oyj|ASA)$/;
 
 const VERB_BEFORE = /^(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|cannot)$/;
 const MEASURE = /^(?:\d[\d,.]*|mln|million|billion|bln|bn|thousand|trillion|hundred)$/;
@@ -181,7 +195,8 @@ function namesPeople(name: SubjectTerm, words: readonly Word[]): boolean {
 /** How many query words a sentence holds, when they are enough to name the subject; else 0. */
 function queryHits(subject: Pick<Subject, 'query' | 'minHits' | 'specific' | 'names' | 'namedDocuments'>, words: readonly Word[], docId?: string): number {
   if (!subject.query.length) return 0;
-  const matched = subject.query.filter((t) => findTerm(t, words) >= 0);
+  const found = subject.query.filter((t) => findTerm(t, words) >= 0);
+  const matched = found.filter((t) => !t.partner || found.includes(t.partner));
   // A query that names an actor is about that actor: a moratorium in Ohio is not Brazil's.
   if (subject.names.length && !subject.names.some((t) => matched.includes(t) || namesPeople(t, words)) && !(docId && subject.namedDocuments.has(docId))) return 0;
   return matched.length >= subject.minHits || matched.some((t) => subject.specific.has(t)) ? matched.length : 0;
@@ -265,17 +280,22 @@ export function subjectOf(
     for (const k of request.keywordsOf?.(phrase) ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus, k.includes('*')));
   }
   rest = rest.replace(/"[^"]+"|“[^”]+”/g, ' ');
-  const query = queryTerms(rest, corpus);
+  const query = collocations(queryTerms(rest, corpus), claims, corpus);
   // A word few sentences use ("asymmetry", "moratorium") names the subject alone; a common one
   // ("arms" in a corpus about arms) needs a second query word beside it.
-  const specific = new Set(query.filter((t) => corpus.claimFrequency(t.stems[0]) <= Math.max(2, SPECIFIC * corpus.claims)));
+  const names = query.filter((t) => t.proper && (request.isActor?.(t.text) ?? false));
+  // A place or body named beside other words says whose subject it is, not what it is: "Brazil"
+  // alone is not "Brazil moratorium interest payments".
+  const specific = new Set(
+    query.filter((t) => (!names.includes(t) || names.length === query.length) && corpus.claimFrequency(t.stems[0]) <= Math.max(2, SPECIFIC * corpus.claims)),
+  );
   const subject: Subject = {
     label: request.topic ?? request.query ?? '',
     phrases: phrases.filter((p) => p.stems.length),
     query,
     minHits: Math.min(2, query.length),
     specific,
-    names: query.filter((t) => t.proper && (request.isActor?.(t.text) ?? false)),
+    names,
     namedDocuments: new Set(),
     related: new Map(),
     documents: new Map(),
@@ -283,6 +303,37 @@ export function subjectOf(
   feedback(subject, claims, corpus, !request.keywords?.length, titleOf, sentencesOf);
   return subject;
 }
+
+/**
+ * Two query words next to each other that the corpus writes together ("interest payments") count
+ * only together: "interest in a platinum property" is not the interest of "Brazil moratorium
+ * interest payments". A pair is written together when most sentences holding both hold them side
+ * by side, in at least three sentences.
+ */
+function collocations(terms: SubjectTerm[], claims: readonly Claim[], corpus: CorpusWords): SubjectTerm[] {
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const [a, b] = [terms[i], terms[i + 1]];
+    if (!a.proper && !b.proper) {
+      let both = 0;
+      let together = 0;
+      for (const c of claims) {
+        const words = corpus.words(c);
+        if (findTerm(a, words) < 0 || findTerm(b, words) < 0) continue;
+        both++;
+        if (words.some((w, k) => same(a, 0, w) && words[k + 1] && same(b, 0, words[k + 1]))) together++;
+      }
+      if (together >= COLLOCATION_MIN && together >= both / 2) {
+        a.partner = b;
+        b.partner = a;
+        i++;
+      }
+    }
+  }
+  return terms;
+}
+
+/** Sentences a pair of words must be side by side in to be read as one term. */
+const COLLOCATION_MIN = 3;
 
 /** Query words: each a term of its own, names (capitalised) matched case-sensitively. */
 function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {

@@ -48,3 +48,10 @@ describe('a pair the sentence does not name', () => {
     expect(leansOnContext('The two-day meeting ended without agreement.')).toBe(false);
   });
 });
+
+describe('a pronoun object of the first verb', () => {
+  it('points at someone the slide does not name (Reuters-21578, money-fx)', () => {
+    expect(leansOnContext('Monetary sources described them as a preliminary diplomatic effort to see if France could help.')).toBe(true);
+    expect(leansOnContext('Monetary sources described the talks as a preliminary diplomatic effort.')).toBe(false);
+  });
+});

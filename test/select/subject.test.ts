@@ -120,9 +120,11 @@ describe('a topic word in its own sense', () => {
     expect(t('shipping', 'There were seven grain ships loading at Portland.')).toBe(true);
     expect(t('export quotas', 'Australia is not setting any export quota.')).toBe(true);
   });
-  it('is not a word of a name in capitals beside it', () => {
+  it('is not a word of a company\'s name, but a body named after it is about it', () => {
     expect(t('shipping', 'Air U.K. Ltd is a subsidiary of British and Commonwealth Shipping Plc.')).toBe(false);
-    expect(t('gold', 'Gold Fields said output rose.')).toBe(false);
+    expect(t('coffee', 'Talks at the International Coffee Organization continued.')).toBe(true);
     expect(t('gold', 'Gold output rose in South Africa.')).toBe(true);
+    // a number before the word with a dash between is a dateline, not a measure ("188,000 yen" is)
+    expect(t('coffee', 'LONDON, March 2 - Coffee quota talks continued.')).toBe(true);
   });
 });
