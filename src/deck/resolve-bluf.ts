@@ -25,7 +25,19 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // in passing), and naming another one too when the deck has several ("coffee" and "export
   // quotas", not a textile quota story). A deck whose subjects no document joins falls back to
   // documents about any one of them.
-  const documents = deckDocuments(subjects, (doc) => ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc)));
+  const allowed = (doc: string) => ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc));
+  // A story whose headline names one of the deck's subjects is about it first of all: it tells
+  // a bigger share of the deck's storylines than one that names them in its body.
+  const headlined = (docs: Map<string, number>) => {
+    for (const [doc, w] of docs) {
+      const headline = wordsOf(ctx.head(doc).title);
+      if (subjects.some((s) => aboutness(s, headline, doc) >= 0.6)) docs.set(doc, w * (1 + HEADLINE));
+    }
+    return docs;
+  };
+  const documents = headlined(deckDocuments(subjects, allowed));
+  let alone: Map<string, number> | undefined;
+  const fallbackDocuments = () => (alone ??= headlined(deckDocuments(subjects, allowed, 1)));
   // The deck's title states its question ("who depends on whom?"): a line that answers in its
   // words is about the deck, not only about one section; a judgement counts over a bare fact.
   const corpus = ctx.words();
@@ -41,7 +53,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     if (c.kind !== 'attributed' && carriesJudgement(c)) judged++;
   }
   const judgementWeight = JUDGEMENT * Math.max(0, Math.min(1, (judged / Math.max(1, all) - REPORTING_SHARE) / (ANALYTIC_SHARE - REPORTING_SHARE)));
-  const stories = storylines({
+  const storylinesOf = (documents: Map<string, number>) => storylines({
     claims: ctx.index.claims,
     words: corpus,
     documents,
@@ -57,6 +69,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       return Math.min(2, about + 0.25 * Math.min(2, titled) + (c.kind !== 'attributed' && carriesJudgement(c) ? judgementWeight : 0));
     },
   });
+  const stories = storylinesOf(documents);
 
   // A bottom line states a whole point: a quarter more words than the audience's other bullets.
   const bottomLineWords = Math.round(env.policy.maxWords * 1.25);
@@ -87,6 +100,16 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       shown.push(contentWords(line.claim.text));
     }
   }
+  // Stories naming two of the deck's topics that give no usable line (a futures exchange's volumes
+  // naming soybeans and corn) leave the bottom line to the stories about each one.
+  if (!picked.length && documents.size < fallbackDocuments().size) {
+    const alone = storylinesOf(fallbackDocuments());
+    for (const story of alone) {
+      if (picked.length >= limit) break;
+      const line = story.lines.find((l) => usable(l.claim));
+      if (line) (picked.push(line.claim), shown.push(contentWords(line.claim.text)));
+    }
+  }
   if (!picked.length) return reportEmpty(env, call, { query: requests.map((r) => r.query ?? r.topic ?? '').join(' '), limit }, 'line'), [];
   for (const c of picked) ctx.ledger.record(c);
   const bullets = picked.map((c) => makeBullet(env, c, bottomLineWords));
@@ -94,6 +117,8 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
 }
 
 const MAIN_STORY = 0.25;
+/** What a headline naming a deck subject adds to its story's weight. */
+const HEADLINE = 0.5;
 /** Weight of a story's lead in analysis, and what reporting adds to it. */
 const LEAD = 0.2;
 const REPORTING_LEAD = 0.3;
@@ -105,7 +130,7 @@ const JUDGEMENT = 0.35;
 const REPORTING_SHARE = 0.3;
 const ANALYTIC_SHARE = 0.5;
 
-function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => boolean): Map<string, number> {
+function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => boolean, atLeast?: number): Map<string, number> {
   const all = new Set(subjects.flatMap((s) => [...s.documents.keys()]));
   const pick = (needed: number) => {
     const out = new Map<string, number>();
@@ -118,6 +143,7 @@ function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => b
     }
     return out;
   };
+  if (atLeast) return pick(atLeast);
   const joined = pick(Math.min(2, subjects.length));
   return joined.size >= 2 ? joined : pick(1);
 }
