@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Audience, Diagnostic } from '../model.ts';
 import { renderSpecScaffold } from './spec-template.ts';
+import { headingOf } from '../text.ts';
 
 export interface NewBriefingOptions {
   root: string;
@@ -72,8 +73,7 @@ export function newBriefing(options: NewBriefingOptions): NewBriefingResult {
 
 /** `energy-outlook` → `Energy outlook`. */
 export function humanise(name: string): string {
-  const words = name.replace(/[-_.]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return headingOf(name.replace(/\.+/g, ' '));
 }
 
 /** The topic names a corpus defines in `topics.yaml`, if it has one. */
