@@ -8,6 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Audience, Diagnostic } from '../model.ts';
 import { renderSpecScaffold } from './spec-template.ts';
 import { headingOf } from '../text.ts';
+import { message } from '../diagnostics/message.ts';
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 
 export interface NewBriefingOptions {
   root: string;
@@ -88,8 +90,8 @@ export function corpusTopics(corpusDir: string): string[] {
   }
 }
 
-function fail(file: string, code: string, message: string, hint: string): NewBriefingResult {
-  return { diagnostics: [{ severity: 'error', file, code, message, hint }] };
+function fail(file: string, code: DiagnosticCode, reason: string, hint: string): NewBriefingResult {
+  return { diagnostics: [message(code, reason, { file }, { hint })] };
 }
 
 export { renderSpecScaffold, type SpecScaffold } from './spec-template.ts';
