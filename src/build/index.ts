@@ -93,6 +93,7 @@ export interface DeckResult {
   title?: string;
   audience?: Audience;
   theme?: string;
+  /** Slides as laid out: what every output file shows, continuation slides included. */
   slides: number;
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
