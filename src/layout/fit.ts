@@ -29,7 +29,7 @@ export interface FittedPart {
 const SCALES = [1, 0.92, 0.85, 0.78];
 
 /** A bullet's text as shown: likelihood chip, text and (when tags are shown per item) its tag. */
-export const bulletLine = (b: Bullet, tags = true) =>
+const bulletLine = (b: Bullet, tags = true) =>
   [b.likelihood ? b.likelihood.toUpperCase() : '', b.text, tags ? b.citation?.tag ?? '' : ''].filter(Boolean).join(' ');
 
 /**

@@ -20,8 +20,8 @@ import { frameOf } from './frame.ts';
 import { shownTitle, templateCanvas, themeCanvas } from './geometry.ts';
 import { notesOfPart, speakerNotes } from './notes.ts';
 
-export { shownTitle } from './geometry.ts';
-export { figuresCompare, bulletLine } from './fit.ts';
+// What writers format with: how a figures slide is drawn, and the words of tags and sources.
+export { figuresCompare } from './fit.ts';
 export { sourceLine, shownTag, citationLine, slideCitations } from './citations.ts';
 
 export interface LayoutOptions {

@@ -1,7 +1,8 @@
 /**
  * Parses a briefing spec (Markdown with YAML front-matter) into a `BriefingSpec`, collecting every
  * mistake as a `Diagnostic` with file, line, column and a suggestion rather than throwing: a bad
- * audience, a misspelt key or helper, a wrong type, malformed YAML.
+ * audience, a misspelt key or helper, a wrong type, malformed YAML. The body is read here, once,
+ * into the sections the deck stage composes from (`body.ts`).
  */
 import matter from 'gray-matter';
 import { basename, extname } from 'node:path';
