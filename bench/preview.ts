@@ -48,7 +48,7 @@ try {
   const during = /No briefing specs yet/.test(index) ? 'No briefing specs yet' : `${(index.match(/building…<\/span>/g) ?? []).length} specs shown as building`;
   const outputs = () => ['.html', '.pdf', '.pptx', '.handout.pdf'].map((s) => join(root, 'out', deck + s)).filter(existsSync);
   while (outputs().length < 4 || /<p class="muted">rebuilding/.test(await (await fetch(url)).text())) await sleep(50);
-  const page = await browser.newPage();
+  const page = await browser.browser.newPage();
   await page.goto(`${url}out/${deck}.html`, { waitUntil: 'load' });
   await sleep(300);
   const shown: number[] = [];

@@ -10,7 +10,8 @@ export type { BuildOptions, BuildResult, BuildEvent, DeckResult, OutputFile } fr
 export { loadCorpus } from './corpus/index.ts';
 export { parseBriefing } from './spec/index.ts';
 export { composeDeck } from './deck/index.ts';
-export { loadTheme, listThemes } from './theme/index.ts';
+export { loadTheme, listThemes, checkThemes } from './theme/index.ts';
+export { layoutDeck, type LayoutOptions, type LayoutResult } from './layout/index.ts';
 export { formatDiagnostic } from './diagnostics/format.ts';
 export { loadConfig, openProject, resolveSettings } from './config/index.ts';
 export type { ProjectConfig, RunFlags, RunSettings } from './config/index.ts';

@@ -4,7 +4,7 @@
  *
  *   corpus/*  ──ingest──▶ CorpusDocument[] ──extract──▶ Claim[] + Quote[] ──index──▶ EvidenceStore
  *   briefings/*.md ──parse──▶ BriefingSpec ──select(store)──▶ Selection ──compose──▶ Deck
- *   Deck + Theme ──render──▶ html | pdf | pptx | handout
+ *   Deck + ResolvedTheme ──layout──▶ LaidOutDeck ──write──▶ html | pdf | pptx | handout | deck.json
  *
  * Offsets (`start`/`end`) are always UTF-16 code-unit offsets into the *decoded file text* of the
  * document (what `CorpusDocument.text` holds), so `doc.text.slice(start, end) === item.text`.
@@ -25,7 +25,10 @@ export interface Diagnostic {
   message: string;
   /** How to fix it ("did you mean 'executive'?"). */
   hint?: string;
-  /** Stable machine-readable code, e.g. `spec/unknown-audience`. */
+  /**
+   * Stable machine-readable code, `<source>/<rule>` as vfile's `source` and `ruleId`
+   * (`spec/unknown-audience`); every code is listed in `diagnostics/codes.ts` and the README.
+   */
   code: string;
   /** Detail that a summary line already covers: printed only with `--verbose`. */
   verbose?: boolean;
@@ -217,6 +220,44 @@ export interface ThemeOverrides {
   footer?: string;
 }
 
+export type HelperName = 'claims' | 'figures' | 'quote' | 'judgements' | 'scenarios' | 'timeline' | 'sources' | 'bluf';
+
+/** A helper call as written in the body (`{{claims "pipelines" limit=3}}`), with its file position. */
+export interface HelperCall {
+  helper: HelperName;
+  query?: string;
+  topic?: string;
+  limit?: number;
+  title?: string;
+  kind?: ClaimKind;
+  speaker?: string;
+  source?: string;
+  line: number;
+  column: number;
+  /** The call as written, for messages. */
+  raw: string;
+  /** When nothing matches, take the best evidence regardless (the topics-only plan's quote). */
+  fallback?: boolean;
+}
+
+/** Literal Markdown the author wrote in a section, kept as written. */
+export interface MarkdownBlock {
+  markdown: string;
+  line: number;
+}
+
+export type SectionBlock = { kind: 'markdown'; block: MarkdownBlock } | { kind: 'helper'; call: HelperCall };
+
+/** One section of a spec's body: a `#` or `##` heading and what follows it. */
+export interface BodySection {
+  /** Heading text; empty for content before the first heading. */
+  title: string;
+  /** 1 for `#`, 2 for `##`, 0 before the first heading. */
+  level: 0 | 1 | 2;
+  line: number;
+  blocks: SectionBlock[];
+}
+
 export interface BriefingSpec {
   /** Path of the spec file, relative to the project root. */
   file: string;
@@ -245,10 +286,12 @@ export interface BriefingSpec {
   policy?: PolicyOverrides;
   /** Where each front-matter key's value starts in the file, for messages from later stages. */
   locations?: Record<string, { line: number; column: number }>;
-  /** Markdown body after the front-matter, Handlebars helpers not yet expanded. */
-  body: string;
-  /** 1-based line in the file where `body` starts, for diagnostics. */
-  bodyLine: number;
+  /**
+   * The body after the front-matter, read once by the spec stage: its sections with their
+   * Markdown and helper calls. Empty when the spec has only front-matter (the deck is planned
+   * from `topics:`).
+   */
+  sections: BodySection[];
 }
 
 // ─── Deck ───────────────────────────────────────────────────────────────────────────────────────
@@ -259,7 +302,12 @@ export interface Citation {
   paragraph: number;
   start: number;
   end: number;
-  /** Short tag shown on slides, e.g. `[Kaczmarski 2022 ¶4]`. */
+  /**
+   * The document as the tag names it: "Kaczmarski 2022" (the article's whole date, "Ussr Wheat
+   * 2 Mar 1987", for a line that says "today"). Slides that list their sources group by it.
+   */
+  stem: string;
+  /** Short tag shown on slides: the stem and the paragraph, `Kaczmarski 2022 ¶4`. */
   tag: string;
   /** The full source sentence, for speaker notes and handouts. */
   sentence: string;
@@ -324,10 +372,26 @@ export interface TimelineEvent {
   citation?: Citation;
 }
 
+/** Which pulled line a note is about: the span of its source its citation points at. */
+export interface CitedSpan {
+  docId: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * One paragraph of speaker notes. A note that gives a pulled line's source in full names that
+ * line (`cites`), so the layout neither repeats it nor moves it to a slide that does not show it.
+ */
+export interface SpeakerNote {
+  text: string;
+  cites?: CitedSpan;
+}
+
 interface SlideBase {
   title: string;
   /** Speaker notes, one paragraph per entry. */
-  notes: string[];
+  notes: SpeakerNote[];
   /** `true` when this slide continues the previous one (content split to avoid overflow). */
   continued?: boolean;
 }
@@ -376,8 +440,138 @@ export interface Deck {
   notes: boolean;
   /** How slides show citations (from the audience policy); renderers default to `bullet`. */
   citations?: CitationStyle;
+  /**
+   * The slide budget (`length:`, else the audience's): the laid-out deck, and so every output,
+   * has at most this many slides. Absent: no budget.
+   */
+  budget?: number;
   slides: Slide[];
   sources: SourceEntry[];
+}
+
+// ─── Layout ─────────────────────────────────────────────────────────────────────────────────────
+
+/** A rectangle in points: on the 960 × 540 pt (13.333 × 7.5 in) slide, or a template's own size. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Where things go on one slide surface: the theme's 16:9 slide (HTML, PDF, handout, PowerPoint)
+ * or a PowerPoint template's slide, whose placeholders bring their own boxes.
+ */
+export interface SlideCanvas {
+  /** Slide size in points. */
+  width: number;
+  height: number;
+  margin: number;
+  gap: number;
+  /** Height of the classification banner (0 without one). */
+  banner: number;
+  /** Band at the bottom for logo, footer text and page number. */
+  footer: number;
+  /** Where slide titles go. */
+  title: Box;
+  /** The content area under a title of one line, and under one of two. */
+  body: [Box, Box];
+}
+
+/** A run of the author's Markdown, as PowerPoint draws it natively. */
+export interface AuthorRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  href?: string;
+  /** A line break before this run (soft and hard breaks both break, as in Marp). */
+  breakBefore?: boolean;
+}
+
+/** One paragraph of the author's Markdown: a line of text, list item, heading, quote or code. */
+export interface AuthorParagraph {
+  role: 'text' | 'bullet' | 'number' | 'heading' | 'quote' | 'code';
+  /** List nesting: 0 outside lists and for top-level items. */
+  depth: number;
+  /** For `number`: the item's number. */
+  number?: number;
+  /** For `heading`: 1–6. */
+  level?: number;
+  /** For non-item paragraphs inside a list item: indent to the item's text. */
+  inList?: boolean;
+  runs: AuthorRun[];
+}
+
+/** Which source tags a laid-out slide shows, under the deck's citation style. */
+export interface ShownCitations {
+  /** Each item carries its own short tag (the `bullet` style). */
+  tags: boolean;
+  /** The one source line under the content (`slide` style, on slides that cite anything). */
+  line?: string;
+}
+
+/** How one laid-out slide sits on one canvas: its type scale and every box a writer draws in. */
+export interface SlideFrame {
+  /** Multiplier on the body (and quote) type size. */
+  scale: number;
+  /** Multiplier on the heading size: below 1 only for titles longer than two lines. */
+  titleScale: number;
+  /** Lines the title takes (1 or 2). */
+  titleLines: number;
+  /** The accent rule under the title. */
+  titleRule: Box;
+  /** The content area under the title. */
+  body: Box;
+  /** Where the items go: the body less the source line and the gap above it. */
+  content: Box;
+  /** The source line, at the foot of the body (`slide` citation style). */
+  citationLine?: Box;
+  /** The accent bar beside a quote, or along a timeline. */
+  rule?: Box;
+  /**
+   * The items drawn in boxes of their own, in slide order: the quote's text; each timeline event;
+   * each figure card or scenario column; a single figure's number, then its label.
+   */
+  items?: Box[];
+  /** A timeline's date column, one box per event. */
+  labels?: Box[];
+}
+
+export interface LaidOutSlide {
+  /**
+   * The slide as shown: a slide split to fit is several laid-out slides, each holding only its
+   * part (`continued` on all but the first), with only the notes about what it shows.
+   */
+  slide: Slide;
+  /** Index in the composed deck's slides of the slide this one shows (a part of). */
+  source: number;
+  /** The title as shown: "Energy (continued)" on a continuation. */
+  title: string;
+  cites: ShownCitations;
+  /** Speaker notes as every format prints them: one string per paragraph. */
+  notes: string[];
+  /** On the theme's slide: HTML, PDF, handout, and PowerPoint without a template. */
+  frame: SlideFrame;
+  /** On the PowerPoint template's slide, when the theme names a template. */
+  templateFrame?: SlideFrame;
+  /** A Markdown slide's paragraphs, read once, for writers that draw them natively. */
+  paragraphs?: AuthorParagraph[];
+}
+
+/**
+ * The deck as people see it: the only thing writers are given. Every format shows exactly these
+ * slides; `deck` is the composed deck cut to them (what `deck.json` holds), so the summary,
+ * `deck.json` and every output agree.
+ */
+export interface LaidOutDeck {
+  deck: Deck;
+  theme: ResolvedTheme;
+  canvas: SlideCanvas;
+  /** The PowerPoint template's canvas, when the theme names a template. */
+  templateCanvas?: SlideCanvas;
+  slides: LaidOutSlide[];
 }
 
 // ─── Theme ──────────────────────────────────────────────────────────────────────────────────────

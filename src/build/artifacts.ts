@@ -1,14 +1,16 @@
 /**
- * The files a build writes per deck, and which renderer makes each. `deck.json` and `marp.md` are
- * always written: the first is the cited, format-neutral deck; the second opens in marp-cli.
+ * The files a build writes per deck, and which writer makes each from the laid-out deck.
+ * `deck.json` and `marp.md` are always written: the first is the cited, format-neutral deck as
+ * shown (the same slides as every other file); the second opens in marp-cli.
  */
-import type { Deck, ResolvedTheme } from '../model.ts';
+import type { LaidOutDeck } from '../model.ts';
+import type { Template } from '../theme/template.ts';
 import type { Printer } from '../render/print.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { renderHandout } from '../render/handout.ts';
 import { renderPptx } from '../render/pptx.ts';
-import { renderMarp } from '../render/marp.ts';
+import { renderMarp, type MarpRender } from '../render/marp.ts';
 
 export { ARTIFACTS, type ArtifactKind } from './formats.ts';
 import type { ArtifactKind } from './formats.ts';
@@ -16,6 +18,8 @@ import type { ArtifactKind } from './formats.ts';
 export interface RenderContext {
   /** The run's one browser, started on first use. */
   browser: () => Promise<Printer>;
+  /** The PowerPoint template the theme names, as read for the layout. */
+  template?: Template;
   paper?: 'A4' | 'Letter';
   /** HTML before everything else (preview: the page reloads while the rest renders). */
   htmlFirst?: boolean;
@@ -48,8 +52,8 @@ export interface RenderedArtifact {
 }
 
 /**
- * Renders `kinds` of one deck in memory, concurrently. The fitted Marp render comes first (all
- * formats but deck.json start from it); then the printed formats go to the browser, and the
+ * Renders `kinds` of one laid-out deck in memory, concurrently. Its Marp render comes first (the
+ * browser formats and the Markdown start from it); then the printed formats go to the browser, and the
  * others start once the browser holds their documents (see `HANDOVER_MS`), one by one, each
  * after a turn of the event loop, so the browser and this thread work side by side. Results come
  * back in the order of `kinds`; `onRendered` hears of each as it finishes. The first failure
@@ -57,16 +61,15 @@ export interface RenderedArtifact {
  */
 export async function renderArtifacts(
   kinds: readonly ArtifactKind[],
-  deck: Deck,
-  theme: ResolvedTheme,
+  layout: LaidOutDeck,
   ctx: RenderContext,
   onRendered: (artifact: RenderedArtifact) => void = () => {},
 ): Promise<RenderedArtifact[]> {
   const started = new Map<ArtifactKind, Promise<RenderedArtifact>>();
   const rank = (kind: ArtifactKind) => (ctx.htmlFirst && kind === 'html' ? -1 : START_ORDER.indexOf(kind));
   const order = [...kinds].sort((a, b) => rank(a) - rank(b));
-  // Every format but deck.json starts from the fitted Marp render: made once, before any of them.
-  if (order.some((kind) => kind !== 'deck.json')) renderMarp(deck, theme);
+  // The browser formats and the Markdown share one Marp render, made before any of them.
+  const marp = order.some((kind) => kind === 'marp.md' || kind === 'html' || PRINTED.has(kind)) ? renderMarp(layout) : undefined;
   const handedOver: Promise<void>[] = [];
   let waited = false;
   for (const kind of order) {
@@ -80,7 +83,7 @@ export async function renderArtifacts(
     let accepted: (() => void) | undefined;
     if (PRINTED.has(kind)) handedOver.push(new Promise<void>((resolve) => (accepted = resolve)));
     const t0 = performance.now();
-    const job = renderArtifact(kind, deck, theme, ctx, accepted).then((content) => {
+    const job = renderArtifact(kind, layout, marp, ctx, accepted).then((content) => {
       const artifact = { kind, content, ms: performance.now() - t0 };
       onRendered(artifact);
       return artifact;
@@ -94,26 +97,30 @@ export async function renderArtifacts(
   return Promise.all(kinds.map((kind) => started.get(kind)!));
 }
 
-/** One format of a deck; `accepted` hears when a printed format's document reached the browser. */
+/**
+ * One format of a laid-out deck, from its Marp render where the format needs one; `accepted`
+ * hears when a printed format's document reached the browser.
+ */
 export async function renderArtifact(
   kind: ArtifactKind,
-  deck: Deck,
-  theme: ResolvedTheme,
+  layout: LaidOutDeck,
+  marp: MarpRender | undefined,
   ctx: RenderContext,
   accepted?: () => void,
 ): Promise<string | Uint8Array> {
+  const marpRender = () => marp ?? renderMarp(layout);
   switch (kind) {
     case 'deck.json':
-      return JSON.stringify(deck, null, 2) + '\n';
+      return JSON.stringify(layout.deck, null, 2) + '\n';
     case 'marp.md':
-      return renderMarp(deck, theme).markdown;
+      return marpRender().markdown;
     case 'html':
-      return renderHtml(deck, theme);
+      return renderHtml(marpRender());
     case 'pdf':
-      return renderPdf(deck, theme, await ctx.browser(), accepted);
+      return renderPdf(marpRender(), await ctx.browser(), accepted);
     case 'handout':
-      return renderHandout(deck, theme, await ctx.browser(), { paper: ctx.paper }, accepted);
+      return renderHandout(marpRender(), await ctx.browser(), { paper: ctx.paper }, accepted);
     case 'pptx':
-      return renderPptx(deck, theme);
+      return renderPptx(layout, ctx.template);
   }
 }

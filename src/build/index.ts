@@ -1,32 +1,25 @@
 /**
  * The build stage: for each briefing spec, parse → compose (against one shared corpus store) →
- * render every requested format → publish the files together. One corpus load and at most one
- * browser per run, however many decks and formats. Errors in one spec never stop the others and
- * never touch that spec's previous outputs.
+ * lay out → write every requested format → publish the files together. One corpus load and at
+ * most one browser per run, however many decks and formats. Errors in one spec (or in the theme it
+ * wears) never stop the others and never touch that spec's previous outputs.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
-import type { Audience, Deck, Diagnostic, EvidenceStore, OutputFormat, ResolvedTheme } from '../model.ts';
+import { join, relative, resolve } from 'node:path';
+import type { Audience, Diagnostic, EvidenceStore, OutputFormat } from '../model.ts';
 import { loadCorpus } from '../corpus/index.ts';
 import { parseBriefing, type ParseResult } from '../spec/index.ts';
-import { composeDeck } from '../deck/index.ts';
-import { openTagMemory } from '../deck/grammar.ts';
-import { listThemes, loadTheme } from '../theme/index.ts';
+import { openTagFile } from './tag-file.ts';
+import { loadTheme, themeNames as themeFolders } from '../theme/index.ts';
 import { prefetchFontFiles, textFaces } from '../theme/fonts.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { BrowserSession, letLaunchStart } from '../render/browser.ts';
 import type { Printer } from '../render/print.ts';
 import type { SpecDefaults } from '../spec/defaults.ts';
-import { renderArtifacts, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
+import type { ArtifactKind } from './artifacts.ts';
+import { buildOne } from './deck.ts';
 import pMap from 'p-map';
-import {
-  commitOutputs,
-  discardOutputs,
-  outputPath,
-  stageOutput,
-  sweepStaleTemporaries,
-  type PendingOutput,
-} from './outputs.ts';
+import { sweepStaleTemporaries } from './outputs.ts';
 
 /** Decks rendered at once: enough to keep the browser and this process busy together. */
 const DECKS_IN_FLIGHT = 2;
@@ -100,6 +93,7 @@ export interface DeckResult {
   title?: string;
   audience?: Audience;
   theme?: string;
+  /** Slides as laid out: what every output file shows, continuation slides included. */
   slides: number;
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
@@ -137,7 +131,8 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   const specFiles = findSpecs(root, options.specs);
   sweepStaleTemporaries(outDir);
 
-  const themeNames = listThemes(root).map((t) => t.name);
+  // Only the names: a theme is read when a deck wears it, so a broken one stops only its decks.
+  const themeNames = themeFolders(root);
   // One browser per run. When a spec asks for PDF or a handout it starts now, while the corpus
   // loads (Chromium takes a few hundred milliseconds to come up); otherwise on first use.
   // Concurrent formats share the same launch.
@@ -154,7 +149,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   const fontsFound = prefetchThemeFonts(root, plan.themes);
   const ownBrowser = !options.browser;
 
-  const saveTags = options.tagCache === false ? () => {} : openTagMemory(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
+  const tagFile = options.tagCache === false ? undefined : openTagFile(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
   const corpusStarted = performance.now();
   let files = 0;
   const onFile = (path: string, processed: boolean) =>
@@ -186,6 +181,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
           themeNames,
           planned: plan.parsed,
           fontsFound,
+          tags: tagFile?.tags,
           browser: () => (browser ??= launch()),
           emit,
         });
@@ -196,7 +192,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
     );
     decks.push(...built);
   } finally {
-    saveTags();
+    tagFile?.save();
     if (ownBrowser && browser) await (await browser.catch(() => undefined))?.close();
     if (!options.store) store?.close();
   }
@@ -209,7 +205,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
 }
 
 /** What a run's specs ask for, read before any deck is built. */
-interface RunPlan {
+export interface RunPlan {
   /** Some spec wants a PDF or a handout. */
   prints: boolean;
   /** The themes the specs wear. */
@@ -260,126 +256,4 @@ function prefetchThemeFonts(root: string, themes: Iterable<string>): Promise<unk
     }
   }
   return Promise.all(lookups);
-}
-
-interface BuildContext extends Omit<BuildOptions, 'browser'> {
-  root: string;
-  outDir: string;
-  store: EvidenceStore;
-  themeNames: string[];
-  /** The parses `planRun` made. */
-  planned: RunPlan['parsed'];
-  /** The fontconfig lookups started with the run (never rejects). */
-  fontsFound: Promise<unknown>;
-  browser: () => Promise<Printer>;
-  emit: (event: BuildEvent) => void;
-}
-
-async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
-  const started = performance.now();
-  const rel = relative(ctx.root, file) || file;
-  const result: DeckResult = {
-    spec: rel,
-    name: basename(file).replace(/\.md$/i, ''),
-    ok: false,
-    slides: 0,
-    outputs: [],
-    diagnostics: [],
-    ms: 0,
-  };
-  ctx.emit({ type: 'deck-start', spec: rel });
-  /** Without a diagnostic when the parse or compose messages already say what is wrong. */
-  const fail = (diagnostic?: Diagnostic): DeckResult => {
-    if (diagnostic) result.diagnostics.push(diagnostic);
-    result.ms = performance.now() - started;
-    return result;
-  };
-
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    return fail({
-      severity: 'error',
-      file: rel,
-      code: 'spec/unreadable',
-      message: `cannot read the briefing spec: ${(err as Error).message}`,
-      hint: 'check the path; specs live in briefings/*.md',
-    });
-  }
-  const planned = ctx.planned.get(file);
-  const parsed =
-    planned?.source === source
-      ? planned.result
-      : parseBriefing(rel, source, {
-          root: ctx.root,
-          themes: ctx.themeNames,
-          overrides: { audience: ctx.audience, theme: ctx.theme },
-          defaults: ctx.specDefaults,
-        });
-  result.diagnostics.push(...parsed.diagnostics);
-  if (!parsed.spec || hasErrors(parsed.diagnostics)) return fail();
-  const spec = parsed.spec;
-  result.name = spec.name;
-  result.title = spec.title;
-  result.audience = spec.audience;
-  result.theme = spec.theme;
-
-  let deck: Deck;
-  let theme: ResolvedTheme;
-  try {
-    const composed = composeDeck(spec, ctx.store, { strict: ctx.strict });
-    result.diagnostics.push(...composed.diagnostics);
-    if (hasErrors(composed.diagnostics)) return fail();
-    deck = composed.deck;
-    theme = loadTheme(deck.theme, { root: ctx.root, overrides: deck.overrides, classification: deck.classification });
-  } catch (err) {
-    return fail(internal(rel, err));
-  }
-  result.slides = deck.slides.length;
-  await ctx.fontsFound;
-
-  const formats = ctx.formats ?? spec.formats;
-  const kinds: ArtifactKind[] = ['deck.json', 'marp.md', ...formats];
-  // Everything renders in memory first; files are staged and renamed only once all formats
-  // succeeded, so a failure or a kill mid-render leaves the previous outputs as they were.
-  // Formats render concurrently: the printed ones overlap with PPTX and with each other.
-  let rendered: { kind: ArtifactKind; path: string; content: string | Uint8Array; ms: number }[];
-  try {
-    const artifacts = await renderArtifacts(kinds, deck, theme, {
-        browser: ctx.browser,
-        paper: ctx.paper,
-        htmlFirst: ctx.htmlFirst,
-        afterHtml: ctx.htmlShown && (() => ctx.htmlShown!(deck.name)),
-      }, (a) =>
-      ctx.emit({
-        type: 'artifact',
-        spec: rel,
-        name: deck.name,
-        artifact: a.kind,
-        ms: a.ms,
-        ...(a.kind === 'html' && typeof a.content === 'string' ? { content: a.content } : {}),
-      }),
-    );
-    rendered = artifacts.map((a) => ({ ...a, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[a.kind].suffix) }));
-  } catch (err) {
-    return fail(internal(rel, err));
-  }
-  const pending: PendingOutput[] = [];
-  try {
-    for (const r of rendered) pending.push(stageOutput(r.path, r.content));
-    commitOutputs(pending);
-  } catch (err) {
-    discardOutputs(pending);
-    return fail(internal(rel, err));
-  }
-  result.outputs = rendered.map((r) => ({ artifact: r.kind, path: r.path, bytes: r.content.length, ms: r.ms }));
-  result.ok = true;
-  result.ms = performance.now() - started;
-  return result;
-}
-
-function internal(file: string, err: unknown): Diagnostic {
-  const message = err instanceof Error ? err.message : String(err);
-  return { severity: 'error', file, code: 'build/failed', message, hint: 'run with --verbose for details' };
 }

@@ -1,18 +1,20 @@
 /**
- * `briefdeck check [paths…] [--strict]`: reads every briefing spec, parses it and composes its
- * deck against the corpus without rendering anything, then prints every diagnostic (file, line,
- * column, message, hint). Exit 1 when any error, so it can guard a commit or a CI step. It reads
- * `briefdeck.config.yaml` exactly as `build` does (specs folder, corpus folder, audience → theme,
- * formats), so a spec that checks clean builds clean.
+ * `briefdeck check [paths…] [--strict]`: reads every theme and every briefing spec, parses each
+ * spec, composes its deck against the corpus and lays it out in the theme it wears, without
+ * writing anything, then prints every diagnostic (file, line, column, message, hint). Exit 1 when
+ * any error, so it can guard a commit or a CI step. A broken theme is reported even when no spec
+ * wears it. It reads `briefdeck.config.yaml` exactly as `build` does (specs folder, corpus folder,
+ * audience → theme, formats), so a spec that checks clean builds clean.
  */
 import { Command } from 'commander';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { openProject } from '../config/index.ts';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/format.ts';
+import { message, MessageError } from '../diagnostics/message.ts';
 import type { Diagnostic, EvidenceStore } from '../model.ts';
 import { parseBriefing } from '../spec/index.ts';
-import { themeNames } from '../theme/index.ts';
+import { checkThemes, themeNames } from '../theme/index.ts';
 
 export interface CheckResult {
   files: string[];
@@ -29,35 +31,50 @@ export async function checkBriefings(root: string, paths: string[], options: { s
   if (hasErrors(config.diagnostics)) return { files: [], diagnostics: sortDiagnostics(config.diagnostics) };
   const files = findSpecs(root, settings.specs);
   const themes = themeNames(root);
-  const diagnostics: Diagnostic[] = [...config.diagnostics];
+  // Every theme, worn or not: a broken one is an error here, as it would be in the build that wears it.
+  const diagnostics: Diagnostic[] = [...config.diagnostics, ...checkThemes(root).diagnostics];
   // Loaded here rather than with the command line, so other commands start without them.
-  const [{ loadCorpus }, { composeDeck }, { openTagMemory }] = await Promise.all([
+  const [{ loadCorpus }, { composeDeck }, { openTagFile }, { layoutOf }] = await Promise.all([
     import('../corpus/index.ts'),
     import('../deck/index.ts'),
-    import('../deck/grammar.ts'),
+    import('../build/tag-file.ts'),
+    import('./check-layout.ts'),
   ]);
   // The part-of-speech tags a build or an earlier check kept: the tagger loads only for new text.
-  const saveTags = openTagMemory(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
+  const tagFile = openTagFile(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
   let store = options.store;
   try {
     for (const file of files) {
       const rel = relative(root, file).split('\\').join('/');
       if (!existsSync(file)) {
-        diagnostics.push({ severity: 'error', file: rel, code: 'check/missing-file', message: 'no such spec file', hint: 'specs live in briefings/*.md' });
+        diagnostics.push(message('check/missing-file', 'no such spec file', { file: rel }, { hint: 'specs live in briefings/*.md' }));
         continue;
       }
       const parsed = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes, defaults: settings.specDefaults });
       diagnostics.push(...parsed.diagnostics);
       if (!parsed.spec) continue;
       store ??= await loadCorpus({ root, corpusDir: settings.corpusDir });
-      diagnostics.push(...composeDeck(parsed.spec, store, { strict: options.strict }).diagnostics);
+      const composed = composeDeck(parsed.spec, store, { strict: options.strict, tags: tagFile.tags });
+      diagnostics.push(...composed.diagnostics);
+      if (!hasErrors(composed.diagnostics)) diagnostics.push(...layoutMessages(() => layoutOf(root, parsed.spec!, composed.deck)));
     }
   } finally {
     if (store && store !== options.store) store.close();
-    saveTags();
+    tagFile.save();
   }
   return { files, diagnostics: sortDiagnostics(unique(diagnostics)) };
 }
+
+/** The layout's messages for a deck; a theme that does not load speaks through its own. */
+function layoutMessages(layout: () => Diagnostic[]): Diagnostic[] {
+  try {
+    return layout();
+  } catch (err) {
+    if (err instanceof MessageError) return err.diagnostics;
+    throw err;
+  }
+}
+
 
 /** One message about the config file is enough, however many specs it reaches. */
 function unique(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -6,11 +6,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { AUDIENCES, type Audience, type Diagnostic } from '../model.ts';
 import { CONFIG_FILES, ConfigSchema, type ProjectConfig } from './schema.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
+import { message } from '../diagnostics/message.ts';
+import { YamlLocator, type Position } from '../diagnostics/yaml-position.ts';
 
 export interface LoadedConfig {
   config: ProjectConfig;
@@ -65,11 +67,11 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   return { config: {}, file, diagnostics };
 }
 
-function failed(file: string, message: string, line?: number, column?: number): LoadedConfig {
+function failed(file: string, reason: string, line?: number, column?: number): LoadedConfig {
   return {
     config: {},
     file,
-    diagnostics: [{ severity: 'error', file, line, column, message, code: 'config/syntax', hint: 'fix the file or delete it to use the defaults' }],
+    diagnostics: [message('config/syntax', reason, { file, line, column }, { hint: 'fix the file or delete it to use the defaults' })],
   };
 }
 
@@ -78,33 +80,21 @@ const KNOWN_KEYS = Object.keys(ConfigSchema.shape);
 function toDiagnostic(file: string, issue: ZodIssue, doc: Document | undefined, lines: LineCounter): Diagnostic {
   const path = issue.path.map(String);
   let where = locate(doc, lines, path);
-  let message = `${path.join('.') || 'config'}: ${issue.message}`;
+  let reason = `${path.join('.') || 'config'}: ${issue.message}`;
   let hint = 'see the configuration table in the README';
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
     where = locate(doc, lines, [...path, key], true) ?? where;
-    message = `unknown key '${[...path, key].join('.')}'`;
+    reason = `unknown key '${[...path, key].join('.')}'`;
     const choices = path.length === 0 ? KNOWN_KEYS : path[0] === 'themes' ? [...AUDIENCES] : [];
     const guess = didYouMean(key, choices);
     hint = guess ? `did you mean '${guess}'?` : `known keys: ${choices.join(', ')}`;
   }
-  return { severity: 'error', file, ...where, message, hint, code: 'config/invalid' };
+  return message('config/invalid', reason, { file, ...where }, { hint });
 }
 
 /** Line and column of the value at `path` (or of its key) in a YAML document. */
-function locate(
-  doc: Document | undefined,
-  lines: LineCounter,
-  path: string[],
-  key = false,
-): { line: number; column: number } | undefined {
+function locate(doc: Document | undefined, lines: LineCounter, path: string[], key = false): Position | undefined {
   if (!doc || path.length === 0) return undefined;
-  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
-  const node = key ? pair?.key : (pair?.value ?? pair?.key);
-  const offset = (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
-  if (offset === undefined) return undefined;
-  const pos = lines.linePos(offset);
-  return { line: pos.line, column: pos.col };
+  return new YamlLocator(doc, lines).locate(path, key);
 }

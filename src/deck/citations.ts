@@ -44,6 +44,7 @@ export class SourceBook {
       paragraph: item.paragraph,
       start: item.start,
       end: item.end,
+      stem,
       tag: `${stem} ¶${item.paragraph}`,
       sentence: sentence ?? this.sentenceAround(item),
     };

@@ -3,8 +3,9 @@
  * the selection context (with its ledger of what was shown), the source book and the messages.
  * Also the one way a claim becomes a bullet, so compression and citations are the same everywhere.
  */
-import type { Bullet, BriefingSpec, Claim, Diagnostic } from '../model.ts';
-import type { HelperCall } from '../spec/helpers.ts';
+import type { Bullet, BriefingSpec, Claim, Diagnostic, HelperCall } from '../model.ts';
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
+import { message } from '../diagnostics/message.ts';
 import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
@@ -120,17 +121,10 @@ export function makeBullet(env: ComposeEnv, claim: Claim, maxWords?: number): Bu
 export function warnAt(
   env: ComposeEnv,
   call: Pick<HelperCall, 'line' | 'column'>,
-  code: string,
-  message: string,
+  code: DiagnosticCode,
+  reason: string,
   hint?: string,
 ): void {
-  env.diagnostics.push({
-    severity: env.strict ? 'error' : 'warning',
-    file: env.spec.file,
-    line: call.line,
-    column: call.column,
-    message,
-    ...(hint ? { hint } : {}),
-    code,
-  });
+  env.diagnostics.push(message(code, reason, { file: env.spec.file, line: call.line, column: call.column },
+    { hint, severity: env.strict ? 'error' : 'warning' }));
 }

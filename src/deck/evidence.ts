@@ -4,9 +4,8 @@
  * out, already shown, or too long for the audience.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import type { EvidenceStore } from '../model.ts';
-import type { HelperCall } from '../spec/helpers.ts';
-import { Ledger, retrieve, searchTerms, type ClaimRequest } from '../select/index.ts';
+import type { EvidenceStore, HelperCall } from '../model.ts';
+import { matchesAnything, searchTerms, type ClaimRequest } from '../select/index.ts';
 import { warnAt, type ComposeEnv } from './env.ts';
 
 const vocabularies = new WeakMap<EvidenceStore, string[]>();
@@ -37,18 +36,7 @@ export function unknownTerms(store: EvidenceStore, request: Pick<ClaimRequest, '
 
 export function reportEmpty(env: ComposeEnv, call: HelperCall, request: ClaimRequest, what = 'claim'): void {
   const label = describeRequest(call);
-  const unfiltered = {
-    ...env.select,
-    spec: {},
-    ledger: new Ledger(),
-    allowed: new Set(env.select.store.documents().map((d) => d.id)),
-  };
-  const everything = retrieve(unfiltered, {
-    query: request.query,
-    topic: request.topic,
-    limit: 1,
-  });
-  if (!everything.length) {
+  if (!matchesAnything(env.select, request)) {
     const unknown = unknownTerms(env.select.store, request);
     const near = unknown.filter(([, n]) => n).map(([t, n]) => `'${t}' → '${n}'`);
     warnAt(env, call, 'select/no-match', `no ${what} in the corpus matches ${label}; the slide is left out`,

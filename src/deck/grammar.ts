@@ -2,14 +2,13 @@
  * The little grammar compression needs, from wink-nlp's part-of-speech tagger: whether a piece of
  * text still reads as a clause (has a verb) after words before it were deleted.
  *
- * Tags are remembered per text, and a build keeps them between runs (`openTagMemory`): the
- * tagger's model takes a quarter of a second to load, and a rebuild asks about the very same
- * sentences. The same text always gets the same tags from the same model, so what is remembered
- * changes nothing in a deck; the file names the model version and is dropped when it differs.
+ * Tags are remembered per text in a `TagMemory`. Composition is handed one (`composeDeck`'s
+ * `tags`): a build keeps it in a file between runs (`build/tag-file.ts`), since the tagger's model
+ * takes a quarter of a second to load and a rebuild asks about the very same sentences. The same
+ * text always gets the same tags from the same model, so what is remembered changes nothing in a
+ * deck. Outside a composition, tags are remembered for this process only.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import type winkNLP from 'wink-nlp';
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
@@ -23,18 +22,37 @@ function tagger(): ReturnType<typeof winkNLP> {
   return nlp;
 }
 
-/** Tags per text, this process's and those read back from disk. */
-const remembered = new Map<string, string[]>();
-let added = 0;
+/** Part-of-speech tags per text. A `Map` is one. */
+export interface TagMemory {
+  get(text: string): string[] | undefined;
+  set(text: string, tags: string[]): unknown;
+}
+
+/** This process's own memory, used outside a composition that was handed one. */
+const processTags: TagMemory = new Map<string, string[]>();
+let memory: TagMemory = processTags;
+
+/**
+ * Runs `work` (synchronous, as composition is) with `tags` as the memory every tagging reads and
+ * adds to; without one, with this process's own.
+ */
+export function withTagMemory<T>(tags: TagMemory | undefined, work: () => T): T {
+  const outer = memory;
+  memory = tags ?? processTags;
+  try {
+    return work();
+  } finally {
+    memory = outer;
+  }
+}
 
 /** Part-of-speech tags of the words in `text`. */
 export function posTags(text: string): string[] {
-  let tags = remembered.get(text);
+  let tags = memory.get(text);
   if (!tags) {
     const n = tagger();
     tags = n.readDoc(text).tokens().out(n.its.pos) as string[];
-    remembered.set(text, tags);
-    added += 1;
+    memory.set(text, tags);
   }
   return tags;
 }
@@ -51,50 +69,13 @@ export function isClause(text: string): boolean {
   return (main === text ? tags : posTags(main)).some((t) => t === 'VERB' || t === 'AUX');
 }
 
-/** Texts kept on disk at most; the oldest go first. */
-const MAX_REMEMBERED = 40_000;
-
-const modelVersion = (): string => {
+/** The tagger model tags come from: remembered tags of another model are not used. */
+export function taggerModel(): string {
   try {
     return `wink-eng-lite-web-model@${(createRequire(import.meta.url)('wink-eng-lite-web-model/package.json') as { version: string }).version}`;
   } catch {
     return 'wink-eng-lite-web-model';
   }
-};
-
-interface TagFile {
-  model: string;
-  tags: Record<string, string[]>;
-}
-
-/**
- * Reads the tags remembered in `file` (a missing, unreadable or other-model file counts as
- * empty) and returns a function that writes back what this process added, atomically. A cache
- * only: any failure to read or write it is ignored.
- */
-export function openTagMemory(file: string): () => void {
-  const version = modelVersion();
-  try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as TagFile;
-    if (stored.model === version)
-      for (const [text, tags] of Object.entries(stored.tags)) if (!remembered.has(text)) remembered.set(text, tags);
-  } catch {
-    // Nothing remembered yet.
-  }
-  added = 0;
-  return () => {
-    if (added === 0) return;
-    const entries = [...remembered].slice(-MAX_REMEMBERED);
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify({ model: version, tags: Object.fromEntries(entries) } satisfies TagFile));
-      renameSync(tmp, file);
-      added = 0;
-    } catch {
-      // A cache that cannot be written is only slower next time.
-    }
-  };
 }
 
 export interface Token {

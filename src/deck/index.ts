@@ -1,18 +1,20 @@
 /**
  * Deck composition: turns a parsed `BriefingSpec` and the corpus `EvidenceStore` into a `Deck`.
- * Each body section's helpers are resolved into slides for the audience (the bottom line first,
- * so later slides do not repeat it), empty sections are left out with a warning, the deck is fitted
- * to its slide budget, and a Sources slide closes it. Same spec and corpus, same deck.
+ * Each body section's helpers (read by the spec stage) are resolved into slides for the audience
+ * (the bottom line first, so later slides do not repeat it), empty sections are left out with a
+ * warning, the deck is kept to its slide budget, and a Sources slide closes it. The budget goes
+ * with the deck: the layout stage keeps to it again once slides are split to fit. Same spec and
+ * corpus, same deck.
  */
-import type { BriefingSpec, Deck, Diagnostic, EvidenceStore, Slide, SourceEntry } from '../model.ts';
-import { parseBody, type BodySection } from '../spec/body.ts';
-import type { HelperCall } from '../spec/helpers.ts';
+import type { BodySection, BriefingSpec, Deck, Diagnostic, EvidenceStore, HelperCall, Slide, SourceEntry } from '../model.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
+import { message } from '../diagnostics/message.ts';
 import { createSelectionContext, entryMatches } from '../select/index.ts';
 import { fitBudget, type PlannedSlide } from './budget.ts';
 import { SourceBook } from './citations.ts';
 import type { ComposeEnv } from './env.ts';
-import { defaultSections, titleCase } from './plan.ts';
+import { defaultSections } from './plan.ts';
+import { withTagMemory, type TagMemory } from './grammar.ts';
 import { policyFor } from './policy.ts';
 import { resolveClaims, resolveFigures, resolveJudgements } from './resolve-claims.ts';
 import { resolveQuote, resolveScenarios, resolveTimeline } from './resolve-other.ts';
@@ -25,6 +27,11 @@ export { compressSentence, isDeletionOf, wordCount } from './compress.ts';
 export interface ComposeOptions {
   /** Empty sections and unmatched queries become errors instead of warnings. */
   strict?: boolean;
+  /**
+   * Part-of-speech tags remembered from earlier runs, which composition reads and adds to (the
+   * caller keeps them: `build/tag-file.ts`); without, this process's own memory.
+   */
+  tags?: TagMemory;
 }
 
 const DEFAULT_TITLES: Record<HelperCall['helper'], string> = {
@@ -39,25 +46,25 @@ const DEFAULT_TITLES: Record<HelperCall['helper'], string> = {
 };
 
 export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions = {}): { deck: Deck; diagnostics: Diagnostic[] } {
+  return withTagMemory(options.tags, () => compose(spec, store, options));
+}
+
+function compose(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions): { deck: Deck; diagnostics: Diagnostic[] } {
   const policy = policyFor(spec);
   const book = new SourceBook(store);
   const select = createSelectionContext(store, spec, { kinds: policy.kinds, plain: policy.plain }, posTags);
   const env: ComposeEnv = { spec, policy, select, book, strict: !!options.strict, diagnostics: [], coverage: [], compressed: new Map() };
-  const at = (key: string) => spec.locations?.[key] ?? { line: 1, column: 1 };
+  const at = (key: string) => ({ file: spec.file, ...(spec.locations?.[key] ?? { line: 1, column: 1 }) });
 
   if (!select.allowed.size) {
     const key = spec.sources?.length ? 'sources' : 'since';
     const names = [...new Set(store.documents().flatMap((d) => [d.publisher, ...d.authors].filter((n): n is string => !!n)))].sort();
-    env.diagnostics.push({
-      severity: 'error', file: spec.file, ...at(key), code: 'select/no-documents',
-      message: `no document in the corpus passes the spec's ${spec.sources?.length ? '`sources`' : 'date'} filter`,
-      hint: spec.sources?.length ? suggestion(spec.sources[0], names) : 'widen `since`/`until`',
-    });
+    env.diagnostics.push(message('select/no-documents',
+      `no document in the corpus passes the spec's ${spec.sources?.length ? '`sources`' : 'date'} filter`, at(key),
+      { hint: spec.sources?.length ? suggestion(spec.sources[0], names) : 'widen `since`/`until`' }));
   }
 
-  const sections: BodySection[] = spec.body.trim()
-    ? parseBody(spec.file, spec.body, spec.bodyLine).sections
-    : defaultSections(spec, store, policy);
+  const sections: BodySection[] = spec.sections.length ? spec.sections : defaultSections(spec, store, policy);
   const calls = sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'helper' ? [b.call] : [])));
   env.coverage = calls.filter((c) => c.query || c.topic).map((c) => ({ query: c.query, topic: c.topic }));
   if (!env.coverage.length) env.coverage = spec.topics.map((topic) => ({ topic }));
@@ -81,11 +88,9 @@ export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: C
     const hasHelpers = section.blocks.some((b) => b.kind === 'helper');
     if (!section.blocks.length && section.level > 0) push({ kind: 'section', title: section.title, notes: [] });
     else if (!slides.length && hasHelpers) {
-      env.diagnostics.push({
-        severity: env.strict ? 'error' : 'warning', file: spec.file, line: section.line, column: 1, code: 'deck/empty-section',
-        message: `section '${section.title || '(before the first heading)'}' has no evidence and is left out`,
-        hint: 'broaden its queries, or remove the section',
-      });
+      env.diagnostics.push(message('deck/empty-section', `section '${section.title || '(before the first heading)'}' has no evidence and is left out`,
+        { file: spec.file, line: section.line, column: 1 },
+        { hint: 'broaden its queries, or remove the section', severity: env.strict ? 'error' : 'warning' }));
     }
     planned.push(...slides);
   });
@@ -95,11 +100,9 @@ export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: C
 
   const { kept, dropped } = fitBudget(planned, policy.maxSlides);
   if (dropped.length) {
-    env.diagnostics.push({
-      severity: 'warning', file: spec.file, ...at(spec.length ? 'length' : 'audience'), code: 'deck/over-budget',
-      message: `the ${policy.audience} budget is ${policy.maxSlides} slides; left out: ${dropped.map((p) => `'${p.slide.title}'`).join(', ')}`,
-      hint: 'raise `length:`, or ask for fewer slides (limit=, fewer sections)',
-    });
+    env.diagnostics.push(message('deck/over-budget',
+      `the ${policy.audience} budget is ${policy.maxSlides} slides; left out: ${dropped.map((p) => `'${p.slide.title}'`).join(', ')}`,
+      at(spec.length ? 'length' : 'audience'), { hint: 'raise `length:`, or ask for fewer slides (limit=, fewer sections)' }));
   }
   const slides = kept.map((p) => p.slide);
   const sources = citedSources(book, slides);
@@ -109,7 +112,7 @@ export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: C
 
   const deck: Deck = {
     name: spec.name, title: spec.title, audience: spec.audience, theme: spec.theme,
-    overrides: spec.overrides, notes: spec.notes, citations: policy.citations, slides: final, sources,
+    overrides: spec.overrides, notes: spec.notes, citations: policy.citations, budget: policy.maxSlides, slides: final, sources,
   };
   for (const key of ['subtitle', 'presenter', 'organisation', 'date', 'classification'] as const) if (spec[key]) deck[key] = spec[key];
   return { deck, diagnostics: env.diagnostics };
@@ -166,12 +169,10 @@ function checkIncludes(env: ComposeEnv, slides: readonly Slide[]): void {
   for (const entry of env.spec.include ?? []) {
     if (shown.some((x) => entryMatches(x, entry)) || claims.some((c) => c.id === entry && shown.some((x) => x.text === c.text))) continue;
     const exists = claims.some((c) => entryMatches(c, entry));
-    env.diagnostics.push({
-      severity: 'warning', file: env.spec.file, ...(env.spec.locations?.include ?? { line: 1, column: 1 }), code: 'select/include-unused',
-      message: exists ? `include '${entry}' matches a claim but no section's query reaches it` : `include '${entry}' matches no claim in the corpus`,
-      hint: exists ? 'add a helper whose query shares words with it, e.g. {{claims "…"}}' : 'use a claim id (docId:pN:sM) or a phrase copied from the corpus',
-    });
+    env.diagnostics.push(message('select/include-unused',
+      exists ? `include '${entry}' matches a claim but no section's query reaches it` : `include '${entry}' matches no claim in the corpus`,
+      { file: env.spec.file, ...(env.spec.locations?.include ?? { line: 1, column: 1 }) },
+      { hint: exists ? 'add a helper whose query shares words with it, e.g. {{claims "…"}}' : 'use a claim id (docId:pN:sM) or a phrase copied from the corpus' }));
   }
 }
 
-export { titleCase };

@@ -3,9 +3,8 @@
  * section per topic, key figures (analysts and experts), scenarios (experts), a quote, sources.
  * The plan is written as body sections so it goes through exactly the same resolvers as a body.
  */
-import type { BriefingSpec, EvidenceStore } from '../model.ts';
-import type { BodySection } from '../spec/body.ts';
-import type { HelperCall, HelperName } from '../spec/helpers.ts';
+import type { BodySection, BriefingSpec, EvidenceStore, HelperCall, HelperName } from '../model.ts';
+import { headingOf } from '../text.ts';
 import type { AudiencePolicy } from './policy.ts';
 
 export function defaultSections(spec: BriefingSpec, store: EvidenceStore, policy: AudiencePolicy): BodySection[] {
@@ -29,7 +28,7 @@ export function defaultSections(spec: BriefingSpec, store: EvidenceStore, policy
   const shown = topics.slice(0, room);
   const sections: BodySection[] = [section('Bottom line up front', call('bluf'))];
   for (const topic of shown) {
-    sections.push(section(titleCase(topic), call('claims', { topic, raw: `{{claims topic="${topic}"}}` })));
+    sections.push(section(headingOf(topic), call('claims', { topic, raw: `{{claims topic="${topic}"}}` })));
   }
   if (!topics.length) sections.push(section(spec.title, call('claims', { query: spec.title })));
   // Each topic a phrase of its own: a figure or quote is about one of them, not about a word of one.
@@ -39,9 +38,4 @@ export function defaultSections(spec: BriefingSpec, store: EvidenceStore, policy
   sections.push(section('In their words', call('quote', { query: all, fallback: true })));
   sections.push(section('Sources', call('sources')));
   return sections;
-}
-
-export function titleCase(s: string): string {
-  const words = s.replace(/[-_]+/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -3,19 +3,13 @@
  * with likelihoods) and `figures`. Each selects evidence for the audience and returns slides,
  * split into continuation slides when a helper asks for more bullets than one slide holds.
  */
-import { LIKELIHOODS, type Bullet, type Claim, type Figure, type FigureItem, type Slide } from '../model.ts';
-import type { HelperCall } from '../spec/helpers.ts';
+import { LIKELIHOODS, type Bullet, type Claim, type Figure, type FigureItem, type HelperCall, type Slide } from '../model.ts';
 import { selectClaims, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { chartable, readFigure, type FigureReading } from './figure-label.ts';
 import { bulletNotes, citationNote, competingViews } from './notes.ts';
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+import { chunk } from '../lists.ts';
 
 export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const request: ClaimRequest = {

@@ -2,17 +2,15 @@
  * Resolvers for `quote` (one verbatim quotation, never shortened), `scenarios` (forecasts and
  * conditional outcomes, named) and `timeline` (claims that carry a year, in order).
  */
-import type { Claim, Quote, Scenario, Slide, TimelineEvent } from '../model.ts';
+import type { Claim, HelperCall, Scenario, Slide, TimelineEvent } from '../model.ts';
 import { compressSentence, wordCount } from './compress.ts';
 import { isClause, posTags } from './grammar.ts';
-import type { HelperCall } from '../spec/helpers.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { aboutness, ANAPHORIC, inScope, isExcluded, searchTerms, selectClaims, wordsOf, type ClaimRequest } from '../select/index.ts';
-import { speaksOfFuture } from '../select/index.ts';
+import { recordShown, searchTerms, selectClaims, selectQuote, speaksOfFuture, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
-import { chunk } from './resolve-claims.ts';
+import { chunk } from '../lists.ts';
 
 const YEAR = /\b(19[4-9]\d|20[0-4]\d)\b/;
 /**
@@ -22,21 +20,6 @@ const YEAR = /\b(19[4-9]\d|20[0-4]\d)\b/;
  */
 const DATED = /\b(?:in|by|since|from|until|of|on|after|before|during|between|year)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{L}+\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(19[4-9]\d|20[0-4]\d)\b(?!\s*[-–]?\s*\p{Ll}+\s+(?:of|by)\b)/iu;
 const yearOf = (text: string) => DATED.exec(text)?.[1] ?? YEAR.exec(text)?.[1] ?? '';
-
-function speakerMatches(q: Quote, wanted: string): boolean {
-  return q.speaker.toLowerCase().includes(wanted.trim().toLowerCase());
-}
-
-/** The sentence a quote stands in, cue included: what it is about is read there too. */
-function quoteSentence(env: ComposeEnv, q: Quote): string {
-  const doc = env.select.store.document(q.docId);
-  const p = doc?.paragraphs.find((x) => x.index === q.paragraph);
-  if (!doc || !p) return q.text;
-  const from = p.text.slice(0, q.start - p.start).search(/(?:[^.!?]|[.!?](?!["”’)]*\s+["“‘(]?\p{Lu}))*$/u);
-  const rest = p.text.slice(q.end - p.start);
-  const to = rest.search(/[.!?]["”’)]*(?:\s+["“‘(]?\p{Lu}|\s*$)/u);
-  return p.text.slice(Math.max(0, from), q.end - p.start + (to === -1 ? rest.length : to + 1));
-}
 
 /**
  * What a quote must be about: the request's query or topic; for the topics-only plan's quote
@@ -60,55 +43,30 @@ function requestsOf(env: ComposeEnv, call: HelperCall): Array<{ query?: string; 
  * the slide out.
  */
 export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
-  const { store, index, ledger, allowed, spec } = env.select;
-  const pool = index.quotes().filter((q) => allowed.has(q.docId) && !isExcluded(q, spec));
-  const bySpeaker = call.speaker ? pool.filter((q) => speakerMatches(q, call.speaker!)) : pool;
-  if (call.speaker && !bySpeaker.length) {
-    const speakers = [...new Set(index.quotes().flatMap((q) => [q.speaker, q.speaker.split(/\s+/).pop() ?? q.speaker]))].sort();
+  const choice = selectQuote(env.select, {
+    speaker: call.speaker,
+    subjects: requestsOf(env, call),
+    anyBySpeaker: !!call.speaker && !call.query && !call.topic,
+    longWords: env.policy.audience === 'executive' || env.policy.audience === 'public' ? 45 : 90,
+    // Unless the slide asks for words on something ("global leadership"), the quote's story must be
+    // about the subject; a slide the spec did not ask for is left out rather than given a weak quote.
+    fromStories: !call.query || !!call.fallback,
+    ...(call.fallback ? { least: FALLBACK_QUOTE } : {}),
+    isSentence: isClause,
+  });
+  if (choice.speakers) {
     warnAt(env, call, 'select/no-match', `no quote by '${call.speaker}' in the corpus; the slide is left out`,
-      speakers.length ? suggestion(call.speaker, speakers) : 'the corpus has no attributed quotes');
+      choice.speakers.length ? suggestion(call.speaker!, choice.speakers) : 'the corpus has no attributed quotes');
     return [];
   }
-  const terms = searchTerms(store, { query: call.query, topic: call.topic });
-  // Aboutness as the bullets have it (phrases, names case-sensitively, query coverage, words the
-  // corpus uses with the subject), read on the quote's sentence, and the deck's scope.
-  const ctx = env.select;
-  const subjects = requestsOf(env, call).map((r) => ctx.subject(r));
-  const scope = ctx.scope();
-  const long = env.policy.audience === 'executive' || env.policy.audience === 'public' ? 45 : 90;
-  const scored = bySpeaker
-    .filter((q) => !ledger.ids.has(q.id))
-    .map((q) => {
-      const sentence = quoteSentence(env, q);
-      const words = wordsOf(sentence);
-      // Unless the slide asks for words on something ("global leadership"), the quote's story must
-      // be about the subject too: the yen in a politician's words on a sales tax is not a quote on the yen.
-      const about = !subjects.length ? 1 : inScope(scope, sentence, ctx.head(q.docId))
-        ? Math.max(0, ...subjects.map((s) => ((!call.query || call.fallback) && (s.documents.get(q.docId) ?? 0) < QUOTE_STORY ? 0 : aboutness(s, words, q.docId))))
-        : 0;
-      const count = q.text.split(/\s+/).length;
-      // An answer or a pointer back ("Yes, because…", "It is…") needs the question or what came before.
-      // So does a short one about "it" or "them" ("I'd put it off as long as they conceivably could").
-      const leansBack = /^(?:yes|no|well)\b/i.test(q.text) || ANAPHORIC.test(q.text.trim()) || (count < 12 && /\b(?:it|they|them|this|that|he|she)\b/i.test(q.text));
-      // Words that make no sentence ("the biggest purchase and sale contract in the history of the
-      // global gas industry") say what something is called, not what the speaker holds.
-      const fragment = !isClause(q.text.replace(/^[“"‘']|[”"’',.]+$/g, ''));
-      const score = about + (q.role ? 0.2 : 0) - (count > long ? 0.5 : 0) - (count < 6 ? 0.3 : 0) - (leansBack ? 0.4 : 0) - (fragment ? 0.4 : 0);
-      return { q, about, score };
-    })
-    // A speaker asked for by name is the subject; otherwise the quote must be on the request's subject.
-    .filter((s) => (!!call.speaker && !call.query && !call.topic) || s.about > 0)
-    .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
-  // A slide the spec did not ask for by name is better left out than filled with a quote that
-  // needs its context ("I'd put it off as long as they conceivably could").
-  const best = scored[0] && (!call.fallback || scored[0].score >= FALLBACK_QUOTE) ? scored[0].q : undefined;
+  const best = choice.quote;
   if (!best) {
+    const terms = searchTerms(env.select.store, { query: call.query, topic: call.topic });
     warnAt(env, call, terms.length ? 'select/no-match' : 'select/empty-evidence',
       `no quote on ${call.query ? `"${call.query}"` : call.topic ? `topic "${call.topic}"` : 'this slide'}; the slide is left out`,
       'try another query or topic, or speaker=');
     return [];
   }
-  ledger.record(best);
   const citation = env.book.cite(best);
   const role = best.role ? `, ${best.role}` : '';
   return [{
@@ -116,15 +74,12 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     title,
     quote: best,
     citation,
-    notes: env.spec.notes ? [`${best.speaker}${role}, ${best.cue.trim()} …`, ...citationNote(env, citation)] : [],
+    notes: env.spec.notes ? [{ text: `${best.speaker}${role}, ${best.cue.trim()} …` }, ...citationNote(env, citation)] : [],
   }];
 }
 
 /** The least score (on-topic 1, with a role +0.2, each flaw −0.3 to −0.5) of a quote the spec did not ask for. */
 const FALLBACK_QUOTE = 0.55;
-
-/** How much of a story about the subject a quote's article must be (1: named in its title or lead, or three times). */
-const QUOTE_STORY = 0.6;
 
 const CONDITION = /^(?:but\s+|and\s+)?((?:if|should|once|unless|when|whether)\s[^,]{6,80}),\s/i;
 
@@ -217,7 +172,7 @@ export function resolveTimeline(env: ComposeEnv, call: HelperCall, title: string
   const perYear = new Map<string, number>(firsts.map((c) => [yearOf(c.text), 1]));
   const seconds = pool.filter((c) => !firsts.includes(c) && (perYear.get(yearOf(c.text)) ?? 0) < 2 && perYear.set(yearOf(c.text), 2));
   const picked = [...firsts, ...seconds].slice(0, request.limit);
-  if (picked.length >= 2) for (const c of picked) env.select.ledger.record(c);
+  if (picked.length >= 2) recordShown(env.select, picked);
   if (picked.length < 2) {
     // One event is not a timeline; leave the slide out rather than show a lone date.
     return reportEmpty(env, call, request, 'second dated claim'), [];

@@ -134,11 +134,6 @@ export class BrowserSession implements Printer {
     return finishPrint(await this.withPage(job.name, (page) => printOnPage(page, job, accepted)), job);
   }
 
-  /** A fresh page; close it when done. Prefer `withPage`, which survives a crashed browser. */
-  async newPage(): Promise<Page> {
-    return this.current.newPage();
-  }
-
   /**
    * Runs `work` on a page of the pool (or a new one when all are busy), relaunching a crashed or
    * hung browser once. `work` must leave nothing behind that the next job could trip on: every

@@ -3,12 +3,10 @@
  * notes (which hold the full source sentence of every pulled line), page numbers in the footer, and a final page
  * listing every source. Slides are Marp's own SVGs, so they look exactly like the deck.
  */
-import type { Deck, ResolvedTheme, Slide } from '../model.ts';
-import { speakerNotes } from './notes.ts';
 import type { Printer, PrintJob } from './print.ts';
 import { escapeHtml as h, safeUrl } from './escape.ts';
-import { sourceLine } from './fit.ts';
-import { renderMarp } from './marp.ts';
+import { sourceLine } from '../layout/index.ts';
+import type { MarpRender } from './marp.ts';
 import { fontStack } from '../theme/fonts.ts';
 import { pdfInfo } from './pdf.ts';
 
@@ -27,12 +25,12 @@ export interface HandoutOptions {
   paper?: 'A4' | 'Letter';
 }
 
-export function handoutDocument(
-  deck: Deck, theme: ResolvedTheme, slides: string[], css: string, fittedSlides: Slide[], paper: 'A4' | 'Letter' = 'A4',
-): string {
+export function handoutDocument(r: MarpRender, paper: 'A4' | 'Letter' = 'A4'): string {
+  const { deck, theme } = r.layout;
+  const { slides, css } = r;
   const f = theme.fonts;
-  const rows = fittedSlides.map((slide, i) => {
-    const notes = speakerNotes(slide, deck).map((n) => `<p>${h(n)}</p>`).join('');
+  const rows = r.layout.slides.map((slide, i) => {
+    const notes = slide.notes.map((n) => `<p>${h(n)}</p>`).join('');
     return `<div class="row"><div class="thumb"><div class="marpit">${slides[i]}</div><div class="num">${i + 1}</div></div>
 <div class="notes">${notes}</div></div>`;
   });
@@ -63,12 +61,12 @@ ${rows.join('\n')}
 }
 
 /** The handout's print job: A4 or Letter pages with a running footer and page numbers. */
-export function handoutJob(deck: Deck, theme: ResolvedTheme, options: HandoutOptions = {}): PrintJob {
-  const r = renderMarp(deck, theme);
+export function handoutJob(r: MarpRender, options: HandoutOptions = {}): PrintJob {
+  const { deck } = r.layout;
   const label = (deck.classification ? `${deck.classification} · ` : '') + deck.title;
   return {
     name: `handout of ${deck.name}`,
-    html: handoutDocument(deck, theme, r.slides, r.css, r.fitted.map((f) => f.slide), options.paper),
+    html: handoutDocument(r, options.paper),
     pdf: {
       format: options.paper ?? 'A4',
       printBackground: true,
@@ -83,8 +81,6 @@ export function handoutJob(deck: Deck, theme: ResolvedTheme, options: HandoutOpt
   };
 }
 
-export function renderHandout(
-  deck: Deck, theme: ResolvedTheme, printer: Printer, options: HandoutOptions = {}, accepted?: () => void,
-): Promise<Uint8Array> {
-  return printer.print(handoutJob(deck, theme, options), accepted);
+export function renderHandout(r: MarpRender, printer: Printer, options: HandoutOptions = {}, accepted?: () => void): Promise<Uint8Array> {
+  return printer.print(handoutJob(r, options), accepted);
 }

@@ -7,10 +7,8 @@
  * slides lay out as they were fitted on any machine. The PDF prints the same slides with the
  * installed faces named by `local()` (see `pdf.ts`).
  */
-import type { Deck, ResolvedTheme } from '../model.ts';
 import { escapeHtml } from './escape.ts';
-import { renderMarp, type MarpRender } from './marp.ts';
-import { speakerNotes } from './notes.ts';
+import type { MarpRender } from './marp.ts';
 import { PRESENT_CSS, PRESENT_SCRIPT } from './present.ts';
 import { facesUsed, fontFaceCss, shownCharacters } from '../theme/embed-fonts.ts';
 
@@ -18,14 +16,14 @@ import { facesUsed, fontFaceCss, shownCharacters } from '../theme/embed-fonts.ts
  * The `@font-face` rules that carry one render's fonts: every face its slides use, cut to the
  * characters they show, as WOFF.
  */
-export function deckFontFaces(r: MarpRender, theme: ResolvedTheme): Promise<string> {
-  return fontFaceCss(facesUsed(theme, r.slides), shownCharacters(r.slides), 'woff');
+export function deckFontFaces(r: MarpRender): Promise<string> {
+  return fontFaceCss(facesUsed(r.layout.theme, r.slides), shownCharacters(r.slides), 'woff');
 }
 
 /** One hidden `<aside class="notes">` per slide, in slide order, every paragraph escaped. */
-function notesBlock(deck: Deck, r: MarpRender): string {
-  const asides = r.fitted.map((f, i) => {
-    const paragraphs = speakerNotes(f.slide, deck).map((n) => `<p>${escapeHtml(n)}</p>`).join('');
+function notesBlock(r: MarpRender): string {
+  const asides = r.layout.slides.map((f, i) => {
+    const paragraphs = f.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('');
     return `<aside class="notes" data-slide="${i + 1}">${paragraphs}</aside>`;
   });
   return `<div class="bd-notes" hidden>${asides.join('')}</div>`;
@@ -33,9 +31,10 @@ function notesBlock(deck: Deck, r: MarpRender): string {
 
 /**
  * The page around Marp's slides; `print` sizes the page to one slide for PDF output (no script,
- * no notes). `fontFaces` is `deckFontFaces(r, theme)`; without it the page names system fonts only.
+ * no notes). `fontFaces` is `deckFontFaces(r)`; without it the page names system fonts only.
  */
-export function slidesDocument(deck: Deck, r: MarpRender, mode: 'screen' | 'print', fontFaces = ''): string {
+export function slidesDocument(r: MarpRender, mode: 'screen' | 'print', fontFaces = ''): string {
+  const { deck } = r.layout;
   const screen = `body{margin:0;background:#5a5a5a}div.marpit{display:flex;flex-direction:column;gap:16px;padding:16px;align-items:center}
 div.marpit>svg{display:block;width:min(100%,1280px);height:auto;box-shadow:0 2px 10px rgba(0,0,0,.4)}
 @media print{body{background:none}div.marpit{padding:0;gap:0}div.marpit>svg{width:100%;box-shadow:none;break-after:page}}`;
@@ -47,10 +46,10 @@ div.marpit>svg{display:block;width:1280px;height:720px;break-after:page;page-bre
 ${deck.presenter ? `<meta name="author" content="${escapeHtml(deck.presenter)}">` : ''}
 <meta name="generator" content="briefdeck">
 ${fontFaces ? `<style>${fontFaces}</style>` : ''}<style>${r.css}</style><style>${mode === 'screen' ? screen + PRESENT_CSS : print}</style>
-</head><body><div class="marpit">${r.slides.join('')}</div>${mode === 'screen' ? `${notesBlock(deck, r)}<script>${PRESENT_SCRIPT}</script>` : ''}</body></html>`;
+</head><body><div class="marpit">${r.slides.join('')}</div>${mode === 'screen' ? `${notesBlock(r)}<script>${PRESENT_SCRIPT}</script>` : ''}</body></html>`;
 }
 
-export async function renderHtml(deck: Deck, theme: ResolvedTheme): Promise<string> {
-  const r = renderMarp(deck, theme);
-  return slidesDocument(deck, r, 'screen', await deckFontFaces(r, theme));
+/** The HTML deck of a laid-out deck's Marp render. */
+export async function renderHtml(r: MarpRender): Promise<string> {
+  return slidesDocument(r, 'screen', await deckFontFaces(r));
 }

@@ -1,17 +1,17 @@
 /**
- * Deck → Marp Markdown, the one intermediate every browser format renders from. The file is
- * standalone: the theme travels as a `<style>` block over Marp's `default` theme, images as data
- * URIs, so `marp out/<name>.marp.md` renders it unchanged. Layout comes from Markdown and slide
- * classes only (no raw HTML), so it looks the same with marp-cli's default `html: false`.
+ * Laid-out deck → Marp Markdown, the one intermediate every browser format renders from. The file
+ * is standalone: the theme travels as a `<style>` block over Marp's `default` theme, images as
+ * data URIs, so `marp out/<name>.marp.md` renders it unchanged. Layout comes from Markdown and
+ * slide classes only (no raw HTML), so it looks the same with marp-cli's default `html: false`.
  * Every corpus string goes through `escape.ts`; only `markdown` slides (the author's own) are
- * passed through. Source tags appear as each fitted slide's `cites` says (see `citation-line.ts`):
- * after each item, or as one last paragraph the CSS pins under the content (class `cited`).
+ * passed through. Source tags appear as each laid-out slide's `cites` says: after each item, or
+ * as one last paragraph the CSS pins under the content (class `cited`). The presenter notes are
+ * the laid-out slide's, as every format shows them.
  */
-import type { Bullet, Deck, FigureItem, ResolvedTheme, Slide } from '../model.ts';
+import type { Bullet, Deck, FigureItem, LaidOutDeck, LaidOutSlide, ResolvedTheme } from '../model.ts';
 import { themeToMarpCss } from '../theme/css.ts';
 import { directiveValue, escapeMarkdown as md, escapeNote, safeUrl } from './escape.ts';
-import { shownTag, slideCitations } from './citation-line.ts';
-import { fitDeck, figuresCompare, sourceLine, type FittedSlide } from './fit.ts';
+import { figuresCompare, shownTag, sourceLine } from '../layout/index.ts';
 
 /** Renders an item's source tag, or nothing when the slide's citation style hides it. */
 type Tag = (item: { citation?: { tag: string } }) => string;
@@ -34,10 +34,10 @@ function figureChart(figures: FigureItem[], accent: string, tag: Tag): string {
   return `| Measure | Value |\n|---|---|\n${rows.join('\n')}\n\n<style scoped>${bars}</style>`;
 }
 
-function slideBody(f: FittedSlide, accent: string): { kind: string; body: string } {
+function slideBody(f: LaidOutSlide, accent: string): { kind: string; body: string } {
   const { slide } = f;
   const tag: Tag = (item) => {
-    const t = shownTag(f, item.citation);
+    const t = shownTag(f.cites, item.citation);
     return t ? ` _${md(t)}_` : '';
   };
   switch (slide.kind) {
@@ -86,24 +86,20 @@ function slideBody(f: FittedSlide, accent: string): { kind: string; body: string
   }
 }
 
-/** Marp presenter notes: the author's notes, then every full citation (whatever the slide shows). */
-function notesFor(slide: Slide): string[] {
-  return [...slide.notes, ...slideCitations(slide).map((c) => `${c.tag} ${c.sentence}`)];
-}
-
 /** One slide of Marp Markdown (without the `---` separator). */
-export function slideMarkdown(f: FittedSlide, accent: string, withNotes: boolean): string {
-  const { slide } = f;
+export function slideMarkdown(f: LaidOutSlide, accent: string, withNotes: boolean): string {
+  const { slide, frame } = f;
   const { kind, body } = slideBody(f, accent);
   const line = f.cites.line;
+  // "(continued)" is the CSS's, after the heading, in the muted colour.
   const classes = [`kind-${kind}`, slide.continued ? 'continued' : '', line ? 'cited' : ''].filter(Boolean).join(' ');
   const parts = [`<!-- _class: ${classes} -->`];
   if (kind === 'title') parts.push('<!-- _paginate: false -->');
-  if (f.scale !== 1 || f.titleScale !== 1) parts.push(`<style scoped>section{--s:${f.scale};--ts:${f.titleScale}}</style>`);
+  if (frame.scale !== 1 || frame.titleScale !== 1) parts.push(`<style scoped>section{--s:${frame.scale};--ts:${frame.titleScale}}</style>`);
   if (kind !== 'title' && kind !== 'section') parts.push(`## ${md(slide.title)}`);
   parts.push(body);
   if (line) parts.push(md(line));
-  if (withNotes) for (const note of notesFor(slide)) parts.push(`<!--\n${escapeNote(note)}\n-->`);
+  if (withNotes) for (const note of f.notes) parts.push(`<!--\n${escapeNote(note)}\n-->`);
   return parts.join('\n\n');
 }
 
@@ -121,18 +117,15 @@ export function marpFrontMatter(deck: Deck, theme: ResolvedTheme): string {
   return lines.join('\n');
 }
 
-/** The Marp Markdown of a fitted deck: front-matter, the theme `<style>`, then one block per slide. */
-export function fittedToMarpMarkdown(deck: Deck, theme: ResolvedTheme, fitted: FittedSlide[]): string {
+/** The Marp Markdown of a laid-out deck: front-matter, the theme `<style>`, then one block per slide. */
+export function marpMarkdown(layout: LaidOutDeck): string {
+  const { deck, theme } = layout;
   const css = themeToMarpCss(theme, { banner: Boolean(deck.classification) });
-  const slides = fitted.map((f) => slideMarkdown(f, theme.palette.accent, true));
+  const slides = layout.slides.map((f) => slideMarkdown(f, theme.palette.accent, true));
   return `${marpFrontMatter(deck, theme)}\n\n<style>\n${css}\n</style>\n\n${slides.join('\n\n---\n\n')}\n`;
 }
 
 /** The same Markdown on another Marp theme: the front-matter's `theme:` line changed. */
 export function onTheme(markdown: string, theme: string): string {
   return markdown.replace(/^(---\n(?:.*\n)*?)theme: .*\n/, `$1theme: ${theme}\n`);
-}
-
-export function deckToMarpMarkdown(deck: Deck, theme: ResolvedTheme): string {
-  return fittedToMarpMarkdown(deck, theme, fitDeck(deck, theme));
 }

@@ -1,23 +1,21 @@
 /**
- * Runs Marp Core over a fitted deck's Markdown, once, and hands every browser format the result:
- * the per-slide SVG markup, the CSS and the notes. Emoji and math are off so nothing is ever
- * fetched from a CDN; raw HTML stays off because our Markdown never needs it. The deck is
- * rendered on `briefdeck-base` (`theme/marp-base.ts`), the written Markdown names `default`.
+ * Runs Marp Core over a laid-out deck's Markdown, once per deck, and hands the result to every
+ * browser format (the build passes it to the HTML, PDF and handout writers): the per-slide SVG
+ * markup and the CSS. Emoji and math are off so nothing is ever fetched from a CDN; raw HTML
+ * stays off because our Markdown never needs it. The deck is rendered on `briefdeck-base`
+ * (`theme/marp-base.ts`), the written Markdown names `default`.
  */
 import { Marp } from '@marp-team/marp-core';
 import { BASE_THEME_CSS, BASE_THEME_NAME } from '../theme/marp-base.ts';
-import type { Deck, ResolvedTheme } from '../model.ts';
-import { fitDeck, type FittedSlide } from './fit.ts';
-import { fittedToMarpMarkdown, onTheme } from './marp-markdown.ts';
+import type { LaidOutDeck } from '../model.ts';
+import { marpMarkdown, onTheme } from './marp-markdown.ts';
 
 export interface MarpRender {
-  fitted: FittedSlide[];
+  layout: LaidOutDeck;
   markdown: string;
   /** One `<svg data-marpit-svg>` per slide. */
   slides: string[];
   css: string;
-  /** Presenter notes per slide. */
-  notes: string[][];
 }
 
 /**
@@ -41,24 +39,9 @@ class PackOnceMarp extends Marp {
 }
 
 let marp: Marp | undefined;
-/** HTML, PDF and handout of one deck share one render (same deck and theme objects). */
-const cache = new WeakMap<Deck, { theme: ResolvedTheme; render: MarpRender }>();
 
-export function renderMarp(deck: Deck, theme: ResolvedTheme): MarpRender {
-  const hit = cache.get(deck);
-  if (hit && hit.theme === theme) return hit.render;
-  const render = renderMarpUncached(deck, theme);
-  cache.set(deck, { theme, render });
-  return render;
-}
-
-function renderMarpUncached(deck: Deck, theme: ResolvedTheme): MarpRender {
-  return renderFittedMarp(deck, theme, fitDeck(deck, theme));
-}
-
-/** Renders slides exactly as given (tests feed unfitted slides here to see overflow caught). */
-export function renderFittedMarp(deck: Deck, theme: ResolvedTheme, fitted: FittedSlide[]): MarpRender {
-  const markdown = fittedToMarpMarkdown(deck, theme, fitted);
+export function renderMarp(layout: LaidOutDeck): MarpRender {
+  const markdown = marpMarkdown(layout);
   if (!marp) {
     marp = new PackOnceMarp({
       html: false,
@@ -69,9 +52,9 @@ export function renderFittedMarp(deck: Deck, theme: ResolvedTheme, fitted: Fitte
     });
     marp.themeSet.add(BASE_THEME_CSS);
   }
-  const { html, css, comments } = marp.render(onTheme(markdown, BASE_THEME_NAME), { htmlAsArray: true });
-  if (html.length !== fitted.length)
-    throw new Error(`Marp made ${html.length} slides from ${fitted.length}: a markdown slide may contain a slide break`);
+  const { html, css } = marp.render(onTheme(markdown, BASE_THEME_NAME), { htmlAsArray: true });
+  if (html.length !== layout.slides.length)
+    throw new Error(`Marp made ${html.length} slides from ${layout.slides.length}: a markdown slide may contain a slide break`);
   // The word joiners that keep `:name:` from becoming an emoji in marp-cli are not needed here.
-  return { fitted, markdown, slides: html.map((h) => h.replace(/\u2060/g, '')), css, notes: comments.map((c) => c.map((n) => n.replace(/\u200b|\u200d/g, ''))) };
+  return { layout, markdown, slides: html.map((h) => h.replace(/\u2060/g, '')), css };
 }

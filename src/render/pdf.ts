@@ -3,10 +3,10 @@
  * (one page per slide), then given metadata and a bookmark per slide. The page names the very
  * font files fitting measured (`local()` faces), so Chromium sets and embeds exactly those.
  */
-import type { Deck, ResolvedTheme } from '../model.ts';
+import type { Deck } from '../model.ts';
 import { slidesDocument } from './html.ts';
 import { facesUsed, localFontFaceCss } from '../theme/embed-fonts.ts';
-import { renderMarp } from './marp.ts';
+import type { MarpRender } from './marp.ts';
 import type { Printer, PrintJob } from './print.ts';
 
 export function pdfInfo(deck: Deck) {
@@ -19,17 +19,17 @@ export function pdfInfo(deck: Deck) {
 }
 
 /** The PDF deck's print job: the slides page, one slide a page, a bookmark per slide. */
-export function pdfJob(deck: Deck, theme: ResolvedTheme): PrintJob {
-  const r = renderMarp(deck, theme);
+export function pdfJob(r: MarpRender): PrintJob {
+  const { deck, theme, slides } = r.layout;
   return {
     name: `PDF of ${deck.name}`,
-    html: slidesDocument(deck, r, 'print', localFontFaceCss(facesUsed(theme, r.slides))),
+    html: slidesDocument(r, 'print', localFontFaceCss(facesUsed(theme, r.slides))),
     pdf: { width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, tagged: true },
     info: pdfInfo(deck),
-    bookmarks: r.fitted.map((f, page) => ({ title: f.slide.continued ? `${f.slide.title} (continued)` : f.slide.title, page })),
+    bookmarks: slides.map((f, page) => ({ title: f.title, page })),
   };
 }
 
-export async function renderPdf(deck: Deck, theme: ResolvedTheme, printer: Printer, accepted?: () => void): Promise<Uint8Array> {
-  return printer.print(pdfJob(deck, theme), accepted);
+export async function renderPdf(r: MarpRender, printer: Printer, accepted?: () => void): Promise<Uint8Array> {
+  return printer.print(pdfJob(r), accepted);
 }

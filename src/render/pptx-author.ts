@@ -4,10 +4,9 @@
  * mono font, and links that stay links. Every run carries its size, face and colour because
  * pptxgenjs lets the master's placeholder options win over the text box's own.
  */
-import type { ResolvedTheme } from '../model.ts';
+import type { AuthorParagraph, AuthorRun, ResolvedTheme } from '../model.ts';
 import type { TextProps } from './pptxgen.ts';
-import { readAuthorMarkdown, type AuthorParagraph, type AuthorRun } from './author-markdown.ts';
-import { bulletIndent, numberIndent } from './layout.ts';
+import { bulletIndent, numberIndent } from '../layout/geometry.ts';
 import { hex, pptxFont } from './pptx-masters.ts';
 
 /** A no-break space as the "bullet": keeps the paragraph's left margin without showing a marker. */
@@ -23,9 +22,9 @@ function paragraphOptions(p: AuthorParagraph, size: number): TextProps['options'
   }
 }
 
-export function authorMarkdownRuns(markdown: string, theme: ResolvedTheme, size: number): TextProps[] {
+/** The runs of a Markdown slide's paragraphs, as the layout read them. */
+export function authorMarkdownRuns(paragraphs: readonly AuthorParagraph[], theme: ResolvedTheme, size: number): TextProps[] {
   const c = theme.palette;
-  const paragraphs = readAuthorMarkdown(markdown).blocks.flatMap((b) => b.paragraphs);
   const runStyle = (p: AuthorParagraph, r: AuthorRun): NonNullable<TextProps['options']> => {
     const heading = p.role === 'heading';
     const fontSize = heading ? (p.level! <= 2 ? theme.sizes.heading : size * 1.1) : p.role === 'code' ? size * 0.8 : size;

@@ -1,14 +1,15 @@
 /**
  * PowerPoint slide masters from the theme tokens: the same background, banner, footer, logo and
- * title/body boxes as the Marp CSS (both placed from `layout.ts`). Liberation fonts are named by
- * their metric-compatible Microsoft twins so PowerPoint lays text out with the widths `fit.ts`
- * measured, and LibreOffice maps them back to Liberation.
+ * title/body boxes as the Marp CSS (both placed from the layout's canvas). Liberation fonts are
+ * named by their metric-compatible Microsoft twins so PowerPoint lays text out with the widths
+ * the layout measured, and LibreOffice maps them back to Liberation.
  */
 import { readFileSync } from 'node:fs';
+import { lookup } from 'mrmime';
 import type { Presentation, SlideMasterProps } from './pptxgen.ts';
-import type { ResolvedTheme } from '../model.ts';
+import type { Box, ResolvedTheme, SlideCanvas } from '../model.ts';
 import { officeFontName } from '../theme/fonts.ts';
-import { LINE, geometry, type Geometry } from './layout.ts';
+import { LINE, bodyBox } from '../layout/geometry.ts';
 
 /**
  * pptxgenjs places placeholder text where the master's placeholder is, whatever position the
@@ -32,17 +33,18 @@ export const inch = (pt: number) => pt / 72;
  * pptxgenjs needs to write placeholder text. The template's own master and layouts replace them
  * when the file is finished (`pptx-template.ts`), so nothing else is drawn here.
  */
-export function defineBareMasters(pptx: Presentation, g: Geometry): void {
-  const ph = (name: 'title' | 'body', b: { x: number; y: number; w: number; h: number }) =>
+export function defineBareMasters(pptx: Presentation, g: SlideCanvas): void {
+  const ph = (name: 'title' | 'body', b: Box) =>
     ({ placeholder: { options: { name, type: name, x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h), margin: 0 }, text: '' } });
-  const body = g.body(1);
+  const body = bodyBox(g, 1);
   for (const title of [MASTER.title, ...MASTER.content])
     pptx.defineSlideMaster({ title, objects: [ph('title', g.title), ph('body', body)] });
   pptx.defineSlideMaster({ title: MASTER.canvas, objects: [ph('title', g.title)] });
 }
 
-export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { classification?: string; footer?: string; organisation?: string }): Geometry {
-  const g = geometry(theme, Boolean(opts.classification));
+export function defineMasters(
+  pptx: Presentation, theme: ResolvedTheme, g: SlideCanvas, opts: { classification?: string; footer?: string; organisation?: string },
+): void {
   const c = theme.palette;
   const common: NonNullable<SlideMasterProps['objects']> = [];
   if (opts.classification)
@@ -55,8 +57,7 @@ export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { 
   const footY = inch(540 - g.footer * 0.95);
   const logoH = inch(g.footer * 0.8);
   if (theme.logoPath) {
-    const type = theme.logoPath.endsWith('.svg') ? 'image/svg+xml' : theme.logoPath.endsWith('.png') ? 'image/png' : 'image/jpeg';
-    const data = `${type};base64,${readFileSync(theme.logoPath).toString('base64')}`;
+    const data = `${lookup(theme.logoPath) ?? 'image/png'};base64,${readFileSync(theme.logoPath).toString('base64')}`;
     common.push({ image: { x: inch(g.margin), y: inch(540 - g.footer * 0.9), w: logoH, h: logoH, data, altText: opts.organisation ? `${opts.organisation} logo` : 'Logo' } });
   }
   const footer = (color: string) =>
@@ -89,8 +90,8 @@ export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { 
     { placeholder: { options: { name: 'title', type: 'title', ...titleBox, fontFace: pptxFont(theme.fonts.heading), fontSize: theme.sizes.heading,
       bold: true, color: hex(c.heading), valign: 'top', align: 'left', margin: 0 }, text: '' } },
     ...(bodyFor
-      ? [{ placeholder: { options: { name: 'body', type: 'body' as const, x: inch(g.margin), y: inch(g.body(bodyFor).y), w: inch(960 - 2 * g.margin),
-          h: inch(g.body(bodyFor).h), fontFace: pptxFont(theme.fonts.body), fontSize: theme.sizes.body, color: hex(c.text), valign: 'top' as const, margin: 0 },
+      ? [{ placeholder: { options: { name: 'body', type: 'body' as const, x: inch(g.margin), y: inch(bodyBox(g, bodyFor).y), w: inch(960 - 2 * g.margin),
+          h: inch(bodyBox(g, bodyFor).h), fontFace: pptxFont(theme.fonts.body), fontSize: theme.sizes.body, color: hex(c.text), valign: 'top' as const, margin: 0 },
           text: '' } }]
       : []),
     ...footer(hex(c.muted)),
@@ -98,5 +99,4 @@ export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { 
   MASTER.content.forEach((title, i) =>
     pptx.defineSlideMaster({ title, background: { color: hex(c.background) }, objects: contentObjects(i + 1), slideNumber }));
   pptx.defineSlideMaster({ title: MASTER.canvas, background: { color: hex(c.background) }, objects: contentObjects(undefined), slideNumber });
-  return g;
 }

@@ -5,61 +5,12 @@
  * PowerPoint the text sits in the template's boxes, in its fonts and colours, and Layout and Reset
  * work. Layouts are chosen by layout type, then by the placeholders they hold, never by name alone
  * (templates are saved in every language). Everything else pptxgenjs drew (charts, cards, source
- * lines) keeps its place inside the body box `templateGeometry` gave the fitting.
+ * lines) keeps its place inside the body box the layout stage measured (`templateCanvas`).
  */
 import { posix } from 'node:path';
 import type { ResolvedTheme } from '../model.ts';
-import { relationships, type Layout, type Placeholder, type Template, type Box } from '../theme/template.ts';
-import type { Geometry } from './layout.ts';
+import { bodiesOf, chooseLayout, relationships, titleOf, type Layout, type Placeholder, type Role, type Template } from '../theme/template.ts';
 import type { Parts } from './pptx-package.ts';
-
-/** What a slide needs from a layout. */
-export type Role = 'title' | 'section' | 'content' | 'canvas';
-
-const TITLE_TYPES = ['title', 'ctrTitle'];
-const BODY_TYPES = ['body', 'obj', 'subTitle'];
-const titleOf = (l: Layout) => l.placeholders.find((p) => TITLE_TYPES.includes(p.type));
-const bodiesOf = (l: Layout) => l.placeholders.filter((p) => BODY_TYPES.includes(p.type));
-
-/** Layout types in order of preference, and what a layout must hold when no type matches. */
-const WANTED: Record<Role, { types: string[]; bodies: number; label: string }> = {
-  title: { types: ['title'], bodies: 1, label: 'Title Slide' },
-  section: { types: ['secHead', 'title'], bodies: 1, label: 'Section Header' },
-  content: { types: ['obj', 'tx'], bodies: 1, label: 'Title and Content' },
-  canvas: { types: ['titleOnly', 'obj', 'tx'], bodies: 0, label: 'Title Only' },
-};
-
-export interface LayoutChoice { layout: Layout; note?: string }
-
-export function chooseLayout(template: Template, role: Role): LayoutChoice {
-  const want = WANTED[role];
-  for (const type of want.types) {
-    const l = template.layouts.find((x) => x.type === type && titleOf(x));
-    if (l) return { layout: l, note: type === want.types[0] ? undefined : `${template.file}: no ${want.label} layout (type ${want.types[0]}); ${role} slides use '${l.name}'` };
-  }
-  const byShape = template.layouts.filter((l) => titleOf(l)).sort((a, b) => Math.abs(bodiesOf(a).length - want.bodies) - Math.abs(bodiesOf(b).length - want.bodies));
-  const l = byShape[0] ?? template.layouts[0]!;
-  return { layout: l, note: `${template.file}: no ${want.label} layout (type ${want.types[0]}); ${role} slides use '${l.name}', the closest by its placeholders` };
-}
-
-/** Text insets PowerPoint applies inside a placeholder unless the template says otherwise. */
-const INSET = { x: 7.2, y: 3.6 };
-const inside = (b: Box): Box => ({ x: b.x + INSET.x, y: b.y + INSET.y, w: b.w - 2 * INSET.x, h: b.h - 2 * INSET.y });
-
-/** Slide geometry from the template's Title and Content layout: what fitting measures against. */
-export function templateGeometry(template: Template, theme: ResolvedTheme): Geometry {
-  const { layout } = chooseLayout(template, 'content');
-  const title = titleOf(layout)?.box ?? { x: 36, y: 24, w: template.size.w - 72, h: 72 };
-  const body = bodiesOf(layout)[0]?.box ?? template.masterPlaceholders.find((p) => p.type === 'body')?.box ?? { x: title.x, y: title.y + title.h + 12, w: title.w, h: template.size.h - title.y - title.h - 60 };
-  return {
-    margin: title.x,
-    gap: theme.spacing.gap * 72,
-    banner: 0,
-    footer: Math.max(0, template.size.h - body.y - body.h),
-    title: inside(title),
-    body: () => inside(body),
-  };
-}
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();

@@ -1,47 +1,52 @@
 /**
  * Native PowerPoint: editable text in the theme masters' title/body placeholders, native bullets
  * in the accent colour, native bar charts, speaker notes with full citations, hyperlinked
- * sources. Text is sized by `fit.ts` from font metrics (never `fit: 'shrink'`, which PowerPoint
- * applies only after an edit), and content that cannot fit is already split into continuation
- * slides. Line pitch is set in points (not as a multiple of the font's own line height) so lines
- * are exactly as tall as `fit.ts` and the Marp CSS assume. Source tags follow the fitted slide's
- * `cites` (see `citation-line.ts`): a small tag run after each item, or one source line pinned to
- * the bottom of the content box (the room `fit.ts` kept free for it), or none.
+ * sources. The laid-out deck says everything: the type scale of each slide (never `fit:
+ * 'shrink'`, which PowerPoint applies only after an edit), its continuation slides, its boxes
+ * (`SlideFrame`, or the template's frame on a template) and its notes; this file only writes
+ * them. Line pitch is set in points (not as a multiple of the font's own line height) so lines
+ * are exactly as tall as the layout and the Marp CSS assume. Source tags follow the slide's
+ * `cites`: a small tag run after each item, or one source line pinned to the bottom of the content
+ * box (the room the layout kept free for it), or none.
  */
 import { PptxGenJS, type Presentation, type TextProps } from './pptxgen.ts';
-import type { Bullet, Deck, ResolvedTheme } from '../model.ts';
-import { citationLineHeight, fitDeck, sourceLine, type FittedSlide } from './fit.ts';
-import { shownTag } from './citation-line.ts';
-import { LINE, bulletIndent, titleLines, type Box, type Geometry } from './layout.ts';
+import type { Box, Bullet, LaidOutDeck, LaidOutSlide, ResolvedTheme, SlideCanvas } from '../model.ts';
+import { shownTag, sourceLine } from '../layout/index.ts';
+import { LINE, bulletIndent } from '../layout/geometry.ts';
 import { MASTER, contentMaster, defineBareMasters, defineMasters, hex, inch, pptxFont } from './pptx-masters.ts';
-import { buildOnTemplate, templateGeometry, type Role } from './pptx-template.ts';
-import { readTemplate, type Template } from '../theme/template.ts';
+import { buildOnTemplate } from './pptx-template.ts';
+import type { Role, Template } from '../theme/template.ts';
 import { authorMarkdownRuns } from './pptx-author.ts';
 import { addCanvasContent, styled, type SlideContext } from './pptx-canvas.ts';
 import { finishPptx } from './pptx-finish.ts';
-import { speakerNotes } from './notes.ts';
 import { safeUrl } from './escape.ts';
 
 type Run = TextProps;
 
-export async function renderPptx(deck: Deck, theme: ResolvedTheme): Promise<Uint8Array> {
+/**
+ * The PowerPoint file of a laid-out deck; on the theme's `template` (as `theme/template.ts` read
+ * it, the same the layout measured) when the theme names one.
+ */
+export async function renderPptx(layout: LaidOutDeck, template?: Template): Promise<Uint8Array> {
+  const { deck, theme } = layout;
   const pptx = new PptxGenJS();
-  const template = theme.pptx?.template ? readTemplate(theme.pptx.template) : undefined;
-  if (template) {
-    pptx.defineLayout({ name: 'BD_TEMPLATE', width: template.size.w / 72, height: template.size.h / 72 });
+  const onTemplate = template && layout.templateCanvas ? { template, canvas: layout.templateCanvas } : undefined;
+  if (onTemplate) {
+    pptx.defineLayout({ name: 'BD_TEMPLATE', width: template!.size.w / 72, height: template!.size.h / 72 });
     pptx.layout = 'BD_TEMPLATE';
   } else pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.title;
   if (deck.presenter) pptx.author = deck.presenter;
   if (deck.organisation) pptx.company = deck.organisation;
   pptx.subject = deck.subtitle ?? `Briefing for ${deck.audience}`;
-  const g = template ? templateGeometry(template, theme) : defineMasters(pptx, theme, { classification: deck.classification, footer: theme.footer ?? deck.organisation, organisation: deck.organisation });
-  if (template) defineBareMasters(pptx, g);
-  const roles = (template ? fitDeck(deck, theme, g) : fitDeck(deck, theme)).map((f) => addSlide(pptx, f, deck, theme, g, template));
+  const canvas = onTemplate?.canvas ?? layout.canvas;
+  if (onTemplate) defineBareMasters(pptx, canvas);
+  else defineMasters(pptx, theme, canvas, { classification: deck.classification, footer: theme.footer ?? deck.organisation, organisation: deck.organisation });
+  const roles = layout.slides.map((f) => addSlide(pptx, f, layout, canvas, onTemplate?.template));
   // Written uncompressed, repaired, then compressed once (see pptx-finish.ts).
   const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  if (!template) return finishPptx(raw, theme.palette.accent);
-  return finishPptx(raw, theme.palette.accent, (parts) => buildOnTemplate(parts, template, roles, theme));
+  if (!onTemplate) return finishPptx(raw, theme.palette.accent);
+  return finishPptx(raw, theme.palette.accent, (parts) => buildOnTemplate(parts, onTemplate.template, roles, theme));
 }
 
 /** On a template, the classification marking is drawn on every slide (the template's master has none). */
@@ -53,8 +58,11 @@ function addMarking(s: ReturnType<Presentation['addSlide']>, marking: string, th
 
 const TEXT_KINDS = new Set(['bullets', 'judgements', 'sources', 'markdown']);
 
-function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: ResolvedTheme, g: Geometry, template?: Template): Role {
-  const { slide, scale } = f;
+function addSlide(pptx: Presentation, f: LaidOutSlide, layout: LaidOutDeck, canvas: SlideCanvas, template?: Template): Role {
+  const { deck, theme } = layout;
+  const { slide } = f;
+  const frame = template ? f.templateFrame ?? f.frame : f.frame;
+  const { scale } = frame;
   const c = theme.palette;
   const body = theme.sizes.body * scale;
   const headFont = pptxFont(theme.fonts.heading);
@@ -72,27 +80,21 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
       s.addText(styled(lines.map((t, i) => ({ text: t, options: { breakLine: i < lines.length - 1 } })),
         { fontSize: theme.sizes.body, fontFace: pptxFont(theme.fonts.body), color: 'FFFFFF', lineSpacing: theme.sizes.body * LINE.body }),
       { placeholder: 'body' });
-    s.addNotes(speakerNotes(slide, deck).join('\n\n'));
+    s.addNotes(f.notes.join('\n\n'));
     if (template && deck.classification) addMarking(s, deck.classification, theme, template);
     return slide.kind;
   }
-  const lines = titleLines(theme, slide, g);
-  const whole = g.body(lines);
-  // Charts, cards and columns stop above the source line, in the room fit.ts kept for it.
-  const line = f.cites.line;
-  const box = line ? { ...whole, h: whole.h - citationLineHeight(line, theme, whole.w) - g.gap } : whole;
-  const s = pptx.addSlide({ masterName: TEXT_KINDS.has(slide.kind) ? contentMaster(lines) : MASTER.canvas });
-  const heading = theme.sizes.heading * f.titleScale;
-  const title = slide.continued ? `${slide.title} (continued)` : slide.title;
-  s.addText([{ text: title, options: { fontSize: heading, fontFace: headFont, color: hex(c.heading), bold: true, lineSpacing: heading * LINE.title } }],
+  const s = pptx.addSlide({ masterName: TEXT_KINDS.has(slide.kind) ? contentMaster(frame.titleLines) : MASTER.canvas });
+  const heading = theme.sizes.heading * frame.titleScale;
+  s.addText([{ text: f.title, options: { fontSize: heading, fontFace: headFont, color: hex(c.heading), bold: true, lineSpacing: heading * LINE.title } }],
     { placeholder: 'title', valign: 'top', align: 'left' });
-  const ruleY = g.title.y + lines * theme.sizes.heading * f.titleScale * LINE.title + 4;
+  const rule = frame.titleRule;
   // A template's title layout has its own design; the accent rule is the built-in themes'.
-  if (!template) s.addShape(pptx.ShapeType.rect, { x: inch(g.title.x), y: inch(ruleY), w: inch(g.title.w), h: inch(3), fill: { color: hex(c.accent) }, line: { type: 'none' } });
+  if (!template) s.addShape(pptx.ShapeType.rect, { x: inch(rule.x), y: inch(rule.y), w: inch(rule.w), h: inch(rule.h), fill: { color: hex(c.accent) }, line: { type: 'none' } });
   const base = { fontSize: body, fontFace: pptxFont(theme.fonts.body), color: hex(c.text), lineSpacing: body * LINE.body };
-  const para = { paraSpaceAfter: g.gap, valign: 'top' as const };
+  const para = { paraSpaceAfter: canvas.gap, valign: 'top' as const };
   const tagRun = (citation?: { tag: string }): Run[] => {
-    const tag = shownTag(f, citation);
+    const tag = shownTag(f.cites, citation);
     return tag ? [{ text: ` ${tag}`, options: { fontSize: theme.sizes.small, color: hex(c.muted) } }] : [];
   };
 
@@ -111,28 +113,27 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
         ...(src.url ? [{ text: src.url, options: { ...(safeUrl(src.url) ? { hyperlink: { url: safeUrl(src.url)! } } : {}), color: hex(c.accent) } }] : []),
       ]);
       s.addText(styled(paragraphs(runs), { ...base, fontSize: size, lineSpacing: size * LINE.body }),
-        { placeholder: 'body', ...para, paraSpaceAfter: g.gap * 0.5 });
+        { placeholder: 'body', ...para, paraSpaceAfter: canvas.gap * 0.5 });
       break;
     }
     case 'markdown':
-      s.addText(authorMarkdownRuns(slide.markdown, theme, body).map((r) => ({ ...r, options: { lineSpacing: (r.options?.fontSize ?? body) * LINE.body, ...r.options } })),
+      s.addText(authorMarkdownRuns(f.paragraphs ?? [], theme, body).map((r) => ({ ...r, options: { lineSpacing: (r.options?.fontSize ?? body) * LINE.body, ...r.options } })),
         { placeholder: 'body', ...para });
       break;
     default:
-      addCanvasContent({ pptx, slide: s, fitted: f, theme, g, box, base, tagRun } satisfies SlideContext);
+      addCanvasContent({ pptx, slide: s, laid: f, frame, theme, gap: canvas.gap, base, tagRun } satisfies SlideContext);
   }
-  if (line) addCitationLine(s, line, theme, whole);
-  s.addNotes(speakerNotes(slide, deck).join('\n\n'));
+  if (f.cites.line && frame.citationLine) addCitationLine(s, f.cites.line, theme, frame.citationLine);
+  s.addNotes(f.notes.join('\n\n'));
   if (template && deck.classification) addMarking(s, deck.classification, theme, template);
   return TEXT_KINDS.has(slide.kind) ? 'content' : 'canvas';
 }
 
-/** The slide's one source line (`slide` citation style), bottom of the content box, small and muted. */
+/** The slide's one source line (`slide` citation style), in its box at the foot of the body, small and muted. */
 function addCitationLine(s: ReturnType<Presentation['addSlide']>, line: string, theme: ResolvedTheme, box: Box): void {
   const size = theme.sizes.small;
-  const h = citationLineHeight(line, theme, box.w);
   s.addText([{ text: line, options: { fontSize: size, fontFace: pptxFont(theme.fonts.body), color: hex(theme.palette.muted), lineSpacing: size * LINE.body } }],
-    { x: inch(box.x), y: inch(box.y + box.h - h), w: inch(box.w), h: inch(h), margin: 0, valign: 'bottom', align: 'left' });
+    { x: inch(box.x), y: inch(box.y), w: inch(box.w), h: inch(box.h), margin: 0, valign: 'bottom', align: 'left' });
 }
 
 /** Bullets (with likelihood chips and source tags), one paragraph each, marker indent as in CSS. */

@@ -24,12 +24,24 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** Prints `job` on `page`, once its fonts are ready; the raw PDF, before `finishPrint`. */
+/**
+ * Prints `job` on `page`, once its fonts are ready; the raw PDF, before `finishPrint`. A face
+ * starts loading only when laid-out text needs it, and `document.fonts.ready` asked before the
+ * page is laid out answers at once: on a busy machine the print could then catch text whose face
+ * (a `local()` face, or the one a script such as Chinese falls back to) was still loading, and
+ * print it blank. So the page is laid out first, then its fonts awaited until none is loading.
+ */
 export async function printOnPage(page: Page, job: PrintJob, accepted?: () => void): Promise<Uint8Array> {
   const loading = page.setContent(job.html, { waitUntil: 'load' });
   accepted?.();
   await loading;
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(async () => {
+    for (let round = 0; round < 5; round++) {
+      void document.body.getBoundingClientRect();
+      await document.fonts.ready;
+      if (document.fonts.status === 'loaded') break;
+    }
+  });
   return page.pdf(job.pdf);
 }
 

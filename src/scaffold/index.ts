@@ -7,6 +7,9 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Audience, Diagnostic } from '../model.ts';
 import { renderSpecScaffold } from './spec-template.ts';
+import { headingOf } from '../text.ts';
+import { message } from '../diagnostics/message.ts';
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 
 export interface NewBriefingOptions {
   root: string;
@@ -72,8 +75,7 @@ export function newBriefing(options: NewBriefingOptions): NewBriefingResult {
 
 /** `energy-outlook` → `Energy outlook`. */
 export function humanise(name: string): string {
-  const words = name.replace(/[-_.]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return headingOf(name.replace(/\.+/g, ' '));
 }
 
 /** The topic names a corpus defines in `topics.yaml`, if it has one. */
@@ -88,8 +90,8 @@ export function corpusTopics(corpusDir: string): string[] {
   }
 }
 
-function fail(file: string, code: string, message: string, hint: string): NewBriefingResult {
-  return { diagnostics: [{ severity: 'error', file, code, message, hint }] };
+function fail(file: string, code: DiagnosticCode, reason: string, hint: string): NewBriefingResult {
+  return { diagnostics: [message(code, reason, { file }, { hint })] };
 }
 
 export { renderSpecScaffold, type SpecScaffold } from './spec-template.ts';

@@ -5,6 +5,7 @@
  * decides the file name and writes the file.
  */
 import type { Audience } from '../model.ts';
+import { headingOf } from '../text.ts';
 
 export interface SpecScaffold {
   title: string;
@@ -21,7 +22,6 @@ export interface SpecScaffold {
 }
 
 const yamlString = (s: string) => JSON.stringify(s);
-const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `topic="arms-trade"` when the corpus defines the topic (spelt with spaces or dashes), else a search text. */
 function pick(topic: string, corpusTopics: readonly string[]): string {
@@ -87,7 +87,7 @@ export function renderSpecScaffold(s: SpecScaffold): string {
     '',
   ];
   for (const topic of s.topics) {
-    lines.push(`# ${titleCase(topic.replace(/-/g, ' '))}`, '', `{{claims ${pick(topic, s.corpusTopics)} limit=4}}`, '');
+    lines.push(`# ${headingOf(topic)}`, '', `{{claims ${pick(topic, s.corpusTopics)} limit=4}}`, '');
   }
   // Without a search text a helper takes the best of the whole (filtered) corpus, which is what
   // a first draft wants for figures and the quote; narrow them once the deck takes shape.

@@ -4,6 +4,8 @@
  * shared by one deck remembers what was already shown so no claim, or near-copy, appears twice;
  * an `EvidenceIndex` shared by one deck reads the store once, so each request costs in
  * proportion to its bm25 candidates.
+ *
+ * What this file exports is what the deck stage calls; the other files' workings stay inside.
  */
 import type { BriefingSpec, Claim, ClaimKind, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
@@ -16,30 +18,27 @@ import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
 
-export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
-export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
-export { contentWords, jaccard, nearDuplicate } from './similarity.ts';
+export { entryMatches, isExcluded, isPinned } from './filter.ts';
+export { contentWords, nearDuplicate } from './similarity.ts';
 export { storylines, type Storyline } from './storylines.ts';
-export { ANAPHORIC, leansOnContext, type StandAloneOptions } from './standalone.ts';
-export { centralityIndex, type DeckSubject } from './centrality.ts';
+export { leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
-export { EvidenceIndex, topicKey, type SearchHit } from './evidence-index.ts';
-export { aboutness, findTerm, inScope, type Scope, type Subject } from './subject.ts';
-export { wordsOf, type CorpusWords } from './words.ts';
+export { aboutness, inScope, type Subject } from './subject.ts';
+export { wordsOf } from './words.ts';
+export { selectQuote, type QuoteRequest } from './quotes.ts';
+export { competingClaims } from './competing.ts';
 
 /** What one deck has shown so far. */
 export class Ledger {
   readonly ids = new Set<string>();
   readonly words: Set<string>[] = [];
-  readonly docs = new Map<string, number>();
   /** Word → indices into `words`, so a repeat is found from shared words, not by comparing with everything shown. */
   private readonly postings = new Map<string, number[]>();
-  record(item: { id: string; text: string; docId: string }): void {
+  record(item: { id: string; text: string }): void {
     this.ids.add(item.id);
     const words = contentWords(item.text);
     for (const w of words) (this.postings.get(w) ?? this.postings.set(w, []).get(w)!).push(this.words.length);
     this.words.push(words);
-    this.docs.set(item.docId, (this.docs.get(item.docId) ?? 0) + 1);
   }
   /** Whether a claim with these words is a near-copy of something already shown. */
   repeats(words: Set<string>): boolean {
@@ -322,3 +321,17 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
 
 /** Share of the slide's best score a further line must reach. */
 const PADDING = 0.6;
+
+/** Records claims picked with `dryRun` as shown, once the caller has settled on them. */
+export function recordShown(ctx: SelectionContext, claims: Iterable<Claim>): void {
+  for (const c of claims) ctx.ledger.record(c);
+}
+
+/**
+ * Whether a request matches any claim in the corpus at all: before the spec's filters, whatever
+ * the deck already shows. Tells "nothing in the corpus" from "nothing left".
+ */
+export function matchesAnything(ctx: SelectionContext, request: Pick<ClaimRequest, 'query' | 'topic'>): boolean {
+  const unfiltered: SelectionContext = { ...ctx, spec: {}, ledger: new Ledger(), allowed: new Set(ctx.store.documents().map((d) => d.id)) };
+  return retrieve(unfiltered, { query: request.query, topic: request.topic, limit: 1 }).length > 0;
+}

@@ -6,25 +6,12 @@
  */
 import Handlebars from 'handlebars';
 import { CLAIM_KINDS } from '../select/kinds.ts';
-import type { ClaimKind, Diagnostic } from '../model.ts';
-import { HELPERS, HELPER_NAMES, type HelperCall, type HelperName } from './helpers.ts';
+import type { BodySection, ClaimKind, Diagnostic, HelperCall, HelperName } from '../model.ts';
+import { HELPERS, HELPER_NAMES } from './helpers.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
+import { message } from '../diagnostics/message.ts';
 
-export interface MarkdownBlock {
-  markdown: string;
-  line: number;
-}
-
-export type SectionBlock = { kind: 'markdown'; block: MarkdownBlock } | { kind: 'helper'; call: HelperCall };
-
-export interface BodySection {
-  /** Heading text; empty for content before the first heading. */
-  title: string;
-  /** 1 for `#`, 2 for `##`, 0 before the first heading. */
-  level: 0 | 1 | 2;
-  line: number;
-  blocks: SectionBlock[];
-}
+export type { BodySection, MarkdownBlock, SectionBlock } from '../model.ts';
 
 export interface ParsedBody {
   sections: BodySection[];
@@ -42,17 +29,11 @@ export function parseBody(file: string, body: string, bodyLine: number): ParsedB
   try {
     ast = Handlebars.parse(body);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const m = /line (\d+)/.exec(message);
-    diagnostics.push({
-      severity: 'error',
-      file,
-      line: m ? toFile(Number(m[1])) : bodyLine,
-      column: 1,
-      message: `cannot read the helper call: ${message.split('\n')[0]}`,
-      hint: 'helpers look like {{claims "search words" limit=3}}: check the braces and quotes',
-      code: 'spec/helper-syntax',
-    });
+    const reason = err instanceof Error ? err.message : String(err);
+    const m = /line (\d+)/.exec(reason);
+    diagnostics.push(message('spec/helper-syntax', `cannot read the helper call: ${reason.split('\n')[0]}`,
+      { file, line: m ? toFile(Number(m[1])) : bodyLine, column: 1 },
+      { hint: 'helpers look like {{claims "search words" limit=3}}: check the braces and quotes' }));
     return { sections: [], diagnostics };
   }
 
@@ -97,15 +78,8 @@ export function parseBody(file: string, body: string, bodyLine: number): ParsedB
       continue;
     } else {
       const { line, column } = stmt.loc.start;
-      diagnostics.push({
-        severity: 'error',
-        file,
-        line: toFile(line),
-        column: column + 1,
-        message: 'block helpers ({{#…}}…{{/…}}) are not supported in a briefing',
-        hint: 'write one helper per line, e.g. {{claims "pipelines" limit=3}}',
-        code: 'spec/helper-syntax',
-      });
+      diagnostics.push(message('spec/helper-syntax', 'block helpers ({{#…}}…{{/…}}) are not supported in a briefing',
+        { file, line: toFile(line), column: column + 1 }, { hint: 'write one helper per line, e.g. {{claims "pipelines" limit=3}}' }));
     }
   }
   flush();
@@ -124,17 +98,9 @@ function readCall(
   const line = toFile(stmt.loc.start.line);
   const column = stmt.loc.start.column + 1;
   const raw = `{{${[name, ...stmt.params.map(literal), ...stmt.hash?.pairs.map((p) => `${p.key}=${literal(p.value)}`) ?? []].join(' ')}}}`;
-  const at = (loc: hbs.AST.SourceLocation) => ({ line: toFile(loc.start.line), column: loc.start.column + 1 });
+  const at = (loc: hbs.AST.SourceLocation) => ({ file, line: toFile(loc.start.line), column: loc.start.column + 1 });
   if (!(HELPER_NAMES as string[]).includes(name)) {
-    diagnostics.push({
-      severity: 'error',
-      file,
-      line,
-      column,
-      message: `unknown helper '${name}'`,
-      hint: suggestion(name, HELPER_NAMES),
-      code: 'spec/unknown-helper',
-    });
+    diagnostics.push(message('spec/unknown-helper', `unknown helper '${name}'`, { file, line, column }, { hint: suggestion(name, HELPER_NAMES) }));
     return undefined;
   }
   const def = HELPERS[name as HelperName];
@@ -143,16 +109,9 @@ function readCall(
   stmt.params.forEach((param, i) => {
     if (!def.query || i > 0 || param.type !== 'StringLiteral') {
       ok = false;
-      diagnostics.push({
-        severity: 'error',
-        file,
-        ...at(param.loc),
-        message: def.query
-          ? `'${name}' takes one quoted search text, got ${literal(param)}`
-          : `'${name}' takes no search text`,
-        hint: def.query ? `write {{${name} "search words"}}` : `write ${def.example}`,
-        code: 'spec/helper-argument',
-      });
+      diagnostics.push(message('spec/helper-argument',
+        def.query ? `'${name}' takes one quoted search text, got ${literal(param)}` : `'${name}' takes no search text`,
+        at(param.loc), { hint: def.query ? `write {{${name} "search words"}}` : `write ${def.example}` }));
       return;
     }
     call.query = (param as hbs.AST.StringLiteral).value;
@@ -162,14 +121,8 @@ function readCall(
     const value = (pair.value as { value?: unknown }).value;
     if (!type) {
       ok = false;
-      diagnostics.push({
-        severity: 'error',
-        file,
-        ...at(pair.loc),
-        message: `'${name}' has no option '${pair.key}'`,
-        hint: suggestion(pair.key, Object.keys(def.options)),
-        code: 'spec/unknown-option',
-      });
+      diagnostics.push(message('spec/unknown-option', `'${name}' has no option '${pair.key}'`, at(pair.loc),
+        { hint: suggestion(pair.key, Object.keys(def.options)) }));
       continue;
     }
     const wrongType =
@@ -177,19 +130,11 @@ function readCall(
       (type !== 'number' && pair.value.type !== 'StringLiteral');
     if (wrongType || (type === 'kind' && !(CLAIM_KINDS as readonly unknown[]).includes(value))) {
       ok = false;
-      diagnostics.push({
-        severity: 'error',
-        file,
-        ...at(pair.value.loc),
-        message: `option '${pair.key}' of '${name}' must be ${type === 'number' ? 'a positive number' : type === 'kind' ? 'a claim kind' : 'a quoted text'}, got ${literal(pair.value)}`,
-        hint:
-          type === 'kind'
-            ? suggestion(String(value), CLAIM_KINDS)
-            : type === 'number'
-              ? `write ${pair.key}=3`
-              : `write ${pair.key}="…"`,
-        code: 'spec/helper-option-type',
-      });
+      diagnostics.push(message('spec/helper-option-type',
+        `option '${pair.key}' of '${name}' must be ${type === 'number' ? 'a positive number' : type === 'kind' ? 'a claim kind' : 'a quoted text'}, got ${literal(pair.value)}`,
+        at(pair.value.loc), {
+          hint: type === 'kind' ? suggestion(String(value), CLAIM_KINDS) : type === 'number' ? `write ${pair.key}=3` : `write ${pair.key}="…"`,
+        }));
       continue;
     }
     if (pair.key === 'kind') call.kind = value as ClaimKind;

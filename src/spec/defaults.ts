@@ -5,7 +5,7 @@
  * and a bad theme is reported where it was written: the flag, the spec line or the config line.
  */
 import { FORMATS, type Audience, type OutputFormat } from '../model.ts';
-import type { Position } from './position.ts';
+import type { Position } from '../diagnostics/yaml-position.ts';
 import { defaultThemeFor } from './themes.ts';
 
 /** Project-wide defaults (from `briefdeck.config.yaml`) used where a spec's front-matter is silent. */

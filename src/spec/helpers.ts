@@ -3,9 +3,9 @@
  * One registry serves the parser (misspelt names and options), the composer (which slide each
  * yields) and the README table, so a helper is documented where it is defined.
  */
-import type { ClaimKind, SlideKind } from '../model.ts';
+import type { HelperName, SlideKind } from '../model.ts';
 
-export type HelperName = 'claims' | 'figures' | 'quote' | 'judgements' | 'scenarios' | 'timeline' | 'sources' | 'bluf';
+export type { HelperCall, HelperName } from '../model.ts';
 export type OptionType = 'string' | 'number' | 'kind';
 
 export interface HelperDefinition {
@@ -90,21 +90,3 @@ export const HELPERS: Record<HelperName, HelperDefinition> = {
 };
 
 export const HELPER_NAMES = Object.keys(HELPERS) as HelperName[];
-
-/** A helper call as written in the body, with its file position. */
-export interface HelperCall {
-  helper: HelperName;
-  query?: string;
-  topic?: string;
-  limit?: number;
-  title?: string;
-  kind?: ClaimKind;
-  speaker?: string;
-  source?: string;
-  line: number;
-  column: number;
-  /** The call as written, for messages. */
-  raw: string;
-  /** When nothing matches, take the best evidence regardless (the topics-only plan's quote). */
-  fallback?: boolean;
-}

@@ -1,7 +1,8 @@
 /**
  * Parses a briefing spec (Markdown with YAML front-matter) into a `BriefingSpec`, collecting every
  * mistake as a `Diagnostic` with file, line, column and a suggestion rather than throwing: a bad
- * audience, a misspelt key or helper, a wrong type, malformed YAML.
+ * audience, a misspelt key or helper, a wrong type, malformed YAML. The body is read here, once,
+ * into the sections the deck stage composes from (`body.ts`).
  */
 import matter from 'gray-matter';
 import { basename, extname } from 'node:path';
@@ -9,7 +10,9 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { AUDIENCES, FORMATS, type Audience, type BriefingSpec, type Diagnostic } from '../model.ts';
 import { parseBody } from './body.ts';
-import { FrontMatterLocator, type Position } from './position.ts';
+import { message } from '../diagnostics/message.ts';
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
+import { YamlLocator, type Position } from '../diagnostics/yaml-position.ts';
 import { FRONT_MATTER_KEYS, FrontMatterSchema } from './schema.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
 import { chooseFormats, chooseTheme, type SpecDefaults } from './defaults.ts';
@@ -41,12 +44,12 @@ export { chooseFormats, chooseTheme, type SettingSource, type SpecDefaults } fro
 export function parseBriefing(file: string, source: string, options: ParseOptions): ParseResult {
   const rel = relativeTo(options.root, file);
   const diagnostics: Diagnostic[] = [];
-  const report = (severity: Diagnostic['severity'], code: string, message: string, pos?: Position, hint?: string) =>
-    diagnostics.push({ severity, file: rel, ...(pos ?? {}), message, ...(hint ? { hint } : {}), code });
+  const report = (code: DiagnosticCode, reason: string, pos?: Position, hint?: string) =>
+    diagnostics.push(message(code, reason, { file: rel, ...pos }, { hint }));
 
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!/^---[ \t]*\n/.test(text)) {
-    report('error', 'spec/no-front-matter', 'the spec has no YAML front-matter', { line: 1, column: 1 },
+    report('spec/no-front-matter', 'the spec has no YAML front-matter', { line: 1, column: 1 },
       'start the file with a block between two "---" lines holding at least `title:`');
     return { diagnostics };
   }
@@ -59,9 +62,9 @@ export function parseBriefing(file: string, source: string, options: ParseOption
 
   const counter = new LineCounter();
   const doc = parseDocument(fmText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const locator = new FrontMatterLocator(doc, counter, lineOffset);
+  const locator = new YamlLocator(doc, counter, lineOffset);
   for (const err of doc.errors) {
-    report('error', 'spec/yaml-syntax', `malformed YAML: ${err.message.split('\n')[0]}`, locator.at(err.pos[0]),
+    report('spec/yaml-syntax', `malformed YAML: ${err.message.split('\n')[0]}`, locator.at(err.pos[0]),
       'check indentation, the colon after each key and quotes around values holding ":" or "#"');
   }
   if (doc.errors.length) return { diagnostics };
@@ -70,15 +73,15 @@ export function parseBriefing(file: string, source: string, options: ParseOption
     data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (err) {
     // Unresolved or exploding aliases (`*name`) only fail when the YAML is turned into values.
-    const message = err instanceof Error ? err.message : String(err);
-    const alias = /alias.*?:\s*(\S+)\s*$/i.exec(message)?.[1];
+    const reason = err instanceof Error ? err.message : String(err);
+    const alias = /alias.*?:\s*(\S+)\s*$/i.exec(reason)?.[1];
     const at = alias ? fmText.indexOf(`*${alias}`) : -1;
-    report('error', 'spec/yaml-syntax', `malformed YAML: ${message}`, at >= 0 ? locator.at(at) : { line: lineOffset + 1, column: 1 },
+    report('spec/yaml-syntax', `malformed YAML: ${reason}`, at >= 0 ? locator.at(at) : { line: lineOffset + 1, column: 1 },
       'define an anchor (&name) before using it as *name, or quote values that start with * or &');
     return { diagnostics };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    report('error', 'spec/front-matter-shape', 'the front-matter must be a list of `key: value` lines',
+    report('spec/front-matter-shape', 'the front-matter must be a list of `key: value` lines',
       { line: lineOffset + 1, column: 1 });
     return { diagnostics };
   }
@@ -86,7 +89,7 @@ export function parseBriefing(file: string, source: string, options: ParseOption
 
   for (const key of Object.keys(fm)) {
     if (!FRONT_MATTER_KEYS.includes(key)) {
-      report('warning', 'spec/unknown-key', `unknown front-matter key '${key}' is ignored`,
+      report('spec/unknown-key', `unknown front-matter key '${key}' is ignored`,
         locator.locate([key], true), suggestion(key, FRONT_MATTER_KEYS));
     }
   }
@@ -98,7 +101,7 @@ export function parseBriefing(file: string, source: string, options: ParseOption
     for (const issue of parsed.error.issues) {
       if (alreadyReported(issue, diagnostics)) continue;
       const key = issue.path.join('.');
-      report('error', issue.path.length ? 'spec/invalid-value' : 'spec/front-matter-shape',
+      report(issue.path.length ? 'spec/invalid-value' : 'spec/front-matter-shape',
         issue.path.length ? `'${key}': ${describe(issue)}` : describe(issue),
         locator.locate(issue.path) ?? locator.locate(issue.path.slice(0, 1), true) ?? { line: lineOffset + 1, column: 1 },
         hintFor(issue));
@@ -107,7 +110,7 @@ export function parseBriefing(file: string, source: string, options: ParseOption
 
   const override = options.overrides ?? {};
   if (override.audience && !(AUDIENCES as readonly string[]).includes(override.audience)) {
-    report('error', 'spec/unknown-audience', `unknown audience '${override.audience}' given with --audience`,
+    report('spec/unknown-audience', `unknown audience '${override.audience}' given with --audience`,
       undefined, suggestion(override.audience, AUDIENCES));
   }
   const audience: Audience = override.audience ?? (parsed.success ? parsed.data.audience : 'analyst');
@@ -118,19 +121,17 @@ export function parseBriefing(file: string, source: string, options: ParseOption
     if (themeSource === 'config') {
       // The name was written in the config file: point there, not at the spec.
       const origin = options.defaults?.origin;
-      diagnostics.push({
-        severity: 'error', file: origin?.file ?? rel, ...(origin?.themes?.[audience] ?? {}), code: 'spec/unknown-theme',
-        message: `unknown theme '${theme}' set for the ${audience} audience under \`themes:\``, hint,
-      });
+      diagnostics.push(message('spec/unknown-theme', `unknown theme '${theme}' set for the ${audience} audience under \`themes:\``,
+        { file: origin?.file ?? rel, ...origin?.themes?.[audience] }, { hint }));
     } else {
       const from = themeSource === 'flag' ? ' given with --theme' : themeSource === 'default' ? ` (the default for ${audience})` : '';
-      report('error', 'spec/unknown-theme', `unknown theme '${theme}'${from}`,
+      report('spec/unknown-theme', `unknown theme '${theme}'${from}`,
         themeSource === 'spec' ? locator.locate(['theme']) : undefined, hint);
     }
   }
   if (typeof fm.logo === 'string') {
     const refused = checkLogo(options.root, fm.logo);
-    if (refused) report('error', 'spec/bad-logo', refused.message, locator.locate(['logo']), refused.hint);
+    if (refused) report('spec/bad-logo', refused.message, locator.locate(['logo']), refused.hint);
   }
 
   const body = parseBody(rel, split.content, bodyLine);
@@ -139,12 +140,12 @@ export function parseBriefing(file: string, source: string, options: ParseOption
   if (parsed.success) {
     const d = parsed.data;
     if (d.since && d.until && d.since > d.until) {
-      report('error', 'spec/date-range', `'since' (${d.since}) is after 'until' (${d.until})`, locator.locate(['since']),
+      report('spec/date-range', `'since' (${d.since}) is after 'until' (${d.until})`, locator.locate(['since']),
         'swap the two dates');
     }
     const noBody = body.sections.length === 0;
     if (noBody && !d.topics?.length) {
-      report('warning', 'spec/empty-briefing', 'the spec has neither a body nor `topics:`; every corpus topic is used',
+      report('spec/empty-briefing', 'the spec has neither a body nor `topics:`; every corpus topic is used',
         { line: lineOffset + 1, column: 1 }, 'add `topics: [energy, arms trade]` or write sections in the body');
     }
   }
@@ -174,8 +175,7 @@ export function parseBriefing(file: string, source: string, options: ParseOption
     overrides: { accent: d.accent, logo: d.logo, footer: d.footer },
     policy: d.policy,
     locations: keyLocations(fm, locator),
-    body: split.content,
-    bodyLine,
+    sections: body.sections,
   };
   return { spec: stripUndefined(spec), diagnostics };
 }
@@ -184,16 +184,16 @@ function checkEnum(
   fm: Record<string, unknown>,
   key: string,
   allowed: readonly string[],
-  code: string,
+  code: DiagnosticCode,
   noun: string,
-  locator: FrontMatterLocator,
-  report: (s: 'error', code: string, message: string, pos?: Position, hint?: string) => void,
+  locator: YamlLocator,
+  report: (code: DiagnosticCode, reason: string, pos?: Position, hint?: string) => void,
 ): void {
   const value = fm[key];
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
   values.forEach((v, i) => {
     if (typeof v === 'string' && !allowed.includes(v)) {
-      report('error', code, `unknown ${noun} '${v}'`, locator.locate(Array.isArray(value) ? [key, i] : [key]),
+      report(code, `unknown ${noun} '${v}'`, locator.locate(Array.isArray(value) ? [key, i] : [key]),
         suggestion(v, allowed));
     }
   });
@@ -234,7 +234,7 @@ function hintFor(issue: ZodIssue): string | undefined {
   return hints[key];
 }
 
-function keyLocations(fm: Record<string, unknown>, locator: FrontMatterLocator): Record<string, Position> {
+function keyLocations(fm: Record<string, unknown>, locator: YamlLocator): Record<string, Position> {
   const out: Record<string, Position> = {};
   for (const key of Object.keys(fm)) {
     const pos = locator.locate([key]) ?? locator.locate([key], true);

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assetPath } from '../theme/index.ts';
+import { assetPath, LogoError, type LogoProblem } from '../theme/index.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
 
 export interface RefusedLogo {
@@ -20,17 +20,17 @@ export function checkLogo(root: string, logo: string): RefusedLogo | undefined {
     assetPath(root, logo);
     return undefined;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return { message, hint: hintFor(root, logo, message) };
+    if (!(err instanceof LogoError)) throw err;
+    return { message: err.message, hint: hintFor(root, logo, err.problem) };
   }
 }
 
-function hintFor(root: string, logo: string, message: string): string {
-  if (/link leading outside/.test(message)) return 'copy the file into assets/ and name the copy';
-  if (/must be \.svg/.test(message)) return 'convert the logo to SVG, PNG or JPEG';
-  if (/not a file/.test(message)) return 'name a file inside that folder, e.g. `logo: img/crest.svg`';
+function hintFor(root: string, logo: string, problem: LogoProblem): string {
+  if (problem === 'link') return 'copy the file into assets/ and name the copy';
+  if (problem === 'type') return 'convert the logo to SVG, PNG or JPEG';
+  if (problem === 'not-file') return 'name a file inside that folder, e.g. `logo: img/crest.svg`';
   const files = logoFiles(root);
-  if (/not found/.test(message)) {
+  if (problem === 'missing') {
     const near = didYouMean(logo.replace(/^assets[\\/]/, ''), files);
     if (near) return `did you mean '${near}'?`;
   }

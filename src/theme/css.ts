@@ -1,27 +1,26 @@
 /**
  * The Marp CSS for a theme, generated from its tokens and the shared slide geometry, so the HTML
- * and PDF place text exactly where `render/fit.ts` measured it (1 pt = 4/3 px on a 1280 × 720
+ * and PDF place text exactly where the layout stage measured it (1 pt = 4/3 px on a 1280 × 720
  * slide). It is a tweak on top of Marp's built-in `default` theme (no remote font `@import`),
  * which lets the same CSS travel inside `out/<name>.marp.md` as a `<style>` block. Every font is
  * named with its twins (`fontStack`): the HTML embeds the real faces, the Markdown only names them.
  */
 import { readFileSync } from 'node:fs';
+import { lookup } from 'mrmime';
 import type { ResolvedTheme } from '../model.ts';
-import { LINE, TIMELINE_WHEN, geometry } from '../render/layout.ts';
+import { CONTINUED, LINE, TIMELINE_WHEN, themeCanvas } from '../layout/geometry.ts';
 import { fontStack } from './fonts.ts';
 
 const px = (pt: number) => `${Math.round(pt * (4 / 3) * 100) / 100}px`;
 
 export function logoDataUri(theme: ResolvedTheme): string | undefined {
   if (!theme.logoPath) return undefined;
-  const bytes = readFileSync(theme.logoPath);
-  const type = theme.logoPath.endsWith('.svg') ? 'image/svg+xml' : theme.logoPath.endsWith('.png') ? 'image/png' : 'image/jpeg';
-  return `data:${type};base64,${bytes.toString('base64')}`;
+  return `data:${lookup(theme.logoPath) ?? 'image/png'};base64,${readFileSync(theme.logoPath).toString('base64')}`;
 }
 
 export function themeToMarpCss(theme: ResolvedTheme, options: { banner: boolean }): string {
   const { palette: c, sizes: z, fonts: f } = theme;
-  const g = geometry(theme, options.banner);
+  const g = themeCanvas(theme, options.banner);
   const logo = logoDataUri(theme);
   const bodyTop = g.title.y;
   const bottom = g.footer + g.margin * 0.35;
@@ -39,7 +38,7 @@ section {
 section h1, section h2 { font-family: ${fontStack(f.heading)}; color: ${c.heading}; font-weight: 700; margin: 0; padding: 0; border: 0; }
 section h2 { font-size: calc(${px(z.heading)} * var(--ts, 1)); line-height: ${LINE.title}; max-height: ${px(z.heading * LINE.title * 2)};
   padding-bottom: 4px; border-bottom: 4px solid ${c.accent}; margin-bottom: ${px(g.gap * 1.5)}; }
-section.continued h2::after { content: " (continued)"; color: ${c.muted}; font-weight: 400; }
+section.continued h2::after { content: ${JSON.stringify(CONTINUED)}; color: ${c.muted}; font-weight: 400; }
 section p { margin: 0 0 ${px(g.gap)} 0; }
 section em { font-style: normal; font-size: ${px(z.small)}; color: ${c.muted}; white-space: nowrap; }
 section code { font-family: ${fontStack(f.body)}; background: ${c.accent}; color: #fff; font-weight: 700;

@@ -92,7 +92,7 @@ const subsets = new Map<string, Promise<Buffer>>();
 
 /**
  * The face cut to `characters`, without hinting: browsers place glyphs at their unhinted advance
- * widths, the very widths `fit.ts` measured, and the file is less than half the size. HarfBuzz
+ * widths, the very widths the layout stage measured, and the file is less than half the size. HarfBuzz
  * cuts each face once, to TrueType; WOFF wraps that same cut (`woff.ts`), WOFF2 asks HarfBuzz.
  */
 function subset(file: string, characters: string, format: EmbedFormat): Promise<Buffer> {

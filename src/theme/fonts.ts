@@ -19,7 +19,7 @@ const advances = new Map<string, Map<number, number>>();
 
 /**
  * What to use where a family is missing. `metric: true` twins have the same advance widths, so
- * text set in them breaks where `fit.ts` measured (PowerPoint is told the twin's name); the others
+ * text set in them breaks where the layout stage measured (PowerPoint is told the twin's name); the others
  * are only the closest look. The CSS stacks list every twin, then the generic family.
  */
 export const FONT_TWINS: Readonly<Record<string, { twins: readonly string[]; metric: boolean }>> = {
@@ -146,7 +146,7 @@ export function prefetchFontFiles(faces: readonly FontFace[], assetsDir?: string
 }
 
 /**
- * Finds the files of `faces` not found yet, all at once (`fitDeck` asks for a theme's faces
+ * Finds the files of `faces` not found yet, all at once (`layoutDeck` asks for a theme's faces
  * before measuring). Faces fontconfig cannot place stay unresolved; `fontFile` reports them.
  */
 export function preloadFontFiles(faces: readonly FontFace[], assetsDir?: string): void {

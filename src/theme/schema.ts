@@ -68,18 +68,29 @@ export function mergeTokens(parent: ThemeTokens, child: ThemeFile, css: string |
   };
 }
 
-/** Checks a root theme (one without `extends`) defines every token. */
-export function completeTokens(file: ThemeFile, css: string | undefined): ThemeTokens {
+/** A root theme (one without `extends`) with every token, or the tokens it leaves out (`palette.text`). */
+export function completeTokens(file: ThemeFile, css: string | undefined): { success: true; tokens: ThemeTokens } | { success: false; missing: string[] } {
+  const groups = {
+    palette: paletteSchema.safeParse(file.palette),
+    fonts: fontsSchema.safeParse(file.fonts),
+    sizes: sizesSchema.safeParse(file.sizes),
+    spacing: spacingSchema.safeParse(file.spacing),
+  };
+  const missing = Object.entries(groups).flatMap(([group, r]) => (r.success ? [] : r.error.issues.map((i) => [group, ...i.path].join('.'))));
+  if (!groups.palette.success || !groups.fonts.success || !groups.sizes.success || !groups.spacing.success) return { success: false, missing };
   return {
-    name: file.name,
-    description: file.description,
-    audiences: file.audiences,
-    palette: paletteSchema.parse(file.palette),
-    fonts: fontsSchema.parse(file.fonts),
-    sizes: sizesSchema.parse(file.sizes),
-    spacing: spacingSchema.parse(file.spacing),
-    logo: file.logo,
-    pptx: file.pptx,
-    css,
+    success: true,
+    tokens: {
+      name: file.name,
+      description: file.description,
+      audiences: file.audiences,
+      palette: groups.palette.data,
+      fonts: groups.fonts.data,
+      sizes: groups.sizes.data,
+      spacing: groups.spacing.data,
+      logo: file.logo,
+      pptx: file.pptx,
+      css,
+    },
   };
 }

@@ -8,7 +8,9 @@
  * is wrong and what to do.
  */
 import { readFileSync } from 'node:fs';
-import { posix } from 'node:path';
+import { posix, relative } from 'node:path';
+import type { ResolvedTheme } from '../model.ts';
+import { MessageError, message } from '../diagnostics/message.ts';
 import { unzipSync } from 'fflate';
 import { DOMParser } from 'linkedom';
 
@@ -158,4 +160,55 @@ export function readTemplate(file: string): Template {
   if (layouts.length === 0)
     throw new TemplateError(file, 'its slide master has no layouts', 'Add at least a Title and Content layout in View › Slide Master and save again');
   return { file, parts, size, colours, fonts, background, pictures, sizes, master, masterPlaceholders, layouts };
+}
+
+/**
+ * The PowerPoint template a theme names, read once for the layout and the PowerPoint writer;
+ * `undefined` when it names none. One that cannot be read is a `MessageError` naming the file.
+ */
+export function themeTemplate(theme: Pick<ResolvedTheme, 'name' | 'pptx'>, root: string): Template | undefined {
+  const path = theme.pptx?.template;
+  if (!path) return undefined;
+  try {
+    return readTemplate(path);
+  } catch (err) {
+    if (!(err instanceof TemplateError)) throw err;
+    throw new MessageError(message('theme/bad-template', err.message, { file: relative(root, path) || path },
+      { hint: `fix the template, or remove \`pptx: { template: … }\` from themes/${theme.name}/theme.yaml (or the theme it extends)` }));
+  }
+}
+
+/**
+ * Which of a template's layouts serves which slides: by layout type, then by the placeholders a
+ * layout holds, never by name (templates are saved in every language). The PowerPoint writer puts
+ * its slides on these layouts, the layout stage measures against them, `themes import` reports them.
+ */
+
+/** What a slide needs from a layout. */
+export type Role = 'title' | 'section' | 'content' | 'canvas';
+
+const TITLE_TYPES = ['title', 'ctrTitle'];
+const BODY_TYPES = ['body', 'obj', 'subTitle'];
+export const titleOf = (l: Layout) => l.placeholders.find((p) => TITLE_TYPES.includes(p.type));
+export const bodiesOf = (l: Layout) => l.placeholders.filter((p) => BODY_TYPES.includes(p.type));
+
+/** Layout types in order of preference, and what a layout must hold when no type matches. */
+const WANTED: Record<Role, { types: string[]; bodies: number; label: string }> = {
+  title: { types: ['title'], bodies: 1, label: 'Title Slide' },
+  section: { types: ['secHead', 'title'], bodies: 1, label: 'Section Header' },
+  content: { types: ['obj', 'tx'], bodies: 1, label: 'Title and Content' },
+  canvas: { types: ['titleOnly', 'obj', 'tx'], bodies: 0, label: 'Title Only' },
+};
+
+export interface LayoutChoice { layout: Layout; note?: string }
+
+export function chooseLayout(template: Template, role: Role): LayoutChoice {
+  const want = WANTED[role];
+  for (const type of want.types) {
+    const l = template.layouts.find((x) => x.type === type && titleOf(x));
+    if (l) return { layout: l, note: type === want.types[0] ? undefined : `${template.file}: no ${want.label} layout (type ${want.types[0]}); ${role} slides use '${l.name}'` };
+  }
+  const byShape = template.layouts.filter((l) => titleOf(l)).sort((a, b) => Math.abs(bodiesOf(a).length - want.bodies) - Math.abs(bodiesOf(b).length - want.bodies));
+  const l = byShape[0] ?? template.layouts[0]!;
+  return { layout: l, note: `${template.file}: no ${want.label} layout (type ${want.types[0]}); ${role} slides use '${l.name}', the closest by its placeholders` };
 }

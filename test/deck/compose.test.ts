@@ -141,8 +141,8 @@ describe('audience policies', () => {
     const exec = compose(fm().replace('analyst', 'executive') + body).deck;
     const pub = compose(fm().replace('analyst', 'public') + body).deck;
     expect([exec.citations, pub.citations]).toEqual(['slide', 'sources-slide']);
-    expect(exec.slides[1].notes[0]).toMatch(/ — .*¶\d+, chars \d+–\d+$/);
-    expect(pub.slides[1].notes[0]).toMatch(/^Talking point: /);
+    expect(exec.slides[1].notes[0].text).toMatch(/ — .*¶\d+, chars \d+–\d+$/);
+    expect(pub.slides[1].notes[0].text).toMatch(/^Talking point: /);
   });
 
   it('a spec policy overrides the audience default', () => {

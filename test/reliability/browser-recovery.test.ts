@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserSession } from '../../src/render/browser.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
-import { fitDeck } from '../../src/render/fit.ts';
-import { fixtureDeck, themeFor } from '../render/helpers.ts';
+import { fixtureDeck, themeFor, laidOut } from '../render/helpers.ts';
+import { renderMarp } from '../../src/render/marp.ts';
 
 const sessions: BrowserSession[] = [];
 afterEach(async () => {
@@ -51,10 +51,10 @@ describe('a browser that fails mid-render', () => {
     const session = await launch(30_000);
     const first = session.browser.process()!.pid!;
     session.browser.once('targetcreated', () => process.kill(first, 'SIGKILL'));
-    const pdf = await renderPdf(deck, theme, session);
+    const pdf = await renderPdf(renderMarp(laidOut(deck, theme)), session);
     expect(session.restarts).toBe(1);
     expect(session.browser.process()!.pid).not.toBe(first);
-    expect(pdfPages(pdf)).toBe(fitDeck(deck, theme).length);
+    expect(pdfPages(pdf)).toBe(laidOut(deck, theme).slides.length);
   }, 60_000);
 
   it('is killed and relaunched when it hangs (stopped process, job timeout)', async () => {
@@ -62,10 +62,10 @@ describe('a browser that fails mid-render', () => {
     const first = session.browser.process()!.pid!;
     session.browser.once('targetcreated', () => process.kill(first, 'SIGSTOP'));
     const started = performance.now();
-    const pdf = await renderPdf(deck, theme, session);
+    const pdf = await renderPdf(renderMarp(laidOut(deck, theme)), session);
     expect(performance.now() - started).toBeGreaterThanOrEqual(3_000);
     expect(session.restarts).toBe(1);
-    expect(pdfPages(pdf)).toBe(fitDeck(deck, theme).length);
+    expect(pdfPages(pdf)).toBe(laidOut(deck, theme).slides.length);
     await new Promise((r) => setTimeout(r, 200));
     expect(alive(first)).toBe(false);
   }, 60_000);
@@ -91,6 +91,6 @@ describe('a browser that fails mid-render', () => {
     await expect(session.withPage('PDF of energy', async () => Promise.reject(new Error('bad slide')))).rejects.toThrow(/^bad slide$/);
     expect(session.restarts).toBe(0);
     // …and the session still renders.
-    expect(pdfPages(await renderPdf(deck, theme, session))).toBeGreaterThan(0);
+    expect(pdfPages(await renderPdf(renderMarp(laidOut(deck, theme)), session))).toBeGreaterThan(0);
   }, 60_000);
 });

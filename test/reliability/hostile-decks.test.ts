@@ -24,6 +24,7 @@ import type { Deck } from '../../src/model.ts';
 import { HOSTILE_METADATA, HOSTILE_STRINGS, comparable } from '../fixtures/hostile/strings.ts';
 import { tempProject, type TempProject } from './project.ts';
 import { validatePptx } from '../render/pptx-validate.ts';
+import { laidOut } from '../render/helpers.ts';
 
 let project: TempProject;
 let build: BuildResult;
@@ -64,7 +65,7 @@ const missingFrom = (text: string) => {
 
 /** Opens a page that fails any request but its own file and data: URIs, and records dialogs. */
 async function guardedPage(allowed: string[]): Promise<{ page: Page; blocked: string[]; dialogs: string[] }> {
-  const page = await session.newPage();
+  const page = await session.browser.newPage();
   const blocked: string[] = [];
   const dialogs: string[] = [];
   await page.setRequestInterception(true);
@@ -149,10 +150,10 @@ describe('hostile corpus text in a deck', () => {
 
   it('PDF and handout: their pages (as Chromium prints them) load nothing, run nothing, hold the text', async () => {
     const theme = loadTheme(deck.theme, { root: project.root, overrides: deck.overrides, classification: deck.classification });
-    const r = renderMarp(deck, theme);
+    const r = renderMarp(laidOut(deck, theme));
     const pages = {
-      pdf: slidesDocument(deck, r, 'print'),
-      handout: handoutDocument(deck, theme, r.slides, r.css, r.fitted.map((f) => f.slide)),
+      pdf: slidesDocument(r, 'print'),
+      handout: handoutDocument(r),
     };
     for (const [name, html] of Object.entries(pages)) {
       const { page, blocked, dialogs } = await guardedPage(['about:blank']);

@@ -5,7 +5,7 @@
  * (50 MB, 200 briefings) are in `npm run bench:resources`; these are their light versions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bigArticle } from '../../bench/resources.ts';
@@ -19,30 +19,36 @@ beforeAll(() => {
 });
 afterAll(() => project?.remove());
 
-function cli(args: string[], env: Record<string, string> = {}) {
+/**
+ * Runs the command line and waits for it without blocking this worker: a minute-long wait in
+ * `spawnSync` would leave the test runner's own messages unanswered on a busy machine.
+ */
+async function cli(args: string[], env: Record<string, string> = {}) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--require', join(project.root, 'rss.cjs'), CLI, '--root', project.root, ...args], {
-    encoding: 'utf8',
+  const child = spawn(process.execPath, ['--require', join(project.root, 'rss.cjs'), CLI, '--root', project.root, ...args], {
     env: { ...process.env, ...env },
     timeout: 150_000,
   });
-  const out = r.stdout + r.stderr;
-  return { code: r.status, out, seconds: (performance.now() - started) / 1000, rssMb: Number(/MAXRSS_KB=(\d+)/.exec(out)?.[1]) / 1024 };
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  return { code, out, seconds: (performance.now() - started) / 1000, rssMb: Number(/MAXRSS_KB=(\d+)/.exec(out)?.[1]) / 1024 };
 }
 
 const SPEC = (extra: string, body: string) => `---\ntitle: Resources\naudience: analyst\n${extra}---\n\n${body}\n`;
 
 describe('oversized inputs', () => {
-  it('skips an article over the size limit with a warning, and builds the rest', () => {
-    const r = cli(['build', 'briefings/energy-arms-dependence.md', '--format', 'html', '--out', join(project.root, 'out-limit')], {
+  it('skips an article over the size limit with a warning, and builds the rest', async () => {
+    const r = await cli(['build', 'briefings/energy-arms-dependence.md', '--format', 'html', '--out', join(project.root, 'out-limit')], {
       BRIEFDECK_MAX_ARTICLE_MB: '1',
     });
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/corpus\/long-report\.txt {2}warning {2}skipped corpus\/long-report\.txt: 3 MB is over the 1 MB limit for one article/);
   }, 160_000);
 
-  it('reads a 3 MB article in bounded time and memory', () => {
-    const r = cli(['build', 'briefings/energy-arms-dependence.md', '--format', 'html', '--out', join(project.root, 'out-big')]);
+  it('reads a 3 MB article in bounded time and memory', async () => {
+    const r = await cli(['build', 'briefings/energy-arms-dependence.md', '--format', 'html', '--out', join(project.root, 'out-big')]);
     expect(r.code, r.out).toBe(0);
     expect(r.out).not.toMatch(/too-large/);
     console.log(`3 MB article: ${r.seconds.toFixed(1)} s, peak RSS ${r.rssMb.toFixed(0)} MB`);
@@ -50,18 +56,18 @@ describe('oversized inputs', () => {
     expect(r.seconds).toBeLessThan(120);
   }, 160_000);
 
-  it('answers a spec asking for 500 slides with the limit, at its line', () => {
+  it('answers a spec asking for 500 slides with the limit, at its line', async () => {
     writeFileSync(join(project.root, 'briefings/asks-500.md'), SPEC('length: 500\n', '{{claims "energy"}}'));
-    const r = cli(['check', 'briefings/asks-500.md']);
+    const r = await cli(['check', 'briefings/asks-500.md']);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^briefings\/asks-500\.md:4:\d+ {2}error {2}'length': number must be less than or equal to 60/m);
   }, 160_000);
 
-  it('cuts 200 sections to the slide budget with a warning', () => {
+  it('cuts 200 sections to the slide budget with a warning', async () => {
     const words = ['energy', 'gas', 'oil', 'arms', 'Putin', 'China', 'trade', 'war', 'Ukraine', 'Arctic', 'sanctions', 'yuan'];
     const body = Array.from({ length: 200 }, (_, i) => `## Section ${i + 1}\n\n{{claims "${words[i % words.length]}" limit=2}}`).join('\n\n');
     writeFileSync(join(project.root, 'briefings/sections-500.md'), SPEC('length: 20\n', body));
-    const r = cli(['build', 'briefings/sections-500.md', '--format', 'html,pptx', '--out', join(project.root, 'out-500')]);
+    const r = await cli(['build', 'briefings/sections-500.md', '--format', 'html,pptx', '--out', join(project.root, 'out-500')]);
     expect(r.code, r.out.slice(0, 3000)).toBe(0);
     expect(r.out).toMatch(/warning {2}the analyst budget is 20 slides; left out/);
     const slides = Number(/sections-500\.md: (\d+) slides/.exec(r.out)?.[1]);

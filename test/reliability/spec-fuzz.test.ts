@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { CLI, tempProject } from './project.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
@@ -33,10 +33,12 @@ describe('spec fuzzing', () => {
     expect(new Set(specs).size).toBeGreaterThanOrEqual(1000);
   });
 
-  it('never crashes, and names file and line in every error', () => {
+  it('never crashes, and names file and line in every error', async () => {
     let errors = 0;
     let built = 0;
     for (const [i, source] of specs.entries()) {
+      // A turn of the event loop now and then, so the test runner's messages are answered.
+      if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       const file = `briefings/fuzz-${i}.md`;
       let parsed: ReturnType<typeof parseBriefing>;
       try {
@@ -69,20 +71,25 @@ describe('spec fuzzing', () => {
 });
 
 describe('fuzzed specs through the command line', () => {
-  const run = (root: string, args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, '--root', root, ...args], { encoding: 'utf8', timeout: 120_000 });
-    return { code: r.status, out: r.stdout + r.stderr };
+  /** The command line's exit code and output, awaited without blocking this worker. */
+  const run = async (root: string, args: string[]) => {
+    const child = spawn(process.execPath, [CLI, '--root', root, ...args], { timeout: 120_000 });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    return { code, out };
   };
   const noStack = (out: string) => expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$|\b(TypeError|RangeError|SyntaxError|ReferenceError)\b/m);
 
-  it('check and build: exit 1, every error line names file and line, no stack trace', () => {
+  it('check and build: exit 1, every error line names file and line, no stack trace', async () => {
     const project = tempProject('real', 'bd-fuzz-');
     try {
       rmSync(join(project.root, 'briefings'), { recursive: true });
       mkdirSync(join(project.root, 'briefings'));
       for (const [i, source] of generateSpecs(80, 777).entries()) writeFileSync(join(project.root, `briefings/fuzz-${i}.md`), source);
       for (const args of [['check'], ['build', '--format', 'html,pptx', '--quiet']]) {
-        const { code, out } = run(project.root, args);
+        const { code, out } = await run(project.root, args);
         expect(code, out.slice(0, 2000)).toBe(1);
         noStack(out);
         const errors = out.split('\n').filter((l) => /\berror\b/.test(l) && !/^\s*hint:/.test(l));
@@ -94,9 +101,9 @@ describe('fuzzed specs through the command line', () => {
     }
   }, 150_000);
 
-  it('usage mistakes: exit 2 with a message, no stack trace', () => {
+  it('usage mistakes: exit 2 with a message, no stack trace', async () => {
     for (const args of [['build', '--format', 'docx'], ['frobnicate'], ['build', '--audience', 'ministers']]) {
-      const { code, out } = run(root, args);
+      const { code, out } = await run(root, args);
       expect(code, out).toBe(2);
       expect(out).toMatch(/error/i);
       noStack(out);

@@ -9,7 +9,8 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { BrowserSession } from '../../src/render/browser.ts';
 import { renderHtml } from '../../src/render/html.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
-import { THEMES, fixtureDeck, themeFor } from './helpers.ts';
+import { THEMES, fixtureDeck, themeFor, laidOut } from './helpers.ts';
+import { renderMarp } from '../../src/render/marp.ts';
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -22,10 +23,10 @@ describe('accessibility in the browser', () => {
     it(`${theme}: axe-core finds no serious or critical violation on any slide kind`, async () => {
       for (const name of ['full', 'long'] as const) {
         const deck = fixtureDeck(name);
-        const html = await renderHtml(deck, themeFor(deck, theme));
+        const html = await renderHtml(renderMarp(laidOut(deck, themeFor(deck, theme))));
         // Without the deck's presenter script every slide is laid out at once (as for a reader
         // without JavaScript), so axe sees them all; axe itself needs JavaScript in the page.
-        const page = await session.newPage();
+        const page = await session.browser.newPage();
         try {
           await page.setViewport({ width: 1400, height: 800 });
           await page.setContent(html.replace(/<script>[\s\S]*?<\/script>/g, ''), { waitUntil: 'load' });
@@ -43,7 +44,7 @@ describe('accessibility in the browser', () => {
 
   it('prints a tagged PDF that names its language', async () => {
     const deck = fixtureDeck('full');
-    const pdf = await PDFDocument.load(await renderPdf(deck, themeFor(deck, 'ministry'), session));
+    const pdf = await PDFDocument.load(await renderPdf(renderMarp(laidOut(deck, themeFor(deck, 'ministry'))), session));
     expect(String(pdf.catalog.lookup(PDFName.of('Lang')))).toMatch(/^\(en/);
     expect(pdf.catalog.has(PDFName.of('StructTreeRoot'))).toBe(true);
   }, 120_000);

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { PDFDocument, PDFDict, PDFName, PDFHexString, PDFString } from 'pdf-lib';
 import { BrowserSession, findBrowser, isHeadlessShell } from '../../src/render/browser.ts';
 import { renderHtml, slidesDocument } from '../../src/render/html.ts';
-import { renderFittedMarp } from '../../src/render/marp.ts';
+import { renderMarp } from '../../src/render/marp.ts';
 import { findOverflow } from './overflow.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
 import { renderHandout } from '../../src/render/handout.ts';
-import { fitDeck } from '../../src/render/fit.ts';
-import { THEMES, fixtureDeck, themeFor, openStatic } from './helpers.ts';
+import { THEMES, fixtureDeck, themeFor, openStatic, laidOut } from './helpers.ts';
+import type { LaidOutDeck } from '../../src/model.ts';
 
 let session: BrowserSession;
 const tmp = mkdtempSync(join(tmpdir(), 'briefdeck-render-'));
@@ -67,7 +67,7 @@ describe('the browser session', () => {
           await new Promise((resolve) => setTimeout(resolve, 50));
           running -= 1;
         });
-      await Promise.all([job(), job(), job(), job(), renderPdf(deck, theme, s), renderHandout(deck, theme, s)]);
+      await Promise.all([job(), job(), job(), job(), renderPdf(renderMarp(laidOut(deck, theme)), s), renderHandout(renderMarp(laidOut(deck, theme)), s)]);
       expect(most).toBe(2);
       expect((await s.browser.pages()).length).toBe(2);
       const renderers = s.browser.process()!.spawnargs;
@@ -104,10 +104,10 @@ describe.each(THEMES)('theme %s', (themeName) => {
   it.each(['full', 'long'] as const)('%s deck: no slide content overflows its box, no network request', async (deckName) => {
     const deck = fixtureDeck(deckName);
     const theme = themeFor(deck, themeName);
-    const { page, requests } = await openStatic(session, await renderHtml(deck, theme));
+    const { page, requests } = await openStatic(session.browser, await renderHtml(renderMarp(laidOut(deck, theme))));
     try {
       const report = await findOverflow(page);
-      expect(report.measured).toBe(fitDeck(deck, theme).length);
+      expect(report.measured).toBe(laidOut(deck, theme).slides.length);
       expect(report.problems).toEqual([]);
       expect(requests).toEqual([]);
     } finally {
@@ -120,13 +120,16 @@ describe('the overflow checker', () => {
   it('reports the slides of a deck rendered without the fitting step', async () => {
     const deck = fixtureDeck('long');
     const theme = themeFor(deck, 'public');
-    const unfitted = deck.slides.map((slide, i) => ({ slide, scale: 1, titleScale: 1, source: i, cites: { tags: true } }));
-    const { page } = await openStatic(session, slidesDocument(deck, renderFittedMarp(deck, theme, unfitted), 'screen'));
+    // The deck's own slides, each as one slide at full size: what the layout stage would split.
+    const layout = laidOut(deck, theme);
+    const frame = { ...layout.slides[0].frame, scale: 1, titleScale: 1 };
+    const unfitted: LaidOutDeck = { ...layout, slides: deck.slides.map((slide, i) => ({ slide, source: i, title: slide.title, cites: { tags: true }, notes: [], frame })) };
+    const { page } = await openStatic(session.browser, slidesDocument(renderMarp(unfitted), 'screen'));
     try {
       const report = await findOverflow(page);
       expect(report.measured).toBe(deck.slides.length);
       // The fitted deck splits these very slides; unsplit, their last items fall off the slide.
-      const split = new Set(fitDeck(deck, theme).filter((f) => f.slide.continued).map((f) => f.source + 1));
+      const split = new Set(laidOut(deck, theme).slides.filter((f) => f.slide.continued).map((f) => f.source + 1));
       expect(split.size).toBeGreaterThan(0);
       const reported = new Set(report.problems.map((p) => Number(/^slide (\d+)/.exec(p)![1])));
       for (const n of split) expect(reported).toContain(n);
@@ -137,11 +140,11 @@ describe('the overflow checker', () => {
 
   it('reports text pushed past the right edge or the bottom by CSS', async () => {
     const deck = fixtureDeck('full');
-    const html = (await renderHtml(deck, themeFor(deck, 'analyst'))).replace(
+    const html = (await renderHtml(renderMarp(laidOut(deck, themeFor(deck, 'analyst'))))).replace(
       '</head>',
       '<style>section.kind-bullets li{font-size:60px}section.kind-figure p strong{white-space:nowrap!important;font-size:600px!important}</style></head>',
     );
-    const { page } = await openStatic(session, html);
+    const { page } = await openStatic(session.browser, html);
     try {
       const { problems } = await findOverflow(page);
       expect(problems.some((p) => /<li>/.test(p))).toBe(true);
@@ -156,11 +159,11 @@ describe('PDF deck', () => {
   it('has one page per slide, a bookmark per slide title, metadata and embedded fonts', async () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, 'ministry');
-    const bytes = await renderPdf(deck, theme, session);
+    const bytes = await renderPdf(renderMarp(laidOut(deck, theme)), session);
     const pdf = await PDFDocument.load(bytes);
-    const fitted = fitDeck(deck, theme);
+    const fitted = laidOut(deck, theme).slides;
     expect(pdf.getPageCount()).toBe(fitted.length);
-    expect(outlineTitles(pdf)).toEqual(fitted.map((f) => f.slide.title + (f.slide.continued ? ' (continued)' : '')));
+    expect(outlineTitles(pdf)).toEqual(fitted.map((f) => f.title));
     expect(pdf.getTitle()).toBe(deck.title);
     expect(pdf.getAuthor()).toBe(deck.presenter);
     expect(pdf.getSubject()).toBe(deck.subtitle);
@@ -179,7 +182,7 @@ describe('PDF handout', () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, 'analyst');
     const file = join(tmp, 'handout.pdf');
-    writeFileSync(file, await renderHandout(deck, theme, session));
+    writeFileSync(file, await renderHandout(renderMarp(laidOut(deck, theme)), session));
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
@@ -195,7 +198,7 @@ describe('PDF handout', () => {
     expect(lefts.length).toBeGreaterThan(20);
     expect(Math.min(...lefts)).toBeGreaterThanOrEqual(33);
     const letter = join(tmp, 'letter.pdf');
-    writeFileSync(letter, await renderHandout(deck, theme, session, { paper: 'Letter' }));
+    writeFileSync(letter, await renderHandout(renderMarp(laidOut(deck, theme)), session, { paper: 'Letter' }));
     expect(execFileSync('pdfinfo', [letter], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792/);
   }, 60_000);
 });

@@ -14,11 +14,11 @@ import type { Page } from 'puppeteer';
 import { BrowserSession } from '../../src/render/browser.ts';
 import { renderHtml } from '../../src/render/html.ts';
 import { renderHandout } from '../../src/render/handout.ts';
-import { fitDeck } from '../../src/render/fit.ts';
 import { findOverflow } from './overflow.ts';
-import { THEMES, themeFor } from './helpers.ts';
+import { THEMES, themeFor, laidOut } from './helpers.ts';
 import { STYLES, bare, distinctTags, itemCitations, parseCitationLine, styledDeck } from './citations.ts';
 import type { Deck, Slide } from '../../src/model.ts';
+import { renderMarp } from '../../src/render/marp.ts';
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => session?.close());
 
 async function open(html: string): Promise<Page> {
-  const page = await session.newPage();
+  const page = await session.browser.newPage();
   await page.setViewport({ width: 1400, height: 800 });
   await page.setJavaScriptEnabled(false);
   await page.setContent(html, { waitUntil: 'load' });
@@ -61,8 +61,8 @@ describe.each(STYLES)('HTML deck, citation style %s', (style) => {
   it('shows tags as the style says and keeps every full citation in the presenter notes', async () => {
     const deck = styledDeck('full', style);
     const theme = themeFor(deck, 'ministry');
-    const fitted = fitDeck(deck, theme);
-    const page = await open(await renderHtml(deck, theme));
+    const fitted = laidOut(deck, theme).slides;
+    const page = await open(await renderHtml(renderMarp(laidOut(deck, theme))));
     try {
       const sections = await readSections(page);
       expect(sections).toHaveLength(fitted.length);
@@ -124,13 +124,13 @@ describe.each(THEMES)('theme %s', (themeName) => {
   ] as const)('%s deck, %s style: nothing overflows, the source line covers no content', async (deckName, style) => {
     const deck = deckName === 'filled' ? fullSlidesDeck() : styledDeck(deckName, style);
     const theme = themeFor(deck, themeName);
-    const page = await open(await renderHtml(deck, theme));
+    const page = await open(await renderHtml(renderMarp(laidOut(deck, theme))));
     try {
       const report = await findOverflow(page);
-      expect(report.measured).toBe(fitDeck(deck, theme).length);
+      expect(report.measured).toBe(laidOut(deck, theme).slides.length);
       expect(report.problems).toEqual([]);
       const clearance = await lineClearance(page);
-      expect(clearance.length).toBe(style === 'slide' ? fitDeck(deck, theme).filter((f) => f.cites.line).length : 0);
+      expect(clearance.length).toBe(style === 'slide' ? laidOut(deck, theme).slides.filter((f) => f.cites.line).length : 0);
       for (const px of clearance) expect(px).toBeGreaterThanOrEqual(0);
     } finally {
       await page.close();
@@ -143,11 +143,11 @@ describe('handout', () => {
     const deck = styledDeck('full', 'sources-slide');
     const theme = themeFor(deck, 'public');
     const file = join(mkdtempSync(join(tmpdir(), 'briefdeck-cites-')), 'handout.pdf');
-    writeFileSync(file, await renderHandout(deck, theme, session));
+    writeFileSync(file, await renderHandout(renderMarp(laidOut(deck, theme)), session));
     // pdftotext joins words hyphenated at a line end ("student-led" → "studentled"): compare
     // without spaces and hyphens.
     const flat = (s: string) => s.replace(/[\s\u00ad-]+/g, '');
     const text = flat(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
-    for (const f of fitDeck(deck, theme)) for (const c of itemCitations(f.slide)) expect(text).toContain(flat(c.sentence));
+    for (const f of laidOut(deck, theme).slides) for (const c of itemCitations(f.slide)) expect(text).toContain(flat(c.sentence));
   }, 60_000);
 });

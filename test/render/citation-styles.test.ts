@@ -7,21 +7,25 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import type { CitationStyle, Slide } from '../../src/model.ts';
-import { citationLine } from '../../src/render/citation-line.ts';
-import { fitDeck, type FittedSlide } from '../../src/render/fit.ts';
-import { deckToMarpMarkdown } from '../../src/render/marp-markdown.ts';
+import type { CitationStyle, Deck, LaidOutSlide, ResolvedTheme, Slide } from '../../src/model.ts';
+import { citationLine } from '../../src/layout/index.ts';
+import { marpMarkdown } from '../../src/render/marp-markdown.ts';
 import { renderPptx } from '../../src/render/pptx.ts';
-import { fixtureDeck, themeFor } from './helpers.ts';
+import { fixtureDeck, laidOut, themeFor } from './helpers.ts';
 import { STYLES, bare, distinctTags, itemCitations, parseCitationLine, pptxSlideText, styledDeck } from './citations.ts';
 
 describe('the slide source line', () => {
+  const cite = (docId: string, stem: string, paragraph: number) => ({ docId, stem, paragraph });
   it('lists documents in order of first use, each once with its paragraphs in number order', () => {
-    expect(citationLine([{ tag: 'Kaczmarski 2022 ¶5' }, { tag: "China's Growing ¶12" }, { tag: 'Kaczmarski 2022 ¶9' }, { tag: 'Kaczmarski 2022 ¶5' }]))
+    expect(citationLine([cite('k', 'Kaczmarski 2022', 5), cite('c', "China's Growing", 12), cite('k', 'Kaczmarski 2022', 9), cite('k', 'Kaczmarski 2022', 5)]))
       .toBe("Sources: Kaczmarski 2022 ¶5, ¶9 · China's Growing ¶12");
-    expect(citationLine([{ tag: '[Blank 2020 ¶3]' }])).toBe('Source: Blank 2020 ¶3');
-    expect(citationLine([{ tag: 'Adan ¶12' }, { tag: 'Adan ¶6' }])).toBe('Source: Adan ¶6, ¶12');
+    expect(citationLine([cite('a', 'Adan', 12), cite('a', 'Adan', 6)])).toBe('Source: Adan ¶6, ¶12');
     expect(citationLine([])).toBeUndefined();
+  });
+
+  it('reads the document and paragraph from the citation, not from its tag', () => {
+    const odd = { docId: 'b', stem: 'Blank 2020', paragraph: 3, tag: '[a tag written any way]' };
+    expect(citationLine([odd])).toBe('Source: Blank 2020 ¶3');
   });
 });
 
@@ -39,7 +43,7 @@ const count = (text: string, needle: string) => text.split(needle).length - 1;
 const sourceLines = (lines: string[]) => lines.filter((l) => /^Sources?: /.test(l.trim()));
 
 /** Asserts one slide's visible text (as lines or paragraphs) shows tags exactly as `style` says. */
-function expectShown(style: CitationStyle, f: FittedSlide, lines: string[], itemTag: (tag: string) => string): void {
+function expectShown(style: CitationStyle, f: LaidOutSlide, lines: string[], itemTag: (tag: string) => string): void {
   const cites = itemCitations(f.slide);
   const text = lines.join('\n');
   const where = `${style}: "${f.slide.title}"`;
@@ -62,11 +66,12 @@ function expectShown(style: CitationStyle, f: FittedSlide, lines: string[], item
 describe.each(STYLES)('citation style %s', (style) => {
   const deck = styledDeck('full', style);
   const theme = themeFor(deck, 'ministry');
-  const fitted = fitDeck(deck, theme);
+  const layout = laidOut(deck, theme);
+  const fitted = layout.slides;
   const cited = fitted.map((f, i) => ({ f, i })).filter(({ f }) => itemCitations(f.slide).length > 0);
   let zip: JSZip;
   beforeAll(async () => {
-    zip = await JSZip.loadAsync(await renderPptx(deck, theme));
+    zip = await JSZip.loadAsync(await renderPptx(layout));
   });
 
   it('the fixture covers every slide kind that shows tags', () => {
@@ -74,7 +79,7 @@ describe.each(STYLES)('citation style %s', (style) => {
   });
 
   it('Marp Markdown shows tags as the style says; its notes keep every full citation', () => {
-    const md = markdownSlides(deckToMarpMarkdown(deck, theme));
+    const md = markdownSlides(marpMarkdown(layout));
     expect(md.shown).toHaveLength(fitted.length);
     for (const { f, i } of cited) {
       expectShown(style, f, md.shown[i].split('\n'), (tag) => `_${tag}_`);
@@ -91,13 +96,15 @@ describe.each(STYLES)('citation style %s', (style) => {
   });
 });
 
+const markdownOf = (deck: Deck, theme: ResolvedTheme) => marpMarkdown(laidOut(deck, theme));
+
 describe('absent citation style', () => {
   it('renders exactly as the bullet style', () => {
     const plain = fixtureDeck('full');
     expect(plain.citations).toBeUndefined();
     const theme = themeFor(plain, 'analyst');
-    expect(deckToMarpMarkdown(plain, theme)).toBe(deckToMarpMarkdown(styledDeck('full', 'bullet'), theme));
-    expect(deckToMarpMarkdown(plain, theme)).not.toBe(deckToMarpMarkdown(styledDeck('full', 'slide'), theme));
+    expect(markdownOf(plain, theme)).toBe(markdownOf(styledDeck('full', 'bullet'), theme));
+    expect(markdownOf(plain, theme)).not.toBe(markdownOf(styledDeck('full', 'slide'), theme));
   });
 });
 
@@ -107,8 +114,8 @@ describe('fitting measures what is shown', () => {
   const bullets = deck.slides.find((s) => s.kind === 'bullets') as Extract<Slide, { kind: 'bullets' }>;
   /** How tight the first `k` bullets sit under a style: more pieces, then a smaller type scale, is tighter. */
   const tightness = (k: number, style: CitationStyle) => {
-    const pieces = fitDeck({ ...deck, citations: style, slides: [{ ...bullets, bullets: bullets.bullets.slice(0, k) }] }, theme);
-    return pieces.length * 10 - pieces[0].scale;
+    const pieces = laidOut({ ...deck, citations: style, slides: [{ ...bullets, bullets: bullets.bullets.slice(0, k) }] }, theme).slides;
+    return pieces.length * 10 - pieces[0].frame.scale;
   };
   const ks = bullets.bullets.map((_, i) => i + 1);
 
@@ -123,7 +130,7 @@ describe('fitting measures what is shown', () => {
   });
 
   it('each piece of a split slide lists only its own tags', () => {
-    const pieces = fitDeck(styledDeck('long', 'slide'), theme).filter((f) => f.slide.kind === 'bullets');
+    const pieces = laidOut(styledDeck('long', 'slide'), theme).slides.filter((f) => f.slide.kind === 'bullets');
     expect(pieces.length).toBeGreaterThan(1);
     for (const f of pieces) expect(parseCitationLine(f.cites.line!).tags).toEqual(distinctTags(itemCitations(f.slide)));
   });

@@ -14,9 +14,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { findBrowser } from '../../src/render/browser.ts';
 import { renderHtml, slidesDocument } from '../../src/render/html.ts';
 import { renderMarp } from '../../src/render/marp.ts';
-import { fitDeck } from '../../src/render/fit.ts';
 import { findOverflow } from './overflow.ts';
-import { THEMES, fixtureDeck, themeFor, openStatic } from './helpers.ts';
+import { THEMES, fixtureDeck, themeFor, openStatic, laidOut } from './helpers.ts';
 
 const THEME_FAMILIES = /^(Liberation|DejaVu)/;
 
@@ -70,7 +69,7 @@ describe.each(THEMES)('theme %s on a machine without its fonts', (name) => {
   it('sets slide text in the embedded faces, with nothing overflowing and nothing fetched', async () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, name);
-    const { page, requests } = await openStatic(browser, await renderHtml(deck, theme));
+    const { page, requests } = await openStatic(browser, await renderHtml(renderMarp(laidOut(deck, theme))));
     try {
       const loaded = await page.evaluate(() =>
         Array.from(document.fonts as unknown as Iterable<FontFace>, (f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`),
@@ -80,7 +79,7 @@ describe.each(THEMES)('theme %s on a machine without its fonts', (name) => {
       const drawn = await fontsDrawn(page);
       expect([...drawn.keys()].sort()).toEqual([...new Set([theme.fonts.heading, theme.fonts.body])].map((f) => `${f}|web`).sort());
       const report = await findOverflow(page);
-      expect(report.measured).toBe(fitDeck(deck, theme).length);
+      expect(report.measured).toBe(laidOut(deck, theme).slides.length);
       expect(report.problems).toEqual([]);
       expect(requests).toEqual([]);
     } finally {
@@ -91,7 +90,7 @@ describe.each(THEMES)('theme %s on a machine without its fonts', (name) => {
   it('without the embedded faces falls back to another font (the browser really lacks them)', async () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, name);
-    const { page } = await openStatic(browser, slidesDocument(deck, renderMarp(deck, theme), 'screen'));
+    const { page } = await openStatic(browser, slidesDocument(renderMarp(laidOut(deck, theme)), 'screen'));
     try {
       const drawn = [...(await fontsDrawn(page)).keys()];
       expect(drawn.length).toBeGreaterThan(0);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Marp } from '@marp-team/marp-core';
 import type { Deck } from '../../src/model.ts';
-import { deckToMarpMarkdown } from '../../src/render/marp-markdown.ts';
+import { marpMarkdown } from '../../src/render/marp-markdown.ts';
 import { renderMarp } from '../../src/render/marp.ts';
-import { fixtureDeck, themeFor } from './helpers.ts';
+import { fixtureDeck, themeFor, laidOut } from './helpers.ts';
 
 const hostile = [
   '<script>alert(1)</script> and <b>bold</b>',
@@ -17,7 +17,7 @@ const hostile = [
 function hostileDeck(): Deck {
   const deck = fixtureDeck('full');
   deck.slides = [
-    { kind: 'bullets', title: '<i>Title</i> {{x}}', bullets: hostile.map((text) => ({ text })), notes: ['theme: gaia', 'class: invert --> <b>x</b>', '{"paginate": false}'] },
+    { kind: 'bullets', title: '<i>Title</i> {{x}}', bullets: hostile.map((text) => ({ text })), notes: [{ text: 'theme: gaia' }, { text: 'class: invert --> <b>x</b>' }, { text: '{"paginate": false}' }] },
   ];
   return deck;
 }
@@ -25,7 +25,7 @@ function hostileDeck(): Deck {
 describe('corpus text in Marp Markdown is inert', () => {
   const deck = hostileDeck();
   const theme = themeFor(deck, 'ministry');
-  const r = renderMarp(deck, theme);
+  const r = renderMarp(laidOut(deck, theme));
   const html = r.slides.join('');
 
   it('keeps one slide: no `---` in corpus text becomes a slide break', () => {
@@ -47,12 +47,14 @@ describe('corpus text in Marp Markdown is inert', () => {
   });
 
   it('keeps every note, readable, as a presenter note', () => {
-    const notes = r.notes[0].map((n) => n.replace(/\u00a0/g, ' ').trim());
+    // What Marp reads as the slide's presenter notes, as marp-cli would show them.
+    const comments = new Marp({ html: false }).render(r.markdown).comments[0];
+    const notes = comments.map((n) => n.replace(/\u200b|\u200d/g, '').replace(/\u00a0/g, ' ').trim());
     expect(notes.slice(0, 3)).toEqual(['theme: gaia', 'class: invert --> <b>x</b>', '{"paginate": false}']);
   });
 
   it('opens unchanged in a default Marp (marp-cli settings): same slide count, no raw HTML', () => {
-    const md = deckToMarpMarkdown(fixtureDeck('full'), themeFor(fixtureDeck('full'), 'analyst'));
+    const md = marpMarkdown(laidOut(fixtureDeck('full'), themeFor(fixtureDeck('full'), 'analyst')));
     const out = new Marp().render(md, { htmlAsArray: true });
     expect(out.html.length).toBeGreaterThanOrEqual(fixtureDeck('full').slides.length);
     expect(out.html.join('')).not.toContain('&lt;style');

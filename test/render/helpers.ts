@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import type { Deck, ResolvedTheme } from '../../src/model.ts';
+import type { Deck, LaidOutDeck, ResolvedTheme } from '../../src/model.ts';
 import { loadTheme } from '../../src/theme/index.ts';
+import type { Template } from '../../src/theme/template.ts';
+import { layoutDeck } from '../../src/layout/index.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const THEMES = ['ministry', 'analyst', 'public'] as const;
@@ -14,6 +16,11 @@ export function fixtureDeck(name: 'full' | 'long'): Deck {
 
 export function themeFor(deck: Deck, name: string): ResolvedTheme {
   return loadTheme(name, { root: ROOT, overrides: deck.overrides, classification: deck.classification });
+}
+
+/** A deck laid out in a theme (on its template, when given): what every writer is handed. */
+export function laidOut(deck: Deck, theme: ResolvedTheme, template?: Template): LaidOutDeck {
+  return layoutDeck(deck, theme, { template }).layout;
 }
 
 /**

@@ -12,21 +12,20 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import { BrowserSession } from '../../src/render/browser.ts';
 import { renderHtml } from '../../src/render/html.ts';
-import { fitDeck } from '../../src/render/fit.ts';
-import { speakerNotes } from '../../src/render/notes.ts';
 import { PRESENT_SCRIPT } from '../../src/render/present.ts';
-import { fixtureDeck, themeFor } from './helpers.ts';
+import { fixtureDeck, themeFor, laidOut } from './helpers.ts';
+import { renderMarp } from '../../src/render/marp.ts';
 
 const deck = fixtureDeck('full');
 const theme = themeFor(deck, 'ministry');
-const fitted = fitDeck(deck, theme);
+const fitted = laidOut(deck, theme).slides;
 const tmp = mkdtempSync(join(tmpdir(), 'briefdeck-present-'));
 const file = join(tmp, 'deck.html');
 const url = pathToFileURL(file).href;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  writeFileSync(file, await renderHtml(deck, theme));
+  writeFileSync(file, await renderHtml(renderMarp(laidOut(deck, theme))));
   session = await BrowserSession.launch();
 }, 60_000);
 afterAll(async () => session?.close());
@@ -37,7 +36,7 @@ const visibleSlides = (page: Page) =>
     svgs.flatMap((svg, i) => (svg.getBoundingClientRect().width > 0 && getComputedStyle(svg).display !== 'none' ? [i + 1] : [])));
 
 async function open(hash = '', options: { javascript?: boolean } = {}): Promise<{ page: Page; requests: string[] }> {
-  const page = await session.newPage();
+  const page = await session.browser.newPage();
   const requests: string[] = [];
   await page.setViewport({ width: 1280, height: 720 });
   await page.setJavaScriptEnabled(options.javascript ?? true);
@@ -94,8 +93,8 @@ describe('HTML deck, presenting', () => {
   });
 
   it('p shows the presenter view: the current slide\u2019s notes and the next slide\u2019s title', async () => {
-    const n = fitted.findIndex((f, i) => i > 0 && speakerNotes(f.slide, deck).length > 0 && fitted[i + 1]) + 1;
-    const notes = speakerNotes(fitted[n - 1].slide, deck);
+    const n = fitted.findIndex((f, i) => i > 0 && f.notes.length > 0 && fitted[i + 1]) + 1;
+    const notes = fitted[n - 1].notes;
     const { page } = await open(`#${n}`);
     try {
       expect(await page.$eval('.bd-panel', (el) => getComputedStyle(el).display)).toBe('none');
@@ -104,13 +103,13 @@ describe('HTML deck, presenting', () => {
       expect(panel.display).not.toBe('none');
       expect(panel.text).toContain(`Slide ${n} of ${fitted.length}`);
       for (const note of notes) expect(panel.text.replace(/\s+/g, ' ')).toContain(note.replace(/\s+/g, ' '));
-      const next = fitted[n].slide;
-      expect(panel.text).toContain(next.title);
+      const next = fitted[n];
+      expect(panel.text).toContain(next.slide.title);
       // The slide itself is still on screen beside the notes.
       expect(await visibleSlides(page)).toEqual([n]);
       await page.keyboard.press('ArrowRight');
       const after = await page.$eval('.bd-panel .bd-speaker', (el) => (el as HTMLElement).innerText);
-      const nextNotes = speakerNotes(next, deck);
+      const nextNotes = next.notes;
       if (nextNotes.length) expect(after.replace(/\s+/g, ' ')).toContain(nextNotes[0].replace(/\s+/g, ' '));
       else expect(after.trim()).toBe('');
     } finally {
@@ -148,8 +147,8 @@ describe('HTML deck, notes and script', () => {
   it('carries hostile notes as escaped text, and its only script is our constant one', async () => {
     const hostile = fixtureDeck('full');
     hostile.notes = true;
-    hostile.slides = [{ kind: 'bullets', title: 'T', bullets: [{ text: 'x' }], notes: ['</aside><script>alert(1)</script>', 'a `${x}` and \\u0022 quote'] }];
-    const html = await renderHtml(hostile, themeFor(hostile, 'analyst'));
+    hostile.slides = [{ kind: 'bullets', title: 'T', bullets: [{ text: 'x' }], notes: [{ text: '</aside><script>alert(1)</script>' }, { text: 'a `${x}` and \\u0022 quote' }] }];
+    const html = await renderHtml(renderMarp(laidOut(hostile, themeFor(hostile, 'analyst'))));
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(scripts).toEqual([PRESENT_SCRIPT]);
     expect(html).toContain('&#60;/aside&#62;&#60;script&#62;alert(1)&#60;/script&#62;');

@@ -7,15 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Deck, Slide } from '../../src/model.ts';
-import { readAuthorMarkdown } from '../../src/render/author-markdown.ts';
-import { fitDeck } from '../../src/render/fit.ts';
+import { readAuthorMarkdown } from '../../src/layout/author-markdown.ts';
 import { renderMarp } from '../../src/render/marp.ts';
 import { renderPptx } from '../../src/render/pptx.ts';
 import { renderHtml } from '../../src/render/html.ts';
 import { hex } from '../../src/render/pptx-masters.ts';
 import { BrowserSession } from '../../src/render/browser.ts';
 import { findOverflow } from './overflow.ts';
-import { THEMES, fixtureDeck, themeFor } from './helpers.ts';
+import { THEMES, fixtureDeck, themeFor, laidOut } from './helpers.ts';
 
 const RECOMMENDATION =
   '- Treat the partnership as **durable but lopsided**: plan for continued Chinese support to Moscow.\n' +
@@ -53,7 +52,7 @@ describe('reading author Markdown', () => {
 describe('markdown slides', () => {
   it('show their title as a heading in the Marp formats', () => {
     const deck = deckWith([markdownSlide(RECOMMENDATION)]);
-    const html = renderMarp(deck, themeFor(deck, 'ministry')).slides[0];
+    const html = renderMarp(laidOut(deck, themeFor(deck, 'ministry'))).slides[0];
     expect(html).toMatch(/<h2[^>]*>Recommendation<\/h2>/);
     expect(html).toContain('<strong>durable but lopsided</strong>');
   });
@@ -61,14 +60,14 @@ describe('markdown slides', () => {
   it('are split into continuation slides that keep every item in order, numbering carried on', () => {
     for (const name of THEMES) {
       const deck = deckWith([markdownSlide(LONG)]);
-      const fitted = fitDeck(deck, themeFor(deck, name));
+      const fitted = laidOut(deck, themeFor(deck, name)).slides;
       expect(fitted.length).toBeGreaterThan(1);
       expect(fitted.slice(1).every((f) => f.slide.continued)).toBe(true);
       const numbers = fitted.flatMap((f) =>
         readAuthorMarkdown((f.slide as Extract<Slide, { kind: 'markdown' }>).markdown).blocks.flatMap((b) => b.paragraphs.map((p) => p.number)));
       expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       const firstPart = readAuthorMarkdown((fitted[0].slide as Extract<Slide, { kind: 'markdown' }>).markdown).blocks.length;
-      const second = renderMarp(deck, themeFor(deck, name)).slides[1];
+      const second = renderMarp(laidOut(deck, themeFor(deck, name))).slides[1];
       expect(Number(/<ol start="(\d+)"/.exec(second)?.[1])).toBe(firstPart + 1);
     }
   });
@@ -76,7 +75,7 @@ describe('markdown slides', () => {
   it('become PowerPoint bullets with bold runs and links, not literal Markdown', async () => {
     const deck = deckWith([markdownSlide(RECOMMENDATION)]);
     const theme = themeFor(deck, 'ministry');
-    const [xml] = await slideXml(await renderPptx(deck, theme));
+    const [xml] = await slideXml(await renderPptx(laidOut(deck, theme)));
     expect(xml).not.toContain('<a:t>- ');
     expect(xml).not.toContain('**');
     expect(xml.match(/<a:buChar /g)).toHaveLength(3);
@@ -90,10 +89,10 @@ describe('PPTX bullets', () => {
   it.each(THEMES)('%s: every bullet paragraph has one set of properties and an accent-coloured marker', async (name) => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, name);
-    const slides = await slideXml(await renderPptx(deck, theme));
-    const bulletSlide = slides[fitDeck(deck, theme).findIndex((f) => f.slide.kind === 'bullets')];
+    const slides = await slideXml(await renderPptx(laidOut(deck, theme)));
+    const bulletSlide = slides[laidOut(deck, theme).slides.findIndex((f) => f.slide.kind === 'bullets')];
     const paragraphs = bulletSlide.match(/<a:p>[\s\S]*?<\/a:p>/g)!.filter((p) => p.includes('<a:buChar'));
-    const bullets = (fitDeck(deck, theme).find((f) => f.slide.kind === 'bullets')!.slide as Extract<Slide, { kind: 'bullets' }>).bullets;
+    const bullets = (laidOut(deck, theme).slides.find((f) => f.slide.kind === 'bullets')!.slide as Extract<Slide, { kind: 'bullets' }>).bullets;
     expect(paragraphs).toHaveLength(bullets.length);
     for (const p of paragraphs) {
       expect(p.match(/<a:pPr\b/g)).toHaveLength(1);
@@ -113,14 +112,14 @@ describe('a long markdown slide in Chromium', () => {
   it.each(THEMES)('%s: nothing overflows after splitting', async (name) => {
     const deck = deckWith([markdownSlide(`${RECOMMENDATION}\n\nA closing paragraph with *emphasis* and \`code\`.\n\n${LONG}`)]);
     const theme = themeFor(deck, name);
-    const page = await session.newPage();
+    const page = await session.browser.newPage();
     try {
       await page.setViewport({ width: 1400, height: 800 });
       await page.setJavaScriptEnabled(false);
-      await page.setContent(await renderHtml(deck, theme), { waitUntil: 'load' });
+      await page.setContent(await renderHtml(renderMarp(laidOut(deck, theme))), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
       const report = await findOverflow(page);
-      expect(report.measured).toBe(fitDeck(deck, theme).length);
+      expect(report.measured).toBe(laidOut(deck, theme).slides.length);
       expect(report.problems).toEqual([]);
     } finally {
       await page.close();

@@ -10,7 +10,7 @@ import { Marp } from '@marp-team/marp-core';
 import type { Page } from 'puppeteer';
 import { renderMarp } from '../../src/render/marp.ts';
 import { BrowserSession } from '../../src/render/browser.ts';
-import { THEMES, fixtureDeck, themeFor } from './helpers.ts';
+import { THEMES, fixtureDeck, themeFor, laidOut } from './helpers.ts';
 
 const LONG_WORD = 'Supercalifragilistic'.repeat(12);
 const AUTHOR_MARKDOWN = [
@@ -53,13 +53,13 @@ describe("the base theme decks are rendered on", () => {
     const bullets = deck.slides.find((s) => s.kind === 'bullets');
     if (bullets?.kind === 'bullets') bullets.bullets[0] = { ...bullets.bullets[0], text: `${bullets.bullets[0].text} ${LONG_WORD}` };
     const theme = themeFor(deck, name);
-    const ours = renderMarp(deck, theme);
+    const ours = renderMarp(laidOut(deck, theme));
     expect(ours.markdown).toMatch(/^---\nmarp: true\ntheme: default\n/);
     expect(ours.css).not.toContain('prettylights');
     const marp = new Marp({ html: false, emoji: { shortcode: false, unicode: false }, math: false, script: false, minifyCSS: true });
     const reference = marp.render(ours.markdown, { htmlAsArray: true });
     expect(reference.html.length).toBe(ours.slides.length);
-    const page = await session.newPage();
+    const page = await session.browser.newPage();
     try {
       await page.setViewport({ width: 1400, height: 800 });
       const onDefault = await layout(page, reference.css, reference.html);

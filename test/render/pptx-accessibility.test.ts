@@ -7,14 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { renderPptx } from '../../src/render/pptx.ts';
-import { fixtureDeck, themeFor, THEMES } from './helpers.ts';
+import { fixtureDeck, themeFor, THEMES, laidOut } from './helpers.ts';
 import { styledDeck } from './citations.ts';
 
 const shapes = (xml: string) => [...xml.matchAll(/<p:(sp|graphicFrame|pic)>[\s\S]*?<\/p:\1>/g)].map((m) => m[0]);
 const textOf = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
 
 async function open(deck = fixtureDeck('full'), theme = 'ministry') {
-  const zip = await JSZip.loadAsync(await renderPptx(deck, themeFor(deck, theme)));
+  const zip = await JSZip.loadAsync(await renderPptx(laidOut(deck, themeFor(deck, theme))));
   const parts = Object.keys(zip.files);
   const read = (re: RegExp) => Promise.all(parts.filter((p) => re.test(p)).map(async (p) => ({ part: p, xml: await zip.file(p)!.async('string') })));
   return { slides: await read(/^ppt\/slides\/slide\d+\.xml$/), pictures: await read(/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/) };

@@ -10,7 +10,7 @@ import { renderPptx } from '../../src/render/pptx.ts';
 import { dropEmptyRuns, orderPresentation, pruneContentTypes, twoBarAxes } from '../../src/render/pptx-package.ts';
 import type { Deck } from '../../src/model.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings.ts';
-import { fixtureDeck, themeFor, THEMES } from './helpers.ts';
+import { fixtureDeck, themeFor, THEMES, laidOut } from './helpers.ts';
 import { STYLES, styledDeck } from './citations.ts';
 import { validatePptx } from './pptx-validate.ts';
 
@@ -21,7 +21,7 @@ describe('PPTX validity', () => {
     for (const t of ALL_THEMES)
       it(`${name} deck, ${t} theme: 0 errors under --strict`, async () => {
         const deck = fixtureDeck(name);
-        const v = validatePptx(await renderPptx(deck, themeFor(deck, t)));
+        const v = validatePptx(await renderPptx(laidOut(deck, themeFor(deck, t))));
         expect(v.errors).toEqual([]);
         expect(v.last).toBe('pptx-validate: 0 errors');
       }, 60_000);
@@ -29,7 +29,7 @@ describe('PPTX validity', () => {
   for (const style of STYLES)
     it(`citation style ${style}: 0 errors`, async () => {
       const deck = styledDeck('full', style);
-      expect(validatePptx(await renderPptx(deck, themeFor(deck, 'analyst'))).errors).toEqual([]);
+      expect(validatePptx(await renderPptx(laidOut(deck, themeFor(deck, 'analyst')))).errors).toEqual([]);
     }, 60_000);
 
   it('a deck without classification, footer or notes text, and with hostile strings everywhere: 0 errors', async () => {
@@ -41,12 +41,12 @@ describe('PPTX validity', () => {
       title: HOSTILE_STRINGS.join(' '),
       slides: base.slides.map((s, i) => ({ ...s, title: `${HOSTILE_STRINGS[i % HOSTILE_STRINGS.length]} ${s.title}` })),
     } as Deck;
-    expect(validatePptx(await renderPptx(deck, themeFor(deck, 'public'))).errors).toEqual([]);
+    expect(validatePptx(await renderPptx(laidOut(deck, themeFor(deck, 'public')))).errors).toEqual([]);
   }, 60_000);
 
   it('writes no folder entries and no Override for a missing part', async () => {
     const deck = fixtureDeck('full');
-    const zip = await JSZip.loadAsync(await renderPptx(deck, themeFor(deck, 'ministry')));
+    const zip = await JSZip.loadAsync(await renderPptx(laidOut(deck, themeFor(deck, 'ministry'))));
     expect(Object.keys(zip.files).filter((n) => n.endsWith('/'))).toEqual([]);
     const types = await zip.file('[Content_Types].xml')!.async('string');
     for (const [, part] of types.matchAll(/PartName="\/([^"]+)"/g)) expect(zip.file(part), part).not.toBeNull();

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { renderPptx } from '../../src/render/pptx.ts';
-import { fitDeck } from '../../src/render/fit.ts';
-import { fixtureDeck, themeFor } from './helpers.ts';
+import { fixtureDeck, themeFor, laidOut } from './helpers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'briefdeck-pptx-'));
 const deck = fixtureDeck('full');
@@ -19,7 +18,7 @@ const theme = themeFor(deck, 'ministry');
 let bytes: Uint8Array;
 let zip: JSZip;
 beforeAll(async () => {
-  bytes = await renderPptx(deck, theme);
+  bytes = await renderPptx(laidOut(deck, theme));
   zip = await JSZip.loadAsync(bytes);
 });
 
@@ -28,7 +27,7 @@ const files = (re: RegExp) => Object.keys(zip.files).filter((f) => re.test(f));
 describe('PPTX', () => {
   it('has one slide per fitted slide, each with notes; citations are in the notes', async () => {
     const slides = files(/^ppt\/slides\/slide\d+\.xml$/);
-    expect(slides).toHaveLength(fitDeck(deck, theme).length);
+    expect(slides).toHaveLength(laidOut(deck, theme).slides.length);
     const notes = files(/^ppt\/notesSlides\/notesSlide\d+\.xml$/);
     expect(notes).toHaveLength(slides.length);
     const all = (await Promise.all(notes.map((n) => zip.file(n)!.async('string')))).join('');
@@ -53,7 +52,7 @@ describe('PPTX', () => {
     writeFileSync(file, bytes);
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${tmp}/lo`, '--convert-to', 'pdf', '--outdir', tmp, file], { timeout: 120_000, stdio: 'ignore' });
     const info = execFileSync('pdfinfo', [join(tmp, 'deck.pdf')], { encoding: 'utf8' });
-    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(fitDeck(deck, theme).length);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(laidOut(deck, theme).slides.length);
     const text = execFileSync('pdftotext', [join(tmp, 'deck.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Virtually every analysis of the relationship concedes');
     expect(text).toContain('After the war: three scenarios');

@@ -1,6 +1,7 @@
 /** Evidence selection: relevance, the spec's filters, diversity across sources and near-duplicates. */
 import { describe, expect, it } from 'vitest';
-import { createSelectionContext, diversify, nearDuplicate, contentWords, selectClaims, type RankedClaim } from '../../src/select/index.ts';
+import { createSelectionContext, nearDuplicate, contentWords, selectClaims } from '../../src/select/index.ts';
+import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { fixtureStore, type FixtureDocument } from './fixture-store.ts';
 
 const prefs = { kinds: ['assessment', 'forecast', 'statistic', 'fact', 'attributed'] as const, plain: false };

@@ -8,7 +8,9 @@ import { resolve } from 'node:path';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
-import { contentWords, diversify, jaccard, nearDuplicate, Ledger, type RankedClaim } from '../../src/select/index.ts';
+import { contentWords, nearDuplicate, Ledger } from '../../src/select/index.ts';
+import { diversify, type RankedClaim } from '../../src/select/rank.ts';
+import { jaccard } from '../../src/select/similarity.ts';
 import type { EvidenceStore } from '../../src/model.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -72,8 +72,9 @@ policy: { bullets: 4, words: 20, compress: true, citations: slide }
     expect(spec?.locations?.topics).toEqual({ line: 10, column: 9 });
   });
 
-  it('records where the body starts, for helper positions', () => {
-    const { spec } = parse('---\ntitle: T\n---\n\n# One\n');
-    expect(spec?.bodyLine).toBe(4);
+  it('reads the body once, with file lines for helper positions', () => {
+    const { spec } = parse('---\ntitle: T\n---\n\n# One\n{{claims "pipelines"}}\n');
+    expect(spec?.sections.map((s) => [s.title, s.line])).toEqual([['One', 5]]);
+    expect(spec?.sections[0].blocks).toEqual([{ kind: 'helper', call: expect.objectContaining({ helper: 'claims', query: 'pipelines', line: 6, column: 1 }) }]);
   });
 });

@@ -12,9 +12,9 @@ import { facesUsed, shownCharacters } from '../../src/theme/embed-fonts.ts';
 import { themeToMarpCss } from '../../src/theme/css.ts';
 import { renderHtml } from '../../src/render/html.ts';
 import { renderMarp } from '../../src/render/marp.ts';
-import { deckToMarpMarkdown } from '../../src/render/marp-markdown.ts';
+import { marpMarkdown } from '../../src/render/marp-markdown.ts';
 import { pptxFont } from '../../src/render/pptx-masters.ts';
-import { THEMES, fixtureDeck, themeFor } from '../render/helpers.ts';
+import { THEMES, fixtureDeck, themeFor, laidOut } from '../render/helpers.ts';
 
 interface Face { family: string; weight: number; style: string; bytes: Buffer }
 
@@ -85,12 +85,12 @@ describe('faces the slides use', () => {
   it('add italics and the mono family only for emphasis and code on author Markdown slides', () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, 'ministry');
-    const plain = facesUsed(theme, renderMarp(deck, theme).slides);
+    const plain = facesUsed(theme, renderMarp(laidOut(deck, theme)).slides);
     expect(plain.map((f) => `${f.family} ${f.bold ? 700 : 400}${f.italic ? ' italic' : ''}`).sort()).toEqual(
       [`${theme.fonts.body} 400`, `${theme.fonts.body} 700`, `${theme.fonts.heading} 400`, `${theme.fonts.heading} 700`].sort(),
     );
     const authored = { ...fixtureDeck('full'), slides: [markdown('Plan *now*, with **bold *and italic*** words and `code`.')] };
-    const faces = facesUsed(theme, renderMarp(authored, theme).slides);
+    const faces = facesUsed(theme, renderMarp(laidOut(authored, theme)).slides);
     expect(faces).toContainEqual({ family: theme.fonts.body, bold: false, italic: true });
     expect(faces).toContainEqual({ family: theme.fonts.body, bold: true, italic: true });
     expect(faces).toContainEqual({ family: theme.fonts.mono, bold: false, italic: false });
@@ -101,11 +101,11 @@ describe.each(THEMES)('HTML deck in theme %s', (name) => {
   it('embeds each family and weight as a small data: WOFF that covers every shown character', async () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, name);
-    const html = await renderHtml(deck, theme);
+    const html = await renderHtml(renderMarp(laidOut(deck, theme)));
     const faces = embeddedFaces(html);
     const want = [theme.fonts.heading, theme.fonts.body].flatMap((family) => [`${family} 400`, `${family} 700`]);
     expect(faces.map((f) => `${f.family} ${f.weight}`).sort()).toEqual([...new Set(want)].sort());
-    const shown = [...new Set(slideText(renderMarp(deck, theme).slides))].filter((ch) => ch.trim());
+    const shown = [...new Set(slideText(renderMarp(laidOut(deck, theme)).slides))].filter((ch) => ch.trim());
     for (const face of faces) {
       expect(face.bytes.subarray(0, 4).toString('latin1')).toBe('wOFF');
       expect(face.bytes.length).toBeLessThan(20_000);
@@ -121,7 +121,7 @@ describe.each(THEMES)('HTML deck in theme %s', (name) => {
   it('keeps the Marp Markdown free of embedded fonts: it names the families and their twins', () => {
     const deck = fixtureDeck('full');
     const theme = themeFor(deck, name);
-    const md = deckToMarpMarkdown(deck, theme);
+    const md = marpMarkdown(laidOut(deck, theme));
     expect(md).not.toContain('@font-face');
     expect(md).toContain(fontStack(theme.fonts.body));
   });

@@ -15,11 +15,12 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { importTemplate, type ImportResult } from '../../src/theme/import.ts';
 import { loadTheme } from '../../src/theme/index.ts';
-import { readTemplate } from '../../src/theme/template.ts';
+import { readTemplate, themeTemplate } from '../../src/theme/template.ts';
 import { renderPptx } from '../../src/render/pptx.ts';
-import { fitDeck } from '../../src/render/fit.ts';
-import { templateGeometry } from '../../src/render/pptx-template.ts';
-import { ROOT, fixtureDeck } from '../render/helpers.ts';
+import { renderMarp } from '../../src/render/marp.ts';
+import { templateCanvas } from '../../src/layout/geometry.ts';
+import type { Deck, ResolvedTheme } from '../../src/model.ts';
+import { ROOT, fixtureDeck, laidOut } from '../render/helpers.ts';
 import { validatePptx } from '../render/pptx-validate.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/templates');
@@ -44,12 +45,18 @@ beforeAll(async () => {
   for (const name of Object.keys(TEMPLATES) as Name[]) {
     imported[name] = importTemplate({ root, file: TEMPLATES[name], name, extends: name === 'coreoz' ? 'ministry' : undefined });
     const theme = loadTheme(name, { root, classification: 'OFFICIAL' });
-    const full = await renderPptx(fixtureDeck('full'), theme);
-    const long = await renderPptx(fixtureDeck('long'), theme);
+    const full = await renderPptx(...onTemplate(fixtureDeck('full'), theme));
+    const long = await renderPptx(...onTemplate(fixtureDeck('long'), theme));
     decks[name] = { full: await JSZip.loadAsync(full), long: await JSZip.loadAsync(long), bytes: full };
   }
 }, 300_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A deck laid out for a theme on its template, and the template: what the build hands the PowerPoint writer. */
+const onTemplate = (deck: Deck, theme: ResolvedTheme) => {
+  const template = themeTemplate(theme, root)!;
+  return [laidOut(deck, theme, template), template] as const;
+};
 
 const slideParts = (zip: JSZip) =>
   Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
@@ -84,7 +91,7 @@ describe('themes import', () => {
     soffice(['--convert-to', 'potx', '--outdir', root, join(root, 'libreoffice-dark.fodp')]);
     const r = importTemplate({ root, file: join(root, 'libreoffice-dark.potx'), name: 'potx' });
     expect(r.files.some((f) => f.endsWith('themes/potx/template.potx'))).toBe(true);
-    const bytes = await renderPptx(fixtureDeck('full'), loadTheme('potx', { root }));
+    const bytes = await renderPptx(laidOut(fixtureDeck('full'), loadTheme('potx', { root })));
     const types = await (await JSZip.loadAsync(bytes)).file('[Content_Types].xml')!.async('string');
     expect(types).toContain('presentationml.presentation.main+xml');
     expect(types).not.toContain('presentationml.template.main+xml');
@@ -133,7 +140,7 @@ describe.each(Object.keys(TEMPLATES) as Name[])('a deck on the %s template', (na
   it('chooses layouts by type: title slide, content on Title and Content, figures on Title Only', async () => {
     const zip = decks[name].full;
     const theme = loadTheme(name, { root });
-    const kinds = fitDeck(fixtureDeck('full'), theme, templateGeometry(readTemplate(TEMPLATES[name]), theme)).map((f) => f.slide.kind);
+    const kinds = onTemplate(fixtureDeck('full'), theme)[0].slides.map((f) => f.slide.kind);
     const types = await Promise.all(slideParts(zip).map(async (p) => /<p:sldLayout\b[^>]*\btype="([^"]+)"/.exec(await layoutOf(zip, p))?.[1]));
     expect(types).toHaveLength(kinds.length);
     expect(types[kinds.indexOf('bullets')]).toBe('obj');
@@ -145,14 +152,23 @@ describe.each(Object.keys(TEMPLATES) as Name[])('a deck on the %s template', (na
   it("fits against the template's boxes: every box inside the slide, long content continued", () => {
     const t = readTemplate(TEMPLATES[name]);
     const theme = loadTheme(name, { root });
-    const g = templateGeometry(t, theme);
-    for (const b of [g.title, g.body(1)]) {
+    const g = templateCanvas(t, theme);
+    for (const b of [g.title, g.body[0]]) {
       expect(b.x + b.w).toBeLessThanOrEqual(t.size.w);
       expect(b.y + b.h).toBeLessThanOrEqual(t.size.h);
     }
     const long = fixtureDeck('long');
-    expect(fitDeck(long, theme, g).length).toBeGreaterThan(long.slides.length);
-    expect(slideParts(decks[name].long)).toHaveLength(fitDeck(long, theme, g).length);
+    const [layout] = onTemplate(long, loadTheme(name, { root, classification: 'OFFICIAL' }));
+    expect(layout.slides.length).toBeGreaterThan(long.slides.length);
+    expect(slideParts(decks[name].long)).toHaveLength(layout.slides.length);
+  });
+
+  it('lays a deck out once for every format: the PowerPoint on the template and the HTML show the same slides', () => {
+    const [layout] = onTemplate(fixtureDeck('long'), loadTheme(name, { root, classification: 'OFFICIAL' }));
+    expect(renderMarp(layout).slides).toHaveLength(layout.slides.length);
+    expect(slideParts(decks[name].long)).toHaveLength(layout.slides.length);
+    expect(layout.deck.slides).toHaveLength(layout.slides.length);
+    for (const s of layout.slides) expect(s.templateFrame, s.title).toBeDefined();
   });
 
   it('opens in LibreOffice with the same slide count', () => {

@@ -11,6 +11,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import { loadTheme, themeNames } from '../../src/theme/index.ts';
+import { layoutDeck } from '../../src/layout/index.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -44,7 +45,7 @@ describe('HTML first', () => {
         throw new Error('no browser in this test');
       };
       const kinds: ArtifactKind[] = ['deck.json', 'marp.md', 'html', 'pdf', 'pptx'];
-      const run = renderArtifacts(kinds, deck, theme, {
+      const run = renderArtifacts(kinds, layoutDeck(deck, theme).layout, {
         browser,
         htmlFirst: true,
         afterHtml: async () => {

@@ -122,7 +122,7 @@ describe('briefdeck preview', () => {
   });
 
   it('reloads an open deck when its spec changes, rebuilding only that spec', async () => {
-    const page = await browser.newPage();
+    const page = await browser.browser.newPage();
     try {
       await page.goto(base + 'out/energy.html', { waitUntil: 'load' });
       await page.waitForFunction(() => document.body.innerText.includes('Energy'));
@@ -140,7 +140,7 @@ describe('briefdeck preview', () => {
   }, 40_000);
 
   it('shows a build error in the page, over the last good deck, and clears it when fixed', async () => {
-    const page = await browser.newPage();
+    const page = await browser.browser.newPage();
     try {
       await page.goto(base + 'out/energy.html', { waitUntil: 'load' });
       await waitFor(() => session.server!.clients() > 0);

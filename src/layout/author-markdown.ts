@@ -1,38 +1,16 @@
 /**
- * The author's own Markdown (a `markdown` slide), read once with markdown-it — the parser Marp
- * uses, with Marp's `breaks` and `linkify` — into plain paragraphs with styled runs. PowerPoint
- * draws these as native bullets, numbers, bold/italic runs and links; `fit.ts` measures them and
- * splits a long slide between top-level blocks, each block keeping the Markdown source it came
- * from so the Marp formats render exactly the same part.
+ * The author's own Markdown (a `markdown` slide), read with markdown-it — the parser Marp uses,
+ * with Marp's `breaks` and `linkify` — into plain paragraphs with styled runs. The fitting
+ * measures them and splits a long slide between top-level blocks, each block keeping the Markdown
+ * source it came from so the Marp formats render exactly the same part; the laid-out slide keeps
+ * the paragraphs, which PowerPoint draws as native bullets, numbers, bold/italic runs and links.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
+import type { AuthorParagraph, AuthorRun } from '../model.ts';
+
+export type { AuthorParagraph, AuthorRun } from '../model.ts';
 
 const parser = new MarkdownIt({ html: false, breaks: true, linkify: true });
-
-export interface AuthorRun {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  code?: boolean;
-  href?: string;
-  /** A line break before this run (soft and hard breaks both break, as in Marp). */
-  breakBefore?: boolean;
-}
-
-export type ParagraphRole = 'text' | 'bullet' | 'number' | 'heading' | 'quote' | 'code';
-
-export interface AuthorParagraph {
-  role: ParagraphRole;
-  /** List nesting: 0 outside lists and for top-level items. */
-  depth: number;
-  /** For `number`: the item's number. */
-  number?: number;
-  /** For `heading`: 1–6. */
-  level?: number;
-  /** For non-item paragraphs inside a list item: indent to the item's text. */
-  inList?: boolean;
-  runs: AuthorRun[];
-}
 
 /** A top-level unit the slide may be split after: a paragraph, heading, list item, quote, table… */
 export interface AuthorBlock {
@@ -147,8 +125,11 @@ function paragraphsOf(tokens: Token[]): AuthorParagraph[] {
   return out;
 }
 
-/** Reads a markdown slide into blocks; a leading level-1/2 heading is returned apart as the title. */
-export function readAuthorMarkdown(markdown: string): AuthorSlide {
+/**
+ * Reads a markdown slide into blocks; a leading level-1/2 heading is returned apart as the title
+ * unless `takeHeading` is false (a part of a slide already titled keeps its headings).
+ */
+export function readAuthorMarkdown(markdown: string, takeHeading = true): AuthorSlide {
   const tokens = parser.parse(markdown, {});
   const lines = markdown.split('\n');
   const blocks: AuthorBlock[] = [];
@@ -180,7 +161,7 @@ export function readAuthorMarkdown(markdown: string): AuthorSlide {
       while (!(tokens[j].nesting === -1 && tokens[j].level === open.level && tokens[j].type === open.type.replace('_open', '_close'))) j++;
     }
     const slice = tokens.slice(i, j + 1);
-    if (blocks.length === 0 && heading === undefined && open.type === 'heading_open' && (open.tag === 'h1' || open.tag === 'h2')) {
+    if (takeHeading && blocks.length === 0 && heading === undefined && open.type === 'heading_open' && (open.tag === 'h1' || open.tag === 'h2')) {
       heading = inlineRuns(tokens[i + 1]).map((r) => r.text).join(' ').trim();
     } else if (open.type !== 'hr') {
       const paragraphs = paragraphsOf(slice);

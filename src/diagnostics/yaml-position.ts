@@ -1,6 +1,7 @@
 /**
- * Maps front-matter keys and values to their line and column in the spec file, so every message
- * points at the exact spot (`briefings/x.md:4:11`), the way unified/vfile messages do.
+ * Maps the keys and values of a YAML document (a spec's front-matter, a `theme.yaml`) to their
+ * line and column in the file, so every message points at the exact spot
+ * (`briefings/x.md:4:11`), the way unified/vfile messages do.
  */
 import { isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 
@@ -9,15 +10,15 @@ export interface Position {
   column: number;
 }
 
-export class FrontMatterLocator {
+export class YamlLocator {
   constructor(
     private readonly doc: Document,
     private readonly counter: LineCounter,
-    /** Lines in the file before the front-matter text starts. */
-    private readonly lineOffset: number,
+    /** Lines in the file before the YAML text starts (the `---` above a front-matter). */
+    private readonly lineOffset = 0,
   ) {}
 
-  /** Position of offset `pos` in the front-matter text, as a file position. */
+  /** Position of offset `pos` in the YAML text, as a file position. */
   at(pos: number): Position {
     const { line, col } = this.counter.linePos(pos);
     return { line: line + this.lineOffset, column: col };

@@ -1,0 +1,147 @@
+/**
+ * One deck of a build: read and parse its spec, compose the deck, load the theme it wears (and
+ * its PowerPoint template), lay it out, write every format in memory, then publish the files
+ * together. Every problem on the way is a message in the deck's result; the summary's slide count
+ * is the laid-out deck's, the same as every file's.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import type { Diagnostic, EvidenceStore, LaidOutDeck } from '../model.ts';
+import { parseBriefing } from '../spec/index.ts';
+import { composeDeck } from '../deck/index.ts';
+import type { TagMemory } from '../deck/grammar.ts';
+import { loadTheme } from '../theme/index.ts';
+import { themeTemplate, type Template } from '../theme/template.ts';
+import { layoutDeck } from '../layout/index.ts';
+import { hasErrors } from '../diagnostics/format.ts';
+import { MessageError, message } from '../diagnostics/message.ts';
+import type { Printer } from '../render/print.ts';
+import { renderArtifacts, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
+import { commitOutputs, discardOutputs, outputPath, stageOutput, type PendingOutput } from './outputs.ts';
+import type { BuildEvent, BuildOptions, DeckResult, RunPlan } from './index.ts';
+
+export interface BuildContext extends Omit<BuildOptions, 'browser'> {
+  root: string;
+  outDir: string;
+  store: EvidenceStore;
+  themeNames: string[];
+  /** The parses `planRun` made. */
+  planned: RunPlan['parsed'];
+  /** The fontconfig lookups started with the run (never rejects). */
+  fontsFound: Promise<unknown>;
+  /** Part-of-speech tags kept between runs, which composition reads and adds to. */
+  tags?: TagMemory;
+  browser: () => Promise<Printer>;
+  emit: (event: BuildEvent) => void;
+}
+
+export async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
+  const started = performance.now();
+  const rel = relative(ctx.root, file) || file;
+  const result: DeckResult = {
+    spec: rel,
+    name: basename(file).replace(/\.md$/i, ''),
+    ok: false,
+    slides: 0,
+    outputs: [],
+    diagnostics: [],
+    ms: 0,
+  };
+  ctx.emit({ type: 'deck-start', spec: rel });
+  /** Without a message when the parse or compose messages already say what is wrong. */
+  const fail = (...diagnostics: Diagnostic[]): DeckResult => {
+    result.diagnostics.push(...diagnostics);
+    result.ms = performance.now() - started;
+    return result;
+  };
+
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    return fail(message('spec/unreadable', `cannot read the briefing spec: ${(err as Error).message}`, { file: rel },
+      { hint: 'check the path; specs live in briefings/*.md' }));
+  }
+  const planned = ctx.planned.get(file);
+  const parsed =
+    planned?.source === source
+      ? planned.result
+      : parseBriefing(rel, source, {
+          root: ctx.root,
+          themes: ctx.themeNames,
+          overrides: { audience: ctx.audience, theme: ctx.theme },
+          defaults: ctx.specDefaults,
+        });
+  result.diagnostics.push(...parsed.diagnostics);
+  if (!parsed.spec || hasErrors(parsed.diagnostics)) return fail();
+  const spec = parsed.spec;
+  result.name = spec.name;
+  result.title = spec.title;
+  result.audience = spec.audience;
+  result.theme = spec.theme;
+
+  let layout: LaidOutDeck;
+  let template: Template | undefined;
+  try {
+    const composed = composeDeck(spec, ctx.store, { strict: ctx.strict, tags: ctx.tags });
+    result.diagnostics.push(...composed.diagnostics);
+    if (hasErrors(composed.diagnostics)) return fail();
+    const deck = composed.deck;
+    const at = (key: string) => ({ file: rel, ...spec.locations?.[key] });
+    const theme = loadTheme(deck.theme, { root: ctx.root, overrides: deck.overrides, classification: deck.classification, from: at('theme') });
+    template = themeTemplate(theme, ctx.root);
+    await ctx.fontsFound;
+    const laid = layoutDeck(deck, theme, { template, at: at(spec.length ? 'length' : 'audience') });
+    result.diagnostics.push(...laid.diagnostics);
+    layout = laid.layout;
+  } catch (err) {
+    if (err instanceof MessageError) return fail(...err.diagnostics);
+    return fail(internal(rel, err));
+  }
+  result.slides = layout.slides.length;
+  const { deck } = layout;
+
+  const formats = ctx.formats ?? spec.formats;
+  const kinds: ArtifactKind[] = ['deck.json', 'marp.md', ...formats];
+  // Everything renders in memory first; files are staged and renamed only once all formats
+  // succeeded, so a failure or a kill mid-render leaves the previous outputs as they were.
+  // Formats render concurrently: the printed ones overlap with PPTX and with each other.
+  let rendered: { kind: ArtifactKind; path: string; content: string | Uint8Array; ms: number }[];
+  try {
+    const artifacts = await renderArtifacts(kinds, layout, {
+        browser: ctx.browser,
+        template,
+        paper: ctx.paper,
+        htmlFirst: ctx.htmlFirst,
+        afterHtml: ctx.htmlShown && (() => ctx.htmlShown!(deck.name)),
+      }, (a) =>
+      ctx.emit({
+        type: 'artifact',
+        spec: rel,
+        name: deck.name,
+        artifact: a.kind,
+        ms: a.ms,
+        ...(a.kind === 'html' && typeof a.content === 'string' ? { content: a.content } : {}),
+      }),
+    );
+    rendered = artifacts.map((a) => ({ ...a, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[a.kind].suffix) }));
+  } catch (err) {
+    return fail(internal(rel, err));
+  }
+  const pending: PendingOutput[] = [];
+  try {
+    for (const r of rendered) pending.push(stageOutput(r.path, r.content));
+    commitOutputs(pending);
+  } catch (err) {
+    discardOutputs(pending);
+    return fail(internal(rel, err));
+  }
+  result.outputs = rendered.map((r) => ({ artifact: r.kind, path: r.path, bytes: r.content.length, ms: r.ms }));
+  result.ok = true;
+  result.ms = performance.now() - started;
+  return result;
+}
+
+function internal(file: string, err: unknown): Diagnostic {
+  return message('build/failed', err instanceof Error ? err.message : String(err), { file }, { hint: 'run with --verbose for details' });
+}

@@ -1,0 +1,15 @@
+/**
+ * What `check` asks of a composed deck beyond composition: the theme it wears loads (and its
+ * PowerPoint template reads), and laid out, the deck keeps to its budget and every item fits. The
+ * same steps a build takes before writing, so a spec that checks clean builds clean.
+ */
+import type { BriefingSpec, Deck, Diagnostic } from '../model.ts';
+import { loadTheme } from '../theme/index.ts';
+import { themeTemplate } from '../theme/template.ts';
+import { layoutDeck } from '../layout/index.ts';
+
+export function layoutOf(root: string, spec: BriefingSpec, deck: Deck): Diagnostic[] {
+  const at = (key: string) => ({ file: spec.file, ...spec.locations?.[key] });
+  const theme = loadTheme(deck.theme, { root, overrides: deck.overrides, classification: deck.classification, from: at('theme') });
+  return layoutDeck(deck, theme, { template: themeTemplate(theme, root), at: at(spec.length ? 'length' : 'audience') }).diagnostics;
+}
