@@ -113,7 +113,9 @@ export function makeBullet(env: ComposeEnv, claim: Claim, maxWords?: number): Bu
     citation: env.book.cite(claim, claim.text, { fullDate: relativeTime(text) === 'day' }),
     kind: claim.kind,
   };
-  if (claim.likelihood) bullet.likelihood = claim.likelihood;
+  // A chip saying "probably not" before a line that says "unlikely" reads as a double negative
+  // ("PROBABLY NOT: a breakup remains the least plausible option"): the line's own words say it.
+  if (claim.likelihood && !/\bnot\b/.test(claim.likelihood)) bullet.likelihood = claim.likelihood;
   return bullet;
 }
 

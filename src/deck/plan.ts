@@ -33,7 +33,7 @@ export function defaultSections(spec: BriefingSpec, store: EvidenceStore, policy
   if (!topics.length) sections.push(section(spec.title, call('claims', { query: spec.title })));
   // Each topic a phrase of its own: a figure or quote is about one of them, not about a word of one.
   const all = shown.map((t) => `"${t}"`).join(' ') || spec.title;
-  if (extras >= 1) sections.push(section('Key figures', call('figures', { query: all })));
+  if (extras >= 1) sections.push(section('Key figures', call('figures', { query: all, fallback: true })));
   if (extras >= 2) sections.push(section('Scenarios', call('scenarios', { query: all })));
   sections.push(section('In their words', call('quote', { query: all, fallback: true })));
   sections.push(section('Sources', call('sources')));

@@ -4,7 +4,7 @@
  * split into continuation slides when a helper asks for more bullets than one slide holds.
  */
 import { LIKELIHOODS, type Bullet, type Claim, type Figure, type FigureItem, type HelperCall, type Slide } from '../model.ts';
-import { selectClaims, type ClaimRequest } from '../select/index.ts';
+import { recordShown, selectClaims, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { chartable, readFigure, type FigureReading } from './figure-label.ts';
@@ -109,9 +109,17 @@ export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string)
       return reading !== undefined && (readableLabel(reading.label) || standsAlone(env, c, labelWords));
     },
     prefs: { figures: true },
+    // The plan's own figures slide (not one the spec asks for) is shown only as a chart.
+    ...(call.fallback ? { dryRun: true } : {}),
   };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'figure'), [];
+  // Numbers that measure different things side by side compare nothing: a slide the spec did not
+  // ask for shows figures only when they chart one measure for different subjects or dates.
+  if (call.fallback) {
+    if (!chartable(picked.slice(0, env.policy.figuresPerSlide).map((c) => read(c)!))) return [];
+    recordShown(env.select, picked);
+  }
   const groups = chunk(picked, env.policy.figuresPerSlide);
   return groups.map((group, i) => {
     const rows = group.map((claim) => ({ claim, reading: read(claim)! }));

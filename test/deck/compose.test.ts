@@ -94,6 +94,11 @@ describe('a spec with only topics', () => {
     expect(kinds(deck.slides).at(-1)).toBe('sources');
   });
 
+  it('shows the plan\'s own figures slide only as a chart of one measure', () => {
+    const { deck } = compose(fm('topics: [energy, arms trade, China]\n'));
+    for (const s of deck.slides) if (s.kind === 'figures') expect(s.chart).toBe(true);
+  });
+
   it('leaves the quote out when no quotation is on its topics', () => {
     // The fixture's one quotation ("we are not going to contest China on this") says nothing of energy or arms.
     const { deck } = compose(fm('topics: [energy, arms trade]\n'));
