@@ -13,7 +13,7 @@ import { classifyAlone, isShortProse, JUSTEXT, smooth, type BlockClass } from '.
 import type { HtmlBlock } from './formats/html.ts';
 import { ENGLISH, type LanguageProfile } from './language.ts';
 import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
-import { END_OF_ARTICLE, matchBoilerplate } from './patterns.ts';
+import { END_OF_ARTICLE, matchBoilerplate, TEASER } from './patterns.ts';
 
 export interface CleanResult {
   paragraphs: Paragraph[];
@@ -47,6 +47,11 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const aside = new Map(options.asides?.map((a) => [a.start, a.reason]));
   blocks.forEach((b, i) => aside.has(b.start) && reasons.set(i, aside.get(b.start)!));
 
+  blocks.forEach((b, i) => {
+    const furniture = markup.get(b.start)?.furniture;
+    if (furniture && !reasons.has(i)) reasons.set(i, `markup: page furniture (${furniture})`);
+  });
+
   const span = Math.max(1, to - from);
   const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
   if (end !== -1) {
@@ -57,6 +62,9 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   blocks.forEach((b, i) => {
     if (reasons.has(i)) return;
     const pattern = matchBoilerplate(b.text);
+    // In Readability's article a paragraph that trails off ("…") is the author's; a teaser of
+    // another page is a link to it.
+    if (pattern === TEASER && article(i) && !article(i)!.linkDensity) return;
     if (pattern) reasons.set(i, `boilerplate: ${pattern}`);
   });
 

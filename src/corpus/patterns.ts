@@ -10,6 +10,9 @@ export interface BoilerplatePattern {
   maxLength?: number;
 }
 
+/** The reason of a block that trails off into "…", the start of another page's text. */
+export const TEASER = 'truncated teaser';
+
 export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
   { reason: 'advertisement marker', test: /^[-–—•*\s]*(advertisement|advertising|sponsored( content)?|pubblicità|annuncio)[-–—•*\s]*$/i },
   { reason: 'photo or image credit', test: /^(?:[^.]{0,80}\.\s*)?(photo|image|picture|foto|immagine|credits?|image credits?)s?\s*:\s*\S/i, maxLength: 160 },
@@ -28,7 +31,7 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
   { reason: 'navigation', test: /^(home|menu|search|search form|form di ricerca|login|log in|sign in|sign up|en|it|de|fr|tags?|topics|commentary|analysis|opinion|news)$/i },
   { reason: 'newsletter or follow box', test: /\b(newsletter|subscribe|iscriviti|sign up for|seguici|follow us|ricevi le nostre news|telegram)\b/i, maxLength: 140 },
   { reason: 'site footer', test: /(privacy|cookie policy|©|copyright|all rights reserved|p\.\s?iva|terms of (use|service)|contatti|lavora con noi|chi siamo)/i, maxLength: 250 },
-  { reason: 'truncated teaser', test: /(…|\.\.\.)\s*$/, maxLength: 400 },
+  { reason: TEASER, test: /(…|\.\.\.)\s*$/, maxLength: 400 },
 ];
 
 /**

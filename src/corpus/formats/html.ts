@@ -16,6 +16,12 @@ export interface HtmlBlock {
   kind: 'heading' | 'item' | 'caption' | 'text';
   /** Share of the block's characters inside links (jusText's link density). */
   linkDensity: number;
+  /**
+   * What in the markup marks the block as page furniture, when something does: an element made
+   * for it (`<nav>`, `<aside>`, `<footer>`), a landmark role, or a class or id of a well-known
+   * kind of box (share bar, sidebar, comments, related stories, newsletter, cookie notice…).
+   */
+  furniture?: string;
 }
 
 export interface HtmlContent {
@@ -34,8 +40,20 @@ export interface HtmlContent {
 const BLOCK_TAGS = new Set(
   'address article aside blockquote caption dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
 );
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'button', 'select', 'option']);
+const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'iframe', 'head', 'button', 'select', 'option', 'textarea']);
 
+/** Elements HTML made for page furniture, as a reason. */
+const FURNITURE_TAGS: Record<string, string> = { nav: '<nav>', aside: '<aside>', footer: '<footer>' };
+/** ARIA landmark and widget roles of page furniture. */
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'menu', 'menubar', 'dialog', 'alertdialog']);
+/**
+ * Words of class names and ids that name a kind of page furniture, as web pages commonly spell
+ * them (one word of the name: "share" in `entry-share-bar`, "comments" in `commentsList`).
+ */
+const FURNITURE_WORDS =
+  /^(?:nav|navbar|navigation|subnav|menu|menubar|breadcrumbs?|pagination|pager|footer|sidebar|widgets?|banner|share|shares|sharing|sharebar|sharedaddy|sharethis|social|sociable|related|recommended|recommendations|popular|trending|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|comments?|respond|replies|disqus|advert|advertisement|advertising|ads|adsense|sponsor|sponsored|promo|promotion|outbrain|taboola|author|authors|byline|bio|tags|tagcloud|taglist|meta|caption|credits?|popup|modal|overlay|lightbox|rating|toolbar|print)$/;
+/** A box holding more than this share of the whole text is a wrapper of the page, whatever its name. */
+const WRAPPER_SHARE = 0.5;
 /**
  * linkedom builds an empty document when anything (a server's PHP warning, a stray byte) comes
  * before `<!doctype>` or `<html>`; a browser shows that text and reads on. The page is read from
@@ -57,7 +75,8 @@ export async function readHtml(source: string): Promise<HtmlContent> {
   const published = metaContent('meta[property="article:published_time"]') ?? metaContent('meta[name="date"]');
   const author = metaContent('meta[name="author"]');
   const site = metaContent('meta[property="og:site_name"]');
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  showNoscript(document as unknown as DomParent);
+  const article = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: true }).parse();
   const title = article?.title || ogTitle || document.querySelector('title')?.textContent || undefined;
   if (title) hints.title = title.trim();
   const byline = (article?.byline || author || '').replace(/^\s*by\s+/i, '').trim();
@@ -75,6 +94,17 @@ export async function readHtml(source: string): Promise<HtmlContent> {
   return { ...textOf(content.body, hints.title), hints, fromReadability: true, page };
 }
 
+type DomParent = { querySelectorAll(sel: string): ArrayLike<DomNode & { replaceWith(...nodes: unknown[]): void }> };
+
+/**
+ * Text a page keeps in `<noscript>` is what a reader without scripts sees, often the whole article
+ * when the page builds it with a script; Readability drops every `<noscript>`, so one that holds
+ * text is unwrapped first (one holding only an image is Readability's to handle).
+ */
+function showNoscript(document: DomParent): void {
+  for (const el of Array.from(document.querySelectorAll('noscript'))) if (flat(el.textContent)) el.replaceWith(...Array.from(el.childNodes));
+}
+
 /** The text of a DOM subtree, one block a paragraph, after the title; blocks keep their offsets. */
 function textOf(root: DomNode | null | undefined, title: string | undefined): { text: string; blocks: HtmlBlock[] } {
   let text = title ? `${title}\n\n` : '';
@@ -82,7 +112,12 @@ function textOf(root: DomNode | null | undefined, title: string | undefined): { 
   for (const part of blockTexts(root)) {
     const t = flat(part.text);
     if (!t) continue;
-    blocks.push({ start: text.length, kind: part.kind, linkDensity: Math.min(1, flat(part.linked).length / t.length) });
+    blocks.push({
+      start: text.length,
+      kind: part.kind,
+      linkDensity: Math.min(1, flat(part.linked).length / t.length),
+      ...(part.furniture ? { furniture: part.furniture } : {}),
+    });
     text += `${t}\n\n`;
   }
   return { text: text.replace(/\n\n$/, '\n'), blocks };
@@ -92,9 +127,45 @@ interface Part {
   text: string;
   linked: string;
   kind: HtmlBlock['kind'];
+  furniture?: string;
 }
 
-type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode> };
+type DomNode = {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute?: (name: string) => string | null;
+  hasAttribute?: (name: string) => boolean;
+};
+
+/** An element a browser does not show: `hidden`, `aria-hidden`, or an inline style that hides it. */
+function isHidden(el: DomNode): boolean {
+  if (el.hasAttribute?.('hidden') || el.getAttribute?.('aria-hidden') === 'true') return true;
+  const style = el.getAttribute?.('style');
+  return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Why the markup says an element is page furniture (see `HtmlBlock.furniture`), or undefined. */
+function furnitureOf(el: DomNode, tag: string): string | undefined {
+  if (FURNITURE_TAGS[tag]) return FURNITURE_TAGS[tag];
+  const role = el.getAttribute?.('role');
+  if (role && FURNITURE_ROLES.has(role.toLowerCase())) return `role "${role}"`;
+  for (const attr of ['class', 'id']) {
+    const value = el.getAttribute?.(attr);
+    if (!value) continue;
+    for (const name of value.split(/\s+/)) {
+      // A BEM modifier (`--ads`) says how a box looks or what it holds nearby, not what it is.
+      const words = name
+        .replace(/--.*$/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z]+/);
+      if (words.some((w) => FURNITURE_WORDS.test(w))) return `${attr} "${name}"`;
+    }
+  }
+  return undefined;
+}
 
 /**
  * The page's text as a reader sees it: a block element (or a line break) starts a new block, and
@@ -102,10 +173,12 @@ type DomNode = { nodeType: number; nodeName: string; textContent: string | null;
  */
 function blockTexts(root: DomNode | null | undefined): Part[] {
   const parts: Part[] = [];
+  const whole = flat(root?.textContent).length;
+  let furniture: string | undefined;
   let current: Part = { text: '', linked: '', kind: 'text' };
   const flush = (kind: Part['kind']) => {
     if (current.text.trim()) parts.push(current);
-    current = { text: '', linked: '', kind };
+    current = { text: '', linked: '', kind, ...(furniture ? { furniture } : {}) };
   };
   const walk = (node: DomNode, kind: Part['kind'], inLink: boolean) => {
     for (const child of Array.from(node.childNodes)) {
@@ -116,25 +189,41 @@ function blockTexts(root: DomNode | null | undefined): Part[] {
       }
       if (child.nodeType !== 1) continue;
       const tag = child.nodeName.toLowerCase();
-      if (SKIPPED.has(tag)) continue;
+      if (SKIPPED.has(tag) || isHidden(child)) continue;
       if (tag === 'br') {
         // Lines broken by hand (a list, a recipe, verse, an address) are items of one block.
         if (current.kind === 'text') current.kind = 'item';
         flush(kind === 'text' ? 'item' : kind);
         continue;
       }
+      const outer = furniture;
+      if (!furniture) {
+        const found = furnitureOf(child, tag);
+        if (found && flat(child.textContent).length <= WRAPPER_SHARE * whole) {
+          flush(current.kind);
+          furniture = found;
+          current.furniture = found;
+        }
+      }
       if (BLOCK_TAGS.has(tag)) {
         const inner: Part['kind'] = /^h[1-6]$/.test(tag)
           ? 'heading'
-          : tag === 'li' || tag === 'dt' || tag === 'dd'
+          : tag === 'li' || tag === 'dt' || tag === 'dd' || tag === 'td' || tag === 'th' || tag === 'pre'
             ? 'item'
             : tag === 'figcaption' || tag === 'caption'
               ? 'caption'
               : kind;
         flush(inner);
         walk(child, inner, inLink);
+        furniture = outer;
         flush(kind);
-      } else walk(child, kind, inLink || tag === 'a');
+      } else {
+        walk(child, kind, inLink || tag === 'a');
+        if (furniture !== outer) {
+          furniture = outer;
+          flush(current.kind);
+        }
+      }
     }
   };
   if (root) walk(root, 'text', false);
