@@ -80,7 +80,7 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
-    if (!found) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0);
+    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0);
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language));
@@ -93,7 +93,11 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const body: number[] = [];
   final.forEach((c, i) => {
     if (reasons.has(i)) return;
-    if (article(i)) {
+    if (article(i)?.lead) {
+      // The article's header, before what Readability found: its standfirst is prose.
+      if (alone[i] === 'good' || alone[i] === 'neargood' || prose[i]) body.push(i);
+      else reasons.set(i, "before the article: not prose (label, date, link or button)");
+    } else if (article(i)) {
       if (alone[i] === 'good' || prose[i] || introducesArticleText(i)) body.push(i);
       else reasons.set(i, 'short line not followed by article text (label, button or list of links)');
     } else if (c === 'bad') {

@@ -22,6 +22,11 @@ export interface HtmlBlock {
    * kind of box (share bar, sidebar, comments, related stories, newsletter, cookie notice…).
    */
   furniture?: string;
+  /**
+   * A block of the page between the article's title and the start of Readability's article
+   * (standfirst, dateline, byline), read with the article but kept only when it reads as prose.
+   */
+  lead?: boolean;
 }
 
 export interface HtmlContent {
@@ -88,10 +93,37 @@ export async function readHtml(source: string): Promise<HtmlContent> {
 
   // Readability takes the document apart as it searches: the whole page is read again from its
   // source, so cleaning can judge it block by block where Readability found little or nothing.
-  const page = textOf(parseHTML(html).document.body, hints.title);
+  const pageParts = blockTexts(parseHTML(html).document.body);
+  const page = textOf(pageParts, hints.title);
   if (!article?.content) return { ...page, hints, fromReadability: false };
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-  return { ...textOf(content.body, hints.title), hints, fromReadability: true, page };
+  const parts = blockTexts(content.body);
+  return { ...textOf([...leadOf(pageParts, parts, hints.title), ...parts], hints.title), hints, fromReadability: true, page };
+}
+
+/**
+ * The page's blocks between the article's title and the first block of Readability's article:
+ * the standfirst, dateline and byline a page sets in the article's header, which Readability
+ * leaves out when they sit apart from the body. None when the page shows no title heading
+ * before the article.
+ */
+function leadOf(page: readonly Part[], article: readonly Part[], title: string | undefined): Part[] {
+  if (!title) return [];
+  const key = (p: Part) => flat(p.text).toLowerCase();
+  const heading = flat(title).toLowerCase();
+  const isTitle = (p: Part) => {
+    const t = key(p);
+    return t.length > 0 && (t === heading || (t.length >= 0.5 * heading.length && heading.includes(t)) || (heading.length >= 0.5 * t.length && t.includes(heading)));
+  };
+  const first = article.find((p) => !isTitle(p) && key(p).length > 0);
+  if (!first) return [];
+  const start = page.findIndex((p) => key(p) === key(first));
+  if (start <= 0) return [];
+  let at = -1;
+  for (let i = start - 1; i >= 0 && at === -1; i--) if (page[i].kind === 'heading' && isTitle(page[i])) at = i;
+  if (at === -1) return [];
+  const inArticle = new Set(article.map(key));
+  return page.slice(at + 1, start).filter((p) => !inArticle.has(key(p))).map((p) => ({ ...p, lead: true }));
 }
 
 type DomParent = { querySelectorAll(sel: string): ArrayLike<DomNode & { replaceWith(...nodes: unknown[]): void }> };
@@ -105,11 +137,11 @@ function showNoscript(document: DomParent): void {
   for (const el of Array.from(document.querySelectorAll('noscript'))) if (flat(el.textContent)) el.replaceWith(...Array.from(el.childNodes));
 }
 
-/** The text of a DOM subtree, one block a paragraph, after the title; blocks keep their offsets. */
-function textOf(root: DomNode | null | undefined, title: string | undefined): { text: string; blocks: HtmlBlock[] } {
+/** The text of blocks, one a paragraph, after the title; blocks keep their offsets. */
+function textOf(parts: readonly Part[], title: string | undefined): { text: string; blocks: HtmlBlock[] } {
   let text = title ? `${title}\n\n` : '';
   const blocks: HtmlBlock[] = [];
-  for (const part of blockTexts(root)) {
+  for (const part of parts) {
     const t = flat(part.text);
     if (!t) continue;
     blocks.push({
@@ -117,6 +149,7 @@ function textOf(root: DomNode | null | undefined, title: string | undefined): { 
       kind: part.kind,
       linkDensity: Math.min(1, flat(part.linked).length / t.length),
       ...(part.furniture ? { furniture: part.furniture } : {}),
+      ...(part.lead ? { lead: true } : {}),
     });
     text += `${t}\n\n`;
   }
@@ -128,6 +161,7 @@ interface Part {
   linked: string;
   kind: HtmlBlock['kind'];
   furniture?: string;
+  lead?: boolean;
 }
 
 type DomNode = {
