@@ -93,7 +93,9 @@ export async function readHtml(source: string): Promise<HtmlContent> {
 
   // Readability takes the document apart as it searches: the whole page is read again from its
   // source, so cleaning can judge it block by block where Readability found little or nothing.
-  const pageParts = blockTexts(parseHTML(html).document.body);
+  // The whole document, not its body alone: on malformed pages (no `<html>` tag, a second
+  // `<body>` opened after an empty one) the parser leaves text outside the body.
+  const pageParts = blockTexts(parseHTML(html).document as unknown as DomNode);
   const page = textOf(pageParts, hints.title);
   if (!article?.content) return { ...page, hints, fromReadability: false };
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
@@ -180,6 +182,16 @@ function isHidden(el: DomNode): boolean {
   return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+/** Characters of text a reader is shown in a subtree (scripts, styles and the head left out). */
+function readableLength(node: DomNode): number {
+  if (node.nodeType === 3) return (node.textContent ?? '').replace(/\s+/g, ' ').length;
+  if (node.nodeType !== 1 && node.nodeType !== 9) return 0;
+  if (node.nodeType === 1 && SKIPPED.has(node.nodeName.toLowerCase())) return 0;
+  let n = 0;
+  for (const c of Array.from(node.childNodes)) n += readableLength(c);
+  return n;
+}
+
 /** Why the markup says an element is page furniture (see `HtmlBlock.furniture`), or undefined. */
 function furnitureOf(el: DomNode, tag: string): string | undefined {
   if (FURNITURE_TAGS[tag]) return FURNITURE_TAGS[tag];
@@ -207,7 +219,7 @@ function furnitureOf(el: DomNode, tag: string): string | undefined {
  */
 function blockTexts(root: DomNode | null | undefined): Part[] {
   const parts: Part[] = [];
-  const whole = flat(root?.textContent).length;
+  const whole = root ? readableLength(root) : 0;
   let furniture: string | undefined;
   let current: Part = { text: '', linked: '', kind: 'text' };
   const flush = (kind: Part['kind']) => {
@@ -233,7 +245,7 @@ function blockTexts(root: DomNode | null | undefined): Part[] {
       const outer = furniture;
       if (!furniture) {
         const found = furnitureOf(child, tag);
-        if (found && flat(child.textContent).length <= WRAPPER_SHARE * whole) {
+        if (found && readableLength(child) <= WRAPPER_SHARE * whole) {
           flush(current.kind);
           furniture = found;
           current.furniture = found;
