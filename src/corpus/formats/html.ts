@@ -109,6 +109,12 @@ export async function readHtml(source: string): Promise<HtmlContent> {
  * leaves out when they sit apart from the body. None when the page shows no title heading
  * before the article.
  */
+/**
+ * How far before the article a top-level heading may sit to be taken for its title: an article's
+ * header holds a few blocks (standfirst, byline, date, picture and caption), not a page's worth.
+ */
+const LEAD_BLOCKS = 12;
+
 function leadOf(page: readonly Part[], article: readonly Part[], title: string | undefined): Part[] {
   if (!title) return [];
   const key = (p: Part) => flat(p.text).toLowerCase();
@@ -121,8 +127,11 @@ function leadOf(page: readonly Part[], article: readonly Part[], title: string |
   if (!first) return [];
   const start = page.findIndex((p) => key(p) === key(first));
   if (start <= 0) return [];
+  // The article's title: the heading that reads as the page's title, or else the page's last
+  // top-level heading before the article, when it is close enough to be the article's own.
   let at = -1;
   for (let i = start - 1; i >= 0 && at === -1; i--) if (page[i].kind === 'heading' && isTitle(page[i])) at = i;
+  for (let i = start - 1; i >= Math.max(0, start - 1 - LEAD_BLOCKS) && at === -1; i--) if (page[i].h1) at = i;
   if (at === -1) return [];
   const inArticle = new Set(article.map(key));
   return page.slice(at + 1, start).filter((p) => !inArticle.has(key(p))).map((p) => ({ ...p, lead: true }));
@@ -164,6 +173,8 @@ interface Part {
   kind: HtmlBlock['kind'];
   furniture?: string;
   lead?: boolean;
+  /** The block is an `<h1>`: the page's title heading, most often. */
+  h1?: boolean;
 }
 
 type DomNode = {
@@ -260,6 +271,7 @@ function blockTexts(root: DomNode | null | undefined): Part[] {
               ? 'caption'
               : kind;
         flush(inner);
+        if (tag === 'h1') current.h1 = true;
         walk(child, inner, inLink);
         furniture = outer;
         flush(kind);
