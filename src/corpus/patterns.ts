@@ -35,11 +35,38 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
 ];
 
 /**
- * A block that announces the end of the article: related posts, "check also", share bars.
- * Everything from it to the end of the text is dropped, when it sits in the second half.
+ * A block that announces the end of the article: the heading of a list of other articles (related,
+ * more, most read, see also), of the comments, or of a share bar, in the languages most pages are
+ * written in. Everything from it to the end of the text is dropped, when it sits past the first
+ * two fifths of the text.
  */
-export const END_OF_ARTICLE =
-  /^(similar|related( (articles|posts|stories|content))?|recommended( posts| for you| reading)?|read (more|next|also)|check also|see also|more from .{1,40}|you may also like|ti potrebbero interessare anche|contenuti correlati|leggi anche|articoli correlati)\s*:?\s*$/i;
+const RELATED = [
+  // English
+  'similar( (articles|posts|stories))?', 'related( (articles|posts|stories|content|news|reading|topics))?', 'recommended( (posts|articles|stories|for you|reading))?',
+  'read (more|next|also)', 'check also', 'see also', 'more from .{1,40}', 'more (stories|news|articles|on this( story| topic)?)', 'you (may|might) also like',
+  'also read', 'most (read|popular|viewed)', 'popular (posts|stories|articles)', 'recent posts', 'latest (news|posts|stories|articles)', 'explore further', 'trending( now)?',
+  // Italian
+  'ti potrebbero interessare anche', 'contenuti correlati', 'leggi anche', 'articoli correlati', 'potrebbe interessarti( anche)?', 'i più letti',
+  // German
+  'das könnte (sie|dich) auch interessieren', 'auch interessant', '(lesen sie|lies) auch', 'weitere (artikel|beiträge|nachrichten|themen)( zum thema)?', 'mehr zum thema',
+  'mehr (nachrichten|artikel|beiträge) .{0,40}', 'ähnliche (artikel|beiträge)', 'verwandte (artikel|beiträge|themen)', 'meist ?gelesen(e artikel)?', 'neueste beiträge', 'empfohlene artikel',
+  // Spanish
+  'noticias relacionadas', 'otras noticias', '(te|le) puede interesar', '(lee|lea|mira|mirá|vea) (también|además)', 'más noticias', 'lo más (leído|visto)', 'relacionad[ao]s',
+  // French
+  'articles? (similaires|liés|connexes)', '(à )?lire aussi', 'sur le même (sujet|thème)', 'à découvrir( aussi)?', 'les plus lus', 'dans la même rubrique',
+  // Portuguese
+  '(veja|leia) também', 'notícias relacionadas', 'mais lidas',
+  // Polish
+  'zobacz (też|także|również)', 'czytaj (też|także|również)', 'polecane( artykuły)?', 'podobne artykuły', 'najczęściej czytane',
+];
+const COMMENTS = [
+  'leave a (reply|comment)', 'post a comment', 'add a comment', '\\d+ (comments?|responses?)( to .{1,120})?', 'comments?', 'join the discussion',
+  'lascia un commento', 'commenti',
+  'schreibe einen kommentar', 'kommentar schreiben', 'hinterlasse einen kommentar', '\\d* ?kommentare?', 'diskutieren sie mit',
+  'deja (un|tu) comentario', 'comentarios', 'laisser un commentaire', 'commentaires', 'vos réactions',
+  'deixe (um|seu) comentário', 'comentários', 'komentarze', 'dodaj komentarz', 'skomentuj',
+];
+export const END_OF_ARTICLE = new RegExp(`^(?:${[...RELATED, ...COMMENTS].join('|')})\\s*[:!.…]?\\s*$`, 'iu');
 
 export function matchBoilerplate(text: string): string | undefined {
   for (const p of BOILERPLATE_PATTERNS) {
