@@ -9,7 +9,7 @@
 import type { DroppedBlock, Paragraph } from '../model.ts';
 import { splitBlocks, type Block } from './blocks.ts';
 import { findDuplicates } from './dedupe.ts';
-import { classifyAlone, isShortProse, JUSTEXT, smooth, type BlockClass } from './justext.ts';
+import { classifyAlone, densityScale, isShortProse, JUSTEXT, smooth, type BlockClass } from './justext.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { ENGLISH, type LanguageProfile } from './language.ts';
 import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
@@ -77,13 +77,17 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
 
   // In Readability's article a block is good unless it is a short line that is not a sentence: a
   // list item stays with its list, a heading or label must introduce text like a subheading.
+  const scale = densityScale(
+    blocks.map((b) => b.text),
+    language,
+  );
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
-    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0);
+    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale);
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
-  const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language));
+  const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language, scale));
   const final = smooth(alone, prose);
   // A short line that is not a sentence stays only as a subheading: right before a paragraph of
   // the article. "Leave a comment", "Social share", a lone date among the paragraphs do not.
