@@ -36,6 +36,9 @@ export interface CleanOptions {
  */
 const ARTICLE_MAX_LINK_DENSITY = 0.5;
 
+/** Boilerplate a page sets inside its article as readily as beside it. */
+const INSERTS = new Set(['link to another article', 'photo or image credit', 'advertisement marker'].map((r) => `boilerplate: ${r}`));
+
 export function cleanText(text: string, from = 0, to = text.length, hints: MetaHints = {}, options: CleanOptions = {}): CleanResult {
   const blocks = splitBlocks(text, from, to);
   const language = options.language ?? ENGLISH;
@@ -88,7 +91,17 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language, scale));
-  const final = smooth(alone, prose);
+  // A block a pattern matched (a "Read more:" line, a credit, an advertisement label) is an insert
+  // the page puts inside its article as readily as beside it: its neighbours are judged by the
+  // blocks around it, as if it were not there.
+  const inserts = new Set([...reasons].filter(([, r]) => INSERTS.has(r)).map(([i]) => i));
+  const rest = blocks.map((_b, i) => i).filter((i) => !inserts.has(i));
+  const smoothed = smooth(
+    rest.map((i) => alone[i]),
+    rest.map((i) => prose[i]),
+  );
+  const final: Array<'good' | 'bad'> = blocks.map(() => 'bad');
+  rest.forEach((i, k) => (final[i] = smoothed[k]));
   // A short line that is not a sentence stays only as a subheading: right before a paragraph of
   // the article. "Leave a comment", "Social share", a lone date among the paragraphs do not.
   const introducesArticleText = (i: number) => i + 1 < blocks.length && article(i + 1) !== undefined && alone[i + 1] === 'good';

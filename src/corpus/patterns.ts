@@ -13,33 +13,6 @@ export interface BoilerplatePattern {
 /** The reason of a block that trails off into "…", the start of another page's text. */
 export const TEASER = 'truncated teaser';
 
-export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
-  { reason: 'advertisement marker', test: /^[-–—•*\s]*(advertisement|advertising|sponsored( content)?|pubblicità|annuncio)[-–—•*\s]*$/i },
-  { reason: 'photo or image credit', test: /^(?:[^.]{0,80}\.\s*)?(photo|image|picture|foto|immagine|credits?|image credits?)s?\s*:\s*\S/i, maxLength: 160 },
-  { reason: 'photo or image credit', test: /\bvia (the conversation|getty( images)?|shutterstock|reuters|ap|afp|wikimedia( commons)?)\.?$/i, maxLength: 100 },
-  { reason: 'share or like buttons', test: /^(share|share (this|on)\b.*|tweet|print|email|like it\b.*|like this:?|loading…?|print this page|versione stampabile|printable version)\W*$/i, maxLength: 60 },
-  { reason: 'reading time', test: /^\d+\s*min(ute)?s?\s+read$/i },
-  { reason: 'category line', test: /^[Ii]n\s+[\p{Lu}][\p{L} ]*(,\s*[\p{Lu}][\p{L} ]*)+$/u, maxLength: 100 },
-  { reason: 'republication notice', test: /\b(republished|originally (published|appeared)|reprinted|reproduced) (from|in|on|by|with)\b|creative commons|read the original article/i, maxLength: 300 },
-  {
-    reason: 'author bio',
-    test: /^[\p{Lu}][\p{L}.'’-]+( [\p{Lu}][\p{L}.'’-]+){1,3} (is|was) (a|an|the) [^.]{0,120}\b(lecturer|professor|fellow|researcher|director|analyst|editor|journalist|correspondent|writer|author|student|candidate|associate|scholar|head|expert)\b/u,
-    maxLength: 300,
-  },
-  { reason: 'navigation', test: /^(skip|jump|salta|vai) (to|al|a)\b.*(content|contenuto|navigation)/i, maxLength: 80 },
-  { reason: 'navigation', test: /^[•·▪►»›]\s*\S.{0,60}$/ },
-  { reason: 'navigation', test: /^(home|menu|search|search form|form di ricerca|login|log in|sign in|sign up|en|it|de|fr|tags?|topics|commentary|analysis|opinion|news)$/i },
-  { reason: 'newsletter or follow box', test: /\b(newsletter|subscribe|iscriviti|sign up for|seguici|follow us|ricevi le nostre news|telegram)\b/i, maxLength: 140 },
-  { reason: 'site footer', test: /(privacy|cookie policy|©|copyright|all rights reserved|p\.\s?iva|terms of (use|service)|contatti|lavora con noi|chi siamo)/i, maxLength: 250 },
-  { reason: TEASER, test: /(…|\.\.\.)\s*$/, maxLength: 400 },
-];
-
-/**
- * A block that announces the end of the article: the heading of a list of other articles (related,
- * more, most read, see also), of the comments, or of a share bar, in the languages most pages are
- * written in. Everything from it to the end of the text is dropped, when it sits past the first
- * two fifths of the text.
- */
 const RELATED = [
   // English
   'similar( (articles|posts|stories))?', 'related( (articles|posts|stories|content|news|reading|topics))?', 'recommended( (posts|articles|stories|for you|reading))?',
@@ -66,6 +39,65 @@ const COMMENTS = [
   'deja (un|tu) comentario', 'comentarios', 'laisser un commentaire', 'commentaires', 'vos réactions',
   'deixe (um|seu) comentário', 'comentários', 'komentarze', 'dodaj komentarz', 'skomentuj',
 ];
+/** Imperatives that send the reader to another article: "Lea:", "Mehr:", "Veja:". */
+const GO_READ = ['lea', 'lee', 'mira', 'mirá', 'vea', 'veja', 'leia', 'lire', 'lisez', 'lies', 'mehr', 'more', 'see', 'read', 'watch', 'siehe', 'czytaj', 'zobacz', 'leggi', 'guarda'];
+
+export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
+  {
+    reason: 'advertisement marker',
+    test: /^[-–—•*\s]*(advertisement|advertising|sponsored( content)?|pubblicità|annuncio|anzeige|werbung|publicidad|publicité|publicidade|reklama)[-–—•*:\s]*$/i,
+  },
+  { reason: 'advertising or affiliate disclosure', test: /\baffiliate[- ]?(links?|programs?|programme|advertising|partner)\b|\bmay (receive|earn) (a )?(compensation|commission)|\b(erhalten|erhält|bekommen) (wir|[\p{Lu}][\p{L}]+) (ggf\. |gegebenenfalls |eventuell |möglicherweise )?eine provision/iu, maxLength: 400 },
+  { reason: 'link to another article', test: new RegExp(`^(?:${[...RELATED, ...GO_READ].join('|')})\\s*:\\s*\\S`, 'iu'), maxLength: 250 },
+  { reason: 'photo or image credit', test: /^(?:[^.]{0,80}\.\s*)?(photo|image|picture|foto|immagine|credits?|image credits?)s?\s*:\s*\S/i, maxLength: 160 },
+  { reason: 'photo or image credit', test: /\bvia (the conversation|getty( images)?|shutterstock|reuters|ap|afp|wikimedia( commons)?)\.?$/i, maxLength: 100 },
+  // A caption that ends on its credit: "… (Quelle: Fleischmann/Unsplash)", "… (mlharing / iStock.com)", "… / (C) Kab Niang".
+  {
+    reason: 'photo or image credit',
+    test: /(\((foto|photo|bild|image|quelle|source|fuente|crédit|credit)s?\s*:[^()]{1,80}\)|\([^()]{0,60}\b(istock(photo)?|unsplash|getty( ?images)?|shutterstock|pixabay|pexels|adobe ?stock|picture[ -]alliance|imago|dpa)\b[^()]{0,60}\)|\/\s*\(c\)\s*[^/()]{1,60})\.?$/iu,
+    maxLength: 300,
+  },
+  { reason: 'photo or image credit', test: /^(bild|foto|fotos|quelle|fuente|crédit|source)\s*:\s*\S.{0,80}$/iu },
+  {
+    reason: 'share or like buttons',
+    test: /^(share|share (this|on)\b.*|tweet|print|email|like it\b.*|like this:?|loading…?|print this page|versione stampabile|printable version|teilen|drucken|artikel teilen|compartir|imprimir|partager|imprimer|udostępnij|drukuj|condividi|stampa|compartilhar)\W*$/i,
+    maxLength: 60,
+  },
+  // Prompts to comment, log in or rate, and the comment form's own notes.
+  {
+    reason: 'comment form or prompt',
+    test: /\b(your email address will not be published|required fields are marked|you must be logged in to|e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|(eingeloggt|angemeldet) sein,? um|nur angemeldete (benutzer|nutzer|leser)|kommentare (einblenden|anzeigen|lesen)|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu dirección de correo electrónico no será publicada|para comentar debes|o seu endereço de e-?mail não será publicado|twój adres e-mail nie zostanie opublikowany)/iu,
+    maxLength: 250,
+  },
+  // Calls to follow, subscribe or download the publisher's app, in a short line of their own.
+  {
+    reason: 'newsletter or follow box',
+    test: /\b(follow (us|[\p{Lu}][\p{L}.]*( [\p{Lu}][\p{L}.]*)*) on (twitter|facebook|instagram|linkedin|youtube|tiktok)|download (our|the) .{0,40}apps?\b|straight to your (phone|inbox)|in dein(en)? postfach|in ihr(en)? postfach|folgen sie uns|folge uns|síguenos|suivez-nous|siga-nos|obserwuj nas|(unsere[mn]?|our|nuestro) (youtube|whatsapp|telegram|instagram)[- ]?(kanal|channel|canal)|abonnieren sie|jetzt abonnieren|suscríbete|abonnez-vous|assine( já)?\b|zapisz się)/iu,
+    maxLength: 200,
+  },
+  { reason: 'rights notice', test: /\b(some rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati)\b/iu, maxLength: 300 },
+  { reason: 'reading time', test: /^\d+\s*min(ute)?s?\s+read$/i },
+  { reason: 'category line', test: /^[Ii]n\s+[\p{Lu}][\p{L} ]*(,\s*[\p{Lu}][\p{L} ]*)+$/u, maxLength: 100 },
+  { reason: 'republication notice', test: /\b(republished|originally (published|appeared)|reprinted|reproduced) (from|in|on|by|with)\b|creative commons|read the original article/i, maxLength: 300 },
+  {
+    reason: 'author bio',
+    test: /^[\p{Lu}][\p{L}.'’-]+( [\p{Lu}][\p{L}.'’-]+){1,3} (is|was) (a|an|the) [^.]{0,120}\b(lecturer|professor|fellow|researcher|director|analyst|editor|journalist|correspondent|writer|author|student|candidate|associate|scholar|head|expert)\b/u,
+    maxLength: 300,
+  },
+  { reason: 'navigation', test: /^(skip|jump|salta|vai) (to|al|a)\b.*(content|contenuto|navigation)/i, maxLength: 80 },
+  { reason: 'navigation', test: /^[•·▪►»›]\s*\S.{0,60}$/ },
+  { reason: 'navigation', test: /^(home|menu|search|search form|form di ricerca|login|log in|sign in|sign up|en|it|de|fr|tags?|topics|commentary|analysis|opinion|news)$/i },
+  { reason: 'newsletter or follow box', test: /\b(newsletter|subscribe|iscriviti|sign up for|seguici|follow us|ricevi le nostre news|telegram)\b/i, maxLength: 140 },
+  { reason: 'site footer', test: /(privacy|cookie policy|©|copyright|all rights reserved|p\.\s?iva|terms of (use|service)|contatti|lavora con noi|chi siamo)/i, maxLength: 250 },
+  { reason: TEASER, test: /(…|\.\.\.)\s*$/, maxLength: 400 },
+];
+
+/**
+ * A block that announces the end of the article: the heading of a list of other articles (related,
+ * more, most read, see also), of the comments, or of a share bar, in the languages most pages are
+ * written in. Everything from it to the end of the text is dropped, when it sits past the first
+ * two fifths of the text.
+ */
 export const END_OF_ARTICLE = new RegExp(`^(?:${[...RELATED, ...COMMENTS].join('|')})\\s*[:!.…]?\\s*$`, 'iu');
 
 export function matchBoilerplate(text: string): string | undefined {
