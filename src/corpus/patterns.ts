@@ -21,7 +21,7 @@ const RELATED = [
   // Italian
   'ti potrebbero interessare anche', 'contenuti correlati', 'leggi anche', 'articoli correlati', 'potrebbe interessarti( anche)?', 'i più letti',
   // German
-  'das könnte (sie|dich) auch interessieren', 'auch interessant', '(lesen sie|lies) auch', 'weitere (artikel|beiträge|nachrichten|themen)( zum thema)?', 'mehr zum thema',
+  'das könnte (sie|dich) auch interessieren', 'auch interessant', 'schon gelesen', '(lesen sie|lies) auch', 'weitere (artikel|beiträge|nachrichten|themen)( zum thema)?', 'mehr zum thema',
   'mehr (nachrichten|artikel|beiträge) .{0,40}', 'ähnliche (artikel|beiträge)', 'verwandte (artikel|beiträge|themen)', 'meist ?gelesen(e artikel)?', 'neueste beiträge', 'empfohlene artikel',
   // Spanish
   'noticias relacionadas', 'otras noticias', '(te|le) puede interesar', '(lee|lea|mira|mirá|vea) (también|además)', 'más noticias', 'lo más (leído|visto)', 'relacionad[ao]s',
@@ -57,7 +57,10 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     test: /(\((foto|photo|bild|image|quelle|source|fuente|crédit|credit)s?\s*:[^()]{1,80}\)|\([^()]{0,60}\b(istock(photo)?|unsplash|getty( ?images)?|shutterstock|pixabay|pexels|adobe ?stock|picture[ -]alliance|imago|dpa)\b[^()]{0,60}\)|\/\s*\(c\)\s*[^/()]{1,60})\.?$/iu,
     maxLength: 300,
   },
-  { reason: 'photo or image credit', test: /^(bild|foto|fotos|quelle|fuente|crédit|source)\s*:\s*\S.{0,80}$/iu },
+  {
+    reason: 'photo or image credit',
+    test: /^(bild|foto|fotos|quelle|fuente|crédit|source|titelbild|beitragsbild|aufmacherbild|headerbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|photo credit)\s*:\s*\S.{0,80}$/iu,
+  },
   {
     reason: 'share or like buttons',
     test: /^(share|share (this|on)\b.*|tweet|print|email|like it\b.*|like this:?|loading…?|print this page|versione stampabile|printable version|teilen|drucken|artikel teilen|compartir|imprimir|partager|imprimer|udostępnij|drukuj|condividi|stampa|compartilhar)\W*$/i,
@@ -66,7 +69,7 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
   // Prompts to comment, log in or rate, and the comment form's own notes.
   {
     reason: 'comment form or prompt',
-    test: /\b(your email address will not be published|required fields are marked|you must be logged in to|e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|(eingeloggt|angemeldet) sein,? um|nur angemeldete (benutzer|nutzer|leser)|kommentare (einblenden|anzeigen|lesen)|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu dirección de correo electrónico no será publicada|para comentar debes|o seu endereço de e-?mail não será publicado|twój adres e-mail nie zostanie opublikowany)/iu,
+    test: /\b(your email address will not be published|required fields are marked|you must be logged in to|log in to (comment|reply)|müssen sie (sich )?(eingeloggt sein|einloggen)|sie müssen sich (einloggen|anmelden)|e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|(eingeloggt|angemeldet) sein,? um|nur angemeldete (benutzer|nutzer|leser)|kommentare (einblenden|anzeigen|lesen)|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu dirección de correo electrónico no será publicada|para comentar debes|o seu endereço de e-?mail não será publicado|twój adres e-mail nie zostanie opublikowany)/iu,
     maxLength: 250,
   },
   // Calls to follow, subscribe or download the publisher's app, in a short line of their own.
@@ -75,6 +78,21 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     test: /\b(follow (us|[\p{Lu}][\p{L}.]*( [\p{Lu}][\p{L}.]*)*) on (twitter|facebook|instagram|linkedin|youtube|tiktok)|download (our|the) .{0,40}apps?\b|straight to your (phone|inbox)|in dein(en)? postfach|in ihr(en)? postfach|folgen sie uns|folge uns|síguenos|suivez-nous|siga-nos|obserwuj nas|(unsere[mn]?|our|nuestro) (youtube|whatsapp|telegram|instagram)[- ]?(kanal|channel|canal)|abonnieren sie|jetzt abonnieren|suscríbete|abonnez-vous|assine( já)?\b|zapisz się)/iu,
     maxLength: 200,
   },
+  // The blog's line under a post: where it was filed, its tags, the permalink.
+  {
+    reason: 'post filing line',
+    test: /\b(this (entry|post) was posted in|bookmark the permalink|dieser (eintrag|beitrag|artikel) wurde (am .{1,60})?(veröffentlicht|abgelegt) (in|unter)|(abgelegt|veröffentlicht) unter\b.{0,200}\b(kommentar|trackback|rss)|verschlagwortet mit)/iu,
+    maxLength: 400,
+  },
+  { reason: 'rating widget', test: /^\(?(noch )?(keine bewertungen?|no ratings yet|sin valoraciones|aucun avis)\)?$/iu },
+  { reason: 'date stamp', test: /^(published|updated|posted|last (updated|modified)|veröffentlicht|aktualisiert|erstellt|publicado|actualizado|publié|mis à jour|publikacja|aktualizacja|pubblicato|aggiornato)( (am|on|el|le|il))?\s*:?\s*\d{1,4}[./ -]\d{1,2}[./ -]\d{2,4}\b.{0,30}$/iu },
+  // Appeals to support or donate to the publication.
+  {
+    reason: 'support appeal',
+    test: /\b(support (our|us|independent)|consider supporting|help us (continue|keep)|donate (now|today)|unterstütze?n? (sie )?(uns|unsere arbeit)|jetzt spenden|hazte (miembro|socio)|apoya (nuestro|el) periodismo|soutenez-nous|wspieraj nas)\b/iu,
+    maxLength: 250,
+  },
+  { reason: 'licence notice', test: /\b(cc[- ]by(-[a-z]{2,3})*(-\d\.\d)?|(unter|under) (der|einer|a|the) (creative commons|cc)[- ]?(lizenz|license|licence))\b/iu, maxLength: 300 },
   { reason: 'rights notice', test: /\b(some rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati)\b/iu, maxLength: 300 },
   { reason: 'reading time', test: /^\d+\s*min(ute)?s?\s+read$/i },
   { reason: 'category line', test: /^[Ii]n\s+[\p{Lu}][\p{L} ]*(,\s*[\p{Lu}][\p{L} ]*)+$/u, maxLength: 100 },
@@ -98,7 +116,11 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
  * written in. Everything from it to the end of the text is dropped, when it sits past the first
  * two fifths of the text.
  */
-export const END_OF_ARTICLE = new RegExp(`^(?:${[...RELATED, ...COMMENTS].join('|')})\\s*[:!.…]?\\s*$`, 'iu');
+/** The heading of the author's box under an article. */
+const ABOUT_AUTHOR = [
+  'about the author', 'über (den|die) autor(in)?', 'zum autor', 'zur autorin', 'sobre (el|la) autora?', "à propos de l'auteur", 'o autorze', "sull'autore", 'sobre o autor',
+];
+export const END_OF_ARTICLE = new RegExp(`^(?:${[...RELATED, ...COMMENTS, ...ABOUT_AUTHOR].join('|')})\\s*[:!.…]?\\s*$`, 'iu');
 
 export function matchBoilerplate(text: string): string | undefined {
   for (const p of BOILERPLATE_PATTERNS) {
