@@ -17,16 +17,16 @@ const RELATED = [
   // English
   'similar( (articles|posts|stories))?', 'related( (articles|posts|stories|content|news|reading|topics))?', 'recommended( (posts|articles|stories|for you|reading))?',
   'read (more|next|also)', 'check also', 'see also', 'more from .{1,40}', 'more (stories|news|articles|on this( story| topic)?)', 'you (may|might) also like',
-  'also read', 'most (read|popular|viewed)', 'popular (posts|stories|articles)', 'recent posts', 'latest (news|posts|stories|articles)', 'explore further', 'trending( now)?',
+  'also read', 'most (read|popular|viewed)', '(next|previous) (article|post|story)', 'popular (posts|stories|articles)', 'recent posts', 'latest (news|posts|stories|articles)', 'explore further', 'trending( now)?',
   // Italian
   'ti potrebbero interessare anche', 'contenuti correlati', 'leggi anche', 'articoli correlati', 'potrebbe interessarti( anche)?', 'i più letti',
   // German
   'das könnte (sie|dich) auch interessieren', 'auch interessant', 'schon gelesen', '(lesen sie|lies) auch', 'weitere (artikel|beiträge|nachrichten|themen)( zum thema)?', 'mehr zum thema',
-  'mehr (nachrichten|artikel|beiträge) .{0,40}', 'ähnliche (artikel|beiträge)', 'verwandte (artikel|beiträge|themen)', 'meist ?gelesen(e artikel)?', 'neueste beiträge', 'empfohlene artikel',
+  'mehr (nachrichten|artikel|beiträge) .{0,40}', '(vorschau auf den )?nächsten? (artikel|beitrag)', 'vorherige[rn]? (artikel|beitrag)', 'ähnliche (artikel|beiträge)', 'verwandte (artikel|beiträge|themen)', 'meist ?gelesen(e artikel)?', 'neueste beiträge', 'empfohlene artikel',
   // Spanish
-  'noticias relacionadas', 'otras noticias', '(te|le) puede interesar', '(lee|lea|mira|mirá|vea) (también|además)', 'más noticias', 'lo más (leído|visto)', 'relacionad[ao]s',
+  'noticias relacionadas', '(artículo|nota|noticia) (siguiente|anterior)', 'otras noticias', '(te|le) puede interesar', '(lee|lea|mira|mirá|vea) (también|además)', 'más noticias', 'lo más (leído|visto)', 'relacionad[ao]s',
   // French
-  'articles? (similaires|liés|connexes)', '(à )?lire aussi', 'sur le même (sujet|thème)', 'à découvrir( aussi)?', 'les plus lus', 'dans la même rubrique',
+  'articles? (similaires|liés|connexes)', 'article (suivant|précédent)', '(à )?lire aussi', 'sur le même (sujet|thème)', 'à découvrir( aussi)?', 'les plus lus', 'dans la même rubrique',
   // Portuguese
   '(veja|leia) também', 'notícias relacionadas', 'mais lidas',
   // Polish
