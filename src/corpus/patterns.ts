@@ -21,7 +21,7 @@ const RELATED = [
   // Italian
   'ti potrebbero interessare anche', 'contenuti correlati', 'leggi anche', 'articoli correlati', 'potrebbe interessarti( anche)?', 'i più letti',
   // German
-  'das könnte (sie|dich) auch interessieren', 'auch interessant', 'schon gelesen', '(lesen sie|lies) auch', 'weitere (artikel|beiträge|nachrichten|themen)( zum thema)?', 'mehr zum thema',
+  'das könnte (sie|dich) auch interessieren', 'auch interessant', 'schon gelesen', 'zum weiterlesen', '(lesen sie|lies) auch', 'weitere (artikel|beiträge|nachrichten|themen)( zum thema)?', 'mehr zum thema',
   'mehr (nachrichten|artikel|beiträge) .{0,40}', '(vorschau auf den )?nächsten? (artikel|beitrag)', 'vorherige[rn]? (artikel|beitrag)', 'ähnliche (artikel|beiträge)', 'verwandte (artikel|beiträge|themen)', 'meist ?gelesen(e artikel)?', 'neueste beiträge', 'empfohlene artikel',
   // Spanish
   'noticias relacionadas', '(artículo|nota|noticia) (siguiente|anterior)', 'otras noticias', '(te|le) puede interesar', '(lee|lea|mira|mirá|vea) (también|además)', 'más noticias', 'lo más (leído|visto)', 'relacionad[ao]s',
@@ -66,6 +66,14 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     test: /^(share|share (this|on)\b.*|tweet|print|email|like it\b.*|like this:?|loading…?|print this page|versione stampabile|printable version|teilen|drucken|artikel teilen|compartir|imprimir|partager|imprimer|udostępnij|drukuj|condividi|stampa|compartilhar)\W*$/i,
     maxLength: 60,
   },
+  // Prompts to share or rate the article.
+  {
+    reason: 'share or like buttons',
+    test: /\b(share this (article|post|story)|(den|diesen) (artikel|beitrag) (mit anderen )?teilen|(war|ist) (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|(hat (dir|ihnen) )?(der|dieser) (artikel|beitrag) gefallen|artikel gefallen|was this (article|post) helpful|compart(e|ir) (este|esta) (artículo|nota)|partagez cet article)\b/iu,
+    maxLength: 120,
+  },
+  { reason: 'share or like buttons', test: /^(lade weitere inhalte|mehr laden|weitere laden|load more|show more|cargar más|ver más|voir plus|afficher plus)\W*$/iu },
+  { reason: 'photo or image credit', test: /^(photo(graph)?s?|pictures?|images?|fotos?|bild(er)?)( \w+)? (by|von|de|par|di)\s+\p{Lu}/iu, maxLength: 120 },
   // Prompts to comment, log in or rate, and the comment form's own notes.
   {
     reason: 'comment form or prompt',
