@@ -48,18 +48,18 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     test: /^[-–—•*\s]*(advertisement|advertising|sponsored( content)?|pubblicità|annuncio|anzeige|werbung|publicidad|publicité|publicidade|reklama)[-–—•*:\s]*$/i,
   },
   { reason: 'advertising or affiliate disclosure', test: /\baffiliate[- ]?(links?|programs?|programme|advertising|partner)\b|\bmay (receive|earn) (a )?(compensation|commission)|\b(erhalten|erhält|bekommen) (wir|[\p{Lu}][\p{L}]+) (ggf\. |gegebenenfalls |eventuell |möglicherweise )?eine provision/iu, maxLength: 400 },
-  { reason: 'link to another article', test: new RegExp(`^(?:${[...RELATED, ...GO_READ].join('|')})\\s*:\\s*\\S`, 'iu'), maxLength: 250 },
+  { reason: 'link to another article', test: new RegExp(`^(?:${[...RELATED, ...GO_READ].join('|')})\\s*:\\s*\\S`, 'i'), maxLength: 250 },
   { reason: 'photo or image credit', test: /^(?:[^.]{0,80}\.\s*)?(photo|image|picture|foto|immagine|credits?|image credits?)s?\s*:\s*\S/i, maxLength: 160 },
   { reason: 'photo or image credit', test: /\bvia (the conversation|getty( images)?|shutterstock|reuters|ap|afp|wikimedia( commons)?)\.?$/i, maxLength: 100 },
   // A caption that ends on its credit: "… (Quelle: Fleischmann/Unsplash)", "… (mlharing / iStock.com)", "… / (C) Kab Niang".
   {
     reason: 'photo or image credit',
-    test: /(\((foto|photo|bild|image|quelle|source|fuente|crédit|credit)s?\s*:[^()]{1,80}\)|\([^()]{0,60}\b(istock(photo)?|unsplash|getty( ?images)?|shutterstock|pixabay|pexels|adobe ?stock|picture[ -]alliance|imago|dpa)\b[^()]{0,60}\)|\/\s*\(c\)\s*[^/()]{1,60})\.?$/iu,
+    test: /(\((foto|photo|bild|image|quelle|source|fuente|crédit|credit)s?\s*:[^()]{1,80}\)|\([^()]{0,60}\b(istock(photo)?|unsplash|getty( ?images)?|shutterstock|pixabay|pexels|adobe ?stock|picture[ -]alliance|imago|dpa)\b[^()]{0,60}\)|\/\s*\(c\)\s*[^/()]{1,60})\.?$/i,
     maxLength: 300,
   },
   {
     reason: 'photo or image credit',
-    test: /^(bild|foto|fotos|quelle|fuente|crédit|source|titelbild|beitragsbild|aufmacherbild|headerbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|photo credit)\s*:\s*\S.{0,80}$/iu,
+    test: /^(bild|foto|fotos|quelle|fuente|crédit|source|titelbild|beitragsbild|aufmacherbild|headerbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|photo credit)\s*:\s*\S.{0,80}$/i,
   },
   {
     reason: 'share or like buttons',
@@ -69,15 +69,15 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
   // Prompts to share or rate the article.
   {
     reason: 'share or like buttons',
-    test: /\b(share this (article|post|story)|(den|diesen) (artikel|beitrag) (mit anderen )?teilen|(war|ist) (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|(hat (dir|ihnen) )?(der|dieser) (artikel|beitrag) gefallen|artikel gefallen|was this (article|post) helpful|compart(e|ir) (este|esta) (artículo|nota)|partagez cet article)\b/iu,
+    test: /\b(share this (article|post|story)|(den|diesen) (artikel|beitrag) (mit anderen )?teilen|(war|ist) (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|(der|dieser) (artikel|beitrag) gefallen|artikel gefallen|was this (article|post) helpful|compart(e|ir) (este|esta) (artículo|nota)|partagez cet article)\b/i,
     maxLength: 120,
   },
-  { reason: 'share or like buttons', test: /^(lade weitere inhalte|mehr laden|weitere laden|load more|show more|cargar más|ver más|voir plus|afficher plus)\W*$/iu },
+  { reason: 'share or like buttons', test: /^(lade weitere inhalte|mehr laden|weitere laden|load more|show more|cargar más|ver más|voir plus|afficher plus)\W*$/i },
   { reason: 'photo or image credit', test: /^(photo(graph)?s?|pictures?|images?|fotos?|bild(er)?)( \w+)? (by|von|de|par|di)\s+\p{Lu}/iu, maxLength: 120 },
   // Prompts to comment, log in or rate, and the comment form's own notes.
   {
     reason: 'comment form or prompt',
-    test: /\b(your email address will not be published|required fields are marked|you must be logged in to|log in to (comment|reply)|müssen sie (sich )?(eingeloggt sein|einloggen)|sie müssen sich (einloggen|anmelden)|e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|(eingeloggt|angemeldet) sein,? um|nur angemeldete (benutzer|nutzer|leser)|kommentare (einblenden|anzeigen|lesen)|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu dirección de correo electrónico no será publicada|para comentar debes|o seu endereço de e-?mail não será publicado|twój adres e-mail nie zostanie opublikowany)/iu,
+    test: /\b(your email address will not be published|required fields are marked|you must be logged in to|log in to (comment|reply)|müssen sie (sich )?(eingeloggt sein|einloggen)|sie müssen sich (einloggen|anmelden)|e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|(eingeloggt|angemeldet) sein,? um|nur angemeldete (benutzer|nutzer|leser)|kommentare (einblenden|anzeigen|lesen)|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu dirección de correo electrónico no será publicada|para comentar debes|o seu endereço de e-?mail não será publicado|twój adres e-mail nie zostanie opublikowany)/i,
     maxLength: 250,
   },
   // Calls to follow, subscribe or download the publisher's app, in a short line of their own.
@@ -89,19 +89,19 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
   // The blog's line under a post: where it was filed, its tags, the permalink.
   {
     reason: 'post filing line',
-    test: /\b(this (entry|post) was posted in|bookmark the permalink|dieser (eintrag|beitrag|artikel) wurde (am .{1,60})?(veröffentlicht|abgelegt) (in|unter)|(abgelegt|veröffentlicht) unter\b.{0,200}\b(kommentar|trackback|rss)|verschlagwortet mit)/iu,
+    test: /\b(this (entry|post) was posted in|bookmark the permalink|dieser (eintrag|beitrag|artikel) wurde (am .{1,60})?(veröffentlicht|abgelegt) (in|unter)|(abgelegt|veröffentlicht) unter\b.{0,200}\b(kommentar|trackback|rss)|verschlagwortet mit)/i,
     maxLength: 400,
   },
-  { reason: 'rating widget', test: /^\(?(noch )?(keine bewertungen?|no ratings yet|sin valoraciones|aucun avis)\)?$/iu },
-  { reason: 'date stamp', test: /^(published|updated|posted|last (updated|modified)|veröffentlicht|aktualisiert|erstellt|publicado|actualizado|publié|mis à jour|publikacja|aktualizacja|pubblicato|aggiornato)( (am|on|el|le|il))?\s*:?\s*\d{1,4}[./ -]\d{1,2}[./ -]\d{2,4}\b.{0,30}$/iu },
+  { reason: 'rating widget', test: /^\(?(noch )?(keine bewertungen?|no ratings yet|sin valoraciones|aucun avis)\)?$/i },
+  { reason: 'date stamp', test: /^(published|updated|posted|last (updated|modified)|veröffentlicht|aktualisiert|erstellt|publicado|actualizado|publié|mis à jour|publikacja|aktualizacja|pubblicato|aggiornato)( (am|on|el|le|il))?\s*:?\s*\d{1,4}[./ -]\d{1,2}[./ -]\d{2,4}\b.{0,30}$/i },
   // Appeals to support or donate to the publication.
   {
     reason: 'support appeal',
-    test: /\b(support (our|us|independent)|consider supporting|help us (continue|keep)|donate (now|today)|unterstütze?n? (sie )?(uns|unsere arbeit)|jetzt spenden|hazte (miembro|socio)|apoya (nuestro|el) periodismo|soutenez-nous|wspieraj nas)\b/iu,
+    test: /\b(support (our|us|independent)|consider supporting|help us (continue|keep)|donate (now|today)|unterstütze?n? (sie )?(uns|unsere arbeit)|jetzt spenden|hazte (miembro|socio)|apoya (nuestro|el) periodismo|soutenez-nous|wspieraj nas)\b/i,
     maxLength: 250,
   },
-  { reason: 'licence notice', test: /\b(cc[- ]by(-[a-z]{2,3})*(-\d\.\d)?|(unter|under) (der|einer|a|the) (creative commons|cc)[- ]?(lizenz|license|licence))\b/iu, maxLength: 300 },
-  { reason: 'rights notice', test: /\b(some rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati)\b/iu, maxLength: 300 },
+  { reason: 'licence notice', test: /\b(cc[- ]by(-[a-z]{2,3})*(-\d\.\d)?|(unter|under) (der|einer|a|the) (creative commons|cc)[- ]?(lizenz|license|licence))\b/i, maxLength: 300 },
+  { reason: 'rights notice', test: /\b(some rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati)\b/i, maxLength: 300 },
   { reason: 'reading time', test: /^\d+\s*min(ute)?s?\s+read$/i },
   { reason: 'category line', test: /^[Ii]n\s+[\p{Lu}][\p{L} ]*(,\s*[\p{Lu}][\p{L} ]*)+$/u, maxLength: 100 },
   { reason: 'republication notice', test: /\b(republished|originally (published|appeared)|reprinted|reproduced) (from|in|on|by|with)\b|creative commons|read the original article/i, maxLength: 300 },
@@ -128,7 +128,7 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
 const ABOUT_AUTHOR = [
   'about the author', 'über (den|die) autor(in)?', 'zum autor', 'zur autorin', 'sobre (el|la) autora?', "à propos de l'auteur", 'o autorze', "sull'autore", 'sobre o autor',
 ];
-export const END_OF_ARTICLE = new RegExp(`^(?:${[...RELATED, ...COMMENTS, ...ABOUT_AUTHOR].join('|')})\\s*[:!.…]?\\s*$`, 'iu');
+export const END_OF_ARTICLE = new RegExp(`^(?:${[...RELATED, ...COMMENTS, ...ABOUT_AUTHOR].join('|')})\\s*[:!.…]?\\s*$`, 'i');
 
 export function matchBoilerplate(text: string): string | undefined {
   for (const p of BOILERPLATE_PATTERNS) {

@@ -193,13 +193,19 @@ function isHidden(el: DomNode): boolean {
   return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-/** Characters of text a reader is shown in a subtree (scripts, styles and the head left out). */
-function readableLength(node: DomNode): number {
-  if (node.nodeType === 3) return (node.textContent ?? '').replace(/\s+/g, ' ').length;
+/**
+ * Characters of text a reader is shown in a subtree (scripts, styles and the head left out),
+ * remembered per element: a page's nested boxes are each measured once.
+ */
+function readableLength(node: DomNode, known: WeakMap<DomNode, number>): number {
+  if (node.nodeType === 3) return node.textContent?.length ?? 0;
   if (node.nodeType !== 1 && node.nodeType !== 9) return 0;
   if (node.nodeType === 1 && SKIPPED.has(node.nodeName.toLowerCase())) return 0;
+  const seen = known.get(node);
+  if (seen !== undefined) return seen;
   let n = 0;
-  for (const c of Array.from(node.childNodes)) n += readableLength(c);
+  for (const c of Array.from(node.childNodes)) n += readableLength(c, known);
+  known.set(node, n);
   return n;
 }
 
@@ -230,7 +236,8 @@ function furnitureOf(el: DomNode, tag: string): string | undefined {
  */
 function blockTexts(root: DomNode | null | undefined): Part[] {
   const parts: Part[] = [];
-  const whole = root ? readableLength(root) : 0;
+  const lengths = new WeakMap<DomNode, number>();
+  const whole = root ? readableLength(root, lengths) : 0;
   let furniture: string | undefined;
   let current: Part = { text: '', linked: '', kind: 'text' };
   const flush = (kind: Part['kind']) => {
@@ -256,7 +263,7 @@ function blockTexts(root: DomNode | null | undefined): Part[] {
       const outer = furniture;
       if (!furniture) {
         const found = furnitureOf(child, tag);
-        if (found && readableLength(child) <= WRAPPER_SHARE * whole) {
+        if (found && readableLength(child, lengths) <= WRAPPER_SHARE * whole) {
           flush(current.kind);
           furniture = found;
           current.furniture = found;
