@@ -54,9 +54,10 @@ const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', '
 /**
  * Words of class names and ids that name a kind of page furniture, as web pages commonly spell
  * them (one word of the name: "share" in `entry-share-bar`, "comments" in `commentsList`).
+ * Not "widget": page builders (Elementor, WPBakery) call every block of the article one.
  */
 const FURNITURE_WORDS =
-  /^(?:nav|navbar|navigation|subnav|menu|menubar|breadcrumbs?|pagination|pager|footer|sidebar|widgets?|banner|share|shares|sharing|sharebar|sharedaddy|sharethis|social|sociable|related|recommended|recommendations|popular|trending|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|comments?|respond|replies|disqus|advert|advertisement|advertising|ads|adsense|sponsor|sponsored|promo|promotion|outbrain|taboola|author|authors|byline|bio|tags|tagcloud|taglist|meta|caption|credits?|popup|modal|overlay|lightbox|rating|toolbar|print)$/;
+  /^(?:nav|navbar|navigation|subnav|menu|menubar|breadcrumbs?|pagination|pager|footer|sidebar|banner|share|shares|sharing|sharebar|sharedaddy|sharethis|social|sociable|related|recommended|recommendations|popular|trending|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|comments?|respond|replies|disqus|advert|advertisement|advertising|ads|adsense|sponsor|sponsored|promo|promotion|outbrain|taboola|author|authors|byline|bio|tags|tagcloud|taglist|meta|caption|credits?|popup|modal|overlay|lightbox|rating|toolbar|print)$/;
 /** A box holding more than this share of the whole text is a wrapper of the page, whatever its name. */
 const WRAPPER_SHARE = 0.5;
 /**
@@ -81,6 +82,7 @@ export async function readHtml(source: string): Promise<HtmlContent> {
   const author = metaContent('meta[name="author"]');
   const site = metaContent('meta[property="og:site_name"]');
   showNoscript(document as unknown as DomParent);
+  markFurniture(document as unknown as DomNode);
   const article = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: true }).parse();
   const title = article?.title || ogTitle || document.querySelector('title')?.textContent || undefined;
   if (title) hints.title = title.trim();
@@ -184,7 +186,36 @@ type DomNode = {
   childNodes: ArrayLike<DomNode>;
   getAttribute?: (name: string) => string | null;
   hasAttribute?: (name: string) => boolean;
+  setAttribute?: (name: string, value: string) => void;
 };
+
+/** Attribute that carries a furniture reason through Readability, which drops the boxes' classes. */
+const FURNITURE_MARK = 'data-briefdeck-furniture';
+
+/**
+ * Marks every element inside page furniture with the reason, before Readability reads the page:
+ * Readability keeps data attributes but replaces a box holding one paragraph by that paragraph,
+ * and with it the class that named the box.
+ */
+function markFurniture(root: DomNode): void {
+  const lengths = new WeakMap<DomNode, number>();
+  const whole = readableLength(root, lengths);
+  const mark = (node: DomNode, reason: string | undefined) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType !== 1) continue;
+      const tag = child.nodeName.toLowerCase();
+      if (SKIPPED.has(tag)) continue;
+      let inner = reason;
+      if (!inner) {
+        const found = furnitureOf(child, tag);
+        if (found && readableLength(child, lengths) <= WRAPPER_SHARE * whole) inner = found;
+      }
+      if (inner) child.setAttribute?.(FURNITURE_MARK, inner);
+      mark(child, inner);
+    }
+  };
+  mark(root, undefined);
+}
 
 /** An element a browser does not show: `hidden`, `aria-hidden`, or an inline style that hides it. */
 function isHidden(el: DomNode): boolean {
@@ -211,6 +242,8 @@ function readableLength(node: DomNode, known: WeakMap<DomNode, number>): number 
 
 /** Why the markup says an element is page furniture (see `HtmlBlock.furniture`), or undefined. */
 function furnitureOf(el: DomNode, tag: string): string | undefined {
+  const marked = el.getAttribute?.(FURNITURE_MARK);
+  if (marked) return marked;
   if (FURNITURE_TAGS[tag]) return FURNITURE_TAGS[tag];
   const role = el.getAttribute?.('role');
   if (role && FURNITURE_ROLES.has(role.toLowerCase())) return `role "${role}"`;
@@ -239,6 +272,8 @@ function blockTexts(root: DomNode | null | undefined): Part[] {
   const lengths = new WeakMap<DomNode, number>();
   const whole = root ? readableLength(root, lengths) : 0;
   let furniture: string | undefined;
+  // The reason of the nearest box taken for a wrapper: the elements inside it carry its mark too.
+  let declined: string | undefined;
   let current: Part = { text: '', linked: '', kind: 'text' };
   const flush = (kind: Part['kind']) => {
     if (current.text.trim()) parts.push(current);
@@ -261,12 +296,15 @@ function blockTexts(root: DomNode | null | undefined): Part[] {
         continue;
       }
       const outer = furniture;
+      const outerDeclined = declined;
       if (!furniture) {
         const found = furnitureOf(child, tag);
-        if (found && readableLength(child, lengths) <= WRAPPER_SHARE * whole) {
-          flush(current.kind);
-          furniture = found;
-          current.furniture = found;
+        if (found && found !== declined) {
+          if (readableLength(child, lengths) <= WRAPPER_SHARE * whole) {
+            flush(current.kind);
+            furniture = found;
+            current.furniture = found;
+          } else declined = found;
         }
       }
       if (BLOCK_TAGS.has(tag)) {
@@ -281,9 +319,11 @@ function blockTexts(root: DomNode | null | undefined): Part[] {
         if (tag === 'h1') current.h1 = true;
         walk(child, inner, inLink);
         furniture = outer;
+        declined = outerDeclined;
         flush(kind);
       } else {
         walk(child, kind, inLink || tag === 'a');
+        declined = outerDeclined;
         if (furniture !== outer) {
           furniture = outer;
           flush(current.kind);
