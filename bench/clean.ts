@@ -9,7 +9,12 @@
  * `.txt` files. The browser text is made once and cached beside the set (`--text DIR` to move it).
  * "English" pages are those whose must-keep snippets ELD reads as English.
  *
- *   npm run bench:clean -- /path/to/trafilatura/tests [--limit N] [--text DIR] [--only html|text] [--misses]
+ * Pages are also scored in two halves by their position in the sorted list: the even-numbered
+ * ones, which cleaning rules are developed on, and the odd-numbered ones, held out to check that
+ * a rule helps pages it was not written against. `--pages FILE` writes each page's counts (TSV),
+ * to find the pages that lose most.
+ *
+ *   npm run bench:clean -- /path/to/trafilatura/tests [--limit N] [--text DIR] [--only html|text] [--half even|odd] [--misses] [--pages FILE]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +31,8 @@ const showMisses = args.includes('--misses') ? (args.splice(args.indexOf('--miss
 const limit = Number(flag('--limit') ?? Infinity);
 const only = flag('--only');
 const textFlag = flag('--text');
+const half = flag('--half');
+const pagesFile = flag('--pages');
 const dir = args[0] ? resolve(args[0]) : undefined;
 if (!dir || !existsSync(join(dir, 'evaldata.json'))) {
   console.error('usage: npm run bench:clean -- <trafilatura/tests folder holding evaldata.json, eval/ and cache/> [--limit N] [--text DIR] [--only html|text] [--misses]');
@@ -34,7 +41,10 @@ if (!dir || !existsSync(join(dir, 'evaldata.json'))) {
 const textDir = resolve(textFlag ?? join(dir, '..', 'briefdeck-browser-text'));
 
 const data = JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, Item>;
-const urls = Object.keys(data).sort().slice(0, limit);
+const sorted = Object.keys(data).sort();
+/** Position of each page in the sorted list: even ones are the development half, odd ones held out. */
+const position = new Map(sorted.map((u, i) => [u, i]));
+const urls = sorted.slice(0, limit).filter((u) => !half || position.get(u)! % 2 === (half === 'odd' ? 1 : 0));
 const pathOf = (file: string) => [join(dir, 'cache', file), join(dir, 'eval', file)].find(existsSync);
 
 const { eld } = await import('eld/small');
@@ -44,7 +54,8 @@ const english = new Set(urls.filter((u) => eld.detect(data[u].with.join(' ')).la
 async function browserTexts(): Promise<Map<string, string>> {
   mkdirSync(textDir, { recursive: true });
   const out = new Map<string, string>();
-  const missing = urls.filter((u, i) => !existsSync(join(textDir, `${i}.txt`)) || (out.set(u, readFileSync(join(textDir, `${i}.txt`), 'utf8')), false));
+  const file = (u: string) => join(textDir, `${position.get(u)}.txt`);
+  const missing = urls.filter((u) => !existsSync(file(u)) || (out.set(u, readFileSync(file(u), 'utf8')), false));
   if (missing.length === 0) return out;
   const { findBrowser } = await import('../src/render/browser.ts');
   const puppeteer = (await import('puppeteer')).default;
@@ -63,7 +74,6 @@ async function browserTexts(): Promise<Map<string, string>> {
   try {
     let page = await newPage();
     for (const u of missing) {
-      const i = urls.indexOf(u);
       const bytes = readFileSync(pathOf(data[u].file)!);
       let text = '';
       try {
@@ -76,7 +86,7 @@ async function browserTexts(): Promise<Map<string, string>> {
         browser = await launch();
         page = await newPage();
       }
-      writeFileSync(join(textDir, `${i}.txt`), text);
+      writeFileSync(file(u), text);
       out.set(u, text);
       if (out.size % 100 === 0) console.error(`browser text: ${out.size}/${urls.length}`);
     }
@@ -102,15 +112,25 @@ function row(label: string, pages: number, c: Counts): string {
   return `| ${label} | ${pages} | ${precision.toFixed(3)} | ${recall.toFixed(3)} | ${f1.toFixed(3)} |`;
 }
 
+const perPage: string[] = ['kind\tn\tfile\tlang\ttp\tfn\tfp\ttn\tf1'];
+
 async function run(kind: 'html' | 'text', source: (u: string) => Uint8Array): Promise<string[]> {
   const all = zero();
   const en = zero();
+  const halves = { even: zero(), odd: zero(), evenEn: zero(), oddEn: zero() };
+  const count = { even: 0, odd: 0, evenEn: 0, oddEn: 0 };
   const started = performance.now();
   for (const u of urls) {
     const { document } = await ingestFile({ path: `page.${kind === 'html' ? 'html' : 'txt'}`, bytes: source(u) });
     const kept = document ? document.paragraphs.map((p) => p.text).join('\n') : '';
-    const { missed, leaked } = score(data[u], kept, all);
-    if (english.has(u)) score(data[u], kept, en);
+    const page = zero();
+    const { missed, leaked } = score(data[u], kept, page);
+    const h = position.get(u)! % 2 === 0 ? 'even' : 'odd';
+    const sets: Counts[] = [all, halves[h]];
+    count[h]++;
+    if (english.has(u)) sets.push(en, halves[`${h}En`]), count[`${h}En`]++;
+    for (const c of sets) for (const k of ['tp', 'fp', 'fn', 'tn'] as const) c[k] += page[k];
+    perPage.push([kind, position.get(u), data[u].file, document?.language ?? '', page.tp, page.fn, page.fp, page.tn, scores(page).f1.toFixed(3)].join('\t'));
     if (showMisses && (missed.length || leaked.length)) {
       const where = (snippet: string) => {
         const s = norm(snippet);
@@ -126,26 +146,36 @@ async function run(kind: 'html' | 'text', source: (u: string) => Uint8Array): Pr
   const label = kind === 'html' ? 'the HTML pages' : 'the same pages as plain text';
   return [
     row(`${label}, all`, urls.length, all),
-    row(`${label}, English`, english.size, en),
+    row(`${label}, English`, urls.filter((u) => english.has(u)).length, en),
     `<!-- ${kind}: ${seconds.toFixed(1)} s -->`,
+    row(`${label}, even pages (development), all`, count.even, halves.even),
+    row(`${label}, odd pages (held out), all`, count.odd, halves.odd),
+    row(`${label}, even pages (development), English`, count.evenEn, halves.evenEn),
+    row(`${label}, odd pages (held out), English`, count.oddEn, halves.oddEn),
   ];
 }
 
-const lines = ['| input | pages | precision | recall | F1 |', '|---|---|---|---|---|'];
+const header = ['| input | pages | precision | recall | F1 |', '|---|---|---|---|---|'];
+const lines = [...header];
+const split = [...header];
 const notes: string[] = [];
 if (only !== 'text') {
-  const [a, b, t] = await run('html', (u) => readFileSync(pathOf(data[u].file)!));
+  const [a, b, t, ...h] = await run('html', (u) => readFileSync(pathOf(data[u].file)!));
   lines.push(a, b);
+  split.push(...h);
   notes.push(t);
 }
 if (only !== 'html') {
   const texts = await browserTexts();
-  const [a, b, t] = await run('text', (u) => new TextEncoder().encode(texts.get(u) ?? ''));
+  const [a, b, t, ...h] = await run('text', (u) => new TextEncoder().encode(texts.get(u) ?? ''));
   lines.push(a, b);
+  split.push(...h);
   notes.push(t);
 }
 console.log(lines.join('\n'));
 console.log(notes.join('\n'));
+if (!half) console.log(`\n${split.join('\n')}`);
+if (pagesFile) writeFileSync(pagesFile, `${perPage.join('\n')}\n`);
 console.log(
   "\nAnchors, trafilatura's published F1 on all 990 pages: trafilatura 2.2 0.924, jusText 0.862, readability-lxml 0.826, the page's whole text 0.667.",
 );

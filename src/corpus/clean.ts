@@ -9,11 +9,11 @@
 import type { DroppedBlock, Paragraph } from '../model.ts';
 import { splitBlocks, type Block } from './blocks.ts';
 import { findDuplicates } from './dedupe.ts';
-import { classifyAlone, isShortProse, JUSTEXT, smooth, type BlockClass } from './justext.ts';
+import { classifyAlone, densityScale, isShortProse, JUSTEXT, smooth, type BlockClass } from './justext.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { ENGLISH, type LanguageProfile } from './language.ts';
 import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
-import { END_OF_ARTICLE, matchBoilerplate } from './patterns.ts';
+import { END_OF_ARTICLE, matchBoilerplate, TEASER } from './patterns.ts';
 
 export interface CleanResult {
   paragraphs: Paragraph[];
@@ -36,6 +36,9 @@ export interface CleanOptions {
  */
 const ARTICLE_MAX_LINK_DENSITY = 0.5;
 
+/** Boilerplate a page sets inside its article as readily as beside it. */
+const INSERTS = new Set(['link to another article', 'photo or image credit', 'advertisement marker'].map((r) => `boilerplate: ${r}`));
+
 export function cleanText(text: string, from = 0, to = text.length, hints: MetaHints = {}, options: CleanOptions = {}): CleanResult {
   const blocks = splitBlocks(text, from, to);
   const language = options.language ?? ENGLISH;
@@ -47,6 +50,11 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const aside = new Map(options.asides?.map((a) => [a.start, a.reason]));
   blocks.forEach((b, i) => aside.has(b.start) && reasons.set(i, aside.get(b.start)!));
 
+  blocks.forEach((b, i) => {
+    const furniture = markup.get(b.start)?.furniture;
+    if (furniture && !reasons.has(i)) reasons.set(i, `markup: page furniture (${furniture})`);
+  });
+
   const span = Math.max(1, to - from);
   const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
   if (end !== -1) {
@@ -57,6 +65,9 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   blocks.forEach((b, i) => {
     if (reasons.has(i)) return;
     const pattern = matchBoilerplate(b.text);
+    // In Readability's article a paragraph that trails off ("…") is the author's; a teaser of
+    // another page is a link to it.
+    if (pattern === TEASER && article(i) && !article(i)!.linkDensity) return;
     if (pattern) reasons.set(i, `boilerplate: ${pattern}`);
   });
 
@@ -69,14 +80,28 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
 
   // In Readability's article a block is good unless it is a short line that is not a sentence: a
   // list item stays with its list, a heading or label must introduce text like a subheading.
+  const scale = densityScale(
+    blocks.map((b) => b.text),
+    language,
+  );
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
-    if (!found) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0);
+    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale);
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
-  const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language));
-  const final = smooth(alone, prose);
+  const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language, scale));
+  // A block a pattern matched (a "Read more:" line, a credit, an advertisement label) is an insert
+  // the page puts inside its article as readily as beside it: its neighbours are judged by the
+  // blocks around it, as if it were not there.
+  const inserts = new Set([...reasons].filter(([, r]) => INSERTS.has(r)).map(([i]) => i));
+  const rest = blocks.map((_b, i) => i).filter((i) => !inserts.has(i));
+  const smoothed = smooth(
+    rest.map((i) => alone[i]),
+    rest.map((i) => prose[i]),
+  );
+  const final: Array<'good' | 'bad'> = blocks.map(() => 'bad');
+  rest.forEach((i, k) => (final[i] = smoothed[k]));
   // A short line that is not a sentence stays only as a subheading: right before a paragraph of
   // the article. "Leave a comment", "Social share", a lone date among the paragraphs do not.
   const introducesArticleText = (i: number) => i + 1 < blocks.length && article(i + 1) !== undefined && alone[i + 1] === 'good';
@@ -85,7 +110,11 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const body: number[] = [];
   final.forEach((c, i) => {
     if (reasons.has(i)) return;
-    if (article(i)) {
+    if (article(i)?.lead) {
+      // The article's header, before what Readability found: its standfirst is prose.
+      if (alone[i] === 'good' || alone[i] === 'neargood' || prose[i]) body.push(i);
+      else reasons.set(i, "before the article: not prose (label, date, link or button)");
+    } else if (article(i)) {
       if (alone[i] === 'good' || prose[i] || introducesArticleText(i)) body.push(i);
       else reasons.set(i, 'short line not followed by article text (label, button or list of links)');
     } else if (c === 'bad') {

@@ -35,15 +35,15 @@ const MIN_COMMON_WORDS = 12;
  * is known for HTML only: a block that is mostly links is navigation whatever its words. A
  * language with no stopword list is judged by length alone, and its neighbours do the rest.
  */
-export function classifyAlone(text: string, language: LanguageProfile = ENGLISH, linkDensity = 0): BlockClass {
+export function classifyAlone(text: string, language: LanguageProfile = ENGLISH, linkDensity = 0, scale = 1): BlockClass {
   if (linkDensity > JUSTEXT.maxLinkDensity) return 'bad';
   if (text.length < JUSTEXT.lengthLow) return linkDensity > 0 ? 'bad' : 'short';
   if (!language.stopwords) return text.length > JUSTEXT.lengthHigh ? 'good' : 'neargood';
   const density = stopwordDensity(text, language);
-  if (density >= JUSTEXT.stopwordsHigh && text.length > JUSTEXT.lengthHigh) return 'good';
-  if (density >= JUSTEXT.stopwordsLow) return 'neargood';
-  // A long block written as sentences is prose however many names it holds: its neighbours
-  // decide, as for any near-good block. A menu or a label never runs to a full stop.
+  if (density >= scale * JUSTEXT.stopwordsHigh && text.length > JUSTEXT.lengthHigh) return 'good';
+  if (density >= scale * JUSTEXT.stopwordsLow) return 'neargood';
+  // A block written as sentences is prose however many names it holds: its neighbours decide,
+  // as for any near-good block. A menu or a label never runs to a full stop.
   if (isSentences(text)) return 'neargood';
   return 'bad';
 }
@@ -56,6 +56,28 @@ function isSentences(text: string): boolean {
 
 /** Words in lower case that make a block read as sentences rather than a label. */
 const SENTENCE_WORDS = 8;
+
+/**
+ * jusText's thresholds assume a stoplist that covers about half of ordinary running text, as its
+ * own lists and the English one here do. Some lists cover less (an inflected language's list
+ * finds fewer function words: Polish prose reads at a third, Chinese at a fifth), and their
+ * body text would fall below the thresholds as if it were a menu. For such a list the thresholds
+ * are scaled by what the document's long blocks (mostly its prose) show, never raised and never
+ * more than halved.
+ */
+export function densityScale(texts: readonly string[], language: LanguageProfile): number {
+  if (!language.stopwords || language === ENGLISH) return 1;
+  const long = texts.filter((t) => t.length > JUSTEXT.lengthHigh).map((t) => stopwordDensity(t, language));
+  if (long.length < MIN_LONG_BLOCKS) return 1;
+  long.sort((a, b) => a - b);
+  const median = long[Math.floor(long.length / 2)];
+  return Math.min(1, Math.max(0.5, median / BODY_DENSITY));
+}
+
+/** Stopword density of body text with a list like jusText's (the English list's median). */
+const BODY_DENSITY = 0.5;
+/** Long blocks needed to tell what a document's body text reads at. */
+const MIN_LONG_BLOCKS = 3;
 
 function neighbour(classes: BlockClass[], i: number, step: 1 | -1, ignoreNeargood: boolean): BlockClass {
   for (let j = i + step; j >= 0 && j < classes.length; j += step) {
@@ -71,8 +93,8 @@ function neighbour(classes: BlockClass[], i: number, step: 1 | -1, ignoreNeargoo
  * has the stopword density of body text. "Shipping is free." at the end of an article is that; a
  * menu item, a share button or a date line is not.
  */
-export function isShortProse(text: string, language: LanguageProfile = ENGLISH): boolean {
-  return /[.!?。！？…]["'”’»)]?$/u.test(text) && (!language.stopwords || stopwordDensity(text, language) >= JUSTEXT.stopwordsLow);
+export function isShortProse(text: string, language: LanguageProfile = ENGLISH, scale = 1): boolean {
+  return /[.!?。！？…]["'”’»)]?$/u.test(text) && (!language.stopwords || stopwordDensity(text, language) >= scale * JUSTEXT.stopwordsLow);
 }
 
 /**

@@ -86,15 +86,23 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
   // English: the detector's n-gram tables (1.6 MB) are not even loaded for an English corpus.
   if (coverage(sample, ENGLISH) >= ENGLISH_BODY_DENSITY) return 'en';
   const { eld } = await import('eld/small');
-  const found = eld.detect(sample);
-  if (!found.language || !found.isReliable()) return undefined;
-  if (found.language === 'en') return 'en';
+  // Each line is read on its own and votes with its length: one long notice in another language
+  // (a copyright line, a server warning) does not outvote the article's paragraphs.
+  const votes = new Map<string, number>();
+  for (const line of sample.split('\n')) {
+    if (!line) continue;
+    const found = eld.detect(line);
+    if (found.language && found.isReliable()) votes.set(found.language, (votes.get(found.language) ?? 0) + line.length);
+  }
+  const language = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!language) return undefined;
+  if (language === 'en') return 'en';
   // Short, upper-case or tabular English (a wire story, a price table) can read as another
   // language to n-grams; that language's own stopwords must then cover the text better than
   // English ones do, or the text is taken as English.
-  const other = languageProfile(found.language);
+  const other = languageProfile(language);
   if (other.stopwords && coverage(sample, other) <= coverage(sample, ENGLISH)) return 'en';
-  return found.language;
+  return language;
 }
 
 function coverage(text: string, language: LanguageProfile): number {

@@ -78,7 +78,8 @@ export function readTextMeta(text: string, blocks: readonly Block[], hints: Meta
     meta.date = found.iso;
     reasons.set(i, 'metadata: date line');
     const before = b.text.slice(0, found.index).trim();
-    if (before && before.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(before)) site = before;
+    // A label before the date ("Datum:", "Published:") names no site.
+    if (before && before.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(before) && !/[:|–—-]$/.test(before)) site = before;
   }
 
   // Title: the given one (front-matter, HTML), else the first headline-like header block.

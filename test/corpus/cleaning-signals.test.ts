@@ -1,0 +1,167 @@
+/**
+ * The signals cleaning reads besides jusText's: page furniture the markup names, the article's
+ * header before what Readability finds, patterns of boilerplate in the languages pages use, the
+ * end of the article announced in them, and stopword thresholds for lists that cover less.
+ */
+import { describe, expect, it } from 'vitest';
+import { readHtml } from '../../src/corpus/formats/html.ts';
+import { cleanText } from '../../src/corpus/clean.ts';
+import { densityScale } from '../../src/corpus/justext.ts';
+import { detectLanguage, languageProfile } from '../../src/corpus/language.ts';
+import { matchBoilerplate } from '../../src/corpus/patterns.ts';
+import { ingestFile } from '../../src/corpus/read.ts';
+
+const PARAS = [
+  'The ministry will review the harvest figures again in the spring, because the first estimate was made before the grain had been counted in all of the regions.',
+  'Officials said that the western regions had suffered most from the dry summer, while the east had its best yields in a decade and will export more than it did last year.',
+  'Traders expect prices to stay high until the new figures are out, as buyers in North Africa and Asia have already booked most of what the ports can ship this winter.',
+  'The report ends with a warning that the shortage of storage could cost farmers a tenth of their crop if the exports are delayed again by the weather or by the war.',
+];
+const LEAD = 'A dry summer in the west and a record crop in the east leave the ministry with two harvests to count, and traders with prices that will not come down before spring.';
+
+const html = (body: string) => `<!doctype html><html><head><title>Harvest review</title></head><body>${body}</body></html>`;
+const ingestHtml = async (page: string) => (await ingestFile({ path: 'page.html', bytes: Buffer.from(page) })).document!;
+const reasonOf = (doc: Awaited<ReturnType<typeof ingestHtml>>, text: string) => doc.dropped.find((d) => d.text.includes(text))?.reason;
+
+describe('page furniture named by the markup', () => {
+  it('drops share bars, comments and author boxes inside the article, with the element or class as the reason', async () => {
+    const doc = await ingestHtml(
+      html(`<div class="site has-sidebar"><article>
+        <h1>Harvest review</h1>
+        ${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+        <div class="entry-share-bar"><p>Share this on Facebook, Twitter and by e-mail with your friends today</p></div>
+        ${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('')}
+        <div class="author-box"><p>Anna Petrova has covered farming and the grain trade for the desk since the last harvest of the old century.</p></div>
+        <div id="comments"><p>I think the ministry is wrong about the east, the yields there were never that good and everybody in the villages knows it.</p></div>
+      </article></div>`),
+    );
+    const kept = doc.paragraphs.map((p) => p.text);
+    for (const p of PARAS) expect(kept).toContain(p);
+    expect(reasonOf(doc, 'Share this on Facebook')).toMatch(/^markup: page furniture \(class "entry-share-bar"\)/);
+    expect(reasonOf(doc, 'Anna Petrova has covered')).toMatch(/^markup: page furniture/);
+    expect(reasonOf(doc, 'I think the ministry is wrong')).toMatch(/^markup: page furniture \(id "comments"\)/);
+  });
+
+  it('takes a box holding most of the page for a wrapper, whatever its name', async () => {
+    const { blocks, text } = await readHtml(html(`<div class="sidebar-layout">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div><footer><p>© Farm Desk</p></footer>`));
+    const at = (s: string) => blocks.find((b) => text.startsWith(s, b.start));
+    expect(at(PARAS[0])?.furniture).toBeUndefined();
+  });
+
+  it('reads what a reader without scripts sees: <noscript> text, not hidden elements', async () => {
+    const page = html(`<article><h1>Harvest review</h1><noscript>${PARAS.map((p) => `<p>${p}</p>`).join('')}</noscript>
+      <div style="display: none"><p>This hidden teaser of another story should never be read by anyone at all, it is not shown.</p></div></article>`);
+    const doc = await ingestHtml(page);
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(PARAS));
+    expect(doc.text).not.toContain('hidden teaser');
+  });
+
+  it('reads a page the parser leaves outside its body (no <html> tag)', async () => {
+    const page = `<!DOCTYPE html><head><title>Harvest review</title></head>\n<body><article><h1>Harvest review</h1>${PARAS.map((p) => `<p>${p}</p>`).join('')}</article></body>`;
+    const { page: whole } = await readHtml(page);
+    for (const p of PARAS) expect(whole?.text ?? '').toContain(p);
+  });
+
+  it("keeps table cells and code of Readability's article like list items", async () => {
+    const doc = await ingestHtml(
+      html(`<article><h1>Harvest review</h1><p>${PARAS[0]}</p>
+        <table><tr><th>Crop</th><th>Tonnes</th></tr><tr><td>Wheat</td><td>20 million</td></tr></table>
+        <p>${PARAS[1]}</p><pre>harvest --region east</pre><p>${PARAS[2]}</p><p>${PARAS[3]}</p></article>`),
+    );
+    const kept = doc.paragraphs.map((p) => p.text);
+    expect(kept).toContain('Wheat');
+    expect(kept).toContain('20 million');
+    expect(kept).toContain('harvest --region east');
+  });
+});
+
+describe("the article's header", () => {
+  it('keeps the standfirst a page sets between the title and the body, and drops the labels there', async () => {
+    const page = html(`<nav><a href="/">Home</a> <a href="/farm">Farming</a></nav>
+      <header><h1>Harvest review</h1><p class="standfirst">${LEAD}</p><p>Farming</p></header>
+      <div class="content"><div class="body">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div></div>`);
+    const { blocks, text } = await readHtml(page);
+    const lead = blocks.find((b) => text.startsWith(LEAD, b.start));
+    expect(lead?.lead).toBe(true);
+    const doc = await ingestHtml(page);
+    const kept = doc.paragraphs.map((p) => p.text);
+    expect(kept[0]).toBe(LEAD);
+    for (const p of PARAS) expect(kept).toContain(p);
+    expect(kept).not.toContain('Farming');
+  });
+});
+
+describe('boilerplate in the languages pages use', () => {
+  it('knows lines that send the reader elsewhere, comment forms, disclosures and credits', () => {
+    expect(matchBoilerplate('Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo')).toBe('link to another article');
+    expect(matchBoilerplate('Read more: Looted colonial art: Germany to set up new contact office')).toBe('link to another article');
+    expect(matchBoilerplate('Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.')).toBe('comment form or prompt');
+    expect(matchBoilerplate('Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)')).toBe('photo or image credit');
+    expect(matchBoilerplate('Bei den Verlinkungen handelt es sich um Affiliate Links')).toBe('advertising or affiliate disclosure');
+    expect(matchBoilerplate('Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.')).toBe('newsletter or follow box');
+    expect(matchBoilerplate('2022 - Todos los derechos reservados.')).toBe('rights notice');
+    expect(matchBoilerplate('Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin.')).toBe('post filing line');
+    expect(matchBoilerplate('Möchten Sie den Artikel teilen?')).toBe('share or like buttons');
+  });
+
+  it('leaves article sentences that use the same words alone', () => {
+    expect(matchBoilerplate('Banc One Corp said the First National Bank of Fenton has become Bank One, bringing the number of its affiliates to three.')).toBeUndefined();
+    expect(matchBoilerplate('The credit is supported by a guarantee from the company’s Canadian affiliate.')).toBeUndefined();
+    expect(matchBoilerplate('Officials said they would share the figures with the ministry in the spring.')).toBeUndefined();
+  });
+
+  it('ends the article at a heading of related stories or comments in German, Spanish, French or Polish', () => {
+    for (const heading of ['Das könnte Sie auch interessieren!', 'Noticias relacionadas', 'À lire aussi', 'Zobacz też:', 'Schreibe einen Kommentar', '11 Kommentare']) {
+      const text = `${PARAS.join('\n\n')}\n\n${heading}\n\nAnother story about the harvest that the site wants you to read next, with a picture of a tractor in it.\n`;
+      const { dropped } = cleanText(text);
+      expect(dropped.some((d) => d.reason === 'end-of-article marker'), heading).toBe(true);
+      expect(dropped.some((d) => d.text.includes('Another story')), heading).toBe(true);
+    }
+  });
+
+  it("keeps a paragraph of Readability's article that trails off, unless it links elsewhere", async () => {
+    const trailing = 'And so the ministry waits for the spring, for the figures, and for the weather to turn…';
+    const doc = await ingestHtml(
+      html(`<article><h1>Harvest review</h1>${PARAS.map((p) => `<p>${p}</p>`).join('')}<p>${trailing}</p>
+        <p><a href="/other">Prices in the ports rose again last week as the buyers from Asia came back to the market…</a></p></article>`),
+    );
+    const kept = doc.paragraphs.map((p) => p.text);
+    expect(kept).toContain(trailing);
+    expect(kept.some((p) => p.startsWith('Prices in the ports'))).toBe(false);
+  });
+});
+
+describe('languages whose stoplist covers less of the text', () => {
+  const POLISH = [
+    'Siedemnastego kwietnia na konferencji prasowej premier Andrej Babiš i wicepremier Jan Hamáček poinformowali o wydaleniu osiemnastu pracowników ambasady Rosji w Pradze, których czeskie służby zidentyfikowały jako oficerów rosyjskiego wywiadu.',
+    'Informacja o noszącym cechy aktu terrorystycznego ataku na terytorium Czech, który spowodował śmierć obywateli tego kraju, zmusiła władze do stanowczej reakcji wobec Moskwy i rosyjskich placówek dyplomatycznych.',
+    'Media czeskie i brytyjskie łączą wysadzenie czeskiego składu amunicji z ujawnioną przez brytyjski portal dziennikarstwa śledczego działalnością jednostki rosyjskiego wywiadu wojskowego w Europie Środkowej.',
+  ];
+
+  it('scales the stopword thresholds by what its long blocks read at, at most halved', () => {
+    const polish = languageProfile('pl');
+    const scale = densityScale(POLISH, polish);
+    expect(scale).toBeLessThan(1);
+    expect(scale).toBeGreaterThanOrEqual(0.5);
+    expect(densityScale(PARAS, languageProfile('en'))).toBe(1);
+  });
+
+  it('keeps Polish prose that a fixed threshold takes for a menu', () => {
+    const text = `Strona główna\nO nas\nKontakt\n\n${POLISH.join('\n\n')}\n`;
+    const { paragraphs } = cleanText(text, 0, text.length, { title: 'Rosyjskie zamachy w Czechach' }, { language: languageProfile('pl') });
+    expect(paragraphs.map((p) => p.text)).toEqual(POLISH);
+  });
+});
+
+describe('language detection', () => {
+  it('is not decided by one long line in another language', async () => {
+    const german = [
+      'Alfa Romeo wird sein neues Formel-1-Auto für die Saison erst nach dem ersten Vorsaisontest in Barcelona Ende des Monats offiziell vorstellen, wie das Team am Mittwoch bestätigte.',
+      'Das Team bestätigte am Mittwoch, dass sein neues Auto bei den Testfahrten noch in einer Tarnlackierung fahren wird, bevor die endgültige Lackierung gezeigt wird.',
+      'Es startet mit einer komplett neuen Fahrerpaarung in die Saison, zu der der ehemalige Mercedes-Pilot und ein Aufsteiger aus der Formel 2 gehören, die beide viel vorhaben.',
+    ];
+    const notice =
+      '© 1997-2022 sport media group GmbH · This website is unofficial and is not associated in any way with the Formula 1 companies. F1, FORMULA ONE, FORMULA 1, FIA FORMULA ONE WORLD CHAMPIONSHIP, GRAND PRIX and related marks are trade marks of Formula One Licensing B.V., and they are used here for the purposes of the news reporting only, as the site reports on the sport and nothing else.';
+    expect(await detectLanguage(`${notice}\n${german.join('\n')}\n`)).toBe('de');
+  });
+});
