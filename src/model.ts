@@ -72,6 +72,11 @@ export interface DocumentMeta {
   /** sha256 of the raw file bytes. */
   hash: string;
   words: number;
+  /**
+   * In a document listing (no text): for a title in capitals, the body's spellings of the title's
+   * words, which citation tags read in place of the text.
+   */
+  tagBody?: string;
 }
 
 export interface CorpusDocument extends DocumentMeta {
@@ -165,9 +170,20 @@ export interface ScoredClaim extends Claim {
 
 /** The indexed corpus every later stage reads from. Implementations own their I/O. */
 export interface EvidenceStore {
-  documents(): CorpusDocument[];
+  /** Every document's metadata, without its text (a large corpus's text is never held at once). */
+  documents(): DocumentMeta[];
+  /** One whole document: text, paragraphs and dropped blocks. */
   document(id: string): CorpusDocument | undefined;
+  /** Every claim at once: for small corpora and tests; selection reads through the methods below. */
   claims(): Claim[];
+  /** Every claim in store order, read a page at a time (default: `claims()`). */
+  eachClaim?(): Iterable<Claim>;
+  /** The claims with these ids, in store order (default: from `claims()`). */
+  claimsById?(ids: readonly string[]): Claim[];
+  /** The claims tagged with a topic, any spelling of its name, in store order (default: from `claims()`). */
+  claimsTagged?(topic: string): Claim[];
+  /** Counts, without reading any row (default: the lengths of the lists). */
+  stats?(): { documents: number; claims: number; quotes: number };
   quotes(): Quote[];
   searchClaims(query: ClaimQuery): ScoredClaim[];
   /** Topic → keywords in force (from `corpus/topics.yaml`), empty when the corpus has none. */

@@ -156,9 +156,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
     if (!options.store) {
       emit({
         type: 'corpus',
-        documents: store.documents().length,
-        claims: store.claims().length,
-        quotes: store.quotes().length,
+        ...storeCounts(store),
         ms: performance.now() - corpusStarted,
       });
     }
@@ -359,4 +357,9 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
 function internal(file: string, err: unknown): Diagnostic {
   const message = err instanceof Error ? err.message : String(err);
   return { severity: 'error', file, code: 'build/failed', message, hint: 'run with --verbose for details' };
+}
+
+/** Documents, claims and quotes in the store, counted by the store when it can. */
+export function storeCounts(store: EvidenceStore): { documents: number; claims: number; quotes: number } {
+  return store.stats?.() ?? { documents: store.documents().length, claims: store.claims().length, quotes: store.quotes().length };
 }

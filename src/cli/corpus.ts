@@ -6,10 +6,11 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/format.ts';
 import { table } from '../corpus/report.ts';
-import type { CorpusDocument, EvidenceStore } from '../model.ts';
+import type { CorpusDocument, DocumentMeta, EvidenceStore } from '../model.ts';
 
 /** The `--json` shape of one document. */
-export function documentSummary(d: CorpusDocument) {
+/** One line of the listing: a stored document's metadata, or a whole document. */
+export function documentSummary(d: DocumentMeta & Partial<Pick<CorpusDocument, 'paragraphs' | 'dropped'>> & { paragraphCount?: number; droppedCount?: number }) {
   return {
     id: d.id,
     path: d.path,
@@ -17,8 +18,8 @@ export function documentSummary(d: CorpusDocument) {
     authors: d.authors,
     date: d.date ?? null,
     publisher: d.publisher ?? null,
-    paragraphs: d.paragraphs.length,
-    dropped: d.dropped.length,
+    paragraphs: d.paragraphs?.length ?? d.paragraphCount ?? 0,
+    dropped: d.dropped?.length ?? d.droppedCount ?? 0,
     format: d.format,
     words: d.words,
     originalPublisher: d.originalPublisher ?? null,
@@ -66,7 +67,7 @@ export function register(program: Command): void {
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const store = await openCorpus(cmd);
       try {
-        const doc = store.document(id) ?? store.documents().find((d) => d.id.startsWith(id));
+        const doc = store.document(id) ?? store.document(store.documents().find((d) => d.id.startsWith(id))?.id ?? '');
         if (!doc) {
           console.error(`unknown document '${id}' (see \`briefdeck corpus\`)`);
           process.exitCode = 2;

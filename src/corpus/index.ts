@@ -5,13 +5,14 @@
  * their own transaction; files gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { ClaimQuery, CorpusDocument, Diagnostic, EvidenceStore } from '../model.ts';
+import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore } from '../model.ts';
 import { extractEvidence } from './claims.ts';
 import { formatOf, ingestFile, sha256 } from './read.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
-import { EvidenceDb } from './store.ts';
+import { openBackend } from './store/index.ts';
+import type { EvidenceBackend } from './store/types.ts';
 import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
 
 export { ingestFile, formatOf, sha256 } from './read.ts';
@@ -20,7 +21,9 @@ export { extractEvidence } from './claims.ts';
 export { findDate } from './dates.ts';
 export { BOILERPLATE_PATTERNS, END_OF_ARTICLE } from './patterns.ts';
 export { parseTopics, topicMatcher } from './topics.ts';
-export { EvidenceDb, PIPELINE_VERSION } from './store.ts';
+export { PIPELINE_VERSION } from './pipeline.ts';
+export { openBackend } from './store/index.ts';
+export { SqliteBackend } from './store/sqlite.ts';
 
 export interface LoadCorpusOptions {
   root: string;
@@ -28,6 +31,11 @@ export interface LoadCorpusOptions {
   corpusDir?: string;
   /** Default `<root>/.cache/briefdeck`. */
   cacheDir?: string;
+  /**
+   * Where the evidence lives: `postgres://user@host/db` for a server shared by a team; default
+   * `BRIEFDECK_STORE_URL`, else the embedded store `<cacheDir>/evidence.db`.
+   */
+  store?: string;
   /** Called after each file that had to be processed (for progress bars). */
   onFile?: (path: string, processed: boolean) => void;
 }
@@ -35,6 +43,8 @@ export interface LoadCorpusOptions {
 /** The store plus counts that cost no document parsing (for progress lines and benchmarks). */
 export interface CorpusStore extends EvidenceStore {
   stats(): { documents: number; claims: number; quotes: number };
+  /** The store's file, or its server's URL without the password. */
+  location: string;
 }
 
 export const SIDECAR_SUFFIX = '.meta.yaml';
@@ -42,17 +52,20 @@ export const SIDECAR_SUFFIX = '.meta.yaml';
 export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_ARTICLE_MB) || 64) * 2 ** 20);
 export const TOPICS_FILE = 'topics.yaml';
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+/** The corpus files, sorted, and the sidecars beside them. */
+function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
+  const sidecars = new Set<string>();
+  if (!existsSync(dir)) return { files: [], sidecars };
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
     const full = join(entry.parentPath ?? dir, entry.name);
     if (relative(dir, full).split(sep).some((p) => p.startsWith('.'))) continue;
+    if (entry.name.endsWith(SIDECAR_SUFFIX)) sidecars.add(full);
     if (entry.name.endsWith(SIDECAR_SUFFIX) || entry.name === TOPICS_FILE) continue;
     out.push(full);
   }
-  return out.sort();
+  return { files: out.sort(), sidecars };
 }
 
 const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
@@ -61,8 +74,16 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
   const root = resolve(options.root);
   const corpusDir = resolve(root, options.corpusDir ?? 'corpus');
   const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
-  mkdirSync(cacheDir, { recursive: true });
-  const db = new EvidenceDb(join(cacheDir, 'evidence.db'));
+  const db = await openBackend(options.store ?? process.env.BRIEFDECK_STORE_URL, cacheDir);
+  try {
+    return await updateStore(db, root, corpusDir, options);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
   const rel = (p: string) => relative(root, p).split(sep).join('/');
 
@@ -89,11 +110,13 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
   const hashOwner = new Map<string, string>();
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
-  for (const full of listFiles(corpusDir)) {
+  const { files, sidecars } = listFiles(corpusDir);
+  for (const full of files) {
     const path = rel(full);
     seen.add(path);
     if (!formatOf(full)) continue;
-    const size = statSync(full).size;
+    const stat = statSync(full);
+    const size = stat.size;
     if (size > MAX_ARTICLE_BYTES) {
       // Ingest needs about 40 bytes of memory per byte of text; refuse clearly rather than exhaust it.
       const d: Diagnostic = {
@@ -107,42 +130,72 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
       if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
       continue;
     }
-    const bytes = readFileSync(full);
     const sidecarPath = full + SIDECAR_SUFFIX;
-    const sidecarSource = existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : '';
-    const hash = sha256(bytes);
-    const key = `${hash}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
+    const hasSidecar = sidecars.has(sidecarPath);
+    // Size and modification time of the file and its sidecar: when they are what the store
+    // recorded, the bytes are too (as for git's index), and the file is neither read nor hashed.
+    const sidecarStat = hasSidecar ? statSync(sidecarPath) : undefined;
+    const stamp = `${size}:${stat.mtimeMs}:${sidecarStat ? `${sidecarStat.size}:${sidecarStat.mtimeMs}` : '-'}`;
+    const previous = stored.get(path);
+    let bytes: Buffer | undefined;
+    let sidecarSource = '';
+    let key: string;
+    if (previous?.stamp === stamp && !previous.key.startsWith('too-large:')) {
+      key = previous.key;
+    } else {
+      bytes = readFileSync(full);
+      sidecarSource = hasSidecar ? readFileSync(sidecarPath, 'utf8') : '';
+      key = `${sha256(bytes)}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
+    }
+    const hash = key.slice(0, key.indexOf(':'));
     const owner = hashOwner.get(hash);
-    if (owner && bytes.length > 0) {
+    if (owner && size > 0) {
       const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
       duplicates.push(d);
-      if (stored.get(path)?.key !== key) db.putFile({ path, key, docId: null, diagnostics: [d] });
+      if (previous?.key !== key || previous.docId !== null) db.putFile({ path, key, docId: null, diagnostics: [d], stamp });
+      else if (previous.stamp !== stamp) db.restamp(path, stamp);
       continue;
     }
     hashOwner.set(hash, path);
     const id = documentId(relative(corpusDir, full), ids);
     ids.add(id);
-    const previous = stored.get(path);
     if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
+      if (previous.stamp !== stamp) db.restamp(path, stamp);
       diagnostics.push(...previous.diagnostics);
       options.onFile?.(path, false);
       continue;
     }
-    let sidecar: SidecarMeta | undefined;
-    const fileDiagnostics: Diagnostic[] = [];
-    if (sidecarSource) {
-      try {
-        sidecar = parseSidecar(sidecarSource);
-      } catch (err) {
-        fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
-      }
+    bytes ??= readFileSync(full);
+    if (hasSidecar && !sidecarSource) sidecarSource = readFileSync(sidecarPath, 'utf8');
+    // With several processes ingesting into one server, each file is processed by the first
+    // to claim it; the others go on to the next file.
+    const claim = db.claimFile ? db.claimFile(path, key) : undefined;
+    if (db.claimFile && !claim) {
+      options.onFile?.(path, false);
+      continue;
     }
-    const result = await ingestFile({ path, bytes, sidecar, id });
-    fileDiagnostics.push(...result.diagnostics);
-    diagnostics.push(...fileDiagnostics);
-    const doc = result.document;
-    const { claims, quotes } = doc ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
-    db.putFile({ path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics }, doc, claims, quotes);
+    try {
+      let sidecar: SidecarMeta | undefined;
+      const fileDiagnostics: Diagnostic[] = [];
+      if (sidecarSource) {
+        try {
+          sidecar = parseSidecar(sidecarSource);
+        } catch (err) {
+          fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
+        }
+      }
+      const result = await ingestFile({ path, bytes, sidecar, id });
+      fileDiagnostics.push(...result.diagnostics);
+      diagnostics.push(...fileDiagnostics);
+      const doc = result.document;
+      const { claims, quotes } = doc ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
+      const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics, stamp };
+      if (claim) claim.put(file, doc, claims, quotes);
+      else db.putFile(file, doc, claims, quotes);
+    } catch (err) {
+      claim?.release();
+      throw err;
+    }
     options.onFile?.(path, true);
   }
   for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
@@ -176,17 +229,35 @@ function summariseDuplicates(duplicates: Diagnostic[], corpusPath: string): Diag
   return [summary, ...duplicates.map((d) => ({ ...d, verbose: true }))];
 }
 
-function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {
-  let docs: CorpusDocument[] | undefined;
-  const documents = () => (docs ??= db.documents());
+function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {
+  let docs: DocumentMeta[] | undefined;
+  // Whole documents (text, paragraphs) are read when asked for, a few at a time: citations and
+  // `corpus show` need a handful, never the corpus.
+  const recent = new Map<string, CorpusDocument | undefined>();
+  const document = (id: string) => {
+    if (recent.has(id)) {
+      const doc = recent.get(id);
+      recent.delete(id);
+      recent.set(id, doc);
+      return doc;
+    }
+    const doc = db.document(id);
+    recent.set(id, doc);
+    if (recent.size > 64) recent.delete(recent.keys().next().value!);
+    return doc;
+  };
   return {
-    documents,
-    document: (id) => documents().find((d) => d.id === id),
-    claims: () => db.claims(),
+    documents: () => (docs ??= db.documents()),
+    document,
+    claims: () => [...db.eachClaim()],
+    eachClaim: () => db.eachClaim(),
+    claimsById: (ids) => db.claimsById(ids),
+    claimsTagged: (topic) => db.claimsTagged(topic),
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
     topics: () => topics,
     stats: () => db.stats(),
+    location: db.location,
     diagnostics,
     close: () => db.close(),
   };

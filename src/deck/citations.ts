@@ -3,7 +3,7 @@
  * for slides ("Kaczmarski 2022 ¶4") and the full source sentence for notes. The `SourceBook`
  * remembers which documents were cited so the deck can end with a Sources slide.
  */
-import type { Citation, CorpusDocument, EvidenceStore, SourceEntry } from '../model.ts';
+import type { Citation, CorpusDocument, DocumentMeta, EvidenceStore, SourceEntry } from '../model.ts';
 
 export interface Citable {
   docId: string;
@@ -18,6 +18,7 @@ export class SourceBook {
   private readonly cited = new Set<string>();
 
   constructor(private readonly store: EvidenceStore) {
+    const byStem = new Map<string, DocumentMeta[]>();
     const docs = [...store.documents()].sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const [stem, group] of groupBy(docs, (d) => tagStem(d))) {
       if (group.length === 1) this.stems.set(group[0].id, stem);
@@ -141,11 +142,11 @@ function titleCased(word: string, body: string): string {
 }
 
 /** "Kaczmarski 2022": first author's surname, else publisher, else the title's first words; then the year. */
-export function tagStem(doc: Pick<CorpusDocument, 'authors' | 'publisher' | 'title' | 'date' | 'id'> & { text?: string }, titleLength = 2): string {
+export function tagStem(doc: Pick<CorpusDocument, 'authors' | 'publisher' | 'title' | 'date' | 'id' | 'tagBody'> & { text?: string }, titleLength = 2): string {
   const author = doc.authors[0]?.trim();
   const name = author
     ? (author.split(/\s+/).pop() ?? author)
-    : doc.publisher?.trim() || titleWords(doc.title, titleLength, doc.text?.slice(doc.title.length) ?? '') || doc.id;
+    : doc.publisher?.trim() || titleWords(doc.title, titleLength, doc.text?.slice(doc.title.length) ?? doc.tagBody ?? '') || doc.id;
   const year = doc.date?.slice(0, 4);
   return year ? `${name} ${year}` : name;
 }

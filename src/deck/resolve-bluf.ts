@@ -35,14 +35,14 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // put a quarter or so of sentences in that class) keeps its leads.
   let judged = 0;
   let all = 0;
-  for (const c of ctx.index.claims) {
+  for (const c of ctx.index.all()) {
     if (!documents.has(c.docId)) continue;
     all++;
     if (c.kind !== 'attributed' && carriesJudgement(c)) judged++;
   }
   const judgementWeight = JUDGEMENT * Math.max(0, Math.min(1, (judged / Math.max(1, all) - REPORTING_SHARE) / (ANALYTIC_SHARE - REPORTING_SHARE)));
   const stories = storylines({
-    claims: ctx.index.claims,
+    claims: ctx.index.all((c) => documents.has(c.docId)),
     words: corpus,
     documents,
     about: (c, words) => {

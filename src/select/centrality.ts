@@ -13,7 +13,7 @@
  *   sentence states its point.
  */
 import type { Claim, EvidenceStore } from '../model.ts';
-import { contentWords, jaccard } from './similarity.ts';
+import { contentWords } from './similarity.ts';
 
 export interface DeckSubject {
   title?: string;
@@ -23,66 +23,124 @@ export interface DeckSubject {
 
 /**
  * A function claim → 0..1 centrality, over the claims of the allowed documents. Corpus statistics
- * are gathered once; each claim's score is computed when first asked for and remembered, so a deck
- * over a large corpus pays only for the candidates its judgements consider.
+ * are gathered once, in one pass over the store's claims that keeps numbers only (word ids, document
+ * frequencies, postings in typed arrays), never the claims themselves; each claim's score is
+ * computed when first asked for and remembered, so a deck over a large corpus pays only for the
+ * candidates its judgements consider.
  */
 export function centralityIndex(
   store: EvidenceStore,
   allowed: ReadonlySet<string>,
   subject: DeckSubject,
-  /** The store's claims when the caller has read them already. */
-  stored: readonly Claim[] = store.claims(),
+  /** The store's claims, in any order (default: read from the store a page at a time). */
+  stored: Iterable<Claim> = store.eachClaim?.() ?? store.claims(),
 ): (claim: Claim) => number {
-  const claims = stored.filter((c) => allowed.has(c.docId));
-  const words = new Map(claims.map((c) => [c.id, contentWords(c.text)]));
-  const docs = [...new Set(claims.map((c) => c.docId))];
+  const vocabulary = new Map<string, number>();
+  const docIndex = new Map<string, number>();
+  const claimDoc: number[] = [];
+  const claimWords: number[] = [];
+  const wordStart: number[] = [0];
+  const actorDocs = new Map<string, Set<number>>();
+  const lastParagraph = new Map<string, number>();
+  for (const c of stored) {
+    if (!allowed.has(c.docId)) continue;
+    let doc = docIndex.get(c.docId);
+    if (doc === undefined) docIndex.set(c.docId, (doc = docIndex.size));
+    claimDoc.push(doc);
+    for (const w of contentWords(c.text)) {
+      let id = vocabulary.get(w);
+      if (id === undefined) vocabulary.set(w, (id = vocabulary.size));
+      claimWords.push(id);
+    }
+    wordStart.push(claimWords.length);
+    for (const a of c.actors) (actorDocs.get(a) ?? actorDocs.set(a, new Set()).get(a)!).add(doc);
+    lastParagraph.set(c.docId, Math.max(lastParagraph.get(c.docId) ?? 0, c.paragraph));
+  }
+  const n = claimDoc.length;
+  const docs = docIndex.size;
+  const words = Int32Array.from(claimWords);
+  claimWords.length = 0;
+  const starts = Int32Array.from(wordStart);
+  const size = (i: number) => starts[i + 1] - starts[i];
 
-  const docFreq = new Map<string, Set<string>>();
-  for (const c of claims) for (const w of words.get(c.id)!) (docFreq.get(w) ?? docFreq.set(w, new Set()).get(w)!).add(c.docId);
-  // Word → positions of the claims that use it, so corroboration looks only at claims sharing words.
-  const postings = new Map<string, number[]>();
-  claims.forEach((c, i) => {
-    for (const w of words.get(c.id)!) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
-  });
-  const centroid = new Map(claims.map((c) => {
-    const ws = [...words.get(c.id)!];
-    return [c.id, ws.length ? ws.reduce((n, w) => n + docFreq.get(w)!.size, 0) / ws.length / Math.max(1, docs.length) : 0];
-  }));
-  const [lo, hi] = [Math.min(...centroid.values()), Math.max(...centroid.values())];
+  // Documents per word: claims visited document by document, each word counted once per document.
+  const docFreq = new Int32Array(vocabulary.size);
+  const lastDoc = new Int32Array(vocabulary.size).fill(-1);
+  const byDoc = Array.from({ length: n }, (_, i) => i).sort((a, b) => claimDoc[a] - claimDoc[b] || a - b);
+  for (const i of byDoc) {
+    for (let k = starts[i]; k < starts[i + 1]; k++) {
+      const w = words[k];
+      if (lastDoc[w] !== claimDoc[i]) {
+        lastDoc[w] = claimDoc[i];
+        docFreq[w]++;
+      }
+    }
+  }
+  // Word → the claims that use it, so corroboration looks only at claims sharing words.
+  const postingStart = new Int32Array(vocabulary.size + 1);
+  for (const w of words) postingStart[w + 1]++;
+  for (let w = 0; w < vocabulary.size; w++) postingStart[w + 1] += postingStart[w];
+  const postings = new Int32Array(words.length);
+  const fill = postingStart.slice(0, vocabulary.size);
+  for (let i = 0; i < n; i++) for (let k = starts[i]; k < starts[i + 1]; k++) postings[fill[words[k]]++] = i;
 
-  const actorDocs = new Map<string, Set<string>>();
-  for (const c of claims) for (const a of c.actors) (actorDocs.get(a) ?? actorDocs.set(a, new Set()).get(a)!).add(c.docId);
+  const centroidOf = (ids: ArrayLike<number>) => {
+    let sum = 0;
+    for (let k = 0; k < ids.length; k++) sum += docFreq[ids[k]];
+    return ids.length ? sum / ids.length / Math.max(1, docs) : 0;
+  };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = centroidOf(words.subarray(starts[i], starts[i + 1]));
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+
   const principal = [...actorDocs].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)).slice(0, 2).map(([a]) => a);
 
   // The title's own words, less the principal actors' names that every claim shares.
   const actorWords = contentWords(principal.join(' '));
   const titleWords = new Set([...contentWords([subject.title, subject.subtitle].join(' '))].filter((w) => !actorWords.has(w) && w.length > 2));
   const deckTopics = new Set((subject.topics ?? []).map(topicKey));
-  const lastParagraph = new Map<string, number>();
-  for (const c of claims) lastParagraph.set(c.docId, Math.max(lastParagraph.get(c.docId) ?? 0, c.paragraph));
 
+  const shared = new Uint32Array(n);
   const memo = new Map<string, number>();
   return (c: Claim) => {
     const known = memo.get(c.id);
     if (known !== undefined) return known;
-    const w = words.get(c.id) ?? contentWords(c.text);
-    let shared = 0;
-    for (const x of w) if (titleWords.has(x)) shared++;
+    const w = contentWords(c.text);
+    const ids: number[] = [];
+    for (const x of w) {
+      const id = vocabulary.get(x);
+      if (id !== undefined) ids.push(id);
+    }
+    let sharedTitle = 0;
+    for (const x of w) if (titleWords.has(x)) sharedTitle++;
     const topicsTouched = c.topics.filter((t) => deckTopics.has(topicKey(t))).length;
     const subjectScore = deckTopics.size
-      ? 0.6 * Math.min(1, topicsTouched / Math.min(2, deckTopics.size)) + 0.4 * Math.min(1, shared / 2)
-      : Math.min(1, shared / 2);
+      ? 0.6 * Math.min(1, topicsTouched / Math.min(2, deckTopics.size)) + 0.4 * Math.min(1, sharedTitle / 2)
+      : Math.min(1, sharedTitle / 2);
     const actorScore = principal.length ? principal.filter((a) => c.actors.includes(a)).length / principal.length : 0;
-    const centroidScore = hi > lo ? ((centroid.get(c.id) ?? lo) - lo) / (hi - lo) : 0;
-    const others = new Set<string>();
+    const centroid = allowed.has(c.docId) ? centroidOf(ids) : lo;
+    const centroidScore = hi > lo ? (centroid - lo) / (hi - lo) : 0;
     // A similar point shares at least four words: count shared words from the postings first.
-    const sharedWith = new Map<number, number>();
-    for (const x of w) for (const i of postings.get(x) ?? []) sharedWith.set(i, (sharedWith.get(i) ?? 0) + 1);
-    for (const [i, n] of sharedWith) {
-      const d = claims[i];
-      if (n >= 4 && d.docId !== c.docId && !others.has(d.docId) && similarPoint(w, words.get(d.id)!)) others.add(d.docId);
+    const own = docIndex.get(c.docId) ?? -1;
+    const touched: number[] = [];
+    for (const id of ids) {
+      for (let k = postingStart[id]; k < postingStart[id + 1]; k++) {
+        const i = postings[k];
+        if (shared[i]++ === 0) touched.push(i);
+      }
     }
-    const corroboration = docs.length > 1 ? Math.min(1, others.size / Math.min(2, docs.length - 1)) : 0;
+    const others = new Set<number>();
+    for (const i of touched) {
+      const inter = shared[i];
+      shared[i] = 0;
+      const d = claimDoc[i];
+      if (inter >= 4 && d !== own && !others.has(d) && similarPoint(inter, w.size, size(i))) others.add(d);
+    }
+    const corroboration = docs > 1 ? Math.min(1, others.size / Math.min(2, docs - 1)) : 0;
     const position = positionScore(c, lastParagraph.get(c.docId) ?? c.paragraph);
     const score = 0.35 * subjectScore + 0.1 * actorScore + 0.2 * centroidScore + 0.15 * corroboration + 0.2 * position;
     memo.set(c.id, score);
@@ -90,12 +148,13 @@ export function centralityIndex(
   };
 }
 
-/** Two claims make a similar point: a fifth of their words shared, and at least four of them. */
-function similarPoint(a: Set<string>, b: Set<string>): boolean {
-  if (jaccard(a, b) < 0.2) return false;
-  let n = 0;
-  for (const w of a) if (b.has(w)) n++;
-  return n >= 4;
+/**
+ * Two claims make a similar point: a fifth of their words shared, and at least four of them
+ * (from the count of shared words and the sizes of the two word sets).
+ */
+function similarPoint(inter: number, a: number, b: number): boolean {
+  if (!a || !b || inter / (a + b - inter) < 0.2) return false;
+  return inter >= 4;
 }
 
 const topicKey = (topic: string) => topic.trim().toLowerCase().replace(/[\s_-]+/g, '-');

@@ -55,14 +55,18 @@ export function pointsBack(claim: Claim, doc: Pick<CorpusDocument, 'text'> | und
 }
 
 /** Nouns that a tenth of the corpus's documents or more use with "the": one well-known thing. */
-export function genericDefinites(claims: readonly Claim[], corpus: CorpusWords): (stem: string) => boolean {
-  const docs = new Map<string, Set<string>>();
+export function genericDefinites(claims: Iterable<Claim>, corpus: CorpusWords): (stem: string) => boolean {
+  // Documents per noun, counted as the claims come a document at a time (store order).
+  const docs = new Map<string, number>();
+  const lastDoc = new Map<string, string>();
   for (const c of claims) {
     for (const m of c.text.matchAll(THE_NOUN)) {
       const s = stem(m[2]);
-      (docs.get(s) ?? docs.set(s, new Set()).get(s)!).add(c.docId);
+      if (lastDoc.get(s) === c.docId) continue;
+      lastDoc.set(s, c.docId);
+      docs.set(s, (docs.get(s) ?? 0) + 1);
     }
   }
   const floor = Math.max(3, corpus.documents * 0.1);
-  return (s) => (docs.get(s)?.size ?? 0) >= floor;
+  return (s) => (docs.get(s) ?? 0) >= floor;
 }

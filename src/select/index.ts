@@ -110,16 +110,18 @@ export function createSelectionContext(
   const allowed = allowedDocuments(docs, spec);
   const index = new EvidenceIndex(store);
   let central: ((claim: Claim) => number) | undefined;
-  const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.claims))(claim);
+  const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
+  // The allowed documents' claims, streamed from the store at each pass (never held at once).
+  const allowedClaims = index.all((c) => allowed.has(c.docId));
   let stats: CorpusWords | undefined;
-  const words = () => (stats ??= corpusWords(index.claims.filter((c) => allowed.has(c.docId))));
+  const words = () => (stats ??= corpusWords(allowedClaims));
   const subjects = new Map<string, Subject>();
   const subject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
     const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
     let found = subjects.get(key);
     if (!found) {
       const keywords = request.topic ? topicKeywords(store, request.topic) : [];
-      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t) }, index.claims.filter((c) => allowed.has(c.docId)), words(), (id) => head(id).title);
+      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t) }, allowedClaims, words(), (id) => head(id).title);
       subjects.set(key, found);
     }
     return found;
@@ -142,7 +144,7 @@ export function createSelectionContext(
   const pointsBackAt = (claim: Claim) => {
     let v = backMemo.get(claim.id);
     if (v === undefined) {
-      generic ??= genericDefinites(index.claims.filter((c) => allowed.has(c.docId)), words());
+      generic ??= genericDefinites(allowedClaims, words());
       v = pointsBack(claim, store.document(claim.docId), generic);
       backMemo.set(claim.id, v);
     }
@@ -176,14 +178,15 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   const subject = terms.length ? ctx.subject(request) : undefined;
   const scope = ctx.scope();
   const bm25 = new Map<string, number>();
-  let pool: readonly Claim[] = index.claims;
+  let pool: Iterable<Claim> = index.all();
   if (subject) {
     const full = index.search(terms.join(' '));
-    const top = Math.max(1e-9, ...full.map((c) => c.score));
+    let top = 1e-9;
+    for (const c of full) if (c.score > top) top = c.score;
     for (const hit of full) bm25.set(hit.id, hit.score / top);
     const ids = new Set(bm25.keys());
     // Sentences of the documents that name the subject, which may use its related words only.
-    for (const c of index.claims) if (subject.documents.has(c.docId) && !ids.has(c.id)) ids.add(c.id);
+    if (subject.documents.size) for (const c of index.all()) if (subject.documents.has(c.docId) && !ids.has(c.id)) ids.add(c.id);
     if (request.topic) for (const c of index.tagged(request.topic)) ids.add(c.id);
     for (const c of pinnedClaims(index, spec)) ids.add(c.id);
     pool = index.inStoreOrder(ids);
@@ -233,7 +236,9 @@ function pinnedClaims(index: EvidenceIndex, spec: EvidenceFilterSpec): readonly 
   const bySpec = pinnedCache.get(index) ?? pinnedCache.set(index, new WeakMap()).get(index)!;
   let pinned = bySpec.get(spec);
   if (!pinned) {
-    pinned = index.claims.filter((c) => isPinned(c, spec));
+    const found: Claim[] = [];
+    for (const c of index.all()) if (isPinned(c, spec)) found.push(c);
+    pinned = found;
     bySpec.set(spec, pinned);
   }
   return pinned;

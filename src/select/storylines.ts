@@ -20,7 +20,8 @@ export interface Storyline {
 }
 
 export interface StorylineInput {
-  claims: readonly Claim[];
+  /** The claims to look at (read once, in store order). */
+  claims: Iterable<Claim>;
   words: CorpusWords;
   /** Document → 0..1 relevance to the deck (the best over its subjects). */
   documents: ReadonlyMap<string, number>;

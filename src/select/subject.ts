@@ -182,7 +182,7 @@ export interface SubjectRequest {
  */
 export function subjectOf(
   request: SubjectRequest,
-  claims: readonly Claim[],
+  claims: Iterable<Claim>,
   corpus: CorpusWords,
   /** A document's title, which says most about what it is about. */
   titleOf: (docId: string) => string = () => '',
@@ -238,7 +238,7 @@ const RELATED_WORDS = 10;
  * and (when `expand`) the words most typical of them against the whole corpus (in at least two
  * of them, weighted by idf), as in Rocchio's and RM3's expansion.
  */
-function feedback(subject: Subject, claims: readonly Claim[], corpus: CorpusWords, expand: boolean, titleOf: (docId: string) => string): void {
+function feedback(subject: Subject, claims: Iterable<Claim>, corpus: CorpusWords, expand: boolean, titleOf: (docId: string) => string): void {
   const names = (words: readonly Word[]) => subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words) > 0;
   const hits = new Map<string, number>();
   for (const c of claims) {

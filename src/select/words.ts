@@ -58,21 +58,41 @@ export interface CorpusWords {
   isStop(lower: string): boolean;
 }
 
-/** Word statistics of a set of claims, gathered in one pass. */
-export function corpusWords(claims: readonly Claim[]): CorpusWords {
+/** How many claims' words are remembered at most. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * Word statistics of a set of claims, gathered in one pass that keeps counts only (the claims come
+ * a document at a time, in store order); a claim's words are remembered once asked for.
+ */
+export function corpusWords(claims: Iterable<Claim>): CorpusWords {
   const memo = new Map<string, Word[]>();
-  const df = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  const lastDoc = new Map<string, string>();
   const cf = new Map<string, number>();
   const upper = new Map<string, number>();
   const lower = new Map<string, number>();
   const docs = new Set<string>();
-  const words = (c: Claim) => memo.get(c.id) ?? memo.set(c.id, wordsOf(c.text)).get(c.id)!;
+  let count = 0;
+  // Remembered for the claims a deck keeps asking about; a pass over every claim does not fill it.
+  const words = (c: Claim) => {
+    let ws = memo.get(c.id);
+    if (!ws) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(c.id, (ws = wordsOf(c.text)));
+    }
+    return ws;
+  };
   for (const c of claims) {
     docs.add(c.docId);
-    const ws = words(c);
+    count++;
+    const ws = wordsOf(c.text);
     for (const st of new Set(ws.map((w) => w.stem))) cf.set(st, (cf.get(st) ?? 0) + 1);
     for (const w of ws) {
-      (df.get(w.stem) ?? df.set(w.stem, new Set()).get(w.stem)!).add(c.docId);
+      if (lastDoc.get(w.stem) !== c.docId) {
+        lastDoc.set(w.stem, c.docId);
+        df.set(w.stem, (df.get(w.stem) ?? 0) + 1);
+      }
       if (w.index === 0) continue;
       const map = /^\p{Lu}/u.test(w.text) ? upper : lower;
       map.set(w.lower, (map.get(w.lower) ?? 0) + 1);
@@ -80,10 +100,10 @@ export function corpusWords(claims: readonly Claim[]): CorpusWords {
   }
   return {
     documents: docs.size,
-    claims: claims.length,
+    claims: count,
     claimFrequency: (s) => cf.get(s) ?? 0,
     words,
-    documentFrequency: (s) => df.get(s)?.size ?? 0,
+    documentFrequency: (s) => df.get(s) ?? 0,
     isName: (word) => {
       const l = word.toLowerCase();
       const u = upper.get(l) ?? 0;

@@ -1,0 +1,18 @@
+/**
+ * The corpus stage's own fingerprint: a hash of its source files (cleaning, extraction, this
+ * folder's `.ts` files; not the store's backends, whose layouts are versioned on their own). When
+ * cleaning or extraction code changes, every stored file is processed again; no version number to
+ * forget to bump.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PIPELINE_VERSION = (() => {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort())
+    if (entry.endsWith('.ts') && !entry.startsWith('store')) hash.update(entry).update(readFileSync(join(dir, entry)));
+  return hash.digest('hex').slice(0, 16);
+})();

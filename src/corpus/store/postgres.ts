@@ -1,0 +1,6 @@
+import type { EvidenceBackend } from './types.ts';
+export class PostgresBackend {
+  static open(_url: string): EvidenceBackend {
+    throw new Error('not available');
+  }
+}

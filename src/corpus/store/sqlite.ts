@@ -1,0 +1,236 @@
+/**
+ * The embedded evidence store: one SQLite file (WAL, busy timeout, so two processes can share it)
+ * holding documents, claims, quotes, claim topics and an FTS5 index of claim text ranked with
+ * bm25. Each file's rows are written in one transaction together with its content key, so a run
+ * killed mid-ingest leaves every file either fully stored or not at all, and the next run redoes
+ * only the missing. The file is a cache of the corpus folder: a store of an older layout is
+ * emptied and filled again.
+ */
+import Database from 'better-sqlite3';
+import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim } from '../../model.ts';
+import { PIPELINE_VERSION } from '../pipeline.ts';
+import { filterRanked, META_VERSION, metaOf, queryTerms, topicKey, type EvidenceBackend, type StoredFile } from './types.ts';
+
+/** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
+export const SQLITE_LAYOUT = '2';
+const PAGE = 2000;
+
+export class SqliteBackend implements EvidenceBackend {
+  readonly db: Database.Database;
+  readonly location: string;
+
+  constructor(file: string) {
+    this.location = file;
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec('CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    if (this.info('layout') !== SQLITE_LAYOUT) {
+      this.db.transaction(() => {
+        for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'documents', 'files']) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+        this.db.exec('DELETE FROM info');
+        this.createTables();
+        this.setInfo('layout', SQLITE_LAYOUT);
+      })();
+    }
+    if (this.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
+      this.db.transaction(() => {
+        this.db.exec('DELETE FROM files; DELETE FROM documents; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;');
+        this.setInfo('pipeline', `${PIPELINE_VERSION}/${META_VERSION}`);
+      })();
+    }
+  }
+
+  private createTables(): void {
+    this.db.exec(`
+      CREATE TABLE files (path TEXT PRIMARY KEY, key TEXT NOT NULL, doc_id TEXT, diagnostics TEXT NOT NULL, stamp TEXT);
+      CREATE TABLE documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, meta TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX documents_path ON documents(path);
+      CREATE TABLE claims (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
+        kind TEXT NOT NULL, text TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX claims_doc ON claims(doc_id);
+      CREATE TABLE claim_topics (topic TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (topic, claim)) WITHOUT ROWID;
+      CREATE INDEX claim_topics_claim ON claim_topics(claim);
+      CREATE TABLE quotes (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX quotes_doc ON quotes(doc_id);
+      CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid', tokenize='porter unicode61');
+      CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text); END;
+      CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        DELETE FROM claim_topics WHERE claim = old.rowid; END;
+    `);
+  }
+
+  info(name: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM info WHERE name = ?').get(name) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setInfo(name: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO info(name, value) VALUES (?, ?)').run(name, value);
+  }
+
+  files(): Map<string, StoredFile> {
+    const rows = this.db.prepare('SELECT path, key, doc_id, diagnostics, stamp FROM files').all() as Array<{
+      path: string;
+      key: string;
+      doc_id: string | null;
+      diagnostics: string;
+      stamp: string | null;
+    }>;
+    return new Map(
+      rows.map((r) => [
+        r.path,
+        { path: r.path, key: r.key, docId: r.doc_id, diagnostics: JSON.parse(r.diagnostics), ...(r.stamp ? { stamp: r.stamp } : {}) },
+      ]),
+    );
+  }
+
+  putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []): void {
+    this.db.transaction(() => {
+      this.deleteFileRows(file.path);
+      if (doc) {
+        this.deleteDocument(doc.id);
+        this.db
+          .prepare('INSERT INTO documents(id, hash, path, meta, body) VALUES (?, ?, ?, ?, ?)')
+          .run(doc.id, doc.hash, doc.path, JSON.stringify(metaOf(doc)), JSON.stringify(doc));
+        const claim = this.db.prepare('INSERT INTO claims(id, doc_id, kind, text, body) VALUES (?, ?, ?, ?, ?)');
+        const topic = this.db.prepare('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
+        for (const c of claims) {
+          const rowid = claim.run(c.id, c.docId, c.kind, c.text, JSON.stringify(c)).lastInsertRowid;
+          for (const t of c.topics) topic.run(topicKey(t), rowid);
+        }
+        const quote = this.db.prepare('INSERT INTO quotes(id, doc_id, speaker, body) VALUES (?, ?, ?, ?)');
+        for (const q of quotes) quote.run(q.id, q.docId, q.speaker, JSON.stringify(q));
+      }
+      this.db
+        .prepare('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics, stamp) VALUES (?, ?, ?, ?, ?)')
+        .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics), file.stamp ?? null);
+    })();
+  }
+
+  restamp(path: string, stamp: string): void {
+    this.db.prepare('UPDATE files SET stamp = ? WHERE path = ?').run(stamp, path);
+  }
+
+  removeFile(path: string): void {
+    this.db.transaction(() => this.deleteFileRows(path))();
+  }
+
+  private deleteFileRows(path: string): void {
+    const row = this.db.prepare('SELECT doc_id FROM files WHERE path = ?').get(path) as { doc_id: string | null } | undefined;
+    if (row?.doc_id) this.deleteDocument(row.doc_id);
+    this.db.prepare('DELETE FROM files WHERE path = ?').run(path);
+  }
+
+  private deleteDocument(id: string): void {
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    this.db.prepare('DELETE FROM claims WHERE doc_id = ?').run(id);
+    this.db.prepare('DELETE FROM quotes WHERE doc_id = ?').run(id);
+  }
+
+  /** Rewrites every claim's topics (after `topics.yaml` changed); no text is read again. */
+  retag(topicsOf: (text: string) => string[]): void {
+    const page = this.db.prepare('SELECT rowid, text, body FROM claims WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    const update = this.db.prepare('UPDATE claims SET body = ? WHERE rowid = ?');
+    const topic = this.db.prepare('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM claim_topics');
+      let after = 0;
+      for (;;) {
+        const rows = page.all(after, PAGE) as Array<{ rowid: number; text: string; body: string }>;
+        if (!rows.length) break;
+        for (const r of rows) {
+          const claim = JSON.parse(r.body) as Claim;
+          claim.topics = topicsOf(r.text);
+          update.run(JSON.stringify(claim), r.rowid);
+          for (const t of claim.topics) topic.run(topicKey(t), r.rowid);
+        }
+        after = rows[rows.length - 1].rowid;
+      }
+    })();
+  }
+
+  documents(): DocumentMeta[] {
+    return (this.db.prepare('SELECT meta FROM documents ORDER BY path').all() as Array<{ meta: string }>).map(
+      (r) => JSON.parse(r.meta) as DocumentMeta,
+    );
+  }
+
+  document(id: string): CorpusDocument | undefined {
+    const row = this.db.prepare('SELECT body FROM documents WHERE id = ?').get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as CorpusDocument) : undefined;
+  }
+
+  *eachClaim(): Iterable<Claim> {
+    const page = this.db.prepare('SELECT rowid, body FROM claims WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after, PAGE) as Array<{ rowid: number; body: string }>;
+      if (!rows.length) return;
+      after = rows[rows.length - 1].rowid;
+      for (const r of rows) yield JSON.parse(r.body) as Claim;
+    }
+  }
+
+  claimsById(ids: readonly string[]): Claim[] {
+    const rows: Array<{ rowid: number; body: string }> = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const sql = `SELECT rowid, body FROM claims WHERE id IN (${chunk.map(() => '?').join(',')})`;
+      rows.push(...(this.db.prepare(sql).all(...chunk) as Array<{ rowid: number; body: string }>));
+    }
+    rows.sort((a, b) => a.rowid - b.rowid);
+    const seen = new Set<number>();
+    return rows.filter((r) => !seen.has(r.rowid) && seen.add(r.rowid)).map((r) => JSON.parse(r.body) as Claim);
+  }
+
+  claimsTagged(topic: string): Claim[] {
+    const rows = this.db
+      .prepare('SELECT c.body AS body FROM claim_topics t JOIN claims c ON c.rowid = t.claim WHERE t.topic = ? ORDER BY c.rowid')
+      .all(topicKey(topic)) as Array<{ body: string }>;
+    return rows.map((r) => JSON.parse(r.body) as Claim);
+  }
+
+  quotes(): Quote[] {
+    return (this.db.prepare('SELECT body FROM quotes ORDER BY rowid').all() as Array<{ body: string }>).map(
+      (r) => JSON.parse(r.body) as Quote,
+    );
+  }
+
+  /**
+   * bm25 over claim text (any of the query's words, stemmed), best first, ties by claim id; the
+   * query's filters applied after ranking. Only the rows returned are parsed.
+   */
+  search(query: ClaimQuery): ScoredClaim[] {
+    const terms = queryTerms(query.text);
+    if (terms.length) {
+      const match = terms.map((t) => `"${t}"`).join(' OR ');
+      const rows = this.db
+        .prepare(
+          `SELECT c.body AS body, -bm25(claims_fts) AS score FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+           WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id`,
+        )
+        .iterate(match) as Iterable<{ body: string; score: number }>;
+      return filterRanked(parsed(rows), query);
+    }
+    return filterRanked((function* (claims: Iterable<Claim>) {
+      for (const claim of claims) yield { claim, score: 0 };
+    })(this.eachClaim()), query);
+  }
+
+  stats(): { documents: number; claims: number; quotes: number } {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { documents: count('documents'), claims: count('claims'), quotes: count('quotes') };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function* parsed(rows: Iterable<{ body: string; score: number }>): Iterable<{ claim: Claim; score: number }> {
+  for (const r of rows) yield { claim: JSON.parse(r.body) as Claim, score: r.score };
+}
