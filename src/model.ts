@@ -29,6 +29,8 @@ export interface Diagnostic {
   code: string;
   /** Detail that a summary line already covers: printed only with `--verbose`. */
   verbose?: boolean;
+  /** For an internal error: where it happened (the stack), printed with `--verbose`. */
+  detail?: string;
 }
 
 // ─── Corpus ─────────────────────────────────────────────────────────────────────────────────────

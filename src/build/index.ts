@@ -40,6 +40,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Corpus folder; default `<root>/corpus`. */
   corpusDir?: string;
+  /** The evidence store's server (postgres://…); default BRIEFDECK_STORE_URL, else the embedded store. */
+  storeUrl?: string;
   /** Formats for this run, overriding each spec's `formats`. */
   formats?: OutputFormat[];
   /** Overrides the spec's audience for this run. */
@@ -151,7 +153,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   let store: EvidenceStore | undefined;
   const decks: DeckResult[] = [];
   try {
-    store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, onFile }));
+    store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, store: options.storeUrl, onFile }));
     // A reused store (watch mode) was reported when it was loaded.
     if (!options.store) {
       emit({
@@ -356,7 +358,17 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
 
 function internal(file: string, err: unknown): Diagnostic {
   const message = err instanceof Error ? err.message : String(err);
-  return { severity: 'error', file, code: 'build/failed', message, hint: 'run with --verbose for details' };
+  const d: Diagnostic = { severity: 'error', file, code: 'build/failed', message, hint: 'run with --verbose to see where it happened' };
+  const where = whereFailed(err);
+  if (where) d.detail = where;
+  return d;
+}
+
+/** The frames of an error's stack: the function, file and line it happened at, and its callers. */
+export function whereFailed(err: unknown): string | undefined {
+  const stack = err instanceof Error ? err.stack : undefined;
+  const frames = stack?.split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.trim());
+  return frames?.length ? frames.slice(0, 12).join('\n') : undefined;
 }
 
 /** Documents, claims and quotes in the store, counted by the store when it can. */

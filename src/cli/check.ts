@@ -43,7 +43,7 @@ export async function checkBriefings(root: string, paths: string[], options: { s
       const parsed = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes, defaults: settings.specDefaults });
       diagnostics.push(...parsed.diagnostics);
       if (!parsed.spec) continue;
-      store ??= await loadCorpus({ root, corpusDir: settings.corpusDir });
+      store ??= await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
       diagnostics.push(...composeDeck(parsed.spec, store, { strict: options.strict }).diagnostics);
     }
   } finally {

@@ -30,8 +30,10 @@ export function documentSummary(d: DocumentMeta & Partial<Pick<CorpusDocument, '
 
 export async function openCorpus(cmd: Command): Promise<EvidenceStore> {
   const root = resolve(cmd.optsWithGlobals().root as string);
-  const { loadCorpus } = await import('../corpus/index.ts');
-  const store = await loadCorpus({ root });
+  const [{ loadCorpus }, { openProject }] = await Promise.all([import('../corpus/index.ts'), import('../config/index.ts')]);
+  // The project's corpus folder and store, as `build` reads them.
+  const { settings } = openProject(root);
+  const store = await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
   for (const d of store.diagnostics) if (d.severity !== 'info' && !d.verbose) console.error(formatDiagnostic(d, process.stderr.isTTY));
   return store;
 }
