@@ -12,7 +12,7 @@ import { extractEvidence } from './claims.ts';
 import { formatOf, ingestFile, sha256 } from './read.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
-import type { EvidenceBackend } from './store/types.ts';
+import type { EvidenceBackend, FileClaim } from './store/types.ts';
 import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
 
 export { ingestFile, formatOf, sha256 } from './read.ts';
@@ -111,6 +111,35 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
   const { files, sidecars } = listFiles(corpusDir);
+  type Job = { path: string; full: string; key: string; id: string; stamp: string };
+  const deferred: Job[] = [];
+  /** Reads, cleans and extracts one file, and stores it in one transaction (under its claim). */
+  const store = async (job: Job, claim: FileClaim | undefined, bytes: Uint8Array, sidecarSource: string) => {
+    const { path, key, id, stamp } = job;
+    try {
+      let sidecar: SidecarMeta | undefined;
+      const fileDiagnostics: Diagnostic[] = [];
+      if (sidecarSource) {
+        try {
+          sidecar = parseSidecar(sidecarSource);
+        } catch (err) {
+          fileDiagnostics.push({ severity: 'warning', file: rel(job.full + SIDECAR_SUFFIX), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
+        }
+      }
+      const result = await ingestFile({ path, bytes, sidecar, id });
+      fileDiagnostics.push(...result.diagnostics);
+      diagnostics.push(...fileDiagnostics);
+      const doc = result.document;
+      const { claims, quotes } = doc ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
+      const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics, stamp };
+      if (claim) claim.put(file, doc, claims, quotes);
+      else db.putFile(file, doc, claims, quotes);
+    } catch (err) {
+      claim?.release();
+      throw err;
+    }
+    options.onFile?.(path, true);
+  };
   for (const full of files) {
     const path = rel(full);
     seen.add(path);
@@ -165,38 +194,20 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       options.onFile?.(path, false);
       continue;
     }
-    bytes ??= readFileSync(full);
-    if (hasSidecar && !sidecarSource) sidecarSource = readFileSync(sidecarPath, 'utf8');
-    // With several processes ingesting into one server, each file is processed by the first
-    // to claim it; the others go on to the next file.
-    const claim = db.claimFile ? db.claimFile(path, key) : undefined;
+    // With several processes ingesting into one server, each file is processed by the first to
+    // claim it; the others go on, and come back at the end to any file whose worker has not
+    // stored it (it may have been stopped).
+    const claim = db.claimFile?.(path, key);
     if (db.claimFile && !claim) {
-      options.onFile?.(path, false);
+      deferred.push({ path, full, key, id, stamp });
       continue;
     }
-    try {
-      let sidecar: SidecarMeta | undefined;
-      const fileDiagnostics: Diagnostic[] = [];
-      if (sidecarSource) {
-        try {
-          sidecar = parseSidecar(sidecarSource);
-        } catch (err) {
-          fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
-        }
-      }
-      const result = await ingestFile({ path, bytes, sidecar, id });
-      fileDiagnostics.push(...result.diagnostics);
-      diagnostics.push(...fileDiagnostics);
-      const doc = result.document;
-      const { claims, quotes } = doc ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
-      const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics, stamp };
-      if (claim) claim.put(file, doc, claims, quotes);
-      else db.putFile(file, doc, claims, quotes);
-    } catch (err) {
-      claim?.release();
-      throw err;
-    }
-    options.onFile?.(path, true);
+    await store({ path, full, key, id, stamp }, claim, bytes ?? readFileSync(full), hasSidecar ? (sidecarSource || readFileSync(sidecarPath, 'utf8')) : '');
+  }
+  for (const job of deferred) {
+    const claim = db.claimFile!(job.path, job.key, true);
+    if (!claim) options.onFile?.(job.path, false);
+    else await store(job, claim, readFileSync(job.full), sidecars.has(job.full + SIDECAR_SUFFIX) ? readFileSync(job.full + SIDECAR_SUFFIX, 'utf8') : '');
   }
   for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));

@@ -286,11 +286,13 @@ export class PostgresBackend implements EvidenceBackend {
    * `release` rolls back (or the process dies, when the server rolls back for it). Undefined when
    * another process holds the lock, or stored the file with this key meanwhile.
    */
-  claimFile(path: string, key: string): FileClaim | undefined {
+  claimFile(path: string, key: string, wait = false): FileClaim | undefined {
     return this.guard(() => {
       this.q('BEGIN');
       try {
-        const locked = this.q('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_FILE, path])[0].ok === true;
+        const locked = wait
+          ? (this.q('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_FILE, path]), true)
+          : this.q('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_FILE, path])[0].ok === true;
         const stored = locked ? this.q('SELECT key FROM files WHERE path = $1', [path])[0] : undefined;
         if (!locked || stored?.key === key) {
           this.q('ROLLBACK');

@@ -31,9 +31,10 @@ export interface EvidenceBackend {
   putFile(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[]): void;
   /**
    * Claims a file for ingest when several processes share the store: undefined when another
-   * process holds it or has stored it with this key meanwhile. The claim ends with the process.
+   * process holds it (unless `wait`: then it waits for it) or has stored it with this key
+   * meanwhile. The claim ends with the process.
    */
-  claimFile?(path: string, key: string): FileClaim | undefined;
+  claimFile?(path: string, key: string, wait?: boolean): FileClaim | undefined;
   /** Only the stamp of a stored file changed (touched, same bytes). */
   restamp(path: string, stamp: string): void;
   removeFile(path: string): void;
