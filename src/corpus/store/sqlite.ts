@@ -3,13 +3,15 @@
  * holding documents, claims, quotes, claim topics and an FTS5 index of claim text ranked with
  * bm25. Each file's rows are written in one transaction together with its content key, so a run
  * killed mid-ingest leaves every file either fully stored or not at all, and the next run redoes
- * only the missing. The file is a cache of the corpus folder: a store of an older layout is
+ * only the missing. Every write transaction starts as a writer (BEGIN IMMEDIATE), so a second
+ * process waits its turn instead of failing on a snapshot another one has moved on. The file is a cache of the corpus folder: a store of an older layout is
  * emptied and filled again.
  */
 import Database from 'better-sqlite3';
+import { hostname } from 'node:os';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
-import { filterRanked, META_VERSION, metaOf, queryTerms, topicKey, type EvidenceBackend, type StoredFile } from './types.ts';
+import { filterRanked, META_VERSION, metaOf, queryTerms, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
 
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
 export const SQLITE_LAYOUT = '2';
@@ -32,13 +34,15 @@ export class SqliteBackend implements EvidenceBackend {
         this.db.exec('DELETE FROM info');
         this.createTables();
         this.setInfo('layout', SQLITE_LAYOUT);
-      })();
+      }).immediate();
     }
+    // Files being ingested, by process: two `briefdeck corpus` on one machine share the work.
+    this.db.exec('CREATE TABLE IF NOT EXISTS ingest_claims (path TEXT PRIMARY KEY, owner TEXT NOT NULL)');
     if (this.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
       this.db.transaction(() => {
         this.db.exec('DELETE FROM files; DELETE FROM documents; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;');
         this.setInfo('pipeline', `${PIPELINE_VERSION}/${META_VERSION}`);
-      })();
+      }).immediate();
     }
   }
 
@@ -108,7 +112,40 @@ export class SqliteBackend implements EvidenceBackend {
       this.db
         .prepare('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics, stamp) VALUES (?, ?, ?, ?, ?)')
         .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics), file.stamp ?? null);
-    })();
+    }).immediate();
+  }
+
+  /**
+   * Claims a file for this process (a row naming it, in a short transaction): undefined when it
+   * is stored with this key already, or another live process on this machine has it (unless
+   * `wait`: then it waits until that process stores it, gives it up or dies).
+   */
+  claimFile(path: string, key: string, wait = false): FileClaim | undefined {
+    const mine = `${hostname()}:${process.pid}`;
+    const attempt = this.db.transaction((): 'stored' | 'taken' | 'claimed' => {
+      const stored = this.db.prepare('SELECT key FROM files WHERE path = ?').get(path) as { key: string } | undefined;
+      if (stored?.key === key) return 'stored';
+      const held = this.db.prepare('SELECT owner FROM ingest_claims WHERE path = ?').get(path) as { owner: string } | undefined;
+      if (held && held.owner !== mine && alive(held.owner)) return 'taken';
+      this.db.prepare('INSERT OR REPLACE INTO ingest_claims(path, owner) VALUES (?, ?)').run(path, mine);
+      return 'claimed';
+    });
+    let outcome = attempt.immediate();
+    while (outcome === 'taken' && wait) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      outcome = attempt.immediate();
+    }
+    if (outcome !== 'claimed') return undefined;
+    const release = () => this.db.prepare('DELETE FROM ingest_claims WHERE path = ? AND owner = ?').run(path, mine);
+    return {
+      put: (file, doc, claims, quotes) => {
+        this.db.transaction(() => {
+          this.putFile(file, doc, claims, quotes);
+          release();
+        }).immediate();
+      },
+      release: () => void release(),
+    };
   }
 
   restamp(path: string, stamp: string): void {
@@ -116,7 +153,7 @@ export class SqliteBackend implements EvidenceBackend {
   }
 
   removeFile(path: string): void {
-    this.db.transaction(() => this.deleteFileRows(path))();
+    this.db.transaction(() => this.deleteFileRows(path)).immediate();
   }
 
   private deleteFileRows(path: string): void {
@@ -150,7 +187,7 @@ export class SqliteBackend implements EvidenceBackend {
         }
         after = rows[rows.length - 1].rowid;
       }
-    })();
+    }).immediate();
   }
 
   documents(): DocumentMeta[] {
@@ -233,4 +270,16 @@ export class SqliteBackend implements EvidenceBackend {
 
 function* parsed(rows: Iterable<{ body: string; score: number }>): Iterable<{ claim: Claim; score: number }> {
   for (const r of rows) yield { claim: JSON.parse(r.body) as Claim, score: r.score };
+}
+
+/** Whether the process named `host:pid` still runs (a claim from another machine counts as live). */
+function alive(owner: string): boolean {
+  const at = owner.lastIndexOf(':');
+  if (owner.slice(0, at) !== hostname()) return true;
+  try {
+    process.kill(Number(owner.slice(at + 1)), 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
