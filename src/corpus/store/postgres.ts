@@ -15,7 +15,7 @@ import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from '
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { bm25, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
-import { filterRanked, metaOf, queryTerms, redactUrl, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
+import { filterRanked, META_VERSION, metaOf, queryTerms, redactUrl, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
 
 /** How long one request may take before the store gives up on the server. */
 const TIMEOUT_MS = Number(process.env.BRIEFDECK_STORE_TIMEOUT_MS) || 120_000;
@@ -120,13 +120,13 @@ export class PostgresBackend implements EvidenceBackend {
     try {
       store.q('SELECT 1');
       store.migrate();
-      if (store.info('pipeline') !== PIPELINE_VERSION) {
+      if (store.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
         store.batch(
           [
             { sql: 'SELECT pg_advisory_xact_lock($1, 0)', params: [LOCK_SCHEMA] },
             { sql: 'TRUNCATE files, documents, claims, claim_topics, quotes' },
             { sql: 'UPDATE totals SET claims = 0, tokens = 0' },
-            { sql: "INSERT INTO info(name, value) VALUES ('pipeline', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", params: [PIPELINE_VERSION] },
+            { sql: "INSERT INTO info(name, value) VALUES ('pipeline', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", params: [`${PIPELINE_VERSION}/${META_VERSION}`] },
           ],
           true,
         );
