@@ -57,10 +57,15 @@ function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
   const sidecars = new Set<string>();
   if (!existsSync(dir)) return { files: [], sidecars };
   const out: string[] = [];
+  // Whether a folder is hidden (or inside one), worked out once per folder, not per file.
+  const hidden = new Map<string, boolean>();
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    const full = join(entry.parentPath ?? dir, entry.name);
-    if (relative(dir, full).split(sep).some((p) => p.startsWith('.'))) continue;
+    const parent = entry.parentPath ?? dir;
+    let skip = hidden.get(parent);
+    if (skip === undefined) hidden.set(parent, (skip = relative(dir, parent).split(sep).some((p) => p.startsWith('.'))));
+    if (skip) continue;
+    const full = join(parent, entry.name);
     if (entry.name.endsWith(SIDECAR_SUFFIX)) sidecars.add(full);
     if (entry.name.endsWith(SIDECAR_SUFFIX) || entry.name === TOPICS_FILE) continue;
     out.push(full);
@@ -85,7 +90,8 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
 
 async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
-  const rel = (p: string) => relative(root, p).split(sep).join('/');
+  // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
+  const rel = (p: string) => (p.startsWith(root + sep) ? p.slice(root.length + 1) : relative(root, p)).split(sep).join('/');
 
   const topicsPath = join(corpusDir, TOPICS_FILE);
   let topics: TopicTable = {};
@@ -186,7 +192,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       continue;
     }
     hashOwner.set(hash, path);
-    const id = documentId(relative(corpusDir, full), ids);
+    const id = documentId(full.startsWith(corpusDir + sep) ? full.slice(corpusDir.length + 1) : relative(corpusDir, full), ids);
     ids.add(id);
     if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
       if (previous.stamp !== stamp) db.restamp(path, stamp);
