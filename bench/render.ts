@@ -10,13 +10,14 @@
  *   loads) and a rebuild (the tags a previous build of the same spec kept in `.cache/`).
  * - marp-cli: the `<name>.marp.md` that build wrote, converted to HTML, PDF and PPTX, one
  *   `marp` process per format as a user runs it.
- * - Whole CLI: `node bin/briefdeck.js build` timed from outside (start-up, corpus check, every
- *   format), for the first sample and for all, against the same marp-cli figures.
+ * - Whole process, reported first: `node bin/briefdeck.js build` (the compiled CLI) timed from
+ *   outside (start-up, corpus check, every format), for each sample and for all in one run,
+ *   against the same marp-cli figures. This is what a user waits for.
  *
  * Every time is the median of three runs (`npm run bench:render -- --runs 5` for more).
  *
- * Targets (issue #6): one deck ≥ 5× faster than marp-cli, all samples ≥ 8×, our PPTX ≤ 1/20 of
- * marp-cli's bytes.
+ * Targets (issue #16): whole process ≥ 5× faster than marp-cli for one deck and ≥ 10× for all
+ * samples; our PPTX ≤ 1/20 of marp-cli's bytes (issue #6).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -109,13 +110,25 @@ const marp = single.map(({ spec, decks }) => {
 });
 const marpAll = marp.reduce((sum, m) => sum + m.ms, 0);
 
-// The whole CLI as a user runs it.
+// The whole CLI as a user runs it: `briefdeck build`, every format, start-up to exit.
 const cli = (paths: string[], out: string) =>
   timed(() => execFileSync(process.execPath, [join(root, 'bin/briefdeck.js'), '--root', root, 'build', ...paths, '--out', out], { env, stdio: 'ignore' }));
-const cliOne = cli(specs.slice(0, 1), join(tmp, 'cli-one'));
+const cliOne = specs.map((spec) => cli([spec], join(tmp, 'cli-one', name(spec))));
 const cliAll = cli(specs, join(tmp, 'cli-all'));
 
 console.log(`Chromium: ${browser.path} (${browser.source}); ${specs.length} sample briefings; medians of ${RUNS} runs; files in ${tmp}`);
+console.log('');
+console.log('Whole process: `briefdeck build` (HTML, PDF, PPTX, handout, Marp Markdown, deck JSON) against marp-cli --html, --pdf, --pptx');
+console.log('briefing'.padEnd(24), 'briefdeck build'.padStart(16), 'marp-cli ×3'.padStart(12), 'ratio'.padStart(7));
+specs.forEach((spec, i) =>
+  console.log(name(spec).padEnd(24), ms(cliOne[i]).padStart(16), ms(marp[i].ms).padStart(12), ratio(marp[i].ms, cliOne[i]).padStart(7)),
+);
+console.log('all, one run'.padEnd(24), ms(cliAll).padStart(16), ms(marpAll).padStart(12), ratio(marpAll, cliAll).padStart(7));
+const worstCli = Math.min(...specs.map((_, i) => marp[i].ms / cliOne[i]));
+const verdict = (x: number, target: number) => `${x.toFixed(1)}× ${x >= target ? 'met' : 'MISSED'}`;
+console.log(`targets (whole process): one deck ≥5× → worst ${verdict(worstCli, 5)}; all samples ≥10× → ${verdict(marpAll / cliAll, 10)}`);
+console.log('');
+console.log('Inside a warm process: the build call alone, modules and corpus loaded before the clock starts');
 console.log(
   'briefing'.padEnd(24), 'slides'.padStart(6), 'first build'.padStart(12), 'rebuild'.padStart(9), 'marp-cli ×3'.padStart(12),
   'ratio first'.padStart(12), 'rebuild'.padStart(8), 'pptx ours / marp-cli'.padStart(26),
@@ -130,14 +143,5 @@ single.forEach((s, i) => {
   row(name(s.spec), s.decks[0].slides, s, m.ms, `${(m.ourPptx / 1024).toFixed(0)} KB / ${(m.pptx / 1024).toFixed(0)} KB = 1/${(m.pptx / m.ourPptx).toFixed(0)}`);
 });
 row('all, one run', all.decks.reduce((n, d) => n + d.slides, 0), all, marpAll);
-const worst = (pick: (s: (typeof single)[number]) => number) => Math.min(...single.map((s, i) => marp[i].ms / pick(s)));
 const worstPptx = Math.min(...marp.map((m) => m.pptx / m.ourPptx));
-const verdict = (x: number, target: number) => `${x.toFixed(1)}× ${x >= target ? 'met' : 'MISSED'}`;
-console.log(
-  `targets: one deck ≥5× → worst first build ${verdict(worst((s) => s.ms), 5)}, worst rebuild ${verdict(worst((s) => s.rebuildMs), 5)}; ` +
-    `all ≥8× → first build ${verdict(marpAll / all.ms, 8)}, rebuild ${verdict(marpAll / all.rebuildMs, 8)}; ` +
-    `PPTX ≤1/20 → worst 1/${worstPptx.toFixed(0)} ${worstPptx >= 20 ? 'met' : 'MISSED'}`,
-);
-console.log('whole CLI, rebuild'.padEnd(24), 'briefdeck build'.padStart(16), 'marp-cli ×3'.padStart(12), 'ratio'.padStart(7));
-console.log(`cli ${name(specs[0])}`.padEnd(24), ms(cliOne).padStart(16), ms(marp[0].ms).padStart(12), ratio(marp[0].ms, cliOne).padStart(7));
-console.log('cli all'.padEnd(24), ms(cliAll).padStart(16), ms(marpAll).padStart(12), ratio(marpAll, cliAll).padStart(7));
+console.log(`PPTX ≤1/20 of marp-cli's bytes → worst 1/${worstPptx.toFixed(0)} ${worstPptx >= 20 ? 'met' : 'MISSED'}`);

@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx's loader, so a clone needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled command line in dist/ (`npm run build`; the README's two commands build it
+// when it is missing or older than src/).
+import { existsSync } from 'node:fs';
 
-register();
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write('briefdeck: dist/ is missing: run `npm run build` (or `npm run decks`, which builds it)\n');
+  process.exit(1);
+}
 // `briefdeck claims | head` closes the pipe early: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err) => {
@@ -10,5 +15,5 @@ for (const stream of [process.stdout, process.stderr]) {
     throw err;
   });
 }
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import(cli);
 process.exitCode = await main(process.argv.slice(2));

@@ -7,9 +7,10 @@
  *
  * - `lines`: hand judgements of lines as a desk head reads them: ON (belongs under its slide and
  *   the spec's topic), ALONE (understood without the sentence before it), KEY (among what the
- *   audience most needs on that subject). A line is looked up by its source (document and offset)
- *   and the text the slide shows; a line nobody has judged yet is counted as unjudged, never as
- *   good. `--pending` prints the unjudged lines as YAML to judge.
+ *   audience most needs on that subject). A line is looked up by its slide's title and the text
+ *   the slide shows; a line nobody has judged yet is counted as unjudged, never as good.
+ *   `--pending` prints the unjudged lines as YAML to judge; `eval/import-judgements.ts` merges a
+ *   judge's file into the gold.
  * - `storylines`: what the bottom line must state. A storyline is hit when one bottom-line line
  *   holds a word from each of its groups (`[[opec], [ceiling, quota]]`; word beginnings).
  * - `quotes`: quote id → the speaker's full name; a quote slide whose speaker differs is wrong.
@@ -21,7 +22,7 @@ import { join, relative, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadCorpus } from '../src/corpus/index.ts';
 import { composeDeck } from '../src/deck/index.ts';
-import type { Citation, Deck, Diagnostic } from '../src/model.ts';
+import type { Citation, Deck, Diagnostic, Insertion } from '../src/model.ts';
 import { parseBriefing } from '../src/spec/index.ts';
 import { themeNames } from '../src/theme/index.ts';
 
@@ -39,8 +40,9 @@ const CASES: CorpusCase[] = [
 ];
 
 export interface JudgedLine {
-  doc: string;
-  start: number;
+  /** Where the line comes from, when the judge knew it; section and text identify it anyway. */
+  doc?: string;
+  start?: number;
   section: string;
   text: string;
   on: 0 | 1;
@@ -60,15 +62,17 @@ export interface ShownLine {
   kind: string;
   text: string;
   citation: Citation;
+  insertions?: Insertion[];
 }
 
 /** Every pulled line of a deck with the slide it is on. */
 export function shownLines(deck: Deck): ShownLine[] {
   const out: ShownLine[] = [];
   for (const s of deck.slides) {
-    const push = (text: string, citation?: Citation) => citation && out.push({ section: s.title, kind: s.kind, text, citation });
-    if (s.kind === 'bullets') s.bullets.forEach((b) => push(b.text, b.citation));
-    if (s.kind === 'judgements') s.judgements.forEach((b) => push(b.text, b.citation));
+    const push = (text: string, citation?: Citation, insertions?: Insertion[]) =>
+      citation && out.push({ section: s.title, kind: s.kind, text, citation, ...(insertions ? { insertions } : {}) });
+    if (s.kind === 'bullets') s.bullets.forEach((b) => push(b.text, b.citation, b.insertions));
+    if (s.kind === 'judgements') s.judgements.forEach((b) => push(b.text, b.citation, b.insertions));
     if (s.kind === 'scenarios') s.scenarios.forEach((x) => push(x.text, x.citation));
     if (s.kind === 'timeline') s.events.forEach((e) => push(e.text, e.citation));
     if (s.kind === 'figures') s.figures.forEach((f) => push(`${f.display}: ${f.label}`, f.citation));
@@ -77,7 +81,7 @@ export function shownLines(deck: Deck): ShownLine[] {
 }
 
 const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
-const lineKey = (doc: string, start: number, section: string, text: string) => `${doc}@${start}|${section}|${norm(text)}`;
+const lineKey = (section: string, text: string) => `${norm(section)}|${norm(text).replace(/^\[[A-Z ]+\]\s*/, '')}`;
 
 export function storylineHits(gold: Gold, deck: Deck): { hit: string[]; missed: string[] } {
   const bluf = deck.slides.find((s) => s.kind === 'judgements' && s.bottomLine);
@@ -102,12 +106,15 @@ interface DeckScore {
   storylines: string;
   quote: string;
   pending: JudgedLine[];
+  /** Judged lines with a mark of 0, for `--failing`. */
+  failing: JudgedLine[];
+  judgedLines: JudgedLine[];
 }
 
 function score(deck: Deck, gold: Gold, spec: string): DeckScore {
-  const judged = new Map((gold.lines ?? []).map((l) => [lineKey(l.doc, l.start, l.section, l.text), l]));
+  const judged = new Map((gold.lines ?? []).map((l) => [lineKey(l.section, l.text), l]));
   const lines = shownLines(deck);
-  const found = lines.map((l) => judged.get(lineKey(l.citation.docId, l.citation.start, l.section, l.text)));
+  const found = lines.map((l) => judged.get(lineKey(l.section, l.text)));
   const known = found.filter((j): j is JudgedLine => !!j);
   const pct = (f: (j: JudgedLine) => number) => (known.length ? Math.round((100 * known.reduce((n, j) => n + f(j), 0)) / known.length) : NaN);
   const { hit, missed } = storylineHits(gold, deck);
@@ -127,6 +134,8 @@ function score(deck: Deck, gold: Gold, spec: string): DeckScore {
     key: pct((j) => j.key),
     storylines: gold.storylines?.length ? `${hit.length}/${hit.length + missed.length}${missed.length ? ` (missed: ${missed.join('; ')})` : ''}` : '—',
     quote,
+    failing: known.filter((j) => !j.on || !j.alone || !j.key),
+    judgedLines: known,
     pending: lines
       .filter((_, i) => !found[i])
       .map((l) => ({ doc: l.citation.docId, start: l.citation.start, section: l.section, text: norm(l.text), on: 1, alone: 1, key: 1, note: `source: ${norm(l.citation.sentence)}` })),
@@ -148,10 +157,12 @@ function lostDocuments(dir: string, ids: Set<string>, diagnostics: readonly Diag
 
 async function main(): Promise<void> {
   const pending = process.argv.includes('--pending');
+  const failing = process.argv.includes('--failing');
   const only = process.argv.find((a) => a.startsWith('--corpus='))?.slice('--corpus='.length);
   const themes = themeNames(root);
   const rows: string[][] = [['corpus', 'spec', 'audience', 'lines', 'judged', 'ON %', 'ALONE %', 'KEY %', 'bottom line storylines', 'quote']];
   const todo: Record<string, JudgedLine[]> = {};
+  const pooled = new Map<string, JudgedLine[]>();
   for (const c of CASES) {
     if (only && c.name !== only) continue;
     const store = await loadCorpus({ root, corpusDir: c.corpus, cacheDir: join(root, '.cache', 'eval', c.name) });
@@ -165,15 +176,22 @@ async function main(): Promise<void> {
       const goldPath = join(root, 'eval', 'gold', c.name, `${name}.yaml`);
       const gold: Gold = existsSync(goldPath) ? ((parse(readFileSync(goldPath, 'utf8')) as Gold) ?? {}) : {};
       const s = score(deck, gold, name);
+      pooled.set(c.name, [...(pooled.get(c.name) ?? []), ...s.judgedLines]);
       const f = (n: number) => (Number.isNaN(n) ? '—' : String(n));
       rows.push([c.name, name, s.audience, String(s.lines), String(s.judged), f(s.on), f(s.alone), f(s.key), s.storylines, s.quote]);
       if (s.pending.length) todo[`${c.name}/${name}`] = s.pending;
+      if (failing) for (const j of s.failing) console.log(`  ${c.name}/${name} [${j.section}] on=${j.on} alone=${j.alone} key=${j.key} ${j.text.slice(0, 110)} — ${j.note ?? ''}`);
     }
     store.close();
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('');
   for (const r of rows) console.log(r.map((x, i) => (i === r.length - 1 ? x : x.padEnd(widths[i]))).join('  '));
+  console.log('');
+  for (const [name, lines] of pooled) {
+    const pct = (f: (j: JudgedLine) => number) => Math.round((100 * lines.reduce((n, j) => n + f(j), 0)) / Math.max(1, lines.length));
+    console.log(`${name}, all decks: ${lines.length} judged lines, ON ${pct((j) => j.on)}%, ALONE ${pct((j) => j.alone)}%, KEY ${pct((j) => j.key)}%`);
+  }
   const unjudged = Object.values(todo).reduce((n, l) => n + l.length, 0);
   if (unjudged) console.log(`\n${unjudged} lines have no gold judgement yet${pending ? '' : ' (npm run eval -- --pending prints them)'}`);
   if (pending) console.log('\n' + stringify(todo, { lineWidth: 0 }));

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * Makes a fresh clone ready to run: installs npm dependencies when they are missing or stale, and
- * the system tools briefdeck drives (Chromium; with --test also poppler-utils and LibreOffice
- * Impress, which the tests use as independent PDF and PPTX readers, and PostgreSQL, whose server the
- * store tests start and stop themselves). Debian packages are installed
+ * Makes a fresh clone ready to run: installs npm dependencies when they are missing or stale,
+ * builds dist/ when it is missing or older than src/ (scripts/build.mjs), and installs the system
+ * tools briefdeck drives (Chromium; with --test also poppler-utils and LibreOffice Impress, which
+ * the tests use as independent PDF and PPTX readers, xmllint for the PPTX validator, and
+ * PostgreSQL, whose server the store tests start and stop themselves). Debian packages are installed
  * only when running as root on a Debian-like system; otherwise it says what to install and stops.
  * Plain Node on purpose: it runs before any dependency exists.
  */
@@ -36,7 +37,10 @@ if (!existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
   run('npm', ['ci', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: process.env.PUPPETEER_SKIP_DOWNLOAD ?? 'true' });
 }
 
-// 2. System packages.
+// 2. The compiled command line: dist/ is built when it is missing or older than src/.
+run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
+
+// 3. System packages.
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const canApt = isRoot && has('apt-get');
 const missing = [];
@@ -70,6 +74,9 @@ if (forTests) {
   // The store tests start a throwaway PostgreSQL cluster of their own (initdb in a temporary folder).
   const pgBin = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin', 'initdb')));
   if (!pgBin && !has('initdb')) missing.push({ pkg: 'postgresql', why: 'the store tests run a throwaway PostgreSQL server' });
+  // The vendored PowerPoint validator (test/tools/pptx-validate) checks schemas with xmllint.
+  if (!has('xmllint')) missing.push({ pkg: 'libxml2-utils', why: 'tests validate every PPTX against the Office Open XML schemas with xmllint' });
+  if (!has('python3')) missing.push({ pkg: 'python3', why: 'tests run the PPTX validator with it' });
 }
 if (missing.length > 0 || optional.length > 0) {
   const pkgs = missing.map((m) => m.pkg);

@@ -73,7 +73,15 @@ export interface DocumentMeta {
   republishedBy?: string;
   /** sha256 of the raw file bytes. */
   hash: string;
+  /** Words in the kept paragraphs. */
   words: number;
+  /** Words in the blocks cleaning dropped (menus, footers, duplicates…): a page that lost most of its text stands out. */
+  droppedWords?: number;
+  /**
+   * ISO 639-1 code of the text's language as detected ('en', 'de'); absent when there was too
+   * little text to tell. Claims and quotes are extracted from English documents only.
+   */
+  language?: string;
   /**
    * In a document listing (no text): for a title in capitals, the body's spellings of the title's
    * words, which citation tags read in place of the text.
@@ -184,6 +192,8 @@ export interface EvidenceStore {
   claimsById?(ids: readonly string[]): Claim[];
   /** The claims tagged with a topic, any spelling of its name, in store order (default: from `claims()`). */
   claimsTagged?(topic: string): Claim[];
+  /** The claims of these documents, in store order (default: from `claims()`). */
+  claimsOfDocuments?(docIds: readonly string[]): Claim[];
   /** Counts, without reading any row (default: the lengths of the lists). */
   stats?(): { documents: number; claims: number; quotes: number };
   quotes(): Quote[];
@@ -286,9 +296,24 @@ export interface SourceEntry {
   tag: string;
 }
 
-export interface Bullet {
-  /** What the slide shows (may be compressed from the source by deleting words only). */
+/**
+ * An editorial insertion: a name in square brackets copied from earlier in the same document,
+ * in place of the words it replaces ("[Ed Balls] said" for "he said").
+ */
+export interface Insertion {
+  /** As shown, brackets included: "[Ed Balls]". */
   text: string;
+  /** Offsets into the document of the words it stands for ("he"). */
+  replaces: { start: number; end: number };
+  /** Offsets into the document of the name it copies. */
+  source: { start: number; end: number };
+}
+
+export interface Bullet {
+  /** What the slide shows: the source by deleting words only, plus any recorded `insertions`. */
+  text: string;
+  /** Names put in brackets for words the line could not be read alone with. */
+  insertions?: Insertion[];
   citation?: Citation;
   kind?: ClaimKind;
   likelihood?: Likelihood;
@@ -340,7 +365,12 @@ export type Slide =
   /** `bottomLine`: the deck's bottom line up front, whose lines may run a quarter longer. */
   | (SlideBase & { kind: 'judgements'; judgements: Bullet[]; bottomLine?: boolean })
   | (SlideBase & { kind: 'quote'; quote: Quote; citation: Citation })
-  | (SlideBase & { kind: 'figures'; figures: FigureItem[] })
+  /**
+   * `chart`: the figures compare like with like (same unit and measure, different subjects or
+   * dates) and are drawn as a bar chart; otherwise as number cards. Decided when the deck is
+   * composed; renderers follow it.
+   */
+  | (SlideBase & { kind: 'figures'; figures: FigureItem[]; chart?: boolean })
   | (SlideBase & { kind: 'scenarios'; scenarios: Scenario[] })
   | (SlideBase & { kind: 'timeline'; events: TimelineEvent[] })
   | (SlideBase & { kind: 'sources'; sources: SourceEntry[] })
@@ -395,6 +425,8 @@ export interface ThemeTokens {
   /** Inches. */
   spacing: { margin: number; gap: number };
   logo?: string;
+  /** PowerPoint decks are built on this template's masters and layouts (absolute path once resolved). */
+  pptx?: { template: string };
   /** Extra CSS appended to the Marp theme. */
   css?: string;
 }

@@ -17,6 +17,10 @@ export interface RenderContext {
   /** The run's one browser, started on first use. */
   browser: () => Promise<Printer>;
   paper?: 'A4' | 'Letter';
+  /** HTML before everything else (preview: the page reloads while the rest renders). */
+  htmlFirst?: boolean;
+  /** With `htmlFirst`: awaited after the HTML is reported, before the other formats start. */
+  afterHtml?: () => Promise<unknown>;
 }
 
 /**
@@ -59,7 +63,8 @@ export async function renderArtifacts(
   onRendered: (artifact: RenderedArtifact) => void = () => {},
 ): Promise<RenderedArtifact[]> {
   const started = new Map<ArtifactKind, Promise<RenderedArtifact>>();
-  const order = [...kinds].sort((a, b) => START_ORDER.indexOf(a) - START_ORDER.indexOf(b));
+  const rank = (kind: ArtifactKind) => (ctx.htmlFirst && kind === 'html' ? -1 : START_ORDER.indexOf(kind));
+  const order = [...kinds].sort((a, b) => rank(a) - rank(b));
   // Every format but deck.json starts from the fitted Marp render: made once, before any of them.
   if (order.some((kind) => kind !== 'deck.json')) renderMarp(deck, theme);
   const handedOver: Promise<void>[] = [];
@@ -83,6 +88,7 @@ export async function renderArtifacts(
     // Every job is awaited below; until then a failure must not count as unhandled.
     job.catch(() => {});
     started.set(kind, job);
+    if (kind === 'html' && ctx.htmlFirst && ctx.afterHtml) await job.then(ctx.afterHtml, () => {});
     await breathe();
   }
   return Promise.all(kinds.map((kind) => started.get(kind)!));

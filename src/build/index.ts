@@ -65,6 +65,16 @@ export interface BuildOptions {
    * rebuild need not load the tagger (default true; the decks are the same either way).
    */
   tagCache?: boolean;
+  /**
+   * Render the HTML before the printed formats and report it (with its content) at once, so a
+   * preview can show it while PDF and PowerPoint are still on their way (watch mode).
+   */
+  htmlFirst?: boolean;
+  /**
+   * With `htmlFirst`: awaited once a deck's HTML is reported, before its other formats start
+   * (the preview lets the open pages fetch it while this thread is free to serve them).
+   */
+  htmlShown?: (deck: string) => Promise<unknown>;
   onProgress?: (event: BuildEvent) => void;
 }
 
@@ -72,7 +82,8 @@ export type BuildEvent =
   | { type: 'corpus-file'; path: string; processed: boolean; files: number; ms: number }
   | { type: 'corpus'; documents: number; claims: number; quotes: number; ms: number }
   | { type: 'deck-start'; spec: string }
-  | { type: 'artifact'; spec: string; artifact: ArtifactKind; ms: number }
+  /** A format rendered in memory (its file is written with the deck's others); `content` is the HTML's. */
+  | { type: 'artifact'; spec: string; name: string; artifact: ArtifactKind; ms: number; content?: string }
   | { type: 'deck-done'; result: DeckResult }
   | { type: 'diagnostic'; diagnostic: Diagnostic };
 
@@ -335,8 +346,20 @@ async function buildOne(file: string, ctx: BuildContext): Promise<DeckResult> {
   // Formats render concurrently: the printed ones overlap with PPTX and with each other.
   let rendered: { kind: ArtifactKind; path: string; content: string | Uint8Array; ms: number }[];
   try {
-    const artifacts = await renderArtifacts(kinds, deck, theme, { browser: ctx.browser, paper: ctx.paper }, (a) =>
-      ctx.emit({ type: 'artifact', spec: rel, artifact: a.kind, ms: a.ms }),
+    const artifacts = await renderArtifacts(kinds, deck, theme, {
+        browser: ctx.browser,
+        paper: ctx.paper,
+        htmlFirst: ctx.htmlFirst,
+        afterHtml: ctx.htmlShown && (() => ctx.htmlShown!(deck.name)),
+      }, (a) =>
+      ctx.emit({
+        type: 'artifact',
+        spec: rel,
+        name: deck.name,
+        artifact: a.kind,
+        ms: a.ms,
+        ...(a.kind === 'html' && typeof a.content === 'string' ? { content: a.content } : {}),
+      }),
     );
     rendered = artifacts.map((a) => ({ ...a, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[a.kind].suffix) }));
   } catch (err) {

@@ -31,7 +31,13 @@ export async function checkBriefings(root: string, paths: string[], options: { s
   const themes = themeNames(root);
   const diagnostics: Diagnostic[] = [...config.diagnostics];
   // Loaded here rather than with the command line, so other commands start without them.
-  const [{ loadCorpus }, { composeDeck }] = await Promise.all([import('../corpus/index.ts'), import('../deck/index.ts')]);
+  const [{ loadCorpus }, { composeDeck }, { openTagMemory }] = await Promise.all([
+    import('../corpus/index.ts'),
+    import('../deck/index.ts'),
+    import('../deck/grammar.ts'),
+  ]);
+  // The part-of-speech tags a build or an earlier check kept: the tagger loads only for new text.
+  const saveTags = openTagMemory(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
   let store = options.store;
   try {
     for (const file of files) {
@@ -48,6 +54,7 @@ export async function checkBriefings(root: string, paths: string[], options: { s
     }
   } finally {
     if (store && store !== options.store) store.close();
+    saveTags();
   }
   return { files, diagnostics: sortDiagnostics(unique(diagnostics)) };
 }

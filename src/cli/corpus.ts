@@ -21,11 +21,20 @@ export function documentSummary(d: DocumentMeta & Partial<Pick<CorpusDocument, '
     paragraphs: d.paragraphs?.length ?? d.paragraphCount ?? 0,
     dropped: d.dropped?.length ?? d.droppedCount ?? 0,
     format: d.format,
+    language: d.language ?? null,
     words: d.words,
+    droppedWords: d.droppedWords ?? null,
     originalPublisher: d.originalPublisher ?? null,
     republishedBy: d.republishedBy ?? null,
     url: d.url ?? null,
   };
+}
+
+/** Dropped words and their share of the document's words: "1204 (62%)", so a gutted page stands out. */
+export function droppedShare(kept: number, dropped: number | null): string {
+  if (dropped === null) return '—';
+  const total = kept + dropped;
+  return `${dropped} (${total ? Math.round((100 * dropped) / total) : 0}%)`;
 }
 
 export async function openCorpus(cmd: Command): Promise<EvidenceStore> {
@@ -41,7 +50,7 @@ export async function openCorpus(cmd: Command): Promise<EvidenceStore> {
 export function register(program: Command): void {
   const corpus = program
     .command('corpus')
-    .description('list the corpus documents: title, authors, date, publisher, kept and dropped blocks')
+    .description('list the corpus documents: title, authors, date, publisher, language, kept and dropped words')
     .option('--json', 'print JSON: {"documents":[…]}')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const store = await openCorpus(cmd);
@@ -51,9 +60,19 @@ export function register(program: Command): void {
         else
           console.log(
             table(
-              ['ID', 'DATE', 'AUTHORS', 'PUBLISHER', '¶', 'DROP', 'TITLE'],
-              docs.map((d) => [d.id, d.date ?? '—', d.authors.join(', ') || '—', d.publisher ?? '—', String(d.paragraphs), String(d.dropped), d.title]),
-              [20, 10, 18, 16, 3, 4, 50],
+              ['ID', 'DATE', 'AUTHORS', 'PUBLISHER', 'LANG', '¶', 'WORDS', 'DROPPED', 'TITLE'],
+              docs.map((d) => [
+                d.id,
+                d.date ?? '—',
+                d.authors.join(', ') || '—',
+                d.publisher ?? '—',
+                d.language ?? '—',
+                String(d.paragraphs),
+                String(d.words),
+                droppedShare(d.words, d.droppedWords),
+                d.title,
+              ]),
+              [20, 10, 18, 16, 4, 3, 6, 11, 44],
             ),
           );
       } finally {

@@ -2,7 +2,6 @@
  * The command line: parses flags and calls the library. Each command lives in its own file and
  * exports `register(program)`; nothing here knows how a deck is built.
  */
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { register as registerBuild } from './build.ts';
 import { register as registerPreview } from './preview.ts';
@@ -13,7 +12,9 @@ import { register as registerCorpus } from './corpus.ts';
 import { register as registerClaims } from './claims.ts';
 import { register as registerQuotes } from './quotes.ts';
 
-const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+import pkg from '../../package.json' with { type: 'json' };
+
+const VERSION = pkg.version;
 
 /** Exit codes: 0 ok, 1 a build or input error, 2 a usage error. */
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;

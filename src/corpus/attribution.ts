@@ -4,12 +4,13 @@
  * A source is a name (capitalised words) or a source noun (experts, report, analysis…); pronouns
  * ("as we have long argued") are the author speaking and are not attributions.
  */
-import { canonicalActor } from './actors.ts';
+import { canonicalActor, findActors } from './actors.ts';
 import { SOURCE_NOUNS, TITLES } from './gazetteer.ts';
+import { lastNamedBefore, ORG_WORD, resolvePerson, ROLE_NOUN, type People, type Person } from './people.ts';
 
 export const REPORTING_VERB =
   String.raw`(?:(?:has|have|had)\s+)?(?:(?:also|already|previously|long|repeatedly|recently)\s+)?` +
-  String.raw`(?:stated|said|says|argued|argues|argue|believed|believes|believe|noted|observed|observes|` +
+  String.raw`(?:stated|said|says|added|adds|explained|commented|declared|replied|argued|argues|argue|believed|believes|believe|noted|observed|observes|` +
   String.raw`observe|suggested|suggests|warned|warns|warn|claimed|predicted|predicts|conceded|concedes|admitted|admits|admit|` +
   String.raw`denied|denies|deny|contended|contends|contend|asserted|asserts|insisted|insists|reported|wrote|writes|` +
   String.raw`maintained|expressed\s+(?:doubts?|concerns?|scepticism|skepticism)|voiced|acknowledged|acknowledges|` +
@@ -97,4 +98,143 @@ export function findAttribution(sentence: string): Source | undefined {
     if (s) return s;
   }
   return undefined;
+}
+
+// ─── Speakers of quotations ─────────────────────────────────────────────────────────────────────
+
+/**
+ * Who speaks, given the words of a quote's cue ("Elliott Schlang, analyst at …", "he", "Mr Balls",
+ * "the minister", "a Diamond Shamrock spokeswoman", "the OECD") and where they stand in the
+ * document. A person comes back with the fullest name and the role the article gives; a pronoun,
+ * surname or "the minister" only when one person fits; an organisation only when the cue names
+ * one. Anything else — "a company spokeswoman", "one analyst", "it", an unresolved "Mr Volcker" —
+ * is no named speaker, and the quote is not used.
+ */
+export function resolveSpeaker(
+  cue: { text: string; start: number },
+  quoteAt: number,
+  people: People,
+  docText: string,
+): Source | undefined {
+  const end = cue.start + cue.text.length;
+  // A person mentioned in the cue's own words.
+  const inCue = people
+    .flatMap((p) => p.mentions.filter((m) => m.start >= cue.start && m.end <= end).map((m) => ({ p, m })))
+    .sort((a, b) => a.m.start - b.m.start);
+  if (inCue.length) {
+    const who = new Set(inCue.map((x) => x.p));
+    if (who.size > 1) return undefined;
+    // "the aide to Lyng said", "Lyng's aide said": the person named is not the one speaking.
+    const m = inCue[0].m;
+    // "an aide to Agriculture Secretary Richard Lyng": a preposition, then only the person's titles.
+    if (/\b(?:to|of|for|with|from|by|and|at|under)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(docText.slice(cue.start, m.start))) return undefined;
+    if (/^['’]s?\b/.test(docText.slice(m.end, m.end + 3))) return undefined;
+    return asPerson(inCue[0].p);
+  }
+  const phrase = cue.text.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:.]+$/g, '');
+  const pronoun = /^(he|she)$/i.exec(phrase);
+  if (pronoun) {
+    const p = resolvePronoun(people, quoteAt, pronoun[1].toLowerCase() as 'he' | 'she', docText);
+    return p && asPerson(p);
+  }
+  if (/^(?:it|they|we|i|you|one|this|that|which|who)$/i.test(phrase)) return undefined;
+  const titled = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)$/u.exec(phrase);
+  if (titled) {
+    const p = resolvePerson(people, phrase, cue.start);
+    if (p) return asPerson(p);
+    if (phrase !== titled[1]) return undefined; // "Mr Volcker" with no full name before it
+  }
+  // "the minister", "the company's chairman": one person named before with that role.
+  const definite = /^the\s+(?:[\p{L}'’-]+\s+){0,2}?([\p{Ll}-]+)$/u.exec(phrase);
+  if (definite && ROLE_NOUN.has(definite[1])) {
+    const fits = people.filter((p) => p.first.start < cue.start && p.role && new RegExp(`\\b${definite[1]}\\b`, 'i').test(p.role));
+    return fits.length === 1 ? asPerson(fits[0]) : undefined;
+  }
+  // "a Diamond Shamrock spokeswoman", "a spokesman for Texaco Inc": the organisation speaks.
+  const forOrg = /^(?:an?|the|one)\s+(spokes(?:man|woman|person)|statement)\s+(?:for|of|from)\s+((?:the\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}&'’.-]*)*)$/u.exec(phrase);
+  if (forOrg) return { name: forOrg[2], role: forOrg[1] };
+  const orgFirst = /^(?:an?|the|one)\s+((?:\p{Lu}[\p{L}&'’.-]*\s+)+)(spokes(?:man|woman|person)|statement)$/u.exec(phrase);
+  if (orgFirst) return { name: orgFirst[1].trim(), role: orgFirst[2] };
+  // An organisation by name: "the OECD", "Houston Oil Trust", "Gazprom" where the text shows it is one.
+  const org = /^(?:the\s+)?(\p{Lu}[\p{L}&'’.:-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?\p{Lu}[\p{L}&'’.:-]*){0,6})$/u.exec(phrase);
+  if (org && isOrganisation(org[1], docText)) return { name: canonicalActor(org[1]) };
+  return undefined;
+}
+
+/** A speaker on a slide is named in full: "Reagan" alone or "Sheikh Ali" is not a full name. */
+/** Who speaks without a name besides people's roles: groups, and firms that talk like people ("the roaster added"). */
+const SPEAKING_NOUN = /^(?:analysts|officials|sources?|bankers|traders|dealers|delegates|economists|roasters?|producers?|exporters?|importers?)$/i;
+const SPEAKS = /(\S+)\s+(?:(?:also|then|later)\s+)?(?:said|says|told|added|adds|stated|noted|argued|warned|explained|commented|replied|insisted)\b/gu;
+const PEOPLE_NOUN = /(?:^|[.!?]["”’)]*\s+|[,;:]\s+)(?:(?:but|and|however|also|yet),?\s+)?(?:the|a|an|one|another|some|several|other)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
+
+/**
+ * Whether someone else speaks between a person's last mention and a "he said" quote: another name
+ * before a reporting verb ("Monsod said"), or a person introduced by a noun ("The senior banker
+ * was…", "a spokeswoman said"). People the text never names do not show in `people`, so "he"
+ * could be them; words inside quotation marks do not count.
+ */
+function otherSpeakerBetween(between: string, p: Person, docText: string): boolean {
+  // Quoted words do not count; the quote still ends a clause ('"…," a Western aid specialist said').
+  const text = between.replace(/["“][^"“”]*["”]/g, ', ');
+  const own = new Set(p.name.split(/\s+/));
+  // A name the document elsewhere has speak ("Funaro said") is a speaker "he" may mean.
+  // Only a lone capitalised word, as a surname stands: "American Express said" is a firm.
+  const lone = /(?<![\p{L}'’.-]\s?|\p{Lu}[\p{L}'’.-]*\s+)\p{Lu}[\p{Ll}'’-]+(?![\p{L}]|\s+\p{Lu}|['’]s\s+\p{Lu})/gu;
+  for (const w of new Set(text.match(lone) ?? [])) {
+    if (own.has(w) || /^(?:He|She|It|They|We|I|But|And|The|A|An|In|On|At|As|If|When|While|This|That|Reuters)$/.test(w)) continue;
+    if (isOrganisation(w, docText)) continue;
+    const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![\\p{L}])${esc}\\s+(?:said|says|told|added|stated)\\b|\\bsaid\\s+${esc}(?![\\p{L}])`, 'u').test(docText)) return true;
+  }
+  for (const m of text.matchAll(SPEAKS)) {
+    const w = m[1].replace(/[,;:.]+$/u, '').replace(/['’]s?$/, '');
+    if (/^\p{Lu}/u.test(w) && !own.has(w) && !/^(?:He|She|It|They|We|I|But|And|Reuters)$/.test(w)) return true;
+    if (ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')) || SPEAKING_NOUN.test(w)) return true;
+  }
+  // '"…," said the regional manager', 'said Paul Mlotok': a speaker after the verb.
+  // Only after a comma or a quote: "Develle said Paribas expected…" is Develle speaking.
+  for (const m of text.matchAll(/(?:^|,)\s*(?:said|says|added|commented)\s+((?:the|a|an|one)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+|\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,5})/gu)) {
+    const ws = m[1].split(/\s+/).map((w) => w.replace(/[.,;:]+$/, ''));
+    // "said Societe Generale economist Alain Marais" is the person again; "said Paul Mlotok" is not.
+    if (/^\p{Lu}/u.test(ws[0]) ? !ws.some((w) => own.has(w)) : ws.some((w) => ROLE_NOUN.has(w.toLowerCase()))) return true;
+  }
+  for (const m of text.matchAll(PEOPLE_NOUN)) {
+    if (m[1].split(/\s+/).some((w) => ROLE_NOUN.has(w.toLowerCase()) || ROLE_NOUN.has(w.toLowerCase().replace(/s$/, '')) || SPEAKING_NOUN.test(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whom "he"/"she" at offset `at` of `docText` means: `lastNamedBefore`, and no one else speaking
+ * from the sentence that last names that person up to `at` ("Monsod said Ongpin was…. “…,” she
+ * said" is Monsod, whom `people` may not hold). Use it for "[Ed Balls] said" insertions too.
+ */
+export function resolvePronoun(people: People, at: number, pronoun: 'he' | 'she', docText: string): Person | undefined {
+  const p = lastNamedBefore(people, at, pronoun);
+  if (!p) return undefined;
+  const last = Math.max(...p.mentions.filter((m) => m.end <= at).map((m) => m.start));
+  const from = Math.max(0, ...(people.sentenceStarts ?? []).filter((x) => x <= last));
+  return otherSpeakerBetween(docText.slice(from, at), p, docText) ? undefined : p;
+}
+
+function asPerson(p: Person): Source | undefined {
+  if (!/\s/.test(p.name)) return undefined;
+  return p.role ? { name: p.name, role: p.role } : { name: p.name };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether the text shows a capitalised name to be an organisation, not a person nobody introduced. */
+export function isOrganisation(name: string, docText: string): boolean {
+  const ws = name.split(/\s+/);
+  if (ws.some((w) => ORG_WORD.has(w.replace(/\.$/, '').toLowerCase()))) return true;
+  if (/^\p{Lu}[\p{Lu}\d&-]{1,9}$/u.test(name)) return true; // an acronym: OECD, OPEC
+  if (canonicalActor(name) !== name || findActors(name).includes(name)) return true;
+  // Elsewhere in the text with a company's designation or its exchange ticker ("Chevron Corp <CHV>").
+  const esc = escapeRe(name);
+  // Named beside an organisation: "Gazprom and the China National Petroleum Corporation".
+  const orgRun = String.raw`(?:the\s+)?(?:\p{Lu}[\p{L}&.-]*\s+){0,4}(?:${[...ORG_WORD].map((w) => w[0].toUpperCase() + w.slice(1)).join('|')})\b`;
+  if (new RegExp(`(?<![\\p{L}])${esc}\\s+(?:and|or)\\s+${orgRun}|${orgRun}\\s+(?:and|or)\\s+${esc}(?![\\p{L}])`, 'u').test(docText)) return true;
+  return new RegExp(`(?<![\\p{L}])${esc}(?:\\s+\\p{Lu}[\\p{L}&.-]*){0,3}\\s+(?:<[A-Z.]+>|\\(\\p{Lu}{2,8}\\))`, 'u').test(docText) ||
+    new RegExp(`(?<![\\p{L}])${esc}(?:\\s+\\p{Lu}[\\p{L}&.-]*){0,3}\\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Bank)\\b`, 'u').test(docText);
 }

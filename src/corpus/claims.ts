@@ -12,8 +12,9 @@ import { findActors } from './actors.ts';
 import { findAttribution } from './attribution.ts';
 import { findFigures } from './figures.ts';
 import { gluedWords, splitAtGlue } from './glue.ts';
-import { likelihoodOf } from './likelihood.ts';
+import { claimLikelihood, likelihoodOf } from './likelihood.ts';
 import { readSentences, type Sentence } from './nlp.ts';
+import { namedPeople, resolvePerson } from './people.ts';
 import { findQuotedSpans, findQuotes, keyTerms } from './quotes.ts';
 import type { TopicMatcher } from './topics.ts';
 
@@ -50,10 +51,12 @@ export interface Extraction {
 export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Extraction {
   const claims: Claim[] = [];
   const quotes: Quote[] = [];
+  // Speakers are read across the document: "Mr Balls" and "he said" point back to "Ed Balls, …".
+  const people = namedPeople(doc);
   for (const p of doc.paragraphs) {
     const spans = findQuotedSpans(p.text);
     const terms = keyTerms(p.text, spans);
-    const found = findQuotes(p.text, spans);
+    const found = findQuotes(p.text, spans, { people, offset: p.start, docText: doc.text });
     found.forEach((q, k) => {
       const quote: Quote = {
         id: `${doc.id}:p${p.index}:q${k + 1}`,
@@ -73,11 +76,14 @@ export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Ex
       if (!isStatement(text, s) || /\?["”’)]*$/.test(text)) return;
       const figures = findFigures(text);
       const inQuote = found.find((q) => q.start < s.end && q.end > s.start);
-      const source = inQuote?.speaker ?? findAttribution(text);
+      // Mostly words inside quotation marks: someone else's speech, used only as a quote with its speaker.
+      // A sentence that opens with a quotation mark is inside one even where the wire never closes it.
+      const quoted = /^["“]/.test(text) || spans.some((q) => q.words >= 4 && Math.min(q.end, s.end) - Math.max(q.start, s.start) >= (s.end - s.start) / 2);
+      let source = inQuote?.speaker ?? findAttribution(text);
       const claim: Claim = {
         id: `${doc.id}:p${p.index}:s${k + 1}`,
         text: doc.text.slice(p.start + s.start, p.start + s.end),
-        kind: kindOf(text, figures.length > 0, source !== undefined),
+        kind: kindOf(text, figures.length > 0, source !== undefined || quoted),
         docId: doc.id,
         paragraph: p.index,
         start: p.start + s.start,
@@ -86,13 +92,24 @@ export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Ex
         actors: findActors(text),
         topics: topicsOf(text),
       };
-      const likelihood = likelihoodOf(text);
+      const likelihood = claimLikelihood(text, source !== undefined || quoted);
       if (likelihood) claim.likelihood = likelihood;
+      // People named in the sentence act in it, under their fullest name ("Balls" → "Ed Balls").
+      const from = p.start + s.start;
+      const to = p.start + s.end;
+      for (const person of people) {
+        if (person.mentions.some((m) => m.start >= from && m.end <= to) && !claim.actors.includes(person.name)) claim.actors.push(person.name);
+      }
+      if (source && !inQuote) {
+        const named = resolvePerson(people, source.name, from);
+        if (named && /\s/.test(named.name)) source = { name: named.name, ...(named.role ? { role: named.role } : {}) };
+      }
       if (source) {
         claim.attribution = source.name;
         if (!claim.actors.includes(source.name) && /^\p{Lu}/u.test(source.name)) claim.actors.push(source.name);
       }
       const flaws = gluedWords(text);
+      if (quoted && !inQuote) flaws.push('inside a quotation without a named speaker');
       if (flaws.length) claim.flaws = flaws;
       const inside = terms.filter((t) => t.start >= s.start && t.start < s.end).map((t) => t.term);
       if (inside.length) claim.keyTerms = inside;

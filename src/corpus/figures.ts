@@ -1,40 +1,89 @@
 /**
  * Figures in a sentence: "40% of total arms exports", "approximately 25-30%", "$400 billion",
- * "1,000 days", "(11%)". A bare year is not a figure, it is the figure's year; model names and
- * ordinals ("S-400", "Su-27/30", "4th", "5G") are not figures either. What the figure measures is
- * taken from the sentence's own words: the "of …" phrase after it, or the noun phrase before a
- * parenthesised figure.
+ * and newswire style, where the unit follows the number: "1.50 dlrs a barrel", "17.5 pct",
+ * "68 billion dlrs", "96,000 tonnes", "2.3 mln bpd". A figure is a number with a percent sign or
+ * word, a currency sign, a scale word, or a unit: the noun right after the number (capitalised
+ * modifiers skipped: "13 million DSL subscribers"), so units need no list. A bare year is not a
+ * figure, it is the figure's year; a day after a month name is a date; model names and ordinals
+ * ("S-400", "4th", "5G") are not figures either. What the figure measures is taken from the
+ * sentence's own words: the "of …" phrase after it, or the noun phrase before a parenthesised one.
  */
 import type { Figure } from '../model.ts';
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE = String.raw`thousand|million|billion|trillion|bn|mn`;
-const UNIT_WORD = String.raw`bcm|tcm|tonnes|tons|barrels|kilometres|kilometers|km|miles|megawatts|MW|GW|troops|soldiers|people|aircraft|jets|tanks|days|weeks|months|years|decades|percentage points`;
+// Wire style spells small numbers ("one mln bpd", "two pct"): spelled, they count only with a
+// percent or scale word after them.
+const SPELLED: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+};
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:${Object.keys(SPELLED).join('|')})(?=\s)`;
+// Scale words spelled out and their common abbreviations; the one-letter forms only attached ("$5m").
+const SCALE = String.raw`thousand|million|billion|trillion|mln|mn|bln|bn|tln|tn`;
+const ATTACHED_SCALE = String.raw`bn|mn|m|b|k|tn`;
+const PERCENT = String.raw`%|per\s?cent|percent|pct|pc`;
+/** English closed-class words: after a number they start the sentence's next phrase, not a unit. */
+const NOT_UNIT = new Set(
+  ('a an the and or but nor of in on at to for from by with as than vs versus per over under up down ' +
+    'into onto off about around after before since until against between among through during ' +
+    'is are was were be been being has have had will would shall should can could may might must do does did ' +
+    'it its he she they we you i this that these those which who whom whose what when where while ' +
+    'ago earlier later each apiece more less most least no not only also so too very said says say').split(' '),
+);
 const FIGURE = new RegExp(
-  String.raw`(?<![\p{L}\d/.\-])([$€£¥]\s?)?(${NUM})(?:\s?(?:-|–|to)\s?([$€£¥]?)(${NUM}))?` +
-    String.raw`(?:\s?(%|per ?cent|percent)|\s(${SCALE})\b|[\s-](${UNIT_WORD})\b)?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d/.\-])(?!(?:1[89]|20)\d\d\s+to\s)([$€£¥]\s?)?(${NUM})(?:\s?(?:-|–|to)\s?([$€£¥]?)(${NUM}))?` +
+    String.raw`(?:(${ATTACHED_SCALE})(?![\p{L}\d])|\s?(${PERCENT})(?![\p{L}\d])|\s+(${SCALE})\b)?` +
+    String.raw`((?:[\s-]+(?:\p{Lu}[\p{L}\d&.-]*)){0,2}[\s-]+\p{Ll}[\p{Ll}-]*(?:\s+(?:a|an|per)\s+\p{Ll}+)?)?(?![\p{L}\d])`,
   'gu',
 );
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
+const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
 const CURRENCY: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' };
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+const SCALES: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, mn: 1e6, m: 1e6,
+  billion: 1e9, bln: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tln: 1e12, tn: 1e12,
+};
+/** Units of time: a count of days or years is a duration or a date, never a key figure. */
+export const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)$/;
 const MEASURE_STOP = /\s(?:going|that|which|who|whom|came|went|is|are|was|were|has|have|had|will|would|and|but|while|to)\b.*$/;
 
-const num = (s: string) => Number(s.replace(/,/g, ''));
+const num = (s: string) => SPELLED[s] ?? Number(s.replace(/,/g, ''));
+
+/** The unit a figure is in, one spelling for one unit: "pct" and "per cent" are "%", "dlrs" is "USD". */
+function unitOf(currency: string | undefined, percent: string | undefined, phrase: string | undefined): string | undefined {
+  if (percent) return '%';
+  const words = phrase?.trim().replace(/^-/, '').split(/\s+/) ?? [];
+  const noun = words.find((w) => /^\p{Ll}/u.test(w))?.toLowerCase();
+  const qualifier = words.filter((w) => /^\p{Lu}/u.test(w)).join(' ');
+  const rate = /\s(?:a|an|per)\s+(\p{Ll}+)$/u.exec(phrase ?? '')?.[1];
+  const dollar = noun && /^(?:dlrs?|dollars?)$/.test(noun);
+  let unit = currency ? CURRENCY[currency.trim()] : dollar && !qualifier ? 'USD' : noun && qualifier ? `${qualifier} ${noun}` : noun;
+  if (noun && currency && !dollar) unit = `${unit} ${noun}`;
+  return unit && rate && !unit.endsWith(` ${rate}`) ? `${unit}/${rate}` : unit;
+}
 
 export function findFigures(sentence: string): Figure[] {
   const years = [...sentence.matchAll(YEAR)].map((m) => ({ year: Number(m[1]), at: m.index ?? 0 }));
   const figures: Figure[] = [];
   for (const m of sentence.matchAll(FIGURE)) {
-    const [text, currency, low, , high, percent, scale, unitWord] = m;
+    const [, currency, low, , high, attached, percent, spaced] = m;
+    let [text] = m;
+    let phrase: string | undefined = m[8];
     const at = m.index ?? 0;
+    // A percentage's unit is the percent; a closed-class word after the number is no unit.
+    if (phrase && (percent || NOT_UNIT.has(phrase.trim().split(/[\s-]+/).find((w) => /^\p{Ll}/u.test(w)) ?? ''))) {
+      text = text.slice(0, text.length - phrase.length);
+      phrase = undefined;
+    }
+    const scale = attached ?? spaced;
     const value = num(low);
-    const isYear = !currency && !percent && !scale && !unitWord && !high && value >= 1800 && value <= 2100 && /^\d{4}$/.test(low);
-    if (isYear) continue;
-    if (!currency && !percent && !scale && !unitWord) continue;
+    const bare = !currency && !percent && !scale && !phrase;
+    if (bare || MONTH_BEFORE.test(sentence.slice(0, at))) continue;
+    if (SPELLED[low] !== undefined && !percent && !spaced) continue;
+    if (!currency && !percent && !scale && !high && value >= 1800 && value <= 2100 && /^\d{4}$/.test(low)) continue;
     const mult = scale ? SCALES[scale.toLowerCase()] : 1;
-    const unit = percent ? '%' : currency ? CURRENCY[currency.trim()] : unitWord ? unitWord.toLowerCase() : undefined;
-    const figure: Figure = { text: text.trim(), value: value * mult, unit };
+    const figure: Figure = { text: text.trim(), value: value * mult };
+    const unit = unitOf(currency, percent, phrase);
+    if (unit) figure.unit = unit;
     if (high) figure.valueHigh = num(high) * mult;
     const measure = measureOf(sentence, at, at + text.length);
     if (measure) figure.measure = measure;
@@ -46,9 +95,9 @@ export function findFigures(sentence: string): Figure[] {
 }
 
 function measureOf(sentence: string, start: number, end: number): string | undefined {
-  const after = /^\s+((?:of|in|for)\s[^,.;:()“”"]{2,80})/.exec(sentence.slice(end));
+  const after = /^\s+((?:of|in|for)\s(?:[^,.;:()“”"]|\.(?=\d)){2,80})/.exec(sentence.slice(end));
   if (after) {
-    const words = after[1].replace(MEASURE_STOP, '').trim().split(/\s+/).slice(0, 7).join(' ');
+    const words = after[1].replace(MEASURE_STOP, '').trim().split(/\s+/).slice(0, 7).join(' ').replace(/(?:\s+(?:of|in|for|the|a|an|to|at|on|by|and|or))+$/, '');
     if (words.split(' ').length >= 2) return words;
   }
   if (sentence[start - 1] === '(') {

@@ -1,11 +1,14 @@
+import { createRequire } from 'node:module';
+
 /**
- * Who acts in this corpus: countries (with their capitals and seats of power used as metonyms:
- * "Moscow", "the Kremlin" → Russia), organisations and people. Canonical name first, then the
- * forms the text may use. A gazetteer beats a statistical tagger here: the lite wink model has no
- * person/organisation entities, and the names that matter to a briefing are few and known.
- * Extend it freely; patterns in actors.ts add titled people ("President X Y") and "Name (ACRONYM)".
+ * General knowledge any corpus shares: countries (with their capitals and seats of power used as
+ * metonyms: "Moscow", "the Kremlin" → Russia) and major international organisations. Canonical
+ * name first, then the forms the text may use. People and firms are not listed here: they come
+ * from the text itself (people.ts reads names with their titles and roles, actors.ts adds
+ * "Name (ACRONYM)" organisations), so a corpus nobody has seen is read the same way.
  */
-export const ACTORS: Record<string, string[]> = {
+/** Short forms and metonyms a country list does not hold, and international organisations. */
+const KNOWN: Record<string, string[]> = {
   Russia: ['Russia', 'Russian Federation', 'Moscow', 'Kremlin'],
   China: ['China', 'PRC', "People's Republic of China", 'Beijing'],
   'United States': ['United States', 'U.S.', 'US', 'USA', 'America', 'Washington'],
@@ -37,26 +40,40 @@ export const ACTORS: Record<string, string[]> = {
   APEC: ['APEC'],
   'United Nations': ['United Nations', 'UN'],
   'Eurasian Economic Union': ['Eurasian Economic Union', 'EAEU'],
-  Gazprom: ['Gazprom'],
-  Rosneft: ['Rosneft'],
-  Rosatom: ['Rosatom'],
-  CNPC: ['China National Petroleum Corporation', 'CNPC'],
-  RUSI: ['Royal United Services Institute', 'RUSI'],
-  FPRI: ['Foreign Policy Research Institute', 'FPRI'],
-  ISPI: ['ISPI'],
-  'The Economist': ['The Economist'],
-  'Re:Russia': ['Re:Russia'],
-  'Vladimir Putin': ['Vladimir Putin', 'Putin'],
-  'Xi Jinping': ['Xi Jinping', 'Xi'],
-  'Henry Kissinger': ['Henry Kissinger', 'Kissinger'],
-  'Alexander Gabuev': ['Alexander Gabuev', 'Gabuev'],
-  'Igor Sechin': ['Igor Sechin', 'Sechin'],
-  'Bashar Assad': ['Bashar al-Assad', 'Bashar Assad', 'Assad'],
-  'Otto von Bismarck': ['Otto von Bismarck', 'Bismarck'],
-  'Donald Trump': ['Donald Trump', 'Trump'],
-  'Richard Nixon': ['Richard Nixon', 'Nixon'],
-  'Joe Biden': ['Joe Biden', 'Biden'],
 };
+
+interface CountryRecord {
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  capital?: string[];
+  demonyms?: { eng?: { m?: string; f?: string } };
+}
+
+/**
+ * Every country of ISO 3166 (the `world-countries` data set): its common and official names,
+ * other spellings (longer than three letters: two-letter codes are ordinary words too), capital
+ * and demonym ("Brazilian", "Chinese"), merged with the forms above.
+ */
+function gazetteer(): Record<string, string[]> {
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as CountryRecord[];
+  const out: Record<string, string[]> = {};
+  const canonicalOf = new Map<string, string>();
+  for (const [canonical, forms] of Object.entries(KNOWN)) {
+    out[canonical] = [...forms];
+    for (const f of forms) canonicalOf.set(f, canonical);
+  }
+  for (const c of countries) {
+    const canonical = canonicalOf.get(c.name.common) ?? c.name.common;
+    const forms = [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3), ...(c.capital ?? []), c.demonyms?.eng?.m, c.demonyms?.eng?.f];
+    const list = (out[canonical] ??= []);
+    for (const f of forms) if (f && /^\p{Lu}/u.test(f) && !list.includes(f) && !canonicalOf.has(f)) list.push(f);
+  }
+  return out;
+}
+
+export const ACTORS: Record<string, string[]> = gazetteer();
+
 
 /** Titles that introduce a person ("Russian President Vladimir Putin"). */
 export const TITLES = [

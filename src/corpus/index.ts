@@ -8,8 +8,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore } from '../model.ts';
-import { extractEvidence } from './claims.ts';
-import { formatOf, ingestFile, sha256 } from './read.ts';
+import { formatOf, sha256 } from './read.ts';
+import { MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
+import { openFileStamps } from './stamps.ts';
+import { languageNotices } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
 import type { EvidenceBackend, FileClaim } from './store/types.ts';
@@ -18,6 +20,7 @@ import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
 export { ingestFile, formatOf, sha256 } from './read.ts';
 export { cleanText } from './clean.ts';
 export { extractEvidence } from './claims.ts';
+export { languageNotices } from './extracted.ts';
 export { findDate } from './dates.ts';
 export { BOILERPLATE_PATTERNS, END_OF_ARTICLE } from './patterns.ts';
 export { parseTopics, topicMatcher } from './topics.ts';
@@ -51,6 +54,8 @@ export const SIDECAR_SUFFIX = '.meta.yaml';
 /** Largest article read, in bytes (default 64 MB; `BRIEFDECK_MAX_ARTICLE_MB` changes it). */
 export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_ARTICLE_MB) || 64) * 2 ** 20);
 export const TOPICS_FILE = 'topics.yaml';
+/** Files read ahead of the one being written to the store. */
+const IN_FLIGHT = 16;
 
 /** The corpus files, sorted, and the sidecars beside them. */
 function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
@@ -81,14 +86,14 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
   const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
   const db = await openBackend(options.store ?? process.env.BRIEFDECK_STORE_URL, cacheDir);
   try {
-    return await updateStore(db, root, corpusDir, options);
+    return await updateStore(db, root, corpusDir, cacheDir, options);
   } catch (err) {
     db.close();
     throw err;
   }
 }
 
-async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
+async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
   // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
   const rel = (p: string) => (p.startsWith(root + sep) ? p.slice(root.length + 1) : relative(root, p)).split(sep).join('/');
@@ -117,106 +122,148 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
   const { files, sidecars } = listFiles(corpusDir);
-  type Job = { path: string; full: string; key: string; id: string; stamp: string };
+  const stamps = openFileStamps(join(cacheDir, 'file-stamps.json'));
+  type Job = { path: string; full: string; key: string; id: string; bytes?: Buffer; sidecarSource?: string };
+  // Files another process had claimed when this one came to them: done at the end.
   const deferred: Job[] = [];
-  /** Reads, cleans and extracts one file, and stores it in one transaction (under its claim). */
-  const store = async (job: Job, claim: FileClaim | undefined, bytes: Uint8Array, sidecarSource: string) => {
-    const { path, key, id, stamp } = job;
-    try {
-      let sidecar: SidecarMeta | undefined;
-      const fileDiagnostics: Diagnostic[] = [];
-      if (sidecarSource) {
-        try {
-          sidecar = parseSidecar(sidecarSource);
-        } catch (err) {
-          fileDiagnostics.push({ severity: 'warning', file: rel(job.full + SIDECAR_SUFFIX), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
-        }
+  // Claims this process holds on files read but not yet stored (given up if ingest fails).
+  const held = new Set<FileClaim>();
+  // Files are read, cleaned and extracted ahead (on other threads when there is enough to do);
+  // results are written to the store, and reported, in listing order.
+  let pool: IngestPool | undefined;
+  let pendingBytes = 0;
+  let triedThreads = false;
+  const queue: Array<() => Promise<void> | void> = [];
+  const drain = async (keep: number) => {
+    while (queue.length > keep) await queue.shift()!();
+  };
+  /** Sends a file to be read, cleaned and extracted, and queues its write (under its claim). */
+  const ingest = (job: Job, claim: FileClaim | undefined) => {
+    const { path, full, key, id } = job;
+    const bytes = job.bytes ?? readFileSync(full);
+    const sidecarPath = full + SIDECAR_SUFFIX;
+    const sidecarSource = sidecars.has(sidecarPath) ? job.sidecarSource || readFileSync(sidecarPath, 'utf8') : '';
+    let sidecar: SidecarMeta | undefined;
+    const fileDiagnostics: Diagnostic[] = [];
+    if (sidecarSource) {
+      try {
+        sidecar = parseSidecar(sidecarSource);
+      } catch (err) {
+        fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
       }
-      const result = await ingestFile({ path, bytes, sidecar, id });
+    }
+    pendingBytes += bytes.length;
+    // Threads once there is enough to do; what was sent before stays in this thread.
+    if (!pool) pool = openIngestPool(topics, pendingBytes);
+    else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
+      triedThreads = true;
+      const next = openIngestPool(topics, pendingBytes);
+      if (next.threaded) pool = next;
+    }
+    if (claim) held.add(claim);
+    const work = pool.submit({ path, bytes, sidecar, id });
+    work.catch(() => {});
+    queue.push(async () => {
+      const { result, claims, quotes } = await work;
       fileDiagnostics.push(...result.diagnostics);
       diagnostics.push(...fileDiagnostics);
       const doc = result.document;
-      const { claims, quotes } = doc ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
-      const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics, stamp };
-      if (claim) claim.put(file, doc, claims, quotes);
-      else db.putFile(file, doc, claims, quotes);
-    } catch (err) {
-      claim?.release();
-      throw err;
-    }
-    options.onFile?.(path, true);
+      const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics };
+      if (claim) {
+        held.delete(claim);
+        claim.put(file, doc, claims, quotes);
+      } else db.putFile(file, doc, claims, quotes);
+      options.onFile?.(path, true);
+    });
   };
-  for (const full of files) {
-    const path = rel(full);
-    seen.add(path);
-    if (!formatOf(full)) continue;
-    const stat = statSync(full);
-    const size = stat.size;
-    if (size > MAX_ARTICLE_BYTES) {
-      // Ingest needs about 40 bytes of memory per byte of text; refuse clearly rather than exhaust it.
-      const d: Diagnostic = {
-        severity: 'warning',
-        file: path,
-        code: 'corpus/too-large',
-        message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
-        hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
-      };
-      diagnostics.push(d);
-      if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
-      continue;
+  try {
+    for (const full of files) {
+      const path = rel(full);
+      seen.add(path);
+      if (!formatOf(full)) continue;
+      const stat = statSync(full);
+      const size = stat.size;
+      if (size > MAX_ARTICLE_BYTES) {
+        // Ingest needs about 40 bytes of memory per byte of text; refuse clearly rather than exhaust it.
+        const d: Diagnostic = {
+          severity: 'warning',
+          file: path,
+          code: 'corpus/too-large',
+          message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
+          hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
+        };
+        queue.push(() => {
+          diagnostics.push(d);
+          if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
+        });
+        continue;
+      }
+      const sidecarPath = full + SIDECAR_SUFFIX;
+      const sidecarStat = sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
+      // An unchanged file (same size and times as when last hashed) is not read again.
+      let key = stamps.get(path, stat, sidecarStat);
+      let bytes: Buffer | undefined;
+      let sidecarSource = '';
+      if (key === undefined) {
+        bytes = readFileSync(full);
+        sidecarSource = sidecarStat ? readFileSync(sidecarPath, 'utf8') : '';
+        key = `${sha256(bytes)}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
+        stamps.set(path, stat, sidecarStat, key);
+      }
+      const hash = key.slice(0, key.indexOf(':'));
+      const owner = hashOwner.get(hash);
+      const previous = stored.get(path);
+      if (owner && size > 0) {
+        const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
+        const fileKey = key;
+        queue.push(() => {
+          duplicates.push(d);
+          // A file that held a document of its own before the other copy came first gives it up.
+          if (previous?.key !== fileKey || previous.docId !== null) db.putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
+        });
+        continue;
+      }
+      hashOwner.set(hash, path);
+      const id = documentId(full.startsWith(corpusDir + sep) ? full.slice(corpusDir.length + 1) : relative(corpusDir, full), ids);
+      ids.add(id);
+      if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
+        queue.push(() => {
+          diagnostics.push(...previous.diagnostics);
+          options.onFile?.(path, false);
+        });
+        continue;
+      }
+      // With several processes ingesting into one store, each file is processed by the first to
+      // claim it; the others go on, and come back at the end to any file whose worker has not
+      // stored it (it may have been stopped).
+      const claim = db.claimFile?.(path, key);
+      if (db.claimFile && !claim) {
+        deferred.push({ path, full, key, id });
+        continue;
+      }
+      ingest({ path, full, key, id, bytes, sidecarSource }, claim);
+      // A bounded number of files in flight: memory stays that of a few articles.
+      await drain(IN_FLIGHT);
     }
-    const sidecarPath = full + SIDECAR_SUFFIX;
-    const hasSidecar = sidecars.has(sidecarPath);
-    // Size and modification time of the file and its sidecar: when they are what the store
-    // recorded, the bytes are too (as for git's index), and the file is neither read nor hashed.
-    const sidecarStat = hasSidecar ? statSync(sidecarPath) : undefined;
-    const stamp = `${size}:${stat.mtimeMs}:${sidecarStat ? `${sidecarStat.size}:${sidecarStat.mtimeMs}` : '-'}`;
-    const previous = stored.get(path);
-    let bytes: Buffer | undefined;
-    let sidecarSource = '';
-    let key: string;
-    if (previous?.stamp === stamp && !previous.key.startsWith('too-large:')) {
-      key = previous.key;
-    } else {
-      bytes = readFileSync(full);
-      sidecarSource = hasSidecar ? readFileSync(sidecarPath, 'utf8') : '';
-      key = `${sha256(bytes)}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
+    await drain(0);
+    for (const job of deferred) {
+      const claim = db.claimFile!(job.path, job.key, true);
+      if (!claim) {
+        options.onFile?.(job.path, false);
+        continue;
+      }
+      ingest(job, claim);
+      await drain(IN_FLIGHT);
     }
-    const hash = key.slice(0, key.indexOf(':'));
-    const owner = hashOwner.get(hash);
-    if (owner && size > 0) {
-      const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
-      duplicates.push(d);
-      if (previous?.key !== key || previous.docId !== null) db.putFile({ path, key, docId: null, diagnostics: [d], stamp });
-      else if (previous.stamp !== stamp) db.restamp(path, stamp);
-      continue;
-    }
-    hashOwner.set(hash, path);
-    const id = documentId(full.startsWith(corpusDir + sep) ? full.slice(corpusDir.length + 1) : relative(corpusDir, full), ids);
-    ids.add(id);
-    if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
-      if (previous.stamp !== stamp) db.restamp(path, stamp);
-      diagnostics.push(...previous.diagnostics);
-      options.onFile?.(path, false);
-      continue;
-    }
-    // With several processes ingesting into one server, each file is processed by the first to
-    // claim it; the others go on, and come back at the end to any file whose worker has not
-    // stored it (it may have been stopped).
-    const claim = db.claimFile?.(path, key);
-    if (db.claimFile && !claim) {
-      deferred.push({ path, full, key, id, stamp });
-      continue;
-    }
-    await store({ path, full, key, id, stamp }, claim, bytes ?? readFileSync(full), hasSidecar ? (sidecarSource || readFileSync(sidecarPath, 'utf8')) : '');
+    await drain(0);
+  } finally {
+    await pool?.close();
+    for (const claim of held) claim.release();
   }
-  for (const job of deferred) {
-    const claim = db.claimFile!(job.path, job.key, true);
-    if (!claim) options.onFile?.(job.path, false);
-    else await store(job, claim, readFileSync(job.full), sidecars.has(job.full + SIDECAR_SUFFIX) ? readFileSync(job.full + SIDECAR_SUFFIX, 'utf8') : '');
-  }
+  stamps.save(seen);
   for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
+  diagnostics.push(...languageNotices(db.languages(), rel(corpusDir)));
   return openStore(db, topics, diagnostics);
 }
 
@@ -270,6 +317,7 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     eachClaim: () => db.eachClaim(),
     claimsById: (ids) => db.claimsById(ids),
     claimsTagged: (topic) => db.claimsTagged(topic),
+    claimsOfDocuments: (docIds) => db.claimsOfDocuments(docIds),
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
     topics: () => topics,

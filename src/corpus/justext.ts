@@ -4,40 +4,31 @@
  * take the class of their good or bad neighbours. A site menu item is short and stopword-free and
  * sits among other menu items, so it goes; a short body paragraph sits among body and stays.
  */
+import { ENGLISH, wordsOf, type LanguageProfile } from './language.ts';
+
 export type BlockClass = 'good' | 'neargood' | 'short' | 'bad';
 
-/** jusText's defaults for English. */
-export const JUSTEXT = { lengthLow: 70, lengthHigh: 200, stopwordsLow: 0.3, stopwordsHigh: 0.32 } as const;
+/** jusText's defaults (the same for every language it ships a stoplist for). */
+export const JUSTEXT = { lengthLow: 70, lengthHigh: 200, stopwordsLow: 0.3, stopwordsHigh: 0.32, maxLinkDensity: 0.2 } as const;
 
-const STOPWORDS = new Set(
-  `a about above after again against all also although am among an and any are as at be because been before being
-  below between both but by can could did do does doing down during each either even ever every few for from further
-  had has have having he her here hers herself him himself his how however i if in into is it its itself just least
-  less many may me might more most much must my myself neither no nor not now of off on once one only or other our
-  ours ourselves out over own per rather same shall she should since so some such than that the their theirs them
-  themselves then there these they this those though through thus to too under until up upon us very via was we were
-  what when where whether which while who whom whose why will with within without would yet you your yours
-  across already always another around back became become becomes behind beyond cannot come comes current currently
-  different done due else enough especially etc far find first get give given go going good great including indeed
-  instead keep keeps known last later least let like likely long look made mainly make makes making mean means
-  moreover mostly near nearly need needs never new next none nothing often part particularly perhaps possible put
-  quite really right said say says second see seem seems several show side similar simply something soon still take
-  taken therefore thing things think third three time today together toward towards two unless use used using various
-  want way ways well whatever whole work year years`.split(/\s+/),
-);
-
-export function stopwordDensity(text: string): number {
-  const words = text.toLowerCase().match(/\p{L}+/gu);
-  if (!words || words.length === 0) return 0;
+export function stopwordDensity(text: string, language: LanguageProfile = ENGLISH): number {
+  const words = wordsOf(text, language);
+  if (words.length === 0 || !language.stopwords) return 0;
   let n = 0;
-  for (const w of words) if (STOPWORDS.has(w)) n++;
+  for (const w of words) if (language.stopwords.has(w)) n++;
   return n / words.length;
 }
 
-/** Context-free class of one block. */
-export function classifyAlone(text: string): BlockClass {
-  const density = stopwordDensity(text);
-  if (text.length < JUSTEXT.lengthLow) return 'short';
+/**
+ * Context-free class of one block. `linkDensity` (share of the block's characters inside links)
+ * is known for HTML only: a block that is mostly links is navigation whatever its words. A
+ * language with no stopword list is judged by length alone, and its neighbours do the rest.
+ */
+export function classifyAlone(text: string, language: LanguageProfile = ENGLISH, linkDensity = 0): BlockClass {
+  if (linkDensity > JUSTEXT.maxLinkDensity) return 'bad';
+  if (text.length < JUSTEXT.lengthLow) return linkDensity > 0 ? 'bad' : 'short';
+  if (!language.stopwords) return text.length > JUSTEXT.lengthHigh ? 'good' : 'neargood';
+  const density = stopwordDensity(text, language);
   if (density >= JUSTEXT.stopwordsHigh && text.length > JUSTEXT.lengthHigh) return 'good';
   if (density >= JUSTEXT.stopwordsLow) return 'neargood';
   return 'bad';
@@ -53,10 +44,22 @@ function neighbour(classes: BlockClass[], i: number, step: 1 | -1, ignoreNeargoo
 }
 
 /**
- * Context-sensitive pass. `fixed` marks blocks already decided (boilerplate patterns → bad), which
- * count as neighbours but are not re-classified.
+ * A short block that reads as a sentence of prose: it ends as a sentence ends, in any script, and
+ * has the stopword density of body text. "Shipping is free." at the end of an article is that; a
+ * menu item, a share button or a date line is not.
  */
-export function smooth(initial: BlockClass[]): Array<'good' | 'bad'> {
+export function isShortProse(text: string, language: LanguageProfile = ENGLISH): boolean {
+  return /[.!?。！？…]["'”’»)]?$/u.test(text) && (!language.stopwords || stopwordDensity(text, language) >= JUSTEXT.stopwordsLow);
+}
+
+/**
+ * Context-sensitive pass (jusText's, plus one rule). `prose` marks short blocks that read as a
+ * sentence: one that touches the article on either side stays with it, where jusText drops a
+ * short block unless it sits between two good ones; the article's short closing line is prose.
+ */
+const body = (c: BlockClass | undefined) => c === 'good' || c === 'neargood';
+
+export function smooth(initial: BlockClass[], prose: readonly boolean[] = []): Array<'good' | 'bad'> {
   // A short document of near-good paragraphs only (a brief, a PDF memo) has no "good" anchor;
   // its near-good blocks then anchor the context instead of all sinking as "among boilerplate".
   const anchorless = !initial.includes('good');
@@ -67,6 +70,7 @@ export function smooth(initial: BlockClass[]): Array<'good' | 'bad'> {
     const prev = neighbour(classes, i, -1, true);
     const next = neighbour(classes, i, 1, true);
     if (prev === 'good' && next === 'good') afterShort[i] = 'good';
+    else if (prose[i] && (body(classes[i - 1]) || body(classes[i + 1]))) afterShort[i] = 'good';
     else if (prev === 'bad' && next === 'bad') afterShort[i] = 'bad';
     else if (
       (prev === 'bad' && neighbour(classes, i, -1, false) === 'neargood') ||

@@ -1,8 +1,8 @@
 /**
- * The corpus stage's own fingerprint: a hash of its source files (cleaning, extraction; not the
- * loader, nor the store's backends, whose layouts are versioned on their own). When
- * cleaning or extraction code changes, every stored file is processed again; no version number to
- * forget to bump.
+ * The corpus stage's own fingerprint: a hash of its source files (cleaning, extraction, the word
+ * counts kept at ingest; not the loader, nor the store's backends, whose layouts are versioned on
+ * their own). When cleaning or extraction code changes, every stored file is processed again; no
+ * version number to forget to bump. `scripts/dist-stamp.mjs` computes the same hash for dist/.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,10 +15,16 @@ import { fileURLToPath } from 'node:url';
  */
 const OWN_BOOKKEEPING = new Set(['index.ts', 'pipeline.ts']);
 
+/** Whether a file under `src/corpus` counts towards the fingerprint (same rule in dist-stamp.mjs). */
+export const inFingerprint = (entry: string): boolean => entry.endsWith('.ts') && !entry.startsWith('store') && !OWN_BOOKKEEPING.has(entry);
+
+declare const __BRIEFDECK_PIPELINE_VERSION__: string | undefined;
 export const PIPELINE_VERSION = (() => {
+  // Built output carries the hash computed from the sources at build time (scripts/build.mjs).
+  if (typeof __BRIEFDECK_PIPELINE_VERSION__ === 'string') return __BRIEFDECK_PIPELINE_VERSION__;
   const dir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
   for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort())
-    if (entry.endsWith('.ts') && !entry.startsWith('store') && !OWN_BOOKKEEPING.has(entry)) hash.update(entry).update(readFileSync(join(dir, entry)));
+    if (inFingerprint(entry)) hash.update(entry).update(readFileSync(join(dir, entry)));
   return hash.digest('hex').slice(0, 16);
 })();

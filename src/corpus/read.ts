@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { CorpusDocument, Diagnostic, DocumentFormat } from '../model.ts';
 import { countWords } from './blocks.ts';
-import { cleanText } from './clean.ts';
-import { decodeText } from './decode.ts';
+import { cleanText, type CleanOptions } from './clean.ts';
+import type { HtmlBlock } from './formats/html.ts';
+import { detectLanguage, languageProfile } from './language.ts';
+import { declaredCharset, decodeText } from './decode.ts';
 import { readFrontMatter } from './formats/markdown.ts';
 import type { MetaHints } from './metadata.ts';
 import type { SidecarMeta } from './sidecar.ts';
@@ -53,6 +55,10 @@ const warn = (file: string, code: string, message: string, hint?: string): Diagn
   ...(hint ? { hint } : {}),
 });
 
+const wordsIn = (blocks: readonly { text: string }[]) => blocks.reduce((n, p) => n + countWords(p.text), 0);
+/** How many times more words the whole page must keep to be read instead of Readability's article. */
+const PAGE_OVER_ARTICLE = 2;
+
 export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   const { path, bytes } = input;
   const format = formatOf(path);
@@ -61,6 +67,9 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   let text: string;
   let from = 0;
   let hints: MetaHints = {};
+  let html: CleanOptions['html'];
+  let page: { text: string; blocks: HtmlBlock[] } | undefined;
+  let asides: CleanOptions['asides'];
   let fallbackDate: string | undefined;
   if (format === 'pdf') {
     if (bytes.length === 0) return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the file is empty`)] };
@@ -68,13 +77,14 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       const { readPdf } = await import('./formats/pdf.ts');
       const pdf = await readPdf(bytes);
       ({ text, hints, fallbackDate } = pdf);
+      asides = pdf.asides;
     } catch (err) {
       return { diagnostics: [warn(path, 'corpus/unreadable-pdf', `skipped ${path}: not a readable PDF (${(err as Error).message})`)] };
     }
     if (!text.trim())
       return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the PDF has no text layer`, 'run OCR on it first')] };
   } else {
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(bytes, format === 'html' ? declaredCharset(bytes) : undefined);
     if (!decoded.ok)
       return {
         diagnostics: [
@@ -91,10 +101,22 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     if (format === 'md') ({ bodyStart: from, hints } = readFrontMatter(text));
     if (format === 'html') {
       const { readHtml } = await import('./formats/html.ts');
-      ({ text, hints } = await readHtml(text));
+      let blocks: HtmlBlock[];
+      let fromReadability: boolean;
+      ({ text, hints, blocks, fromReadability, page } = await readHtml(text));
+      html = { blocks, fromReadability };
     }
   }
-  const { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints);
+  const code = await detectLanguage(text.slice(from));
+  // Too little text to tell: English, the language extraction reads, as before detection.
+  const language = languageProfile(code ?? 'en');
+  let { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints, { language, html, asides });
+  if (page) {
+    // Readability sometimes settles on one part of the article (a box, the first section): when
+    // jusText over the whole page keeps several times as many words, the page is the better reading.
+    const whole = cleanText(page.text, 0, page.text.length, hints, { language, html: { blocks: page.blocks, fromReadability: false } });
+    if (wordsIn(whole.paragraphs) > PAGE_OVER_ARTICLE * wordsIn(paragraphs)) ({ text } = page), ({ paragraphs, dropped, meta } = whole);
+  }
   const side = input.sidecar ?? {};
   const name = basename(path, extname(path));
   const document: CorpusDocument = {
@@ -104,11 +126,13 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     title: side.title ?? meta.title ?? name,
     authors: side.authors ?? meta.authors,
     hash: sha256(bytes),
-    words: paragraphs.reduce((n, p) => n + countWords(p.text), 0),
+    words: wordsIn(paragraphs),
+    droppedWords: dropped.reduce((n, d) => n + countWords(d.text), 0),
     text,
     paragraphs,
     dropped,
   };
+  if (code) document.language = code;
   const date = side.date ?? meta.date ?? fallbackDate;
   if (date) document.date = date;
   const originalPublisher = side.originalPublisher ?? meta.originalPublisher;

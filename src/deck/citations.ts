@@ -119,7 +119,9 @@ const MINOR = /^(?:the|a|an|of|to|in|on|for|and|or|at|by|with|from|as|is|are|was
  */
 function titleWords(title: string, n = 2, body = ''): string {
   const caps = !/\p{Ll}/u.test(title);
+  // A wire's tag before the title ("(RPT) U.S. SAYS…") is not one of its words.
   const words = title
+    .replace(/^\([^()]{1,12}\)\s*/, '')
     .split(/[\s:–—]+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|(?<=\p{L}{2})\.$/gu, ''))
     .filter((w) => w && !/^<.*>$/.test(w))

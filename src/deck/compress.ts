@@ -1,12 +1,15 @@
 /**
  * Compression of a source sentence into a slide bullet by DELETING words only: asides in brackets
  * or dashes, discourse markers, intensifiers, appositives, non-restrictive relative clauses and
- * subordinate clauses. The only other changes are a capital first letter and a closing full stop.
+ * concessive or circumstantial clauses. What carries the point is never deleted (point.ts):
+ * conditions, examples, dates, attributions and the subject of a figure. The only other changes are a capital first letter and a closing full stop.
  * Nothing is added or reworded, words inside quotation marks are never touched, and attributions
  * ("according to", "experts believe") and likelihood words are kept, so a bullet never claims
  * more certainty than its source. Rules run from gentle to severe, stopping once the bullet fits.
  */
+import { findFigures } from '../corpus/figures.ts';
 import { isClause, posTags } from './grammar.ts';
+import { keepSpans, touchesKept } from './point.ts';
 
 const hasVerb = (s: string) => posTags(s).some((t) => t === 'VERB' || t === 'AUX');
 
@@ -18,7 +21,9 @@ const DISCOURSE =
 const MEDIAL_MARKER =
   /,\s*(?:however|moreover|nevertheless|nonetheless|therefore|though|of course|in fact|indeed|for example|for instance|in turn|in other words|after all|thus|hence),(?=\s)/gi;
 const INTENSIFIER = /\s(?:very|really|quite|simply|indeed|truly)(?=\s)/gi;
-const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|even if|against the backdrop of|given|because|as|amid|with|to|in order to|if|unless|when|whether)\b[^,]{3,}?,\s+/i;
+// Concessive, causal and circumstantial openings only: a condition ("if", "unless", "when") carries
+// the point and is never deleted (see point.ts).
+const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|against the backdrop of|given|because|as|amid|with|to|in order to)\b[^,]{3,}?,\s+/i;
 const TEMPORAL = /^(?:since|after|following|before|during|in|by|over|for|from|until|throughout|within|at)\b[^,]{2,}?,\s+/i;
 
 const BARE_MARKER = /^(?:still|meanwhile|moreover|however|nevertheless|nonetheless|thus|indeed|also|hence|therefore)\s+/i;
@@ -35,9 +40,13 @@ const gentle: Rule[] = [
 ];
 const moderate: Rule[] = [
   // ", the patriarch of geopolitics," after a name
-  (s) => matches(s, /(?<=\p{Lu}\p{Ll}+),\s+(?:the|a|an|who|whose)\s[^,]{3,60},(?=\s)/gu),
+  // (an appositive is a noun phrase: with a verb of its own it is the sentence's clause, as in
+  // "For many analysts in China, the invasion of Ukraine came as a surprise, and …")
+  (s) => matches(s, /(?<=\p{Lu}\p{Ll}+),\s+(?:the|a|an|who|whose)\s[^,]{3,60},(?=\s)/gu)
+    .filter(([a, b]) => /^,\s+(?:who|whose)\s/.test(s.slice(a, b)) || !hasVerb(s.slice(a, b))),
   // ", which carry propagandistic meaning" up to the next comma or the end
-  (s) => matches(s, /,\s+(?:which|who|whose|where)\s[^,.;]+(?=[,.;]|$)/g),
+  // (a comma or point between digits is part of a number: "362,700 shares" is not cut in two)
+  relativeClause,
   leadingClause(SUBORDINATE),
 ];
 const severe: Rule[] = [
@@ -47,7 +56,9 @@ const severe: Rule[] = [
   // Trailing phrases are cut only when they hold no further comma: a comma may close a medial
   // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
   (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|thereby|so that)\s[^"“”,;]*$/),
-  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u),
+  // Not right after a relative clause: in "Federal funds, which averaged 6 pct, opened at…" the
+  // participle-looking word is the main verb.
+  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u).filter(([a]) => !/,\s+(?:which|who|whose)\s[^,]*$/i.test(s.slice(0, a))),
   trailingClause(/,\s+and\s[^"“”,;]*$/),
   (s) => matches(s, /,\s+but\s+not\s[^"“”,;]*$/),
 ];
@@ -132,7 +143,8 @@ export function isDeletionOf(source: string, bullet: string): boolean {
 }
 
 function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’%$.-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
+  // "362,700" is one word: a deletion may not keep half of a number.
+  return text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}'’%$.-]|,(?=\d))*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu)?.map((w) => w.replace(/\.$/, '')) ?? [];
 }
 
 /**
@@ -152,11 +164,30 @@ function medialMarker(s: string): Range[] {
   return out;
 }
 
-/** A trailing ", and …" is cut only when it is a clause of its own, never the end of a list. */
+/**
+ * ", which carry propagandistic meaning" up to the next comma or the end (a comma or point between
+ * digits is part of a number: "362,700 shares" is not cut in two). When the main verb follows the
+ * closing comma ("The trust, which will accept …, said"), that comma goes too.
+ */
+function relativeClause(s: string): Range[] {
+  return matches(s, /,\s+(?:which|who|whose|where)\s(?:[^,.;]|[,.](?=\d))+(?=[,.;]|$)/g).map(([a, b]) => {
+    const next = /^,\s+([\p{L}’']+)/u.exec(s.slice(b));
+    return next && ['VERB', 'AUX'].includes(posTags(next[1])[0] ?? '') ? [a, b + 1] : [a, b];
+  });
+}
+
+/**
+ * A trailing ", and …" is cut only when it is a clause of its own, never the end of a list: when
+ * the item before it (since the previous comma) has no verb, "A, B, and C" is a list whatever the
+ * tagger makes of C ("29 dlrs cash, six dlrs in debentures, and warrants for stock").
+ */
 function trailingClause(pattern: RegExp): Rule {
   return (s) => {
     const m = pattern.exec(s);
     if (!m) return [];
+    const before = s.slice(0, m.index);
+    const item = /,\s*([^,]*)$/.exec(before)?.[1];
+    if (item !== undefined && !hasVerb(item)) return [];
     return isClause(m[0].replace(/^,\s+and\s+/, '')) ? [[m.index, m.index + m[0].length]] : [];
   };
 }
@@ -192,11 +223,31 @@ function matches(s: string, pattern: RegExp): Range[] {
 /** Words that carry a judgement's likelihood: deleting them would overstate the source's certainty. */
 const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|certain(?:ly)?|doubts?|perhaps|may|might|could|odds|chances?|expected|undoubtedly|doubtless|surely|arguably|definitely|clearly)\b/i;
 
-/** Drops ranges that touch quoted words (quotations are never altered) or hold estimative words. */
+/**
+ * Drops ranges that touch quoted words (quotations are never altered), hold estimative words, or
+ * touch words that carry the point (conditions, examples, dates, attributions, a figure's subject).
+ */
 function protect(s: string, ranges: Range[]): Range[] {
+  const kept = keepSpans(s, findFigures(s).length > 0);
   const quoted: Range[] = [];
   for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  return ranges.filter(([a, b]) => !quoted.some(([qa, qb]) => a < qb && qa < b) && !ESTIMATIVE.test(s.slice(a, b)));
+  return ranges.filter(
+    (r) => !touchesKept(r, quoted) && !ESTIMATIVE.test(s.slice(r[0], r[1])) && !kept.some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)),
+  );
+}
+
+/**
+ * A kept word inside a later clause of its own that goes whole belongs to that clause, not to the
+ * main one ("…only go to China, making it impossible … to other customers such as South Korea"):
+ * the range starts before it, after the sentence's opening, and has its own verb before it. An
+ * opening phrase ("In 2004,", "In the US,") always frames the main clause and is never owned.
+ */
+function ownedBy(s: string, [a, b]: Range, [ka, kb]: Range): boolean {
+  if (!(a > 0 && a < ka && kb <= b && hasVerb(s.slice(a, ka)))) return false;
+  // A clause, not an appositive (", a privately held firm based in Mountain View,"): it opens with
+  // a conjunction, a relative pronoun or a participle.
+  const first = /^[\s,;:—–-]*([\p{L}’']+)/u.exec(s.slice(a, b))?.[1] ?? '';
+  return /^(?:which|who|whose|where|and|but|as|while|because|since|although|though|so|thereby)$/i.test(first) || posTags(first)[0] === 'VERB';
 }
 
 function remove(s: string, ranges: Range[]): string {

@@ -5,11 +5,13 @@
  */
 import type { Bullet, BriefingSpec, Claim, Diagnostic } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { leansOnContext, searchTerms, topicKey, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
+import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
-import { compressSentence, type Compressed } from './compress.ts';
+import { compressSentence, wordCount, type Compressed } from './compress.ts';
+import { nameSpeaker, type Named } from './insertions.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
+import { isClause } from './grammar.ts';
 
 export interface ComposeEnv {
   spec: BriefingSpec;
@@ -30,10 +32,24 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
   if (!c) {
     // Line breaks of a wrapped paragraph are spaces on a slide; a wire dateline is a lead-in.
     const text = claim.text.replace(/\s+/g, ' ');
-    c = compressSentence(text.slice(datelineLength(text)), { maxWords, always: env.policy.compress, detach: true });
+    const source = text.slice(datelineLength(text));
+    c = compressSentence(source, { maxWords, always: env.policy.compress, detach: true });
+    // Shortening that leaves no clause ("The Gulf oil state of Qatar, recovering slightly from…")
+    // made a fragment: the sentence is not used at this length.
+    if (c.fits && c.text !== source && !isClause(c.text)) c = { ...c, fits: false };
     env.compressed.set(key, c);
   }
   return c;
+}
+
+/**
+ * The line as shown: its compressed text with its speaker named in brackets where the article
+ * says who "he" or "Funaro" is (`insertions.ts`). Read alone, this is the text to judge.
+ */
+export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): Named & { fits: boolean } {
+  const c = bulletText(env, claim, maxWords);
+  const named = nameSpeaker(env.select.store.document(claim.docId), claim, c.text);
+  return { ...named, fits: c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords) };
 }
 
 /** Whether a claim can be shown to this audience within its bullet length. */
@@ -42,24 +58,27 @@ export function fits(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWor
 }
 
 /**
- * What a request may show: the bullet fits the audience's length and, after compression, still
- * mentions the query or the topic (compression must not delete the reason a claim was chosen).
+ * What a request may show: the bullet fits the audience's length and, after compression, is still
+ * about the request's subject (compression must not delete the reason a claim was chosen: a topic
+ * tag on the source sentence is not enough when its words were cut).
  */
 export function acceptor(env: ComposeEnv, request: { query?: string; topic?: string }, maxWords = env.policy.maxWords): (claim: Claim) => boolean {
   const terms = searchTerms(env.select.store, request).map((t) => t.slice(0, 5));
-  const topic = request.topic ? topicKey(request.topic) : undefined;
-  return (claim) => standsAlone(env, claim, maxWords) && mentions(claim);
-  function mentions(claim: Claim): boolean {
-    const shown = bulletText(env, claim, maxWords);
-    if (!terms.length || (topic && claim.topics.some((t) => topicKey(t) === topic))) return true;
-    const text = shown.text.toLowerCase();
-    return terms.some((t) => text.includes(t));
+  return (claim) => standsAlone(env, claim, maxWords) && (!terms.length || stillAbout(claim));
+  function stillAbout(claim: Claim): boolean {
+    const shown = shownText(env, claim, maxWords).text;
+    if (aboutness(env.select.subject(request), wordsOf(shown), claim.docId) > 0) return true;
+    // A claim the spec names with `include:` goes where a section's words at least appear in it.
+    const text = shown.toLowerCase();
+    return isPinned(claim, env.spec) && terms.some((t) => text.includes(t));
   }
 }
 
 /** Fits the audience's bullet length and does not point at a sentence the slide lacks. */
 export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords, options?: StandAloneOptions): boolean {
-  const shown = bulletText(env, claim, maxWords);
+  const shown = shownText(env, claim, maxWords);
+  // A claim the spec names with `include:` is the author's call: it only has to fit.
+  if (isPinned(claim, env.spec)) return shown.fits;
   return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim);
 }
 
@@ -76,9 +95,10 @@ function datedEnough(env: ComposeEnv, claim: Claim, text: string): boolean {
 }
 
 export function makeBullet(env: ComposeEnv, claim: Claim, maxWords?: number): Bullet {
-  const text = bulletText(env, claim, maxWords).text;
+  const { text, insertions } = shownText(env, claim, maxWords);
   const bullet: Bullet = {
     text,
+    ...(insertions.length ? { insertions } : {}),
     citation: env.book.cite(claim, claim.text, { fullDate: relativeTime(text) === 'day' }),
     kind: claim.kind,
   };

@@ -10,13 +10,16 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type winkNLP from 'wink-nlp';
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
+/** The tagger and its model load on the first text not remembered, not with the module. */
 function tagger(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model);
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    nlp = (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model'));
+  }
   return nlp;
 }
 
@@ -88,4 +91,27 @@ export function openTagMemory(file: string): () => void {
       // A cache that cannot be written is only slower next time.
     }
   };
+}
+
+export interface Token {
+  text: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** The words of `text` with their tags and offsets, for cutting phrases out of a sentence. */
+export function tokens(text: string): Token[] {
+  const n = tagger();
+  const values = n.readDoc(text).tokens().out(n.its.value) as string[];
+  const tags = posTags(text);
+  const out: Token[] = [];
+  let at = 0;
+  values.forEach((v, i) => {
+    const start = text.indexOf(v, at);
+    if (start < 0 || !v.trim()) return;
+    at = start + v.length;
+    out.push({ text: v, tag: tags[i] ?? 'X', start, end: at });
+  });
+  return out;
 }

@@ -1,13 +1,14 @@
 /**
- * Resolvers for the claim-based helpers: `claims` (bullets), `judgements` and `bluf` (assessments
+ * Resolvers for the claim-based helpers: `claims` (bullets), `judgements` (assessments
  * with likelihoods) and `figures`. Each selects evidence for the audience and returns slides,
  * split into continuation slides when a helper asks for more bullets than one slide holds.
  */
-import { LIKELIHOODS, type Bullet, type Figure, type FigureItem, type Slide } from '../model.ts';
+import { LIKELIHOODS, type Bullet, type Claim, type Figure, type FigureItem, type Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { selectClaims, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
+import { chartable, readFigure, type FigureReading } from './figure-label.ts';
 import { bulletNotes, citationNote, competingViews } from './notes.ts';
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -42,29 +43,23 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
 const strength = (b: Bullet) => (b.likelihood ? LIKELIHOODS.indexOf(b.likelihood) : LIKELIHOODS.length);
 
 /** Assessments and forecasts, those with a stated likelihood first. */
-export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: string, bluf = false): Slide[] {
+export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const request: ClaimRequest = {
-    query: bluf ? env.coverage.map((c) => c.query ?? '').join(' ') || undefined : call.query,
-    topic: bluf ? undefined : call.topic,
+    query: call.query,
+    topic: call.topic,
     kinds: ['assessment', 'forecast'],
     title,
-    limit: call.limit ?? (bluf ? Math.min(3, env.policy.bulletsPerSlide) : env.policy.bulletsPerSlide),
-    // The bottom line states the main judgements about the deck's subject: centrality outweighs
-    // a strong likelihood word on a side point.
+    limit: call.limit ?? env.policy.bulletsPerSlide,
     // Only claims whose judgement is carried by estimative or evaluative words, not by a lone
-    // "major", lead a judgement slide.
-    prefs: { kinds: ['assessment', 'forecast'], likelihood: true, centrality: bluf ? 0.7 : 0.3, estimative: true },
+    // "major", lead a judgement slide; centrality counts a little, so a side point lifted by a
+    // strong likelihood word does not.
+    prefs: { kinds: ['assessment', 'forecast'], likelihood: true, centrality: 0.3, estimative: true },
+    accept: acceptor(env, call),
   };
-  if (bluf) {
-    const topics = env.coverage.map((c) => c.topic).filter((t): t is string => !!t);
-    request.query = [request.query, ...topics].filter(Boolean).join(' ') || undefined;
-  }
-  request.accept = bluf ? (c) => standsAlone(env, c) : acceptor(env, call);
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'assessment'), [];
-  // The bottom line reads most central first; other judgement slides, most certain first.
-  const bullets = picked.map((c) => makeBullet(env, c));
-  const judgements = bluf ? bullets : bullets.sort((a, b) => strength(a) - strength(b));
+  // Most certain first.
+  const judgements = picked.map((c) => makeBullet(env, c)).sort((a, b) => strength(a) - strength(b));
   return chunk(judgements, env.policy.bulletsPerSlide).map((group, i) => ({
     kind: 'judgements' as const,
     title,
@@ -79,37 +74,64 @@ function usable(f: Figure): boolean {
   return !(/^\d{4}$/.test(f.text.trim()) && f.value >= 1900 && f.value <= 2100) && f.unit !== 'year';
 }
 
+/** The claim's first key figure, read in its sentence (what it measures, of whom, when). */
+function keyFigure(claim: Claim): FigureReading | undefined {
+  for (const f of claim.figures) {
+    const reading = usable(f) ? readFigure(claim.text, f) : undefined;
+    if (reading) return reading;
+  }
+  return undefined;
+}
+
+/**
+ * Key figures for the topic. A slide whose figures compare like with like is a chart labelled by
+ * what each measures; otherwise each figure is a card with its sentence (or, when the sentence
+ * cannot stand alone in the space, with its label).
+ */
 export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const labelWords = Math.min(env.policy.maxWords, 22);
+  const readings = new Map<string, FigureReading | undefined>();
+  const read = (c: Claim) => {
+    if (!readings.has(c.id)) readings.set(c.id, keyFigure(c));
+    return readings.get(c.id);
+  };
   const request: ClaimRequest = {
     query: call.query,
     topic: call.topic,
     figures: true,
     source: call.source,
+    title,
     limit: call.limit ?? env.policy.figuresPerSlide,
-    accept: (c) => c.figures.some(usable) && (c.figures.some((f) => usable(f) && f.measure) || standsAlone(env, c, labelWords)),
+    accept: (c) => read(c) !== undefined,
     prefs: { figures: true },
   };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'figure'), [];
-  const figures: FigureItem[] = picked.map((claim) => {
-    const f = claim.figures.find(usable)!;
-    const item: FigureItem = {
-      label: f.measure ?? bulletText(env, claim, labelWords).text,
-      value: f.value,
-      display: f.text,
-      citation: env.book.cite(claim, claim.text),
+  const groups = chunk(picked, env.policy.figuresPerSlide);
+  return groups.map((group, i) => {
+    const rows = group.map((claim) => ({ claim, reading: read(claim)! }));
+    const chart = chartable(rows.map((r) => r.reading));
+    const figures: FigureItem[] = rows.map(({ claim, reading }) => {
+      const f = reading.figure;
+      const sentence = standsAlone(env, claim, labelWords) ? bulletText(env, claim, labelWords).text : undefined;
+      const item: FigureItem = {
+        label: chart || !sentence ? reading.label : sentence,
+        value: f.value,
+        display: f.text.replace(/\s+/g, ' '),
+        citation: env.book.cite(claim, claim.text),
+      };
+      if (f.valueHigh !== undefined) item.valueHigh = f.valueHigh;
+      if (f.unit) item.unit = f.unit;
+      if (f.year !== undefined && !reading.when) item.year = f.year;
+      return item;
+    });
+    return {
+      kind: 'figures' as const,
+      title,
+      figures,
+      chart,
+      notes: figures.flatMap((f) => citationNote(env, f.citation, { text: `${f.display}: ${f.label}` })),
+      ...(i > 0 ? { continued: true } : {}),
     };
-    if (f.valueHigh !== undefined) item.valueHigh = f.valueHigh;
-    if (f.unit) item.unit = f.unit;
-    if (f.year !== undefined) item.year = f.year;
-    return item;
   });
-  return chunk(figures, env.policy.figuresPerSlide).map((group, i) => ({
-    kind: 'figures' as const,
-    title,
-    figures: group,
-    notes: group.flatMap((f) => citationNote(env, f.citation, { text: `${f.display}: ${f.label}` })),
-    ...(i > 0 ? { continued: true } : {}),
-  }));
 }

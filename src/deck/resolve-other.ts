@@ -7,7 +7,7 @@ import { compressSentence, wordCount } from './compress.ts';
 import { isClause, posTags } from './grammar.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { isExcluded, searchTerms, selectClaims, type ClaimRequest } from '../select/index.ts';
+import { aboutness, ANAPHORIC, inScope, isExcluded, searchTerms, selectClaims, wordsOf, type ClaimRequest } from '../select/index.ts';
 import { speaksOfFuture } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
@@ -27,6 +27,38 @@ function speakerMatches(q: Quote, wanted: string): boolean {
   return q.speaker.toLowerCase().includes(wanted.trim().toLowerCase());
 }
 
+/** The sentence a quote stands in, cue included: what it is about is read there too. */
+function quoteSentence(env: ComposeEnv, q: Quote): string {
+  const doc = env.select.store.document(q.docId);
+  const p = doc?.paragraphs.find((x) => x.index === q.paragraph);
+  if (!doc || !p) return q.text;
+  const from = p.text.slice(0, q.start - p.start).search(/(?:[^.!?]|[.!?](?!["”’)]*\s+["“‘(]?\p{Lu}))*$/u);
+  const rest = p.text.slice(q.end - p.start);
+  const to = rest.search(/[.!?]["”’)]*(?:\s+["“‘(]?\p{Lu}|\s*$)/u);
+  return p.text.slice(Math.max(0, from), q.end - p.start + (to === -1 ? rest.length : to + 1));
+}
+
+/**
+ * What a quote must be about: the request's query or topic; for the topics-only plan's quote
+ * (`fallback`), each of the spec's topics (else each subject the deck's sections ask about), never
+ * any one word of all their names run together.
+ */
+function requestsOf(env: ComposeEnv, call: HelperCall): Array<{ query?: string; topic?: string }> {
+  if (call.topic || (call.query && !call.fallback)) return [{ query: call.query, topic: call.topic }];
+  if (call.fallback) {
+    if (env.spec.topics?.length) return env.spec.topics.map((topic) => ({ topic }));
+    if (env.coverage.length) return env.coverage;
+    return call.query ? [{ query: call.query }] : [];
+  }
+  return [];
+}
+
+/**
+ * One quotation on the request's subject: its words or its sentence are about the query or topic
+ * (`fallback` widens the subject to the spec's topics, never to any story in the corpus), spoken
+ * by someone the article names in full (extraction keeps no other quote). Nothing on topic leaves
+ * the slide out.
+ */
 export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const { store, index, ledger, allowed, spec } = env.select;
   const pool = index.quotes().filter((q) => allowed.has(q.docId) && !isExcluded(q, spec));
@@ -38,24 +70,32 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     return [];
   }
   const terms = searchTerms(store, { query: call.query, topic: call.topic });
+  // Aboutness as the bullets have it (phrases, names case-sensitively, query coverage, words the
+  // corpus uses with the subject), read on the quote's sentence, and the deck's scope.
+  const ctx = env.select;
+  const subjects = requestsOf(env, call).map((r) => ctx.subject(r));
+  const scope = ctx.scope();
   const long = env.policy.audience === 'executive' || env.policy.audience === 'public' ? 45 : 90;
   const scored = bySpeaker
     .filter((q) => !ledger.ids.has(q.id))
     .map((q) => {
-      const text = q.text.toLowerCase();
-      const hits = terms.filter((t) => text.includes(t)).length;
-      const words = q.text.split(/\s+/).length;
-      const named = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)+$/u.test(q.speaker) ? 0.3 : 0;
-      const score = hits / Math.max(1, Math.min(3, terms.length)) + named - (words > long ? 0.5 : 0) - (words < 6 ? 0.3 : 0);
-      return { q, hits, score };
+      const sentence = quoteSentence(env, q);
+      const words = wordsOf(sentence);
+      const about = !subjects.length ? 1 : inScope(scope, sentence, ctx.head(q.docId)) ? Math.max(0, ...subjects.map((s) => aboutness(s, words, q.docId))) : 0;
+      const count = q.text.split(/\s+/).length;
+      // An answer or a pointer back ("Yes, because…", "It is…") needs the question or what came before.
+      const leansBack = /^(?:yes|no|well)\b/i.test(q.text) || ANAPHORIC.test(q.text.trim());
+      const score = about + (q.role ? 0.2 : 0) - (count > long ? 0.5 : 0) - (count < 6 ? 0.3 : 0) - (leansBack ? 0.4 : 0);
+      return { q, about, score };
     })
-    .filter((s) => !terms.length || s.hits > 0 || !!call.speaker || call.fallback)
+    // A speaker asked for by name is the subject; otherwise the quote must be on the request's subject.
+    .filter((s) => (!!call.speaker && !call.query && !call.topic) || s.about > 0)
     .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
   const best = scored[0]?.q;
   if (!best) {
     warnAt(env, call, terms.length ? 'select/no-match' : 'select/empty-evidence',
-      `no quote left for ${call.query ? `"${call.query}"` : 'this slide'}; the slide is left out`,
-      'try {{quote}} without a query, or another speaker=');
+      `no quote on ${call.query ? `"${call.query}"` : call.topic ? `topic "${call.topic}"` : 'this slide'}; the slide is left out`,
+      'try another query or topic, or speaker=');
     return [];
   }
   ledger.record(best);
@@ -77,8 +117,8 @@ const NAME_WORDS = 12;
 /**
  * A scenario's name, by deleting words from its own sentence: its condition ("If China refrains
  * from …"), else its main clause compressed to a dozen words ("A domestic change would provide an
- * opportunity for the Russian elite"), else its subject and verb phrase cut after a noun, else
- * its likelihood on Kent's scale ("Probable").
+ * opportunity for the Russian elite"), else its subject and verb phrase cut after a noun; a
+ * sentence none of these names is not used as a scenario (no "Scenario B", no bare "Probable").
  */
 export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string | undefined {
   const cond = CONDITION.exec(claim.text)?.[1];
@@ -94,8 +134,18 @@ export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string 
       return words.slice(0, n).join(' ').replace(/[,;:]$/, '');
     }
   }
-  // The source's own likelihood word, on Kent's scale ("Probable").
-  return claim.likelihood ? claim.likelihood.charAt(0).toUpperCase() + claim.likelihood.slice(1) : undefined;
+  return undefined;
+}
+
+/**
+ * A scenario is a hypothesis in the author's voice: a condition ("if", "unless", "should …") or a
+ * would/could/might outcome. A plan on a timetable ("the note will carry a warrant") or someone's
+ * reported forecast is not one.
+ */
+const HYPOTHETICAL = /\b(?:if|unless|should\s+\p{L}+|in case|provided that|would|could|might)\b/iu;
+
+function isScenario(claim: Claim): boolean {
+  return claim.kind !== 'attributed' && HYPOTHETICAL.test(claim.text) && scenarioName(claim) !== undefined;
 }
 
 /** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
@@ -105,14 +155,14 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(4, env.policy.bulletsPerSlide),
-    accept: (claim) => speaksOfFuture(claim) && accepts(claim),
+    accept: (claim) => speaksOfFuture(claim) && isScenario(claim) && accepts(claim),
     prefs: { kinds: ['forecast', 'assessment'], likelihood: true },
   };
   const request: ClaimRequest = { ...base, kinds: ['forecast', 'assessment'] };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'forecast'), [];
-  const scenarios: Scenario[] = picked.map((claim, i) => {
-    const name = scenarioName(claim) ?? `Scenario ${String.fromCharCode(65 + i)}`;
+  const scenarios: Scenario[] = picked.map((claim) => {
+    const name = scenarioName(claim)!;
     const s: Scenario = { name, text: bulletText(env, claim).text, citation: env.book.cite(claim, claim.text) };
     if (claim.likelihood) s.likelihood = claim.likelihood;
     return s;

@@ -7,10 +7,10 @@
 
 const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 const DAY_RELATIVE = new RegExp(
-  String.raw`\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week|weekend)|last (?:night|week|weekend)|next week|earlier (?:today|this week)|later (?:today|this week)|${WEEKDAY}(?:'s)?|overnight)\b`,
+  String.raw`\b(?:(?:\d+|a|one|two|three|four|five|six|ten|several|few) (?:days?|weeks?) (?:ago|earlier|later)|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week|weekend)|last (?:night|week|weekend)|next week|earlier (?:today|this week)|later (?:today|this week)|${WEEKDAY}(?:'s)?|overnight)\b`,
   'i',
 );
-const YEAR_RELATIVE = /\b(?:(?:this|last|next|earlier this|later this|previous|current|coming) (?:year|month|quarter|season|decade|spring|summer|autumn|fall|winter)|a year (?:ago|earlier)|recent(?:ly)?|so far this year|year-(?:ago|earlier))\b/i;
+const YEAR_RELATIVE = /\b(?:(?:\d+|a|one|two|three|several|few) months? (?:ago|earlier)|(?:this|last|next|earlier this|later this|previous|current|coming) (?:year|month|quarter|season|decade|spring|summer|autumn|fall|winter)|a year (?:ago|earlier)|recent(?:ly)?|so far this year|year-(?:ago|earlier))\b/i;
 
 /** `day` when the line needs the article's full date, `year` when its year is enough. */
 export function relativeTime(text: string): 'day' | 'year' | undefined {

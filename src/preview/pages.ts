@@ -18,6 +18,8 @@ export interface BriefingRow {
   audience?: string;
   theme?: string;
   ok: boolean;
+  /** Found, first build still running. */
+  building?: boolean;
   slides: number;
   builtAt?: Date;
   ms?: number;
@@ -54,7 +56,9 @@ function diagnosticsBlock(diagnostics: readonly Diagnostic[]): string {
 export function renderIndexPage(page: IndexPage): string {
   const rows = page.rows
     .map((r) => {
-      const status = r.ok
+      const status = r.building
+        ? '<span class="muted">building…</span>'
+        : r.ok
         ? `<span class="ok">${r.slides} slides</span>`
         : `<span class="failed">build failed</span>`;
       const built = r.builtAt ? `${r.builtAt.toLocaleTimeString('en-GB')}${r.ms ? ` (${(r.ms / 1000).toFixed(1)}s)` : ''}` : '—';

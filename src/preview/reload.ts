@@ -7,30 +7,42 @@
 import type { ServerResponse } from 'node:http';
 
 export const EVENTS_PATH = '/__briefdeck/events';
+/** A deck page calls this once it has loaded and painted (`?deck=`): see `PreviewServer.shown`. */
+export const SHOWN_PATH = '/__briefdeck/shown';
 
 export interface ReloadMessage {
-  /** Deck names rebuilt (or removed); the index reloads on every message. */
+  /** Deck names rebuilt (or removed). */
   decks: string[];
+  /** Whether the index reloads too (once a rebuild is done; not for a deck's early HTML). */
+  index?: boolean;
 }
 
 export class ReloadHub {
-  private readonly clients = new Set<ServerResponse>();
+  /** Connected pages and the deck each shows (null: the index). */
+  private readonly clients = new Map<ServerResponse, string | null>();
   private heartbeat?: NodeJS.Timeout;
 
-  attach(res: ServerResponse): void {
+  attach(res: ServerResponse, deck: string | null = null): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       connection: 'keep-alive',
     });
     res.write('retry: 500\n\n');
-    this.clients.add(res);
+    this.clients.set(res, deck);
     res.on('close', () => this.clients.delete(res));
     this.heartbeat ??= setInterval(() => this.send('ping', {}), 15_000).unref();
   }
 
   get size(): number {
     return this.clients.size;
+  }
+
+  /** Pages open on `deck`. */
+  showing(deck: string): number {
+    let n = 0;
+    for (const d of this.clients.values()) if (d === deck) n++;
+    return n;
   }
 
   building(decks: string[]): void {
@@ -43,13 +55,13 @@ export class ReloadHub {
 
   close(): void {
     clearInterval(this.heartbeat);
-    for (const res of this.clients) res.end();
+    for (const res of this.clients.keys()) res.end();
     this.clients.clear();
   }
 
   private send(event: string, data: object): void {
     const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const res of this.clients) res.write(frame);
+    for (const res of this.clients.keys()) res.write(frame);
   }
 }
 
@@ -60,7 +72,7 @@ export class ReloadHub {
 export function reloadScript(deck: string | null): string {
   return `<script data-briefdeck-reload>(() => {
   const deck = ${JSON.stringify(deck)};
-  const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  const source = new EventSource(${JSON.stringify(EVENTS_PATH)} + (deck === null ? '' : '?deck=' + encodeURIComponent(deck)));
   const badge = () => {
     let b = document.getElementById('briefdeck-building');
     if (!b) {
@@ -71,13 +83,18 @@ export function reloadScript(deck: string | null): string {
       document.body.appendChild(b);
     }
   };
+  if (deck !== null) {
+    const painted = () => requestAnimationFrame(() => fetch(${JSON.stringify(SHOWN_PATH)} + '?deck=' + encodeURIComponent(deck)).catch(() => {}));
+    if (document.readyState === 'complete') painted();
+    else addEventListener('load', painted, { once: true });
+  }
   source.addEventListener('building', (e) => {
     const { decks } = JSON.parse(e.data);
     if (deck === null || decks.includes(deck)) badge();
   });
   source.addEventListener('rebuilt', (e) => {
-    const { decks } = JSON.parse(e.data);
-    if (deck === null || decks.includes(deck)) location.reload();
+    const { decks, index } = JSON.parse(e.data);
+    if (deck === null ? index !== false : decks.includes(deck)) location.reload();
     else document.getElementById('briefdeck-building')?.remove();
   });
 })();</script>`;

@@ -11,9 +11,10 @@ import { basename, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { lookup } from 'mrmime';
 import type { Diagnostic } from '../model.ts';
+import type { BuildEvent } from '../build/index.ts';
 import type { BriefingState, WorkspaceEvent } from '../watch/workspace.ts';
 import { resolveServedPath, type Mount } from './paths.ts';
-import { EVENTS_PATH, ReloadHub, injectIntoPage } from './reload.ts';
+import { EVENTS_PATH, ReloadHub, SHOWN_PATH, injectIntoPage } from './reload.ts';
 import { errorBanner, failedDeckPage, renderIndexPage, type BriefingLink } from './pages.ts';
 
 export const PREVIEW_HOST = '127.0.0.1';
@@ -24,6 +25,8 @@ export interface PreviewSource {
   outDir: string;
   assetsDir: string;
   briefings(): BriefingState[];
+  /** Specs found but not built yet (relative paths): listed as building. */
+  found?(): string[];
   diagnostics(): Diagnostic[];
   building(): boolean;
 }
@@ -33,6 +36,17 @@ export interface PreviewServer {
   port: number;
   /** Pass every workspace event here; rebuilds become reloads. */
   notify(event: WorkspaceEvent): void;
+  /**
+   * Pass every build event here: a deck's HTML, rendered before its other formats, is served
+   * from memory and its pages reload at once, while PDF and PowerPoint are still rendering.
+   */
+  progress(event: BuildEvent): void;
+  /**
+   * Resolves once every page open on `deck` has loaded and painted the HTML just reported for it
+   * (at most SHOWN_WAIT_MS): the build waits for this before PDF and PowerPoint take this thread
+   * and the browser.
+   */
+  shown(deck: string): Promise<void>;
   /** Connected live-reload pages. */
   clients(): number;
   close(): Promise<void>;
@@ -46,8 +60,20 @@ const OUTPUT_LINKS: ReadonlyArray<[label: string, suffix: string]> = [
   ['handout', '.handout.pdf'],
 ];
 
+/** The longest a build waits for open pages to show a deck's new HTML. */
+const SHOWN_WAIT_MS = 300;
+
 export async function startPreviewServer(source: PreviewSource, port = 0): Promise<PreviewServer> {
   const hub = new ReloadHub();
+  /** HTML of decks rebuilt in this rebuild, ahead of their files (deck name → page). */
+  const fresh = new Map<string, string>();
+  /** Decks whose open pages are reloading: fetches still expected, and who waits for them. */
+  const gates = new Map<string, Promise<void>>();
+  const awaited = new Map<string, { left: number; done: () => void }>();
+  const painted = (deck: string) => {
+    const a = awaited.get(deck);
+    if (a && --a.left <= 0) a.done();
+  };
   const mounts: Mount[] = [
     { prefix: 'out', dir: source.outDir },
     { prefix: 'assets', dir: source.assetsDir },
@@ -71,10 +97,19 @@ export async function startPreviewServer(source: PreviewSource, port = 0): Promi
     if (raw === '/' || raw === '/index.html') {
       return send(res, 200, 'text/html; charset=utf-8', injectIntoPage(indexHtml(), null));
     }
-    if (raw === EVENTS_PATH) return hub.attach(res);
+    if (raw === EVENTS_PATH) return hub.attach(res, new URL(req.url ?? '/', 'http://x').searchParams.get('deck'));
+    if (raw === SHOWN_PATH) {
+      const deck = new URL(req.url ?? '/', 'http://x').searchParams.get('deck');
+      send(res, 204, 'text/plain', '');
+      if (deck) painted(deck);
+      return;
+    }
     const found = resolveServedPath(raw, mounts);
     if (found.kind === 'refused') return send(res, 403, 'text/plain', `refused: ${found.reason}`);
     const deck = found.kind === 'file' ? deckOf(found.mount, found.path) : deckOf('out', raw);
+    if (found.kind === 'missing' && deck && fresh.has(deck)) {
+      return send(res, 200, 'text/html; charset=utf-8', injectIntoPage(fresh.get(deck)!, deck));
+    }
     const state = deck ? source.briefings().find((b) => b.name === deck) : undefined;
     if (found.kind === 'missing') {
       if (state && !state.ok) {
@@ -83,6 +118,8 @@ export async function startPreviewServer(source: PreviewSource, port = 0): Promi
       return send(res, 404, 'text/plain', 'not found');
     }
     if (deck) {
+      const early = fresh.get(deck);
+      if (early !== undefined) return send(res, 200, 'text/html; charset=utf-8', injectIntoPage(early, deck));
       const banner = state && !state.ok ? errorBanner(state.spec, state.diagnostics) : '';
       return send(res, 200, 'text/html; charset=utf-8', injectIntoPage(readFileSync(found.path, 'utf8'), deck, banner));
     }
@@ -114,9 +151,18 @@ export async function startPreviewServer(source: PreviewSource, port = 0): Promi
         ([label, suffix]): BriefingLink => ({ label, href: `/out/${encodeURIComponent(b.name + suffix)}` }),
       ),
     }));
+    const building = (source.found?.() ?? []).map((spec) => ({
+      name: basename(spec).replace(/\.md$/i, ''),
+      spec,
+      ok: true,
+      building: true,
+      slides: 0,
+      links: [],
+      diagnostics: [],
+    }));
     return renderIndexPage({
       project: source.projectName,
-      rows,
+      rows: [...rows, ...building].sort((a, b) => a.spec.localeCompare(b.spec)),
       diagnostics: source.diagnostics(),
       building: source.building(),
     });
@@ -133,7 +179,37 @@ export async function startPreviewServer(source: PreviewSource, port = 0): Promi
     port: actualPort,
     notify(event) {
       if (event.type === 'rebuild-start') hub.building(names(event.specs));
-      if (event.type === 'rebuild-done') hub.reload({ decks: [...event.decks.map((d) => d.name), ...names(event.removed)] });
+      if (event.type === 'rebuild-done') {
+        // Decks whose pages already reloaded on their HTML and whose files now match it need no
+        // second reload; a deck that failed after its HTML shows the last good build again.
+        const again = event.decks.filter((d) => !(fresh.has(d.name) && d.ok)).map((d) => d.name);
+        fresh.clear();
+        hub.reload({ decks: [...again, ...names(event.removed)], index: true });
+      }
+    },
+    progress(event) {
+      if (event.type === 'artifact' && event.artifact === 'html' && event.content !== undefined) {
+        fresh.set(event.name, event.content);
+        awaited.get(event.name)?.done();
+        const left = hub.showing(event.name);
+        if (left > 0) {
+          let release!: () => void;
+          gates.set(event.name, new Promise<void>((resolve) => (release = resolve)));
+          const timer = setTimeout(() => done(), SHOWN_WAIT_MS);
+          const done = () => {
+            clearTimeout(timer);
+            if (awaited.get(event.name)?.done === done) awaited.delete(event.name);
+            release();
+          };
+          awaited.set(event.name, { left, done });
+        }
+        hub.reload({ decks: [event.name], index: false });
+      }
+    },
+    shown(deck) {
+      const gate = gates.get(deck);
+      gates.delete(deck);
+      return gate ?? Promise.resolve();
     },
     clients: () => hub.size,
     close: () =>

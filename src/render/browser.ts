@@ -261,15 +261,27 @@ function profileFolder(): string {
   const dir = tmpdir();
   for (const name of readdirSync(dir)) {
     const pid = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1];
-    if (pid && !processAlive(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
+    if (pid && !processAlive(Number(pid))) removeFolder(join(dir, name));
   }
   return mkdtempSync(join(dir, `${PROFILE_PREFIX}${process.pid}-`));
+}
+
+/**
+ * Removes a profile folder. A browser that was just killed may still be writing into it
+ * (ENOTEMPTY): a few retries, and a folder that stays is removed by the next launch.
+ */
+function removeFolder(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  } catch {
+    // Left for the next launch's sweep of folders whose process is gone.
+  }
 }
 
 /** Launches Chromium on a profile of its own, removed once the browser is gone. */
 async function start(executablePath: string, timeoutMs = 30_000): Promise<Browser> {
   const userDataDir = profileFolder();
-  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
+  const removeProfile = () => removeFolder(userDataDir);
   try {
     const browser = await launchChromium(executablePath, timeoutMs, userDataDir);
     browser.once('disconnected', removeProfile);

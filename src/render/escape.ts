@@ -60,3 +60,12 @@ function decodeURIFallback(url: string): string {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * Text XML 1.0 can hold: control characters other than tab and line breaks, lone surrogates and
+ * the two non-characters are dropped. pptxgenjs writes text as given, and one bell character from
+ * a scraped page makes a whole PowerPoint package unreadable.
+ */
+export function xmlText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}

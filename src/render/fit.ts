@@ -36,9 +36,13 @@ const SCALES = [1, 0.92, 0.85, 0.78];
 export const bulletLine = (b: Bullet, tags = true) =>
   [b.likelihood ? b.likelihood.toUpperCase() : '', b.text, tags ? b.citation?.tag ?? '' : ''].filter(Boolean).join(' ');
 
-/** Figures compare (bar chart) when there are several and they share a unit. */
-export function figuresCompare(figures: FigureItem[]): boolean {
-  return figures.length >= 2 && figures.every((f) => (f.unit ?? '') === (figures[0].unit ?? ''));
+/**
+ * Figures are drawn as a bar chart when the deck says they compare (`chart`, decided when the deck
+ * is composed). A deck written before that field existed falls back to "several, one unit".
+ */
+export function figuresCompare(slide: { figures: FigureItem[]; chart?: boolean }): boolean {
+  const { figures } = slide;
+  return figures.length >= 2 && (slide.chart ?? figures.every((f) => (f.unit ?? '') === (figures[0].unit ?? '')));
 }
 
 type Measure<T> = (item: T, scale: number, box: Box) => number;
@@ -107,7 +111,7 @@ function fitContent(original: Slide, theme: ResolvedTheme, g: Geometry, source: 
     case 'title':
     case 'section': {
       const size = slide.kind === 'title' ? theme.sizes.title : theme.sizes.title * 0.9;
-      const n = countLines(slide.title, headingStyle(theme, size), (960 - 2 * g.margin) * 0.94);
+      const n = countLines(slide.title, headingStyle(theme, size), g.title.w * 0.94);
       return one(n > 3 ? Math.max(0.6, 3 / n) : 1);
     }
     case 'bullets':
@@ -141,7 +145,7 @@ function fitContent(original: Slide, theme: ResolvedTheme, g: Geometry, source: 
     }
     case 'figures': {
       if (slide.figures.length === 1) return one(1);
-      if (figuresCompare(slide.figures)) {
+      if (figuresCompare(slide)) {
         const labelW = box.w * 0.42;
         const m: Measure<FigureItem> = (f, s) =>
           Math.max(textHeight(`${f.label}${tag(f.citation)}`, body(s * 0.9), labelW), body(s).size * 1.6);
@@ -234,12 +238,13 @@ const fittedDecks = new WeakMap<Deck, { theme: ResolvedTheme; fitted: readonly F
  * The deck as it will be shown: every slide fitted, continuation slides inserted. Computed once
  * per deck and theme object and shared by every format (callers only read it).
  */
-export function fitDeck(deck: Deck, theme: ResolvedTheme): FittedSlide[] {
+export function fitDeck(deck: Deck, theme: ResolvedTheme, boxes?: Geometry): FittedSlide[] {
   const hit = fittedDecks.get(deck);
-  if (hit && hit.theme === theme) return [...hit.fitted];
+  if (!boxes && hit && hit.theme === theme) return [...hit.fitted];
   preloadFontFiles(textFaces(theme.fonts));
-  const g = geometry(theme, Boolean(deck.classification));
+  // A PowerPoint template brings its own placeholder boxes (`pptx-template.ts`); fitted apart.
+  const g = boxes ?? geometry(theme, Boolean(deck.classification));
   const fitted = deck.slides.flatMap((slide, i) => fitSlide(slide, theme, g, i, deck.citations ?? 'bullet'));
-  fittedDecks.set(deck, { theme, fitted });
+  if (!boxes) fittedDecks.set(deck, { theme, fitted });
   return [...fitted];
 }

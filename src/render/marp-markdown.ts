@@ -60,7 +60,7 @@ function slideBody(f: FittedSlide, accent: string): { kind: string; body: string
         const f = slide.figures[0];
         return { kind: 'figure', body: `**${md(f.display)}**\n\n${md(f.label)}${f.year ? ` \\(${f.year}\\)` : ''}${tag(f)}` };
       }
-      if (figuresCompare(slide.figures)) return { kind: 'chart', body: figureChart(slide.figures, accent, tag) };
+      if (figuresCompare(slide)) return { kind: 'chart', body: figureChart(slide.figures, accent, tag) };
       return { kind: 'cards', body: slide.figures.map((f) => `- **${md(f.display)}** ${md(f.label)}${tag(f)}`).join('\n') };
     }
     case 'scenarios':

@@ -20,6 +20,26 @@ export interface MarpRender {
   notes: string[][];
 }
 
+/**
+ * Marp with its packed CSS remembered: packing runs the theme and the deck's inline styles
+ * through PostCSS, a third of a render, and a rebuild of the same deck (preview) packs the same
+ * input again. The key is everything `pack` reads besides the theme set, which never changes here.
+ */
+class PackOnceMarp extends Marp {
+  private readonly packed = new Map<string, string>();
+
+  protected override renderStyle(theme?: string): string {
+    const key = `${theme}\u0000${JSON.stringify(this.themeSetPackOptions())}`;
+    let css = this.packed.get(key);
+    if (css === undefined) {
+      css = super.renderStyle(theme);
+      if (this.packed.size >= 32) this.packed.delete(this.packed.keys().next().value!);
+      this.packed.set(key, css);
+    }
+    return css;
+  }
+}
+
 let marp: Marp | undefined;
 /** HTML, PDF and handout of one deck share one render (same deck and theme objects). */
 const cache = new WeakMap<Deck, { theme: ResolvedTheme; render: MarpRender }>();
@@ -40,7 +60,7 @@ function renderMarpUncached(deck: Deck, theme: ResolvedTheme): MarpRender {
 export function renderFittedMarp(deck: Deck, theme: ResolvedTheme, fitted: FittedSlide[]): MarpRender {
   const markdown = fittedToMarpMarkdown(deck, theme, fitted);
   if (!marp) {
-    marp = new Marp({
+    marp = new PackOnceMarp({
       html: false,
       emoji: { shortcode: false, unicode: false },
       math: false,

@@ -4,7 +4,7 @@
  * outline is written directly: one destination per page. The printed file is read and extended
  * by `pdf-update.ts`.
  */
-import { PDFBool, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { PDFBool, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
 import { openPdf } from './pdf-update.ts';
 
 export interface PdfInfo {
@@ -36,6 +36,9 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, bookmarks: rea
   const prefs = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? context.obj({});
   prefs.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
   catalog.set(PDFName.of('ViewerPreferences'), prefs);
+  // Screen readers pick their voice from the document language (PDF/UA, WCAG 3.1.1); decks are
+  // English, as the HTML's lang attribute says.
+  if (!catalog.has(PDFName.of('Lang'))) catalog.set(PDFName.of('Lang'), PDFString.of('en'));
 
   const marks = bookmarks.filter((b) => b.page < pages.length);
   if (marks.length) {

@@ -106,13 +106,15 @@ function figures(ctx: SlideContext, slide: Extract<Slide, { kind: 'figures' }>):
     ctx.slide.addText(styled([{ text: fig.label + (fig.year ? ` (${fig.year})` : '') }, ...ctx.tagRun(fig.citation)],
       { ...base, fontSize: theme.sizes.body, lineSpacing: theme.sizes.body * LINE.body }),
     { ...at({ ...box, y: box.y + g.gap * 3 + theme.sizes.figure * 1.2, h: 72 }), margin: 0, valign: 'top' });
-  } else if (figuresCompare(slide.figures)) {
+  } else if (figuresCompare(slide)) {
     const reversed = [...slide.figures].reverse();
     ctx.slide.addChart(pptx.ChartType.bar, [{ name: slide.title, labels: reversed.map((x) => x.label + tagText(ctx, x.citation)), values: reversed.map((x) => x.valueHigh ?? x.value) }], {
       ...at(box), barDir: 'bar', chartColors: [hex(c.accent)], showValue: true, valAxisHidden: true, valGridLine: { style: 'none' },
       catAxisLabelFontFace: base.fontFace, catAxisLabelFontSize: Math.round(body * 0.8), catAxisLabelColor: hex(c.text),
       dataLabelFontFace: base.fontFace, dataLabelFontSize: Math.round(body * 0.8), dataLabelColor: hex(c.heading),
       dataLabelFormatCode: `0${slide.figures[0].unit === '%' ? '"%"' : ''}`, showLegend: false,
+      // What a screen reader says for the chart: the data, not only that there is one.
+      altText: `Bar chart, ${slide.title}: ${slide.figures.map((x) => `${x.label} ${x.valueHigh ?? x.value}${x.unit ?? ''}`).join('; ')}`,
     });
   } else {
     columns(box, slide.figures.length, g.gap).forEach((col, i) => {

@@ -10,6 +10,7 @@
 import { hex } from './pptx-masters.ts';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { repairPackage, type Parts } from './pptx-package.ts';
 
 const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
 const PARAGRAPH_PROPS = /<a:pPr\b(?:[^>]*\/>|[^>]*>[\s\S]*?<\/a:pPr>)/g;
@@ -30,11 +31,12 @@ export function tidySlideXml(xml: string, accent: string): string {
 const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
 
 /**
- * Applies `tidySlideXml` to every slide of an (uncompressed) pptxgenjs file and compresses the
- * whole once, members in the order pptxgenjs wrote them. fflate writes the archive; each member
- * is deflated by Node's zlib, several times faster than a JavaScript deflate on a cold start.
+ * Applies `tidySlideXml` to every slide of an (uncompressed) pptxgenjs file, the package repairs
+ * of `pptx-package.ts`, and compresses the whole once, members in the order pptxgenjs wrote them.
+ * fflate writes the archive; each member is deflated by Node's zlib, several times faster than a
+ * JavaScript deflate on a cold start.
  */
-export function finishPptx(raw: Uint8Array, accent: string): Uint8Array {
+export function finishPptx(raw: Uint8Array, accent: string, rebuild?: (parts: Parts) => Parts): Uint8Array {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -42,8 +44,12 @@ export function finishPptx(raw: Uint8Array, accent: string): Uint8Array {
     if (err) throw err;
     chunks.push(chunk);
   });
-  for (const [name, data] of Object.entries(unzipSync(raw))) {
-    const content = SLIDE.test(name) ? encoder.encode(tidySlideXml(decoder.decode(data), accent)) : data;
+  let parts: Parts = new Map(Object.entries(unzipSync(raw)));
+  // A deck on an organisation's template moves into the template's package first.
+  if (rebuild) parts = rebuild(parts);
+  for (const [name, data] of parts) if (SLIDE.test(name)) parts.set(name, encoder.encode(tidySlideXml(decoder.decode(data), accent)));
+  repairPackage(parts);
+  for (const [name, content] of parts) {
     const member: ZipInputFile = { filename: name, size: content.length, crc: crc32(content), compression: 8 };
     zip.add(member);
     member.ondata!(null, deflateRawSync(content, { level: 6 }), true);

@@ -27,7 +27,21 @@ export const hex = (colour: string) => {
 /** Points → inches. */
 export const inch = (pt: number) => pt / 72;
 
-export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { classification?: string; footer?: string }): Geometry {
+/**
+ * Masters for a deck built on an organisation's template: only the title and body placeholders
+ * pptxgenjs needs to write placeholder text. The template's own master and layouts replace them
+ * when the file is finished (`pptx-template.ts`), so nothing else is drawn here.
+ */
+export function defineBareMasters(pptx: Presentation, g: Geometry): void {
+  const ph = (name: 'title' | 'body', b: { x: number; y: number; w: number; h: number }) =>
+    ({ placeholder: { options: { name, type: name, x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h), margin: 0 }, text: '' } });
+  const body = g.body(1);
+  for (const title of [MASTER.title, ...MASTER.content])
+    pptx.defineSlideMaster({ title, objects: [ph('title', g.title), ph('body', body)] });
+  pptx.defineSlideMaster({ title: MASTER.canvas, objects: [ph('title', g.title)] });
+}
+
+export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { classification?: string; footer?: string; organisation?: string }): Geometry {
   const g = geometry(theme, Boolean(opts.classification));
   const c = theme.palette;
   const common: NonNullable<SlideMasterProps['objects']> = [];
@@ -43,7 +57,7 @@ export function defineMasters(pptx: Presentation, theme: ResolvedTheme, opts: { 
   if (theme.logoPath) {
     const type = theme.logoPath.endsWith('.svg') ? 'image/svg+xml' : theme.logoPath.endsWith('.png') ? 'image/png' : 'image/jpeg';
     const data = `${type};base64,${readFileSync(theme.logoPath).toString('base64')}`;
-    common.push({ image: { x: inch(g.margin), y: inch(540 - g.footer * 0.9), w: logoH, h: logoH, data } });
+    common.push({ image: { x: inch(g.margin), y: inch(540 - g.footer * 0.9), w: logoH, h: logoH, data, altText: opts.organisation ? `${opts.organisation} logo` : 'Logo' } });
   }
   const footer = (color: string) =>
     opts.footer

@@ -13,7 +13,9 @@ import type { Bullet, Deck, ResolvedTheme } from '../model.ts';
 import { citationLineHeight, fitDeck, sourceLine, type FittedSlide } from './fit.ts';
 import { shownTag } from './citation-line.ts';
 import { LINE, bulletIndent, titleLines, type Box, type Geometry } from './layout.ts';
-import { MASTER, contentMaster, defineMasters, hex, inch, pptxFont } from './pptx-masters.ts';
+import { MASTER, contentMaster, defineBareMasters, defineMasters, hex, inch, pptxFont } from './pptx-masters.ts';
+import { buildOnTemplate, templateGeometry, type Role } from './pptx-template.ts';
+import { readTemplate, type Template } from '../theme/template.ts';
 import { authorMarkdownRuns } from './pptx-author.ts';
 import { addCanvasContent, styled, type SlideContext } from './pptx-canvas.ts';
 import { finishPptx } from './pptx-finish.ts';
@@ -24,21 +26,34 @@ type Run = TextProps;
 
 export async function renderPptx(deck: Deck, theme: ResolvedTheme): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
+  const template = theme.pptx?.template ? readTemplate(theme.pptx.template) : undefined;
+  if (template) {
+    pptx.defineLayout({ name: 'BD_TEMPLATE', width: template.size.w / 72, height: template.size.h / 72 });
+    pptx.layout = 'BD_TEMPLATE';
+  } else pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.title;
   if (deck.presenter) pptx.author = deck.presenter;
   if (deck.organisation) pptx.company = deck.organisation;
   pptx.subject = deck.subtitle ?? `Briefing for ${deck.audience}`;
-  const g = defineMasters(pptx, theme, { classification: deck.classification, footer: theme.footer ?? deck.organisation });
-  for (const f of fitDeck(deck, theme)) addSlide(pptx, f, deck, theme, g);
+  const g = template ? templateGeometry(template, theme) : defineMasters(pptx, theme, { classification: deck.classification, footer: theme.footer ?? deck.organisation, organisation: deck.organisation });
+  if (template) defineBareMasters(pptx, g);
+  const roles = (template ? fitDeck(deck, theme, g) : fitDeck(deck, theme)).map((f) => addSlide(pptx, f, deck, theme, g, template));
   // Written uncompressed, repaired, then compressed once (see pptx-finish.ts).
   const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  return finishPptx(raw, theme.palette.accent);
+  if (!template) return finishPptx(raw, theme.palette.accent);
+  return finishPptx(raw, theme.palette.accent, (parts) => buildOnTemplate(parts, template, roles, theme));
+}
+
+/** On a template, the classification marking is drawn on every slide (the template's master has none). */
+function addMarking(s: ReturnType<Presentation['addSlide']>, marking: string, theme: ResolvedTheme, template: Template): void {
+  const w = template.size.w / 72;
+  s.addText(marking, { x: 0, y: 0, w, h: 0.25, align: 'center', valign: 'middle', bold: true, fontSize: 10, margin: 0,
+    fontFace: pptxFont(theme.fonts.body), color: hex(theme.palette.bannerText), fill: { color: hex(theme.palette.banner) } });
 }
 
 const TEXT_KINDS = new Set(['bullets', 'judgements', 'sources', 'markdown']);
 
-function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: ResolvedTheme, g: Geometry): void {
+function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: ResolvedTheme, g: Geometry, template?: Template): Role {
   const { slide, scale } = f;
   const c = theme.palette;
   const body = theme.sizes.body * scale;
@@ -58,7 +73,8 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
         { fontSize: theme.sizes.body, fontFace: pptxFont(theme.fonts.body), color: 'FFFFFF', lineSpacing: theme.sizes.body * LINE.body }),
       { placeholder: 'body' });
     s.addNotes(speakerNotes(slide, deck).join('\n\n'));
-    return;
+    if (template && deck.classification) addMarking(s, deck.classification, theme, template);
+    return slide.kind;
   }
   const lines = titleLines(theme, slide, g);
   const whole = g.body(lines);
@@ -71,7 +87,8 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
   s.addText([{ text: title, options: { fontSize: heading, fontFace: headFont, color: hex(c.heading), bold: true, lineSpacing: heading * LINE.title } }],
     { placeholder: 'title', valign: 'top', align: 'left' });
   const ruleY = g.title.y + lines * theme.sizes.heading * f.titleScale * LINE.title + 4;
-  s.addShape(pptx.ShapeType.rect, { x: inch(g.title.x), y: inch(ruleY), w: inch(g.title.w), h: inch(3), fill: { color: hex(c.accent) }, line: { type: 'none' } });
+  // A template's title layout has its own design; the accent rule is the built-in themes'.
+  if (!template) s.addShape(pptx.ShapeType.rect, { x: inch(g.title.x), y: inch(ruleY), w: inch(g.title.w), h: inch(3), fill: { color: hex(c.accent) }, line: { type: 'none' } });
   const base = { fontSize: body, fontFace: pptxFont(theme.fonts.body), color: hex(c.text), lineSpacing: body * LINE.body };
   const para = { paraSpaceAfter: g.gap, valign: 'top' as const };
   const tagRun = (citation?: { tag: string }): Run[] => {
@@ -106,6 +123,8 @@ function addSlide(pptx: Presentation, f: FittedSlide, deck: Deck, theme: Resolve
   }
   if (line) addCitationLine(s, line, theme, whole);
   s.addNotes(speakerNotes(slide, deck).join('\n\n'));
+  if (template && deck.classification) addMarking(s, deck.classification, theme, template);
+  return TEXT_KINDS.has(slide.kind) ? 'content' : 'canvas';
 }
 
 /** The slide's one source line (`slide` citation style), bottom of the content box, small and muted. */

@@ -19,6 +19,8 @@ export function topicKey(topic: string): string {
 
 /** The most claims a deck holds in memory at once (about 1 KB each); beyond, passes stream. */
 export const HELD_CLAIMS = Number(process.env.BRIEFDECK_HELD_CLAIMS) || 50_000;
+/** Documents whose claims are remembered when asked for one at a time. */
+const RECENT_DOCUMENTS = 256;
 
 export class EvidenceIndex {
   private readonly byTopic = new Map<string, readonly Claim[]>();
@@ -27,6 +29,10 @@ export class EvidenceIndex {
   /** Every claim, for a small corpus or a store that can only list them all (in-memory stores). */
   private everything?: readonly Claim[];
   private held?: boolean;
+  /** Every held claim by document, when every claim is held. */
+  private heldByDocument?: Map<string, Claim[]>;
+  /** The last documents asked for one at a time, with their claims. */
+  private readonly recentDocuments = new Map<string, readonly Claim[]>();
 
   constructor(private readonly store: EvidenceStore) {}
 
@@ -35,15 +41,21 @@ export class EvidenceIndex {
   }
 
   /**
+   * Whether every claim is held for the deck: a corpus of up to HELD_CLAIMS claims is read once,
+   * as passes over it are then cheaper than asking the store again; a larger one never is.
+   */
+  private isHeld(): boolean {
+    const store = this.store;
+    return (this.held ??= !store.eachClaim || (store.stats?.().claims ?? 0) <= HELD_CLAIMS);
+  }
+
+  /**
    * Every stored claim (or those that pass `keep`) in store order, read from the store a page at a
    * time each time it is iterated: a pass over a large corpus holds one page, never every claim.
    */
   all(keep?: (claim: Claim) => boolean): Iterable<Claim> {
     const store = this.store;
-    // A corpus of up to HELD_CLAIMS claims is read once and held for the deck, as passes over it
-    // are then cheaper than reading it again; a larger one is read again at each pass.
-    this.held ??= !store.eachClaim || (store.stats?.().claims ?? 0) <= HELD_CLAIMS;
-    const source = () => (this.held || !store.eachClaim ? this.listed() : store.eachClaim());
+    const source = () => (this.isHeld() || !store.eachClaim ? this.listed() : store.eachClaim());
     return {
       *[Symbol.iterator]() {
         for (const c of source()) if (!keep || keep(c)) yield c;
@@ -81,6 +93,37 @@ export class EvidenceIndex {
     if (this.store.claimsById) return this.store.claimsById(wanted);
     const set = new Set(wanted);
     return this.listed().filter((c) => set.has(c.id));
+  }
+
+  /** A document's claims in store order. */
+  ofDocument(docId: string): readonly Claim[] {
+    let claims = this.recentDocuments.get(docId);
+    if (!claims) {
+      claims = this.ofDocuments([docId]).get(docId) ?? [];
+      if (this.recentDocuments.size >= RECENT_DOCUMENTS) this.recentDocuments.delete(this.recentDocuments.keys().next().value!);
+      this.recentDocuments.set(docId, claims);
+    }
+    return claims;
+  }
+
+  /**
+   * The claims of these documents, by document, each in store order: one request to the store's
+   * index of claims by document, or from every claim when they are held.
+   */
+  ofDocuments(docIds: Iterable<string>): ReadonlyMap<string, readonly Claim[]> {
+    const wanted = [...new Set(docIds)];
+    const out = new Map<string, Claim[]>(wanted.map((d) => [d, []]));
+    if (!wanted.length) return out;
+    if (this.isHeld() || !this.store.claimsOfDocuments) {
+      if (!this.heldByDocument) {
+        this.heldByDocument = new Map();
+        for (const c of this.listed()) (this.heldByDocument.get(c.docId) ?? this.heldByDocument.set(c.docId, []).get(c.docId)!).push(c);
+      }
+      for (const d of wanted) out.set(d, this.heldByDocument.get(d) ?? []);
+      return out;
+    }
+    for (const c of this.store.claimsOfDocuments(wanted)) out.get(c.docId)?.push(c);
+    return out;
   }
 
   quotes(): readonly Quote[] {

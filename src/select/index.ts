@@ -14,7 +14,7 @@ import { contentWords, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, scopeOf, subjectOf, type Scope, type Subject } from './subject.ts';
 import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
 import { findActors } from '../corpus/actors.ts';
-import { genericDefinites, pointsBack } from './definite.ts';
+import { pointsBack } from './definite.ts';
 
 export { allowedDocuments, entryMatches, isExcluded, isPinned, sourceMatches } from './filter.ts';
 export { diversify, scoreCandidate, type RankedClaim } from './rank.ts';
@@ -121,7 +121,13 @@ export function createSelectionContext(
     let found = subjects.get(key);
     if (!found) {
       const keywords = request.topic ? topicKeywords(store, request.topic) : [];
-      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t) }, allowedClaims, words(), (id) => head(id).title);
+      // Only the sentences that hold one of the subject's words can name it: the store's index
+      // finds them, so working out a subject costs what it matches, not the corpus.
+      const text = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
+      const hits = index.search(text.replace(/["“”*]/g, ' '), SUBJECT_CANDIDATES).map((h) => h.id);
+      const candidates = index.inStoreOrder(hits).filter((c) => allowed.has(c.docId));
+      const isActor = (name: string) => findActors(name).length > 0;
+      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t), isActor }, candidates, words(), (id) => head(id).title, (doc) => index.ofDocument(doc));
       subjects.set(key, found);
     }
     return found;
@@ -139,13 +145,17 @@ export function createSelectionContext(
     }
     return h;
   };
-  let generic: ((stem: string) => boolean) | undefined;
+  let known: Set<string> | undefined;
   const backMemo = new Map<string, boolean>();
   const pointsBackAt = (claim: Claim) => {
     let v = backMemo.get(claim.id);
     if (v === undefined) {
-      generic ??= genericDefinites(allowedClaims, words());
-      v = pointsBack(claim, store.document(claim.docId), generic);
+      known ??= new Set(
+        wordsOf([spec.title ?? '', spec.subtitle ?? '', ...(spec.topics ?? []).flatMap((t) => [t.replace(/[-_]+/g, ' '), ...topicKeywords(store, t)])].join(' '))
+          .filter((w) => !words().isStop(w.lower))
+          .map((w) => w.stem),
+      );
+      v = pointsBack(claim, store.document(claim.docId), known);
       backMemo.set(claim.id, v);
     }
     return v;
@@ -186,7 +196,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     for (const hit of full) bm25.set(hit.id, hit.score / top);
     const ids = new Set(bm25.keys());
     // Sentences of the documents that name the subject, which may use its related words only.
-    if (subject.documents.size) for (const c of index.all()) if (subject.documents.has(c.docId) && !ids.has(c.id)) ids.add(c.id);
+    for (const claims of index.ofDocuments(subject.documents.keys()).values()) for (const c of claims) ids.add(c.id);
     if (request.topic) for (const c of index.tagged(request.topic)) ids.add(c.id);
     for (const c of pinnedClaims(index, spec)) ids.add(c.id);
     pool = index.inStoreOrder(ids);
@@ -225,6 +235,9 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   }
   return out;
 }
+
+/** Sentences read to work out what a subject's documents are. */
+const SUBJECT_CANDIDATES = 20_000;
 
 /** What using a word of the slide's own title adds to a line's relevance. */
 const TITLE_BONUS = 0.2;

@@ -15,10 +15,33 @@ export const ORDINAL_OPENING = /^(?:another|the latter|the former|(?:a|the)\s+(?
 
 /** Phrases that only make sense after what came before. */
 const BACK_REFERENCE =
-  /^(?:since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect))\b/i;
+  /^(?:instead of|unlike (?:this|that|these|those|them|it)|since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect))\b/i;
 
 /** "within these institutions": near the start, a determiner pointing at something named earlier. */
 const DEMONSTRATIVE_NOUN = /\bthese\s+(?!(?:days|two|three)\b)\p{Ll}|\bthis\s+(?!(?:year|century|decade|week|month|time|stage|point|is|was|will|would|may|could|can|has|had|does)\b)\p{Ll}+\b(?!\s+between\b)/u;
+
+/** Explicit pointers into the article: "as noted above", "mentioned earlier", "see below". */
+const POINTER = /\b(?:as (?:noted|mentioned|discussed|described|explained|shown|stated|argued|seen)(?: (?:above|earlier|before|previously))?|(?:noted|mentioned|discussed|described) (?:above|earlier|previously)|see (?:above|below))\b/i;
+
+/**
+ * "The bank said…", "…, the company said.": a definite noun phrase as the speaker points at an
+ * organisation named before ("the company's chairman said" too). A name ("the Bank of Japan
+ * said") starts with a capital; a plural ("the delegates said") is a group the story is about,
+ * not one body to name.
+ */
+const DEFINITE_SPEAKER =
+  /(?:^|[,;]\s+|\s)[Tt]he\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*(?:['’]s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)?(?<!(?<!s)s)\s+(?:(?:also|later|further)\s+)?(?:said|says|added|told|reported|announced|stated|noted|estimated|forecast|predicted)\b/u;
+
+export function definiteSpeaker(text: string): boolean {
+  return DEFINITE_SPEAKER.test(text.replace(/“[^”]*”|"[^"]*"/g, '“…”'));
+}
+
+/** "such asymmetry", "such a policy": of the kind just described. */
+const SUCH = /\bsuch\s+(?!as\b|that\b)(?:an?\s+)?\p{Ll}+/iu;
+/** A sentence that ends on "this option", "these regions": which ones? */
+const CLOSING_DEMONSTRATIVE = /\b(?:this|these|those|that)\s+\p{Ll}+[.!?]?["”’)]*$/u;
+/** "On one hand, …" without the other; "As in Central Asia, …" about a place the slide never names. */
+const HALF_PAIR = /^(?:on (?:the )?one hand|as (?:in|with|for) [^,]{2,40},)/i;
 
 /** "a similar scenario" without "to …": similar to what? */
 const SIMILAR = /\b(?:a|the)\s+similar\s+\p{L}+\b(?!\s+to\b)/u;
@@ -90,6 +113,9 @@ export function leansOnContext(text: string, options: StandAloneOptions = {}): b
   if (!options.allowOrdinal && ORDINAL_OPENING.test(t)) return true;
   const head = t.split(/\s+/).slice(0, 8).join(' ');
   if (BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
+  // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
+  // at a passage the slide lacks.
+  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;
   const aside = (x: string) => LEADING_PHRASE.exec(x) ?? RELATIVE_ASIDE.exec(x);

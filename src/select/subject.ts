@@ -25,6 +25,8 @@ export interface SubjectTerm {
   stems: string[];
   /** Match case-sensitively: a name. */
   proper: boolean;
+  /** The corpus never writes the word otherwise ("Russia", unlike "Labour"): a name even at the start of a sentence. */
+  alwaysName?: boolean;
 }
 
 export interface Subject {
@@ -35,6 +37,13 @@ export interface Subject {
   query: SubjectTerm[];
   minHits: number;
   specific: Set<SubjectTerm>;
+  /**
+   * Places and bodies among the query words ("Brazil" in "Brazil moratorium"): a line must name
+   * one, or come from a document whose title or lead does (`namedDocuments`). Other names
+   * ("S-400") are words of the query like any other.
+   */
+  names: SubjectTerm[];
+  namedDocuments: Set<string>;
   /** Words typical of the subject, weighted 0..1. */
   related: Map<string, number>;
   /** Documents that name the subject, with how strongly (0..1). */
@@ -53,7 +62,8 @@ export interface Scope {
 export function termOf(text: string, corpus?: CorpusWords): SubjectTerm {
   const words = wordsOf(text);
   const proper = words.some((w) => /^\p{Lu}/u.test(w.text)) || (!!corpus && words.length > 0 && words.every((w) => corpus.isName(w.text)));
-  return { text, stems: words.map((w) => stem(w.text)), proper };
+  const alwaysName = !!corpus && words.length === 1 && (corpus.isName(words[0].text) || corpus.neverLower(words[0].text));
+  return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName };
 }
 
 /** Where a term occurs in a sentence's words (index of its first word), or -1. */
@@ -65,8 +75,10 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
     if (!same(term, 0, words[i])) continue;
     // "188,000 yen", "44 billion dollars": a unit after a number measures something else.
     if (i > 0 && MEASURE.test(words[i - 1].lower)) continue;
+    // "could influence prospects": a topic noun used as a verb is not the subject.
+    if (!term.proper && n === 1 && i > 0 && VERB_BEFORE.test(words[i - 1].lower)) continue;
     if (n === 1) {
-      if (term.proper && i === 0 && !/^\p{Lu}{2,}$/u.test(words[i].text.replace(/\./g, '')) && !words.slice(1).some((w) => same(term, 0, w))) continue;
+      if (term.proper && !term.alwaysName && i === 0 && !/^\p{Lu}{2,}$/u.test(words[i].text.replace(/\./g, '')) && !words.slice(1).some((w) => same(term, 0, w))) continue;
       return i;
     }
     // In order, at most one word between each.
@@ -87,6 +99,7 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
   return -1;
 }
 
+const VERB_BEFORE = /^(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|cannot)$/;
 const MEASURE = /^(?:\d[\d,.]*|mln|million|billion|bln|bn|thousand|trillion|hundred)$/;
 
 function same(term: SubjectTerm, k: number, w: Word): boolean {
@@ -99,7 +112,7 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
 /** 0..1: how squarely a sentence is about the subject; 0 when it is not. */
 export function aboutness(subject: Subject, words: readonly Word[], docId: string): number {
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
-  const hits = queryHits(subject, words);
+  const hits = queryHits(subject, words, docId);
   if (hits > 0) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
   const doc = subject.documents.get(docId) ?? 0;
   if (doc > 0 && subject.related.size) {
@@ -117,10 +130,19 @@ export function aboutness(subject: Subject, words: readonly Word[], docId: strin
   return 0;
 }
 
+/** "Chinese", "Russian", "Brazilian" for China, Russia, Brazil: the people or things of a place. */
+function namesPeople(name: SubjectTerm, words: readonly Word[]): boolean {
+  if (name.stems.length !== 1 || name.text.length < 5) return false;
+  const root = name.text.slice(0, -1);
+  return words.some((w) => w.text.startsWith(root) && w.text.length > name.text.length);
+}
+
 /** How many query words a sentence holds, when they are enough to name the subject; else 0. */
-function queryHits(subject: Pick<Subject, 'query' | 'minHits' | 'specific'>, words: readonly Word[]): number {
+function queryHits(subject: Pick<Subject, 'query' | 'minHits' | 'specific' | 'names' | 'namedDocuments'>, words: readonly Word[], docId?: string): number {
   if (!subject.query.length) return 0;
   const matched = subject.query.filter((t) => findTerm(t, words) >= 0);
+  // A query that names an actor is about that actor: a moratorium in Ohio is not Brazil's.
+  if (subject.names.length && !subject.names.some((t) => matched.includes(t) || namesPeople(t, words)) && !(docId && subject.namedDocuments.has(docId))) return 0;
   return matched.length >= subject.minHits || matched.some((t) => subject.specific.has(t)) ? matched.length : 0;
 }
 
@@ -181,11 +203,16 @@ export interface SubjectRequest {
  * statistics. Quoted parts of a query ("\"Power of Siberia\" pipeline") are phrases.
  */
 export function subjectOf(
-  request: SubjectRequest,
-  claims: Iterable<Claim>,
+  request: SubjectRequest & {
+    /** Whether a name is a place or body (a country, an international organisation). */
+    isActor?: (name: string) => boolean;
+  },
+  claims: readonly Claim[],
   corpus: CorpusWords,
   /** A document's title, which says most about what it is about. */
   titleOf: (docId: string) => string = () => '',
+  /** A document's sentences, for the words typical of the subject's documents. */
+  sentencesOf: (docId: string) => readonly Claim[] = (doc) => claims.filter((c) => c.docId === doc),
 ): Subject {
   const phrases: SubjectTerm[] = [];
   if (request.topic) phrases.push(termOf(request.topic.replace(/[-_]+/g, ' '), corpus));
@@ -207,10 +234,12 @@ export function subjectOf(
     query,
     minHits: Math.min(2, query.length),
     specific,
+    names: query.filter((t) => t.proper && (request.isActor?.(t.text) ?? false)),
+    namedDocuments: new Set(),
     related: new Map(),
     documents: new Map(),
   };
-  feedback(subject, claims, corpus, !request.keywords?.length, titleOf);
+  feedback(subject, claims, corpus, !request.keywords?.length, titleOf, sentencesOf);
   return subject;
 }
 
@@ -220,7 +249,7 @@ function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
   for (const w of wordsOf(text)) {
     if (corpus.isStop(w.lower) || w.text.length < 3) continue;
     const proper = /^\p{Lu}/u.test(w.text) || isName(w.text, corpus);
-    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper });
+    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper, alwaysName: corpus.isName(w.text) || corpus.neverLower(w.text) });
   }
   return out;
 }
@@ -238,12 +267,28 @@ const RELATED_WORDS = 10;
  * and (when `expand`) the words most typical of them against the whole corpus (in at least two
  * of them, weighted by idf), as in Rocchio's and RM3's expansion.
  */
-function feedback(subject: Subject, claims: Iterable<Claim>, corpus: CorpusWords, expand: boolean, titleOf: (docId: string) => string): void {
-  const names = (words: readonly Word[]) => subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words) > 0;
+function feedback(
+  subject: Subject,
+  claims: readonly Claim[],
+  corpus: CorpusWords,
+  expand: boolean,
+  titleOf: (docId: string) => string,
+  sentencesOf: (docId: string) => readonly Claim[],
+): void {
+  const titles = new Map<string, Word[]>();
+  const titleWords = (doc: string) => titles.get(doc) ?? titles.set(doc, wordsOf(titleOf(doc))).get(doc)!;
+  if (subject.names.length) {
+    for (const c of claims) {
+      if (subject.namedDocuments.has(c.docId)) continue;
+      const head = c.paragraph <= 1 ? corpus.words(c) : [];
+      if (subject.names.some((t) => findTerm(t, head) >= 0 || findTerm(t, titleWords(c.docId)) >= 0)) subject.namedDocuments.add(c.docId);
+    }
+  }
+  const names = (words: readonly Word[], docId: string) => subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words, docId) > 0;
   const hits = new Map<string, number>();
   for (const c of claims) {
-    if (!names(corpus.words(c))) continue;
-    if (!hits.has(c.docId)) hits.set(c.docId, names(wordsOf(titleOf(c.docId))) ? TITLE_HITS : 0);
+    if (!names(corpus.words(c), c.docId)) continue;
+    if (!hits.has(c.docId)) hits.set(c.docId, names(titleWords(c.docId), c.docId) ? TITLE_HITS : 0);
     hits.set(c.docId, hits.get(c.docId)! + (c.paragraph <= 1 ? 2 : 1));
   }
   const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -253,8 +298,7 @@ function feedback(subject: Subject, claims: Iterable<Claim>, corpus: CorpusWords
   if (!expand || ranked.length < 2) return;
   const feedbackDocs = new Set(ranked.slice(0, FEEDBACK_DOCS).map(([d]) => d));
   const inDocs = new Map<string, Set<string>>();
-  for (const c of claims) {
-    if (!feedbackDocs.has(c.docId)) continue;
+  for (const c of [...feedbackDocs].flatMap(sentencesOf)) {
     for (const w of corpus.words(c)) {
       if (w.text.length < 3 || corpus.isStop(w.lower) || /^\d/.test(w.text)) continue;
       (inDocs.get(w.stem) ?? inDocs.set(w.stem, new Set()).get(w.stem)!).add(c.docId);

@@ -56,46 +56,65 @@ export interface CorpusWords {
   /** The corpus writes this word capitalised in the middle of sentences nearly every time. */
   isName(word: string): boolean;
   isStop(lower: string): boolean;
+  /** The corpus never writes this word in lower case: it has no common-noun reading here. */
+  neverLower(word: string): boolean;
 }
 
-/** How many claims' words are remembered at most. */
-const MEMO_LIMIT = 50_000;
+/** Sentences whose words are kept read at once; beyond it the memory starts again. */
+const REMEMBERED = 50_000;
 
 /**
- * Word statistics of a set of claims, gathered in one pass that keeps counts only (the claims come
- * a document at a time, in store order); a claim's words are remembered once asked for.
+ * Word statistics of a set of claims, gathered in one pass that keeps counts only (documents per
+ * stem as a count, with the last document seen, since claims come document by document), so a
+ * large corpus costs its vocabulary, not its text. A sentence's words are read again when asked
+ * for, and the last few tens of thousands are remembered.
  */
 export function corpusWords(claims: Iterable<Claim>): CorpusWords {
-  const memo = new Map<string, Word[]>();
-  const df = new Map<string, number>();
-  const lastDoc = new Map<string, string>();
+  let memo = new Map<string, Word[]>();
+  const stems = new Map<string, string>();
+  const df = new Map<string, { n: number; last: string }>();
   const cf = new Map<string, number>();
   const upper = new Map<string, number>();
   const lower = new Map<string, number>();
   const docs = new Set<string>();
-  let count = 0;
-  // Remembered for the claims a deck keeps asking about; a pass over every claim does not fill it.
   const words = (c: Claim) => {
     let ws = memo.get(c.id);
     if (!ws) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(c.id, (ws = wordsOf(c.text)));
+      if (memo.size >= REMEMBERED) memo = new Map();
+      ws = wordsOf(c.text);
+      memo.set(c.id, ws);
     }
     return ws;
   };
+  let count = 0;
   for (const c of claims) {
-    docs.add(c.docId);
     count++;
-    const ws = wordsOf(c.text);
-    for (const st of new Set(ws.map((w) => w.stem))) cf.set(st, (cf.get(st) ?? 0) + 1);
-    for (const w of ws) {
-      if (lastDoc.get(w.stem) !== c.docId) {
-        lastDoc.set(w.stem, c.docId);
-        df.set(w.stem, (df.get(w.stem) ?? 0) + 1);
+    docs.add(c.docId);
+    const seen = new Set<string>();
+    let first = true;
+    for (const m of c.text.matchAll(WORD)) {
+      let t = m[0];
+      if (t.endsWith('.') && !/\.\p{L}\.$/u.test(t)) t = t.slice(0, -1);
+      const clean = t.replace(/\./g, '');
+      const l = clean.toLowerCase();
+      let st = stems.get(l);
+      if (st === undefined) stems.set(l, (st = stem(clean)));
+      if (!seen.has(st)) {
+        seen.add(st);
+        cf.set(st, (cf.get(st) ?? 0) + 1);
+        const d = df.get(st);
+        if (!d) df.set(st, { n: 1, last: c.docId });
+        else if (d.last !== c.docId) {
+          d.n++;
+          d.last = c.docId;
+        }
       }
-      if (w.index === 0) continue;
-      const map = /^\p{Lu}/u.test(w.text) ? upper : lower;
-      map.set(w.lower, (map.get(w.lower) ?? 0) + 1);
+      if (first) {
+        first = false;
+        continue;
+      }
+      const map = /^\p{Lu}/u.test(clean) ? upper : lower;
+      map.set(l, (map.get(l) ?? 0) + 1);
     }
   }
   return {
@@ -103,12 +122,13 @@ export function corpusWords(claims: Iterable<Claim>): CorpusWords {
     claims: count,
     claimFrequency: (s) => cf.get(s) ?? 0,
     words,
-    documentFrequency: (s) => df.get(s) ?? 0,
+    documentFrequency: (s) => df.get(s)?.n ?? 0,
     isName: (word) => {
       const l = word.toLowerCase();
       const u = upper.get(l) ?? 0;
       return u >= 2 && u >= 4 * (lower.get(l) ?? 0);
     },
     isStop: (l) => STOP.has(l),
+    neverLower: (word) => /^\p{Lu}/u.test(word) && !lower.has(word.toLowerCase()),
   };
 }

@@ -27,6 +27,8 @@ export const FONT_TWINS: Readonly<Record<string, { twins: readonly string[]; met
   'Liberation Serif': { twins: ['Times New Roman', 'Times'], metric: true },
   'Liberation Sans Narrow': { twins: ['Arial Narrow'], metric: true },
   'Liberation Mono': { twins: ['Courier New'], metric: true },
+  Carlito: { twins: ['Calibri'], metric: true },
+  Caladea: { twins: ['Cambria'], metric: true },
   'DejaVu Sans': { twins: ['Verdana'], metric: false },
   'DejaVu Sans Mono': { twins: ['Menlo'], metric: false },
 };

@@ -99,7 +99,10 @@ function parseThemeFiles(yamlPath: string, cssPath: string, name: string, dir: s
 /** A theme's tokens with its `extends:` chain merged in (cycles are an error). */
 export function resolveTokens(root: string, name: string, seen: string[] = []): ThemeTokens & { dir: string } {
   if (seen.includes(name)) throw new Error(`theme '${name}' extends itself: ${[...seen, name].join(' → ')}`);
-  const { file, css, dir } = readThemeFile(root, name);
+  const read = readThemeFile(root, name);
+  const { css, dir } = read;
+  // A template is named relative to the theme that names it, whichever theme extends that one.
+  const file = read.file.pptx ? { ...read.file, pptx: { template: resolve(dir, read.file.pptx.template) } } : read.file;
   if (!file.extends) return { ...completeTokens(file, css), dir };
   const parent = resolveTokens(root, file.extends, [...seen, name]);
   return { ...mergeTokens(parent, file, css), dir };

@@ -42,6 +42,8 @@ export const themeFileSchema = z
     sizes: sizesSchema.partial().default({}),
     spacing: spacingSchema.partial().default({}),
     logo: z.string().optional(),
+    /** A PowerPoint template (.potx/.pptx, relative to the theme folder) decks are built on. */
+    pptx: z.object({ template: z.string().min(1) }).strict().optional(),
   })
   .strict();
 
@@ -61,6 +63,7 @@ export function mergeTokens(parent: ThemeTokens, child: ThemeFile, css: string |
     sizes: { ...parent.sizes, ...child.sizes },
     spacing: { ...parent.spacing, ...child.spacing },
     logo: child.logo ?? parent.logo,
+    pptx: child.pptx ?? parent.pptx,
     css: [parent.css, css].filter(Boolean).join('\n') || undefined,
   };
 }
@@ -76,6 +79,7 @@ export function completeTokens(file: ThemeFile, css: string | undefined): ThemeT
     sizes: sizesSchema.parse(file.sizes),
     spacing: spacingSchema.parse(file.spacing),
     logo: file.logo,
+    pptx: file.pptx,
     css,
   };
 }

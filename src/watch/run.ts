@@ -3,7 +3,7 @@
  * terminal, plain lines otherwise, summary table at the end of each rebuild) and, for `preview`,
  * the server whose pages reload after each rebuild.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { BuildEvent } from '../build/index.ts';
 import { createReporter, type Reporter, type Verbosity } from '../cli/progress.ts';
 import type { RunSettings } from '../config/settings.ts';
@@ -62,7 +62,11 @@ export async function startWatchSession(options: WatchSessionOptions): Promise<W
     watch: true,
     usePolling: options.usePolling,
     onEvent,
-    onProgress: (e: BuildEvent) => reporter.onProgress(e),
+    htmlShown: async (deck: string) => server?.shown(deck),
+    onProgress: (e: BuildEvent) => {
+      server?.progress(e);
+      reporter.onProgress(e);
+    },
   });
   if (options.previewPort !== undefined) {
     server = await startPreviewServer(
@@ -71,6 +75,7 @@ export async function startWatchSession(options: WatchSessionOptions): Promise<W
         outDir: settings.outDir,
         assetsDir: workspace.layout.assetsDir,
         briefings: () => [...workspace.decks.values()].sort((a, b) => a.spec.localeCompare(b.spec)),
+        found: () => workspace.found.filter((f) => !workspace.decks.has(f)).map((f) => relative(settings.root, f)),
         diagnostics: () => workspace.corpusDiagnostics.filter((d) => d.severity !== 'info'),
         building: () => workspace.building,
       },

@@ -23,6 +23,12 @@ export interface WatchInputsOptions {
   usePolling?: boolean;
 }
 
+/**
+ * Quiet time that closes a burst: an editor's save (write, rename, chmod) lands within a few
+ * milliseconds, and a change arriving during a rebuild is batched into the next one anyway.
+ */
+const DEBOUNCE_MS = 10;
+
 const TEMP_FILE = /(^\.#|~$|\.swp$|\.swx$|\.tmp$|^4913$|\.crdownload$)/;
 
 export function watchInputs(
@@ -63,7 +69,7 @@ export function watchInputs(
       const batch = [...pending.values()];
       pending = new Map();
       onChanges(batch);
-    }, options.debounceMs ?? 120);
+    }, options.debounceMs ?? DEBOUNCE_MS);
   };
   for (const w of [inputs, configs]) {
     w.on('add', record('add')).on('change', record('change')).on('unlink', record('unlink'));

@@ -40,6 +40,8 @@ export interface WorkspaceOptions {
   deps: WorkspaceDeps;
   onEvent?(event: WorkspaceEvent): void;
   onProgress?(event: BuildEvent): void;
+  /** Awaited after a deck's HTML is reported, before its PDF and PowerPoint start (preview). */
+  htmlShown?(deck: string): Promise<unknown>;
   /** Start the file watcher (off for a one-shot build). */
   watch?: boolean;
   usePolling?: boolean;
@@ -51,6 +53,8 @@ export class BriefingWorkspace {
   /** Latest result per spec, by absolute spec path. */
   readonly decks = new Map<string, BriefingState>();
   corpusDiagnostics: Diagnostic[] = [];
+  /** Spec files found when the session started, until the first build is done (absolute paths). */
+  found: string[] = [];
   building = false;
   private store?: EvidenceStore;
   private browser?: Printer;
@@ -75,6 +79,9 @@ export class BriefingWorkspace {
   /** Loads the corpus, builds every briefing once, then starts watching when asked. */
   async start(): Promise<BuildResult> {
     const { deps, settings } = this.options;
+    // Found first, so the preview lists them as building while the corpus loads.
+    this.building = true;
+    this.found = deps.findSpecs(settings.root, this.layout.specs);
     this.store = await this.loadStore();
     const needsBrowser = !settings.formats || settings.formats.some((f) => f === 'pdf' || f === 'handout');
     if (needsBrowser && deps.launchBrowser) {
@@ -85,8 +92,9 @@ export class BriefingWorkspace {
         this.emit({ type: 'notice', message: `no browser for PDF and handouts: ${(err as Error).message}` });
       }
     }
-    const specs = deps.findSpecs(settings.root, this.layout.specs);
-    const result = await this.rebuild(specs, [], 'start');
+    const result = await this.rebuild(this.found, [], 'start');
+    // From here the index lists what was built; a spec deleted later must not show as building.
+    this.found = [];
     if (this.options.watch) {
       this.watcher = watchInputs(this.layout, (changes) => this.enqueue(changes), {
         ignore: [settings.outDir],
@@ -155,6 +163,8 @@ export class BriefingWorkspace {
               specs,
               store: this.store,
               browser: this.browser,
+              htmlFirst: true,
+              htmlShown: this.options.htmlShown && ((deck: string) => this.options.htmlShown!(deck)),
               onProgress: this.options.onProgress,
             });
       this.corpusDiagnostics = result.diagnostics;

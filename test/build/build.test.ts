@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { buildBriefings, type BuildResult } from '../../src/build/index.ts';
 import type { Deck } from '../../src/model.ts';
+import { validatePptx } from '../render/pptx-validate.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = mkdtempSync(join(tmpdir(), 'briefdeck-build-'));
@@ -55,6 +56,13 @@ describe('briefdeck build', () => {
       expect(pages).toBe(pptxSlides.length);
     }
   });
+
+  it('writes PPTX files that pass the Office Open XML validator with 0 errors', () => {
+    for (const spec of samples) {
+      const name = spec.replace(/\.md$/, '');
+      expect(validatePptx(join(outDir, `${name}.pptx`)).errors, name).toEqual([]);
+    }
+  }, 120_000);
 
   it('writes a PPTX whose slides hold each slide title as text, with speaker notes', async () => {
     for (const spec of samples) {

@@ -26,7 +26,9 @@ describe('helpers', () => {
     const { deck } = compose(fm() + '## Numbers\n{{figures topic="arms trade"}}\n');
     const slide = deck.slides.find((s) => s.kind === 'figures');
     if (slide?.kind !== 'figures') throw new Error('no figures slide');
-    expect(slide.figures[0]).toMatchObject({ display: '70%', value: 70, unit: '%', label: 'of China’s arms imports' });
+    // One figure compares with nothing: a card with its sentence.
+    expect(slide.chart).toBe(false);
+    expect(slide.figures[0]).toMatchObject({ display: '70%', value: 70, unit: '%', label: 'Russia supplied more than 70% of China’s arms imports between 2017 and 2021.' });
   });
 
   it('quote → the quotation verbatim with its speaker', () => {
@@ -83,13 +85,19 @@ describe('helpers', () => {
 
 describe('a spec with only topics', () => {
   it('still gives a complete deck: title, bottom line, a section per topic, a quote, sources', () => {
-    const { deck, diagnostics } = compose(fm('topics: [energy, arms trade]\n'));
+    const { deck, diagnostics } = compose(fm('topics: [energy, arms trade, China]\n'));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(kinds(deck.slides)[0]).toBe('title');
     expect(deck.slides[1]).toMatchObject({ kind: 'judgements', title: 'Bottom line up front' });
     expect(deck.slides.map((s) => s.title)).toEqual(expect.arrayContaining(['Energy', 'Arms trade', 'In their words']));
     expect(kinds(deck.slides)).toContain('quote');
     expect(kinds(deck.slides).at(-1)).toBe('sources');
+  });
+
+  it('leaves the quote out when no quotation is on its topics', () => {
+    // The fixture's one quotation ("we are not going to contest China on this") says nothing of energy or arms.
+    const { deck } = compose(fm('topics: [energy, arms trade]\n'));
+    expect(kinds(deck.slides)).not.toContain('quote');
   });
 });
 

@@ -80,3 +80,93 @@ describe('"however" that means "no matter how"', () => {
     expect(text).toBe('The relationship is far from harmonious and can be influenced by numerous factors.');
   });
 });
+
+/*
+ * What carries the point is never deleted. Sentences from the seed corpus and from Reuters-21578
+ * (Distribution 1.0, David D. Lewis; free for research: /work/shared/corpora/reuters-21578-0).
+ */
+describe('compression keeps the point', () => {
+  const squeeze = (s: string, maxWords = 12) => compressSentence(s, { maxWords, always: true, detach: true });
+
+  it('keeps a condition, so a conditional never becomes a forecast', () => {
+    const contempt = squeeze('If found in contempt of the US court order, Gazprom could face having foreign assets seized.');
+    expect(contempt.text).toContain('If found in contempt of the US court order');
+    expect(contempt.fits).toBe(false);
+    // reuters-21578-0 crude/001
+    const opec = squeeze('OPEC may be forced to meet before a scheduled June session to readdress its production cutting agreement if the organization wants to halt the current slide in oil prices, oil industry analysts said.', 40);
+    expect(opec.text).toContain('if the organization wants to halt the current slide in oil prices');
+    // reuters-21578-0 acq/076: the condition stays and the list of three terms is not cut to two
+    const tender = squeeze('If all shares are tendered, shareholders would receive 29 dlrs cash, six dlrs in debentures, and warrants for stock in a subsidiary of PC Acquisition containing the Purolator U.S. courier business.', 40);
+    expect(tender.text).toContain('If all shares are tendered,');
+    expect(tender.text).toContain('and warrants for stock');
+  });
+
+  it('keeps dates and attributions', () => {
+    // reuters-21578-0 reserves/006
+    const jan = squeeze('In January, capital repayments totalled 14 mln dlrs, with a valuation change that resulted in a fall of 41 mln dlrs due to the quarterly rollover from the European Monetary Cooperation Fund swap.', 40);
+    expect(jan.text.startsWith('In January, capital repayments totalled 14 mln dlrs')).toBe(true);
+    const sipri = squeeze('In 2004, Russia supplied 40% of China’s arms imports, according to SIPRI.', 8);
+    expect(sipri.text).toBe('In 2004, Russia supplied 40% of China’s arms imports, according to SIPRI.');
+    expect(sipri.fits).toBe(false);
+  });
+
+  it('keeps the subject a figure is about', () => {
+    expect(squeeze('In the US, economic growth in 2004 was about 4.7%.', 8).text).toContain('In the US');
+    // reuters-21578-0 general/108
+    const manila = squeeze('In Manila’s case, about 40 pct of the 15 billion dlrs outstanding to commercial banks is owed to the 12 large banks on the advisory committee, while about 180 smaller banks have average exposures of 20 mln dlrs each.', 30);
+    expect(manila.text.startsWith('In Manila’s case, about 40 pct')).toBe(true);
+  });
+
+  it('keeps an opening phrase that names a place or actor; an appositive has no verb', () => {
+    // seed corpus: the perspective stays, and the clause after "China," is no appositive
+    expect(squeeze('For many analysts in\u00a0China, the invasion of\u00a0Ukraine came as\u00a0an\u00a0unpleasant surprise, and\u00a0they have made no\u00a0secret of\u00a0their bewilderment.', 16).text)
+      .toBe('For many analysts in China, the invasion of Ukraine came as an unpleasant surprise.');
+    // a time or circumstance may still go (seed corpus)
+    expect(squeeze('After Western sanctions, Chinese investments seem very attractive to Moscow to realize its ambitious plans for the Arctic.', 16).text)
+      .toBe('Chinese investments seem attractive to Moscow to realize its ambitious plans for the Arctic.');
+  });
+
+  it('an example inside a hypothetical keeps its framing or does not fit', () => {
+    const s = 'For instance, Moscow would be expected to limit its military, security, and energy cooperation with partners such as Vietnam or India.';
+    const tight = squeeze(s, 16);
+    expect(tight.fits).toBe(false);
+    expect(tight.text.startsWith('For instance, Moscow would')).toBe(true);
+    const roomy = squeeze(s, 30);
+    expect(roomy.fits).toBe(true);
+    expect(roomy.text).toBe(s);
+    // An example of a fact may lose its link word: it is still true read alone.
+    expect(squeeze('For example, Russia sold gas to China at a discount in 2019.', 30).text).toBe('Russia sold gas to China at a discount in 2019.');
+    // seed corpus: a medial "for instance" links too; "such as" introduces the example, which stays
+    expect(squeeze('Chinese investment and technology transfers, for instance, are responsible for the completion of Russia’s huge Arctic Yamal LNG installation and pipeline.', 30).text)
+      .toBe('Chinese investment and technology transfers are responsible for the completion of Russia’s huge Arctic Yamal LNG installation and pipeline.');
+    const list = squeeze('Russia’s vulnerability may enable Beijing to entrench its influence in the Russian energy sector, including ownership in Rosneft or Gazprom as well as the powerful oil and gas fields.', 16);
+    expect(list.fits).toBe(false);
+    expect(list.text).toContain('including ownership in Rosneft or Gazprom');
+  });
+});
+
+describe('clauses that go whole', () => {
+  const squeeze = (s: string, maxWords = 14) => compressSentence(s, { maxWords, always: true, detach: true }).text;
+
+  it('a date or example inside a later clause goes with it; an opening one never does', () => {
+    // seed corpus 002: the example belongs to the participle clause that is cut
+    expect(squeeze('The Gas pipeline Power of Siberia and its potential second branch only go to China, making it impossible for Russia to start exporting gas directly to other customers such as South Korea.', 16))
+      .toBe('The Gas pipeline Power of Siberia and its potential second branch only go to China.');
+    // reuters-21578-0 acq: an appositive is not a clause of its own, so its names stay
+    const supermac = squeeze('Supermac, a privately held firm based in Mountain View, California, as is Scientific Micro, reported a net profit of 300,000 dlrs on revenue of 9.5 mln dlrs in fiscal 1986.', 40);
+    expect(supermac.startsWith('Supermac, a privately held firm based in Mountain View, California')).toBe(true);
+  });
+
+  it('never keeps half of a number, nor a comma left by a relative clause', () => {
+    // reuters-21578-0 acq (Wrather story)
+    const wrather = squeeze('In a filing with the Securities and Exchange Commission, Industrial Equity, which is principally owned by Brierley Investments Ltd, a publicly held New Zealand company, said it bought 362,700 Wrather common shares between Feb 13 and 24 for 6.6 mln dlrs.', 40);
+    expect(wrather).toContain('362,700 Wrather common shares');
+    expect(isDeletionOf('He bought 362,700 shares.', 'He bought 700 shares.')).toBe(false);
+    // reuters-21578-0 acq (American Home Products tender)
+    expect(squeeze('The trust, which will accept up to 7.5 mln shares of American Home Products <AHP>, said it has already received tenders for about four mln shares.'))
+      .toBe('The trust said it has already received tenders for about four mln shares.');
+    // reuters-21578-0 money-fx: after a relative clause, "opened" is the main verb, not a participle
+    expect(squeeze('Federal funds, which averaged 6.02 pct on Friday, opened at 6-1/8 pct and traded between there and 6-1/16 pct.'))
+      .toBe('Federal funds opened at 6-1/8 pct and traded between there and 6-1/16 pct.');
+  });
+});

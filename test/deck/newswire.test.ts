@@ -11,6 +11,7 @@ import type { Deck } from '../../src/model.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
 import { holdsQuotation, speaksInFirstPerson, unnamedSpeaker } from '../../src/select/standalone.ts';
 import { shownLines } from '../../eval/run.ts';
+import { withoutInsertions } from '../../src/deck/insertions.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const corpusDir = join(root, 'eval', 'corpora', 'reuters-21578-0');
@@ -41,7 +42,13 @@ describe('newswire decks', () => {
         expect(speaksInFirstPerson(line.text), line.text).toBe(false);
         expect(unnamedSpeaker(line.text), line.text).toBe(false);
         expect(line.text, 'line breaks of the wire are spaces').not.toMatch(/\n/);
-        expect(isDeletionOf(line.citation.sentence, line.text), line.text).toBe(true);
+        // Deletions only, besides names put in brackets from earlier in the same story.
+        expect(isDeletionOf(line.citation.sentence, withoutInsertions(line.text, line.insertions)), line.text).toBe(true);
+        const doc = store.document(line.citation.docId)!;
+        for (const i of line.insertions ?? []) {
+          expect(i.text).toBe(`[${doc.text.slice(i.source.start, i.source.end).replace(/\s+/g, ' ')}]`);
+          expect(i.source.start).toBeLessThan(i.replaces.start);
+        }
       }
     }
   });

@@ -9,6 +9,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { composeDeck, isDeletionOf, policyFor, wordCount } from '../../src/deck/index.ts';
 import type { Bullet, BriefingSpec, EvidenceStore } from '../../src/model.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
+import { withoutInsertions } from '../../src/deck/insertions.ts';
 import { themeNames } from '../../src/theme/index.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -54,7 +55,9 @@ describe('sample briefings', () => {
           expect(wordCount(b.text), b.text).toBeLessThanOrEqual(words);
           const c = b.citation!;
           expect(store.document(c.docId)!.text.slice(c.start, c.end)).toBe(c.sentence);
-          expect(isDeletionOf(c.sentence, b.text), b.text).toBe(true);
+          // Deletions only, besides names in brackets copied from earlier in the same article.
+          expect(isDeletionOf(c.sentence, withoutInsertions(b.text, b.insertions)), b.text).toBe(true);
+          for (const i of b.insertions ?? []) expect(i.text).toBe(`[${store.document(c.docId)!.text.slice(i.source.start, i.source.end).replace(/\s+/g, ' ')}]`);
         }
       }
       for (const s of deck.slides) {

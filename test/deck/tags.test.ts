@@ -16,6 +16,7 @@ describe('citation tags', () => {
   it('reads a wire title in title case, keeping what the article writes in capitals', () => {
     const d = doc('c', 'ICO COUNCIL ENDS IN FAILURE TO AGREE QUOTAS', { date: '1987-03-02', text: 'ICO COUNCIL ENDS\n\nThe ICO council failed, the council said.' });
     expect(tagStem(d)).toBe('ICO Council 1987');
+    expect(tagStem(doc('r', '(RPT) U.S. SAYS TIN DISPOSALS WILL NOT AFFECT ACCORD', { date: '1987-03-02', text: 'U.S. tin disposals…' }))).toBe('U.S. Says 1987');
   });
 
   it('tells apart documents with the same first words by more of their titles, then by a number', () => {

@@ -23,6 +23,7 @@ import { loadTheme } from '../../src/theme/index.ts';
 import type { Deck } from '../../src/model.ts';
 import { HOSTILE_METADATA, HOSTILE_STRINGS, comparable } from '../fixtures/hostile/strings.ts';
 import { tempProject, type TempProject } from './project.ts';
+import { validatePptx } from '../render/pptx-validate.ts';
 
 let project: TempProject;
 let build: BuildResult;
@@ -181,6 +182,10 @@ describe('hostile corpus text in a deck', () => {
       for (const uri of raw.matchAll(/\/URI\s*\(([^)]*)\)/g)) expect(uri[1], f).toMatch(/^https?:/);
     }
   });
+
+  it('PPTX: passes the Office Open XML validator with 0 errors', () => {
+    expect(validatePptx(file('.pptx')).errors).toEqual([]);
+  }, 60_000);
 
   it('PPTX: every string is a text run; no hyperlink but http(s), no external media', async () => {
     const zip = await JSZip.loadAsync(readFileSync(file('.pptx')));

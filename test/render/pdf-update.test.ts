@@ -60,6 +60,8 @@ describe('finishing a printed PDF', () => {
     expect(reread.getTitle()).toBe(info.title);
     expect(reread.getSubject()).toBe('Briefing');
     expect(outline(reread)).toEqual(bookmarks.map((b) => b.title));
+    // The document language screen readers choose their voice by.
+    expect(String(reread.catalog.lookup(PDFName.of('Lang')))).toBe('(en)');
     // Each entry opens its own page.
     const first = reread.catalog.lookup(PDFName.of('Outlines'), PDFDict).lookup(PDFName.of('First'), PDFDict);
     expect(String(first.lookup(PDFName.of('Dest')))).toContain(reread.getPage(0).ref.toString());

@@ -33,7 +33,7 @@ describe('lines that point back', () => {
   const doc = (before: string, sentence: string) => {
     const text = `${before} ${sentence}`;
     const claim = { start: before.length + 1, end: text.length, text: sentence } as Claim;
-    return pointsBack(claim, { text }, () => false);
+    return pointsBack(claim, { text });
   };
   it('finds "the X" when the sentences before introduced X', () => {
     expect(doc('Indonesia’s exports slumped in 1986. Revenue fell sharply.', 'The dramatic fall in oil prices last year was responsible for the slump.')).toBe(true);

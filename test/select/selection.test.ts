@@ -69,7 +69,7 @@ describe('selection', () => {
   it('prefers the claim kinds the audience is served first', () => {
     const factFirst = createSelectionContext(store, {}, { kinds: ['fact', 'assessment'], plain: false });
     const assessFirst = createSelectionContext(store, {}, { kinds: ['assessment', 'fact'], plain: false });
-    const q = { query: 'gas pipeline China', limit: 1, accept: (c: { docId: string }) => c.docId !== 'big' };
+    const q = { query: 'gas pipeline', limit: 1, accept: (c: { docId: string }) => c.docId !== 'big' };
     expect(selectClaims(assessFirst, q)[0].kind).toBe('assessment');
     expect(selectClaims(factFirst, q)[0].kind).toBe('fact');
   });

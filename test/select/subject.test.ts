@@ -44,6 +44,12 @@ describe('a sentence about a subject', () => {
     expect(about('Labour', corpus[9])).toBe(0);
   });
 
+  it('does not take a topic noun used as a verb for the subject: "could influence" is not influence', () => {
+    const t = termOf('influence');
+    expect(findTerm(t, wordsOf('Moscow’s growing anxiety could influence prospects of future cooperation.'))).toBe(-1);
+    expect(findTerm(t, wordsOf('China’s influence in Central Asia has grown.'))).toBeGreaterThanOrEqual(0);
+  });
+
   it('does not take a word of a name for the name: Soviet Union is not Union Bank', () => {
     expect(about('Soviet Union', corpus[5])).toBe(1);
     expect(about('Soviet Union', corpus[6])).toBe(0);

@@ -77,9 +77,16 @@ const corpora = [
     : { name: 'newswire fixture (Reuters corpus not found)', project: resolve(NEWSWIRE, '..'), corpusDir: NEWSWIRE },
 ];
 
-function samples(store: EvidenceStore): Record<string, unknown> {
+/**
+ * Lets the test runner's messages through between synchronous steps: composing a deck on a store
+ * blocks this thread, and a thread blocked for a minute on a busy machine loses the runner's RPC.
+ */
+const tick = () => new Promise((done) => setImmediate(done));
+
+async function samples(store: EvidenceStore): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const f of readdirSync(resolve(root, 'briefings')).filter((x) => x.endsWith('.md')).sort()) {
+    await tick();
     const path = resolve(root, 'briefings', f);
     const { spec } = parseBriefing(path, readFileSync(path, 'utf8'), { root, themes: themeNames(root) });
     const { deck, diagnostics } = composeDeck(spec!, store, {});
@@ -89,23 +96,30 @@ function samples(store: EvidenceStore): Record<string, unknown> {
 }
 
 /** Everything a later stage can read from a store, in a comparable form. */
-function contents(store: CorpusStore) {
+async function contents(store: CorpusStore) {
   const claims = store.claims();
+  await tick();
   const ids = claims.filter((_, i) => i % 7 === 0).map((c) => c.id).reverse();
   const topics = Object.keys(store.topics());
-  return {
+  const documents = store.documents();
+  const out = {
     stats: store.stats(),
-    documents: store.documents(),
-    first: store.documents().slice(0, 3).map((d) => store.document(d.id)),
+    documents,
+    first: documents.slice(0, 3).map((d) => store.document(d.id)),
     claims,
     quotes: store.quotes(),
     byId: store.claimsById!(ids).map((c) => c.id),
     tagged: topics.map((t) => store.claimsTagged!(t).map((c) => c.id)),
-    searches: ['oil prices', 'China Russia partnership', 'sanctions energy exports', 'the', 'dlrs mln pct', 'zzzz nothing'].map((q) =>
-      store.searchClaims({ text: q, limit: 40 }).map((c) => [c.id, c.score]),
-    ),
+    byDocument: documents.filter((_, i) => i % 5 === 0).map((d) => store.claimsOfDocuments!([d.id]).map((c) => c.id)),
+    diagnostics: store.diagnostics,
+    searches: [] as Array<Array<[string, number]>>,
     filtered: store.searchClaims({ text: 'said', kinds: ['attributed'], limit: 10 }).map((c) => c.id),
   };
+  for (const q of ['oil prices', 'China Russia partnership', 'sanctions energy exports', 'the', 'dlrs mln pct', 'zzzz nothing']) {
+    await tick();
+    out.searches.push(store.searchClaims({ text: q, limit: 40 }).map((c) => [c.id, c.score]));
+  }
+  return out;
 }
 
 const pgIt = (name: string, fn: () => Promise<void>, timeout = 480_000) =>
@@ -125,13 +139,13 @@ describe.each(corpora)('both backends on the $name corpus', ({ project, corpusDi
     const server = await loadCorpus({ root: project, corpusDir, store: url });
     try {
       expect(server.location).toBe(redactUrl(url));
-      const a = contents(lite);
-      const b = contents(server);
+      const a = await contents(lite);
+      const b = await contents(server);
       expect(b.stats).toEqual(a.stats);
       expect(b.stats.claims).toBeGreaterThan(50);
       expect(b).toEqual(a);
       expect(a.searches[0].length).toBeGreaterThan(0);
-      expect(JSON.stringify(samples(server))).toBe(JSON.stringify(samples(lite)));
+      expect(JSON.stringify(await samples(server))).toBe(JSON.stringify(await samples(lite)));
     } finally {
       lite.close();
       server.close();

@@ -1,6 +1,6 @@
 /**
  * The library example in the README runs as written,
- * against the real corpus, with `from 'briefdeck'` pointed at the sources.
+ * against the real corpus, with `from 'briefdeck'` pointed at the built library (dist/index.js).
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ describe('the library API example in the README', () => {
         if (existsSync(join(repo, dir))) cpSync(join(repo, dir), join(root, dir), { recursive: true });
       }
       newBriefing({ root, name: 'energy', topics: ['energy'], audience: 'executive' });
-      const entry = pathToFileURL(join(repo, 'src/index.ts')).href;
+      const entry = pathToFileURL(join(repo, 'dist/index.js')).href;
       writeFileSync(join(root, 'example.mts'), code.replace(/from 'briefdeck'/g, `from '${entry}'`));
       const run = spawnSync(process.execPath, [join(repo, 'node_modules/tsx/dist/cli.mjs'), 'example.mts'], {
         cwd: root,

@@ -1,24 +1,23 @@
 /**
- * PDF reports: the text layer through pdfjs-dist. Text items become lines (same baseline), lines
- * become paragraphs (a vertical gap wider than the usual line spacing, or a short line ending a
- * sentence, closes a paragraph; a hyphen at a line end is joined). Running headers and footers —
+ * PDF reports: the text layer through pdfjs-dist, in reading order (columns one after the other,
+ * see pdf-layout.ts). Text items become lines (same baseline), lines become paragraphs (a
+ * vertical gap wider than the usual line spacing, or a short line ending a
+ * sentence, closes a paragraph; a hyphen at a line end is joined; a paragraph flows on into the
+ * next column). Small type (footnotes, notices, captions, figure labels) is moved after the text
+ * and dropped by cleaning with its reason. Running headers and footers —
  * a line at the top or bottom of most pages, digits aside — and bare page numbers are dropped
  * before the text exists, so no offset ever points at them. The document text is the rebuilt text.
  */
 import type { MetaHints } from '../metadata.ts';
 import { normalizeDate } from '../dates.ts';
-
-interface Line {
-  y: number;
-  x: number;
-  height: number;
-  text: string;
-}
+import { readingOrder, type Line, type TextBox } from './pdf-layout.ts';
 
 export interface PdfContent {
   text: string;
   hints: MetaHints;
   pages: number;
+  /** Paragraphs of page furniture (by offset) that cleaning drops, with the reason. */
+  asides: Array<{ start: number; reason: string }>;
   /** The file's creation date: used only when the text states none. */
   fallbackDate?: string;
 }
@@ -28,25 +27,14 @@ const shape = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().
 
 async function pageLines(page: { getTextContent(): Promise<{ items: unknown[] }> }): Promise<Line[]> {
   const content = await page.getTextContent();
-  const lines: Line[] = [];
+  const boxes: TextBox[] = [];
   for (const raw of content.items) {
-    const item = raw as { str?: string; transform?: number[]; height?: number };
+    const item = raw as { str?: string; transform?: number[]; height?: number; width?: number };
     if (typeof item.str !== 'string' || !item.transform) continue;
-    const y = item.transform[5];
-    const x = item.transform[4];
-    const h = item.height || Math.abs(item.transform[3]) || 10;
-    let line = lines.find((l) => Math.abs(l.y - y) < h * 0.4);
-    if (!line) {
-      line = { y, x, height: h, text: '' };
-      lines.push(line);
-    }
-    if (item.str) line.text += (line.text && !/\s$/.test(line.text) && !/^\s/.test(item.str) && x > line.x ? ' ' : '') + item.str;
-    line.x = Math.min(line.x, x);
+    const height = item.height || Math.abs(item.transform[3]) || 10;
+    boxes.push({ text: item.str, x: item.transform[4], y: item.transform[5], width: item.width ?? 0, height });
   }
-  return lines
-    .map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() }))
-    .filter((l) => l.text)
-    .sort((a, b) => b.y - a.y || a.x - b.x);
+  return readingOrder(boxes);
 }
 
 /** Lines that repeat at the top or bottom edge of at least half the pages. */
@@ -62,35 +50,82 @@ function runningLines(pages: Line[][]): Set<string> {
   return out;
 }
 
-export function paragraphsFromLines(pages: Line[][]): string[] {
+/** Small type is this much smaller than the body text: footnotes, notices, captions, figure labels. */
+const SMALL_TYPE = 0.85;
+
+export interface PdfParagraph {
+  text: string;
+  /** Set for page furniture moved out of the text's flow: cleaning drops it with this reason. */
+  aside?: string;
+}
+
+export function paragraphsFromLines(pages: Line[][]): PdfParagraph[] {
   const running = runningLines(pages);
-  const paragraphs: string[] = [];
+  const paragraphs: PdfParagraph[] = [];
+  const asides: PdfParagraph[] = [];
   let current = '';
-  let widest = 0;
-  for (const lines of pages) for (const l of lines) widest = Math.max(widest, l.text.length);
+  const close = () => {
+    if (current) paragraphs.push({ text: current });
+    current = '';
+  };
+  // A full line's length: most lines of a column are full; a shorter one ending a sentence ends
+  // its paragraph. (The longest line would be a title across two columns.)
+  const all = pages.flat();
+  const lengths = all.map((l) => l.text.length).sort((a, b) => a - b);
+  const widest = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  const bodyHeight = typeHeight(all);
   for (const lines of pages) {
     const body = lines.filter((l, i) => {
       const atEdge = i < 2 || i >= lines.length - 2;
       return !(atEdge && running.has(shape(l.text))) && !PAGE_NUMBER.test(l.text);
     });
-    const gaps = body.slice(1).map((l, i) => body[i].y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
+    // A region set in small type (a footnote, the copyright box under a column, a caption, labels
+    // inside a figure) is set aside: the paragraph around it reads on as if it were not there.
+    const regions = new Map<number, Line[]>();
+    for (const l of body) regions.set(l.region, [...(regions.get(l.region) ?? []), l]);
+    const small = new Set([...regions].filter(([, ls]) => typeHeight(ls) < bodyHeight * SMALL_TYPE).map(([r]) => r));
+    for (const r of small) asides.push({ text: regions.get(r)!.map((l) => l.text).join(' '), aside: 'PDF: small type (footnote, notice, caption or figure label)' });
+    const flow = body.filter((l) => !small.has(l.region));
+    const gaps = flow.slice(1).map((l, i) => flow[i].y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
     const usual = gaps[Math.floor(gaps.length / 2)] ?? 14;
-    body.forEach((l, i) => {
-      const gap = i > 0 ? body[i - 1].y - l.y : 0;
-      if (current && (gap > usual * 1.4 || gap < 0)) {
-        paragraphs.push(current);
-        current = '';
-      }
+    flow.forEach((l, i) => {
+      const gap = i > 0 ? flow[i - 1].y - l.y : 0;
+      // Up the page is the next column: the paragraph goes on there unless it had ended.
+      const flowsOn = gap < 0 && !/[.!?:”"]$/.test(current) && /^\p{Ll}/u.test(l.text);
+      if (current && (gap > usual * 1.4 || (gap < 0 && !flowsOn))) close();
       current = !current ? l.text : current.endsWith('-') && /^\p{Ll}/u.test(l.text) ? current.slice(0, -1) + l.text : `${current} ${l.text}`;
-      if (/[.!?:”"]$/.test(l.text) && l.text.length < widest * 0.7) {
-        paragraphs.push(current);
-        current = '';
-      }
+      if (/[.!?:”"]$/.test(l.text) && l.text.length < widest * 0.7) close();
     });
     // A paragraph may run over the page break: keep `current` open.
   }
-  if (current) paragraphs.push(current);
-  return paragraphs;
+  close();
+  return [...paragraphs, ...asides];
+}
+
+/** The text height most characters are set in. */
+function typeHeight(lines: readonly Line[]): number {
+  const byHeight = new Map<number, number>();
+  for (const l of lines) byHeight.set(Math.round(l.height * 10) / 10, (byHeight.get(Math.round(l.height * 10) / 10) ?? 0) + l.text.length);
+  let best = 0;
+  let most = -1;
+  for (const [h, n] of byHeight) if (n > most) (best = h), (most = n);
+  return best;
+}
+
+/**
+ * A value of the info dictionary as the producing tool left it, checked before it names the
+ * document: tools write a Perl or Python object reference ("ARRAY(0x2c7cf020)"), the source file's
+ * name ("Microsoft Word - draft3.doc", "report.tex") or a placeholder ("untitled") as often as a
+ * real title or author. Such a value is ignored and the text's own title and byline are used.
+ */
+export function infoText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(/\s+/g, ' ').trim();
+  if (!/\p{L}{2}/u.test(text)) return undefined;
+  if (/^[\w:.]*\(0x[0-9a-f]+\)$|^<[\w.]+ object at 0x[0-9a-f]+>$/i.test(text)) return undefined;
+  if (/^microsoft \w+ - |\.(docx?|rtf|odt|pdf|tex|dvi|ps|indd|qxd|pages|pptx?|xlsx?)$/i.test(text)) return undefined;
+  if (/^(untitled|unknown|anonymous|none|null|undefined|title|author|user|admin(istrator)?)$/i.test(text)) return undefined;
+  return text;
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
@@ -102,12 +137,19 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     for (let n = 1; n <= pdf.numPages; n++) pages.push(await pageLines(await pdf.getPage(n)));
     const hints: MetaHints = {};
     const info = ((await pdf.getMetadata()).info ?? {}) as Record<string, unknown>;
-    if (typeof info.Title === 'string' && info.Title.trim()) hints.title = info.Title.trim();
-    if (typeof info.Author === 'string' && info.Author.trim()) hints.authors = info.Author.split(/\s*(?:,|;|\band\b)\s*/).filter(Boolean);
+    const title = infoText(info.Title);
+    if (title) hints.title = title;
+    const author = infoText(info.Author);
+    if (author) hints.authors = author.split(/\s*(?:,|;|\band\b)\s*/).filter(Boolean);
     const created = typeof info.CreationDate === 'string' ? /^D:(\d{4})(\d{2})(\d{2})/.exec(info.CreationDate) : null;
     const fallbackDate = created ? normalizeDate(`${created[1]}-${created[2]}-${created[3]}`) : undefined;
-    const paragraphs = paragraphsFromLines(pages);
-    return { text: paragraphs.join("\n\n") + "\n", hints, pages: pdf.numPages, fallbackDate };
+    let text = '';
+    const asides: Array<{ start: number; reason: string }> = [];
+    for (const p of paragraphsFromLines(pages)) {
+      if (p.aside) asides.push({ start: text.length, reason: p.aside });
+      text += `${p.text}\n\n`;
+    }
+    return { text: text.replace(/\n\n$/, '\n'), hints, pages: pdf.numPages, fallbackDate, asides };
   } finally {
     await pdf.destroy();
   }

@@ -42,6 +42,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX quotes_doc ON quotes (doc_id);
    CREATE TABLE totals (one integer PRIMARY KEY DEFAULT 1 CHECK (one = 1), claims bigint NOT NULL, tokens bigint NOT NULL);
    INSERT INTO totals VALUES (1, 0, 0);`,
+  // 2: an unchanged file is known from the stamps each machine keeps beside its corpus, not the store.
+  `ALTER TABLE files DROP COLUMN stamp;`,
 ];
 
 /** Advisory lock keys (first half): schema changes, and files being ingested. */
@@ -63,7 +65,7 @@ class SyncConnection {
   constructor(url: string) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(new URL('./pg-worker.mjs', import.meta.url), {
+    this.worker = new Worker(connectionThreadFile(), {
       workerData: { url, port: port2, shared: this.flag.buffer },
       // Plain JavaScript: no loader hooks of the parent (a TypeScript loader takes a second to start).
       execArgv: [],
@@ -95,6 +97,13 @@ class SyncConnection {
     this.closed = true;
     void this.worker.terminate();
   }
+}
+
+/** The connection thread's file: beside this one in the sources, an entry point of its own in dist/. */
+function connectionThreadFile(): URL {
+  const here = import.meta.url;
+  if (!here.endsWith('.js')) return new URL('./pg-worker.mjs', here);
+  return new URL(here.includes('/chunks/') ? '../pg-worker.js' : './pg-worker.js', here);
 }
 
 type Row = Record<string, unknown>;
@@ -193,17 +202,11 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   files(): Map<string, StoredFile> {
-    const rows = this.q('SELECT path, key, doc_id, diagnostics, stamp FROM files');
+    const rows = this.q('SELECT path, key, doc_id, diagnostics FROM files');
     return new Map(
       rows.map((r) => [
         str(r.path),
-        {
-          path: str(r.path),
-          key: str(r.key),
-          docId: (r.doc_id as string | null) ?? null,
-          diagnostics: JSON.parse(str(r.diagnostics)),
-          ...(r.stamp ? { stamp: str(r.stamp) } : {}),
-        },
+        { path: str(r.path), key: str(r.key), docId: (r.doc_id as string | null) ?? null, diagnostics: JSON.parse(str(r.diagnostics)) },
       ]),
     );
   }
@@ -272,8 +275,8 @@ export class PostgresBackend implements EvidenceBackend {
         });
     }
     statements.push({
-      sql: 'INSERT INTO files(path, key, doc_id, diagnostics, stamp) VALUES ($1, $2, $3, $4, $5)',
-      params: [file.path, file.key, file.docId, JSON.stringify(file.diagnostics), file.stamp ?? null],
+      sql: 'INSERT INTO files(path, key, doc_id, diagnostics) VALUES ($1, $2, $3, $4)',
+      params: [file.path, file.key, file.docId, JSON.stringify(file.diagnostics)],
     });
     return statements;
   }
@@ -285,24 +288,25 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   /**
-   * Claims a file: a transaction holding the file's advisory lock, open until `put` commits or
-   * `release` rolls back (or the process dies, when the server rolls back for it). Undefined when
+   * Claims a file: the file's advisory lock, held by this connection until `put` has stored the
+   * file in one transaction or `release` gives it up (or the process dies, when the server drops
+   * its locks). A process holds several claims at once while files are read ahead. Undefined when
    * another process holds the lock, or stored the file with this key meanwhile.
    */
   claimFile(path: string, key: string, wait = false): FileClaim | undefined {
     return this.guard(() => {
-      this.q('BEGIN');
+      const locked = wait
+        ? (this.q('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_FILE, path]), true)
+        : this.q('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_FILE, path])[0].ok === true;
+      if (!locked) return undefined;
+      const unlock = () => this.q('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_FILE, path]);
       try {
-        const locked = wait
-          ? (this.q('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_FILE, path]), true)
-          : this.q('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_FILE, path])[0].ok === true;
-        const stored = locked ? this.q('SELECT key FROM files WHERE path = $1', [path])[0] : undefined;
-        if (!locked || stored?.key === key) {
-          this.q('ROLLBACK');
+        if (str(this.q('SELECT key FROM files WHERE path = $1', [path])[0]?.key) === key) {
+          unlock();
           return undefined;
         }
       } catch (err) {
-        this.q('ROLLBACK');
+        unlock();
         throw err;
       }
       let open = true;
@@ -311,23 +315,20 @@ export class PostgresBackend implements EvidenceBackend {
           if (!open) throw new Error(`the claim on ${path} has ended`);
           open = false;
           try {
-            this.batch([...this.putStatements(file, doc, claims, quotes), { sql: 'COMMIT' }], false);
+            this.batch(this.putStatements(file, doc, claims, quotes), true);
           } catch (err) {
-            this.q('ROLLBACK');
             throw this.failure(err);
+          } finally {
+            unlock();
           }
         },
         release: () => {
           if (!open) return;
           open = false;
-          this.q('ROLLBACK');
+          unlock();
         },
       };
     });
-  }
-
-  restamp(path: string, stamp: string): void {
-    this.q('UPDATE files SET stamp = $2 WHERE path = $1', [path, stamp]);
   }
 
   removeFile(path: string): void {
@@ -409,6 +410,18 @@ export class PostgresBackend implements EvidenceBackend {
         (r) => JSON.parse(str(r.body)) as Claim,
       ),
     );
+  }
+
+  claimsOfDocuments(docIds: readonly string[]): Claim[] {
+    if (!docIds.length) return [];
+    return this.guard(() =>
+      this.q('SELECT body FROM claims WHERE doc_id = ANY($1::text[]) ORDER BY doc_seq, seq', [docIds]).map((r) => JSON.parse(str(r.body)) as Claim),
+    );
+  }
+
+  languages(): Map<string, number> {
+    const rows = this.guard(() => this.q("SELECT meta::json->>'language' AS language, count(*) AS n FROM documents GROUP BY 1"));
+    return new Map(rows.filter((r) => r.language).map((r) => [str(r.language), num(r.n)]));
   }
 
   quotes(): Quote[] {

@@ -14,7 +14,7 @@ import { PIPELINE_VERSION } from '../pipeline.ts';
 import { filterRanked, META_VERSION, metaOf, queryTerms, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
 
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
-export const SQLITE_LAYOUT = '2';
+export const SQLITE_LAYOUT = '3';
 const PAGE = 2000;
 
 export class SqliteBackend implements EvidenceBackend {
@@ -48,7 +48,7 @@ export class SqliteBackend implements EvidenceBackend {
 
   private createTables(): void {
     this.db.exec(`
-      CREATE TABLE files (path TEXT PRIMARY KEY, key TEXT NOT NULL, doc_id TEXT, diagnostics TEXT NOT NULL, stamp TEXT);
+      CREATE TABLE files (path TEXT PRIMARY KEY, key TEXT NOT NULL, doc_id TEXT, diagnostics TEXT NOT NULL);
       CREATE TABLE documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, meta TEXT NOT NULL, body TEXT NOT NULL);
       CREATE INDEX documents_path ON documents(path);
       CREATE TABLE claims (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
@@ -77,19 +77,13 @@ export class SqliteBackend implements EvidenceBackend {
   }
 
   files(): Map<string, StoredFile> {
-    const rows = this.db.prepare('SELECT path, key, doc_id, diagnostics, stamp FROM files').all() as Array<{
+    const rows = this.db.prepare('SELECT path, key, doc_id, diagnostics FROM files').all() as Array<{
       path: string;
       key: string;
       doc_id: string | null;
       diagnostics: string;
-      stamp: string | null;
     }>;
-    return new Map(
-      rows.map((r) => [
-        r.path,
-        { path: r.path, key: r.key, docId: r.doc_id, diagnostics: JSON.parse(r.diagnostics), ...(r.stamp ? { stamp: r.stamp } : {}) },
-      ]),
-    );
+    return new Map(rows.map((r) => [r.path, { path: r.path, key: r.key, docId: r.doc_id, diagnostics: JSON.parse(r.diagnostics) }]));
   }
 
   putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []): void {
@@ -110,8 +104,8 @@ export class SqliteBackend implements EvidenceBackend {
         for (const q of quotes) quote.run(q.id, q.docId, q.speaker, JSON.stringify(q));
       }
       this.db
-        .prepare('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics, stamp) VALUES (?, ?, ?, ?, ?)')
-        .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics), file.stamp ?? null);
+        .prepare('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics) VALUES (?, ?, ?, ?)')
+        .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics));
     }).immediate();
   }
 
@@ -146,10 +140,6 @@ export class SqliteBackend implements EvidenceBackend {
       },
       release: () => void release(),
     };
-  }
-
-  restamp(path: string, stamp: string): void {
-    this.db.prepare('UPDATE files SET stamp = ? WHERE path = ?').run(stamp, path);
   }
 
   removeFile(path: string): void {
@@ -229,6 +219,25 @@ export class SqliteBackend implements EvidenceBackend {
       .prepare('SELECT c.body AS body FROM claim_topics t JOIN claims c ON c.rowid = t.claim WHERE t.topic = ? ORDER BY c.rowid')
       .all(topicKey(topic)) as Array<{ body: string }>;
     return rows.map((r) => JSON.parse(r.body) as Claim);
+  }
+
+  claimsOfDocuments(docIds: readonly string[]): Claim[] {
+    const rows: Array<{ rowid: number; body: string }> = [];
+    for (let i = 0; i < docIds.length; i += 500) {
+      const chunk = docIds.slice(i, i + 500);
+      const sql = `SELECT rowid, body FROM claims WHERE doc_id IN (${chunk.map(() => '?').join(',')})`;
+      rows.push(...(this.db.prepare(sql).all(...chunk) as Array<{ rowid: number; body: string }>));
+    }
+    rows.sort((a, b) => a.rowid - b.rowid);
+    const seen = new Set<number>();
+    return rows.filter((r) => !seen.has(r.rowid) && seen.add(r.rowid)).map((r) => JSON.parse(r.body) as Claim);
+  }
+
+  languages(): Map<string, number> {
+    const rows = this.db
+      .prepare("SELECT json_extract(meta, '$.language') AS language, count(*) AS n FROM documents GROUP BY language")
+      .all() as Array<{ language: string | null; n: number }>;
+    return new Map(rows.filter((r) => r.language).map((r) => [r.language!, r.n]));
   }
 
   quotes(): Quote[] {

@@ -11,8 +11,6 @@ export interface StoredFile {
   key: string;
   docId: string | null;
   diagnostics: Diagnostic[];
-  /** `size:mtimeMs` of the file (and its sidecar) when stored: an unchanged check compares it before hashing. */
-  stamp?: string;
 }
 
 /** A file claimed for ingest by this process: store it with `put`, or give it up with `release`. */
@@ -35,8 +33,6 @@ export interface EvidenceBackend {
    * meanwhile. The claim ends with the process.
    */
   claimFile?(path: string, key: string, wait?: boolean): FileClaim | undefined;
-  /** Only the stamp of a stored file changed (touched, same bytes). */
-  restamp(path: string, stamp: string): void;
   removeFile(path: string): void;
   retag(topicsOf: (text: string) => string[]): void;
   /** Every document's metadata (no text), by path. */
@@ -48,6 +44,10 @@ export interface EvidenceBackend {
   claimsById(ids: readonly string[]): Claim[];
   /** The claims tagged with a topic (by `topicKey`), in store order. */
   claimsTagged(topic: string): Claim[];
+  /** The claims of these documents, in store order. */
+  claimsOfDocuments(docIds: readonly string[]): Claim[];
+  /** How many documents are in each detected language (documents without one are left out). */
+  languages(): Map<string, number>;
   quotes(): Quote[];
   search(query: ClaimQuery): ScoredClaim[];
   stats(): { documents: number; claims: number; quotes: number };

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: compiles `src/` into `dist/` with esbuild, as a published CLI ships.
+ *
+ * - Entry points: `dist/cli.js` (the command line, run by `bin/briefdeck.js`) and `dist/index.js`
+ *   (the library). Code-split ESM: a stage that a command loads with `import()` is a chunk of its
+ *   own, so `--version` and `check` never parse the renderers or the browser driver.
+ * - Light pure-JavaScript packages are bundled in (BUNDLED); the others load from node_modules.
+ * - What the sources read from their own layout is fixed at build time: the corpus stage's
+ *   fingerprint (a hash of `src/corpus`, the same value the sources compute when run through tsx).
+ * - `dist/stamp.json` records the hash of what was built (see dist-stamp.mjs).
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusPipelineVersion, distDir, root, sourceHash, staleReason } from './dist-stamp.mjs';
+
+/**
+ * Pure-JavaScript packages on the path of every command are bundled in: one file to read instead
+ * of dozens of modules resolved, read and wrapped one by one (CommonJS ones go through Node's
+ * CJS loader and lexer otherwise). Native, very large or file-reading packages stay external.
+ */
+const BUNDLED = new Set([
+  'commander', 'yaml', 'zod', 'zod-to-json-schema', 'picocolors', 'fastest-levenshtein', 'p-map', 'mrmime',
+  'markdown-it', 'handlebars', 'gray-matter', 'fflate', 'chokidar', 'ora', '@marp-team/marp-core', 'pdf-lib', 'pptxgenjs',
+]);
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
+  .filter((name) => !BUNDLED.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
+
+const ifStale = process.argv.includes('--if-stale');
+const reason = staleReason();
+if (ifStale && !reason) process.exit(0);
+
+const t0 = performance.now();
+const source = sourceHash();
+rmSync(distDir, { recursive: true, force: true });
+mkdirSync(distDir, { recursive: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts', 'pg-worker': 'src/corpus/store/pg-worker.mjs' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external,
+  // Bundled CommonJS code calls require() for Node's own modules.
+  banner: { js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  sourcesContent: false,
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { __BRIEFDECK_PIPELINE_VERSION__: JSON.stringify(corpusPipelineVersion()) },
+  logLevel: 'warning',
+});
+writeFileSync(join(distDir, 'stamp.json'), `${JSON.stringify({ source }, null, 2)}\n`);
+process.stderr.write(`build: dist/ ${reason ? `(${reason}) ` : ''}built in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);

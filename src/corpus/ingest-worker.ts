@@ -1,0 +1,23 @@
+/**
+ * A worker thread of the corpus stage: reads, cleans and extracts the files the main thread
+ * sends, one message per file, and answers with the document, claims, quotes and diagnostics.
+ * The main thread keeps hashing, the store and the order of writes (see pool.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { extractEvidence } from './claims.ts';
+import { readsEnglish } from './extracted.ts';
+import { ingestFile, type IngestInput } from './read.ts';
+import { topicMatcher, type TopicTable } from './topics.ts';
+
+const topicsOf = topicMatcher((workerData as { topics: TopicTable }).topics);
+
+parentPort!.on('message', async ({ seq, input }: { seq: number; input: IngestInput }) => {
+  try {
+    const result = await ingestFile(input);
+    const doc = result.document;
+    const { claims, quotes } = doc && readsEnglish(doc) ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
+    parentPort!.postMessage({ seq, result, claims, quotes });
+  } catch (err) {
+    parentPort!.postMessage({ seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+});

@@ -1,0 +1,424 @@
+/**
+ * The people a document names, read from its own text: a reader meets "Ed Balls, Chief Secretary
+ * to the Treasury" once and then "Mr Balls", "Balls" or "he". A capitalised run of two to four
+ * words (initials, particles such as "de", "von", "al-" and a "Jr" allowed) is a person when the
+ * text marks it as one:
+ *   - a title before it: "Mr Ed Balls", "Russian President Vladimir Putin", "Sen. Sam Nunn";
+ *   - a role noun before it: "Societe Generale economist Alain Marais", "BankAmerica's chief
+ *     economist X";
+ *   - an apposition after it: "X, analyst at Prescott, Ball and Turben Inc,", "X, the company's
+ *     president,", "X, 54,";
+ *   - speech with an affiliation: "said Perrin Long of Lipper Analytical";
+ *   - speech whose speaker the text later calls by surname or "he"/"she" ("Boren said").
+ * No list of names: the rules read titles, role nouns and sentence shape, so they hold for a
+ * corpus nobody has seen. Only the kept paragraphs are read; offsets point into `doc.text`.
+ *
+ * API (stable; editorial insertions such as "[Ed Balls] said" are written from it):
+ *   namedPeople(doc)                → People: each person once, fullest name, role, every mention
+ *   resolvePerson(people, form, at) → the person "Mr Balls"/"Balls" names at `at`, if unambiguous
+ *   lastNamedBefore(people, at)     → whom "he said"/"she said" at `at` refers to, if unambiguous
+ * With the document's text at hand, `resolvePronoun` (attribution.ts) is the safer "he": it also
+ * refuses when someone these rules do not know as a person speaks in between.
+ */
+
+export interface Mention {
+  /** Offsets into doc.text of the words naming the person ("Mr Balls", "Ed Balls", "Balls"). */
+  start: number;
+  end: number;
+  /** The words as written, title included, line breaks as single spaces. */
+  form: string;
+}
+
+export interface Person {
+  /** The fullest form the document gives: "Ed Balls", "John W. Johnstone Jr". */
+  name: string;
+  /** The role as the article states it: "Chief Secretary to the Treasury", "analyst at Prescott, Ball and Turben Inc". */
+  role?: string;
+  /** Offsets into doc.text of the first mention in the fullest form. */
+  first: { start: number; end: number };
+  /** Every mention, in text order, the fullest one included. */
+  mentions: Mention[];
+  /** 'he' or 'she' when a title or role noun says so (Mr, Ms, spokeswoman). */
+  pronoun?: 'he' | 'she';
+}
+
+/** The people of one document, with where its sentences start (for "the same or previous sentence"). */
+export type People = Person[] & { sentenceStarts?: readonly number[] };
+
+export interface PeopleSource {
+  text: string;
+  paragraphs: ReadonlyArray<{ index: number; start: number; end: number; text: string }>;
+}
+
+// ─── Words ──────────────────────────────────────────────────────────────────────────────────────
+
+const SP = String.raw`(?:[ \t]+\n?[ \t]*|\n[ \t]*)`; // one space or one hard line break
+const WORD = String.raw`\p{Lu}[\p{L}'’]*\p{Ll}[\p{L}'’]*(?:-\p{Lu}?[\p{Ll}'’]+)*`; // needs a lower-case letter: not "OPEC"
+const INITIAL = String.raw`\p{Lu}\.`;
+const PARTICLE = String.raw`(?:de|da|di|du|del|della|der|den|van|von|ter|le|la|bin|ibn|al|el|dos|das)`;
+const SUFFIX = String.raw`(?:Jr|Sr|II|III|IV)\.?`;
+const NAME_RUN = new RegExp(
+  String.raw`(?<![\p{L}'’-])(?:(?:al|el)-)?${WORD}(?:${SP}(?:${INITIAL}|${PARTICLE}${SP}${WORD}|(?:al|el)-${WORD}|${WORD}|${SUFFIX}(?![\p{L}])))*`,
+  'gu',
+);
+
+/** Courtesy titles: they mark a person and a pronoun, not a role. */
+const COURTESY: Record<string, 'he' | 'she' | undefined> = {
+  mr: 'he', mrs: 'she', ms: 'she', miss: 'she', dr: undefined, prof: undefined, sir: 'he', dame: 'she',
+  lord: 'he', lady: 'she', professor: undefined,
+};
+/** Offices written before a name ("President", "Sen."): they mark a person and are the role. */
+const OFFICE = new Set([
+  'president', 'minister', 'secretary', 'chancellor', 'senator', 'sen', 'rep', 'representative', 'congressman',
+  'congresswoman', 'governor', 'gov', 'mayor', 'ambassador', 'general', 'gen', 'admiral', 'adm', 'colonel', 'col',
+  'judge', 'justice', 'king', 'queen', 'prince', 'princess', 'pope', 'chairman', 'chairwoman', 'chairperson',
+  'chair', 'premier', 'speaker', 'commissioner', 'director', 'ceo', 'sheikh', 'emir', 'ayatollah', 'cardinal',
+  'archbishop', 'bishop', 'father', 'rabbi', 'imam', 'chief', 'leader', 'deputy', 'vice', 'envoy', 'treasurer',
+  'comptroller', 'attorney', 'counsel', 'lieutenant', 'captain', 'major', 'sergeant', 'inspector', 'superintendent',
+]);
+/** Nouns naming what a person does: "economist Alain Marais", "X, analyst at Y". */
+export const ROLE_NOUN = new Set([
+  ...OFFICE, 'analyst', 'economist', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'executive',
+  'officer', 'manager', 'head', 'founder', 'partner', 'trader', 'dealer', 'broker', 'strategist', 'researcher',
+  'fellow', 'scholar', 'expert', 'editor', 'correspondent', 'reporter', 'author', 'writer', 'lawyer', 'adviser',
+  'advisor', 'consultant', 'professor', 'lecturer', 'member', 'mp', 'senator', 'diplomat', 'negotiator',
+  'administrator', 'coordinator', 'owner', 'investor', 'banker', 'historian', 'scientist', 'engineer', 'delegate',
+  'aide', 'assistant', 'candidate', 'campaigner', 'activist', 'organiser', 'organizer', 'vice-president',
+  'vice-chairman', 'chief', 'economists', 'trustee', 'governor', 'minister', 'secretary', 'president', 'chairman',
+  'specialist', 'planner', 'insider', 'observer', 'arbitrageur',
+]);
+const FEMALE_ROLE = /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|dame|lady)\b/i;
+const MALE_ROLE = /\b(?:spokesman|chairman|congressman|businessman|king|prince|sir|lord)\b/i;
+/** Words that make a capitalised run an organisation or a place, not a person. */
+export const ORG_WORD = new Set([
+  'inc', 'co', 'corp', 'corporation', 'company', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'group',
+  'bank', 'trust', 'fund', 'securities', 'brothers', 'partners', 'capital', 'holdings', 'industries', 'international',
+  'association', 'institute', 'university', 'college', 'ministry', 'department', 'committee', 'council', 'board',
+  'agency', 'commission', 'exchange', 'reserve', 'federal', 'national', 'party', 'government', 'office', 'house',
+  'senate', 'congress', 'parliament', 'court', 'news', 'times', 'post', 'journal', 'street', 'research', 'services',
+  'oil', 'gas', 'energy', 'petroleum', 'airlines', 'motors', 'foods', 'systems', 'technologies', 'resources',
+  'organisation', 'organization', 'union', 'league', 'federation', 'authority', 'administration', 'city', 'state',
+  'states', 'county', 'republic', 'kingdom', 'island', 'islands', 'america', 'american', 'europe', 'european',
+  'express', 'mining', 'financial', 'savings', 'electric', 'chemical', 'chemicals', 'steel', 'communications',
+  // Party labels stand for a person only through a name ("the Kansas Republican").
+  'republican', 'republicans', 'democrat', 'democrats', 'democratic', 'conservative', 'liberal', 'socialist',
+  'communist', 'labour', 'labor',
+]);
+/** Capitalised only because a sentence starts with it: never the first word of a name. */
+const LEADING_WORD = new Set([
+  'the', 'a', 'an', 'but', 'and', 'or', 'yet', 'so', 'if', 'when', 'while', 'as', 'in', 'on', 'at', 'by', 'for',
+  'from', 'with', 'after', 'before', 'since', 'until', 'under', 'over', 'during', 'meanwhile', 'however', 'also',
+  'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'last', 'next', 'this', 'that', 'these', 'those', 'his',
+  'her', 'their', 'its', 'our', 'my', 'your', 'then', 'now', 'still', 'both', 'neither', 'either', 'according',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'analyst', 'analysts', 'economist',
+  'economists', 'officials', 'sources', 'dear', 'new', 'former', 'acting', 'outgoing', 'incoming', 'said', 'says',
+]);
+export const SAYS = String.raw`(?:said|says|told|added|stated|noted|argued|warned|explained|commented|predicted|estimated|believes|believed|thinks|thought|wrote|writes|declared|insisted|remarked|observed|asked|replied|continued|concluded)`;
+
+/** Abbreviated offices spelled out for a role line ("Sen." → "Senator"). */
+const SPELLED: Record<string, string> = { 'Sen.': 'Senator', Sen: 'Senator', 'Rep.': 'Representative', Rep: 'Representative', 'Gov.': 'Governor', Gov: 'Governor', 'Gen.': 'General', 'Adm.': 'Admiral', 'Col.': 'Colonel' };
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+const words = (s: string) => clean(s).split(' ');
+const bare = (w: string) => w.replace(/\.$/, '').toLowerCase();
+const isSuffix = (w: string) => /^(?:Jr|Sr|II|III|IV)\.?$/.test(w);
+
+/** Surname of a full name: its last word, or from a particle on ("de Gaulle", "al-Assad"). */
+export function surnameOf(name: string): string {
+  const ws = words(name).filter((w) => !isSuffix(w));
+  let i = ws.length - 1;
+  while (i > 0 && new RegExp(`^${PARTICLE}$`).test(ws[i - 1])) i--;
+  return ws.slice(i).join(' ');
+}
+
+// ─── Sentences ──────────────────────────────────────────────────────────────────────────────────
+
+export const ABBREVIATION = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Adm|Lt|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Vol|U\.S|U\.K|[A-Z])\.$/;
+
+/** Offsets where sentences start in `text` (the paragraph starts, and after . ! ? before a capital). */
+export function sentenceStarts(doc: PeopleSource): number[] {
+  const starts: number[] = [];
+  for (const p of doc.paragraphs) {
+    starts.push(p.start);
+    for (const m of p.text.matchAll(/[.!?]["”’)]*\s+(?=["“‘(]?\p{Lu})/gu)) {
+      const head = p.text.slice(0, (m.index ?? 0) + 1);
+      if (ABBREVIATION.test(head)) continue;
+      starts.push(p.start + (m.index ?? 0) + m[0].length);
+    }
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+// ─── Finding people ─────────────────────────────────────────────────────────────────────────────
+
+interface Naming {
+  name: string;
+  start: number;
+  end: number;
+  role?: string;
+  pronoun?: 'he' | 'she';
+  /** A title or office written right before the name ("Mr", "President"), as written. */
+  title?: string;
+}
+
+/** The role phrase that ends right before `end`: "Societe Generale economist", "BankAmerica's chief economist". */
+function roleBefore(text: string, end: number): { role: string; nounAt: number } | undefined {
+  const head = text.slice(Math.max(0, end - 120), end);
+  const m = /([\p{L}.'’-]+)\s*$/u.exec(head);
+  if (!m || !ROLE_NOUN.has(bare(m[1]))) return undefined;
+  // "sole manager First Boston": the manager of an offering is a firm.
+  if (/(?:sole|lead|co-?)\s*$/i.test(head.slice(0, m.index)) && bare(m[1]) === 'manager') return undefined;
+  // Modifiers back to a clause break: capitalised words, possessives, "chief", "senior", "deputy"…
+  const before = head.slice(0, m.index).split(/(?<=\s)/);
+  const mods: string[] = [];
+  for (let i = before.length - 1; i >= 0 && mods.length < 5; i--) {
+    const w = before[i].trim();
+    if (!w || /[,;:()—–"“”]$/.test(w)) break;
+    if (/^\p{Lu}/u.test(w) || /['’]s$/.test(w) || ROLE_NOUN.has(bare(w)) ||
+        /^(?:chief|senior|deputy|vice|managing|general|executive|foreign|finance|economic|trade|oil|defence|defense|junior|former|acting|principal|lead|assistant|associate|company|bank)$/i.test(w)) {
+      if (LEADING_WORD.has(bare(w)) && !/['’]s$/.test(w)) break;
+      mods.unshift(w);
+    } else break;
+  }
+  return { role: clean([...mods, m[1]].join(' ')), nounAt: end - head.length + m.index };
+}
+
+/** "X, analyst at Y," / "X, the company's president," / "X, 54, president and chief operating officer". */
+function appositionAfter(text: string, end: number): string | undefined {
+  const tail = text.slice(end, end + 200);
+  const m = /^,\s+(?:\d{1,3},\s+)?((?:(?:a|an|the)\s+)?[^,.;:()"“”]{2,90})/u.exec(tail);
+  if (!m) return /^,\s+\d{1,3},/.test(tail) ? '' : undefined;
+  const phrase = m[1];
+  const ws = words(phrase);
+  if (!ws.slice(0, 6).some((w) => ROLE_NOUN.has(bare(w).replace(/['’]s$/, '')))) return undefined;
+  if (new RegExp(`^(?:${SAYS}|who|whose|whom|which|where|is|was|has|had|will|would)\\b`, 'i').test(phrase)) return undefined;
+  // "Dubai, United Arab Emirates, a spokeswoman said": a role noun followed by its verb is a new subject.
+  if (new RegExp(`\\s${SAYS}\\b`, 'u').test(phrase)) return undefined;
+  let role = clean(phrase);
+  // A firm's name may hold commas ("Prescott, Ball and Turben Inc"): run on while the next part is a name.
+  let rest = tail.slice(m[0].length);
+  for (let k = 0; k < 3; k++) {
+    const more = /^,\s+((?:\p{Lu}[\p{L}&'’-]*|and|&)(?:\s+(?:\p{Lu}[\p{L}&'’-]*|and|&|of))*)(?=\s*(?:[.,;]|$|\s+(?:said|says)\b))/u.exec(rest);
+    if (!more || /^(?:said|says)$/i.test(more[1])) break;
+    // Stop before a second clause's subject: a run followed by a verb is not part of the firm.
+    if (/^,\s*\p{Lu}[\p{L}]*\s+(?:and\s+)?\p{Ll}/u.test(rest.slice(more[0].length))) break;
+    role += `, ${clean(more[1])}`;
+    rest = rest.slice(more[0].length);
+  }
+  return role.replace(/^(?:a|an)\s+/i, '');
+}
+
+/** A name's run split into a title part (offices and courtesy titles) and the name itself. */
+function splitTitle(run: string): { title: string[]; name: string[] } {
+  const ws = words(run);
+  let cut = 0;
+  for (let i = 0; i < ws.length - 1; i++) {
+    const w = bare(ws[i]);
+    if (w in COURTESY || OFFICE.has(w)) cut = i + 1;
+  }
+  // "Russian President Vladimir Putin": the words before the office belong to the role.
+  return { title: ws.slice(0, cut), name: ws.slice(cut) };
+}
+
+function namingsIn(doc: PeopleSource): { namings: Naming[]; spoken: Naming[] } {
+  const namings: Naming[] = [];
+  const spoken: Naming[] = [];
+  for (const p of doc.paragraphs) {
+    const t = p.text;
+    for (const m of t.matchAll(NAME_RUN)) {
+      let run = m[0];
+      let at = m.index ?? 0;
+      // A run may start with a sentence's first word ("Yesterday Vladimir Putin"); drop it.
+      while (LEADING_WORD.has(bare(words(run)[0])) && words(run).length > 1) {
+        const cut = /^\S+\s+/.exec(run)![0].length;
+        run = run.slice(cut);
+        at += cut;
+      }
+      // Courtesy titles are abbreviated with a dot the run does not take ("Mr. Gates", "Sen. Nunn").
+      const dotted = /(?:^|\s)(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Adm)\.\s*$/.exec(t.slice(Math.max(0, at - 6), at));
+      const { title, name } = splitTitle(run);
+      const nameText = name.join(' ');
+      if (title.length) {
+        const nameAt = at + run.lastIndexOf(name[0], run.length - nameText.length);
+        at = nameAt;
+      }
+      const end = (m.index ?? 0) + m[0].length;
+      const ws = name;
+      if (ws.some((w) => ORG_WORD.has(bare(w)))) continue;
+      // "Laurie Milbank and Co", "Thomson McKinnon <TMI>": a firm named after its founders.
+      if (/^\s*(?:(?:and|&)\s+(?:Co|Company|Sons|Partners|Associates)\b|<)/.test(t.slice(end, end + 20))) continue;
+      const lead = title.map(bare);
+      const courtesy = dotted ? bare(dotted[1]) : lead.find((w) => w in COURTESY);
+      const office = title.some((w) => OFFICE.has(bare(w))) || (dotted && OFFICE.has(bare(dotted[1])));
+      const naming: Naming = { name: nameText, start: p.start + at, end: p.start + end };
+      if (dotted && OFFICE.has(bare(dotted[1])) && !title.length) title.push(`${dotted[1]}.`);
+      if (title.length || dotted) naming.title = [dotted?.[1] ? `${dotted[1]}.` : '', ...title].join(' ').trim();
+      if (courtesy && COURTESY[courtesy]) naming.pronoun = COURTESY[courtesy];
+      const officeRole = title.filter((w) => !(bare(w) in COURTESY)).map((w) => SPELLED[w] ?? w).join(' ');
+      // One word after a courtesy title is a later mention ("Mr Balls"), not a naming.
+      if (ws.length < 2 && !(office && officeRole)) continue;
+      if (ws.length > 4 || ROLE_NOUN.has(bare(ws[0])) || (ws.length === 1 && ROLE_NOUN.has(bare(ws[0])))) continue;
+      let role: string | undefined = officeRole || undefined;
+      let person = !!title.length || !!dotted;
+      if (!title.length) {
+        const before = roleBefore(t, at);
+        if (before) ((role = before.role), (person = true));
+      }
+      const after = appositionAfter(t, end);
+      if (after !== undefined) {
+        person = true;
+        if (after && !role) role = after;
+        else if (after && role) role = after.length > role.length ? after : role;
+      }
+      const tail = t.slice(end, end + 80);
+      const said = new RegExp(`^\\s+${SAYS}\\b`, 'u').test(tail) || new RegExp(`\\b${SAYS}\\s+$`, 'u').test(t.slice(Math.max(0, at - 20), at));
+      const of = /^\s+of\s+((?:the\s+)?\p{Lu}[\p{L}&'’-]*(?:\.\p{Lu}\.?)*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}&'’-]*(?:\.\p{Lu}\.?)*){0,5})/u.exec(tail);
+      // "Byron Nimocks of E.F. Hutton Group said": the affiliation sits between the name and its verb.
+      const ofSaid = of && new RegExp(`^\\s+${SAYS}\\b`, 'u').test(tail.slice(of.index + of[0].length));
+      if (!person && (said || ofSaid) && of && ws.length >= 2) ((person = true), (role = `of ${clean(of[1])}`));
+      if (role) {
+        if (FEMALE_ROLE.test(role)) naming.pronoun ??= 'she';
+        else if (MALE_ROLE.test(role)) naming.pronoun ??= 'he';
+        naming.role = role;
+      }
+      if (person) namings.push(naming);
+      // "said Societe Generale economist Alain Marais": a run before a role noun is the employer.
+      else if (said && ws.length >= 2 && !ROLE_NOUN.has(bare(/^\s*([\p{L}-]+)/u.exec(tail)?.[1] ?? ''))) spoken.push(naming);
+    }
+  }
+  return { namings, spoken };
+}
+
+/** Whether `short` names the same person as `full`: same surname and compatible first names. */
+function sameName(full: string, short: string): boolean {
+  if (surnameOf(full) !== surnameOf(short)) return false;
+  const f = words(full).filter((w) => !isSuffix(w));
+  const s = words(short).filter((w) => !isSuffix(w));
+  const given = (ws: string[]) => ws.slice(0, ws.length - words(surnameOf(full)).length);
+  const gf = given(f);
+  const gs = given(s);
+  if (!gs.length || !gf.length) return true;
+  return gs[0][0] === gf[0][0] && (gs[0].replace(/\.$/, '').length === 1 || gf[0].replace(/\.$/, '').length === 1 || gs[0] === gf[0]);
+}
+
+/** Every person the document names, each once with the fullest form of the name and its role. */
+export function namedPeople(doc: PeopleSource): People {
+  const { namings, spoken } = namingsIn(doc);
+  const text = doc.text;
+  // A speaker the text later calls by surname alone, with a title, or as he/she is a person too.
+  for (const s of spoken) {
+    const sur = surnameOf(s.name);
+    const later = text.slice(s.end, s.end + 3000);
+    const bySurname = new RegExp(`(?<![\\p{L}-]\\s?)${sur.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}'’-]|\\s+\\p{Lu})`, 'u').test(later);
+    const byPronoun = new RegExp(`^[^.]*\\.[^.]*\\b(?:he|she)\\s+${SAYS}\\b|^[^.]*[.,]\\s*(?:He|She)\\s`, 'u').test(later);
+    if (bySurname || byPronoun) namings.push(s);
+  }
+  namings.sort((a, b) => a.start - b.start);
+  const people: People = [];
+  for (const n of namings) {
+    let same = people.filter((p) => sameName(p.name, n.name) || sameName(n.name, p.name));
+    // "Sheikh Ali" after "Sheikh Ali al-Khalifa al-Sabah": an office with the given name alone.
+    if (!same.length && words(n.name).length === 1 && n.title) same = people.filter((p) => words(p.name).length > 1 && words(p.name)[0] === n.name);
+    let person = same.length === 1 ? same[0] : undefined;
+    if (person && words(n.name).length === 1 && words(person.name)[0] === n.name) {
+      person.mentions.push({ start: n.start, end: n.end, form: n.name });
+      continue;
+    }
+    if (!person) {
+      person = { name: n.name, first: { start: n.start, end: n.end }, mentions: [] };
+      people.push(person);
+    } else if (words(n.name).length > words(person.name).length) {
+      person.name = n.name;
+      person.first = { start: n.start, end: n.end };
+    }
+    if (n.role && !person.role) person.role = n.role;
+    if (n.pronoun && !person.pronoun) person.pronoun = n.pronoun;
+  }
+  // Mentions: every full form and every surname (with its title), once a person is named.
+  for (const person of people) {
+    const sur = surnameOf(person.name);
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(
+      `(?:(?:\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\\.?${SP})|(?:(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)${SP}){0,3})?${esc(sur).replace(/ /g, SP)}(?:${SP}${SUFFIX}(?![\\p{L}]))?(?![\\p{L}'’-])`,
+      'gu',
+    );
+    for (const p of doc.paragraphs) {
+      for (const m of p.text.matchAll(re)) {
+        let form = m[0];
+        let start = p.start + (m.index ?? 0);
+        // Keep only the words that belong to this name: "Yesterday Ed Balls" → "Ed Balls".
+        const ws = form.split(/\s+/);
+        while (ws.length > 1 && !new RegExp(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\\.?$`).test(ws[0]) &&
+               !sameName(person.name, ws.join(' '))) {
+          const cut = /^\S+\s+/.exec(form)![0].length;
+          form = form.slice(cut);
+          start += cut;
+          ws.shift();
+        }
+        if (ws.length > 1 && !/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?$/.test(ws[0]) && !sameName(person.name, ws.join(' '))) continue;
+        const end = start + form.length;
+        // A surname another person shares is this person's only where the full form says so.
+        const rivals = people.filter((o) => o !== person && surnameOf(o.name) === sur && o.first.start <= start);
+        if (rivals.length && !(ws.length > 1 && sameName(person.name, ws.filter((w) => !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(w)).join(' ')) &&
+            ws.filter((w) => !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(w)).length > 1)) continue;
+        if (start < person.first.start && !(start <= person.first.start && end >= person.first.end)) {
+          // A surname before the fullest form counts only when a shorter naming came first.
+          if (!namings.some((n) => n.start <= start && sameName(person.name, n.name))) continue;
+        }
+        person.mentions.push({ start, end, form: clean(form) });
+      }
+    }
+    person.mentions.sort((a, b) => a.start - b.start);
+    // "Mr Balls" says "he" even where the naming had no title.
+    const titled = person.mentions.map((m) => COURTESY[bare(m.form.split(' ')[0])]).find(Boolean);
+    if (titled && !person.pronoun) person.pronoun = titled;
+    if (!person.mentions.some((m) => m.start <= person.first.start && m.end >= person.first.end)) {
+      person.mentions.push({ ...person.first, form: clean(text.slice(person.first.start, person.first.end)) });
+      person.mentions.sort((a, b) => a.start - b.start);
+    }
+  }
+  // Not enumerable: the list stays a plain list of people when compared or written as JSON.
+  Object.defineProperty(people, 'sentenceStarts', { value: sentenceStarts(doc), enumerable: false });
+  return people;
+}
+
+// ─── Resolving later mentions ───────────────────────────────────────────────────────────────────
+
+/**
+ * The person a short form names at offset `at` ("Mr Balls", "Balls", "Ms Lomax", "Ed Balls"):
+ * exactly one person named before `at` (or at it) whose surname and given names match; undefined
+ * when none or several do.
+ */
+export function resolvePerson(people: readonly Person[], form: string, at: number): Person | undefined {
+  const ws = words(form).filter((w) => !(bare(w) in COURTESY) && !OFFICE.has(bare(w)));
+  if (!ws.length) return undefined;
+  const short = ws.join(' ');
+  const matches = people.filter((p) => p.first.start <= at + form.length && (sameName(p.name, short) || p.name === short));
+  if (matches.length !== 1) return undefined;
+  const courtesy = bare(words(form)[0]);
+  const pronoun = courtesy in COURTESY ? COURTESY[courtesy] : undefined;
+  if (pronoun && matches[0].pronoun && pronoun !== matches[0].pronoun) return undefined;
+  return matches[0];
+}
+
+/**
+ * Whom "he"/"she" at offset `at` refers to: the person mentioned last before `at`, when no other
+ * person is mentioned in the same or the previous sentence (a pronoun between two names is left
+ * unresolved). With `pronoun`, a person whose title or role says otherwise is not a candidate.
+ */
+export function lastNamedBefore(people: People, at: number, pronoun?: 'he' | 'she'): Person | undefined {
+  const fits = (p: Person) => !pronoun || !p.pronoun || p.pronoun === pronoun;
+  let last: { person: Person; start: number } | undefined;
+  for (const person of people) {
+    for (const m of person.mentions) if (m.end <= at && (!last || m.start > last.start)) last = { person, start: m.start };
+  }
+  if (!last) return undefined;
+  const starts = people.sentenceStarts ?? [];
+  const here = starts.filter((s) => s <= at);
+  const windowStart = here.length >= 2 ? here[here.length - 2] : here.length ? here[0] : Math.max(0, at - 400);
+  const near = people.filter((p) => p.mentions.some((m) => m.end <= at && m.start >= windowStart));
+  if (near.length > 1) {
+    const fitting = near.filter(fits);
+    return pronoun && fitting.length === 1 && near.every((p) => p === fitting[0] || p.pronoun) ? fitting[0] : undefined;
+  }
+  return fits(last.person) ? last.person : undefined;
+}

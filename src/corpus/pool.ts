@@ -1,0 +1,105 @@
+/**
+ * Reading, cleaning and extraction of new or changed files, on the machine's other cores: a few
+ * worker threads (ingest-worker.ts) when there is enough to do and the code runs compiled
+ * (`dist/`), otherwise this thread. Results come back in the order files were sent, so the store
+ * is written exactly as a single-threaded run writes it.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Claim, Quote } from '../model.ts';
+import { extractEvidence } from './claims.ts';
+import { readsEnglish } from './extracted.ts';
+import { ingestFile, type IngestInput, type IngestResult } from './read.ts';
+import { topicMatcher, type TopicTable } from './topics.ts';
+
+export interface Ingested {
+  result: IngestResult;
+  claims: Claim[];
+  quotes: Quote[];
+}
+
+export interface IngestPool {
+  /** Whether work goes to worker threads. */
+  readonly threaded: boolean;
+  /** Starts work on a file; the promise settles with its result. */
+  submit(input: IngestInput): Promise<Ingested>;
+  close(): Promise<void>;
+}
+
+/** Below this many bytes to process, starting threads (each loads the language models) costs more than it saves. */
+export const MIN_BYTES_FOR_THREADS = 2 * 2 ** 20;
+
+/** The worker's compiled file, beside the entry points of dist/ (shared code lives in dist/chunks/). */
+function workerFile(): URL | undefined {
+  const here = import.meta.url;
+  if (!here.endsWith('.js')) return undefined; // running the TypeScript sources: no compiled worker
+  return new URL(here.includes('/chunks/') ? '../ingest-worker.js' : './ingest-worker.js', here);
+}
+
+/**
+ * A pool for `bytes` of pending input: `BRIEFDECK_INGEST_THREADS` threads when set (0: none),
+ * else one per core when there is enough input.
+ */
+export function openIngestPool(topics: TopicTable, bytes: number): IngestPool {
+  const file = workerFile();
+  const env = process.env.BRIEFDECK_INGEST_THREADS;
+  const wanted = env !== undefined ? Number(env) || 0 : bytes >= MIN_BYTES_FOR_THREADS ? Math.min(4, availableParallelism()) : 0;
+  if (!file || wanted < 1) return inThread(topics);
+  return threaded(file, topics, wanted);
+}
+
+function inThread(topics: TopicTable): IngestPool {
+  const topicsOf = topicMatcher(topics);
+  return {
+    threaded: false,
+    async submit(input) {
+      const result = await ingestFile(input);
+      const doc = result.document;
+      const { claims, quotes } = doc && readsEnglish(doc) ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
+      return { result, claims, quotes };
+    },
+    async close() {},
+  };
+}
+
+function threaded(file: URL, topics: TopicTable, count: number): IngestPool {
+  type Waiting = { resolve: (v: Ingested) => void; reject: (e: Error) => void };
+  const waiting = new Map<number, Waiting>();
+  const load = new Map<Worker, number>();
+  let seq = 0;
+  let failure: Error | undefined;
+  const workers = Array.from({ length: count }, () => {
+    const w = new Worker(file, { workerData: { topics } });
+    load.set(w, 0);
+    w.on('message', (m: { seq: number; error?: string } & Partial<Ingested>) => {
+      load.set(w, load.get(w)! - 1);
+      const job = waiting.get(m.seq);
+      waiting.delete(m.seq);
+      if (m.error !== undefined) job?.reject(new Error(m.error));
+      else job?.resolve({ result: m.result!, claims: m.claims!, quotes: m.quotes! });
+    });
+    w.on('error', (err) => {
+      failure = err;
+      for (const job of waiting.values()) job.reject(err);
+      waiting.clear();
+    });
+    return w;
+  });
+  return {
+    threaded: true,
+    submit(input) {
+      if (failure) return Promise.reject(failure);
+      // The least busy thread; bytes are copied, the caller keeps its buffer.
+      const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
+      load.set(w, load.get(w)! + 1);
+      const id = seq++;
+      return new Promise<Ingested>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        w.postMessage({ seq: id, input });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * People a document names, on real sentences: the seed articles in corpus/ and Reuters-21578
+ * (Distribution 1.0, David D. Lewis; free for research), from ../shared/corpora/reuters-21578-0.
+ */
+import { describe, expect, it } from 'vitest';
+import { lastNamedBefore, namedPeople, resolvePerson } from '../../src/corpus/people.ts';
+
+/** One document of one paragraph per string, as cleaning keeps them (hard-wrapped lines stay). */
+function doc(...paragraphs: string[]) {
+  let text = '';
+  const ps = paragraphs.map((p, i) => {
+    const start = text.length;
+    text += p + '\n\n';
+    return { index: i + 1, start, end: start + p.length, text: p };
+  });
+  return { text, paragraphs: ps };
+}
+
+describe('namedPeople', () => {
+  it('reads a role from an apposition, a firm name with commas included', () => {
+    const d = doc(`"I think they will resist it," said Elliott Schlang, analyst\nat Prescott, Ball and Turben Inc. "They want to stay independent."`);
+    const [p] = namedPeople(d);
+    expect(p.name).toBe('Elliott Schlang');
+    expect(p.role).toBe('analyst at Prescott, Ball and Turben Inc');
+    expect(d.text.slice(p.first.start, p.first.end)).toBe('Elliott Schlang');
+  });
+
+  it('reads an office before the name as the role', () => {
+    const d = doc('Russian President Vladimir Putin has stated that, “the main struggle, which is now underway, is that for global leadership”.');
+    expect(namedPeople(d).map((p) => [p.name, p.role])).toEqual([['Vladimir Putin', 'Russian President']]);
+  });
+
+  it('reads a role noun before the name, and a title abbreviated with a dot', () => {
+    const d = doc(
+      'The French economy is likely to grow by only 2.0 pct this year, said Societe Generale economist Alain Marais.',
+      '"We\'re going to have a bill to markup, I guarantee you,\nbefore the Easter recess," Sen. David Boren (D-Okla.) said.',
+    );
+    expect(namedPeople(d).map((p) => [p.name, p.role])).toEqual([
+      ['Alain Marais', 'Societe Generale economist'],
+      ['David Boren', 'Senator'],
+    ]);
+  });
+
+  it('takes an age and a company title from the apposition, and the fullest form of the name', () => {
+    const d = doc('The company said John W. Johnstone Jr, 54, president and chief operating officer, will succeed him. Johnstone said he was pleased.');
+    const [p] = namedPeople(d);
+    expect(p.name).toBe('John W. Johnstone Jr');
+    expect(p.role).toBe('president and chief operating officer');
+    expect(p.mentions.map((m) => m.form)).toEqual(['John W. Johnstone Jr', 'Johnstone']);
+  });
+
+  it('does not take an organisation or a place for a person', () => {
+    const d = doc(
+      'American Express said profits rose. It said the bank was sound.',
+      'Chemical New York Corp, is closing its representative office in\nDubai, United Arab Emirates, a spokeswoman said in response to\nan enquiry.',
+    );
+    expect(namedPeople(d)).toEqual([]);
+  });
+
+  it('drops a sentence-opening word from the name', () => {
+    const d = doc('Yesterday Daniel Yergin, director of Cambridge Energy Research Associates, CERA, said prices fell.');
+    expect(namedPeople(d)[0]).toMatchObject({ name: 'Daniel Yergin', role: 'director of Cambridge Energy Research Associates, CERA' });
+  });
+});
+
+describe('resolvePerson and lastNamedBefore', () => {
+  const boren = doc(
+    '"We\'re going to have a bill to markup, I guarantee you,\nbefore the Easter recess," Sen. David Boren (D-Okla.) said.',
+    '"We all know we need a capital infusion," Boren said.',
+  );
+
+  it('resolves a bare surname or a titled one to the person named before', () => {
+    const people = namedPeople(boren);
+    const at = boren.text.lastIndexOf('Boren');
+    expect(resolvePerson(people, 'Boren', at)?.name).toBe('David Boren');
+    expect(resolvePerson(people, 'Mr Boren', at)?.name).toBe('David Boren');
+    expect(resolvePerson(people, 'Mr Lomax', at)).toBeUndefined();
+    // Not yet named at the start of the document.
+    expect(resolvePerson(people, 'Boren', 0)).toBeUndefined();
+  });
+
+  it('leaves a surname two people share unresolved', () => {
+    const d = doc('Howard Baker, the White House chief of staff, met James Baker, Treasury Secretary. Baker said "we will not devalue the dollar today."');
+    const people = namedPeople(d);
+    expect(people.map((p) => p.name)).toEqual(['Howard Baker', 'James Baker']);
+    expect(resolvePerson(people, 'Baker', d.text.lastIndexOf('Baker'))).toBeUndefined();
+    expect(lastNamedBefore(people, d.text.length)).toBeUndefined();
+  });
+
+  it('resolves he/she to the one person just named, and not across a second one', () => {
+    const d = doc(
+      '"We are pleased with the results," said Debra Strohmaier, a ChemLawn spokeswoman.',
+      '"It was a good year," she said.',
+    );
+    const people = namedPeople(d);
+    expect(lastNamedBefore(people, d.text.lastIndexOf('she'), 'she')?.name).toBe('Debra Strohmaier');
+    expect(lastNamedBefore(people, d.text.lastIndexOf('she'), 'he')).toBeUndefined();
+    const two = doc('Sam Nunn, chairman of the committee, met David Boren, a senator from Oklahoma. "It went well," he said.');
+    expect(lastNamedBefore(namedPeople(two), two.text.lastIndexOf('he said'))).toBeUndefined();
+  });
+});
