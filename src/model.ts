@@ -178,6 +178,20 @@ export interface ScoredClaim extends Claim {
   score: number;
 }
 
+/**
+ * Word counts a store keeps at ingest over every claim (`src/corpus/word-counts.ts`), so a deck's
+ * corpus statistics cost lookups, not a pass over the corpus's text.
+ */
+export interface StoredWordCounts {
+  /** Documents with a claim. */
+  documents: number;
+  claims: number;
+  /** Claims and documents that use each stem; stems the corpus never uses are left out. */
+  stems(stems: readonly string[]): Map<string, { claims: number; documents: number }>;
+  /** How often each word (lower case) is capitalised and in lower case mid-sentence; words never seen there are left out. */
+  forms(forms: readonly string[]): Map<string, { upper: number; lower: number }>;
+}
+
 /** The indexed corpus every later stage reads from. Implementations own their I/O. */
 export interface EvidenceStore {
   /** Every document's metadata, without its text (a large corpus's text is never held at once). */
@@ -196,6 +210,8 @@ export interface EvidenceStore {
   claimsOfDocuments?(docIds: readonly string[]): Claim[];
   /** Counts, without reading any row (default: the lengths of the lists). */
   stats?(): { documents: number; claims: number; quotes: number };
+  /** The word counts kept at ingest over every claim (default: counted from the claims a deck reads). */
+  wordCounts?(): StoredWordCounts;
   quotes(): Quote[];
   searchClaims(query: ClaimQuery): ScoredClaim[];
   /** Topic → keywords in force (from `corpus/topics.yaml`), empty when the corpus has none. */

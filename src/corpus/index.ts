@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore } from '../model.ts';
+import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './read.ts';
 import { MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps } from './stamps.ts';
@@ -46,6 +46,7 @@ export interface LoadCorpusOptions {
 /** The store plus counts that cost no document parsing (for progress lines and benchmarks). */
 export interface CorpusStore extends EvidenceStore {
   stats(): { documents: number; claims: number; quotes: number };
+  wordCounts(): StoredWordCounts;
   /** The store's file, or its server's URL without the password. */
   location: string;
 }
@@ -322,6 +323,7 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     searchClaims: (query: ClaimQuery) => db.search(query),
     topics: () => topics,
     stats: () => db.stats(),
+    wordCounts: () => db.wordCounts(),
     location: db.location,
     diagnostics,
     close: () => db.close(),

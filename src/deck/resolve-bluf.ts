@@ -33,16 +33,13 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // Analyses argue, news reports: where half the deck's sentences or more carry a judgement in
   // the author's voice, the bottom line states judgements; news (where modal "will" and "would"
   // put a quarter or so of sentences in that class) keeps its leads.
+  // The deck's documents' sentences, from the store's index by document.
+  const sentences = [...ctx.index.ofDocuments(documents.keys()).values()].flat();
   let judged = 0;
-  let all = 0;
-  for (const c of ctx.index.all()) {
-    if (!documents.has(c.docId)) continue;
-    all++;
-    if (c.kind !== 'attributed' && carriesJudgement(c)) judged++;
-  }
-  const judgementWeight = JUDGEMENT * Math.max(0, Math.min(1, (judged / Math.max(1, all) - REPORTING_SHARE) / (ANALYTIC_SHARE - REPORTING_SHARE)));
+  for (const c of sentences) if (c.kind !== 'attributed' && carriesJudgement(c)) judged++;
+  const judgementWeight = JUDGEMENT * Math.max(0, Math.min(1, (judged / Math.max(1, sentences.length) - REPORTING_SHARE) / (ANALYTIC_SHARE - REPORTING_SHARE)));
   const stories = storylines({
-    claims: ctx.index.all((c) => documents.has(c.docId)),
+    claims: sentences,
     words: corpus,
     documents,
     about: (c, words) => {

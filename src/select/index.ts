@@ -5,14 +5,15 @@
  * an `EvidenceIndex` shared by one deck reads the store once, so each request costs in
  * proportion to its bm25 candidates.
  */
-import type { BriefingSpec, Claim, ClaimKind, EvidenceStore } from '../model.ts';
+import type { BriefingSpec, Claim, ClaimKind, DocumentMeta, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, scopeOf, subjectOf, type Scope, type Subject } from './subject.ts';
-import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
+import { corpusWords, corpusWordsOf, storedCorpusWords, wordsOf, type CorpusWords } from './words.ts';
+import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack } from './definite.ts';
 
@@ -111,10 +112,8 @@ export function createSelectionContext(
   const index = new EvidenceIndex(store);
   let central: ((claim: Claim) => number) | undefined;
   const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
-  // The allowed documents' claims, streamed from the store at each pass (never held at once).
-  const allowedClaims = index.all((c) => allowed.has(c.docId));
   let stats: CorpusWords | undefined;
-  const words = () => (stats ??= corpusWords(allowedClaims));
+  const words = () => (stats ??= deckWords(store, index, docs, allowed));
   const subjects = new Map<string, Subject>();
   const subject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
     const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
@@ -161,6 +160,34 @@ export function createSelectionContext(
     return v;
   };
   return { store, index, spec, prefs, ledger: new Ledger(), allowed, recency, centrality, words, subject, scope, head, pointsBack: pointsBackAt };
+}
+
+/** Documents whose claims are read at once when a deck counts the words of some documents itself. */
+const COUNTED_DOCUMENTS = 500;
+
+/**
+ * The word statistics of the allowed documents' claims. From the counts the store keeps at ingest
+ * when the spec allows every document; when it allows only some, the smaller side is counted here:
+ * the allowed documents' claims, or the store's counts less those of the documents left out. A
+ * store without counts is read in one pass.
+ */
+function deckWords(store: EvidenceStore, index: EvidenceIndex, docs: readonly DocumentMeta[], allowed: ReadonlySet<string>): CorpusWords {
+  const stored = store.wordCounts?.();
+  if (!stored) return corpusWords(index.all((c) => allowed.has(c.docId)));
+  const left = docs.filter((d) => !allowed.has(d.id)).map((d) => d.id);
+  if (!left.length) return storedCorpusWords(stored);
+  const tally = new WordTally();
+  const count = (ids: readonly string[]) => {
+    for (let i = 0; i < ids.length; i += COUNTED_DOCUMENTS)
+      for (const claims of index.ofDocuments(ids.slice(i, i + COUNTED_DOCUMENTS)).values()) for (const c of claims) tally.add(c.text, c.docId);
+  };
+  const kept = docs.filter((d) => allowed.has(d.id)).map((d) => d.id);
+  if (kept.length <= left.length) {
+    count(kept);
+    return corpusWordsOf(tally);
+  }
+  count(left);
+  return storedCorpusWords(stored, tally);
 }
 
 /** The words a request searches for: its query, its topic and the topic's keywords. */

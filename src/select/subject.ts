@@ -305,6 +305,8 @@ function feedback(
     }
   }
   const own = new Set([...subject.phrases, ...subject.query].flatMap((t) => t.stems));
+  const counted = [...inDocs].filter(([s, docs]) => !own.has(s) && docs.size >= Math.max(2, feedbackDocs.size * 0.25)).map(([s]) => s);
+  corpus.prefetch?.(counted);
   const scored: Array<[string, number]> = [];
   for (const [s, docs] of inDocs) {
     if (own.has(s) || docs.size < Math.max(2, feedbackDocs.size * 0.25)) continue;

@@ -2,9 +2,10 @@
  * The evidence store's contract, on both backends from one file: the embedded SQLite store and a
  * PostgreSQL server (a throwaway cluster started here, or BRIEFDECK_TEST_PG_URL). Both must hold
  * the same documents, claims and quotes in the same order, rank every search alike, and give the
- * same deck.json for every sample briefing, on the seed corpus and on the Reuters stories. Then
- * what only a server does: several ingest workers at once, a worker killed mid-file, and clear
- * errors for a server that is unreachable or newer than this briefdeck.
+ * same deck.json for every sample briefing, on the seed corpus and on the Reuters stories, and
+ * keep the word counts one pass over the claims gives. Then what only a server does: several
+ * ingest workers at once, a worker killed mid-file, and clear errors for a server that is
+ * unreachable or newer than this briefdeck.
  *
  * Without a PostgreSQL server the PostgreSQL half says why it did not run; with
  * BRIEFDECK_REQUIRE_PG=1 (CI) it fails instead.
@@ -17,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { loadCorpus, type CorpusStore } from '../../src/corpus/index.ts';
 import { redactUrl } from '../../src/corpus/store/types.ts';
+import { WordTally } from '../../src/corpus/word-counts.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import type { EvidenceStore } from '../../src/model.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
@@ -115,6 +117,18 @@ async function contents(store: CorpusStore) {
     searches: [] as Array<Array<[string, number]>>,
     filtered: store.searchClaims({ text: 'said', kinds: ['attributed'], limit: 10 }).map((c) => c.id),
   };
+  // The word counts kept at ingest: what one pass over the claims counts, on both backends.
+  const tally = new WordTally();
+  for (const c of claims) tally.add(c.text, c.docId);
+  const counts = store.wordCounts();
+  const stems = [...tally.stems.keys()];
+  const forms = [...tally.forms.keys()];
+  expect({ documents: counts.documents, claims: counts.claims }).toEqual({ documents: tally.documents, claims: tally.claims });
+  const stemCounts = counts.stems(stems);
+  for (const s of stems) expect(stemCounts.get(s), s).toEqual({ claims: tally.stems.get(s)!.claims, documents: tally.stems.get(s)!.documents });
+  const formCounts = counts.forms(forms);
+  for (const f of forms) expect(formCounts.get(f), f).toEqual({ ...tally.forms.get(f)! });
+  await tick();
   for (const q of ['oil prices', 'China Russia partnership', 'sanctions energy exports', 'the', 'dlrs mln pct', 'zzzz nothing']) {
     await tick();
     out.searches.push(store.searchClaims({ text: q, limit: 40 }).map((c) => [c.id, c.score]));
@@ -190,6 +204,15 @@ function worker(project: string, corpusDir: string, url: string, onLine?: (line:
   return w;
 }
 
+/** The store's word counts for every stem and word its claims use. */
+function wordCountsOf(store: CorpusStore) {
+  const tally = new WordTally();
+  for (const c of store.claims()) tally.add(c.text, c.docId);
+  const counts = store.wordCounts();
+  const sorted = <T>(m: Map<string, T>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { documents: counts.documents, claims: counts.claims, stems: sorted(counts.stems([...tally.stems.keys()])), forms: sorted(counts.forms([...tally.forms.keys()])) };
+}
+
 describe('a PostgreSQL store filled by several workers', () => {
   const corpus = corpora[1];
   // The first 120 stories (or the whole fixture): enough files for two workers to share, small
@@ -217,6 +240,7 @@ describe('a PostgreSQL store filled by several workers', () => {
       expect(byId(shared)).toEqual(byId(reference));
       expect(shared.quotes().map((q) => q.id).sort()).toEqual(reference.quotes().map((q) => q.id).sort());
       expect(shared.stats()).toEqual(reference.stats());
+      expect(wordCountsOf(shared)).toEqual(wordCountsOf(reference));
     } finally {
       shared.close();
       reference.close();
@@ -251,6 +275,7 @@ describe('a PostgreSQL store filled by several workers', () => {
     try {
       expect(finished.claims().map((c) => JSON.stringify(c)).sort()).toEqual(reference.claims().map((c) => JSON.stringify(c)).sort());
       expect(finished.stats()).toEqual(reference.stats());
+      expect(wordCountsOf(finished)).toEqual(wordCountsOf(reference));
     } finally {
       finished.close();
       reference.close();

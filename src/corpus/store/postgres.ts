@@ -12,8 +12,9 @@
  * synchronous like SQLite's (selection and deck composition are synchronous).
  */
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim } from '../../model.ts';
+import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
+import { wordDelta, type WordDelta } from '../word-counts.ts';
 import { bm25, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
 import { filterRanked, META_VERSION, metaOf, queryTerms, redactUrl, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
 
@@ -44,7 +45,47 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO totals VALUES (1, 0, 0);`,
   // 2: an unchanged file is known from the stamps each machine keeps beside its corpus, not the store.
   `ALTER TABLE files DROP COLUMN stamp;`,
+  // 3: the corpus's word counts, kept as files come and go; a store filled before has none, so it is filled again.
+  `CREATE TABLE word_stems (stem text PRIMARY KEY, claims bigint NOT NULL, documents bigint NOT NULL);
+   CREATE TABLE word_forms (form text PRIMARY KEY, upper bigint NOT NULL, lower bigint NOT NULL);
+   ALTER TABLE totals ADD COLUMN documents bigint NOT NULL DEFAULT 0;
+   DELETE FROM info WHERE name = 'pipeline';`,
 ];
+
+/**
+ * The documents a file's new rows replace: the one the file held, and one with the new id. An
+ * array worked out once (an InitPlan), so each delete is an index scan, not a scan of the table.
+ */
+const GONE = `ARRAY(SELECT doc_id FROM files WHERE path = $1 AND doc_id IS NOT NULL) || $2::text`;
+
+/** Statements that add a change of word counts, rows in key order (two writers lock them alike). */
+function wordStatements(delta: WordDelta): Array<{ sql: string; params?: unknown[] }> {
+  const out: Array<{ sql: string; params?: unknown[] }> = [];
+  if (delta.stems.length) {
+    out.push({
+      sql: `INSERT INTO word_stems AS w (stem, claims, documents)
+            SELECT x.stem, x.claims, x.documents FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS x(stem, claims, documents)
+            ORDER BY x.stem COLLATE "C"
+            ON CONFLICT (stem) DO UPDATE SET claims = w.claims + excluded.claims, documents = w.documents + excluded.documents`,
+      params: [delta.stems.map((r) => r[0]), delta.stems.map((r) => r[1]), delta.stems.map((r) => r[2])],
+    });
+    const less = delta.stems.filter((r) => r[1] < 0).map((r) => r[0]);
+    if (less.length) out.push({ sql: 'DELETE FROM word_stems WHERE stem = ANY($1::text[]) AND claims <= 0', params: [less] });
+  }
+  if (delta.forms.length) {
+    out.push({
+      sql: `INSERT INTO word_forms AS w (form, upper, lower)
+            SELECT x.form, x.upper, x.lower FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS x(form, upper, lower)
+            ORDER BY x.form COLLATE "C"
+            ON CONFLICT (form) DO UPDATE SET upper = w.upper + excluded.upper, lower = w.lower + excluded.lower`,
+      params: [delta.forms.map((r) => r[0]), delta.forms.map((r) => r[1]), delta.forms.map((r) => r[2])],
+    });
+    const less = delta.forms.filter((r) => r[1] < 0 || r[2] < 0).map((r) => r[0]);
+    if (less.length) out.push({ sql: 'DELETE FROM word_forms WHERE form = ANY($1::text[]) AND upper <= 0 AND lower <= 0', params: [less] });
+  }
+  if (delta.documents) out.push({ sql: 'UPDATE totals SET documents = documents + $1', params: [delta.documents] });
+  return out;
+}
 
 /** Advisory lock keys (first half): schema changes, and files being ingested. */
 const LOCK_SCHEMA = 0x62726466;
@@ -135,8 +176,8 @@ export class PostgresBackend implements EvidenceBackend {
         store.batch(
           [
             { sql: 'SELECT pg_advisory_xact_lock($1, 0)', params: [LOCK_SCHEMA] },
-            { sql: 'TRUNCATE files, documents, claims, claim_topics, quotes' },
-            { sql: 'UPDATE totals SET claims = 0, tokens = 0' },
+            { sql: 'TRUNCATE files, documents, claims, claim_topics, quotes, word_stems, word_forms' },
+            { sql: 'UPDATE totals SET claims = 0, tokens = 0, documents = 0' },
             { sql: "INSERT INTO info(name, value) VALUES ('pipeline', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", params: [`${PIPELINE_VERSION}/${META_VERSION}`] },
           ],
           true,
@@ -214,9 +255,7 @@ export class PostgresBackend implements EvidenceBackend {
   /** The statements that replace everything stored for one file. */
   private putStatements(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []) {
     const statements: Array<{ sql: string; params?: unknown[] }> = [];
-    // Rows of the document the file held before, and of a document with the new id.
-    // An array worked out once (an InitPlan), so each delete is an index scan, not a scan of the table.
-    const gone = `ARRAY(SELECT doc_id FROM files WHERE path = $1 AND doc_id IS NOT NULL) || $2::text`;
+    const gone = GONE;
     const ids = [file.path, doc?.id ?? null];
     statements.push(
       {
@@ -282,9 +321,32 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []): void {
-    this.guard(() =>
-      this.batch([{ sql: 'SELECT pg_advisory_xact_lock($1, hashtext($2))', params: [LOCK_FILE, file.path] }, ...this.putStatements(file, doc, claims, quotes)], true),
-    );
+    this.guard(() => this.write(file, doc, claims, quotes));
+  }
+
+  /**
+   * Replaces everything stored for one file in one transaction, under the file's lock: the claims
+   * it replaces are read first, so their words leave the counts as the new ones come in. `remove`:
+   * the file's rows go and nothing comes.
+   */
+  private write(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], remove = false): void {
+    this.q('BEGIN');
+    try {
+      this.q('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_FILE, file.path]);
+      const rows = this.q(`SELECT doc_id, text FROM claims WHERE doc_id = ANY (${GONE}) ORDER BY doc_seq, seq`, [file.path, doc?.id ?? null]);
+      const gone = new Map<string, string[]>();
+      for (const r of rows) (gone.get(str(r.doc_id)) ?? gone.set(str(r.doc_id), []).get(str(r.doc_id))!).push(str(r.text));
+      const delta = wordDelta([...gone.values()], doc ? [claims.map((c) => c.text)] : []);
+      const statements = this.putStatements(file, doc, claims, quotes);
+      this.batch([...(remove ? statements.slice(0, 4) : statements), ...wordStatements(delta), { sql: 'COMMIT' }], false);
+    } catch (err) {
+      try {
+        this.q('ROLLBACK');
+      } catch {
+        // the connection is gone: the server rolled back
+      }
+      throw err;
+    }
   }
 
   /**
@@ -315,7 +377,7 @@ export class PostgresBackend implements EvidenceBackend {
           if (!open) throw new Error(`the claim on ${path} has ended`);
           open = false;
           try {
-            this.batch(this.putStatements(file, doc, claims, quotes), true);
+            this.write(file, doc, claims, quotes);
           } catch (err) {
             throw this.failure(err);
           } finally {
@@ -332,12 +394,7 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   removeFile(path: string): void {
-    this.guard(() =>
-      this.batch(
-        [{ sql: 'SELECT pg_advisory_xact_lock($1, hashtext($2))', params: [LOCK_FILE, path] }, ...this.putStatements({ path, key: '', docId: null, diagnostics: [] }).slice(0, 4)],
-        true,
-      ),
-    );
+    this.guard(() => this.write({ path, key: '', docId: null, diagnostics: [] }, undefined, [], [], true));
   }
 
   retag(topicsOf: (text: string) => string[]): void {
@@ -471,6 +528,19 @@ export class PostgresBackend implements EvidenceBackend {
         query,
       );
     });
+  }
+
+  wordCounts(): StoredWordCounts {
+    const [totals] = this.guard(() => this.q('SELECT documents, claims FROM totals'));
+    const lookup = (sql: string, keys: readonly string[]) => (keys.length ? this.guard(() => this.q(sql, [keys])) : []);
+    return {
+      documents: num(totals.documents),
+      claims: num(totals.claims),
+      stems: (stems) =>
+        new Map(lookup('SELECT stem, claims, documents FROM word_stems WHERE stem = ANY($1::text[])', stems).map((r) => [str(r.stem), { claims: num(r.claims), documents: num(r.documents) }])),
+      forms: (forms) =>
+        new Map(lookup('SELECT form, upper, lower FROM word_forms WHERE form = ANY($1::text[])', forms).map((r) => [str(r.form), { upper: num(r.upper), lower: num(r.lower) }])),
+    };
   }
 
   stats(): { documents: number; claims: number; quotes: number } {

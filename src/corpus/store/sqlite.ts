@@ -9,12 +9,13 @@
  */
 import Database from 'better-sqlite3';
 import { hostname } from 'node:os';
-import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim } from '../../model.ts';
+import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
+import { wordDelta, type WordDelta } from '../word-counts.ts';
 import { filterRanked, META_VERSION, metaOf, queryTerms, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
 
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
-export const SQLITE_LAYOUT = '3';
+export const SQLITE_LAYOUT = '4';
 const PAGE = 2000;
 
 export class SqliteBackend implements EvidenceBackend {
@@ -30,7 +31,8 @@ export class SqliteBackend implements EvidenceBackend {
     this.db.exec('CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
     if (this.info('layout') !== SQLITE_LAYOUT) {
       this.db.transaction(() => {
-        for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'documents', 'files']) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+        for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'documents', 'files', 'word_stems', 'word_forms', 'word_totals'])
+          this.db.exec(`DROP TABLE IF EXISTS ${t}`);
         this.db.exec('DELETE FROM info');
         this.createTables();
         this.setInfo('layout', SQLITE_LAYOUT);
@@ -40,7 +42,8 @@ export class SqliteBackend implements EvidenceBackend {
     this.db.exec('CREATE TABLE IF NOT EXISTS ingest_claims (path TEXT PRIMARY KEY, owner TEXT NOT NULL)');
     if (this.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
       this.db.transaction(() => {
-        this.db.exec('DELETE FROM files; DELETE FROM documents; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;');
+        this.db.exec(`DELETE FROM files; DELETE FROM documents; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;
+          DELETE FROM word_stems; DELETE FROM word_forms; UPDATE word_totals SET documents = 0, claims = 0;`);
         this.setInfo('pipeline', `${PIPELINE_VERSION}/${META_VERSION}`);
       }).immediate();
     }
@@ -58,6 +61,10 @@ export class SqliteBackend implements EvidenceBackend {
       CREATE INDEX claim_topics_claim ON claim_topics(claim);
       CREATE TABLE quotes (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker TEXT NOT NULL, body TEXT NOT NULL);
       CREATE INDEX quotes_doc ON quotes(doc_id);
+      CREATE TABLE word_stems (stem TEXT PRIMARY KEY, claims INTEGER NOT NULL, documents INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE word_forms (form TEXT PRIMARY KEY, upper INTEGER NOT NULL, lower INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE word_totals (one INTEGER PRIMARY KEY CHECK (one = 1), documents INTEGER NOT NULL, claims INTEGER NOT NULL);
+      INSERT INTO word_totals VALUES (1, 0, 0);
       CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid', tokenize='porter unicode61');
       CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
         INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text); END;
@@ -88,9 +95,9 @@ export class SqliteBackend implements EvidenceBackend {
 
   putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []): void {
     this.db.transaction(() => {
-      this.deleteFileRows(file.path);
+      const gone = this.deleteFileRows(file.path);
       if (doc) {
-        this.deleteDocument(doc.id);
+        gone.push(this.deleteDocument(doc.id));
         this.db
           .prepare('INSERT INTO documents(id, hash, path, meta, body) VALUES (?, ?, ?, ?, ?)')
           .run(doc.id, doc.hash, doc.path, JSON.stringify(metaOf(doc)), JSON.stringify(doc));
@@ -103,6 +110,7 @@ export class SqliteBackend implements EvidenceBackend {
         const quote = this.db.prepare('INSERT INTO quotes(id, doc_id, speaker, body) VALUES (?, ?, ?, ?)');
         for (const q of quotes) quote.run(q.id, q.docId, q.speaker, JSON.stringify(q));
       }
+      this.countWords(wordDelta(gone, doc ? [claims.map((c) => c.text)] : []));
       this.db
         .prepare('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics) VALUES (?, ?, ?, ?)')
         .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics));
@@ -143,19 +151,72 @@ export class SqliteBackend implements EvidenceBackend {
   }
 
   removeFile(path: string): void {
-    this.db.transaction(() => this.deleteFileRows(path)).immediate();
+    this.db.transaction(() => this.countWords(wordDelta(this.deleteFileRows(path), []))).immediate();
   }
 
-  private deleteFileRows(path: string): void {
+  /** Deletes a file's rows; returns the texts of the claims its document had. */
+  private deleteFileRows(path: string): string[][] {
     const row = this.db.prepare('SELECT doc_id FROM files WHERE path = ?').get(path) as { doc_id: string | null } | undefined;
-    if (row?.doc_id) this.deleteDocument(row.doc_id);
+    const gone = row?.doc_id ? [this.deleteDocument(row.doc_id)] : [];
     this.db.prepare('DELETE FROM files WHERE path = ?').run(path);
+    return gone;
   }
 
-  private deleteDocument(id: string): void {
+  /** Deletes a document's rows; returns the texts of its claims, whose words leave the counts. */
+  private deleteDocument(id: string): string[] {
+    const texts = (this.db.prepare('SELECT text FROM claims WHERE doc_id = ? ORDER BY rowid').all(id) as Array<{ text: string }>).map((r) => r.text);
     this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
     this.db.prepare('DELETE FROM claims WHERE doc_id = ?').run(id);
     this.db.prepare('DELETE FROM quotes WHERE doc_id = ?').run(id);
+    return texts;
+  }
+
+  /** Adds a change of word counts (inside the file's transaction). */
+  private countWords(delta: WordDelta): void {
+    if (!delta.documents && !delta.claims && !delta.stems.length && !delta.forms.length) return;
+    const stem = this.statement(
+      'INSERT INTO word_stems(stem, claims, documents) VALUES (?, ?, ?) ON CONFLICT(stem) DO UPDATE SET claims = claims + excluded.claims, documents = documents + excluded.documents',
+    );
+    const dropStem = this.statement('DELETE FROM word_stems WHERE stem = ? AND claims <= 0');
+    for (const [s, claims, documents] of delta.stems) {
+      stem.run(s, claims, documents);
+      if (claims < 0) dropStem.run(s);
+    }
+    const form = this.statement(
+      'INSERT INTO word_forms(form, upper, lower) VALUES (?, ?, ?) ON CONFLICT(form) DO UPDATE SET upper = upper + excluded.upper, lower = lower + excluded.lower',
+    );
+    const dropForm = this.statement('DELETE FROM word_forms WHERE form = ? AND upper <= 0 AND lower <= 0');
+    for (const [f, upper, lower] of delta.forms) {
+      form.run(f, upper, lower);
+      if (upper < 0 || lower < 0) dropForm.run(f);
+    }
+    this.statement('UPDATE word_totals SET documents = documents + ?, claims = claims + ?').run(delta.documents, delta.claims);
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
+  wordCounts(): StoredWordCounts {
+    const totals = this.db.prepare('SELECT documents, claims FROM word_totals').get() as { documents: number; claims: number };
+    const lookup = <T>(table: string, key: string, columns: string, keys: readonly string[]) => {
+      const out = new Map<string, T>();
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const rows = this.db.prepare(`SELECT ${key} AS k, ${columns} FROM ${table} WHERE ${key} IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Array<{ k: string } & T>;
+        for (const { k, ...v } of rows) out.set(k, v as T);
+      }
+      return out;
+    };
+    return {
+      documents: totals.documents,
+      claims: totals.claims,
+      stems: (stems) => lookup<{ claims: number; documents: number }>('word_stems', 'stem', 'claims, documents', stems),
+      forms: (forms) => lookup<{ upper: number; lower: number }>('word_forms', 'form', 'upper, lower', forms),
+    };
   }
 
   /** Rewrites every claim's topics (after `topics.yaml` changed); no text is read again. */

@@ -2,9 +2,10 @@
  * The evidence store's contract, one for every backend (embedded SQLite, PostgreSQL): what ingest
  * writes (a file's document, claims and quotes in one transaction) and what selection reads. Reads
  * are synchronous and work from the store's indexes, so a deck over a large corpus holds only the
- * claims its requests return, never the whole corpus.
+ * claims its requests return, never the whole corpus; the corpus's word statistics are counts the
+ * store keeps as files come and go, in the same transaction as the file.
  */
-import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, Quote, ScoredClaim } from '../../model.ts';
+import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 
 export interface StoredFile {
   path: string;
@@ -48,6 +49,8 @@ export interface EvidenceBackend {
   claimsOfDocuments(docIds: readonly string[]): Claim[];
   /** How many documents are in each detected language (documents without one are left out). */
   languages(): Map<string, number>;
+  /** The word counts kept with the claims (`word-counts.ts`): totals now, stems and words when asked. */
+  wordCounts(): StoredWordCounts;
   quotes(): Quote[];
   search(query: ClaimQuery): ScoredClaim[];
   stats(): { documents: number; claims: number; quotes: number };
