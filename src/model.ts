@@ -208,6 +208,8 @@ export interface EvidenceStore {
   claimsTagged?(topic: string): Claim[];
   /** The claims of these documents, in store order (default: from `claims()`). */
   claimsOfDocuments?(docIds: readonly string[]): Claim[];
+  /** The ids and scores `searchClaims({ text, limit })` returns, without reading the claims (default: from it). */
+  searchIds?(text: string, limit?: number): Array<{ id: string; score: number }>;
   /** Counts, without reading any row (default: the lengths of the lists). */
   stats?(): { documents: number; claims: number; quotes: number };
   /** The word counts kept at ingest over every claim (default: counted from the claims a deck reads). */

@@ -71,7 +71,7 @@ function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
     let skip = hidden.get(parent);
     if (skip === undefined) hidden.set(parent, (skip = relative(dir, parent).split(sep).some((p) => p.startsWith('.'))));
     if (skip) continue;
-    const full = join(parent, entry.name);
+    const full = parent + sep + entry.name;
     if (entry.name.endsWith(SIDECAR_SUFFIX)) sidecars.add(full);
     if (entry.name.endsWith(SIDECAR_SUFFIX) || entry.name === TOPICS_FILE) continue;
     out.push(full);
@@ -97,7 +97,10 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
 async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
   // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
-  const rel = (p: string) => (p.startsWith(root + sep) ? p.slice(root.length + 1) : relative(root, p)).split(sep).join('/');
+  const rel = (p: string) => {
+    const r = p.startsWith(root + sep) ? p.slice(root.length + 1) : relative(root, p);
+    return sep === '/' ? r : r.split(sep).join('/');
+  };
 
   const topicsPath = join(corpusDir, TOPICS_FILE);
   let topics: TopicTable = {};
@@ -134,9 +137,25 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   let pool: IngestPool | undefined;
   let pendingBytes = 0;
   let triedThreads = false;
-  const queue: Array<() => Promise<void> | void> = [];
+  // Steps in listing order, run from `next` on: an unchanged corpus queues one per file, and taking
+  // each from the front of the array (shift) would move every later one, 100,000 times over.
+  let queue: Array<() => Promise<void> | void> = [];
+  let next = 0;
   const drain = async (keep: number) => {
-    while (queue.length > keep) await queue.shift()!();
+    while (queue.length - next > keep) {
+      const step = queue[next++];
+      const done = step();
+      if (done) await done;
+    }
+    if (next > 4096 && next * 2 > queue.length) {
+      queue = queue.slice(next);
+      next = 0;
+    }
+  };
+  /** A step with nothing to wait for: now when no earlier step is pending, else after them. */
+  const inOrder = (step: () => void) => {
+    if (next === queue.length) step();
+    else queue.push(step);
   };
   /** Sends a file to be read, cleaned and extracted, and queues its write (under its claim). */
   const ingest = (job: Job, claim: FileClaim | undefined) => {
@@ -193,7 +212,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
           message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
           hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
         };
-        queue.push(() => {
+        inOrder(() => {
           diagnostics.push(d);
           if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
         });
@@ -217,7 +236,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       if (owner && size > 0) {
         const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
         const fileKey = key;
-        queue.push(() => {
+        inOrder(() => {
           duplicates.push(d);
           // A file that held a document of its own before the other copy came first gives it up.
           if (previous?.key !== fileKey || previous.docId !== null) db.putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
@@ -228,7 +247,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       const id = documentId(full.startsWith(corpusDir + sep) ? full.slice(corpusDir.length + 1) : relative(corpusDir, full), ids);
       ids.add(id);
       if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
-        queue.push(() => {
+        inOrder(() => {
           diagnostics.push(...previous.diagnostics);
           options.onFile?.(path, false);
         });
@@ -274,7 +293,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
  * that differ only by extension (`a.txt`, `a.md`) keep the extension in the second one's id.
  */
 export function documentId(pathInCorpus: string, taken: ReadonlySet<string>): string {
-  const path = pathInCorpus.split(sep).join('/');
+  const path = sep === '/' ? pathInCorpus : pathInCorpus.split(sep).join('/');
   const id = path.replace(/\.[^./]+$/, '');
   return taken.has(id) ? path : id;
 }
@@ -321,6 +340,7 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     claimsOfDocuments: (docIds) => db.claimsOfDocuments(docIds),
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
+    searchIds: (text, limit) => db.searchIds(text, limit),
     topics: () => topics,
     stats: () => db.stats(),
     wordCounts: () => db.wordCounts(),

@@ -81,7 +81,7 @@ export class EvidenceIndex {
     const key = `${limit}\u0000${text}`;
     let hits = this.searches.get(key);
     if (!hits) {
-      hits = this.store.searchClaims({ text, limit }).map((c) => ({ id: c.id, score: c.score }));
+      hits = this.store.searchIds ? this.store.searchIds(text, limit) : this.store.searchClaims({ text, limit }).map((c) => ({ id: c.id, score: c.score }));
       this.searches.set(key, hits);
     }
     return hits;

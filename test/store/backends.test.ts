@@ -131,7 +131,10 @@ async function contents(store: CorpusStore) {
   await tick();
   for (const q of ['oil prices', 'China Russia partnership', 'sanctions energy exports', 'the', 'dlrs mln pct', 'zzzz nothing']) {
     await tick();
-    out.searches.push(store.searchClaims({ text: q, limit: 40 }).map((c) => [c.id, c.score]));
+    const found = store.searchClaims({ text: q, limit: 40 }).map((c): [string, number] => [c.id, c.score]);
+    // The ids alone, as a deck asks for them, are those of the search.
+    expect(store.searchIds!(q, 40).map((h) => [h.id, h.score]), q).toEqual(found);
+    out.searches.push(found);
   }
   return out;
 }

@@ -16,7 +16,7 @@ import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClai
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { wordDelta, type WordDelta } from '../word-counts.ts';
 import { bm25, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
-import { filterRanked, META_VERSION, metaOf, queryTerms, redactUrl, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
+import { filterRanked, META_VERSION, metaOf, queryTerms, redactUrl, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
 
 /** How long one request may take before the store gives up on the server. */
 const TIMEOUT_MS = Number(process.env.BRIEFDECK_STORE_TIMEOUT_MS) || 120_000;
@@ -50,6 +50,10 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE word_forms (form text PRIMARY KEY, upper bigint NOT NULL, lower bigint NOT NULL);
    ALTER TABLE totals ADD COLUMN documents bigint NOT NULL DEFAULT 0;
    DELETE FROM info WHERE name = 'pipeline';`,
+  // 4: documents per language counted from an index, not from every document's metadata.
+  `ALTER TABLE documents ADD COLUMN language text;
+   UPDATE documents SET language = meta::json->>'language';
+   CREATE INDEX documents_language ON documents (language);`,
 ];
 
 /**
@@ -269,8 +273,8 @@ export class PostgresBackend implements EvidenceBackend {
     );
     if (doc) {
       statements.push({
-        sql: 'INSERT INTO documents(id, hash, path, meta, body) VALUES ($1, $2, $3, $4, $5)',
-        params: [doc.id, doc.hash, doc.path, JSON.stringify(metaOf(doc)), JSON.stringify(doc)],
+        sql: 'INSERT INTO documents(id, hash, path, language, meta, body) VALUES ($1, $2, $3, $4, $5, $6)',
+        params: [doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(metaOf(doc)), JSON.stringify(doc)],
       });
       if (claims.length) {
         const tokens = tokenize(claims.map((c) => c.text));
@@ -477,7 +481,7 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   languages(): Map<string, number> {
-    const rows = this.guard(() => this.q("SELECT meta::json->>'language' AS language, count(*) AS n FROM documents GROUP BY 1"));
+    const rows = this.guard(() => this.q('SELECT language, count(*) AS n FROM documents WHERE language IS NOT NULL GROUP BY language'));
     return new Map(rows.filter((r) => r.language).map((r) => [str(r.language), num(r.n)]));
   }
 
@@ -490,6 +494,31 @@ export class PostgresBackend implements EvidenceBackend {
    * the query's phrases; their tokens and the index's totals give FTS5's score, best first, ties by
    * claim id. Claims are parsed only as far as the query's filters and limit need.
    */
+  /**
+   * Every claim with any of the words, ranked as FTS5's bm25 ranks them: the GIN index finds
+   * them, their tokens and the index's totals give the score, best first, ties by claim id.
+   */
+  private ranked(terms: readonly string[]): Array<{ seq: number; id: string; score: number }> {
+    const phrases = tokenize(terms);
+    const tsquery = tsqueryOf(phrases);
+    if (!tsquery) return [];
+    const [totals] = this.q('SELECT claims, tokens FROM totals');
+    const rows = this.q('SELECT seq, id, tokens FROM claims WHERE tsv @@ $1::tsquery', [tsquery]).map((r) => ({
+      seq: num(r.seq),
+      id: str(r.id),
+      tokens: str(r.tokens).split(' '),
+    }));
+    if (!rows.length) return [];
+    const scores = bm25(rows, phrases, { rows: num(totals.claims), tokens: num(totals.tokens) });
+    const order = rows.map((r, i) => ({ seq: r.seq, id: r.id, score: scores[i] }));
+    order.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return order;
+  }
+
+  /**
+   * bm25 over claim text, as the embedded store ranks (`ranked`); the query's filters applied
+   * after ranking. Claims are parsed only as far as the query's filters and limit need.
+   */
   search(query: ClaimQuery): ScoredClaim[] {
     const terms = queryTerms(query.text);
     if (!terms.length) {
@@ -499,19 +528,7 @@ export class PostgresBackend implements EvidenceBackend {
       })(), query);
     }
     return this.guard(() => {
-      const phrases = tokenize(terms);
-      const tsquery = tsqueryOf(phrases);
-      if (!tsquery) return [];
-      const [totals] = this.q('SELECT claims, tokens FROM totals');
-      const rows = this.q('SELECT seq, id, tokens FROM claims WHERE tsv @@ $1::tsquery', [tsquery]).map((r) => ({
-        seq: num(r.seq),
-        id: str(r.id),
-        tokens: str(r.tokens).split(' '),
-      }));
-      if (!rows.length) return [];
-      const scores = bm25(rows, phrases, { rows: num(totals.claims), tokens: num(totals.tokens) });
-      const order = rows.map((r, i) => ({ seq: r.seq, id: r.id, score: scores[i] }));
-      order.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const order = this.ranked(terms);
       const fetch = (seqs: number[]) => {
         const bodies = new Map(this.q('SELECT seq, body FROM claims WHERE seq = ANY($1::bigint[])', [seqs]).map((r) => [num(r.seq), str(r.body)]));
         return seqs.map((s) => bodies.get(s)!);
@@ -528,6 +545,16 @@ export class PostgresBackend implements EvidenceBackend {
         query,
       );
     });
+  }
+
+  searchIds(text: string, limit?: number): Array<{ id: string; score: number }> {
+    const terms = queryTerms(text);
+    if (!terms.length) {
+      const rows = this.guard(() => this.q(`SELECT id FROM claims ORDER BY doc_seq, seq${limit ? ' LIMIT $1' : ''}`, limit ? [limit] : []));
+      return rows.map((r) => ({ id: str(r.id), score: 0 }));
+    }
+    const order = this.guard(() => this.ranked(terms));
+    return (limit ? order.slice(0, limit) : order).map((r) => ({ id: r.id, score: roundScore(r.score) }));
   }
 
   wordCounts(): StoredWordCounts {

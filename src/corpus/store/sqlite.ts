@@ -12,10 +12,10 @@ import { hostname } from 'node:os';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { wordDelta, type WordDelta } from '../word-counts.ts';
-import { filterRanked, META_VERSION, metaOf, queryTerms, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
+import { filterRanked, META_VERSION, metaOf, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
 
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
-export const SQLITE_LAYOUT = '4';
+export const SQLITE_LAYOUT = '5';
 const PAGE = 2000;
 
 export class SqliteBackend implements EvidenceBackend {
@@ -52,8 +52,9 @@ export class SqliteBackend implements EvidenceBackend {
   private createTables(): void {
     this.db.exec(`
       CREATE TABLE files (path TEXT PRIMARY KEY, key TEXT NOT NULL, doc_id TEXT, diagnostics TEXT NOT NULL);
-      CREATE TABLE documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, meta TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE TABLE documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, language TEXT, meta TEXT NOT NULL, body TEXT NOT NULL);
       CREATE INDEX documents_path ON documents(path);
+      CREATE INDEX documents_language ON documents(language);
       CREATE TABLE claims (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
         kind TEXT NOT NULL, text TEXT NOT NULL, body TEXT NOT NULL);
       CREATE INDEX claims_doc ON claims(doc_id);
@@ -84,13 +85,12 @@ export class SqliteBackend implements EvidenceBackend {
   }
 
   files(): Map<string, StoredFile> {
-    const rows = this.db.prepare('SELECT path, key, doc_id, diagnostics FROM files').all() as Array<{
-      path: string;
-      key: string;
-      doc_id: string | null;
-      diagnostics: string;
-    }>;
-    return new Map(rows.map((r) => [r.path, { path: r.path, key: r.key, docId: r.doc_id, diagnostics: JSON.parse(r.diagnostics) }]));
+    // Rows as arrays, and no parsing for the many files without a message: a large corpus's
+    // unchanged check reads every row.
+    const rows = this.db.prepare('SELECT path, key, doc_id, diagnostics FROM files').raw().all() as Array<[string, string, string | null, string]>;
+    const out = new Map<string, StoredFile>();
+    for (const [path, key, docId, diagnostics] of rows) out.set(path, { path, key, docId, diagnostics: diagnostics === '[]' ? [] : JSON.parse(diagnostics) });
+    return out;
   }
 
   putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []): void {
@@ -99,8 +99,8 @@ export class SqliteBackend implements EvidenceBackend {
       if (doc) {
         gone.push(this.deleteDocument(doc.id));
         this.db
-          .prepare('INSERT INTO documents(id, hash, path, meta, body) VALUES (?, ?, ?, ?, ?)')
-          .run(doc.id, doc.hash, doc.path, JSON.stringify(metaOf(doc)), JSON.stringify(doc));
+          .prepare('INSERT INTO documents(id, hash, path, language, meta, body) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(metaOf(doc)), JSON.stringify(doc));
         const claim = this.db.prepare('INSERT INTO claims(id, doc_id, kind, text, body) VALUES (?, ?, ?, ?, ?)');
         const topic = this.db.prepare('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
         for (const c of claims) {
@@ -296,7 +296,7 @@ export class SqliteBackend implements EvidenceBackend {
 
   languages(): Map<string, number> {
     const rows = this.db
-      .prepare("SELECT json_extract(meta, '$.language') AS language, count(*) AS n FROM documents GROUP BY language")
+      .prepare('SELECT language, count(*) AS n FROM documents WHERE language IS NOT NULL GROUP BY language')
       .all() as Array<{ language: string | null; n: number }>;
     return new Map(rows.filter((r) => r.language).map((r) => [r.language!, r.n]));
   }
@@ -309,23 +309,51 @@ export class SqliteBackend implements EvidenceBackend {
 
   /**
    * bm25 over claim text (any of the query's words, stemmed), best first, ties by claim id; the
-   * query's filters applied after ranking. Only the rows returned are parsed.
+   * query's filters applied after ranking. The ranking reads ids only; claims are read and parsed a
+   * page at a time, as far as the filters and the limit need.
    */
   search(query: ClaimQuery): ScoredClaim[] {
     const terms = queryTerms(query.text);
     if (terms.length) {
-      const match = terms.map((t) => `"${t}"`).join(' OR ');
-      const rows = this.db
+      const filtered = !!(query.kinds?.length || query.topics?.length || query.docIds?.length);
+      const tail = query.limit && !filtered ? ` LIMIT ${Math.floor(query.limit)}` : '';
+      const order = this.db
         .prepare(
-          `SELECT c.body AS body, -bm25(claims_fts) AS score FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
-           WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id`,
+          `SELECT c.rowid, -bm25(claims_fts) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+           WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id${tail}`,
         )
-        .iterate(match) as Iterable<{ body: string; score: number }>;
-      return filterRanked(parsed(rows), query);
+        .raw()
+        .all(terms.map((t) => `"${t}"`).join(' OR ')) as Array<[number, number]>;
+      const db = this.db;
+      return filterRanked((function* () {
+        let size = Math.max(50, Math.min(500, query.limit ?? 500));
+        for (let i = 0; i < order.length; i += size, size = 500) {
+          const page = order.slice(i, i + size);
+          const bodies = new Map(
+            (db.prepare(`SELECT rowid, body FROM claims WHERE rowid IN (${page.map(() => '?').join(',')})`).raw().all(...page.map((r) => r[0])) as Array<[number, string]>),
+          );
+          for (const [rowid, score] of page) yield { claim: JSON.parse(bodies.get(rowid)!) as Claim, score };
+        }
+      })(), query);
     }
     return filterRanked((function* (claims: Iterable<Claim>) {
       for (const claim of claims) yield { claim, score: 0 };
     })(this.eachClaim()), query);
+  }
+
+  searchIds(text: string, limit?: number): Array<{ id: string; score: number }> {
+    const terms = queryTerms(text);
+    const tail = limit ? ` LIMIT ${Math.floor(limit)}` : '';
+    if (!terms.length)
+      return (this.db.prepare(`SELECT id FROM claims ORDER BY rowid${tail}`).raw().all() as Array<[string]>).map(([id]) => ({ id, score: 0 }));
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, -bm25(claims_fts) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+         WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id${tail}`,
+      )
+      .raw()
+      .all(terms.map((t) => `"${t}"`).join(' OR ')) as Array<[string, number]>;
+    return rows.map(([id, score]) => ({ id, score: roundScore(score) }));
   }
 
   stats(): { documents: number; claims: number; quotes: number } {
@@ -336,10 +364,6 @@ export class SqliteBackend implements EvidenceBackend {
   close(): void {
     this.db.close();
   }
-}
-
-function* parsed(rows: Iterable<{ body: string; score: number }>): Iterable<{ claim: Claim; score: number }> {
-  for (const r of rows) yield { claim: JSON.parse(r.body) as Claim, score: r.score };
 }
 
 /** Whether the process named `host:pid` still runs (a claim from another machine counts as live). */

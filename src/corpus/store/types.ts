@@ -53,6 +53,8 @@ export interface EvidenceBackend {
   wordCounts(): StoredWordCounts;
   quotes(): Quote[];
   search(query: ClaimQuery): ScoredClaim[];
+  /** The ids and scores of `search({ text, limit })`, without reading the claims. */
+  searchIds(text: string, limit?: number): Array<{ id: string; score: number }>;
   stats(): { documents: number; claims: number; quotes: number };
   close(): void;
 }
@@ -87,6 +89,9 @@ export function metaOf(doc: CorpusDocument): DocumentMeta & { paragraphCount: nu
 /** The words of a claim query, as the store searches for them (any of them). */
 export const queryTerms = (text: string | undefined): string[] => (text ?? '').toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
 
+/** Scores as a search reports them: three decimals. */
+export const roundScore = (score: number): number => Math.round(score * 1000) / 1000;
+
 /** The query's filters, applied after ranking, in rank order, up to its limit. */
 export function filterRanked(rows: Iterable<{ claim: Claim; score: number }>, query: ClaimQuery): ScoredClaim[] {
   const kinds = query.kinds?.length ? new Set(query.kinds) : undefined;
@@ -97,7 +102,7 @@ export function filterRanked(rows: Iterable<{ claim: Claim; score: number }>, qu
     if (kinds && !kinds.has(c.kind)) continue;
     if (docs && !docs.has(c.docId)) continue;
     if (topics && !c.topics.some((t) => topics.has(t))) continue;
-    out.push({ ...c, score: Math.round(score * 1000) / 1000 });
+    out.push({ ...c, score: roundScore(score) });
     if (query.limit && out.length >= query.limit) break;
   }
   return out;
