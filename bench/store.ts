@@ -8,7 +8,11 @@
  * - an unchanged-corpus check (a whole `loadCorpus` process, start-up included);
  * - `claims` queries: p50/p95 of `searchClaims` over 20 queries, and one `briefdeck claims` run;
  * - composing one sample deck (bear-and-dragon, deck.json as `build` makes it): p50/p95 of three
- *   compositions and the process's peak memory.
+ *   compositions and the process's peak memory;
+ * - building that deck with the command line (`briefdeck build … --format html`, corpus check
+ *   included): wall time and the process's peak memory (`/usr/bin/time`).
+ *
+ * Children run the compiled library and CLI (dist/, built first), as a user runs them.
  *
  *   npm run bench:store                                   # both backends, 10k → 100k
  *   BENCH_ARTICLES=20000 BENCH_BACKENDS=sqlite npm run bench:store
@@ -17,7 +21,7 @@
  * Figures print as a Markdown table for the README.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { countWords } from '../src/corpus/blocks.ts';
@@ -37,9 +41,12 @@ const QUERIES = [
 
 // ─── child processes ────────────────────────────────────────────────────────────────────────────
 
+const DIST = join(repo, 'dist', 'index.js');
+
 if (process.argv[2] === '--child') {
   const [, , , task, root, store] = process.argv;
-  const { loadCorpus } = await import('../src/corpus/index.ts');
+  const lib = (await import(DIST)) as typeof import('../src/index.ts');
+  const { loadCorpus } = lib;
   const options = { root, ...(store !== '-' ? { store } : {}) };
   const started = performance.now();
   const loaded = await loadCorpus(options);
@@ -55,12 +62,9 @@ if (process.argv[2] === '--child') {
     out.times = times;
   }
   if (task === 'compose') {
-    const [{ composeDeck }, { parseBriefing }, { themeNames }] = await Promise.all([
-      import('../src/deck/index.ts'),
-      import('../src/spec/index.ts'),
-      import('../src/theme/index.ts'),
-    ]);
-    const { spec } = parseBriefing(SPEC, readFileSync(SPEC, 'utf8'), { root: repo, themes: themeNames(repo) });
+    const { composeDeck, parseBriefing } = lib;
+    const themes = readdirSync(join(repo, 'themes'));
+    const { spec } = parseBriefing(SPEC, readFileSync(SPEC, 'utf8'), { root: repo, themes });
     const times: number[] = [];
     // Three compositions, fewer when one takes minutes (a large corpus on a busy machine).
     const began = performance.now();
@@ -112,6 +116,22 @@ function cli(args: string[], root: string, store: string): Promise<number> {
   });
 }
 
+/** A whole `briefdeck build` of the sample deck: wall seconds and the process's peak memory (MiB), from /usr/bin/time. */
+function build(root: string, store: string): Promise<{ seconds: number; maxRssMiB: number }> {
+  return new Promise((done, fail) => {
+    const env = { ...process.env, ...(store !== '-' ? { BRIEFDECK_STORE_URL: store } : {}) };
+    const args = ['-f', '%e %M', process.execPath, join(repo, 'bin', 'briefdeck.js'), '--root', root, 'build', join(root, 'briefings', 'bear-and-dragon.md'), '--format', 'html', '-q', '-o', join(root, 'out')];
+    const p = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    let stderr = '';
+    p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    p.on('close', (code) => {
+      const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(stderr);
+      if (code !== 0 || !m) return fail(new Error(`briefdeck build: exit ${code}: ${stderr.slice(-1500)}`));
+      done({ seconds: Number(m[1]), maxRssMiB: Number(m[2]) / 1024 });
+    });
+  });
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -134,6 +154,10 @@ try {
     const root = join(work, backend);
     mkdirSync(join(root, 'corpus'), { recursive: true });
     writeFileSync(join(root, 'corpus', 'topics.yaml'), readFileSync(join(repo, 'corpus', 'topics.yaml')));
+    // A project to build the sample in: its spec, and the repository's themes and assets.
+    mkdirSync(join(root, 'briefings'), { recursive: true });
+    writeFileSync(join(root, 'briefings', 'bear-and-dragon.md'), readFileSync(SPEC));
+    for (const dir of ['themes', 'assets']) symlinkSync(join(repo, dir), join(root, dir));
     let store = '-';
     if (backend === 'postgres') {
       const { default: pg } = await import('pg');
@@ -176,6 +200,7 @@ try {
       const query = await child('query', root, store);
       const claimsCli = await cli(['claims', 'oil prices Yukos', '--limit', '10'], root, store);
       const compose = await child('compose', root, store);
+      const built = existsSync('/usr/bin/time') ? await build(root, store) : undefined;
       const row = [
         backend,
         target.toLocaleString('en'),
@@ -188,6 +213,7 @@ try {
         `${claimsCli.toFixed(2)}`,
         `${(pct(compose.times!, 50) / 1000).toFixed(2)} / ${(pct(compose.times!, 95) / 1000).toFixed(2)}`,
         `${compose.maxRssMiB.toFixed(0)}`,
+        built ? `${built.seconds.toFixed(1)} / ${built.maxRssMiB.toFixed(0)}` : '—',
       ];
       rows.push(row);
       console.error(row.join(' | '));
@@ -201,7 +227,7 @@ try {
 
 const head = [
   'store', 'articles', 'claims', 'ingest words/s (workers)', 'ingest peak MiB', 'store MiB', 'unchanged check s (of it loadCorpus)',
-  'search p50/p95 ms', '`claims` CLI s', 'compose deck p50/p95 s', 'compose peak MiB',
+  'search p50/p95 ms', '`claims` CLI s', 'compose deck p50/p95 s', 'compose peak MiB', '`build` one deck s / peak MiB',
 ];
 console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

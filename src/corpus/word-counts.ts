@@ -11,7 +11,7 @@
  * it leaves; sums over documents are the counts over their claims. `WordTally` is also what a deck
  * counts itself when it reads only some of the corpus's documents.
  */
-import { stem, WORD, wordText } from './words.ts';
+import { stemOfLower, WORD, wordText } from './words.ts';
 
 export interface StemCount {
   /** Claims that use the stem. */
@@ -25,17 +25,6 @@ export interface FormCount {
   upper: number;
   /** In lower case in the middle of a sentence. */
   lower: number;
-}
-
-/** Stems of the words seen lately, by lower case (stem() lower-cases first); bounded. */
-let stems = new Map<string, string>();
-function stemOfLower(lower: string, word: string): string {
-  let st = stems.get(lower);
-  if (st === undefined) {
-    if (stems.size >= 200_000) stems = new Map();
-    stems.set(lower, (st = stem(word)));
-  }
-  return st;
 }
 
 /** Counts over a set of claims, gathered in one pass that keeps numbers only. */
@@ -62,7 +51,7 @@ export class WordTally {
     for (const m of text.matchAll(WORD)) {
       const clean = wordText(m[0]).text;
       const l = clean.toLowerCase();
-      const st = stemOfLower(l, clean);
+      const st = stemOfLower(l);
       if (!seen.has(st)) {
         seen.add(st);
         const d = this.stems.get(st);

@@ -20,8 +20,23 @@ export interface Word {
 export const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*\.?/gu;
 
 export function stem(word: string): string {
-  const w = word.toLowerCase().replace(/\./g, '').replace(/['’]s$/, '');
-  return /\p{N}/u.test(w) ? w : stemmer(w);
+  return stemOfLower(word.toLowerCase());
+}
+
+/** Stems of the words seen lately, by lower case: a deck reads the same words many times over. */
+let stems = new Map<string, string>();
+const REMEMBERED_STEMS = 200_000;
+
+/** The stem of a word already in lower case. */
+export function stemOfLower(lower: string): string {
+  let st = stems.get(lower);
+  if (st === undefined) {
+    const w = lower.replace(/\./g, '').replace(/['’]s$/, '');
+    st = /\p{N}/u.test(w) ? w : stemmer(w);
+    if (stems.size >= REMEMBERED_STEMS) stems = new Map();
+    stems.set(lower, st);
+  }
+  return st;
 }
 
 /** A match of WORD as a word: "U.S." keeps its dots as one word; a full stop after an ordinary word is punctuation. */
@@ -35,7 +50,8 @@ export function wordsOf(text: string): Word[] {
   for (const m of text.matchAll(WORD)) {
     const { text: clean, length } = wordText(m[0]);
     const start = m.index ?? 0;
-    out.push({ text: clean, lower: clean.toLowerCase(), stem: stem(clean), index: out.length, start, end: start + length });
+    const lower = clean.toLowerCase();
+    out.push({ text: clean, lower, stem: stemOfLower(lower), index: out.length, start, end: start + length });
   }
   return out;
 }

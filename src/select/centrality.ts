@@ -37,52 +37,66 @@ export function centralityIndex(
 ): (claim: Claim) => number {
   const vocabulary = new Map<string, number>();
   const docIndex = new Map<string, number>();
-  const claimDoc: number[] = [];
-  const claimWords: number[] = [];
-  const wordStart: number[] = [0];
+  const claimDoc = new IntList();
+  const words = new IntList();
+  const wordStart = new IntList();
+  wordStart.push(0);
   const actorDocs = new Map<string, Set<number>>();
-  const lastParagraph = new Map<string, number>();
+  const lastParagraphs = new IntList();
   for (const c of stored) {
     if (!allowed.has(c.docId)) continue;
     let doc = docIndex.get(c.docId);
-    if (doc === undefined) docIndex.set(c.docId, (doc = docIndex.size));
+    if (doc === undefined) {
+      docIndex.set(c.docId, (doc = docIndex.size));
+      lastParagraphs.push(0);
+    }
     claimDoc.push(doc);
     for (const w of contentWords(c.text)) {
       let id = vocabulary.get(w);
       if (id === undefined) vocabulary.set(w, (id = vocabulary.size));
-      claimWords.push(id);
+      words.push(id);
     }
-    wordStart.push(claimWords.length);
+    wordStart.push(words.length);
     for (const a of c.actors) (actorDocs.get(a) ?? actorDocs.set(a, new Set()).get(a)!).add(doc);
-    lastParagraph.set(c.docId, Math.max(lastParagraph.get(c.docId) ?? 0, c.paragraph));
+    if (c.paragraph > lastParagraphs.data[doc]) lastParagraphs.data[doc] = c.paragraph;
   }
   const n = claimDoc.length;
   const docs = docIndex.size;
-  const words = Int32Array.from(claimWords);
-  claimWords.length = 0;
-  const starts = Int32Array.from(wordStart);
+  const starts = wordStart.data;
   const size = (i: number) => starts[i + 1] - starts[i];
+  const lastParagraph = (c: Claim) => {
+    const doc = docIndex.get(c.docId);
+    return doc === undefined ? undefined : Math.max(0, lastParagraphs.data[doc]);
+  };
 
-  // Documents per word: claims visited document by document, each word counted once per document.
+  // Documents per word: claims visited document by document (a counting sort by document, each
+  // document's claims in their order), each word counted once per document.
   const docFreq = new Int32Array(vocabulary.size);
   const lastDoc = new Int32Array(vocabulary.size).fill(-1);
-  const byDoc = Array.from({ length: n }, (_, i) => i).sort((a, b) => claimDoc[a] - claimDoc[b] || a - b);
+  const byDoc = new Int32Array(n);
+  {
+    const first = new Int32Array(docs + 1);
+    for (let i = 0; i < n; i++) first[claimDoc.data[i] + 1]++;
+    for (let d = 0; d < docs; d++) first[d + 1] += first[d];
+    for (let i = 0; i < n; i++) byDoc[first[claimDoc.data[i]]++] = i;
+  }
   for (const i of byDoc) {
+    const d = claimDoc.data[i];
     for (let k = starts[i]; k < starts[i + 1]; k++) {
-      const w = words[k];
-      if (lastDoc[w] !== claimDoc[i]) {
-        lastDoc[w] = claimDoc[i];
+      const w = words.data[k];
+      if (lastDoc[w] !== d) {
+        lastDoc[w] = d;
         docFreq[w]++;
       }
     }
   }
   // Word → the claims that use it, so corroboration looks only at claims sharing words.
   const postingStart = new Int32Array(vocabulary.size + 1);
-  for (const w of words) postingStart[w + 1]++;
+  for (let k = 0; k < words.length; k++) postingStart[words.data[k] + 1]++;
   for (let w = 0; w < vocabulary.size; w++) postingStart[w + 1] += postingStart[w];
   const postings = new Int32Array(words.length);
   const fill = postingStart.slice(0, vocabulary.size);
-  for (let i = 0; i < n; i++) for (let k = starts[i]; k < starts[i + 1]; k++) postings[fill[words[k]]++] = i;
+  for (let i = 0; i < n; i++) for (let k = starts[i]; k < starts[i + 1]; k++) postings[fill[words.data[k]]++] = i;
 
   const centroidOf = (ids: ArrayLike<number>) => {
     let sum = 0;
@@ -92,7 +106,7 @@ export function centralityIndex(
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
-    const v = centroidOf(words.subarray(starts[i], starts[i + 1]));
+    const v = centroidOf(words.data.subarray(starts[i], starts[i + 1]));
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
@@ -104,7 +118,8 @@ export function centralityIndex(
   const titleWords = new Set([...contentWords([subject.title, subject.subtitle].join(' '))].filter((w) => !actorWords.has(w) && w.length > 2));
   const deckTopics = new Set((subject.topics ?? []).map(topicKey));
 
-  const shared = new Uint32Array(n);
+  const shared = new Uint8Array(n);
+  const mark = new Uint8Array(vocabulary.size);
   const memo = new Map<string, number>();
   return (c: Claim) => {
     const known = memo.get(c.id);
@@ -124,28 +139,56 @@ export function centralityIndex(
     const actorScore = principal.length ? principal.filter((a) => c.actors.includes(a)).length / principal.length : 0;
     const centroid = allowed.has(c.docId) ? centroidOf(ids) : lo;
     const centroidScore = hi > lo ? (centroid - lo) / (hi - lo) : 0;
-    // A similar point shares at least four words: count shared words from the postings first.
+    // A similar point shares at least four words, so it holds one of the claim's words other
+    // than its three commonest: only those words' postings are read, rarest first, and each claim
+    // found there is compared word by word (a common word's postings run to a fair share of a large
+    // corpus). Corroboration counts up to two other documents: the search stops at the second.
     const own = docIndex.get(c.docId) ?? -1;
-    const touched: number[] = [];
-    for (const id of ids) {
-      for (let k = postingStart[id]; k < postingStart[id + 1]; k++) {
-        const i = postings[k];
-        if (shared[i]++ === 0) touched.push(i);
-      }
-    }
     const others = new Set<number>();
-    for (const i of touched) {
-      const inter = shared[i];
-      shared[i] = 0;
-      const d = claimDoc[i];
-      if (inter >= 4 && d !== own && !others.has(d) && similarPoint(inter, w.size, size(i))) others.add(d);
+    const enough = Math.min(2, docs - 1);
+    if (ids.length >= 4 && enough > 0) {
+      const rare = [...ids].sort((a, b) => postingStart[a + 1] - postingStart[a] - (postingStart[b + 1] - postingStart[b]) || a - b).slice(0, ids.length - 3);
+      for (const id of ids) mark[id] = 1;
+      const touched: number[] = [];
+      search: for (const id of rare) {
+        for (let k = postingStart[id]; k < postingStart[id + 1]; k++) {
+          const i = postings[k];
+          if (shared[i]) continue;
+          shared[i] = 1;
+          touched.push(i);
+          const d = claimDoc.data[i];
+          if (d === own || others.has(d)) continue;
+          let inter = 0;
+          for (let j = starts[i]; j < starts[i + 1]; j++) inter += mark[words.data[j]];
+          if (inter >= 4 && similarPoint(inter, w.size, size(i))) {
+            others.add(d);
+            if (others.size >= enough) break search;
+          }
+        }
+      }
+      for (const i of touched) shared[i] = 0;
+      for (const id of ids) mark[id] = 0;
     }
     const corroboration = docs > 1 ? Math.min(1, others.size / Math.min(2, docs - 1)) : 0;
-    const position = positionScore(c, lastParagraph.get(c.docId) ?? c.paragraph);
+    const position = positionScore(c, lastParagraph(c) ?? c.paragraph);
     const score = 0.35 * subjectScore + 0.1 * actorScore + 0.2 * centroidScore + 0.15 * corroboration + 0.2 * position;
     memo.set(c.id, score);
     return score;
   };
+}
+
+/** A list of integers in one typed array that grows as it fills: 4 bytes an entry. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
 }
 
 /**

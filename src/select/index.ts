@@ -222,10 +222,21 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     for (const c of full) if (c.score > top) top = c.score;
     for (const hit of full) bm25.set(hit.id, hit.score / top);
     const ids = new Set(bm25.keys());
-    // Sentences of the documents that name the subject, which may use its related words only.
-    for (const claims of index.ofDocuments(subject.documents.keys()).values()) for (const c of claims) ids.add(c.id);
-    if (request.topic) for (const c of index.tagged(request.topic)) ids.add(c.id);
     for (const c of pinnedClaims(index, spec)) ids.add(c.id);
+    // Sentences of the documents that name the subject, which may use its related words only,
+    // those that name it most first; then the claims tagged with the topic. A large corpus has
+    // thousands of such documents: a request reads at most POOL_CLAIMS sentences.
+    const named = [...subject.documents.keys()];
+    for (let i = 0; i < named.length && ids.size < POOL_CLAIMS; i += DOCUMENTS_READ) {
+      for (const claims of index.ofDocuments(named.slice(i, i + DOCUMENTS_READ)).values()) {
+        if (ids.size >= POOL_CLAIMS) break;
+        for (const c of claims) ids.add(c.id);
+      }
+    }
+    if (request.topic) for (const c of index.tagged(request.topic)) {
+      if (ids.size >= POOL_CLAIMS) break;
+      ids.add(c.id);
+    }
     pool = index.inStoreOrder(ids);
   }
   const words = subject || scope ? ctx.words() : undefined;
@@ -265,6 +276,10 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
 
 /** Sentences read to work out what a subject's documents are. */
 const SUBJECT_CANDIDATES = 20_000;
+/** The most sentences a request looks at (its bm25 hits and pinned claims always among them). */
+const POOL_CLAIMS = 20_000;
+/** Documents whose sentences are asked of the store at once. */
+const DOCUMENTS_READ = 200;
 
 /** What using a word of the slide's own title adds to a line's relevance. */
 const TITLE_BONUS = 0.2;

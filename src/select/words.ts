@@ -37,7 +37,7 @@ export interface CorpusWords {
 }
 
 /** Sentences whose words are kept read at once; beyond it the memory starts again. */
-const REMEMBERED = 50_000;
+const REMEMBERED = 10_000;
 
 /** Where a deck's counts come from. */
 interface Counts {
