@@ -267,6 +267,9 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     }
     await drain(0);
     for (const job of deferred) {
+      // Waiting for another process's file while holding claims of its own could leave two
+      // processes waiting on each other: everything read so far is stored first.
+      await drain(0);
       const claim = db.claimFile!(job.path, job.key, true);
       if (!claim) {
         options.onFile?.(job.path, false);

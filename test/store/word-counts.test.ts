@@ -111,7 +111,9 @@ describe('word counts kept in the store', () => {
         const { spec, diagnostics } = parseBriefing(`${root}/briefings/counts.md`, source, { root, themes: [] });
         expect(spec, JSON.stringify(diagnostics)).toBeDefined();
         const a = composeDeck(spec!, store);
+        await new Promise((done) => setImmediate(done));
         const b = composeDeck(spec!, reading);
+        await new Promise((done) => setImmediate(done));
         expect(JSON.stringify(a.deck), filter).toBe(JSON.stringify(b.deck));
         if (!filter) expect(a.deck.slides.length).toBeGreaterThan(2);
       }

@@ -1,16 +1,17 @@
 /**
  * The PostgreSQL store's connection, in a worker thread so the store's reads can be synchronous
- * like SQLite's: the main thread posts a request and waits on a shared flag; this thread runs it
- * with `pg` and posts the rows back. Plain JavaScript: it runs wherever the sources run.
+ * like SQLite's: the main thread posts a numbered request and waits on a shared cell; this thread
+ * runs it with `pg`, posts the rows back and stores the request's number in the cell. Plain
+ * JavaScript: it runs wherever the sources run.
  *
- * Requests: { sql, params } one statement; { batch: [{ sql, params }...], tx } statements in order
- * (in one transaction when `tx`), the last one's rows returned; { close: true }.
+ * Requests (each with its `id`): { sql, params } one statement; { batch: [{ sql, params }...], tx }
+ * statements in order (in one transaction when `tx`), the last one's rows returned; { close: true }.
  */
 import { workerData } from 'node:worker_threads';
 import pg from 'pg';
 
 const { url, port, shared } = workerData;
-const flag = new Int32Array(shared);
+const answered = new Int32Array(shared);
 const client = new pg.Client({ connectionString: url, application_name: 'briefdeck' });
 let broken;
 client.on('error', (err) => {
@@ -18,17 +19,19 @@ client.on('error', (err) => {
 });
 let connecting;
 
-function reply(message) {
-  port.postMessage(message);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
+/** Posts the answer to request `id`, then marks it answered (in that order: see SyncConnection). */
+function reply(id, message) {
+  port.postMessage({ ...message, id });
+  Atomics.store(answered, 0, id);
+  Atomics.notify(answered, 0);
 }
 
-port.on('message', async (request) => {
+async function handle(request) {
+  const { id } = request;
   try {
     if (request.close) {
       await client.end().catch(() => {});
-      reply({ rows: [] });
+      reply(id, { rows: [] });
       port.close();
       return;
     }
@@ -48,8 +51,15 @@ port.on('message', async (request) => {
     } else {
       result = await client.query(request.sql, request.params);
     }
-    reply({ rows: result.rows });
+    reply(id, { rows: result.rows });
   } catch (err) {
-    reply({ error: { message: err?.message ?? String(err), code: err?.code, where: err?.where } });
+    reply(id, { error: { message: err?.message ?? String(err), code: err?.code, where: err?.where } });
   }
+}
+
+// One request at a time, in order, even when one comes before the last was answered (after a
+// request timed out on the other side).
+let queue = Promise.resolve();
+port.on('message', (request) => {
+  queue = queue.then(() => handle(request));
 });

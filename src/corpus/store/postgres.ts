@@ -100,18 +100,25 @@ interface Reply {
   error?: { message: string; code?: string };
 }
 
-/** A `pg` connection driven synchronously: requests block this thread until the worker answers. */
+/**
+ * A `pg` connection driven synchronously: requests block this thread until the worker answers.
+ * Each request has a number; the worker posts its answer, then stores that number in a shared
+ * cell and wakes this thread. A wake-up alone proves nothing (the wake-up of an earlier answer can
+ * arrive late, on a busy machine), so this thread waits until the cell holds its request's number,
+ * and takes the answer that carries it.
+ */
 class SyncConnection {
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly answered = new Int32Array(new SharedArrayBuffer(4));
+  private sent = 0;
   private closed = false;
 
   constructor(url: string) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(connectionThreadFile(), {
-      workerData: { url, port: port2, shared: this.flag.buffer },
+      workerData: { url, port: port2, shared: this.answered.buffer },
       // Plain JavaScript: no loader hooks of the parent (a TypeScript loader takes a second to start).
       execArgv: [],
       transferList: [port2],
@@ -123,13 +130,24 @@ class SyncConnection {
 
   request(message: object): Record<string, unknown>[] {
     if (this.closed) throw new Error('the store is closed');
-    Atomics.store(this.flag, 0, 0);
-    this.port.postMessage(message);
-    if (Atomics.wait(this.flag, 0, 0, TIMEOUT_MS) === 'timed-out') throw new Error(`no answer in ${TIMEOUT_MS / 1000} s`);
-    const reply = receiveMessageOnPort(this.port)?.message as Reply | undefined;
-    if (!reply) throw new Error('the connection thread stopped');
-    if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-    return reply.rows ?? [];
+    const id = ++this.sent;
+    this.port.postMessage({ ...message, id });
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      const seen = Atomics.load(this.answered, 0);
+      if (seen >= id) break;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no answer in ${TIMEOUT_MS / 1000} s`);
+      Atomics.wait(this.answered, 0, seen, left);
+    }
+    // Answers to requests that timed out come first: they are dropped.
+    for (;;) {
+      const reply = receiveMessageOnPort(this.port)?.message as (Reply & { id: number }) | undefined;
+      if (!reply) throw new Error('the connection thread stopped');
+      if (reply.id !== id) continue;
+      if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+      return reply.rows ?? [];
+    }
   }
 
   close(): void {
