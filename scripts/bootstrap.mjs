@@ -3,12 +3,12 @@
  * Makes a fresh clone ready to run: installs npm dependencies when they are missing or stale,
  * builds dist/ when it is missing or older than src/ (scripts/build.mjs), and installs the system
  * tools briefdeck drives (Chromium; with --test also poppler-utils and LibreOffice Impress, which
- * the tests use as independent PDF and PPTX readers, and xmllint for the PPTX validator). Debian
- * packages are installed
+ * the tests use as independent PDF and PPTX readers, xmllint for the PPTX validator, and
+ * PostgreSQL, whose server the store tests start and stop themselves). Debian packages are installed
  * only when running as root on a Debian-like system; otherwise it says what to install and stops.
  * Plain Node on purpose: it runs before any dependency exists.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,9 @@ if (!existsSync('/usr/share/fonts/truetype/dejavu'))
 if (forTests) {
   if (!has('pdftotext') || !has('pdffonts')) missing.push({ pkg: 'poppler-utils', why: 'tests read PDFs with it' });
   if (!has('soffice')) missing.push({ pkg: 'libreoffice-impress', why: 'tests open PPTX files with it' });
+  // The store tests start a throwaway PostgreSQL cluster of their own (initdb in a temporary folder).
+  const pgBin = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin', 'initdb')));
+  if (!pgBin && !has('initdb')) missing.push({ pkg: 'postgresql', why: 'the store tests run a throwaway PostgreSQL server' });
   // The vendored PowerPoint validator (test/tools/pptx-validate) checks schemas with xmllint.
   if (!has('xmllint')) missing.push({ pkg: 'libxml2-utils', why: 'tests validate every PPTX against the Office Open XML schemas with xmllint' });
   if (!has('python3')) missing.push({ pkg: 'python3', why: 'tests run the PPTX validator with it' });

@@ -39,7 +39,7 @@ rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts', 'pg-worker': 'src/corpus/store/pg-worker.mjs' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -13,10 +13,10 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = join(root, 'dist');
 export const stampFile = join(distDir, 'stamp.json');
 
-/** Hash of the files under `dir` whose names end in `ext`, in path order. */
-export function hashTree(dir, ext = '.ts', hash = createHash('sha256')) {
+/** Hash of the files under `dir` whose names end in `ext` (and pass `keep`), in path order. */
+export function hashTree(dir, ext = '.ts', hash = createHash('sha256'), keep = () => true) {
   for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort())
-    if (entry.endsWith(ext)) hash.update(entry).update(readFileSync(join(dir, entry)));
+    if (entry.endsWith(ext) && keep(entry)) hash.update(entry).update(readFileSync(join(dir, entry)));
   return hash;
 }
 
@@ -27,9 +27,14 @@ export function sourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The corpus stage's fingerprint: stored files are processed again when its code changes. */
+/**
+ * The corpus stage's fingerprint: stored files are processed again when its code changes. The
+ * same files as `src/corpus/pipeline.ts` hashes: not the loader (index.ts), that file itself, nor
+ * the store's backends (store/), whose layouts are versioned on their own.
+ */
 export function corpusPipelineVersion() {
-  return hashTree(join(root, 'src', 'corpus')).digest('hex').slice(0, 16);
+  const keep = (entry) => !entry.startsWith('store') && entry !== 'index.ts' && entry !== 'pipeline.ts';
+  return hashTree(join(root, 'src', 'corpus'), '.ts', createHash('sha256'), keep).digest('hex').slice(0, 16);
 }
 
 /** Why `dist/` must be rebuilt, or null when it matches the sources. */

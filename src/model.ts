@@ -32,6 +32,8 @@ export interface Diagnostic {
   code: string;
   /** Detail that a summary line already covers: printed only with `--verbose`. */
   verbose?: boolean;
+  /** For an internal error: where it happened (the stack), printed with `--verbose`. */
+  detail?: string;
 }
 
 // ─── Corpus ─────────────────────────────────────────────────────────────────────────────────────
@@ -83,6 +85,11 @@ export interface DocumentMeta {
    * little text to tell. Claims and quotes are extracted from English documents only.
    */
   language?: string;
+  /**
+   * In a document listing (no text): for a title in capitals, the body's spellings of the title's
+   * words, which citation tags read in place of the text.
+   */
+  tagBody?: string;
 }
 
 export interface CorpusDocument extends DocumentMeta {
@@ -174,11 +181,42 @@ export interface ScoredClaim extends Claim {
   score: number;
 }
 
+/**
+ * Word counts a store keeps at ingest over every claim (`src/corpus/word-counts.ts`), so a deck's
+ * corpus statistics cost lookups, not a pass over the corpus's text.
+ */
+export interface StoredWordCounts {
+  /** Documents with a claim. */
+  documents: number;
+  claims: number;
+  /** Claims and documents that use each stem; stems the corpus never uses are left out. */
+  stems(stems: readonly string[]): Map<string, { claims: number; documents: number }>;
+  /** How often each word (lower case) is capitalised and in lower case mid-sentence; words never seen there are left out. */
+  forms(forms: readonly string[]): Map<string, { upper: number; lower: number }>;
+}
+
 /** The indexed corpus every later stage reads from. Implementations own their I/O. */
 export interface EvidenceStore {
-  documents(): CorpusDocument[];
+  /** Every document's metadata, without its text (a large corpus's text is never held at once). */
+  documents(): DocumentMeta[];
+  /** One whole document: text, paragraphs and dropped blocks. */
   document(id: string): CorpusDocument | undefined;
+  /** Every claim at once: for small corpora and tests; selection reads through the methods below. */
   claims(): Claim[];
+  /** Every claim in store order, read a page at a time (default: `claims()`). */
+  eachClaim?(): Iterable<Claim>;
+  /** The claims with these ids, in store order (default: from `claims()`). */
+  claimsById?(ids: readonly string[]): Claim[];
+  /** The claims tagged with a topic, any spelling of its name, in store order (default: from `claims()`). */
+  claimsTagged?(topic: string): Claim[];
+  /** The claims of these documents, in store order (default: from `claims()`). */
+  claimsOfDocuments?(docIds: readonly string[]): Claim[];
+  /** The ids and scores `searchClaims({ text, limit })` returns, without reading the claims (default: from it). */
+  searchIds?(text: string, limit?: number): Array<{ id: string; score: number }>;
+  /** Counts, without reading any row (default: the lengths of the lists). */
+  stats?(): { documents: number; claims: number; quotes: number };
+  /** The word counts kept at ingest over every claim (default: counted from the claims a deck reads). */
+  wordCounts?(): StoredWordCounts;
   quotes(): Quote[];
   searchClaims(query: ClaimQuery): ScoredClaim[];
   /** Topic → keywords in force (from `corpus/topics.yaml`), empty when the corpus has none. */

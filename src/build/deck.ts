@@ -143,5 +143,15 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
 }
 
 function internal(file: string, err: unknown): Diagnostic {
-  return message('build/failed', err instanceof Error ? err.message : String(err), { file }, { hint: 'run with --verbose for details' });
+  const d = message('build/failed', err instanceof Error ? err.message : String(err), { file }, { hint: 'run with --verbose to see where it happened' });
+  const where = whereFailed(err);
+  if (where) d.detail = where;
+  return d;
+}
+
+/** The frames of an error's stack: the function, file and line it happened at, and its callers. */
+export function whereFailed(err: unknown): string | undefined {
+  const stack = err instanceof Error ? err.stack : undefined;
+  const frames = stack?.split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.trim());
+  return frames?.length ? frames.slice(0, 12).join('\n') : undefined;
 }

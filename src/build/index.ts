@@ -33,6 +33,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Corpus folder; default `<root>/corpus`. */
   corpusDir?: string;
+  /** The evidence store's server (postgres://…); default BRIEFDECK_STORE_URL, else the embedded store. */
+  storeUrl?: string;
   /** Formats for this run, overriding each spec's `formats`. */
   formats?: OutputFormat[];
   /** Overrides the spec's audience for this run. */
@@ -157,14 +159,12 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   let store: EvidenceStore | undefined;
   const decks: DeckResult[] = [];
   try {
-    store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, onFile }));
+    store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, store: options.storeUrl, onFile }));
     // A reused store (watch mode) was reported when it was loaded.
     if (!options.store) {
       emit({
         type: 'corpus',
-        documents: store.documents().length,
-        claims: store.claims().length,
-        quotes: store.quotes().length,
+        ...storeCounts(store),
         ms: performance.now() - corpusStarted,
       });
     }
@@ -256,4 +256,9 @@ function prefetchThemeFonts(root: string, themes: Iterable<string>): Promise<unk
     }
   }
   return Promise.all(lookups);
+}
+
+/** Documents, claims and quotes in the store, counted by the store when it can. */
+export function storeCounts(store: EvidenceStore): { documents: number; claims: number; quotes: number } {
+  return store.stats?.() ?? { documents: store.documents().length, claims: store.claims().length, quotes: store.quotes().length };
 }

@@ -53,7 +53,7 @@ export async function checkBriefings(root: string, paths: string[], options: { s
       const parsed = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes, defaults: settings.specDefaults });
       diagnostics.push(...parsed.diagnostics);
       if (!parsed.spec) continue;
-      store ??= await loadCorpus({ root, corpusDir: settings.corpusDir });
+      store ??= await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
       const composed = composeDeck(parsed.spec, store, { strict: options.strict, tags: tagFile.tags });
       diagnostics.push(...composed.diagnostics);
       if (!hasErrors(composed.diagnostics)) diagnostics.push(...layoutMessages(() => layoutOf(root, parsed.spec!, composed.deck)));

@@ -6,10 +6,11 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/format.ts';
 import { table } from '../corpus/report.ts';
-import type { CorpusDocument, EvidenceStore } from '../model.ts';
+import type { CorpusDocument, DocumentMeta, EvidenceStore } from '../model.ts';
 
 /** The `--json` shape of one document. */
-export function documentSummary(d: CorpusDocument) {
+/** One line of the listing: a stored document's metadata, or a whole document. */
+export function documentSummary(d: DocumentMeta & Partial<Pick<CorpusDocument, 'paragraphs' | 'dropped'>> & { paragraphCount?: number; droppedCount?: number }) {
   return {
     id: d.id,
     path: d.path,
@@ -17,8 +18,8 @@ export function documentSummary(d: CorpusDocument) {
     authors: d.authors,
     date: d.date ?? null,
     publisher: d.publisher ?? null,
-    paragraphs: d.paragraphs.length,
-    dropped: d.dropped.length,
+    paragraphs: d.paragraphs?.length ?? d.paragraphCount ?? 0,
+    dropped: d.dropped?.length ?? d.droppedCount ?? 0,
     format: d.format,
     language: d.language ?? null,
     words: d.words,
@@ -38,8 +39,10 @@ export function droppedShare(kept: number, dropped: number | null): string {
 
 export async function openCorpus(cmd: Command): Promise<EvidenceStore> {
   const root = resolve(cmd.optsWithGlobals().root as string);
-  const { loadCorpus } = await import('../corpus/index.ts');
-  const store = await loadCorpus({ root });
+  const [{ loadCorpus }, { openProject }] = await Promise.all([import('../corpus/index.ts'), import('../config/index.ts')]);
+  // The project's corpus folder and store, as `build` reads them.
+  const { settings } = openProject(root);
+  const store = await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
   for (const d of store.diagnostics) if (d.severity !== 'info' && !d.verbose) console.error(formatDiagnostic(d, process.stderr.isTTY));
   return store;
 }
@@ -85,7 +88,7 @@ export function register(program: Command): void {
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const store = await openCorpus(cmd);
       try {
-        const doc = store.document(id) ?? store.documents().find((d) => d.id.startsWith(id));
+        const doc = store.document(id) ?? store.document(store.documents().find((d) => d.id.startsWith(id))?.id ?? '');
         if (!doc) {
           console.error(`unknown document '${id}' (see \`briefdeck corpus\`)`);
           process.exitCode = 2;

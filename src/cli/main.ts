@@ -44,8 +44,9 @@ export async function main(argv: string[]): Promise<number> {
     // Anything else is a bug or an environment failure: one clear line, the stack only on request.
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`briefdeck: ${message}\n`);
-    if (process.env.BRIEFDECK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    else process.stderr.write('(set BRIEFDECK_DEBUG=1 to see where it happened)\n');
+    const verbose = argv.includes('--verbose') || argv.includes('-v');
+    if ((process.env.BRIEFDECK_DEBUG || verbose) && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    else process.stderr.write('(run with --verbose, or set BRIEFDECK_DEBUG=1, to see where it happened)\n');
     return EXIT.error;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

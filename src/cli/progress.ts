@@ -71,7 +71,7 @@ export function createReporter(root: string, verbosity: Verbosity, stream: NodeJ
           break;
         }
         case 'diagnostic':
-          line(formatDiagnostic(event.diagnostic, color));
+          line(formatDiagnostic(event.diagnostic, color, verbosity === 'verbose'));
           break;
       }
     },
@@ -80,7 +80,7 @@ export function createReporter(root: string, verbosity: Verbosity, stream: NodeJ
         ...result.diagnostics,
         ...result.decks.flatMap((d) => d.diagnostics),
       ]).filter((d) => (verbosity !== 'quiet' || d.severity === 'error') && (!d.verbose || verbosity === 'verbose'));
-      for (const d of diagnostics) stream.write(formatDiagnostic(d, color) + '\n');
+      for (const d of diagnostics) stream.write(formatDiagnostic(d, color, verbosity === 'verbose') + '\n');
       if (verbosity === 'quiet') return;
       const rows: string[][] = [['briefing', 'audience', 'theme', 'slides', 'time', 'outputs']];
       for (const d of result.decks) {

@@ -30,6 +30,11 @@ export const ConfigSchema = z
       .optional()
       .describe('Default theme per audience, for specs that do not name a theme.'),
     paper: z.enum(['A4', 'Letter']).optional().describe('Handout paper size (default A4).'),
+    store: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, 'expected a PostgreSQL URL, postgres://user@host/db')
+      .optional()
+      .describe('Evidence store shared by a team: postgres://user@host/db (default: the embedded store in .cache/briefdeck). BRIEFDECK_STORE_URL overrides it.'),
   })
   .strict();
 

@@ -14,6 +14,7 @@
  * | audience | `--audience`        | `audience:` | —            | analyst                   |
  * | theme    | `--theme`           | `theme:`    | `themes.<audience>` | the audience's theme |
  * | paper    | `--paper`           | —           | `paper`      | A4                        |
+ * | store    | BRIEFDECK_STORE_URL | —           | `store`      | embedded (.cache/briefdeck) |
  */
 import { resolve } from 'node:path';
 import type { Audience, OutputFormat } from '../model.ts';
@@ -41,6 +42,8 @@ export interface RunSettings {
   /** Absolute folders. */
   corpusDir: string;
   outDir: string;
+  /** The evidence store's server URL; undefined for the embedded store. */
+  store?: string;
   /** Spec files or folders to build. */
   specs: string[];
   browserPath?: string;
@@ -67,6 +70,7 @@ export function resolveSettings(
   return {
     root: abs,
     corpusDir: resolve(abs, config.corpus ?? 'corpus'),
+    ...(process.env.BRIEFDECK_STORE_URL || config.store ? { store: process.env.BRIEFDECK_STORE_URL || config.store } : {}),
     outDir: resolve(abs, flags.out ?? config.out ?? 'out'),
     specs: flags.specs?.length ? flags.specs : [resolve(abs, config.briefings ?? 'briefings')],
     browserPath: flags.browser ?? config.browser,
@@ -90,6 +94,7 @@ export function buildOptionsOf(s: RunSettings): BuildOptions {
     specs: s.specs,
     outDir: s.outDir,
     corpusDir: s.corpusDir,
+    ...(s.store ? { storeUrl: s.store } : {}),
     formats: s.formats,
     audience: s.audience,
     theme: s.theme,

@@ -5,15 +5,16 @@
  * their own transaction; files gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { ClaimQuery, CorpusDocument, Diagnostic, EvidenceStore } from '../model.ts';
+import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './read.ts';
 import { MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps } from './stamps.ts';
 import { languageNotices } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
-import { EvidenceDb } from './store.ts';
+import { openBackend } from './store/index.ts';
+import type { EvidenceBackend, FileClaim } from './store/types.ts';
 import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
 
 export { ingestFile, formatOf, sha256 } from './read.ts';
@@ -23,7 +24,9 @@ export { languageNotices } from './extracted.ts';
 export { findDate } from './dates.ts';
 export { BOILERPLATE_PATTERNS, END_OF_ARTICLE } from './patterns.ts';
 export { parseTopics, topicMatcher } from './topics.ts';
-export { EvidenceDb, PIPELINE_VERSION } from './store.ts';
+export { PIPELINE_VERSION } from './pipeline.ts';
+export { openBackend } from './store/index.ts';
+export { SqliteBackend } from './store/sqlite.ts';
 
 export interface LoadCorpusOptions {
   root: string;
@@ -31,6 +34,11 @@ export interface LoadCorpusOptions {
   corpusDir?: string;
   /** Default `<root>/.cache/briefdeck`. */
   cacheDir?: string;
+  /**
+   * Where the evidence lives: `postgres://user@host/db` for a server shared by a team; default
+   * `BRIEFDECK_STORE_URL`, else the embedded store `<cacheDir>/evidence.db`.
+   */
+  store?: string;
   /** Called after each file that had to be processed (for progress bars). */
   onFile?: (path: string, processed: boolean) => void;
 }
@@ -38,6 +46,9 @@ export interface LoadCorpusOptions {
 /** The store plus counts that cost no document parsing (for progress lines and benchmarks). */
 export interface CorpusStore extends EvidenceStore {
   stats(): { documents: number; claims: number; quotes: number };
+  wordCounts(): StoredWordCounts;
+  /** The store's file, or its server's URL without the password. */
+  location: string;
 }
 
 export const SIDECAR_SUFFIX = '.meta.yaml';
@@ -47,17 +58,25 @@ export const TOPICS_FILE = 'topics.yaml';
 /** Files read ahead of the one being written to the store. */
 const IN_FLIGHT = 16;
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+/** The corpus files, sorted, and the sidecars beside them. */
+function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
+  const sidecars = new Set<string>();
+  if (!existsSync(dir)) return { files: [], sidecars };
   const out: string[] = [];
+  // Whether a folder is hidden (or inside one), worked out once per folder, not per file.
+  const hidden = new Map<string, boolean>();
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    const full = join(entry.parentPath ?? dir, entry.name);
-    if (relative(dir, full).split(sep).some((p) => p.startsWith('.'))) continue;
+    const parent = entry.parentPath ?? dir;
+    let skip = hidden.get(parent);
+    if (skip === undefined) hidden.set(parent, (skip = relative(dir, parent).split(sep).some((p) => p.startsWith('.'))));
+    if (skip) continue;
+    const full = parent + sep + entry.name;
+    if (entry.name.endsWith(SIDECAR_SUFFIX)) sidecars.add(full);
     if (entry.name.endsWith(SIDECAR_SUFFIX) || entry.name === TOPICS_FILE) continue;
     out.push(full);
   }
-  return out.sort();
+  return { files: out.sort(), sidecars };
 }
 
 const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
@@ -66,10 +85,22 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
   const root = resolve(options.root);
   const corpusDir = resolve(root, options.corpusDir ?? 'corpus');
   const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
-  mkdirSync(cacheDir, { recursive: true });
-  const db = new EvidenceDb(join(cacheDir, 'evidence.db'));
+  const db = await openBackend(options.store ?? process.env.BRIEFDECK_STORE_URL, cacheDir);
+  try {
+    return await updateStore(db, root, corpusDir, cacheDir, options);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
-  const rel = (p: string) => relative(root, p).split(sep).join('/');
+  // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
+  const rel = (p: string) => {
+    const r = p.startsWith(root + sep) ? p.slice(root.length + 1) : relative(root, p);
+    return sep === '/' ? r : r.split(sep).join('/');
+  };
 
   const topicsPath = join(corpusDir, TOPICS_FILE);
   let topics: TopicTable = {};
@@ -94,18 +125,79 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
   const hashOwner = new Map<string, string>();
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
+  const { files, sidecars } = listFiles(corpusDir);
   const stamps = openFileStamps(join(cacheDir, 'file-stamps.json'));
+  type Job = { path: string; full: string; key: string; id: string; bytes?: Buffer; sidecarSource?: string };
+  // Files another process had claimed when this one came to them: done at the end.
+  const deferred: Job[] = [];
+  // Claims this process holds on files read but not yet stored (given up if ingest fails).
+  const held = new Set<FileClaim>();
   // Files are read, cleaned and extracted ahead (on other threads when there is enough to do);
   // results are written to the store, and reported, in listing order.
   let pool: IngestPool | undefined;
   let pendingBytes = 0;
   let triedThreads = false;
-  const queue: Array<() => Promise<void> | void> = [];
+  // Steps in listing order, run from `next` on: an unchanged corpus queues one per file, and taking
+  // each from the front of the array (shift) would move every later one, 100,000 times over.
+  let queue: Array<() => Promise<void> | void> = [];
+  let next = 0;
   const drain = async (keep: number) => {
-    while (queue.length > keep) await queue.shift()!();
+    while (queue.length - next > keep) {
+      const step = queue[next++];
+      const done = step();
+      if (done) await done;
+    }
+    if (next > 4096 && next * 2 > queue.length) {
+      queue = queue.slice(next);
+      next = 0;
+    }
+  };
+  /** A step with nothing to wait for: now when no earlier step is pending, else after them. */
+  const inOrder = (step: () => void) => {
+    if (next === queue.length) step();
+    else queue.push(step);
+  };
+  /** Sends a file to be read, cleaned and extracted, and queues its write (under its claim). */
+  const ingest = (job: Job, claim: FileClaim | undefined) => {
+    const { path, full, key, id } = job;
+    const bytes = job.bytes ?? readFileSync(full);
+    const sidecarPath = full + SIDECAR_SUFFIX;
+    const sidecarSource = sidecars.has(sidecarPath) ? job.sidecarSource || readFileSync(sidecarPath, 'utf8') : '';
+    let sidecar: SidecarMeta | undefined;
+    const fileDiagnostics: Diagnostic[] = [];
+    if (sidecarSource) {
+      try {
+        sidecar = parseSidecar(sidecarSource);
+      } catch (err) {
+        fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
+      }
+    }
+    pendingBytes += bytes.length;
+    // Threads once there is enough to do; what was sent before stays in this thread.
+    if (!pool) pool = openIngestPool(topics, pendingBytes);
+    else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
+      triedThreads = true;
+      const next = openIngestPool(topics, pendingBytes);
+      if (next.threaded) pool = next;
+    }
+    if (claim) held.add(claim);
+    const work = pool.submit({ path, bytes, sidecar, id });
+    work.catch(() => {});
+    queue.push(async () => {
+      const { result, claims, quotes } = await work;
+      fileDiagnostics.push(...result.diagnostics);
+      diagnostics.push(...fileDiagnostics);
+      const doc = result.document;
+      const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics };
+      if (claim) {
+        held.delete(claim);
+        claim.put(file, doc, claims, quotes);
+      } else db.putFile(file, doc, claims, quotes);
+      options.onFile?.(path, true);
+    });
   };
   try {
-    for (const full of listFiles(corpusDir)) {
+    for (const full of files) {
       const path = rel(full);
       seen.add(path);
       if (!formatOf(full)) continue;
@@ -120,14 +212,14 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
           message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
           hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
         };
-        queue.push(() => {
+        inOrder(() => {
           diagnostics.push(d);
           if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
         });
         continue;
       }
       const sidecarPath = full + SIDECAR_SUFFIX;
-      const sidecarStat = statSync(sidecarPath, { throwIfNoEntry: false });
+      const sidecarStat = sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
       // An unchanged file (same size and times as when last hashed) is not read again.
       let key = stamps.get(path, stat, sidecarStat);
       let bytes: Buffer | undefined;
@@ -140,62 +232,56 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
       }
       const hash = key.slice(0, key.indexOf(':'));
       const owner = hashOwner.get(hash);
+      const previous = stored.get(path);
       if (owner && size > 0) {
         const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
         const fileKey = key;
-        queue.push(() => {
+        inOrder(() => {
           duplicates.push(d);
-          if (stored.get(path)?.key !== fileKey) db.putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
+          // A file that held a document of its own before the other copy came first gives it up.
+          if (previous?.key !== fileKey || previous.docId !== null) db.putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
         });
         continue;
       }
       hashOwner.set(hash, path);
-      const id = documentId(relative(corpusDir, full), ids);
+      const id = documentId(full.startsWith(corpusDir + sep) ? full.slice(corpusDir.length + 1) : relative(corpusDir, full), ids);
       ids.add(id);
-      const previous = stored.get(path);
       if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
-        queue.push(() => {
+        inOrder(() => {
           diagnostics.push(...previous.diagnostics);
           options.onFile?.(path, false);
         });
         continue;
       }
-      bytes ??= readFileSync(full);
-      if (sidecarStat && !sidecarSource) sidecarSource = readFileSync(sidecarPath, 'utf8');
-      let sidecar: SidecarMeta | undefined;
-      const fileDiagnostics: Diagnostic[] = [];
-      if (sidecarSource) {
-        try {
-          sidecar = parseSidecar(sidecarSource);
-        } catch (err) {
-          fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
-        }
+      // With several processes ingesting into one store, each file is processed by the first to
+      // claim it; the others go on, and come back at the end to any file whose worker has not
+      // stored it (it may have been stopped).
+      const claim = db.claimFile?.(path, key);
+      if (db.claimFile && !claim) {
+        deferred.push({ path, full, key, id });
+        continue;
       }
-      pendingBytes += bytes.length;
-      // Threads once there is enough to do; what was sent before stays in this thread.
-      if (!pool) pool = openIngestPool(topics, pendingBytes);
-      else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
-        triedThreads = true;
-        const next = openIngestPool(topics, pendingBytes);
-        if (next.threaded) pool = next;
-      }
-      const job = pool.submit({ path, bytes, sidecar, id });
-      job.catch(() => {});
-      const fileKey = key;
-      queue.push(async () => {
-        const { result, claims, quotes } = await job;
-        fileDiagnostics.push(...result.diagnostics);
-        diagnostics.push(...fileDiagnostics);
-        const doc = result.document;
-        db.putFile({ path, key: fileKey, docId: doc?.id ?? null, diagnostics: fileDiagnostics }, doc, claims, quotes);
-        options.onFile?.(path, true);
-      });
+      ingest({ path, full, key, id, bytes, sidecarSource }, claim);
       // A bounded number of files in flight: memory stays that of a few articles.
+      await drain(IN_FLIGHT);
+    }
+    await drain(0);
+    for (const job of deferred) {
+      // Waiting for another process's file while holding claims of its own could leave two
+      // processes waiting on each other: everything read so far is stored first.
+      await drain(0);
+      const claim = db.claimFile!(job.path, job.key, true);
+      if (!claim) {
+        options.onFile?.(job.path, false);
+        continue;
+      }
+      ingest(job, claim);
       await drain(IN_FLIGHT);
     }
     await drain(0);
   } finally {
     await pool?.close();
+    for (const claim of held) claim.release();
   }
   stamps.save(seen);
   for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
@@ -210,7 +296,7 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
  * that differ only by extension (`a.txt`, `a.md`) keep the extension in the second one's id.
  */
 export function documentId(pathInCorpus: string, taken: ReadonlySet<string>): string {
-  const path = pathInCorpus.split(sep).join('/');
+  const path = sep === '/' ? pathInCorpus : pathInCorpus.split(sep).join('/');
   const id = path.replace(/\.[^./]+$/, '');
   return taken.has(id) ? path : id;
 }
@@ -230,17 +316,38 @@ function summariseDuplicates(duplicates: Diagnostic[], corpusPath: string): Diag
   return [summary, ...duplicates.map((d) => ({ ...d, verbose: true }))];
 }
 
-function openStore(db: EvidenceDb, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {
-  let docs: CorpusDocument[] | undefined;
-  const documents = () => (docs ??= db.documents());
+function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {
+  let docs: DocumentMeta[] | undefined;
+  // Whole documents (text, paragraphs) are read when asked for, a few at a time: citations and
+  // `corpus show` need a handful, never the corpus.
+  const recent = new Map<string, CorpusDocument | undefined>();
+  const document = (id: string) => {
+    if (recent.has(id)) {
+      const doc = recent.get(id);
+      recent.delete(id);
+      recent.set(id, doc);
+      return doc;
+    }
+    const doc = db.document(id);
+    recent.set(id, doc);
+    if (recent.size > 64) recent.delete(recent.keys().next().value!);
+    return doc;
+  };
   return {
-    documents,
-    document: (id) => documents().find((d) => d.id === id),
-    claims: () => db.claims(),
+    documents: () => (docs ??= db.documents()),
+    document,
+    claims: () => [...db.eachClaim()],
+    eachClaim: () => db.eachClaim(),
+    claimsById: (ids) => db.claimsById(ids),
+    claimsTagged: (topic) => db.claimsTagged(topic),
+    claimsOfDocuments: (docIds) => db.claimsOfDocuments(docIds),
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
+    searchIds: (text, limit) => db.searchIds(text, limit),
     topics: () => topics,
     stats: () => db.stats(),
+    wordCounts: () => db.wordCounts(),
+    location: db.location,
     diagnostics,
     close: () => db.close(),
   };

@@ -3,7 +3,7 @@
  * for slides ("Kaczmarski 2022 ¶4") and the full source sentence for notes. The `SourceBook`
  * remembers which documents were cited so the deck can end with a Sources slide.
  */
-import type { Citation, CorpusDocument, EvidenceStore, SourceEntry } from '../model.ts';
+import type { Citation, CorpusDocument, DocumentMeta, EvidenceStore, SourceEntry } from '../model.ts';
 
 export interface Citable {
   docId: string;
@@ -18,6 +18,7 @@ export class SourceBook {
   private readonly cited = new Set<string>();
 
   constructor(private readonly store: EvidenceStore) {
+    const byStem = new Map<string, DocumentMeta[]>();
     const docs = [...store.documents()].sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const [stem, group] of groupBy(docs, (d) => tagStem(d))) {
       if (group.length === 1) this.stems.set(group[0].id, stem);
@@ -124,31 +125,54 @@ function titleWords(title: string, n = 2, body = ''): string {
     .replace(/^\([^()]{1,12}\)\s*/, '')
     .split(/[\s:–—]+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|(?<=\p{L}{2})\.$/gu, ''))
-    .filter((w) => w && !/^<.*>$/.test(w))
-    .map((w, i) => (caps ? (i > 0 && MINOR.test(w) ? w.toLowerCase() : titleCased(w, body)) : w));
-  while (words.length > n && /^(the|a|an)$/i.test(words[0])) words.shift();
-  let end = Math.min(n, words.length);
-  while (end < words.length && end < n + 2 && MINOR.test(words[end - 1])) end++;
-  return words.slice(0, end).join(' ');
+    .filter((w) => w && !/^<.*>$/.test(w));
+  // Which words are kept reads them without regard to case, so only the kept ones are cased: a
+  // corpus of wire stories asks this of every document.
+  let from = 0;
+  while (words.length - from > n && /^(the|a|an)$/i.test(words[from])) from++;
+  let end = Math.min(n, words.length - from);
+  while (end < words.length - from && end < n + 2 && MINOR.test(words[from + end - 1])) end++;
+  const cased = (w: string, i: number) => (caps ? (i > 0 && MINOR.test(w) ? w.toLowerCase() : titleCased(w, body)) : w);
+  return words
+    .slice(from, from + end)
+    .map((w, k) => cased(w, from + k))
+    .join(' ');
+}
+
+/** The patterns `titleCased` looks for a word with, made once per word (a wire corpus's titles repeat their words). */
+let wordPatterns = new Map<string, { exact: RegExp; anyCase: RegExp; every: RegExp }>();
+function patternsOf(word: string) {
+  let p = wordPatterns.get(word);
+  if (!p) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    p = {
+      exact: new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u'),
+      anyCase: new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'iu'),
+      every: new RegExp(escaped, 'gu'),
+    };
+    if (wordPatterns.size >= 20_000) wordPatterns = new Map();
+    wordPatterns.set(word, p);
+  }
+  return p;
 }
 
 function titleCased(word: string, body: string): string {
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (!letters) return word;
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const inCaps = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(body);
-  const inLower = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'iu').test(body.replace(new RegExp(escaped, 'gu'), ''));
+  const { exact, anyCase, every } = patternsOf(word);
+  const inCaps = exact.test(body);
+  const inLower = anyCase.test(body.replace(every, ''));
   if (inCaps && !inLower) return word;
   if (!inLower && letters.length <= 3) return word;
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
 /** "Kaczmarski 2022": first author's surname, else publisher, else the title's first words; then the year. */
-export function tagStem(doc: Pick<CorpusDocument, 'authors' | 'publisher' | 'title' | 'date' | 'id'> & { text?: string }, titleLength = 2): string {
+export function tagStem(doc: Pick<CorpusDocument, 'authors' | 'publisher' | 'title' | 'date' | 'id' | 'tagBody'> & { text?: string }, titleLength = 2): string {
   const author = doc.authors[0]?.trim();
   const name = author
     ? (author.split(/\s+/).pop() ?? author)
-    : doc.publisher?.trim() || titleWords(doc.title, titleLength, doc.text?.slice(doc.title.length) ?? '') || doc.id;
+    : doc.publisher?.trim() || titleWords(doc.title, titleLength, doc.text?.slice(doc.title.length) ?? doc.tagBody ?? '') || doc.id;
   const year = doc.date?.slice(0, 4);
   return year ? `${name} ${year}` : name;
 }

@@ -14,7 +14,7 @@ function vocabulary(store: EvidenceStore): string[] {
   let v = vocabularies.get(store);
   if (!v) {
     const words = new Set<string>();
-    for (const c of store.claims()) for (const w of c.text.toLowerCase().match(/[\p{L}][\p{L}-]{2,}/gu) ?? []) words.add(w);
+    for (const c of store.eachClaim?.() ?? store.claims()) for (const w of c.text.toLowerCase().match(/[\p{L}][\p{L}-]{2,}/gu) ?? []) words.add(w);
     for (const t of Object.keys(store.topics())) words.add(t.toLowerCase());
     v = [...words].sort();
     vocabularies.set(store, v);

@@ -165,10 +165,13 @@ function checkIncludes(env: ComposeEnv, slides: readonly Slide[]): void {
     for (const b of items) if (b.citation) shown.push({ id: `${b.citation.docId}:${b.citation.start}`, text: b.citation.sentence });
     if (s.kind === 'quote') shown.push({ id: s.quote.id, text: s.quote.text });
   }
-  const claims = env.select.index.claims;
+  const index = env.select.index;
   for (const entry of env.spec.include ?? []) {
-    if (shown.some((x) => entryMatches(x, entry)) || claims.some((c) => c.id === entry && shown.some((x) => x.text === c.text))) continue;
-    const exists = claims.some((c) => entryMatches(c, entry));
+    if (shown.some((x) => entryMatches(x, entry))) continue;
+    const named = index.inStoreOrder([entry])[0];
+    if (named && shown.some((x) => x.text === named.text)) continue;
+    let exists = !!named;
+    if (!exists) for (const c of index.all()) if (entryMatches(c, entry)) { exists = true; break; }
     env.diagnostics.push(message('select/include-unused',
       exists ? `include '${entry}' matches a claim but no section's query reaches it` : `include '${entry}' matches no claim in the corpus`,
       { file: env.spec.file, ...(env.spec.locations?.include ?? { line: 1, column: 1 }) },

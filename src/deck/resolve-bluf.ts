@@ -42,19 +42,16 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // words is about the deck, not only about one section; a judgement counts over a bare fact.
   const corpus = ctx.words();
   const titleStems = new Set(wordsOf(`${env.spec.title} ${env.spec.subtitle ?? ''}`).filter((w) => !corpus.isStop(w.lower) && w.text.length > 2).map((w) => w.stem));
+  // The deck's documents' sentences, from the store's index by document.
+  const sentences = [...ctx.index.ofDocuments(documents.keys()).values()].flat();
   // Analyses argue, news reports: where half the deck's sentences or more carry a judgement in
   // the author's voice, the bottom line states judgements; news (where modal "will" and "would"
   // put a quarter or so of sentences in that class) keeps its leads.
   let judged = 0;
-  let all = 0;
-  for (const c of ctx.index.claims) {
-    if (!documents.has(c.docId)) continue;
-    all++;
-    if (c.kind !== 'attributed' && carriesJudgement(c)) judged++;
-  }
-  const judgementWeight = JUDGEMENT * Math.max(0, Math.min(1, (judged / Math.max(1, all) - REPORTING_SHARE) / (ANALYTIC_SHARE - REPORTING_SHARE)));
+  for (const c of sentences) if (c.kind !== 'attributed' && carriesJudgement(c)) judged++;
+  const judgementWeight = JUDGEMENT * Math.max(0, Math.min(1, (judged / Math.max(1, sentences.length) - REPORTING_SHARE) / (ANALYTIC_SHARE - REPORTING_SHARE)));
   const storylinesOf = (documents: Map<string, number>) => storylines({
-    claims: ctx.index.claims,
+    claims: [...ctx.index.ofDocuments(documents.keys()).values()].flat(),
     words: corpus,
     documents,
     // Reporting tells what happened in its leads: there, a story's lead outranks its later lines.
@@ -133,13 +130,20 @@ const ANALYTIC_SHARE = 0.5;
 function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => boolean, atLeast?: number): Map<string, number> {
   const all = new Set(subjects.flatMap((s) => [...s.documents.keys()]));
   const pick = (needed: number) => {
-    const out = new Map<string, number>();
+    const scored: Array<[string, number]> = [];
     for (const doc of all) {
-      if (!allowed(doc)) continue;
       const ws = subjects.map((s) => s.documents.get(doc) ?? 0);
       const named = ws.filter((w) => w > 0).length;
       const best = Math.max(...ws);
-      if (best >= ABOUT_DOCUMENT && named >= needed) out.set(doc, Math.min(1, ws.reduce((a, b) => a + b, 0) / needed));
+      if (best >= ABOUT_DOCUMENT && named >= needed) scored.push([doc, Math.min(1, ws.reduce((a, b) => a + b, 0) / needed)]);
+    }
+    // A large corpus has thousands of documents about a subject: the most relevant are read, and
+    // whether a document is allowed and in scope (its title and lead) is asked only of those.
+    if (scored.length > DECK_DOCUMENTS) scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const out = new Map<string, number>();
+    for (const [doc, relevance] of scored) {
+      if (out.size >= DECK_DOCUMENTS) break;
+      if (allowed(doc)) out.set(doc, relevance);
     }
     return out;
   };
@@ -147,6 +151,9 @@ function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => b
   const joined = pick(Math.min(2, subjects.length));
   return joined.size >= 2 ? joined : pick(1);
 }
+
+/** The most documents a bottom line reads (their sentences, grouped into storylines). */
+const DECK_DOCUMENTS = 1_000;
 
 /** Share of the smaller set's words the two share: a second line must make another point. */
 function overlap(a: Set<string>, b: Set<string>): number {

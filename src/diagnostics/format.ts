@@ -1,8 +1,11 @@
 import pc from 'picocolors';
 import type { Diagnostic } from '../model.ts';
 
-/** `file:line:col  error  message (hint)`, the shape editors and terminals link to. */
-export function formatDiagnostic(d: Diagnostic, color = false): string {
+/**
+ * `file:line:col  error  message (hint)`, the shape editors and terminals link to; `verbose` adds
+ * where an internal error happened.
+ */
+export function formatDiagnostic(d: Diagnostic, color = false, verbose = false): string {
   const where = d.line ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file;
   const sev = color
     ? d.severity === 'error'
@@ -12,7 +15,8 @@ export function formatDiagnostic(d: Diagnostic, color = false): string {
         : pc.blue('info')
     : d.severity;
   const hint = d.hint ? `\n    hint: ${d.hint}` : '';
-  return `${where}  ${sev}  ${d.message}  [${d.code}]${hint}`;
+  const detail = verbose && d.detail ? `\n${d.detail.replace(/^/gm, '    ')}` : '';
+  return `${where}  ${sev}  ${d.message}  [${d.code}]${hint}${detail}`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

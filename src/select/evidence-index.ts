@@ -1,8 +1,8 @@
 /**
- * What one deck composition reads from the corpus store, read once: the claim list in store order,
- * claims by id and by topic, the quotes, and bm25 searches by their text. Each helper call then
- * costs in proportion to the candidates bm25 (or its topic) returns, not to the corpus: before,
- * every `{{claims}}` re-read and re-parsed every stored claim.
+ * What one deck composition reads from the corpus store: claims by id and by topic, the quotes,
+ * and bm25 searches by their text, each asked of the store's indexes once. A helper call costs in
+ * proportion to the candidates bm25 (or its topic) returns, not to the corpus, and the deck holds
+ * only those claims: never every claim of a large corpus at once.
  */
 import type { Claim, EvidenceStore, Quote } from '../model.ts';
 
@@ -17,32 +17,63 @@ export function topicKey(topic: string): string {
   return topic.trim().toLowerCase().replace(/[\s_-]+/g, '-');
 }
 
+/** The most claims a deck holds in memory at once (about 1 KB each); beyond, passes stream. */
+export const HELD_CLAIMS = Number(process.env.BRIEFDECK_HELD_CLAIMS) || 50_000;
+/** Documents whose claims are remembered when asked for one at a time. */
+const RECENT_DOCUMENTS = 256;
+
 export class EvidenceIndex {
-  /** Every stored claim, in store order. */
-  readonly claims: readonly Claim[];
-  readonly byId: ReadonlyMap<string, Claim>;
-  private readonly order = new Map<string, number>();
-  private readonly byTopic = new Map<string, Claim[]>();
+  private readonly byTopic = new Map<string, readonly Claim[]>();
   private readonly searches = new Map<string, readonly SearchHit[]>();
   private quoteList?: readonly Quote[];
-  private byDocument?: Map<string, Claim[]>;
+  /** Every claim, for a small corpus or a store that can only list them all (in-memory stores). */
+  private everything?: readonly Claim[];
+  private held?: boolean;
+  /** Every held claim by document, when every claim is held. */
+  private heldByDocument?: Map<string, Claim[]>;
+  /** The last documents asked for one at a time, with their claims. */
+  private readonly recentDocuments = new Map<string, readonly Claim[]>();
 
-  constructor(private readonly store: EvidenceStore) {
-    this.claims = store.claims();
-    const byId = new Map<string, Claim>();
-    this.claims.forEach((c, i) => {
-      byId.set(c.id, c);
-      this.order.set(c.id, i);
-      for (const key of new Set(c.topics.map(topicKey))) {
-        (this.byTopic.get(key) ?? this.byTopic.set(key, []).get(key)!).push(c);
-      }
-    });
-    this.byId = byId;
+  constructor(private readonly store: EvidenceStore) {}
+
+  private listed(): readonly Claim[] {
+    return (this.everything ??= this.store.claims());
+  }
+
+  /**
+   * Whether every claim is held for the deck: a corpus of up to HELD_CLAIMS claims is read once,
+   * as passes over it are then cheaper than asking the store again; a larger one never is.
+   */
+  private isHeld(): boolean {
+    const store = this.store;
+    return (this.held ??= !store.eachClaim || (store.stats?.().claims ?? 0) <= HELD_CLAIMS);
+  }
+
+  /**
+   * Every stored claim (or those that pass `keep`) in store order, read from the store a page at a
+   * time each time it is iterated: a pass over a large corpus holds one page, never every claim.
+   */
+  all(keep?: (claim: Claim) => boolean): Iterable<Claim> {
+    const store = this.store;
+    const source = () => (this.isHeld() || !store.eachClaim ? this.listed() : store.eachClaim());
+    return {
+      *[Symbol.iterator]() {
+        for (const c of source()) if (!keep || keep(c)) yield c;
+      },
+    };
   }
 
   /** Claims tagged with a topic (any spelling of its name), in store order. */
   tagged(topic: string): readonly Claim[] {
-    return this.byTopic.get(topicKey(topic)) ?? [];
+    const key = topicKey(topic);
+    let claims = this.byTopic.get(key);
+    if (!claims) {
+      claims = this.store.claimsTagged
+        ? this.store.claimsTagged(key)
+        : this.listed().filter((c) => c.topics.some((t) => topicKey(t) === key));
+      this.byTopic.set(key, claims);
+    }
+    return claims;
   }
 
   /** bm25 hits for `text` (at most `limit`), asked of the store once per text. */
@@ -50,7 +81,7 @@ export class EvidenceIndex {
     const key = `${limit}\u0000${text}`;
     let hits = this.searches.get(key);
     if (!hits) {
-      hits = this.store.searchClaims({ text, limit }).map((c) => ({ id: c.id, score: c.score }));
+      hits = this.store.searchIds ? this.store.searchIds(text, limit) : this.store.searchClaims({ text, limit }).map((c) => ({ id: c.id, score: c.score }));
       this.searches.set(key, hits);
     }
     return hits;
@@ -58,21 +89,41 @@ export class EvidenceIndex {
 
   /** The claims with these ids, in store order (unknown ids are skipped). */
   inStoreOrder(ids: Iterable<string>): Claim[] {
-    const positions: number[] = [];
-    for (const id of ids) {
-      const at = this.order.get(id);
-      if (at !== undefined) positions.push(at);
-    }
-    return positions.sort((a, b) => a - b).map((i) => this.claims[i]);
+    const wanted = [...new Set(ids)];
+    if (this.store.claimsById) return this.store.claimsById(wanted);
+    const set = new Set(wanted);
+    return this.listed().filter((c) => set.has(c.id));
   }
 
-  /** A document's claims in store order (the map is built on first use). */
+  /** A document's claims in store order. */
   ofDocument(docId: string): readonly Claim[] {
-    if (!this.byDocument) {
-      this.byDocument = new Map();
-      for (const c of this.claims) (this.byDocument.get(c.docId) ?? this.byDocument.set(c.docId, []).get(c.docId)!).push(c);
+    let claims = this.recentDocuments.get(docId);
+    if (!claims) {
+      claims = this.ofDocuments([docId]).get(docId) ?? [];
+      if (this.recentDocuments.size >= RECENT_DOCUMENTS) this.recentDocuments.delete(this.recentDocuments.keys().next().value!);
+      this.recentDocuments.set(docId, claims);
     }
-    return this.byDocument.get(docId) ?? [];
+    return claims;
+  }
+
+  /**
+   * The claims of these documents, by document, each in store order: one request to the store's
+   * index of claims by document, or from every claim when they are held.
+   */
+  ofDocuments(docIds: Iterable<string>): ReadonlyMap<string, readonly Claim[]> {
+    const wanted = [...new Set(docIds)];
+    const out = new Map<string, Claim[]>(wanted.map((d) => [d, []]));
+    if (!wanted.length) return out;
+    if (this.isHeld() || !this.store.claimsOfDocuments) {
+      if (!this.heldByDocument) {
+        this.heldByDocument = new Map();
+        for (const c of this.listed()) (this.heldByDocument.get(c.docId) ?? this.heldByDocument.set(c.docId, []).get(c.docId)!).push(c);
+      }
+      for (const d of wanted) out.set(d, this.heldByDocument.get(d) ?? []);
+      return out;
+    }
+    for (const c of this.store.claimsOfDocuments(wanted)) out.get(c.docId)?.push(c);
+    return out;
   }
 
   quotes(): readonly Quote[] {

@@ -3,7 +3,7 @@
  * (document date) and `exclude` (claim ids or phrases). Also `include`: claims pinned by id or
  * phrase. Pure functions over the store's documents.
  */
-import type { BriefingSpec, Claim, CorpusDocument, DocumentMeta, Quote } from '../model.ts';
+import type { BriefingSpec, Claim, DocumentMeta, Quote } from '../model.ts';
 
 export type EvidenceFilterSpec = Pick<BriefingSpec, 'sources' | 'since' | 'until' | 'include' | 'exclude'>;
 
@@ -17,7 +17,7 @@ export function sourceMatches(doc: DocumentMeta, wanted: string): boolean {
 }
 
 /** Ids of the documents the spec allows, sorted. */
-export function allowedDocuments(docs: readonly CorpusDocument[], spec: EvidenceFilterSpec): Set<string> {
+export function allowedDocuments(docs: readonly DocumentMeta[], spec: EvidenceFilterSpec): Set<string> {
   const out = new Set<string>();
   for (const doc of docs) {
     if (spec.sources?.length && !spec.sources.some((s) => sourceMatches(doc, s))) continue;

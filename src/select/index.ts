@@ -7,14 +7,15 @@
  *
  * What this file exports is what the deck stage calls; the other files' workings stay inside.
  */
-import type { BriefingSpec, Claim, ClaimKind, EvidenceStore } from '../model.ts';
+import type { BriefingSpec, Claim, ClaimKind, DocumentMeta, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicate, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, scopeOf, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
-import { corpusWords, wordsOf, type CorpusWords } from './words.ts';
+import { corpusWords, corpusWordsOf, storedCorpusWords, wordsOf, type CorpusWords } from './words.ts';
+import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
 
@@ -113,9 +114,9 @@ export function createSelectionContext(
   const allowed = allowedDocuments(docs, spec);
   const index = new EvidenceIndex(store);
   let central: ((claim: Claim) => number) | undefined;
-  const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.claims))(claim);
+  const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
   let stats: CorpusWords | undefined;
-  const words = () => (stats ??= corpusWords(index.claims.filter((c) => allowed.has(c.docId))));
+  const words = () => (stats ??= deckWords(store, index, docs, allowed));
   const subjects = new Map<string, Subject>();
   const subject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
     const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
@@ -167,6 +168,34 @@ export function createSelectionContext(
   return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], recency, centrality, words, subject, scope, head, pointsBack: pointsBackAt };
 }
 
+/** Documents whose claims are read at once when a deck counts the words of some documents itself. */
+const COUNTED_DOCUMENTS = 500;
+
+/**
+ * The word statistics of the allowed documents' claims. From the counts the store keeps at ingest
+ * when the spec allows every document; when it allows only some, the smaller side is counted here:
+ * the allowed documents' claims, or the store's counts less those of the documents left out. A
+ * store without counts is read in one pass.
+ */
+function deckWords(store: EvidenceStore, index: EvidenceIndex, docs: readonly DocumentMeta[], allowed: ReadonlySet<string>): CorpusWords {
+  const stored = store.wordCounts?.();
+  if (!stored) return corpusWords(index.all((c) => allowed.has(c.docId)));
+  const left = docs.filter((d) => !allowed.has(d.id)).map((d) => d.id);
+  if (!left.length) return storedCorpusWords(stored);
+  const tally = new WordTally();
+  const count = (ids: readonly string[]) => {
+    for (let i = 0; i < ids.length; i += COUNTED_DOCUMENTS)
+      for (const claims of index.ofDocuments(ids.slice(i, i + COUNTED_DOCUMENTS)).values()) for (const c of claims) tally.add(c.text, c.docId);
+  };
+  const kept = docs.filter((d) => allowed.has(d.id)).map((d) => d.id);
+  if (kept.length <= left.length) {
+    count(kept);
+    return corpusWordsOf(tally);
+  }
+  count(left);
+  return storedCorpusWords(stored, tally);
+}
+
 /** The words a request searches for: its query, its topic and the topic's keywords. */
 export function searchTerms(store: EvidenceStore, request: Pick<ClaimRequest, 'query' | 'topic'>): string[] {
   const keywords = request.topic ? topicKeywords(store, request.topic) : [];
@@ -192,16 +221,28 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   const subject = terms.length ? ctx.subject(request) : undefined;
   const scope = ctx.scope();
   const bm25 = new Map<string, number>();
-  let pool: readonly Claim[] = index.claims;
+  let pool: Iterable<Claim> = index.all();
   if (subject) {
     const full = index.search(terms.join(' '));
-    const top = Math.max(1e-9, ...full.map((c) => c.score));
+    let top = 1e-9;
+    for (const c of full) if (c.score > top) top = c.score;
     for (const hit of full) bm25.set(hit.id, hit.score / top);
     const ids = new Set(bm25.keys());
-    // Sentences of the documents that name the subject, which may use its related words only.
-    for (const doc of subject.documents.keys()) for (const c of index.ofDocument(doc)) ids.add(c.id);
-    if (request.topic) for (const c of index.tagged(request.topic)) ids.add(c.id);
     for (const c of pinnedClaims(index, spec)) ids.add(c.id);
+    // Sentences of the documents that name the subject, which may use its related words only,
+    // those that name it most first; then the claims tagged with the topic. A large corpus has
+    // thousands of such documents: a request reads at most POOL_CLAIMS sentences.
+    const named = [...subject.documents.keys()];
+    for (let i = 0; i < named.length && ids.size < POOL_CLAIMS; i += DOCUMENTS_READ) {
+      for (const claims of index.ofDocuments(named.slice(i, i + DOCUMENTS_READ)).values()) {
+        if (ids.size >= POOL_CLAIMS) break;
+        for (const c of claims) ids.add(c.id);
+      }
+    }
+    if (request.topic) for (const c of index.tagged(request.topic)) {
+      if (ids.size >= POOL_CLAIMS) break;
+      ids.add(c.id);
+    }
     pool = index.inStoreOrder(ids);
   }
   // The deck's other topics: a story about this slide's subject and another of the deck's ranks
@@ -258,6 +299,10 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
 
 /** Sentences read to work out what a subject's documents are. */
 const SUBJECT_CANDIDATES = 20_000;
+/** The most sentences a request looks at (its bm25 hits and pinned claims always among them). */
+const POOL_CLAIMS = 20_000;
+/** Documents whose sentences are asked of the store at once. */
+const DOCUMENTS_READ = 200;
 
 /** The weight of a line from a document that names the subject once, in passing, against one from a story about it. */
 const PASSING = 0.4;
@@ -278,7 +323,9 @@ function pinnedClaims(index: EvidenceIndex, spec: EvidenceFilterSpec): readonly 
   const bySpec = pinnedCache.get(index) ?? pinnedCache.set(index, new WeakMap()).get(index)!;
   let pinned = bySpec.get(spec);
   if (!pinned) {
-    pinned = index.claims.filter((c) => isPinned(c, spec));
+    const found: Claim[] = [];
+    for (const c of index.all()) if (isPinned(c, spec)) found.push(c);
+    pinned = found;
     bySpec.set(spec, pinned);
   }
   return pinned;

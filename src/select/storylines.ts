@@ -20,7 +20,8 @@ export interface Storyline {
 }
 
 export interface StorylineInput {
-  claims: readonly Claim[];
+  /** The claims to look at (read once, in store order). */
+  claims: Iterable<Claim>;
   words: CorpusWords;
   /** Document → 0..1 relevance to the deck (the best over its subjects). */
   documents: ReadonlyMap<string, number>;
@@ -40,6 +41,10 @@ export function storylines(input: StorylineInput): Storyline[] {
   const leadWeight = input.leadWeight ?? 0.2;
   const byDoc = new Map<string, Claim[]>();
   for (const c of input.claims) if (documents.has(c.docId)) (byDoc.get(c.docId) ?? byDoc.set(c.docId, []).get(c.docId)!).push(c);
+  // Every stem's document frequency is asked for below: from a store, in one request.
+  if (words.prefetch) words.prefetch((function* () {
+    for (const claims of byDoc.values()) for (const c of claims) for (const w of words.words(c)) yield w.stem;
+  })());
   const idf = (stem: string) => Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
   const memo = new Map<string, Vector>();
   const claimVector = (c: Claim) => memo.get(c.id) ?? memo.set(c.id, vectorOf([c])).get(c.id)!;

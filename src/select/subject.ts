@@ -214,8 +214,19 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
   };
   const own = names(text);
   if (own !== 'none') return own === 'in';
-  return names(`${doc.title}. ${doc.lead ?? ''}`) === 'in';
+  // A document's title and lead are read for each of its sentences: once per scope.
+  const head = `${doc.title}. ${doc.lead ?? ''}`;
+  let heads = headsInScope.get(scope);
+  if (!heads) headsInScope.set(scope, (heads = new Map()));
+  let found = heads.get(head);
+  if (found === undefined) {
+    if (heads.size >= 10_000) heads.clear();
+    heads.set(head, (found = names(head) === 'in'));
+  }
+  return found;
 }
+
+const headsInScope = new WeakMap<Scope, Map<string, boolean>>();
 
 /**
  * The deck's scope: the names in its title and subtitle (words the corpus writes as names, or
@@ -399,6 +410,8 @@ function feedback(
     }
   }
   const own = new Set([...subject.phrases, ...subject.query].flatMap((t) => t.stems));
+  const counted = [...inDocs].filter(([s, docs]) => !own.has(s) && docs.size >= Math.max(2, feedbackDocs.size * 0.25)).map(([s]) => s);
+  corpus.prefetch?.(counted);
   const scored: Array<[string, number]> = [];
   for (const [s, docs] of inDocs) {
     if (own.has(s) || docs.size < Math.max(2, feedbackDocs.size * 0.25)) continue;

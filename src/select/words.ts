@@ -1,44 +1,18 @@
 /**
- * Words of a sentence as selection compares them: the text as written (its case tells a name from
- * a common word), lower case, and a Porter stem ("prices" = "price"). Dots inside abbreviations go
- * ("U.S." = "US"). `CorpusWords` holds what the corpus says about its words, read once per deck:
- * how many documents use each stem, and which words it writes as names.
+ * Words of a sentence as selection compares them (`corpus/words.ts`: the text as written, lower
+ * case, a Porter stem). `CorpusWords` holds what the corpus says about its words, read once per
+ * deck: how many claims and documents use each stem, and which words it writes as names. It comes
+ * from the counts the store keeps at ingest (less the documents a spec leaves out), or, for a
+ * store without them, from one pass over the claims.
  */
-import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
-import type { Claim } from '../model.ts';
+import { WordTally, type FormCount, type StemCount } from '../corpus/word-counts.ts';
+import { wordsOf, type Word } from '../corpus/words.ts';
+import type { Claim, StoredWordCounts } from '../model.ts';
 
-export interface Word {
-  text: string;
-  lower: string;
-  stem: string;
-  /** Index among the sentence's words. */
-  index: number;
-  /** Offsets in the text it was read from. */
-  start: number;
-  end: number;
-}
+export { stem, wordsOf, type Word } from '../corpus/words.ts';
 
 const STOP = new Set<string>([...eng, 'also', 'said', 'says', 'would', 'could', 'may', 'might', 'one', 'two', 'new', 'last', 'year', 'per', 'mln', 'pct']);
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*\.?/gu;
-
-export function stem(word: string): string {
-  const w = word.toLowerCase().replace(/\./g, '').replace(/['’]s$/, '');
-  return /\p{N}/u.test(w) ? w : stemmer(w);
-}
-
-export function wordsOf(text: string): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    // "U.S." keeps its dots as one word; a full stop after an ordinary word is punctuation.
-    let t = m[0];
-    if (t.endsWith('.') && !/\.\p{L}\.$/u.test(t)) t = t.slice(0, -1);
-    const clean = t.replace(/\./g, '');
-    const start = m.index ?? 0;
-    out.push({ text: clean, lower: clean.toLowerCase(), stem: stem(clean), index: out.length, start, end: start + t.length });
-  }
-  return out;
-}
 
 /** Whether a word is written as a name: an acronym, or the corpus capitalises it mid-sentence. */
 export function isName(word: string, corpus?: CorpusWords): boolean {
@@ -58,25 +32,25 @@ export interface CorpusWords {
   isStop(lower: string): boolean;
   /** The corpus never writes this word in lower case: it has no common-noun reading here. */
   neverLower(word: string): boolean;
+  /** Looks up these stems' counts at once (a store answers many in one request); answers are unchanged. */
+  prefetch?(stems: Iterable<string>): void;
 }
 
 /** Sentences whose words are kept read at once; beyond it the memory starts again. */
-const REMEMBERED = 50_000;
+const REMEMBERED = 10_000;
 
-/**
- * Word statistics of a set of claims, gathered in one pass that keeps counts only (documents per
- * stem as a count, with the last document seen, since claims come document by document), so a
- * large corpus costs its vocabulary, not its text. A sentence's words are read again when asked
- * for, and the last few tens of thousands are remembered.
- */
-export function corpusWords(claims: readonly Claim[]): CorpusWords {
+/** Where a deck's counts come from. */
+interface Counts {
+  documents: number;
+  claims: number;
+  stem(stem: string): StemCount | undefined;
+  form(lower: string): FormCount | undefined;
+  prefetch?(stems: Iterable<string>): void;
+}
+
+function fromCounts(counts: Counts): CorpusWords {
   let memo = new Map<string, Word[]>();
-  const stems = new Map<string, string>();
-  const df = new Map<string, { n: number; last: string }>();
-  const cf = new Map<string, number>();
-  const upper = new Map<string, number>();
-  const lower = new Map<string, number>();
-  const docs = new Set<string>();
+  // A sentence's words are read again when asked for, and the last few tens of thousands are remembered.
   const words = (c: Claim) => {
     let ws = memo.get(c.id);
     if (!ws) {
@@ -86,47 +60,73 @@ export function corpusWords(claims: readonly Claim[]): CorpusWords {
     }
     return ws;
   };
-  for (const c of claims) {
-    docs.add(c.docId);
-    const seen = new Set<string>();
-    let first = true;
-    for (const m of c.text.matchAll(WORD)) {
-      let t = m[0];
-      if (t.endsWith('.') && !/\.\p{L}\.$/u.test(t)) t = t.slice(0, -1);
-      const clean = t.replace(/\./g, '');
-      const l = clean.toLowerCase();
-      let st = stems.get(l);
-      if (st === undefined) stems.set(l, (st = stem(clean)));
-      if (!seen.has(st)) {
-        seen.add(st);
-        cf.set(st, (cf.get(st) ?? 0) + 1);
-        const d = df.get(st);
-        if (!d) df.set(st, { n: 1, last: c.docId });
-        else if (d.last !== c.docId) {
-          d.n++;
-          d.last = c.docId;
-        }
-      }
-      if (first) {
-        first = false;
-        continue;
-      }
-      const map = /^\p{Lu}/u.test(clean) ? upper : lower;
-      map.set(l, (map.get(l) ?? 0) + 1);
-    }
-  }
   return {
-    documents: docs.size,
-    claims: claims.length,
-    claimFrequency: (s) => cf.get(s) ?? 0,
+    documents: counts.documents,
+    claims: counts.claims,
+    claimFrequency: (s) => counts.stem(s)?.claims ?? 0,
     words,
-    documentFrequency: (s) => df.get(s)?.n ?? 0,
+    documentFrequency: (s) => counts.stem(s)?.documents ?? 0,
     isName: (word) => {
-      const l = word.toLowerCase();
-      const u = upper.get(l) ?? 0;
-      return u >= 2 && u >= 4 * (lower.get(l) ?? 0);
+      const f = counts.form(word.toLowerCase());
+      const u = f?.upper ?? 0;
+      return u >= 2 && u >= 4 * (f?.lower ?? 0);
     },
     isStop: (l) => STOP.has(l),
-    neverLower: (word) => /^\p{Lu}/u.test(word) && !lower.has(word.toLowerCase()),
+    neverLower: (word) => /^\p{Lu}/u.test(word) && !((counts.form(word.toLowerCase())?.lower ?? 0) > 0),
+    ...(counts.prefetch ? { prefetch: counts.prefetch } : {}),
   };
+}
+
+/**
+ * Word statistics of a set of claims, gathered in one pass that keeps counts only (documents per
+ * stem as a count, with the last document seen, since claims come document by document), so a
+ * large set costs its vocabulary, not its text.
+ */
+export function corpusWords(claims: Iterable<Claim>): CorpusWords {
+  const tally = new WordTally();
+  for (const c of claims) tally.add(c.text, c.docId);
+  return corpusWordsOf(tally);
+}
+
+/** The statistics of claims already counted. */
+export function corpusWordsOf(tally: WordTally): CorpusWords {
+  return fromCounts({ documents: tally.documents, claims: tally.claims, stem: (s) => tally.stems.get(s), form: (l) => tally.forms.get(l) });
+}
+
+/**
+ * The store's word counts over every claim, less `minus` (the counts of the documents a spec
+ * leaves out, when it leaves out few): the same numbers a pass over the allowed claims gives,
+ * asked of the store for the words a deck looks at, each once.
+ */
+export function storedCorpusWords(stored: StoredWordCounts, minus?: WordTally): CorpusWords {
+  const stems = new Map<string, StemCount | undefined>();
+  const forms = new Map<string, FormCount | undefined>();
+  const prefetch = (wanted: Iterable<string>) => {
+    const missing = [...new Set(wanted)].filter((s) => !stems.has(s));
+    if (!missing.length) return;
+    const found = stored.stems(missing);
+    for (const s of missing) {
+      const c = found.get(s);
+      const less = minus?.stems.get(s);
+      const v = c && less ? { claims: c.claims - less.claims, documents: c.documents - less.documents } : c;
+      stems.set(s, v && v.claims > 0 ? v : undefined);
+    }
+  };
+  return fromCounts({
+    documents: stored.documents - (minus?.documents ?? 0),
+    claims: stored.claims - (minus?.claims ?? 0),
+    stem: (s) => {
+      if (!stems.has(s)) prefetch([s]);
+      return stems.get(s);
+    },
+    form: (l) => {
+      if (!forms.has(l)) {
+        const c = stored.forms([l]).get(l);
+        const less = minus?.forms.get(l);
+        forms.set(l, c && less ? { upper: c.upper - less.upper, lower: c.lower - less.lower } : c);
+      }
+      return forms.get(l);
+    },
+    prefetch,
+  });
 }

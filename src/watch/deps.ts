@@ -7,7 +7,7 @@ import type { WorkspaceDeps } from './workspace.ts';
 
 export const pipelineDeps: WorkspaceDeps = {
   findSpecs,
-  loadStore: (s, onFile) => loadCorpus({ root: s.root, corpusDir: s.corpusDir, onFile }),
+  loadStore: (s, onFile) => loadCorpus({ root: s.root, corpusDir: s.corpusDir, store: s.store, onFile }),
   build: buildBriefings,
   launchBrowser: (s) => BrowserSession.launch({ executablePath: s.browserPath }),
   themeParents(root) {

@@ -193,9 +193,7 @@ export class BriefingWorkspace {
     );
     progress?.({
       type: 'corpus',
-      documents: store.documents().length,
-      claims: store.claims().length,
-      quotes: store.quotes().length,
+      ...(store.stats?.() ?? { documents: store.documents().length, claims: store.claims().length, quotes: store.quotes().length }),
       ms: performance.now() - started,
     });
     return store;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 // @ts-expect-error plain JavaScript, no declarations
 import { corpusPipelineVersion, staleReason } from '../../scripts/dist-stamp.mjs';
-import { PIPELINE_VERSION } from '../../src/corpus/store.ts';
+import { PIPELINE_VERSION } from '../../src/corpus/pipeline.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const dist = join(repo, 'dist');
@@ -44,9 +44,9 @@ describe('compiled output', () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
   });
 
-  it('starts without the browser driver, the renderers, SQLite or the language models', () => {
+  it("starts without the browser driver, the renderers, SQLite, PostgreSQL's client or the language models", () => {
     const { seen, packages } = staticGraph(join(dist, 'cli.js'));
-    for (const heavy of ['puppeteer', 'better-sqlite3', 'pdfjs-dist', 'fontkit', 'wink-nlp', 'wink-eng-lite-web-model', 'chrono-node', 'subset-font'])
+    for (const heavy of ['puppeteer', 'better-sqlite3', 'pdfjs-dist', 'fontkit', 'wink-nlp', 'wink-eng-lite-web-model', 'chrono-node', 'subset-font', 'pg'])
       expect([...packages]).not.toContain(heavy);
     const code = [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
     // Bundled packages show up as their source paths in esbuild's comments.

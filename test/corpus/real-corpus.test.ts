@@ -19,7 +19,7 @@ afterAll(() => store?.close());
 const doc = (prefix: string) => {
   const d = store.documents().find((x) => x.id.startsWith(prefix));
   if (!d) throw new Error(`no document ${prefix}`);
-  return d;
+  return store.document(d.id)!;
 };
 
 /** Lines of site furniture as they appear in the scraped files. */
@@ -46,7 +46,7 @@ describe('cleaning the real corpus', () => {
   });
 
   it('keeps every paragraph as an exact slice and records why each dropped block went', () => {
-    for (const d of store.documents()) {
+    for (const d of store.documents().map((m) => store.document(m.id)!)) {
       for (const p of d.paragraphs) expect(d.text.slice(p.start, p.end)).toBe(p.text);
       for (const b of d.dropped) {
         expect(d.text.slice(b.start, b.end)).toBe(b.text);

@@ -1,0 +1,234 @@
+/**
+ * `npm run bench:store`: the evidence store at scale, on each backend. A corpus of real text (the
+ * seed articles and the Reuters stories, each copy varied; `bench/store-corpus.ts`) grows in steps
+ * to BENCH_ARTICLES (default 100,000) and at each step, in fresh child processes:
+ *
+ * - ingest of the new articles: words/s (one worker; the second step with two workers at once),
+ *   peak memory, the store's size;
+ * - an unchanged-corpus check (a whole `loadCorpus` process, start-up included);
+ * - `claims` queries: p50/p95 of `searchClaims` over 20 queries, and one `briefdeck claims` run;
+ * - composing one sample deck (bear-and-dragon, deck.json as `build` makes it): p50/p95 of three
+ *   compositions and the process's peak memory;
+ * - building that deck with the command line (`briefdeck build … --format html`, corpus check
+ *   included): wall time and the process's peak memory (`/usr/bin/time`).
+ *
+ * Children run the compiled library and CLI (dist/, built first), as a user runs them.
+ *
+ *   npm run bench:store                                   # both backends, 10k → 100k
+ *   BENCH_ARTICLES=20000 BENCH_BACKENDS=sqlite npm run bench:store
+ *   BENCH_PG_URL=postgres://… npm run bench:store          # an existing server (else a throwaway one)
+ *
+ * Figures print as a Markdown table for the README.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { countWords } from '../src/corpus/blocks.ts';
+import { generateCorpus } from './store-corpus.ts';
+
+const repo = resolve(import.meta.dirname, '..');
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const STEPS = (process.env.BENCH_STEPS ?? `${ARTICLES / 10},${ARTICLES / 5},${ARTICLES / 2},${ARTICLES}`).split(',').map(Number);
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',');
+const SPEC = join(repo, 'briefings', 'bear-and-dragon.md');
+const QUERIES = [
+  'oil prices Yukos', 'China Russia partnership', 'sanctions energy exports', 'crude oil barrel', 'interest rates dollar',
+  'arms trade India', 'wheat grain exports', 'coffee quota talks', 'Central Asia influence', 'pipeline gas contract',
+  'bank merger offer', 'earnings quarter profit', 'Power of Siberia', 'Arctic friction', 'strategic partnership Soviet Union',
+  'trade deficit surplus', 'OPEC output cut', 'shares stake acquisition', 'Putin Xi summit', 'inflation consumer prices',
+];
+
+// ─── child processes ────────────────────────────────────────────────────────────────────────────
+
+const DIST = join(repo, 'dist', 'index.js');
+
+if (process.argv[2] === '--child') {
+  const [, , , task, root, store] = process.argv;
+  const lib = (await import(DIST)) as typeof import('../src/index.ts');
+  const { loadCorpus } = lib;
+  const options = { root, ...(store !== '-' ? { store } : {}) };
+  const started = performance.now();
+  const loaded = await loadCorpus(options);
+  const loadMs = performance.now() - started;
+  const out: Record<string, unknown> = { loadMs, stats: loaded.stats() };
+  if (task === 'query') {
+    const times: number[] = [];
+    for (const q of QUERIES) {
+      const t = performance.now();
+      loaded.searchClaims({ text: q, limit: 10 });
+      times.push(performance.now() - t);
+    }
+    out.times = times;
+  }
+  if (task === 'compose') {
+    const { composeDeck, parseBriefing } = lib;
+    const themes = readdirSync(join(repo, 'themes'));
+    const { spec } = parseBriefing(SPEC, readFileSync(SPEC, 'utf8'), { root: repo, themes });
+    const times: number[] = [];
+    // Three compositions, fewer when one takes minutes (a large corpus on a busy machine).
+    const began = performance.now();
+    for (let i = 0; i < Number(process.env.BENCH_COMPOSE_RUNS ?? 3) && (i === 0 || performance.now() - began < 90_000); i++) {
+      const t = performance.now();
+      const { deck } = composeDeck(spec!, loaded, {});
+      times.push(performance.now() - t);
+      out.slides = deck.slides.length;
+    }
+    out.times = times;
+  }
+  loaded.close();
+  out.maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify(out));
+  process.exit(0);
+}
+
+interface ChildResult {
+  seconds: number;
+  loadMs: number;
+  maxRssMiB: number;
+  stats: { documents: number; claims: number; quotes: number };
+  times?: number[];
+  slides?: number;
+}
+
+function child(task: string, root: string, store: string): Promise<ChildResult> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const p = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', task, root, store], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    p.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return fail(new Error(`${task} failed (${code}): ${stderr.slice(-2000)}`));
+      done({ seconds, ...(JSON.parse(stdout.trim().split('\n').pop()!) as Omit<ChildResult, 'seconds'>) });
+    });
+  });
+}
+
+function cli(args: string[], root: string, store: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const env = { ...process.env, ...(store !== '-' ? { BRIEFDECK_STORE_URL: store } : {}) };
+    const p = spawn(process.execPath, [join(repo, 'bin', 'briefdeck.js'), '--root', root, ...args], { stdio: 'ignore', env });
+    p.on('close', (code) => (code === 0 ? done((performance.now() - started) / 1000) : fail(new Error(`briefdeck ${args.join(' ')}: exit ${code}`))));
+  });
+}
+
+/** A whole `briefdeck build` of the sample deck: wall seconds and the process's peak memory (MiB), from /usr/bin/time. */
+function build(root: string, store: string): Promise<{ seconds: number; maxRssMiB: number }> {
+  return new Promise((done, fail) => {
+    const env = { ...process.env, ...(store !== '-' ? { BRIEFDECK_STORE_URL: store } : {}) };
+    const args = ['-f', '%e %M', process.execPath, join(repo, 'bin', 'briefdeck.js'), '--root', root, 'build', join(root, 'briefings', 'bear-and-dragon.md'), '--format', 'html', '-q', '-o', join(root, 'out')];
+    const p = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    let stderr = '';
+    p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    p.on('close', (code) => {
+      const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(stderr);
+      if (code !== 0 || !m) return fail(new Error(`briefdeck build: exit ${code}: ${stderr.slice(-1500)}`));
+      done({ seconds: Number(m[1]), maxRssMiB: Number(m[2]) / 1024 });
+    });
+  });
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const median = (xs: number[]) => pct(xs, 50);
+
+// ─── the run ────────────────────────────────────────────────────────────────────────────────────
+
+const work = mkdtempSync(join(tmpdir(), 'bd-bench-store-'));
+let cluster: { url: string; stop(): void } | undefined;
+const rows: string[][] = [];
+try {
+  let pgBase = process.env.BENCH_PG_URL;
+  if (BACKENDS.includes('postgres') && !pgBase) {
+    const { startCluster } = await import('../test/support/pg-cluster.ts');
+    cluster = await startCluster();
+    pgBase = cluster.url;
+  }
+  for (const backend of BACKENDS) {
+    const root = join(work, backend);
+    mkdirSync(join(root, 'corpus'), { recursive: true });
+    writeFileSync(join(root, 'corpus', 'topics.yaml'), readFileSync(join(repo, 'corpus', 'topics.yaml')));
+    // A project to build the sample in: its spec, and the repository's themes and assets.
+    mkdirSync(join(root, 'briefings'), { recursive: true });
+    writeFileSync(join(root, 'briefings', 'bear-and-dragon.md'), readFileSync(SPEC));
+    for (const dir of ['themes', 'assets']) symlinkSync(join(repo, dir), join(root, dir));
+    let store = '-';
+    if (backend === 'postgres') {
+      const { default: pg } = await import('pg');
+      const admin = new pg.Client({ connectionString: pgBase });
+      await admin.connect();
+      await admin.query('DROP DATABASE IF EXISTS briefdeck_bench');
+      await admin.query('CREATE DATABASE briefdeck_bench');
+      await admin.end();
+      const u = new URL(pgBase!);
+      u.pathname = '/briefdeck_bench';
+      store = u.toString();
+    }
+    const size = async (): Promise<number> => {
+      if (backend === 'sqlite') {
+        const dir = join(root, '.cache', 'briefdeck');
+        return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+      }
+      const { default: pg } = await import('pg');
+      const c = new pg.Client({ connectionString: store });
+      await c.connect();
+      const r = await c.query('SELECT pg_database_size(current_database()) AS n');
+      await c.end();
+      return Number(r.rows[0].n);
+    };
+    let have = 0;
+    for (const [i, target] of STEPS.entries()) {
+      const files = generateCorpus(root, target - have, have);
+      const words = files.reduce((n, f) => n + countWords(readFileSync(join(root, f), 'utf8')), 0);
+      const workers = i === 1 ? 2 : 1;
+      const ingest = await Promise.all(Array.from({ length: workers }, () => child('ingest', root, store)));
+      const seconds = Math.max(...ingest.map((r) => r.seconds));
+      have = target;
+      const unchanged: number[] = [];
+      const unchangedLoad: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const r = await child('check', root, store);
+        unchanged.push(r.seconds);
+        unchangedLoad.push(r.loadMs / 1000);
+      }
+      const query = await child('query', root, store);
+      const claimsCli = await cli(['claims', 'oil prices Yukos', '--limit', '10'], root, store);
+      const compose = await child('compose', root, store);
+      const built = existsSync('/usr/bin/time') ? await build(root, store) : undefined;
+      const row = [
+        backend,
+        target.toLocaleString('en'),
+        ingest[0].stats.claims.toLocaleString('en'),
+        `${Math.round(words / seconds).toLocaleString('en')} (${workers})`,
+        `${Math.max(...ingest.map((r) => r.maxRssMiB)).toFixed(0)}`,
+        `${((await size()) / 2 ** 20).toFixed(0)}`,
+        `${median(unchanged).toFixed(2)} (${median(unchangedLoad).toFixed(2)})`,
+        `${pct(query.times!, 50).toFixed(0)} / ${pct(query.times!, 95).toFixed(0)}`,
+        `${claimsCli.toFixed(2)}`,
+        `${(pct(compose.times!, 50) / 1000).toFixed(2)} / ${(pct(compose.times!, 95) / 1000).toFixed(2)}`,
+        `${compose.maxRssMiB.toFixed(0)}`,
+        built ? `${built.seconds.toFixed(1)} / ${built.maxRssMiB.toFixed(0)}` : '—',
+      ];
+      rows.push(row);
+      console.error(row.join(' | '));
+    }
+  }
+} finally {
+  cluster?.stop();
+  if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+  else console.error(`kept ${work}`);
+}
+
+const head = [
+  'store', 'articles', 'claims', 'ingest words/s (workers)', 'ingest peak MiB', 'store MiB', 'unchanged check s (of it loadCorpus)',
+  'search p50/p95 ms', '`claims` CLI s', 'compose deck p50/p95 s', 'compose peak MiB', '`build` one deck s / peak MiB',
+];
+console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+if (!existsSync(SPEC)) console.log('(no sample spec)');

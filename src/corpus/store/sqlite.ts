@@ -1,0 +1,379 @@
+/**
+ * The embedded evidence store: one SQLite file (WAL, busy timeout, so two processes can share it)
+ * holding documents, claims, quotes, claim topics and an FTS5 index of claim text ranked with
+ * bm25. Each file's rows are written in one transaction together with its content key, so a run
+ * killed mid-ingest leaves every file either fully stored or not at all, and the next run redoes
+ * only the missing. Every write transaction starts as a writer (BEGIN IMMEDIATE), so a second
+ * process waits its turn instead of failing on a snapshot another one has moved on. The file is a cache of the corpus folder: a store of an older layout is
+ * emptied and filled again.
+ */
+import Database from 'better-sqlite3';
+import { hostname } from 'node:os';
+import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
+import { PIPELINE_VERSION } from '../pipeline.ts';
+import { wordDelta, type WordDelta } from '../word-counts.ts';
+import { filterRanked, META_VERSION, metaOf, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
+
+/** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
+export const SQLITE_LAYOUT = '5';
+const PAGE = 2000;
+
+export class SqliteBackend implements EvidenceBackend {
+  readonly db: Database.Database;
+  readonly location: string;
+
+  constructor(file: string) {
+    this.location = file;
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec('CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    if (this.info('layout') !== SQLITE_LAYOUT) {
+      this.db.transaction(() => {
+        for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'documents', 'files', 'word_stems', 'word_forms', 'word_totals'])
+          this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+        this.db.exec('DELETE FROM info');
+        this.createTables();
+        this.setInfo('layout', SQLITE_LAYOUT);
+      }).immediate();
+    }
+    // Files being ingested, by process: two `briefdeck corpus` on one machine share the work.
+    this.db.exec('CREATE TABLE IF NOT EXISTS ingest_claims (path TEXT PRIMARY KEY, owner TEXT NOT NULL)');
+    if (this.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
+      this.db.transaction(() => {
+        this.db.exec(`DELETE FROM files; DELETE FROM documents; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;
+          DELETE FROM word_stems; DELETE FROM word_forms; UPDATE word_totals SET documents = 0, claims = 0;`);
+        this.setInfo('pipeline', `${PIPELINE_VERSION}/${META_VERSION}`);
+      }).immediate();
+    }
+  }
+
+  private createTables(): void {
+    this.db.exec(`
+      CREATE TABLE files (path TEXT PRIMARY KEY, key TEXT NOT NULL, doc_id TEXT, diagnostics TEXT NOT NULL);
+      CREATE TABLE documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, language TEXT, meta TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX documents_path ON documents(path);
+      CREATE INDEX documents_language ON documents(language);
+      CREATE TABLE claims (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
+        kind TEXT NOT NULL, text TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX claims_doc ON claims(doc_id);
+      CREATE TABLE claim_topics (topic TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (topic, claim)) WITHOUT ROWID;
+      CREATE INDEX claim_topics_claim ON claim_topics(claim);
+      CREATE TABLE quotes (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX quotes_doc ON quotes(doc_id);
+      CREATE TABLE word_stems (stem TEXT PRIMARY KEY, claims INTEGER NOT NULL, documents INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE word_forms (form TEXT PRIMARY KEY, upper INTEGER NOT NULL, lower INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE word_totals (one INTEGER PRIMARY KEY CHECK (one = 1), documents INTEGER NOT NULL, claims INTEGER NOT NULL);
+      INSERT INTO word_totals VALUES (1, 0, 0);
+      CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid', tokenize='porter unicode61');
+      CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text); END;
+      CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        DELETE FROM claim_topics WHERE claim = old.rowid; END;
+    `);
+  }
+
+  info(name: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM info WHERE name = ?').get(name) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setInfo(name: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO info(name, value) VALUES (?, ?)').run(name, value);
+  }
+
+  files(): Map<string, StoredFile> {
+    // Rows as arrays, and no parsing for the many files without a message: a large corpus's
+    // unchanged check reads every row.
+    const rows = this.db.prepare('SELECT path, key, doc_id, diagnostics FROM files').raw().all() as Array<[string, string, string | null, string]>;
+    const out = new Map<string, StoredFile>();
+    for (const [path, key, docId, diagnostics] of rows) out.set(path, { path, key, docId, diagnostics: diagnostics === '[]' ? [] : JSON.parse(diagnostics) });
+    return out;
+  }
+
+  putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []): void {
+    this.db.transaction(() => {
+      const gone = this.deleteFileRows(file.path);
+      if (doc) {
+        gone.push(this.deleteDocument(doc.id));
+        this.db
+          .prepare('INSERT INTO documents(id, hash, path, language, meta, body) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(metaOf(doc)), JSON.stringify(doc));
+        const claim = this.db.prepare('INSERT INTO claims(id, doc_id, kind, text, body) VALUES (?, ?, ?, ?, ?)');
+        const topic = this.db.prepare('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
+        for (const c of claims) {
+          const rowid = claim.run(c.id, c.docId, c.kind, c.text, JSON.stringify(c)).lastInsertRowid;
+          for (const t of c.topics) topic.run(topicKey(t), rowid);
+        }
+        const quote = this.db.prepare('INSERT INTO quotes(id, doc_id, speaker, body) VALUES (?, ?, ?, ?)');
+        for (const q of quotes) quote.run(q.id, q.docId, q.speaker, JSON.stringify(q));
+      }
+      this.countWords(wordDelta(gone, doc ? [claims.map((c) => c.text)] : []));
+      this.db
+        .prepare('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics) VALUES (?, ?, ?, ?)')
+        .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics));
+    }).immediate();
+  }
+
+  /**
+   * Claims a file for this process (a row naming it, in a short transaction): undefined when it
+   * is stored with this key already, or another live process on this machine has it (unless
+   * `wait`: then it waits until that process stores it, gives it up or dies).
+   */
+  claimFile(path: string, key: string, wait = false): FileClaim | undefined {
+    const mine = `${hostname()}:${process.pid}`;
+    const attempt = this.db.transaction((): 'stored' | 'taken' | 'claimed' => {
+      const stored = this.db.prepare('SELECT key FROM files WHERE path = ?').get(path) as { key: string } | undefined;
+      if (stored?.key === key) return 'stored';
+      const held = this.db.prepare('SELECT owner FROM ingest_claims WHERE path = ?').get(path) as { owner: string } | undefined;
+      if (held && held.owner !== mine && alive(held.owner)) return 'taken';
+      this.db.prepare('INSERT OR REPLACE INTO ingest_claims(path, owner) VALUES (?, ?)').run(path, mine);
+      return 'claimed';
+    });
+    let outcome = attempt.immediate();
+    while (outcome === 'taken' && wait) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      outcome = attempt.immediate();
+    }
+    if (outcome !== 'claimed') return undefined;
+    const release = () => this.db.prepare('DELETE FROM ingest_claims WHERE path = ? AND owner = ?').run(path, mine);
+    return {
+      put: (file, doc, claims, quotes) => {
+        this.db.transaction(() => {
+          this.putFile(file, doc, claims, quotes);
+          release();
+        }).immediate();
+      },
+      release: () => void release(),
+    };
+  }
+
+  removeFile(path: string): void {
+    this.db.transaction(() => this.countWords(wordDelta(this.deleteFileRows(path), []))).immediate();
+  }
+
+  /** Deletes a file's rows; returns the texts of the claims its document had. */
+  private deleteFileRows(path: string): string[][] {
+    const row = this.db.prepare('SELECT doc_id FROM files WHERE path = ?').get(path) as { doc_id: string | null } | undefined;
+    const gone = row?.doc_id ? [this.deleteDocument(row.doc_id)] : [];
+    this.db.prepare('DELETE FROM files WHERE path = ?').run(path);
+    return gone;
+  }
+
+  /** Deletes a document's rows; returns the texts of its claims, whose words leave the counts. */
+  private deleteDocument(id: string): string[] {
+    const texts = (this.db.prepare('SELECT text FROM claims WHERE doc_id = ? ORDER BY rowid').all(id) as Array<{ text: string }>).map((r) => r.text);
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    this.db.prepare('DELETE FROM claims WHERE doc_id = ?').run(id);
+    this.db.prepare('DELETE FROM quotes WHERE doc_id = ?').run(id);
+    return texts;
+  }
+
+  /** Adds a change of word counts (inside the file's transaction). */
+  private countWords(delta: WordDelta): void {
+    if (!delta.documents && !delta.claims && !delta.stems.length && !delta.forms.length) return;
+    const stem = this.statement(
+      'INSERT INTO word_stems(stem, claims, documents) VALUES (?, ?, ?) ON CONFLICT(stem) DO UPDATE SET claims = claims + excluded.claims, documents = documents + excluded.documents',
+    );
+    const dropStem = this.statement('DELETE FROM word_stems WHERE stem = ? AND claims <= 0');
+    for (const [s, claims, documents] of delta.stems) {
+      stem.run(s, claims, documents);
+      if (claims < 0) dropStem.run(s);
+    }
+    const form = this.statement(
+      'INSERT INTO word_forms(form, upper, lower) VALUES (?, ?, ?) ON CONFLICT(form) DO UPDATE SET upper = upper + excluded.upper, lower = lower + excluded.lower',
+    );
+    const dropForm = this.statement('DELETE FROM word_forms WHERE form = ? AND upper <= 0 AND lower <= 0');
+    for (const [f, upper, lower] of delta.forms) {
+      form.run(f, upper, lower);
+      if (upper < 0 || lower < 0) dropForm.run(f);
+    }
+    this.statement('UPDATE word_totals SET documents = documents + ?, claims = claims + ?').run(delta.documents, delta.claims);
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
+  wordCounts(): StoredWordCounts {
+    const totals = this.db.prepare('SELECT documents, claims FROM word_totals').get() as { documents: number; claims: number };
+    const lookup = <T>(table: string, key: string, columns: string, keys: readonly string[]) => {
+      const out = new Map<string, T>();
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const rows = this.db.prepare(`SELECT ${key} AS k, ${columns} FROM ${table} WHERE ${key} IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Array<{ k: string } & T>;
+        for (const { k, ...v } of rows) out.set(k, v as T);
+      }
+      return out;
+    };
+    return {
+      documents: totals.documents,
+      claims: totals.claims,
+      stems: (stems) => lookup<{ claims: number; documents: number }>('word_stems', 'stem', 'claims, documents', stems),
+      forms: (forms) => lookup<{ upper: number; lower: number }>('word_forms', 'form', 'upper, lower', forms),
+    };
+  }
+
+  /** Rewrites every claim's topics (after `topics.yaml` changed); no text is read again. */
+  retag(topicsOf: (text: string) => string[]): void {
+    const page = this.db.prepare('SELECT rowid, text, body FROM claims WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    const update = this.db.prepare('UPDATE claims SET body = ? WHERE rowid = ?');
+    const topic = this.db.prepare('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM claim_topics');
+      let after = 0;
+      for (;;) {
+        const rows = page.all(after, PAGE) as Array<{ rowid: number; text: string; body: string }>;
+        if (!rows.length) break;
+        for (const r of rows) {
+          const claim = JSON.parse(r.body) as Claim;
+          claim.topics = topicsOf(r.text);
+          update.run(JSON.stringify(claim), r.rowid);
+          for (const t of claim.topics) topic.run(topicKey(t), r.rowid);
+        }
+        after = rows[rows.length - 1].rowid;
+      }
+    }).immediate();
+  }
+
+  documents(): DocumentMeta[] {
+    return (this.db.prepare('SELECT meta FROM documents ORDER BY path').all() as Array<{ meta: string }>).map(
+      (r) => JSON.parse(r.meta) as DocumentMeta,
+    );
+  }
+
+  document(id: string): CorpusDocument | undefined {
+    const row = this.db.prepare('SELECT body FROM documents WHERE id = ?').get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as CorpusDocument) : undefined;
+  }
+
+  *eachClaim(): Iterable<Claim> {
+    const page = this.db.prepare('SELECT rowid, body FROM claims WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after, PAGE) as Array<{ rowid: number; body: string }>;
+      if (!rows.length) return;
+      after = rows[rows.length - 1].rowid;
+      for (const r of rows) yield JSON.parse(r.body) as Claim;
+    }
+  }
+
+  claimsById(ids: readonly string[]): Claim[] {
+    const rows: Array<{ rowid: number; body: string }> = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const sql = `SELECT rowid, body FROM claims WHERE id IN (${chunk.map(() => '?').join(',')})`;
+      rows.push(...(this.db.prepare(sql).all(...chunk) as Array<{ rowid: number; body: string }>));
+    }
+    rows.sort((a, b) => a.rowid - b.rowid);
+    const seen = new Set<number>();
+    return rows.filter((r) => !seen.has(r.rowid) && seen.add(r.rowid)).map((r) => JSON.parse(r.body) as Claim);
+  }
+
+  claimsTagged(topic: string): Claim[] {
+    const rows = this.db
+      .prepare('SELECT c.body AS body FROM claim_topics t JOIN claims c ON c.rowid = t.claim WHERE t.topic = ? ORDER BY c.rowid')
+      .all(topicKey(topic)) as Array<{ body: string }>;
+    return rows.map((r) => JSON.parse(r.body) as Claim);
+  }
+
+  claimsOfDocuments(docIds: readonly string[]): Claim[] {
+    const rows: Array<{ rowid: number; body: string }> = [];
+    for (let i = 0; i < docIds.length; i += 500) {
+      const chunk = docIds.slice(i, i + 500);
+      const sql = `SELECT rowid, body FROM claims WHERE doc_id IN (${chunk.map(() => '?').join(',')})`;
+      rows.push(...(this.db.prepare(sql).all(...chunk) as Array<{ rowid: number; body: string }>));
+    }
+    rows.sort((a, b) => a.rowid - b.rowid);
+    const seen = new Set<number>();
+    return rows.filter((r) => !seen.has(r.rowid) && seen.add(r.rowid)).map((r) => JSON.parse(r.body) as Claim);
+  }
+
+  languages(): Map<string, number> {
+    const rows = this.db
+      .prepare('SELECT language, count(*) AS n FROM documents WHERE language IS NOT NULL GROUP BY language')
+      .all() as Array<{ language: string | null; n: number }>;
+    return new Map(rows.filter((r) => r.language).map((r) => [r.language!, r.n]));
+  }
+
+  quotes(): Quote[] {
+    return (this.db.prepare('SELECT body FROM quotes ORDER BY rowid').all() as Array<{ body: string }>).map(
+      (r) => JSON.parse(r.body) as Quote,
+    );
+  }
+
+  /**
+   * bm25 over claim text (any of the query's words, stemmed), best first, ties by claim id; the
+   * query's filters applied after ranking. The ranking reads ids only; claims are read and parsed a
+   * page at a time, as far as the filters and the limit need.
+   */
+  search(query: ClaimQuery): ScoredClaim[] {
+    const terms = queryTerms(query.text);
+    if (terms.length) {
+      const filtered = !!(query.kinds?.length || query.topics?.length || query.docIds?.length);
+      const tail = query.limit && !filtered ? ` LIMIT ${Math.floor(query.limit)}` : '';
+      const order = this.db
+        .prepare(
+          `SELECT c.rowid, -bm25(claims_fts) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+           WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id${tail}`,
+        )
+        .raw()
+        .all(terms.map((t) => `"${t}"`).join(' OR ')) as Array<[number, number]>;
+      const db = this.db;
+      return filterRanked((function* () {
+        let size = Math.max(50, Math.min(500, query.limit ?? 500));
+        for (let i = 0; i < order.length; i += size, size = 500) {
+          const page = order.slice(i, i + size);
+          const bodies = new Map(
+            (db.prepare(`SELECT rowid, body FROM claims WHERE rowid IN (${page.map(() => '?').join(',')})`).raw().all(...page.map((r) => r[0])) as Array<[number, string]>),
+          );
+          for (const [rowid, score] of page) yield { claim: JSON.parse(bodies.get(rowid)!) as Claim, score };
+        }
+      })(), query);
+    }
+    return filterRanked((function* (claims: Iterable<Claim>) {
+      for (const claim of claims) yield { claim, score: 0 };
+    })(this.eachClaim()), query);
+  }
+
+  searchIds(text: string, limit?: number): Array<{ id: string; score: number }> {
+    const terms = queryTerms(text);
+    const tail = limit ? ` LIMIT ${Math.floor(limit)}` : '';
+    if (!terms.length)
+      return (this.db.prepare(`SELECT id FROM claims ORDER BY rowid${tail}`).raw().all() as Array<[string]>).map(([id]) => ({ id, score: 0 }));
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, -bm25(claims_fts) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+         WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id${tail}`,
+      )
+      .raw()
+      .all(terms.map((t) => `"${t}"`).join(' OR ')) as Array<[string, number]>;
+    return rows.map(([id, score]) => ({ id, score: roundScore(score) }));
+  }
+
+  stats(): { documents: number; claims: number; quotes: number } {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { documents: count('documents'), claims: count('claims'), quotes: count('quotes') };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Whether the process named `host:pid` still runs (a claim from another machine counts as live). */
+function alive(owner: string): boolean {
+  const at = owner.lastIndexOf(':');
+  if (owner.slice(0, at) !== hostname()) return true;
+  try {
+    process.kill(Number(owner.slice(at + 1)), 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The evidence store's contract, one for every backend (embedded SQLite, PostgreSQL): what ingest
+ * writes (a file's document, claims and quotes in one transaction) and what selection reads. Reads
+ * are synchronous and work from the store's indexes, so a deck over a large corpus holds only the
+ * claims its requests return, never the whole corpus; the corpus's word statistics are counts the
+ * store keeps as files come and go, in the same transaction as the file.
+ */
+import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
+
+export interface StoredFile {
+  path: string;
+  key: string;
+  docId: string | null;
+  diagnostics: Diagnostic[];
+}
+
+/** A file claimed for ingest by this process: store it with `put`, or give it up with `release`. */
+export interface FileClaim {
+  put(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[]): void;
+  release(): void;
+}
+
+export interface EvidenceBackend {
+  /** Where it is, for messages: a file path, or a URL without its password. */
+  readonly location: string;
+  info(name: string): string | undefined;
+  setInfo(name: string, value: string): void;
+  files(): Map<string, StoredFile>;
+  /** Replaces everything stored for one file, atomically. */
+  putFile(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[]): void;
+  /**
+   * Claims a file for ingest when several processes share the store: undefined when another
+   * process holds it (unless `wait`: then it waits for it) or has stored it with this key
+   * meanwhile. The claim ends with the process.
+   */
+  claimFile?(path: string, key: string, wait?: boolean): FileClaim | undefined;
+  removeFile(path: string): void;
+  retag(topicsOf: (text: string) => string[]): void;
+  /** Every document's metadata (no text), by path. */
+  documents(): DocumentMeta[];
+  document(id: string): CorpusDocument | undefined;
+  /** Every claim in store order, read a page at a time. */
+  eachClaim(): Iterable<Claim>;
+  /** The claims with these ids, in store order. */
+  claimsById(ids: readonly string[]): Claim[];
+  /** The claims tagged with a topic (by `topicKey`), in store order. */
+  claimsTagged(topic: string): Claim[];
+  /** The claims of these documents, in store order. */
+  claimsOfDocuments(docIds: readonly string[]): Claim[];
+  /** How many documents are in each detected language (documents without one are left out). */
+  languages(): Map<string, number>;
+  /** The word counts kept with the claims (`word-counts.ts`): totals now, stems and words when asked. */
+  wordCounts(): StoredWordCounts;
+  quotes(): Quote[];
+  search(query: ClaimQuery): ScoredClaim[];
+  /** The ids and scores of `search({ text, limit })`, without reading the claims. */
+  searchIds(text: string, limit?: number): Array<{ id: string; score: number }>;
+  stats(): { documents: number; claims: number; quotes: number };
+  close(): void;
+}
+
+/** Topic names compare without case, and spaces, hyphens and underscores alike. */
+export const topicKey = (topic: string): string => topic.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+
+/** Bumped when `metaOf` changes: stores made before hold other metadata and are filled again. */
+export const META_VERSION = 'm2';
+
+/**
+ * A document's metadata: everything but its text, paragraphs and dropped blocks (with their
+ * counts). A title in capitals (newswire) keeps `tagBody`, the body's spellings of its words,
+ * which citation tags read to tell an acronym from a word in capitals ("HK Hotels").
+ */
+export function metaOf(doc: CorpusDocument): DocumentMeta & { paragraphCount: number; droppedCount: number } {
+  const { text, paragraphs, dropped, ...meta } = doc;
+  const out: DocumentMeta & { paragraphCount: number; droppedCount: number } = { ...meta, paragraphCount: paragraphs.length, droppedCount: dropped.length };
+  if (!/\p{Ll}/u.test(doc.title)) {
+    const body = text.slice(doc.title.length);
+    const found: string[] = [];
+    for (const w of new Set(doc.title.split(/[\s:–—]+/).map((x) => x.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|(?<=\p{L}{2})\.$/gu, '')))) {
+      if (!w || !/\p{L}/u.test(w)) continue;
+      const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      for (const m of body.matchAll(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'giu'))) found.push(m[0]);
+    }
+    out.tagBody = found.join(' ');
+  }
+  return out;
+}
+
+/** The words of a claim query, as the store searches for them (any of them). */
+export const queryTerms = (text: string | undefined): string[] => (text ?? '').toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+
+/** Scores as a search reports them: three decimals. */
+export const roundScore = (score: number): number => Math.round(score * 1000) / 1000;
+
+/** The query's filters, applied after ranking, in rank order, up to its limit. */
+export function filterRanked(rows: Iterable<{ claim: Claim; score: number }>, query: ClaimQuery): ScoredClaim[] {
+  const kinds = query.kinds?.length ? new Set(query.kinds) : undefined;
+  const topics = query.topics?.length ? new Set(query.topics) : undefined;
+  const docs = query.docIds?.length ? new Set(query.docIds) : undefined;
+  const out: ScoredClaim[] = [];
+  for (const { claim: c, score } of rows) {
+    if (kinds && !kinds.has(c.kind)) continue;
+    if (docs && !docs.has(c.docId)) continue;
+    if (topics && !c.topics.some((t) => topics.has(t))) continue;
+    out.push({ ...c, score: roundScore(score) });
+    if (query.limit && out.length >= query.limit) break;
+  }
+  return out;
+}
+
+/** The URL with its password replaced, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+  }
+}

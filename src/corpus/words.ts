@@ -1,0 +1,57 @@
+/**
+ * Words of a sentence as briefdeck compares them: the text as written (its case tells a name from
+ * a common word), lower case, and a Porter stem ("prices" = "price"). Dots inside abbreviations go
+ * ("U.S." = "US"). Selection reads sentences this way (`select/words.ts`), and ingest counts the
+ * corpus's words this way (`word-counts.ts`), so both see the same words.
+ */
+import { stemmer } from 'stemmer';
+
+export interface Word {
+  text: string;
+  lower: string;
+  stem: string;
+  /** Index among the sentence's words. */
+  index: number;
+  /** Offsets in the text it was read from. */
+  start: number;
+  end: number;
+}
+
+export const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*\.?/gu;
+
+export function stem(word: string): string {
+  return stemOfLower(word.toLowerCase());
+}
+
+/** Stems of the words seen lately, by lower case: a deck reads the same words many times over. */
+let stems = new Map<string, string>();
+const REMEMBERED_STEMS = 200_000;
+
+/** The stem of a word already in lower case. */
+export function stemOfLower(lower: string): string {
+  let st = stems.get(lower);
+  if (st === undefined) {
+    const w = lower.replace(/\./g, '').replace(/['’]s$/, '');
+    st = /\p{N}/u.test(w) ? w : stemmer(w);
+    if (stems.size >= REMEMBERED_STEMS) stems = new Map();
+    stems.set(lower, st);
+  }
+  return st;
+}
+
+/** A match of WORD as a word: "U.S." keeps its dots as one word; a full stop after an ordinary word is punctuation. */
+export function wordText(match: string): { text: string; length: number } {
+  const t = match.endsWith('.') && !/\.\p{L}\.$/u.test(match) ? match.slice(0, -1) : match;
+  return { text: t.replace(/\./g, ''), length: t.length };
+}
+
+export function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const { text: clean, length } = wordText(m[0]);
+    const start = m.index ?? 0;
+    const lower = clean.toLowerCase();
+    out.push({ text: clean, lower, stem: stemOfLower(lower), index: out.length, start, end: start + length });
+  }
+  return out;
+}
