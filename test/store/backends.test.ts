@@ -26,7 +26,8 @@ import { themeNames } from '../../src/theme/index.ts';
 import { startCluster, type Cluster } from '../support/pg-cluster.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const REUTERS = resolve(root, '..', 'shared', 'corpora', 'reuters-21578-0');
+// The copy vendored for the evaluation, in every clone (the shared one when this one is absent).
+const REUTERS = [resolve(root, 'eval', 'corpora', 'reuters-21578-0'), resolve(root, '..', 'shared', 'corpora', 'reuters-21578-0')].find((d) => existsSync(d)) ?? '';
 const NEWSWIRE = resolve(root, 'test', 'fixtures', 'corpus', 'newswire');
 const required = process.env.BRIEFDECK_REQUIRE_PG === '1';
 const CHILD = resolve(root, 'test', 'support', 'ingest-child.ts');
@@ -74,7 +75,7 @@ afterAll(() => {
 
 const corpora = [
   { name: 'seed', project: root, corpusDir: resolve(root, 'corpus') },
-  existsSync(REUTERS)
+  REUTERS
     ? { name: 'reuters-21578-0', project: resolve(REUTERS, '..'), corpusDir: REUTERS }
     : { name: 'newswire fixture (Reuters corpus not found)', project: resolve(NEWSWIRE, '..'), corpusDir: NEWSWIRE },
 ];
