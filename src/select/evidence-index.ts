@@ -29,6 +29,8 @@ export class EvidenceIndex {
   /** Every claim, for a small corpus or a store that can only list them all (in-memory stores). */
   private everything?: readonly Claim[];
   private held?: boolean;
+  /** Every held claim's position in store order, when every claim is held. */
+  private positions?: Map<string, number>;
   /** Every held claim by document, when every claim is held. */
   private heldByDocument?: Map<string, Claim[]>;
   /** The last documents asked for one at a time, with their claims. */
@@ -68,9 +70,10 @@ export class EvidenceIndex {
     const key = topicKey(topic);
     let claims = this.byTopic.get(key);
     if (!claims) {
-      claims = this.store.claimsTagged
-        ? this.store.claimsTagged(key)
-        : this.listed().filter((c) => c.topics.some((t) => topicKey(t) === key));
+      claims =
+        this.store.claimsTagged && !this.isHeld()
+          ? this.store.claimsTagged(key)
+          : this.listed().filter((c) => c.topics.some((t) => topicKey(t) === key));
       this.byTopic.set(key, claims);
     }
     return claims;
@@ -90,9 +93,19 @@ export class EvidenceIndex {
   /** The claims with these ids, in store order (unknown ids are skipped). */
   inStoreOrder(ids: Iterable<string>): Claim[] {
     const wanted = [...new Set(ids)];
-    if (this.store.claimsById) return this.store.claimsById(wanted);
-    const set = new Set(wanted);
-    return this.listed().filter((c) => set.has(c.id));
+    if (this.store.claimsById && !this.isHeld()) return this.store.claimsById(wanted);
+    // Every claim is held: their positions, worked out once, put them in store order.
+    if (!this.positions) {
+      this.positions = new Map();
+      this.listed().forEach((c, i) => this.positions!.set(c.id, i));
+    }
+    const at: number[] = [];
+    for (const id of wanted) {
+      const i = this.positions.get(id);
+      if (i !== undefined) at.push(i);
+    }
+    const listed = this.listed();
+    return at.sort((a, b) => a - b).map((i) => listed[i]);
   }
 
   /** A document's claims in store order. */

@@ -15,7 +15,7 @@ import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from '
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { wordDelta, type WordDelta } from '../word-counts.ts';
-import { bm25, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
+import { bm25Counted, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
 import { filterRanked, META_VERSION, metaOf, queryTerms, redactUrl, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
 
 /** How long one request may take before the store gives up on the server. */
@@ -119,6 +119,8 @@ class SyncConnection {
     this.port = port1;
     this.worker = new Worker(connectionThreadFile(), {
       workerData: { url, port: port2, shared: this.answered.buffer },
+      // Answers are bounded (pages, chunks of keys): a small heap of its own, collected early.
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
       // Plain JavaScript: no loader hooks of the parent (a TypeScript loader takes a second to start).
       execArgv: [],
       transferList: [port2],
@@ -265,13 +267,28 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   files(): Map<string, StoredFile> {
-    const rows = this.q('SELECT path, key, doc_id, diagnostics FROM files');
-    return new Map(
-      rows.map((r) => [
-        str(r.path),
-        { path: str(r.path), key: str(r.key), docId: (r.doc_id as string | null) ?? null, diagnostics: JSON.parse(str(r.diagnostics)) },
-      ]),
-    );
+    const out = new Map<string, StoredFile>();
+    for (const r of this.pages('SELECT path, key, doc_id, diagnostics FROM files', 'path')) {
+      const diagnostics = str(r.diagnostics);
+      out.set(str(r.path), { path: str(r.path), key: str(r.key), docId: (r.doc_id as string | null) ?? null, diagnostics: diagnostics === '[]' ? [] : JSON.parse(diagnostics) });
+    }
+    return out;
+  }
+
+  /**
+   * The rows of a query over a whole table, in `key` order, read a large page at a time (keyset
+   * pagination on `key`), so no one answer holds the table.
+   */
+  private *pages(select: string, key: string): Iterable<Row> {
+    let after: string | undefined;
+    for (;;) {
+      const rows = this.guard(() =>
+        this.q(`${select} ${after === undefined ? '' : `WHERE ${key} > $2 `}ORDER BY ${key} LIMIT $1`, after === undefined ? [PAGE * 10] : [PAGE * 10, after]),
+      );
+      yield* rows;
+      if (rows.length < PAGE * 10) return;
+      after = str(rows[rows.length - 1][key.replace(/ COLLATE.*/, '')]);
+    }
   }
 
   /** The statements that replace everything stored for one file. */
@@ -455,7 +472,9 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   documents(): DocumentMeta[] {
-    return this.guard(() => this.q('SELECT meta FROM documents ORDER BY path COLLATE "C"').map((r) => JSON.parse(str(r.meta)) as DocumentMeta));
+    const out: DocumentMeta[] = [];
+    for (const r of this.pages('SELECT path, meta FROM documents', 'path COLLATE "C"')) out.push(JSON.parse(str(r.meta)) as DocumentMeta);
+    return out;
   }
 
   document(id: string): CorpusDocument | undefined {
@@ -477,10 +496,24 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   claimsById(ids: readonly string[]): Claim[] {
-    if (!ids.length) return [];
-    return this.guard(() =>
-      this.q('SELECT body FROM claims WHERE id = ANY($1::text[]) ORDER BY doc_seq, seq', [ids]).map((r) => JSON.parse(str(r.body)) as Claim),
-    );
+    return this.inChunks('id', ids);
+  }
+
+  /**
+   * Claims whose `column` is one of `keys`, in store order, asked for a few thousand keys at a time
+   * so no one answer is large (the connection thread holds it twice, as rows and as a message).
+   */
+  private inChunks(column: 'id' | 'doc_id', keys: readonly string[]): Claim[] {
+    if (!keys.length) return [];
+    const size = column === 'id' ? PAGE : PAGE / 10;
+    const rows: Array<[number, number, string]> = [];
+    this.guard(() => {
+      for (let i = 0; i < keys.length; i += size)
+        for (const r of this.q(`SELECT doc_seq, seq, body FROM claims WHERE ${column} = ANY($1::text[])`, [keys.slice(i, i + size)]))
+          rows.push([num(r.doc_seq), num(r.seq), str(r.body)]);
+    });
+    rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return rows.map((r) => JSON.parse(r[2]) as Claim);
   }
 
   claimsTagged(topic: string): Claim[] {
@@ -492,10 +525,7 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   claimsOfDocuments(docIds: readonly string[]): Claim[] {
-    if (!docIds.length) return [];
-    return this.guard(() =>
-      this.q('SELECT body FROM claims WHERE doc_id = ANY($1::text[]) ORDER BY doc_seq, seq', [docIds]).map((r) => JSON.parse(str(r.body)) as Claim),
-    );
+    return this.inChunks('doc_id', docIds);
   }
 
   languages(): Map<string, number> {
@@ -521,14 +551,28 @@ export class PostgresBackend implements EvidenceBackend {
     const tsquery = tsqueryOf(phrases);
     if (!tsquery) return [];
     const [totals] = this.q('SELECT claims, tokens FROM totals');
-    const rows = this.q('SELECT seq, id, tokens FROM claims WHERE tsv @@ $1::tsquery', [tsquery]).map((r) => ({
-      seq: num(r.seq),
-      id: str(r.id),
-      tokens: str(r.tokens).split(' '),
-    }));
+    // Each matching claim's occurrences of each phrase, counted by the server from its tokens (a
+    // phrase counts at every position where its tokens follow one another): only numbers travel.
+    const params: unknown[] = [tsquery];
+    const counts = phrases.map((p) => {
+      if (!p.length) return '0';
+      const first = `$${params.push(p[0])}::text`;
+      if (p.length === 1) return `coalesce(cardinality(array_positions(a, ${first})), 0)`;
+      const rest = p.slice(1).map((t, k) => `a[i + ${k + 1}] = $${params.push(t)}::text`).join(' AND ');
+      return `(SELECT count(*) FROM unnest(array_positions(a, ${first})) AS p(i) WHERE ${rest})`;
+    });
+    const rows = this.q(
+      `SELECT seq, id, ntok, ARRAY[${counts.join(', ')}]::bigint[] AS freq
+       FROM claims CROSS JOIN LATERAL string_to_array(tokens, ' ') AS t(a) WHERE tsv @@ $1::tsquery`,
+      params,
+    );
     if (!rows.length) return [];
-    const scores = bm25(rows, phrases, { rows: num(totals.claims), tokens: num(totals.tokens) });
-    const order = rows.map((r, i) => ({ seq: r.seq, id: r.id, score: scores[i] }));
+    const scores = bm25Counted(
+      rows.map((r) => (r.freq as unknown[]).map(num)),
+      rows.map((r) => num(r.ntok)),
+      { rows: num(totals.claims), tokens: num(totals.tokens) },
+    );
+    const order = rows.map((r, i) => ({ seq: num(r.seq), id: str(r.id), score: scores[i] }));
     order.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return order;
   }

@@ -308,31 +308,71 @@ export class SqliteBackend implements EvidenceBackend {
   }
 
   /**
+   * Claims with any of the words (stemmed), best bm25 first, ties by claim id, as rowid and score,
+   * up to `limit` (all when none). Ranked by the full-text index alone: joining every match to the
+   * claims table costs a lookup a row, a second for 40,000 matches of common words. Only rows that
+   * share their score with another have their ids read, to order them; when rows tied with the last
+   * one kept lie beyond the limit, every row with that score is read.
+   */
+  private ranked(terms: readonly string[], limit?: number): Array<{ rowid: number; score: number; id?: string }> {
+    const match = terms.map((t) => `"${t}"`).join(' OR ');
+    const take = limit ? Math.floor(limit) + 1 : -1;
+    let rows = (
+      this.statement('SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?').raw().all(match, take) as Array<[number, number]>
+    ).map(([rowid, score]) => ({ rowid, score, id: undefined as string | undefined }));
+    if (take > 0 && rows.length === take) {
+      const last = rows[take - 2].score;
+      if (rows[take - 1].score === last) {
+        const tied = this.statement('SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? AND bm25(claims_fts) = ?').raw().all(match, -last) as Array<[number, number]>;
+        rows = [...rows.filter((r) => r.score !== last), ...tied.map(([rowid, score]) => ({ rowid, score, id: undefined }))];
+      } else rows.pop();
+    }
+    rows.sort((a, b) => b.score - a.score);
+    const shared: typeof rows = [];
+    for (let i = 0; i < rows.length; ) {
+      let j = i + 1;
+      while (j < rows.length && rows[j].score === rows[i].score) j++;
+      if (j - i > 1) for (let k = i; k < j; k++) shared.push(rows[k]);
+      i = j;
+    }
+    if (shared.length) {
+      const ids = this.idsOf(shared.map((r) => r.rowid));
+      for (const r of shared) r.id = ids.get(r.rowid);
+      rows.sort((a, b) => b.score - a.score || (a.id === b.id ? 0 : byBytes(a.id!, b.id!)));
+    }
+    return limit ? rows.slice(0, limit) : rows;
+  }
+
+  /** Claim ids by rowid. */
+  private idsOf(rowids: readonly number[]): Map<number, string> {
+    const out = new Map<number, string>();
+    for (let i = 0; i < rowids.length; i += 500) {
+      const chunk = rowids.slice(i, i + 500);
+      for (const [rowid, id] of this.db.prepare(`SELECT rowid, id FROM claims WHERE rowid IN (${chunk.map(() => '?').join(',')})`).raw().all(...chunk) as Array<[number, string]>)
+        out.set(rowid, id);
+    }
+    return out;
+  }
+
+  /**
    * bm25 over claim text (any of the query's words, stemmed), best first, ties by claim id; the
-   * query's filters applied after ranking. The ranking reads ids only; claims are read and parsed a
-   * page at a time, as far as the filters and the limit need.
+   * query's filters applied after ranking. Claims are read and parsed a page at a time, as far as
+   * the filters and the limit need.
    */
   search(query: ClaimQuery): ScoredClaim[] {
     const terms = queryTerms(query.text);
     if (terms.length) {
       const filtered = !!(query.kinds?.length || query.topics?.length || query.docIds?.length);
-      const tail = query.limit && !filtered ? ` LIMIT ${Math.floor(query.limit)}` : '';
-      const order = this.db
-        .prepare(
-          `SELECT c.rowid, -bm25(claims_fts) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
-           WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id${tail}`,
-        )
-        .raw()
-        .all(terms.map((t) => `"${t}"`).join(' OR ')) as Array<[number, number]>;
+      const order = this.ranked(terms, filtered ? undefined : query.limit);
       const db = this.db;
       return filterRanked((function* () {
         let size = Math.max(50, Math.min(500, query.limit ?? 500));
         for (let i = 0; i < order.length; i += size, size = 500) {
           const page = order.slice(i, i + size);
           const bodies = new Map(
-            (db.prepare(`SELECT rowid, body FROM claims WHERE rowid IN (${page.map(() => '?').join(',')})`).raw().all(...page.map((r) => r[0])) as Array<[number, string]>),
+            (db.prepare(`SELECT rowid, body FROM claims WHERE rowid IN (${page.map(() => '?').join(',')})`).raw().all(...page.map((r) => r.rowid)) as Array<[number, string]>),
           );
-          for (const [rowid, score] of page) yield { claim: JSON.parse(bodies.get(rowid)!) as Claim, score };
+          for (const { rowid, score } of page) yield { claim: JSON.parse(bodies.get(rowid)!) as Claim, score };
         }
       })(), query);
     }
@@ -343,17 +383,12 @@ export class SqliteBackend implements EvidenceBackend {
 
   searchIds(text: string, limit?: number): Array<{ id: string; score: number }> {
     const terms = queryTerms(text);
-    const tail = limit ? ` LIMIT ${Math.floor(limit)}` : '';
     if (!terms.length)
-      return (this.db.prepare(`SELECT id FROM claims ORDER BY rowid${tail}`).raw().all() as Array<[string]>).map(([id]) => ({ id, score: 0 }));
-    const rows = this.db
-      .prepare(
-        `SELECT c.id, -bm25(claims_fts) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
-         WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id${tail}`,
-      )
-      .raw()
-      .all(terms.map((t) => `"${t}"`).join(' OR ')) as Array<[string, number]>;
-    return rows.map(([id, score]) => ({ id, score: roundScore(score) }));
+      return (this.statement('SELECT id FROM claims ORDER BY rowid LIMIT ?').raw().all(limit ? Math.floor(limit) : -1) as Array<[string]>).map(([id]) => ({ id, score: 0 }));
+    const rows = this.ranked(terms, limit);
+    const missing = rows.filter((r) => r.id === undefined).map((r) => r.rowid);
+    const ids = missing.length ? this.idsOf(missing) : new Map<number, string>();
+    return rows.map((r) => ({ id: r.id ?? ids.get(r.rowid)!, score: roundScore(r.score) }));
   }
 
   stats(): { documents: number; claims: number; quotes: number } {
@@ -364,6 +399,14 @@ export class SqliteBackend implements EvidenceBackend {
   close(): void {
     this.db.close();
   }
+}
+
+/** Strings in the order SQLite's BINARY collation puts them: by their UTF-8 bytes. */
+function byBytes(a: string, b: string): number {
+  // UTF-16 code units order strings as UTF-8 bytes do unless one holds a surrogate pair or a
+  // character from U+E000 up: ASCII ids (the usual case) compare directly.
+  if (/[^\u0000-\ud7ff]/.test(a) || /[^\u0000-\ud7ff]/.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Whether the process named `host:pid` still runs (a claim from another machine counts as live). */

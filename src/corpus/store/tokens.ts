@@ -77,21 +77,33 @@ export function bm25(
   phrases: readonly (readonly string[])[],
   total: { rows: number; tokens: number },
 ): number[] {
+  return bm25Counted(
+    rows.map((r) => phrases.map((p) => phraseCount(r.tokens, p))),
+    rows.map((r) => r.tokens.length),
+    total,
+  );
+}
+
+/**
+ * The same bm25 from counts already made: each row's occurrences of each phrase (`freq[row][phrase]`)
+ * and its length in tokens, as a server can count them without sending the tokens.
+ */
+export function bm25Counted(freq: readonly (readonly number[])[], lengths: readonly number[], total: { rows: number; tokens: number }): number[] {
   const k1 = 1.2;
   const b = 0.75;
   const avgdl = total.tokens / total.rows;
-  const freq = rows.map((r) => phrases.map((p) => phraseCount(r.tokens, p)));
-  const idf = phrases.map((_, i) => {
+  const phrases = freq[0]?.length ?? 0;
+  const idf = Array.from({ length: phrases }, (_, i) => {
     let hits = 0;
     for (const f of freq) if (f[i] > 0) hits++;
     const v = Math.log((total.rows - hits + 0.5) / (hits + 0.5));
     return v <= 0 ? 1e-6 : v;
   });
-  return rows.map((r, j) => {
-    const D = r.tokens.length;
+  return freq.map((row, j) => {
+    const D = lengths[j];
     let score = 0;
-    for (let i = 0; i < phrases.length; i++) {
-      const f = freq[j][i];
+    for (let i = 0; i < phrases; i++) {
+      const f = row[i];
       score += idf[i] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + (b * D) / avgdl)));
     }
     return -1.0 * (-1.0 * score);
