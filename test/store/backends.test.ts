@@ -26,7 +26,8 @@ import { themeNames } from '../../src/theme/index.ts';
 import { startCluster, type Cluster } from '../support/pg-cluster.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const REUTERS = resolve(root, '..', 'shared', 'corpora', 'reuters-21578-0');
+// The Reuters stories vendored for the evaluation, else the shared copy beside the repository.
+const REUTERS = [resolve(root, 'eval', 'corpora', 'reuters-21578-0'), resolve(root, '..', 'shared', 'corpora', 'reuters-21578-0')].find((d) => existsSync(d)) ?? '';
 const NEWSWIRE = resolve(root, 'test', 'fixtures', 'corpus', 'newswire');
 const required = process.env.BRIEFDECK_REQUIRE_PG === '1';
 const CHILD = resolve(root, 'test', 'support', 'ingest-child.ts');
@@ -74,7 +75,7 @@ afterAll(() => {
 
 const corpora = [
   { name: 'seed', project: root, corpusDir: resolve(root, 'corpus') },
-  existsSync(REUTERS)
+  REUTERS
     ? { name: 'reuters-21578-0', project: resolve(REUTERS, '..'), corpusDir: REUTERS }
     : { name: 'newswire fixture (Reuters corpus not found)', project: resolve(NEWSWIRE, '..'), corpusDir: NEWSWIRE },
 ];
@@ -153,7 +154,9 @@ describe.each(corpora)('both backends on the $name corpus', ({ project, corpusDi
   pgIt('hold the same evidence, rank every search alike and give the same deck.json for every sample', async () => {
     const lite = await loadCorpus({ root: project, corpusDir, cacheDir: mkdtempSync(join(work, 'cache-')) });
     const url = await database();
-    const server = await loadCorpus({ root: project, corpusDir, store: url });
+    // Caches (file stamps) of their own, never in the project's folder.
+    const serverCache = mkdtempSync(join(work, 'cache-'));
+    const server = await loadCorpus({ root: project, corpusDir, store: url, cacheDir: serverCache });
     try {
       expect(server.location).toBe(redactUrl(url));
       const a = await contents(lite);
@@ -168,7 +171,7 @@ describe.each(corpora)('both backends on the $name corpus', ({ project, corpusDi
       server.close();
     }
     // Reopened unchanged: nothing is read again, and the answers are the same.
-    const again = await loadCorpus({ root: project, corpusDir, store: url, onFile: (p, read) => expect(read, p).toBe(false) });
+    const again = await loadCorpus({ root: project, corpusDir, store: url, cacheDir: serverCache, onFile: (p, read) => expect(read, p).toBe(false) });
     try {
       expect(again.stats().documents).toBeGreaterThan(0);
     } finally {
