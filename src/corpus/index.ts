@@ -341,6 +341,7 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     claimsById: (ids) => db.claimsById(ids),
     claimsTagged: (topic) => db.claimsTagged(topic),
     claimsOfDocuments: (docIds) => db.claimsOfDocuments(docIds),
+    leads: (docIds) => db.leads(docIds),
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
     searchIds: (text, limit) => db.searchIds(text, limit),

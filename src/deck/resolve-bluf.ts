@@ -25,7 +25,11 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // in passing), and naming another one too when the deck has several ("coffee" and "export
   // quotas", not a textile quota story). A deck whose subjects no document joins falls back to
   // documents about any one of them.
-  const documents = deckDocuments(subjects, (doc) => ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc)));
+  const documents = deckDocuments(
+    subjects,
+    (doc) => ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc)),
+    (docs) => scope?.terms.length && ctx.prefetchHeads(docs.filter((d) => ctx.allowed.has(d))),
+  );
   // The deck's title states its question ("who depends on whom?"): a line that answers in its
   // words is about the deck, not only about one section; a judgement counts over a bare fact.
   const corpus = ctx.words();
@@ -96,7 +100,12 @@ const JUDGEMENT = 0.35;
 const REPORTING_SHARE = 0.3;
 const ANALYTIC_SHARE = 0.5;
 
-function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => boolean): Map<string, number> {
+function deckDocuments(
+  subjects: readonly Subject[],
+  allowed: (doc: string) => boolean,
+  /** Reads ahead what `allowed` will read of these documents. */
+  prefetch: (docs: string[]) => unknown,
+): Map<string, number> {
   const all = new Set(subjects.flatMap((s) => [...s.documents.keys()]));
   const pick = (needed: number) => {
     const scored: Array<[string, number]> = [];
@@ -109,6 +118,7 @@ function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => b
     // A large corpus has thousands of documents about a subject: the most relevant are read, and
     // whether a document is allowed and in scope (its title and lead) is asked only of those.
     if (scored.length > DECK_DOCUMENTS) scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    prefetch(scored.slice(0, DECK_DOCUMENTS + DECK_DOCUMENTS / 4).map(([doc]) => doc));
     const out = new Map<string, number>();
     for (const [doc, relevance] of scored) {
       if (out.size >= DECK_DOCUMENTS) break;

@@ -528,6 +528,16 @@ export class PostgresBackend implements EvidenceBackend {
     return this.inChunks('doc_id', docIds);
   }
 
+  leads(docIds: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    this.guard(() => {
+      for (let i = 0; i < docIds.length; i += PAGE)
+        for (const r of this.q("SELECT id, body::json->'paragraphs'->0->>'text' AS lead FROM documents WHERE id = ANY($1::text[])", [docIds.slice(i, i + PAGE)]))
+          if (r.lead !== null) out.set(str(r.id), str(r.lead));
+    });
+    return out;
+  }
+
   languages(): Map<string, number> {
     const rows = this.guard(() => this.q('SELECT language, count(*) AS n FROM documents WHERE language IS NOT NULL GROUP BY language'));
     return new Map(rows.filter((r) => r.language).map((r) => [str(r.language), num(r.n)]));

@@ -294,6 +294,19 @@ export class SqliteBackend implements EvidenceBackend {
     return rows.filter((r) => !seen.has(r.rowid) && seen.add(r.rowid)).map((r) => JSON.parse(r.body) as Claim);
   }
 
+  leads(docIds: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < docIds.length; i += 500) {
+      const chunk = docIds.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT id, json_extract(body, '$.paragraphs[0].text') FROM documents WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .raw()
+        .all(...chunk) as Array<[string, string | null]>;
+      for (const [id, lead] of rows) if (lead !== null) out.set(id, lead);
+    }
+    return out;
+  }
+
   languages(): Map<string, number> {
     const rows = this.db
       .prepare('SELECT language, count(*) AS n FROM documents WHERE language IS NOT NULL GROUP BY language')

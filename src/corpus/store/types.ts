@@ -47,6 +47,8 @@ export interface EvidenceBackend {
   claimsTagged(topic: string): Claim[];
   /** The claims of these documents, in store order. */
   claimsOfDocuments(docIds: readonly string[]): Claim[];
+  /** Each document's first kept paragraph (its lead), read without parsing the rest of it. */
+  leads(docIds: readonly string[]): Map<string, string>;
   /** How many documents are in each detected language (documents without one are left out). */
   languages(): Map<string, number>;
   /** The word counts kept with the claims (`word-counts.ts`): totals now, stems and words when asked. */
