@@ -196,16 +196,28 @@ export class PostgresBackend implements EvidenceBackend {
     try {
       store.q('SELECT 1');
       store.migrate();
-      if (store.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
-        store.batch(
-          [
-            { sql: 'SELECT pg_advisory_xact_lock($1, 0)', params: [LOCK_SCHEMA] },
-            { sql: 'TRUNCATE files, documents, claims, claim_topics, quotes, word_stems, word_forms' },
-            { sql: 'UPDATE totals SET claims = 0, tokens = 0, documents = 0' },
-            { sql: "INSERT INTO info(name, value) VALUES ('pipeline', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", params: [`${PIPELINE_VERSION}/${META_VERSION}`] },
-          ],
-          true,
-        );
+      const pipeline = `${PIPELINE_VERSION}/${META_VERSION}`;
+      if (store.info('pipeline') !== pipeline) {
+        // Emptied under the schema lock, and only if still filled by another pipeline once the lock
+        // is held: a second process opening the store meanwhile must not empty it again while the
+        // first is already storing files (nor wait on its tables while it does).
+        store.q('BEGIN');
+        try {
+          store.q('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SCHEMA]);
+          if (store.info('pipeline') !== pipeline)
+            store.batch(
+              [
+                { sql: 'TRUNCATE files, documents, claims, claim_topics, quotes, word_stems, word_forms' },
+                { sql: 'UPDATE totals SET claims = 0, tokens = 0, documents = 0' },
+                { sql: "INSERT INTO info(name, value) VALUES ('pipeline', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", params: [pipeline] },
+              ],
+              false,
+            );
+          store.q('COMMIT');
+        } catch (err) {
+          store.q('ROLLBACK');
+          throw err;
+        }
       }
       return store;
     } catch (err) {

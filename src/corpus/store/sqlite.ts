@@ -29,8 +29,11 @@ export class SqliteBackend implements EvidenceBackend {
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec('CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    // Rebuilt or emptied in a write transaction, and only if still needed once it holds the write
+    // lock: a second process opening the store meanwhile must not empty what the first stores.
     if (this.info('layout') !== SQLITE_LAYOUT) {
       this.db.transaction(() => {
+        if (this.info('layout') === SQLITE_LAYOUT) return;
         for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'documents', 'files', 'word_stems', 'word_forms', 'word_totals'])
           this.db.exec(`DROP TABLE IF EXISTS ${t}`);
         this.db.exec('DELETE FROM info');
@@ -40,11 +43,13 @@ export class SqliteBackend implements EvidenceBackend {
     }
     // Files being ingested, by process: two `briefdeck corpus` on one machine share the work.
     this.db.exec('CREATE TABLE IF NOT EXISTS ingest_claims (path TEXT PRIMARY KEY, owner TEXT NOT NULL)');
-    if (this.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
+    const pipeline = `${PIPELINE_VERSION}/${META_VERSION}`;
+    if (this.info('pipeline') !== pipeline) {
       this.db.transaction(() => {
+        if (this.info('pipeline') === pipeline) return;
         this.db.exec(`DELETE FROM files; DELETE FROM documents; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;
           DELETE FROM word_stems; DELETE FROM word_forms; UPDATE word_totals SET documents = 0, claims = 0;`);
-        this.setInfo('pipeline', `${PIPELINE_VERSION}/${META_VERSION}`);
+        this.setInfo('pipeline', pipeline);
       }).immediate();
     }
   }
