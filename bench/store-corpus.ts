@@ -1,6 +1,6 @@
 /**
  * A large corpus of real text for `npm run bench:store`: the five seed articles and the 925
- * Reuters stories (`../shared/corpora/reuters-21578-0`, or BENCH_REUTERS), each copy varied so no
+ * Reuters stories (vendored in `eval/corpora/reuters-21578-0`, or BENCH_REUTERS), each copy varied so no
  * two files are identical: the body's paragraphs rotated, years shifted, a capital and a figure
  * changed, and an edition line. Files go a thousand to a folder.
  *
@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-export const REUTERS = process.env.BENCH_REUTERS ?? join(root, '..', 'shared', 'corpora', 'reuters-21578-0');
+export const REUTERS = process.env.BENCH_REUTERS ?? join(root, 'eval', 'corpora', 'reuters-21578-0');
 
 function sources(): string[] {
   const out: string[] = [];

@@ -211,6 +211,8 @@ export interface EvidenceStore {
   claimsTagged?(topic: string): Claim[];
   /** The claims of these documents, in store order (default: from `claims()`). */
   claimsOfDocuments?(docIds: readonly string[]): Claim[];
+  /** Each document's first kept paragraph, without reading the rest of it (default: from `document()`). */
+  leads?(docIds: readonly string[]): Map<string, string>;
   /** The ids and scores `searchClaims({ text, limit })` returns, without reading the claims (default: from it). */
   searchIds?(text: string, limit?: number): Array<{ id: string; score: number }>;
   /** Counts, without reading any row (default: the lengths of the lists). */

@@ -143,7 +143,9 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   let next = 0;
   const drain = async (keep: number) => {
     while (queue.length - next > keep) {
-      const step = queue[next++];
+      const step = queue[next];
+      // A step holds its file's document, claims and quotes: let them go once it has run.
+      queue[next++] = undefined!;
       const done = step();
       if (done) await done;
     }
@@ -184,15 +186,15 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     const work = pool.submit({ path, bytes, sidecar, id });
     work.catch(() => {});
     queue.push(async () => {
-      const { result, claims, quotes } = await work;
+      const { result, claims, quotes, worked } = await work;
       fileDiagnostics.push(...result.diagnostics);
       diagnostics.push(...fileDiagnostics);
       const doc = result.document;
       const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics };
       if (claim) {
         held.delete(claim);
-        claim.put(file, doc, claims, quotes);
-      } else db.putFile(file, doc, claims, quotes);
+        claim.put(file, doc, claims, quotes, worked);
+      } else db.putFile(file, doc, claims, quotes, worked);
       options.onFile?.(path, true);
     });
   };
@@ -341,6 +343,7 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     claimsById: (ids) => db.claimsById(ids),
     claimsTagged: (topic) => db.claimsTagged(topic),
     claimsOfDocuments: (docIds) => db.claimsOfDocuments(docIds),
+    leads: (docIds) => db.leads(docIds),
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
     searchIds: (text, limit) => db.searchIds(text, limit),

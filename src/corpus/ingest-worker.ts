@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { extractEvidence } from './claims.ts';
 import { readsEnglish } from './extracted.ts';
 import { ingestFile, type IngestInput } from './read.ts';
+import { workedOut } from './pool.ts';
 import { topicMatcher, type TopicTable } from './topics.ts';
 
 const topicsOf = topicMatcher((workerData as { topics: TopicTable }).topics);
@@ -16,7 +17,7 @@ parentPort!.on('message', async ({ seq, input }: { seq: number; input: IngestInp
     const result = await ingestFile(input);
     const doc = result.document;
     const { claims, quotes } = doc && readsEnglish(doc) ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
-    parentPort!.postMessage({ seq, result, claims, quotes });
+    parentPort!.postMessage({ seq, result, claims, quotes, worked: workedOut(doc, claims) });
   } catch (err) {
     parentPort!.postMessage({ seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

@@ -6,7 +6,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Claim, Quote } from '../model.ts';
+import type { Claim, CorpusDocument, Quote } from '../model.ts';
+import { metaOf, type Worked } from './store/types.ts';
+import { wordDelta } from './word-counts.ts';
 import { extractEvidence } from './claims.ts';
 import { readsEnglish } from './extracted.ts';
 import { ingestFile, type IngestInput, type IngestResult } from './read.ts';
@@ -16,6 +18,13 @@ export interface Ingested {
   result: IngestResult;
   claims: Claim[];
   quotes: Quote[];
+  /** What the store would otherwise work out on the main thread: the listing entry, the claims' word counts. */
+  worked: Worked;
+}
+
+/** The listing entry and word counts of a document and its claims. */
+export function workedOut(doc: CorpusDocument | undefined, claims: readonly Claim[]): Worked {
+  return doc ? { meta: metaOf(doc), words: wordDelta([], [claims.map((c) => c.text)]) } : {};
 }
 
 export interface IngestPool {
@@ -56,7 +65,7 @@ function inThread(topics: TopicTable): IngestPool {
       const result = await ingestFile(input);
       const doc = result.document;
       const { claims, quotes } = doc && readsEnglish(doc) ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
-      return { result, claims, quotes };
+      return { result, claims, quotes, worked: workedOut(doc, claims) };
     },
     async close() {},
   };
@@ -76,7 +85,7 @@ function threaded(file: URL, topics: TopicTable, count: number): IngestPool {
       const job = waiting.get(m.seq);
       waiting.delete(m.seq);
       if (m.error !== undefined) job?.reject(new Error(m.error));
-      else job?.resolve({ result: m.result!, claims: m.claims!, quotes: m.quotes! });
+      else job?.resolve({ result: m.result!, claims: m.claims!, quotes: m.quotes!, worked: m.worked ?? {} });
     });
     w.on('error', (err) => {
       failure = err;

@@ -95,33 +95,57 @@ export interface WordDelta {
 
 /** The change of counts when documents `gone` (each its claims' texts) leave and `added` come. */
 export function wordDelta(gone: ReadonlyArray<readonly string[]>, added: ReadonlyArray<readonly string[]>): WordDelta {
-  const stems = new Map<string, [number, number]>();
-  const forms = new Map<string, [number, number]>();
-  let documents = 0;
-  let claims = 0;
-  const apply = (texts: readonly string[], sign: number) => {
-    if (!texts.length) return;
-    const t = documentTally(texts);
-    documents += sign;
-    claims += sign * t.claims;
-    for (const [s, c] of t.stems) {
-      const v = stems.get(s) ?? stems.set(s, [0, 0]).get(s)!;
-      v[0] += sign * c.claims;
-      v[1] += sign * c.documents;
-    }
-    for (const [w, c] of t.forms) {
-      const v = forms.get(w) ?? forms.set(w, [0, 0]).get(w)!;
-      v[0] += sign * c.upper;
-      v[1] += sign * c.lower;
-    }
-  };
-  for (const texts of gone) apply(texts, -1);
-  for (const texts of added) apply(texts, 1);
-  const byKey = (a: [string, ...number[]], b: [string, ...number[]]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  return {
-    documents,
-    claims,
-    stems: [...stems].filter(([, v]) => v[0] || v[1]).map(([s, v]): [string, number, number] => [s, v[0], v[1]]).sort(byKey),
-    forms: [...forms].filter(([, v]) => v[0] || v[1]).map(([w, v]): [string, number, number] => [w, v[0], v[1]]).sort(byKey),
-  };
+  const sum = new DeltaSum();
+  for (const texts of gone) if (texts.length) sum.addTally(documentTally(texts), -1);
+  for (const texts of added) if (texts.length) sum.addTally(documentTally(texts), 1);
+  return sum.delta();
+}
+
+/**
+ * A file's change of counts: its old documents' claims (`gone`) leave, its new document's come,
+ * counted already on an ingest thread (`counted`) or here from `claims`.
+ */
+export function fileDelta(gone: ReadonlyArray<readonly string[]>, claims: ReadonlyArray<{ text: string }> | undefined, counted?: WordDelta): WordDelta {
+  if (!gone.some((g) => g.length)) return counted ?? wordDelta([], claims ? [claims.map((c) => c.text)] : []);
+  const sum = new DeltaSum();
+  for (const texts of gone) if (texts.length) sum.addTally(documentTally(texts), -1);
+  if (claims) sum.add(counted ?? wordDelta([], [claims.map((c) => c.text)]));
+  return sum.delta();
+}
+
+/** Changes of counts added up: a file's (what left and what came), or every file's since the store last folded them in. */
+export class DeltaSum {
+  documents = 0;
+  claims = 0;
+  private readonly stems = new Map<string, [number, number]>();
+  private readonly forms = new Map<string, [number, number]>();
+
+  addTally(t: WordTally, sign: number): void {
+    this.documents += sign;
+    this.claims += sign * t.claims;
+    for (const [s, c] of t.stems) this.bump(this.stems, s, sign * c.claims, sign * c.documents);
+    for (const [w, c] of t.forms) this.bump(this.forms, w, sign * c.upper, sign * c.lower);
+  }
+
+  add(d: WordDelta): void {
+    this.documents += d.documents;
+    this.claims += d.claims;
+    for (const [s, a, b] of d.stems) this.bump(this.stems, s, a, b);
+    for (const [w, a, b] of d.forms) this.bump(this.forms, w, a, b);
+  }
+
+  private bump(map: Map<string, [number, number]>, key: string, a: number, b: number): void {
+    const v = map.get(key);
+    if (v) {
+      v[0] += a;
+      v[1] += b;
+    } else map.set(key, [a, b]);
+  }
+
+  delta(): WordDelta {
+    const byKey = (a: [string, ...number[]], b: [string, ...number[]]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    const rows = (map: Map<string, [number, number]>) =>
+      [...map].filter(([, v]) => v[0] || v[1]).map(([k, v]): [string, number, number] => [k, v[0], v[1]]).sort(byKey);
+    return { documents: this.documents, claims: this.claims, stems: rows(this.stems), forms: rows(this.forms) };
+  }
 }

@@ -13,21 +13,35 @@ export interface Citable {
   text: string;
 }
 
+/**
+ * Every document's tag stem, unique across the corpus. Worked out once per document listing: a
+ * store keeps its listing, so every deck of a run (and of a watch session, until the corpus
+ * changes) shares them.
+ */
+const tagsByListing = new WeakMap<readonly DocumentMeta[], Map<string, string>>();
+function tagsOf(listing: readonly DocumentMeta[]): Map<string, string> {
+  let stems = tagsByListing.get(listing);
+  if (stems) return stems;
+  stems = new Map<string, string>();
+  const docs = [...listing].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const [stem, group] of groupBy(docs, (d) => tagStem(d))) {
+    if (group.length === 1) stems.set(group[0].id, stem);
+    // Documents known by their title take another word of it before a letter: "Coffee Quota
+    // Talks 1987", not "Coffee Quota 1987b".
+    else for (const [longer, same] of groupBy(group, (d) => tagStem(d, 4))) {
+      same.forEach((doc, i) => stems!.set(doc.id, same.length === 1 ? longer : distinguish(longer, i)));
+    }
+  }
+  tagsByListing.set(listing, stems);
+  return stems;
+}
+
 export class SourceBook {
-  private readonly stems = new Map<string, string>();
+  private readonly stems: ReadonlyMap<string, string>;
   private readonly cited = new Set<string>();
 
   constructor(private readonly store: EvidenceStore) {
-    const byStem = new Map<string, DocumentMeta[]>();
-    const docs = [...store.documents()].sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (const [stem, group] of groupBy(docs, (d) => tagStem(d))) {
-      if (group.length === 1) this.stems.set(group[0].id, stem);
-      // Documents known by their title take another word of it before a letter: "Coffee Quota
-      // Talks 1987", not "Coffee Quota 1987b".
-      else for (const [longer, same] of groupBy(group, (d) => tagStem(d, 4))) {
-        same.forEach((doc, i) => this.stems.set(doc.id, same.length === 1 ? longer : distinguish(longer, i)));
-      }
-    }
+    this.stems = tagsOf(store.documents());
   }
 
   /**

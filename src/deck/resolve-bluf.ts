@@ -26,6 +26,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // quotas", not a textile quota story). A deck whose subjects no document joins falls back to
   // documents about any one of them.
   const allowed = (doc: string) => ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc));
+  const prefetch = (docs: string[]) => scope?.terms.length && ctx.prefetchHeads(docs.filter((d) => ctx.allowed.has(d)));
   // A story whose headline names one of the deck's subjects is about it first of all: it tells
   // a bigger share of the deck's storylines than one that names them in its body.
   const headlined = (docs: Map<string, number>) => {
@@ -35,9 +36,9 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     }
     return docs;
   };
-  const documents = headlined(deckDocuments(subjects, allowed));
+  const documents = headlined(deckDocuments(subjects, allowed, prefetch));
   let alone: Map<string, number> | undefined;
-  const fallbackDocuments = () => (alone ??= headlined(deckDocuments(subjects, allowed, 1)));
+  const fallbackDocuments = () => (alone ??= headlined(deckDocuments(subjects, allowed, prefetch, 1)));
   // The deck's title states its question ("who depends on whom?"): a line that answers in its
   // words is about the deck, not only about one section; a judgement counts over a bare fact.
   const corpus = ctx.words();
@@ -127,7 +128,13 @@ const JUDGEMENT = 0.35;
 const REPORTING_SHARE = 0.3;
 const ANALYTIC_SHARE = 0.5;
 
-function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => boolean, atLeast?: number): Map<string, number> {
+function deckDocuments(
+  subjects: readonly Subject[],
+  allowed: (doc: string) => boolean,
+  /** Reads ahead what `allowed` will read of these documents. */
+  prefetch: (docs: string[]) => unknown,
+  atLeast?: number,
+): Map<string, number> {
   const all = new Set(subjects.flatMap((s) => [...s.documents.keys()]));
   const pick = (needed: number) => {
     const scored: Array<[string, number]> = [];
@@ -140,6 +147,7 @@ function deckDocuments(subjects: readonly Subject[], allowed: (doc: string) => b
     // A large corpus has thousands of documents about a subject: the most relevant are read, and
     // whether a document is allowed and in scope (its title and lead) is asked only of those.
     if (scored.length > DECK_DOCUMENTS) scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    prefetch(scored.slice(0, DECK_DOCUMENTS + DECK_DOCUMENTS / 4).map(([doc]) => doc));
     const out = new Map<string, number>();
     for (const [doc, relevance] of scored) {
       if (out.size >= DECK_DOCUMENTS) break;

@@ -73,6 +73,8 @@ export interface SelectionContext {
   scope: () => Scope | undefined;
   /** A document's title and first paragraph, for scope. */
   head: (docId: string) => { title: string; lead?: string };
+  /** Reads the first paragraphs of these documents at once, ahead of `head` asking for each. */
+  prefetchHeads: (docIds: Iterable<string>) => void;
   /** Whether a sentence's "the …" points back at the article before it (in `shown`, the text a slide shows of it). */
   pointsBack: (claim: Claim, shown?: string) => boolean;
 }
@@ -129,7 +131,7 @@ export function createSelectionContext(
       const hits = index.search(text.replace(/["“”*]/g, ' '), SUBJECT_CANDIDATES).map((h) => h.id);
       const candidates = index.inStoreOrder(hits).filter((c) => allowed.has(c.docId));
       const isActor = (name: string) => findActors(name).length > 0;
-      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t), isActor }, candidates, words(), (id) => head(id).title, (doc) => index.ofDocument(doc));
+      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t), isActor }, candidates, words(), (id) => titles.get(id) ?? '', (doc) => index.ofDocument(doc));
       subjects.set(key, found);
     }
     return found;
@@ -137,15 +139,19 @@ export function createSelectionContext(
   let scoped: { scope?: Scope } | undefined;
   const scope = () =>
     (scoped ??= { scope: scopeOf([spec.title, spec.subtitle].filter(Boolean).join(' — '), spec.topics ?? [], words(), findActors) }).scope;
+  // Titles come with the document listing; first paragraphs are read when scope needs them, many
+  // at once where a request knows which documents it will look at.
+  const titles = new Map(docs.map((d) => [d.id, d.title]));
   const heads = new Map<string, { title: string; lead?: string }>();
+  const prefetchHeads = (docIds: Iterable<string>) => {
+    const missing = [...new Set(docIds)].filter((id) => !heads.has(id));
+    if (!missing.length) return;
+    const leads = store.leads ? store.leads(missing) : undefined;
+    for (const id of missing) heads.set(id, { title: titles.get(id) ?? '', lead: leads ? leads.get(id) : store.document(id)?.paragraphs[0]?.text });
+  };
   const head = (docId: string) => {
-    let h = heads.get(docId);
-    if (!h) {
-      const doc = store.document(docId);
-      h = { title: doc?.title ?? '', lead: doc?.paragraphs[0]?.text };
-      heads.set(docId, h);
-    }
-    return h;
+    if (!heads.has(docId)) prefetchHeads([docId]);
+    return heads.get(docId)!;
   };
   let known: Set<string> | undefined;
   const backMemo = new Map<string, boolean>();
@@ -165,7 +171,7 @@ export function createSelectionContext(
     }
     return v;
   };
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], recency, centrality, words, subject, scope, head, pointsBack: pointsBackAt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
 }
 
 /** Documents whose claims are read at once when a deck counts the words of some documents itself. */
@@ -253,6 +259,8 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   const titleStems = new Set(
     request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
   );
+  // Scope reads the title and first paragraph of each candidate's document: all at once.
+  if (scope?.terms.length && subject) ctx.prefetchHeads([...pool].map((c) => c.docId));
   // The deck title's own angle ("port" in "Shipping and port strikes", "prices" in "Coffee prices
   // and export quotas"): its words that are not a topic's.
   const topicStems = new Set(ctx.topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));

@@ -20,13 +20,13 @@ function overflowingStore(): EvidenceStore {
   return {
     ...store,
     claims: function spreadEveryClaim() {
-      const huge = new Array(5_000_000).fill(1);
+      const huge = new Array(500_000).fill(1);
       Math.max(...huge);
       return store.claims();
     },
     eachClaim: undefined,
     searchClaims: function searchEverything() {
-      const huge = new Array(5_000_000).fill(1);
+      const huge = new Array(500_000).fill(1);
       Math.max(...huge);
       return [];
     },

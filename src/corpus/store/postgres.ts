@@ -14,9 +14,9 @@
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
-import { wordDelta, type WordDelta } from '../word-counts.ts';
+import { fileDelta, type WordDelta } from '../word-counts.ts';
 import { bm25Counted, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
-import { filterRanked, META_VERSION, metaOf, queryTerms, redactUrl, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
+import { filterRanked, META_VERSION, metaOf, queryTerms, redactUrl, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** How long one request may take before the store gives up on the server. */
 const TIMEOUT_MS = Number(process.env.BRIEFDECK_STORE_TIMEOUT_MS) || 120_000;
@@ -196,16 +196,28 @@ export class PostgresBackend implements EvidenceBackend {
     try {
       store.q('SELECT 1');
       store.migrate();
-      if (store.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
-        store.batch(
-          [
-            { sql: 'SELECT pg_advisory_xact_lock($1, 0)', params: [LOCK_SCHEMA] },
-            { sql: 'TRUNCATE files, documents, claims, claim_topics, quotes, word_stems, word_forms' },
-            { sql: 'UPDATE totals SET claims = 0, tokens = 0, documents = 0' },
-            { sql: "INSERT INTO info(name, value) VALUES ('pipeline', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", params: [`${PIPELINE_VERSION}/${META_VERSION}`] },
-          ],
-          true,
-        );
+      const pipeline = `${PIPELINE_VERSION}/${META_VERSION}`;
+      if (store.info('pipeline') !== pipeline) {
+        // Emptied under the schema lock, and only if still filled by another pipeline once the lock
+        // is held: a second process opening the store meanwhile must not empty it again while the
+        // first is already storing files (nor wait on its tables while it does).
+        store.q('BEGIN');
+        try {
+          store.q('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SCHEMA]);
+          if (store.info('pipeline') !== pipeline)
+            store.batch(
+              [
+                { sql: 'TRUNCATE files, documents, claims, claim_topics, quotes, word_stems, word_forms' },
+                { sql: 'UPDATE totals SET claims = 0, tokens = 0, documents = 0' },
+                { sql: "INSERT INTO info(name, value) VALUES ('pipeline', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", params: [pipeline] },
+              ],
+              false,
+            );
+          store.q('COMMIT');
+        } catch (err) {
+          store.q('ROLLBACK');
+          throw err;
+        }
       }
       return store;
     } catch (err) {
@@ -292,7 +304,7 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   /** The statements that replace everything stored for one file. */
-  private putStatements(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []) {
+  private putStatements(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], meta?: DocumentMeta) {
     const statements: Array<{ sql: string; params?: unknown[] }> = [];
     const gone = GONE;
     const ids = [file.path, doc?.id ?? null];
@@ -309,7 +321,7 @@ export class PostgresBackend implements EvidenceBackend {
     if (doc) {
       statements.push({
         sql: 'INSERT INTO documents(id, hash, path, language, meta, body) VALUES ($1, $2, $3, $4, $5, $6)',
-        params: [doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(metaOf(doc)), JSON.stringify(doc)],
+        params: [doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(meta ?? metaOf(doc)), JSON.stringify(doc)],
       });
       if (claims.length) {
         const tokens = tokenize(claims.map((c) => c.text));
@@ -359,8 +371,8 @@ export class PostgresBackend implements EvidenceBackend {
     return statements;
   }
 
-  putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []): void {
-    this.guard(() => this.write(file, doc, claims, quotes));
+  putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], worked: Worked = {}): void {
+    this.guard(() => this.write(file, doc, claims, quotes, false, worked));
   }
 
   /**
@@ -368,15 +380,15 @@ export class PostgresBackend implements EvidenceBackend {
    * it replaces are read first, so their words leave the counts as the new ones come in. `remove`:
    * the file's rows go and nothing comes.
    */
-  private write(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], remove = false): void {
+  private write(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], remove = false, worked: Worked = {}): void {
     this.q('BEGIN');
     try {
       this.q('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_FILE, file.path]);
       const rows = this.q(`SELECT doc_id, text FROM claims WHERE doc_id = ANY (${GONE}) ORDER BY doc_seq, seq`, [file.path, doc?.id ?? null]);
       const gone = new Map<string, string[]>();
       for (const r of rows) (gone.get(str(r.doc_id)) ?? gone.set(str(r.doc_id), []).get(str(r.doc_id))!).push(str(r.text));
-      const delta = wordDelta([...gone.values()], doc ? [claims.map((c) => c.text)] : []);
-      const statements = this.putStatements(file, doc, claims, quotes);
+      const delta = fileDelta([...gone.values()], doc ? claims : undefined, worked.words);
+      const statements = this.putStatements(file, doc, claims, quotes, worked.meta);
       this.batch([...(remove ? statements.slice(0, 4) : statements), ...wordStatements(delta), { sql: 'COMMIT' }], false);
     } catch (err) {
       try {
@@ -412,11 +424,11 @@ export class PostgresBackend implements EvidenceBackend {
       }
       let open = true;
       return {
-        put: (file, doc, claims, quotes) => {
+        put: (file, doc, claims, quotes, worked) => {
           if (!open) throw new Error(`the claim on ${path} has ended`);
           open = false;
           try {
-            this.write(file, doc, claims, quotes);
+            this.write(file, doc, claims, quotes, false, worked);
           } catch (err) {
             throw this.failure(err);
           } finally {
@@ -526,6 +538,16 @@ export class PostgresBackend implements EvidenceBackend {
 
   claimsOfDocuments(docIds: readonly string[]): Claim[] {
     return this.inChunks('doc_id', docIds);
+  }
+
+  leads(docIds: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    this.guard(() => {
+      for (let i = 0; i < docIds.length; i += PAGE)
+        for (const r of this.q("SELECT id, body::json->'paragraphs'->0->>'text' AS lead FROM documents WHERE id = ANY($1::text[])", [docIds.slice(i, i + PAGE)]))
+          if (r.lead !== null) out.set(str(r.id), str(r.lead));
+    });
+    return out;
   }
 
   languages(): Map<string, number> {

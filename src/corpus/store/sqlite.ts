@@ -11,8 +11,8 @@ import Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
-import { wordDelta, type WordDelta } from '../word-counts.ts';
-import { filterRanked, META_VERSION, metaOf, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile } from './types.ts';
+import { fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
+import { filterRanked, META_VERSION, metaOf, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
 export const SQLITE_LAYOUT = '5';
@@ -29,8 +29,11 @@ export class SqliteBackend implements EvidenceBackend {
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec('CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    // Rebuilt or emptied in a write transaction, and only if still needed once it holds the write
+    // lock: a second process opening the store meanwhile must not empty what the first stores.
     if (this.info('layout') !== SQLITE_LAYOUT) {
       this.db.transaction(() => {
+        if (this.info('layout') === SQLITE_LAYOUT) return;
         for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'documents', 'files', 'word_stems', 'word_forms', 'word_totals'])
           this.db.exec(`DROP TABLE IF EXISTS ${t}`);
         this.db.exec('DELETE FROM info');
@@ -40,11 +43,13 @@ export class SqliteBackend implements EvidenceBackend {
     }
     // Files being ingested, by process: two `briefdeck corpus` on one machine share the work.
     this.db.exec('CREATE TABLE IF NOT EXISTS ingest_claims (path TEXT PRIMARY KEY, owner TEXT NOT NULL)');
-    if (this.info('pipeline') !== `${PIPELINE_VERSION}/${META_VERSION}`) {
+    const pipeline = `${PIPELINE_VERSION}/${META_VERSION}`;
+    if (this.info('pipeline') !== pipeline) {
       this.db.transaction(() => {
+        if (this.info('pipeline') === pipeline) return;
         this.db.exec(`DELETE FROM files; DELETE FROM documents; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;
           DELETE FROM word_stems; DELETE FROM word_forms; UPDATE word_totals SET documents = 0, claims = 0;`);
-        this.setInfo('pipeline', `${PIPELINE_VERSION}/${META_VERSION}`);
+        this.setInfo('pipeline', pipeline);
       }).immediate();
     }
   }
@@ -93,26 +98,24 @@ export class SqliteBackend implements EvidenceBackend {
     return out;
   }
 
-  putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = []): void {
+  putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], worked: Worked = {}): void {
     this.db.transaction(() => {
       const gone = this.deleteFileRows(file.path);
       if (doc) {
         gone.push(this.deleteDocument(doc.id));
-        this.db
-          .prepare('INSERT INTO documents(id, hash, path, language, meta, body) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(metaOf(doc)), JSON.stringify(doc));
-        const claim = this.db.prepare('INSERT INTO claims(id, doc_id, kind, text, body) VALUES (?, ?, ?, ?, ?)');
-        const topic = this.db.prepare('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
+        this.statement('INSERT INTO documents(id, hash, path, language, meta, body) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(worked.meta ?? metaOf(doc)), JSON.stringify(doc));
+        const claim = this.statement('INSERT INTO claims(id, doc_id, kind, text, body) VALUES (?, ?, ?, ?, ?)');
+        const topic = this.statement('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
         for (const c of claims) {
           const rowid = claim.run(c.id, c.docId, c.kind, c.text, JSON.stringify(c)).lastInsertRowid;
           for (const t of c.topics) topic.run(topicKey(t), rowid);
         }
-        const quote = this.db.prepare('INSERT INTO quotes(id, doc_id, speaker, body) VALUES (?, ?, ?, ?)');
+        const quote = this.statement('INSERT INTO quotes(id, doc_id, speaker, body) VALUES (?, ?, ?, ?)');
         for (const q of quotes) quote.run(q.id, q.docId, q.speaker, JSON.stringify(q));
       }
-      this.countWords(wordDelta(gone, doc ? [claims.map((c) => c.text)] : []));
-      this.db
-        .prepare('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics) VALUES (?, ?, ?, ?)')
+      this.countWords(fileDelta(gone, doc ? claims : undefined, worked.words));
+      this.statement('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics) VALUES (?, ?, ?, ?)')
         .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics));
     }).immediate();
   }
@@ -125,11 +128,11 @@ export class SqliteBackend implements EvidenceBackend {
   claimFile(path: string, key: string, wait = false): FileClaim | undefined {
     const mine = `${hostname()}:${process.pid}`;
     const attempt = this.db.transaction((): 'stored' | 'taken' | 'claimed' => {
-      const stored = this.db.prepare('SELECT key FROM files WHERE path = ?').get(path) as { key: string } | undefined;
+      const stored = this.statement('SELECT key FROM files WHERE path = ?').get(path) as { key: string } | undefined;
       if (stored?.key === key) return 'stored';
-      const held = this.db.prepare('SELECT owner FROM ingest_claims WHERE path = ?').get(path) as { owner: string } | undefined;
+      const held = this.statement('SELECT owner FROM ingest_claims WHERE path = ?').get(path) as { owner: string } | undefined;
       if (held && held.owner !== mine && alive(held.owner)) return 'taken';
-      this.db.prepare('INSERT OR REPLACE INTO ingest_claims(path, owner) VALUES (?, ?)').run(path, mine);
+      this.statement('INSERT OR REPLACE INTO ingest_claims(path, owner) VALUES (?, ?)').run(path, mine);
       return 'claimed';
     });
     let outcome = attempt.immediate();
@@ -138,11 +141,11 @@ export class SqliteBackend implements EvidenceBackend {
       outcome = attempt.immediate();
     }
     if (outcome !== 'claimed') return undefined;
-    const release = () => this.db.prepare('DELETE FROM ingest_claims WHERE path = ? AND owner = ?').run(path, mine);
+    const release = () => this.statement('DELETE FROM ingest_claims WHERE path = ? AND owner = ?').run(path, mine);
     return {
-      put: (file, doc, claims, quotes) => {
+      put: (file, doc, claims, quotes, worked) => {
         this.db.transaction(() => {
-          this.putFile(file, doc, claims, quotes);
+          this.putFile(file, doc, claims, quotes, worked);
           release();
         }).immediate();
       },
@@ -156,39 +159,44 @@ export class SqliteBackend implements EvidenceBackend {
 
   /** Deletes a file's rows; returns the texts of the claims its document had. */
   private deleteFileRows(path: string): string[][] {
-    const row = this.db.prepare('SELECT doc_id FROM files WHERE path = ?').get(path) as { doc_id: string | null } | undefined;
+    const row = this.statement('SELECT doc_id FROM files WHERE path = ?').get(path) as { doc_id: string | null } | undefined;
     const gone = row?.doc_id ? [this.deleteDocument(row.doc_id)] : [];
-    this.db.prepare('DELETE FROM files WHERE path = ?').run(path);
+    this.statement('DELETE FROM files WHERE path = ?').run(path);
     return gone;
   }
 
   /** Deletes a document's rows; returns the texts of its claims, whose words leave the counts. */
   private deleteDocument(id: string): string[] {
-    const texts = (this.db.prepare('SELECT text FROM claims WHERE doc_id = ? ORDER BY rowid').all(id) as Array<{ text: string }>).map((r) => r.text);
-    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
-    this.db.prepare('DELETE FROM claims WHERE doc_id = ?').run(id);
-    this.db.prepare('DELETE FROM quotes WHERE doc_id = ?').run(id);
+    const texts = (this.statement('SELECT text FROM claims WHERE doc_id = ? ORDER BY rowid').all(id) as Array<{ text: string }>).map((r) => r.text);
+    this.statement('DELETE FROM documents WHERE id = ?').run(id);
+    this.statement('DELETE FROM claims WHERE doc_id = ?').run(id);
+    this.statement('DELETE FROM quotes WHERE doc_id = ?').run(id);
     return texts;
   }
 
-  /** Adds a change of word counts (inside the file's transaction). */
+  /**
+   * Adds a change of word counts (inside the file's transaction): one statement for the stems and
+   * one for the words, each reading its rows from a JSON array, not a statement a row.
+   */
   private countWords(delta: WordDelta): void {
     if (!delta.documents && !delta.claims && !delta.stems.length && !delta.forms.length) return;
-    const stem = this.statement(
-      'INSERT INTO word_stems(stem, claims, documents) VALUES (?, ?, ?) ON CONFLICT(stem) DO UPDATE SET claims = claims + excluded.claims, documents = documents + excluded.documents',
-    );
-    const dropStem = this.statement('DELETE FROM word_stems WHERE stem = ? AND claims <= 0');
-    for (const [s, claims, documents] of delta.stems) {
-      stem.run(s, claims, documents);
-      if (claims < 0) dropStem.run(s);
+    if (delta.stems.length) {
+      this.statement(
+        `INSERT INTO word_stems(stem, claims, documents)
+         SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+         ON CONFLICT(stem) DO UPDATE SET claims = claims + excluded.claims, documents = documents + excluded.documents`,
+      ).run(JSON.stringify(delta.stems));
+      const less = delta.stems.filter((r) => r[1] < 0).map((r) => r[0]);
+      if (less.length) this.statement('DELETE FROM word_stems WHERE stem IN (SELECT value FROM json_each(?)) AND claims <= 0').run(JSON.stringify(less));
     }
-    const form = this.statement(
-      'INSERT INTO word_forms(form, upper, lower) VALUES (?, ?, ?) ON CONFLICT(form) DO UPDATE SET upper = upper + excluded.upper, lower = lower + excluded.lower',
-    );
-    const dropForm = this.statement('DELETE FROM word_forms WHERE form = ? AND upper <= 0 AND lower <= 0');
-    for (const [f, upper, lower] of delta.forms) {
-      form.run(f, upper, lower);
-      if (upper < 0 || lower < 0) dropForm.run(f);
+    if (delta.forms.length) {
+      this.statement(
+        `INSERT INTO word_forms(form, upper, lower)
+         SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+         ON CONFLICT(form) DO UPDATE SET upper = upper + excluded.upper, lower = lower + excluded.lower`,
+      ).run(JSON.stringify(delta.forms));
+      const less = delta.forms.filter((r) => r[1] < 0 || r[2] < 0).map((r) => r[0]);
+      if (less.length) this.statement('DELETE FROM word_forms WHERE form IN (SELECT value FROM json_each(?)) AND upper <= 0 AND lower <= 0').run(JSON.stringify(less));
     }
     this.statement('UPDATE word_totals SET documents = documents + ?, claims = claims + ?').run(delta.documents, delta.claims);
   }
@@ -223,7 +231,7 @@ export class SqliteBackend implements EvidenceBackend {
   retag(topicsOf: (text: string) => string[]): void {
     const page = this.db.prepare('SELECT rowid, text, body FROM claims WHERE rowid > ? ORDER BY rowid LIMIT ?');
     const update = this.db.prepare('UPDATE claims SET body = ? WHERE rowid = ?');
-    const topic = this.db.prepare('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
+    const topic = this.statement('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
     this.db.transaction(() => {
       this.db.exec('DELETE FROM claim_topics');
       let after = 0;
@@ -292,6 +300,19 @@ export class SqliteBackend implements EvidenceBackend {
     rows.sort((a, b) => a.rowid - b.rowid);
     const seen = new Set<number>();
     return rows.filter((r) => !seen.has(r.rowid) && seen.add(r.rowid)).map((r) => JSON.parse(r.body) as Claim);
+  }
+
+  leads(docIds: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < docIds.length; i += 500) {
+      const chunk = docIds.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT id, json_extract(body, '$.paragraphs[0].text') FROM documents WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .raw()
+        .all(...chunk) as Array<[string, string | null]>;
+      for (const [id, lead] of rows) if (lead !== null) out.set(id, lead);
+    }
+    return out;
   }
 
   languages(): Map<string, number> {

@@ -6,6 +6,7 @@
  * store keeps as files come and go, in the same transaction as the file.
  */
 import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
+import type { WordDelta } from '../word-counts.ts';
 
 export interface StoredFile {
   path: string;
@@ -14,9 +15,15 @@ export interface StoredFile {
   diagnostics: Diagnostic[];
 }
 
+/** What an ingest thread works out beside a document, so the store need not: `metaOf(doc)`, and its claims' word counts. */
+export interface Worked {
+  meta?: DocumentMeta;
+  words?: WordDelta;
+}
+
 /** A file claimed for ingest by this process: store it with `put`, or give it up with `release`. */
 export interface FileClaim {
-  put(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[]): void;
+  put(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[], worked?: Worked): void;
   release(): void;
 }
 
@@ -26,8 +33,11 @@ export interface EvidenceBackend {
   info(name: string): string | undefined;
   setInfo(name: string, value: string): void;
   files(): Map<string, StoredFile>;
-  /** Replaces everything stored for one file, atomically. */
-  putFile(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[]): void;
+  /**
+   * Replaces everything stored for one file, atomically. `worked` holds what the caller worked out
+   * already (on an ingest thread): the document's listing entry and its claims' word counts.
+   */
+  putFile(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[], worked?: Worked): void;
   /**
    * Claims a file for ingest when several processes share the store: undefined when another
    * process holds it (unless `wait`: then it waits for it) or has stored it with this key
@@ -47,6 +57,8 @@ export interface EvidenceBackend {
   claimsTagged(topic: string): Claim[];
   /** The claims of these documents, in store order. */
   claimsOfDocuments(docIds: readonly string[]): Claim[];
+  /** Each document's first kept paragraph (its lead), read without parsing the rest of it. */
+  leads(docIds: readonly string[]): Map<string, string>;
   /** How many documents are in each detected language (documents without one are left out). */
   languages(): Map<string, number>;
   /** The word counts kept with the claims (`word-counts.ts`): totals now, stems and words when asked. */
