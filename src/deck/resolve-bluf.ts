@@ -28,11 +28,13 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const allowed = (doc: string) => ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc));
   const prefetch = (docs: string[]) => scope?.terms.length && ctx.prefetchHeads(docs.filter((d) => ctx.allowed.has(d)));
   // A story whose headline names one of the deck's subjects is about it first of all: it tells
-  // a bigger share of the deck's storylines than one that names them in its body.
+  // a bigger share of the deck's storylines than one that names them in its body. A brief (a
+  // dividend declared, a deal closed) tells less of one than a full story.
   const headlined = (docs: Map<string, number>) => {
     for (const [doc, w] of docs) {
       const headline = wordsOf(ctx.head(doc).title);
-      if (subjects.some((s) => aboutness(s, headline, doc) >= 0.6)) docs.set(doc, w * (1 + HEADLINE));
+      const brief = ctx.brief.get(doc) ?? 1;
+      docs.set(doc, w * brief * (subjects.some((s) => aboutness(s, headline, doc) >= 0.6) ? 1 + HEADLINE : 1));
     }
     return docs;
   };

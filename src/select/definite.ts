@@ -76,7 +76,12 @@ export function pointsBack(
     const head = headOf(m, tags);
     if (!head) continue;
     const rest = text.slice(head.end);
-    if (QUALIFIED.test(rest) || /^['’]s\b/.test(rest)) continue;
+    if (QUALIFIED.test(rest) || /^['’]s\b/.test(rest) || /^\s+\p{Ll}+ed\s+by\b/u.test(rest)) {
+      // "The interest rate on the rescheduling…": what qualifies the line's opening phrase must
+      // say which one itself.
+      if (opensLine(text, m.index ?? 0) && vagueQualifier(rest, known, tags)) return true;
+      continue;
+    }
     if (RELATIONAL.has(head.noun) || /^\s*same\b/.test(m[1])) return true;
     // "as the government develops cocoa plantations": whose government, in a line that names no
     // country, company or person at all?
@@ -87,7 +92,9 @@ export function pointsBack(
     // report…") is the one it carries on from: unqualified, it is the story's, whichever
     // sentence named it.
     // ("The two countries…" counts what the deck names; its context decides, as for any noun.)
-    if ((m.index ?? 0) === 0 && !/^\s+(?:two|three|four|both)\b/.test(m[1])) return true;
+    // So is the one a sentence opens on after a phrase that sets the scene ("After delivering
+    // oil to a refinery, the ship lost its steering", "Under the plan, steel output…").
+    if (opensLine(text, m.index ?? 0) && !/^\s+(?:two|three|four|both)\b/.test(m[1])) return true;
     if (!contextStems.has(s)) continue;
     // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
     if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
@@ -95,6 +102,37 @@ export function pointsBack(
   }
   return false;
 }
+
+/**
+ * Whether the phrase qualifying an opening "the …" is itself an unqualified "the …" ("on the
+ * rescheduling was…", "of the merger, if…"): "which rescheduling?".
+ */
+function vagueQualifier(rest: string, known: ReadonlySet<string>, tags?: Tagger): boolean {
+  const q = /^\s+(?:of|on|for|in|from|to|over|under|with)\s+(?=[Tt]he\s)/.exec(rest);
+  if (!q) return false;
+  const inner = rest.slice(q[0].length);
+  const m = [...inner.matchAll(THE_PHRASE)][0];
+  if (!m || m.index !== 0) return false;
+  const head = headOf(m, tags);
+  if (!head || known.has(stem(head.noun))) return false;
+  const after = inner.slice(head.end);
+  return !QUALIFIED.test(after) && !/^['’]s\b/.test(after) && !/^\s+\p{Ll}+ed\s+by\b/u.test(after) && !/^\s+(?:two|three|four|both)\b/.test(m[1]);
+}
+
+/**
+ * Whether "the …" at `at` is what the line opens on: its first words, the object of an opening
+ * preposition ("Under the plan"), or the subject after an opening phrase and its comma ("After
+ * delivering oil to a refinery, the ship…").
+ */
+function opensLine(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.slice(0, at);
+  return OPENING_PREPOSITION.test(before) || SCENE_SETTER.test(before);
+}
+const OPENERS = 'after|before|while|when|although|though|despite|following|since|as|because|if|unless|under|with|without|during|amid|upon';
+const OPENING_PREPOSITION = new RegExp(`^(?:${OPENERS}|in|on|at|for|from|by)\\s+$`, 'i');
+// (A comma before a name is a place's: "in Paulsboro, New Jersey, the ship…".)
+const SCENE_SETTER = new RegExp(`^(?:${OPENERS})\\b(?:[^,;:]|,\\s+(?=\\p{Lu})){3,120},\\s+$`, 'iu');
 
 /**
  * A line that names no one and nowhere: no word in capitals but its first, and that one a common

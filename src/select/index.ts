@@ -61,6 +61,11 @@ export interface SelectionContext {
   allowed: Set<string>;
   /** The deck's topics. */
   topics: readonly string[];
+  /**
+   * docId → BRIEF..1: a notice or a brief (a dividend declared, a deal completed) weighs less
+   * than a full story; a document as long as the corpus's median or longer weighs 1.
+   */
+  brief: Map<string, number>;
   /** docId → 0..1 recency. */
   recency: Map<string, number>;
   /** Claim → 0..1 centrality to the deck's subject and the corpus (computed on first use). */
@@ -114,6 +119,7 @@ export function createSelectionContext(
     docs.map((d) => [d.id, d.date && newest > oldest ? (Date.parse(d.date) - oldest) / (newest - oldest) : 0.5]),
   );
   const allowed = allowedDocuments(docs, spec);
+  const brief = briefWeights(docs);
   const index = new EvidenceIndex(store);
   let central: ((claim: Claim) => number) | undefined;
   const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
@@ -171,7 +177,7 @@ export function createSelectionContext(
     }
     return v;
   };
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], brief, recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
 }
 
 /** Documents whose claims are read at once when a deck counts the words of some documents itself. */
@@ -293,6 +299,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       if (titleStems.size && words.words(claim).some((w) => titleStems.has(w.stem))) rel += TITLE_BONUS;
       if (angle.size && words.words(claim).some((w) => angle.has(w.stem))) rel += ANGLE_BONUS;
       if (about <= 0 && !pinned) continue;
+      rel *= ctx.brief.get(claim.docId) ?? 1;
     }
     if (scope && !pinned && !inScope(scope, claim.text, ctx.head(claim.docId))) continue;
     // A sentence the scrape broke ("regionhave", "Igor Sechinhead of Rosneft") never reaches a
@@ -304,6 +311,21 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   if (subject) for (const c of out) c.passing = !c.pinned && (subject.documents.get(c.claim.docId) ?? 0) < STORY;
   return out;
 }
+
+/**
+ * A document's weight by its length against the corpus's median: a story of median length or
+ * longer weighs 1, one half as long a half (never less than BRIEF). Measured against the corpus
+ * itself, so that wire briefs among wire stories weigh less while a corpus of long reports of
+ * nearly equal lengths weighs all alike.
+ */
+export function briefWeights(docs: readonly { id: string; words: number }[]): Map<string, number> {
+  const lengths = docs.map((d) => d.words).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  return new Map(docs.map((d) => [d.id, median > 0 ? Math.max(BRIEF, Math.min(1, d.words / median)) : 1]));
+}
+
+/** The weight of the corpus's shortest document against a story of median length. */
+export const BRIEF = 0.5;
 
 /** Sentences read to work out what a subject's documents are. */
 const SUBJECT_CANDIDATES = 20_000;

@@ -13,6 +13,12 @@ export const ANAPHORIC = /^(?:this|that|these|those|such|it|they|their|its|he|sh
 /** "Another point…", "The latter…", "A third scenario…": one item of a list the slide lacks. */
 export const ORDINAL_OPENING = /^(?:another|the latter|the former|(?:a|the)\s+(?:second|third|fourth|fifth|final|last)\b(?!\s+(?:time|round|term|half)\b)|the first of)\b/i;
 
+/**
+ * "Each 50,000 Swiss franc note will carry…": one of a set the story introduced ("Each year"
+ * and "each of the 13 members" say which).
+ */
+const EACH_OF_SET = /^each\s+(?!(?:year|month|week|day|time|quarter|season|of)\b)(?:[\d,.]+\s+)?\p{L}/iu;
+
 /** "Both firms…", "Both sides…": a pair the sentence does not name ("Both Brazil and Peru" does). */
 const UNNAMED_PAIR = /^(?:both)\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*s\b(?!\s+(?:of|and)\b)/u;
 
@@ -51,6 +57,13 @@ const SUCH = /\bsuch\s+(?!as\b|that\b)(?:an?\s+)?\p{Ll}+/iu;
 const CLOSING_DEMONSTRATIVE = /\b(?:this|these|those|that)\s+\p{Ll}+[.!?]?["”’)]*$/u;
 /** "On one hand, …" without the other; "As in Central Asia, …" about a place the slide never names. */
 const HALF_PAIR = /^(?:on (?:the )?one hand|as (?:in|with|for) [^,]{2,40},)/i;
+
+/**
+ * "Hutchison earlier reported…", "The dollar was initially stabler…": earlier than the moment the
+ * story has reached, which the slide does not tell. ("A year earlier" says when; "was initially planned"
+ * is the plan's own history.)
+ */
+const STORY_SEQUENCE = /(?<!\b(?:a|one|two|three|\d+)\s+(?:years?|months?|weeks?|days?|quarters?)\s+)\bearlier\s+\p{Ll}+ed\b|\binitially\b(?!\s+\p{Ll}+ed\b)/iu;
 
 /** "a similar scenario" without "to …": similar to what? */
 const SIMILAR = /\b(?:a|the)\s+similar\s+\p{L}+\b(?!\s+to\b)/u;
@@ -124,6 +137,7 @@ export function leansOnContext(text: string, options: StandAloneOptions = {}): b
   if (OBJECT_PRONOUN.test(t) || UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
+  if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t)) return true;
   if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;

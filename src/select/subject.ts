@@ -105,8 +105,10 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
     // "British and Commonwealth Shipping Plc", "Gold Fields said": a common word in capitals
     // beside another is part of a name, not the subject.
     if (!term.proper && /^\p{Lu}/u.test(words[i].text) && !headline(words) && partOfName(words, i, i + n - 1)) continue;
-    // "188,000 yen", "44 billion dollars": a unit after a number measures something else.
+    // "188,000 yen", "44 billion dollars", "hundreds of thousands of dollars": a unit after a
+    // number measures something else.
     if (i > 0 && MEASURE.test(words[i - 1].lower) && words[i].start - words[i - 1].end <= 2) continue;
+    if (i > 1 && words[i - 1].lower === 'of' && MEASURE.test(words[i - 2].lower) && /s$/.test(words[i - 2].lower)) continue;
     // "could influence prospects": a topic noun used as a verb is not the subject.
     if (!term.proper && n === 1 && i > 0 && VERB_BEFORE.test(words[i - 1].lower)) continue;
     if (n === 1) {
@@ -150,7 +152,7 @@ function partOfName(words: readonly Word[], first: number, last: number): boolea
 const COMPANY = /^(?:Plc|PLC|Inc|Corp|Corporation|Co|Cos|Ltd|Limited|LLC|Group|Holdings|AG|SA|NV|BV|GmbH|Bhd|Berhad|SpA|Oyj|ASA)$/;
 
 const VERB_BEFORE = /^(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|cannot)$/;
-const MEASURE = /^(?:\d[\d,.]*|mln|million|billion|bln|bn|thousand|trillion|hundred)$/;
+const MEASURE = /^(?:\d[\d,.]*|mln|millions?|billions?|bln|bn|thousands?|trillions?|hundreds?|dozens?|tens)$/;
 
 function same(term: SubjectTerm, k: number, w: Word): boolean {
   if (term.stems[k] !== w.stem) return false;

@@ -71,9 +71,33 @@ describe('lines that point back', () => {
     expect(doc('Russia supplied 40% of China’s arms imports in the 1990s.', 'By 2014, the share had reduced to approximately 25-30%.')).toBe(true);
     expect(doc('', 'The share of Russian arms in China’s imports fell to 25-30% by 2014.')).toBe(false);
   });
+  it('finds "the X" a line opens on after a phrase that sets the scene (Reuters-21578, ship and steel)', () => {
+    expect(doc('A tanker hit a bridge on the Delaware River.', 'After delivering oil to a refinery in Paulsboro, New Jersey, the ship apparently lost its steering.')).toBe(true);
+    expect(doc('The EC Commission drew up a plan for the steel industry.', 'Under the plan steel output would remain subject to restrictive quotas.')).toBe(true);
+    // a phrase that says which one ("supported by the West") stands
+    expect(doc('', 'Amid the sanctions regime supported by the West, Russia keeps forging new partnerships.')).toBe(false);
+    expect(doc('', 'After the war in Ukraine began, Russia turned to China.')).toBe(false);
+  });
+  it('finds an opening phrase whose own qualifier does not say which (Reuters-21578, money-fx)', () => {
+    expect(doc('Venezuela rescheduled 21 billion dlrs of debt.', 'The interest rate on the rescheduling was originally set at 1-1/8 pct over Eurodollar rates.')).toBe(true);
+    expect(doc('', 'The interest rate on the rescheduling of Venezuela’s debt was set at 1-1/8 pct.')).toBe(false);
+  });
   it('lets "the X" stand when it says which one, or is new', () => {
     expect(doc('The government has announced new plans.', 'The plans for a new pipeline to China were shelved.')).toBe(false);
     expect(doc('Coffee prices fell.', 'Delegates said the meeting ended without agreement on quotas.')).toBe(false);
+  });
+});
+
+describe('lines that lean on the story\'s sequence or set', () => {
+  it('finds "earlier" and "initially" told against a moment the slide lacks (Reuters-21578, earn and money-fx)', () => {
+    expect(leansOnContext('Hutchison earlier reported after-tax profits of 1.62 billion dlrs against 1.19 billion dlrs in 1985.')).toBe(true);
+    expect(leansOnContext('The dollar was initially stabler but most dollar straight bonds were static in dull trade.')).toBe(true);
+    expect(leansOnContext('Azuma Steel\'s losses are estimated at 3.1 billion yen against a 6.99 billion loss a year earlier, a spokesman said.')).toBe(false);
+    expect(leansOnContext('The pipeline was initially planned for 2020.')).toBe(false);
+  });
+  it('finds one of a set the story introduced: "Each 50,000 Swiss franc note…"', () => {
+    expect(leansOnContext('Each 50,000 Swiss franc note will carry a warrant entitling the holder to sell 50,000 francs for dollars.')).toBe(true);
+    expect(leansOnContext('Each year, Russia sells more oil to China.')).toBe(false);
   });
 });
 

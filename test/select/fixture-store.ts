@@ -22,7 +22,16 @@ export interface FixtureDocument {
   /** One paragraph per entry; each paragraph a list of sentences. */
   paragraphs: FixtureSentence[][];
   quotes?: { text: string; speaker: string; paragraph: number }[];
+  /**
+   * The article's length in words. Unless given, every fixture counts as a full story of the
+   * same length, so that a test about something else is not decided by how many sentences each
+   * fixture happens to hold.
+   */
+  words?: number;
 }
+
+/** What every fixture article counts as, unless it says. */
+const FIXTURE_WORDS = 500;
 
 export function fixtureStore(docs: FixtureDocument[], topics: Record<string, string[]> = {}): EvidenceStore {
   const documents: CorpusDocument[] = [];
@@ -54,7 +63,7 @@ export function fixtureStore(docs: FixtureDocument[], topics: Record<string, str
     documents.push({
       id: d.id, path: `corpus/${d.id}.txt`, format: 'txt', title: d.title ?? d.id, authors: d.authors ?? [],
       ...(d.publisher ? { publisher: d.publisher } : {}), ...(d.date ? { date: d.date } : {}),
-      hash: d.id, words: text.split(/\s+/).length, text, paragraphs, dropped: [],
+      hash: d.id, words: d.words ?? FIXTURE_WORDS, text, paragraphs, dropped: [],
     });
   }
   const tokens = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -1,6 +1,6 @@
 /** Evidence selection: relevance, the spec's filters, diversity across sources and near-duplicates. */
 import { describe, expect, it } from 'vitest';
-import { createSelectionContext, nearDuplicate, contentWords, selectClaims } from '../../src/select/index.ts';
+import { briefWeights, createSelectionContext, nearDuplicate, contentWords, selectClaims } from '../../src/select/index.ts';
 import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { fixtureStore, type FixtureDocument } from './fixture-store.ts';
 
@@ -73,6 +73,22 @@ describe('selection', () => {
     const q = { query: 'gas pipeline', limit: 1, accept: (c: { docId: string }) => c.docId !== 'big' };
     expect(selectClaims(assessFirst, q)[0].kind).toBe('assessment');
     expect(selectClaims(factFirst, q)[0].kind).toBe('fact');
+  });
+
+  it('weighs a brief below a full story: a dividend notice below the story of a market (Reuters-21578, earn)', () => {
+    const weights = briefWeights([{ id: 'notice', words: 45 }, { id: 'story', words: 90 }, { id: 'long', words: 400 }]);
+    expect(weights.get('notice')).toBe(0.5);
+    expect(weights.get('story')).toBe(1);
+    expect(weights.get('long')).toBe(1);
+    // a corpus of long reports of nearly equal lengths weighs them all alike
+    expect(Math.min(...briefWeights([{ id: 'a', words: 897 }, { id: 'b', words: 904 }, { id: 'c', words: 1337 }]).values())).toBeGreaterThan(0.99);
+    const wire = fixtureStore([
+      { id: 'notice', words: 40, paragraphs: [[{ text: 'Kentucky Central Life said it declared a semi-annual dividend of 55 cts per share.', topics: [] }]] },
+      { id: 'story', words: 300, paragraphs: [[{ text: 'Hutchison Whampoa expects satisfactory profits in 1987 and will pay a higher dividend for the year.', topics: [] }]] },
+      { id: 'other', words: 300, paragraphs: [[{ text: 'Copper stocks fell in January.', topics: [] }]] },
+    ], {});
+    const ctx = createSelectionContext(wire, {}, { ...prefs, kinds: [...prefs.kinds] });
+    expect(selectClaims(ctx, { query: 'dividend', limit: 1 })[0].docId).toBe('story');
   });
 
   it('runs a slide short rather than pad it with a line far weaker than its best', () => {

@@ -127,4 +127,10 @@ describe('a topic word in its own sense', () => {
     // a number before the word with a dash between is a dateline, not a measure ("188,000 yen" is)
     expect(t('coffee', 'LONDON, March 2 - Coffee quota talks continued.')).toBe(true);
   });
+  it('is not the unit of an amount: "thousands of dollars" is money, "the dollar" the currency (Reuters-21578, money-fx)', () => {
+    expect(t('dollar', 'They introduced legislation that could save U.S. companies hundreds of thousands of dollars annually.')).toBe(false);
+    expect(t('dollar', 'The company will repay 44 billion dollars.')).toBe(false);
+    expect(t('dollar', 'The dollar fell against the yen in thin trade.')).toBe(true);
+    expect(t('oil', 'Exports reached millions of barrels of oil.')).toBe(true);
+  });
 });
