@@ -5,7 +5,8 @@
  * says which one ("the slump in coffee prices", "the plans that…") and either it opens the line
  * (the subject a sentence opens on carries on from the story, whichever sentence named it) or its
  * noun (any inflection) is in the two sentences before it and not earlier in the sentence itself.
- * Nouns of the deck's topics are known from the deck ("the dollar" in a deck on the dollar); a
+ * Nouns of the deck's topics are known from the deck ("the dollar" in a deck on the dollar, though
+ * not "the ship" in one on shipping); a
  * noun the corpus uses with "the" everywhere ("the company") still points back: reviewers read it
  * as "which one?". Only what the slide shows counts: a phrase compression cut points nowhere.
  */
@@ -56,7 +57,7 @@ const INSTITUTION = new Set(['government', 'ministry', 'company', 'firm', 'bank'
 export function pointsBack(
   claim: Claim,
   doc: Pick<CorpusDocument, 'text'> | undefined,
-  /** Stems of what the deck itself is about (its title, topics): "the pipeline" in "Pipeline talks" is known. */
+  /** Words of what the deck itself is about, in their singular and plural (its topics): "the dollar" in a deck on the dollar is known. */
   known: ReadonlySet<string> = new Set(),
   /** The text the slide shows (a deletion of the claim's): what compression cut cannot point back. */
   shown: string = claim.text,
@@ -87,7 +88,7 @@ export function pointsBack(
     // country, company or person at all?
     if (INSTITUTION.has(head.noun) && !/\s\p{Lu}|^\p{Lu}[\p{L}.]*['’]s\b|^\p{Lu}{2,}\b/u.test(text)) return true;
     const s = stem(head.noun);
-    if (known.has(s)) continue;
+    if (known.has(head.noun)) continue;
     // The subject a sentence opens on ("The price decrease follows…", "The embassy's annual
     // report…") is the one it carries on from: unqualified, it is the story's, whichever
     // sentence named it.
@@ -114,7 +115,7 @@ function vagueQualifier(rest: string, known: ReadonlySet<string>, tags?: Tagger)
   const m = [...inner.matchAll(THE_PHRASE)][0];
   if (!m || m.index !== 0) return false;
   const head = headOf(m, tags);
-  if (!head || known.has(stem(head.noun))) return false;
+  if (!head || known.has(head.noun)) return false;
   const after = inner.slice(head.end);
   return !QUALIFIED.test(after) && !/^['’]s\b/.test(after) && !/^\s+\p{Ll}+ed\s+by\b/u.test(after) && !/^\s+(?:two|three|four|both)\b/.test(m[1]);
 }

@@ -13,7 +13,7 @@ import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicate, nearDuplicateBy } from './similarity.ts';
-import { aboutness, inScope, scopeOf, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
+import { aboutness, inScope, scopeOf, nounForms, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, storedCorpusWords, wordsOf, type CorpusWords } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
@@ -170,7 +170,8 @@ export function createSelectionContext(
       known ??= new Set(
         wordsOf((spec.topics ?? []).flatMap((t) => [t.replace(/[-_]+/g, ' '), ...topicKeywords(store, t)]).join(' '))
           .filter((w) => !words().isStop(w.lower) && !/[^s]s$/.test(w.lower))
-          .map((w) => w.stem),
+          // The topic's own word, not another of its stem: "the ship" in a deck on shipping is one ship.
+          .flatMap((w) => nounForms(w.lower)),
       );
       v = pointsBack(claim, store.document(claim.docId), known, shown, tags);
       backMemo.set(key, v);
@@ -260,8 +261,22 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   // The deck's other topics: a story about this slide's subject and another of the deck's ranks
   // above one about this subject alone (export quotas for coffee, in a deck on coffee and quotas).
   const others = subject ? ctx.topics.filter((t) => topicKey(t) !== topic).map((t) => ctx.subject({ topic: t })) : [];
-  const together = subject ? toldWith(subject, others) : undefined;
   const words = subject || scope ? ctx.words() : undefined;
+  let together = subject ? toldWith(subject, others) : undefined;
+  // A deck title that qualifies the topic ("port strikes" in "Shipping and port strikes") narrows
+  // it: a strike story that names no port, nor another of the deck's topics, is another subject.
+  const qualifier = subject && topic && words && spec.title ? titleQualifier(spec.title, request.topic ?? '', ctx.topics, words) : undefined;
+  if (subject && qualifier && !together) {
+    // (A corpus filed in folders by subject says so too: `ship/006` is a shipping story, though
+    // it speaks of seafarers only.)
+    const deckStems = new Set([qualifier, ...ctx.topics.filter((t) => topicKey(t) !== topic).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem))]);
+    const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
+    const named = new Set<string>();
+    for (const [doc, claims] of index.ofDocuments(subject.documents.keys())) {
+      if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words!.words(c).some((w) => w.stem === qualifier))) named.add(doc);
+    }
+    together = named;
+  }
   const titleStems = new Set(
     request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
   );
@@ -326,6 +341,28 @@ export function briefWeights(docs: readonly { id: string; words: number }[]): Ma
 
 /** The weight of the corpus's shortest document against a story of median length. */
 export const BRIEF = 0.5;
+
+/**
+ * The word a deck's title sets right before a topic to qualify it ("port" in "Shipping and port
+ * strikes" for *strikes*), as a stem; undefined when the title names the topic bare, or qualifies
+ * it with a stopword, a number or another topic's word ("Sugar and cocoa supplies").
+ */
+export function titleQualifier(title: string, topic: string, topics: readonly string[], words: Pick<CorpusWords, 'isStop'>): string | undefined {
+  const t = wordsOf(title);
+  const first = wordsOf(topic.replace(/[-_]+/g, ' '))[0];
+  if (!first) return undefined;
+  const forms = new Set(nounForms(first.lower));
+  const topicStems = new Set(topics.flatMap((x) => wordsOf(x.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
+  for (let i = 1; i < t.length; i++) {
+    if (!forms.has(t[i].lower)) continue;
+    const m = t[i - 1];
+    // Adjacent words only ("port strikes"), not across a comma or "and".
+    if (/[^\s]/.test(title.slice(m.end, t[i].start))) return undefined;
+    if (words.isStop(m.lower) || m.text.length < 3 || !/^\p{L}+$/u.test(m.text) || topicStems.has(m.stem)) return undefined;
+    return m.stem;
+  }
+  return undefined;
+}
 
 /** Sentences read to work out what a subject's documents are. */
 const SUBJECT_CANDIDATES = 20_000;

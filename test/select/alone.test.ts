@@ -78,6 +78,16 @@ describe('lines that point back', () => {
     expect(doc('', 'Amid the sanctions regime supported by the West, Russia keeps forging new partnerships.')).toBe(false);
     expect(doc('', 'After the war in Ukraine began, Russia turned to China.')).toBe(false);
   });
+  it('knows a topic\'s own word from the deck, not another word of its stem: "the dollar" in a deck on the dollar, not "the ship" in one on shipping', () => {
+    const text = 'A Cypriot tanker ran aground. After delivering oil to a refinery in Paulsboro, New Jersey, the ship apparently lost its steering.';
+    const at = text.indexOf('After');
+    const claim = { start: at, end: text.length, text: text.slice(at), figures: [] } as unknown as Claim;
+    expect(pointsBack(claim, { text }, new Set(['shipping', 'shippings']), claim.text, posTags)).toBe(true);
+    const dollar = 'Dealers sold dollars. Under the dollar\'s new regime, rates rose. Despite the interest, the dollar fell against the yen.';
+    const d = dollar.indexOf('Despite');
+    const line = { start: d, end: dollar.length, text: dollar.slice(d), figures: [] } as unknown as Claim;
+    expect(pointsBack(line, { text: dollar }, new Set(['dollar', 'dollars', 'interest']), line.text, posTags)).toBe(false);
+  });
   it('finds an opening phrase whose own qualifier does not say which (Reuters-21578, money-fx)', () => {
     expect(doc('Venezuela rescheduled 21 billion dlrs of debt.', 'The interest rate on the rescheduling was originally set at 1-1/8 pct over Eurodollar rates.')).toBe(true);
     expect(doc('', 'The interest rate on the rescheduling of Venezuela’s debt was set at 1-1/8 pct.')).toBe(false);

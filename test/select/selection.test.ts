@@ -1,6 +1,6 @@
 /** Evidence selection: relevance, the spec's filters, diversity across sources and near-duplicates. */
 import { describe, expect, it } from 'vitest';
-import { briefWeights, createSelectionContext, nearDuplicate, contentWords, selectClaims } from '../../src/select/index.ts';
+import { briefWeights, createSelectionContext, nearDuplicate, retrieve, titleQualifier, contentWords, selectClaims } from '../../src/select/index.ts';
 import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { fixtureStore, type FixtureDocument } from './fixture-store.ts';
 
@@ -89,6 +89,24 @@ describe('selection', () => {
     ], {});
     const ctx = createSelectionContext(wire, {}, { ...prefs, kinds: [...prefs.kinds] });
     expect(selectClaims(ctx, { query: 'dividend', limit: 1 })[0].docId).toBe('story');
+  });
+
+  it('reads a topic the deck title qualifies as the title has it: "port strikes", not every strike (Reuters-21578, ship)', () => {
+    const isStop = (w: string) => ['and', 'the', 'of'].includes(w);
+    expect(titleQualifier('Shipping and port strikes', 'strikes', ['shipping', 'strikes'], { isStop })).toBe('port');
+    expect(titleQualifier('Sugar and cocoa supplies', 'cocoa', ['sugar', 'cocoa'], { isStop })).toBeUndefined();
+    expect(titleQualifier('Oil prices and OPEC output', 'oil prices', ['oil prices', 'OPEC'], { isStop })).toBeUndefined();
+    const strikes = fixtureStore([
+      { id: 'ship/001', paragraphs: [[{ text: 'Dutch port workers extended their strikes, disrupting Rotterdam cargo.', topics: [] }]] },
+      { id: 'ship/002', paragraphs: [[{ text: 'Canadian seafarers threaten strikes this spring over wage rollbacks.', topics: [] }]] },
+      { id: 'general/001', paragraphs: [[{ text: 'The Writers Guild said its members began strikes at two networks.', topics: [] }]] },
+      { id: 'ship/003', paragraphs: [[{ text: 'Shipping rates rose as grain vessels queued at the Gulf.', topics: [] }]] },
+    ], {});
+    const ctx = createSelectionContext(strikes, { title: 'Shipping and port strikes', topics: ['shipping', 'strikes'] }, { ...prefs, kinds: [...prefs.kinds] });
+    // the port strike, and the seafarers' filed under shipping though it names no port
+    expect(retrieve(ctx, { topic: 'strikes', limit: 3 }).map((c) => c.claim.docId).sort()).toEqual(['ship/001', 'ship/002']);
+    const bare = createSelectionContext(strikes, { title: 'Shipping and strikes', topics: ['shipping', 'strikes'] }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(retrieve(bare, { topic: 'strikes', limit: 3 }).map((c) => c.claim.docId)).toContain('general/001');
   });
 
   it('runs a slide short rather than pad it with a line far weaker than its best', () => {
