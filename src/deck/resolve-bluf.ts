@@ -8,6 +8,7 @@ import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
 import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, nearDuplicate, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
+import { concludingParagraphs } from '../select/conclusion.ts';
 import { makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { bulletNotes } from './notes.ts';
@@ -53,7 +54,17 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   let judged = 0;
   for (const c of sentences) if (c.kind !== 'attributed' && carriesJudgement(c)) judged++;
   const judgementWeight = JUDGEMENT * Math.max(0, Math.min(1, (judged / Math.max(1, sentences.length) - REPORTING_SHARE) / (ANALYTIC_SHARE - REPORTING_SHARE)));
+  // Analyses conclude under a heading ("Conclusion", "Outlook"): that section weighs as a lead.
+  // Read for the most relevant documents only, and only where the writing argues.
+  const concluding = new Map<string, Map<number, number>>();
+  const concludingOf = (c: Claim) => {
+    let m = concluding.get(c.docId);
+    if (!m) concluding.set(c.docId, (m = concludingParagraphs(ctx.store.document(c.docId)?.paragraphs ?? [])));
+    return m.get(c.paragraph) ?? 0;
+  };
+  const argues = judgementWeight >= JUDGEMENT / 2;
   const storylinesOf = (documents: Map<string, number>) => storylines({
+    concluding: argues ? (c) => (documents.size <= CONCLUSIONS_READ || topDocuments(documents).has(c.docId) ? concludingOf(c) : 0) : undefined,
     claims: [...ctx.index.ofDocuments(documents.keys()).values()].flat(),
     words: corpus,
     documents,
@@ -77,7 +88,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const shown: Set<string>[] = [];
   // In analysis, the bottom line is the corpus's judgements; a fact comes in only when a
   // storyline has no judgement to give.
-  const analytic = judgementWeight >= JUDGEMENT / 2;
+  const analytic = argues;
   let judgementsOnly = analytic;
   const usable = (c: Claim) => {
     if (ctx.ledger.ids.has(c.id) || isExcluded(c, ctx.spec) || c.flaws?.length) return false;
@@ -117,6 +128,17 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
 }
 
 const MAIN_STORY = 0.25;
+/** The most documents whose concluding sections a bottom line reads (the whole document each). */
+const CONCLUSIONS_READ = 200;
+const tops = new WeakMap<Map<string, number>, Set<string>>();
+function topDocuments(documents: Map<string, number>): Set<string> {
+  let top = tops.get(documents);
+  if (!top) {
+    top = new Set([...documents].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CONCLUSIONS_READ).map(([d]) => d));
+    tops.set(documents, top);
+  }
+  return top;
+}
 /** What a headline naming a deck subject adds to its story's weight. */
 const HEADLINE = 0.5;
 /** Weight of a story's lead in analysis, and what reporting adds to it. */

@@ -4,7 +4,7 @@
  * the storyline it is closest to, above a floor), and a storyline weighs as much as the documents
  * that tell it. Its candidate lines are the sentences of those documents that are about a deck
  * subject, ranked as a desk reads them: close to what the storyline's documents have in common,
- * an article's lead before its asides, a point other articles of the storyline also make, and a
+ * an article's lead (and the section where an analysis concludes) before its asides, a point other articles of the storyline also make, and a
  * judgement in the author's own voice before a reported one.
  */
 import type { Claim } from '../model.ts';
@@ -29,6 +29,8 @@ export interface StorylineInput {
   about: (claim: Claim, words: readonly Word[]) => number;
   /** Weight of an article's lead in a line's score (news says what happened first); 0.2 unless given. */
   leadWeight?: number;
+  /** 0..1: how much a sentence's paragraph concludes its article (under "Conclusion"); it then weighs as a lead. */
+  concluding?: (claim: Claim) => number;
 }
 
 /** Two documents share a storyline when their word vectors' cosine reaches this. */
@@ -84,7 +86,9 @@ export function storylines(input: StorylineInput): Storyline[] {
         const about = input.about(c, words.words(c));
         if (about <= 0) continue;
         const central = cosine(claimVector(c), s.centroid);
-        const lead = c.paragraph === 1 && /:s1$/.test(c.id) ? 1 : c.paragraph <= 2 ? 0.6 : c.paragraph >= last - 1 ? 0.5 : 0.2;
+        const opens = /:s1$/.test(c.id);
+        const concludes = input.concluding?.(c) ?? 0;
+        const lead = Math.max(c.paragraph === 1 && opens ? 1 : c.paragraph <= 2 ? 0.6 : c.paragraph >= last - 1 ? 0.5 : 0.2, concludes * (opens ? 1 : 0.6));
         const voice = c.kind === 'attributed' ? 0.3 : c.kind === 'assessment' || c.kind === 'forecast' ? 1 : 0.6;
         const score = 0.3 * central + 0.2 * about + leadWeight * lead + 0.15 * voice + 0.05 * documents.get(d)!;
         lines.push({ claim: c, score, doc: d });
