@@ -17,7 +17,7 @@ import { stem, wordsOf } from './words.ts';
 const THE_PHRASE = /(?<![\p{L}])[Tt]he((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
 const QUALIFIED = /^\s+(?:of|in|on|for|from|at|to|by|with|between|over|under|that|which|who|whose|where|announced|proposed|planned)\b(?!\s+(?:about\s+|some\s+|around\s+)?\d)/;
 /** Words that end a noun phrase: a verb or auxiliary ("the company said"), a preposition, a conjunction, an adverb ("the rumor also was"). */
-const BOUNDARY = /^(?:is|was|are|were|be|been|being|has|had|have|will|would|could|should|can|may|might|must|did|does|do|said|says|and|or|but|as|than|so|of|in|on|for|from|at|to|by|with|between|over|under|that|which|who|whose|where|when|while|into|after|before|since|about|also|still|now|already|then|only|even|yet|never|again|often|\p{Ll}+ed|\p{Ll}{3,}ly)$/u;
+const BOUNDARY = /^(?:is|was|are|were|be|been|being|has|had|have|will|would|could|should|can|may|might|must|did|does|do|said|says|and|or|but|as|than|so|of|in|on|for|from|at|to|by|with|between|over|under|that|which|who|whose|where|when|while|into|after|before|since|about|also|still|now|already|then|only|even|yet|never|again|often|itself|themselves|himself|herself|\p{Ll}+ed|\p{Ll}{3,}ly)$/u;
 
 /**
  * The head noun of "the …" and where it ends: the last word before a verb, preposition or the end
@@ -135,12 +135,15 @@ const OPENING_PREPOSITION = new RegExp(`^(?:${OPENERS}|in|on|at|for|from|by)\\s+
 // (A comma before a name is a place's: "in Paulsboro, New Jersey, the ship…".)
 const SCENE_SETTER = new RegExp(`^(?:${OPENERS})\\b(?:[^,;:]|,\\s+(?=\\p{Lu})){3,120},\\s+$`, 'iu');
 
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+
 /**
  * A line that names no one and nowhere: no word in capitals but its first, and that one a common
  * word the article also writes in lower case ("Processors are finding…", "Contract talks broke off…").
  */
 export function namesNobody(text: string, article: string): boolean {
-  const words = text.match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+  // (A month or a weekday in capitals names no one: "…in September 1984".)
+  const words = (text.match(/[\p{L}][\p{L}'’.-]*/gu) ?? []).filter((w, i) => i === 0 || !CALENDAR.test(w));
   if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return false;
   const first = words[0];
   if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first)) return !first;

@@ -61,11 +61,15 @@ describe('lines that point back', () => {
     // reuters-21578-0 cocoa (Indonesian tea, cocoa story)
     expect(doc('Indonesia’s exports of tea and cocoa will rise.', 'Cocoa production and exports are forecast to rise steadily as the government develops cocoa plantations.')).toBe(true);
     expect(doc('', 'Indonesia’s cocoa output will rise as the government develops cocoa plantations.')).toBe(false);
+    // "the government itself": a reflexive ends the phrase (Reuters-21578, Indian budget)
+    expect(doc('India\'s budget deficit may fuel inflation.', 'Economists pointed out that the government itself had expressed concern about inflation.')).toBe(true);
   });
   it('finds a figure that names no one it belongs to', () => {
     // reuters-21578-0 earn (BP Oil story)
     expect(doc('BP Oil Ltd raised its operating profit, the company said.', 'Historical cost operating profit was 61 mln stg, up from 16 mln.')).toBe(true);
     expect(doc('', 'BP Oil said historical cost operating profit was 61 mln stg, up from 16 mln.')).toBe(false);
+    // a month in capitals names no one (Reuters-21578, Italian economy)
+    expect(doc('Italy\'s economy is booming.', 'Inflation fell into single digits in September 1984 and by January was running at 4.5 pct.')).toBe(true);
   });
   it('finds a share or rest that does not say of what', () => {
     expect(doc('Russia supplied 40% of China’s arms imports in the 1990s.', 'By 2014, the share had reduced to approximately 25-30%.')).toBe(true);
@@ -123,5 +127,7 @@ describe('time a line needs the article’s date for', () => {
     expect(lead.slice(datelineLength(lead))).toBe('The Bundesbank is unlikely to change its credit policies.');
     expect(datelineLength('COLUMBUS, Ohio, Feb 26 - Liebert Corp said its shareholders approved the merger.')).toBe(25);
     expect(datelineLength('Moscow, in turn, has been cautious.')).toBe(0);
+    expect(datelineLength('Sydney, March 3 - Australia\'s broad money supply rose 10.3 pct.')).toBe(18);
+    expect(datelineLength('Brazil, March of this year - a hard month.')).toBe(0);
   });
 });
