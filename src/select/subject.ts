@@ -144,10 +144,23 @@ function headline(words: readonly Word[]): boolean {
  * subject ("International Coffee Organization") is about it, and stays.
  */
 function partOfName(words: readonly Word[], first: number, last: number): boolean {
-  const cap = (k: number) => k >= 0 && k < words.length && /^\p{Lu}/u.test(words[k].text);
-  for (let k = last + 1; k <= last + 3 && cap(k); k++) if (COMPANY.test(words[k].text)) return true;
-  return false;
+  // A capitalised word joined to the one before by a space only ("U.K. Money supply, Sterling M3"
+  // is two phrases).
+  const joined = (k: number) => k === 0 || words[k].start - words[k - 1].end === 1;
+  const cap = (k: number) => k >= 0 && k < words.length && /^\p{Lu}/u.test(words[k].text) && (k === first || joined(k));
+  let k = last + 1;
+  for (; k <= last + 3 && cap(k); k++) {
+    if (COMPANY.test(words[k].text)) return true;
+    // "International Coffee Organization", "Brazilian Coffee Institute": named after its subject.
+    if (BODY.test(words[k].text)) return false;
+  }
+  // Inside a longer name, capitals on both sides ("Consolidated Natural Gas System's", "Alaska
+  // Housing Finance"): a company's or an agency's, not the subject.
+  return k > last + 1 && first > 0 && cap(first - 1) && joined(first) && !/\.$/.test(words[first - 1].text);
 }
+
+/** Names of bodies that are about what they are named after. */
+const BODY = /^(?:Organi[sz]ation|Council|Association|Agency|Commission|Board|Federation|Institute|Committee|Exchange|Union|Ministry|Department|Bureau|Authority|Office|Conference|Agreement|Pact|Forum|Society|Centre|Center|Study)s?['’]?s?$/;
 
 const COMPANY = /^(?:Plc|PLC|Inc|Corp|Corporation|Co|Cos|Ltd|Limited|LLC|Group|Holdings|AG|SA|NV|BV|GmbH|Bhd|Berhad|SpA|Oyj|ASA)$/;
 

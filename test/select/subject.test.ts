@@ -123,6 +123,12 @@ describe('a topic word in its own sense', () => {
   it('is not a word of a company\'s name, but a body named after it is about it', () => {
     expect(t('shipping', 'Air U.K. Ltd is a subsidiary of British and Commonwealth Shipping Plc.')).toBe(false);
     expect(t('coffee', 'Talks at the International Coffee Organization continued.')).toBe(true);
+    // inside a longer name with capitals on both sides: a company's or an agency's (Reuters-21578, nat-gas, housing)
+    expect(t('natural gas', "Consolidated Natural Gas System's Consolidated Gas Transmission Corp said it is in compliance with federal rules.")).toBe(false);
+    expect(t('housing', 'Alaska Housing Finance was established by the legislature of the state of Alaska in 1971.')).toBe(false);
+    expect(t('tin', 'The International Tin Study Group met in London.')).toBe(true);
+    expect(t('natural gas', 'Natural gas prices rose in New York.')).toBe(true);
+    expect(t('money supply', 'The Bank of England said the broad measure of U.K. Money supply, Sterling M3, rose 1.1 pct.')).toBe(true);
     expect(t('gold', 'Gold output rose in South Africa.')).toBe(true);
     // a number before the word with a dash between is a dateline, not a measure ("188,000 yen" is)
     expect(t('coffee', 'LONDON, March 2 - Coffee quota talks continued.')).toBe(true);
