@@ -24,8 +24,8 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const scope = ctx.scope();
   // Documents that are about the deck, not about one word of it: about one of its subjects (not
   // in passing), and naming another one too when the deck has several ("coffee" and "export
-  // quotas", not a textile quota story). A deck whose subjects no document joins falls back to
-  // documents about any one of them.
+  // quotas", not a textile quota story) when such stories are a fair share of the deck's. A deck
+  // whose subjects no document joins falls back to documents about any one of them.
   const allowed = (doc: string) => ctx.allowed.has(doc) && inScope(scope, '', ctx.head(doc));
   const prefetch = (docs: string[]) => scope?.terms.length && ctx.prefetchHeads(docs.filter((d) => ctx.allowed.has(d)));
   // A story whose headline names one of the deck's subjects is about it first of all: it tells
@@ -181,8 +181,19 @@ function deckDocuments(
   };
   if (atLeast) return pick(atLeast);
   const joined = pick(Math.min(2, subjects.length));
-  return joined.size >= 2 ? joined : pick(1);
+  if (subjects.length < 2) return joined;
+  // Stories naming two of the deck's subjects are its core when they are a fair share of those
+  // about any one (coffee and its export quotas). When they are a handful beside many more about
+  // one subject (a central bank, the dollar and interest rates: an aluminium maker's results
+  // naming the dollar and rates), the deck is about all of them, the joined ones weighing double.
+  const any = pick(1);
+  if (joined.size >= 2 && joined.size >= JOINED_SHARE * any.size) return joined;
+  for (const [doc, w] of joined) any.set(doc, 2 * w);
+  return any;
 }
+
+/** Share of the documents about any of the deck's subjects that those naming two must reach to be the deck's core. */
+const JOINED_SHARE = 0.25;
 
 /** The most documents a bottom line reads (their sentences, grouped into storylines). */
 const DECK_DOCUMENTS = 1_000;

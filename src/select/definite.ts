@@ -73,6 +73,8 @@ export function pointsBack(
   // A figure of no one ("Historical cost operating profit was 61 mln stg, up from 16 mln."):
   // whose it is, the story said before.
   if (claim.figures?.some((f) => text.includes(f.text.replace(/\s+/g, ' '))) && namesNobody(text, doc.text)) return true;
+  // "Company said it will increase dividend…": a wire's bare noun for the company it named before.
+  if (BARE_SUBJECT.test(text) && commonWord(text.split(/\s/)[0], doc.text)) return true;
   for (const m of text.matchAll(THE_PHRASE)) {
     const head = headOf(m, tags);
     if (!head) continue;
@@ -136,6 +138,14 @@ const OPENING_PREPOSITION = new RegExp(`^(?:${OPENERS}|in|on|at|for|from|by)\\s+
 const SCENE_SETTER = new RegExp(`^(?:${OPENERS})\\b(?:[^,;:]|,\\s+(?=\\p{Lu})){3,120},\\s+$`, 'iu');
 
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+
+/** A singular noun without a determiner, then a verb: "Company said", "Bank will". */
+const BARE_SUBJECT = /^(?!(?:It|Its|This|That|There|Here|He|She|They|We|You|What|Which|Who|One|Each|All|None|Such|Much|Most|Little)\s)\p{Lu}\p{Ll}+(?<!s)\s+(?:said|says|will|would|is|was|has|had|expects|reported|added|plans|declared)\b/u;
+
+/** Whether the article writes this capitalised word in lower case too: a common noun, not a name. */
+function commonWord(word: string, article: string): boolean {
+  return new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(article);
+}
 
 /**
  * A line that names no one and nowhere: no word in capitals but its first, and that one a common

@@ -70,6 +70,19 @@ describe('newswire decks', () => {
     expect(bluf.judgements[0].text).toMatch(/fail|no agreement|not agree/);
   });
 
+  it('opens a deck on the dollar, interest rates and a central bank with central banks, not a currency aside in a company\'s results', () => {
+    const bluf = compose('currency').slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    // Stories naming two of its subjects are a handful beside those about one: all of them count.
+    for (const j of bluf.judgements) expect(j.text).not.toMatch(/aluminium|Comalco/);
+    expect(bluf.judgements.map((j) => j.text).join(' ')).toMatch(/Bundesbank|Bank of Japan|central bank/);
+  });
+
+  it('takes strikes in a deck on shipping and port strikes from stories on ports or shipping, not a newsroom or an aerospace plant', () => {
+    const slide = compose('shipping').slides.find((s) => s.title === 'Strikes');
+    if (slide?.kind === 'bullets') for (const b of slide.bullets) expect(b.text).not.toMatch(/Writers Guild|Rohr|Cargill/);
+  });
+
   it('takes export quotas in a deck on coffee and export quotas as coffee\'s: no tin or tapioca quota', () => {
     const slide = compose('coffee').slides.find((s) => s.title === 'Export quotas');
     if (slide?.kind !== 'bullets') throw new Error('no export quotas slide');

@@ -71,6 +71,10 @@ describe('lines that point back', () => {
     // a month in capitals names no one (Reuters-21578, Italian economy)
     expect(doc('Italy\'s economy is booming.', 'Inflation fell into single digits in September 1984 and by January was running at 4.5 pct.')).toBe(true);
   });
+  it('finds a wire\'s bare noun for the company it named before (Reuters-21578, earn)', () => {
+    expect(doc('Northern Telecom Ltd said it will split its stock two-for-one. The company has 240 mln shares.', 'Company said it will increase dividend on post-split shares to six cts from five cts.')).toBe(true);
+    expect(doc('Brazil suspended payments. The company said so.', 'Brazil said it will resume talks.')).toBe(false);
+  });
   it('finds a share or rest that does not say of what', () => {
     expect(doc('Russia supplied 40% of China’s arms imports in the 1990s.', 'By 2014, the share had reduced to approximately 25-30%.')).toBe(true);
     expect(doc('', 'The share of Russian arms in China’s imports fell to 25-30% by 2014.')).toBe(false);
