@@ -105,6 +105,8 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
     // "British and Commonwealth Shipping Plc", "Gold Fields said": a common word in capitals
     // beside another is part of a name, not the subject.
     if (!term.proper && /^\p{Lu}/u.test(words[i].text) && !headline(words) && partOfName(words, i, i + n - 1)) continue;
+    // "<TIN>", "IP": a common word written in capitals in running text is a ticker or an acronym.
+    if (!term.proper && /^\p{Lu}{2,}$/u.test(words[i].text) && !headline(words)) continue;
     // "188,000 yen", "44 billion dollars", "hundreds of thousands of dollars": a unit after a
     // number measures something else.
     if (i > 0 && MEASURE.test(words[i - 1].lower) && words[i].start - words[i - 1].end <= 2) continue;

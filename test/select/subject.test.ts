@@ -128,6 +128,9 @@ describe('a topic word in its own sense', () => {
     expect(t('housing', 'Alaska Housing Finance was established by the legislature of the state of Alaska in 1971.')).toBe(false);
     expect(t('tin', 'The International Tin Study Group met in London.')).toBe(true);
     expect(t('natural gas', 'Natural gas prices rose in New York.')).toBe(true);
+    // a ticker is not the word (Reuters-21578, acq)
+    expect(t('tin', 'Shares of Temple Inland Inc <TIN> and International Paper Co <IP> rose sharply this morning.')).toBe(false);
+    expect(t('tin', 'TIN PRODUCERS AGREE TO CURB EXPORTS')).toBe(true);
     expect(t('money supply', 'The Bank of England said the broad measure of U.K. Money supply, Sterling M3, rose 1.1 pct.')).toBe(true);
     expect(t('gold', 'Gold output rose in South Africa.')).toBe(true);
     // a number before the word with a dash between is a dateline, not a measure ("188,000 yen" is)
