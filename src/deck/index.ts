@@ -9,7 +9,7 @@
 import type { BodySection, BriefingSpec, Deck, Diagnostic, EvidenceStore, HelperCall, Slide, SourceEntry } from '../model.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
 import { message } from '../diagnostics/message.ts';
-import { createSelectionContext, entryMatches } from '../select/index.ts';
+import { createSelectionContext, entryMatches, topicCoverage } from '../select/index.ts';
 import { fitBudget, type PlannedSlide } from './budget.ts';
 import { SourceBook } from './citations.ts';
 import type { ComposeEnv } from './env.ts';
@@ -105,6 +105,7 @@ function compose(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptio
       at(spec.length ? 'length' : 'audience'), { hint: 'raise `length:`, or ask for fewer slides (limit=, fewer sections)' }));
   }
   const slides = kept.map((p) => p.slide);
+  noteThinTopics(env, spec, slides);
   const sources = citedSources(book, slides);
   for (const slide of slides) if (slide.kind === 'sources') slide.sources = sources;
   const final = slides.filter((s) => s.kind !== 'sources' || s.sources.length);
@@ -116,6 +117,36 @@ function compose(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptio
   };
   for (const key of ['subtitle', 'presenter', 'organisation', 'date', 'classification'] as const) if (spec[key]) deck[key] = spec[key];
   return { deck, diagnostics: env.diagnostics };
+}
+
+/**
+ * Fewer stories than this about a topic, and fewer than this share of the corpus, make its slides
+ * thin: the deck and the build say so.
+ */
+const THIN_STORIES = 3;
+const THIN_SHARE = 0.25;
+
+/**
+ * Topics the corpus holds little on: a warning at the spec's `topics:` and a speaker note on the
+ * closing slide, so that a thin slide is read as the corpus's, not as the whole story.
+ */
+function noteThinTopics(env: ComposeEnv, spec: BriefingSpec, slides: Slide[]): void {
+  const thin: string[] = [];
+  for (const topic of spec.topics) {
+    const { stories, documents } = topicCoverage(env.select, topic);
+    // (In a corpus of a handful of long reports, two of five about it are not thin.)
+    if (stories >= THIN_STORIES || stories >= THIN_SHARE * env.select.allowed.size) continue;
+    const passing = documents - stories;
+    const named = `${passing} ${passing === 1 ? 'document naming' : 'documents naming'} it in passing`;
+    const told = stories ? `${stories} ${stories === 1 ? 'story' : 'stories'} about "${topic}"${passing ? ` and ${named}` : ''}` : `no story about "${topic}"${passing ? `, only ${named}` : ''}`;
+    thin.push(told);
+    env.diagnostics.push(message('deck/thin-topic', `the corpus holds ${told}; its slides show what little there is`,
+      { file: spec.file, ...(spec.locations?.topics ?? { line: 1, column: 1 }) },
+      { hint: 'add articles on it to the corpus, or drop it from `topics:`' }));
+  }
+  if (!thin.length) return;
+  const closing = [...slides].reverse().find((s) => s.kind === 'sources') ?? slides[0];
+  closing?.notes.push({ text: `Thin evidence: the corpus holds ${thin.join('; ')}. Read those slides as what the corpus has, not as the whole story.` });
 }
 
 function resolve(env: ComposeEnv, call: HelperCall, title: string): Slide[] {

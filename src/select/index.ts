@@ -364,6 +364,21 @@ export function titleQualifier(title: string, topic: string, topics: readonly st
   return undefined;
 }
 
+/**
+ * How much the corpus holds on a topic, among the documents the spec allows: the stories about it
+ * and the documents that name it at all (a story among them).
+ */
+export function topicCoverage(ctx: SelectionContext, topic: string): { stories: number; documents: number } {
+  let stories = 0;
+  let documents = 0;
+  for (const [doc, weight] of ctx.subject({ topic }).documents) {
+    if (!ctx.allowed.has(doc)) continue;
+    documents++;
+    if (weight >= STORY) stories++;
+  }
+  return { stories, documents };
+}
+
 /** Sentences read to work out what a subject's documents are. */
 const SUBJECT_CANDIDATES = 20_000;
 /** The most sentences a request looks at (its bm25 hits and pinned claims always among them). */

@@ -83,6 +83,22 @@ describe('newswire decks', () => {
     if (slide?.kind === 'bullets') for (const b of slide.bullets) expect(b.text).not.toMatch(/Writers Guild|Rohr|Cargill/);
   });
 
+  it('says when the corpus holds little on a topic: a warning at `topics:` and a note on the closing slide', () => {
+    const file = join(root, 'eval', 'reuters', 'briefings', 'livestock.md');
+    const { spec } = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes: [] });
+    const { deck, diagnostics } = composeDeck(spec!, store);
+    const thin = diagnostics.filter((d) => d.code === 'deck/thin-topic');
+    expect(thin.map((d) => d.message).join('\n')).toMatch(/1 story about "cattle"/);
+    expect(thin[0].line).toBe(4);
+    const closing = deck.slides[deck.slides.length - 1];
+    expect(closing.notes.map((n) => n.text).join(' ')).toMatch(/^Thin evidence: the corpus holds .*"hogs"/);
+    // a topic the corpus tells at length is not thin
+    expect(diagnostics.filter((d) => d.code === 'deck/thin-topic' && /"coffee"/.test(d.message))).toHaveLength(0);
+    const coffee = join(root, 'eval', 'reuters', 'briefings', 'coffee.md');
+    const parsed = parseBriefing(coffee, readFileSync(coffee, 'utf8'), { root, themes: [] });
+    expect(composeDeck(parsed.spec!, store).diagnostics.filter((d) => d.code === 'deck/thin-topic')).toHaveLength(0);
+  });
+
   it('takes export quotas in a deck on coffee and export quotas as coffee\'s: no tin or tapioca quota', () => {
     const slide = compose('coffee').slides.find((s) => s.title === 'Export quotas');
     if (slide?.kind !== 'bullets') throw new Error('no export quotas slide');
