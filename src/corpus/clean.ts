@@ -108,7 +108,10 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const introducesText = (i: number) =>
     i + 1 < blocks.length && final[i + 1] === 'good' && (alone[i + 1] === 'good' || alone[i + 1] === 'neargood' || prose[i + 1]);
   const body: number[] = [];
+  // A row of a table (copied text separates its cells by tabs) that its neighbours keep is a
+  // table of the article, not a label, however short.
   final.forEach((c, i) => {
+    const b = blocks[i];
     if (reasons.has(i)) return;
     if (article(i)?.lead) {
       // The article's header, before what Readability found: its standfirst is prose.
@@ -126,7 +129,7 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
             ? 'jusText: short block among boilerplate'
             : 'jusText: near-good block among boilerplate',
       );
-    } else if (alone[i] === 'short' && !prose[i] && !introducesText(i)) {
+    } else if (alone[i] === 'short' && !prose[i] && !introducesText(i) && !b.text.includes('\t')) {
       reasons.set(i, 'short line not followed by article text (label, button or list of links)');
     } else body.push(i);
   });

@@ -131,7 +131,7 @@ describe('boilerplate in the languages pages use', () => {
   });
 });
 
-describe('plain text: what sits after the article, apart from it', () => {
+describe('plain text copied from a page: where the article ends, and its tables', () => {
   const BIO =
     'Anna Petrova has written about farming and the grain trade for the desk since the last harvest of the old century, and she lives on a farm herself.';
   const page = (between: string, after: string) =>
@@ -153,6 +153,13 @@ describe('plain text: what sits after the article, apart from it', () => {
     ];
     const second = cleanText(page('Share this article\nTweet\nPrint', more.join('\n\n')), 0, undefined, { title: 'Harvest review' });
     expect(second.paragraphs.map((p) => p.text)).toEqual([...PARAS, ...more]);
+  });
+
+  it('keeps the rows of a table inside the article (cells copied with tabs between them), not labels', () => {
+    const rows = ['Region\tYield\tChange', 'West\t2.1 t/ha\t-18 %', 'East\t4.6 t/ha\t+9 %'];
+    const text = `Harvest review\n\n${PARAS.slice(0, 2).join('\n\n')}\n${rows.join('\n')}\n${PARAS.slice(2).join('\n\n')}\n`;
+    const { paragraphs } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), ...rows, ...PARAS.slice(2)]);
   });
 
   it('leaves a standfirst before the article alone', () => {
