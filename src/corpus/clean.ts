@@ -134,8 +134,9 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     } else body.push(i);
   });
 
-  // Plain text has no markup to say where the article ends: a little text kept after it, apart
-  // from it (an author's box, a site's description of itself, a call to subscribe), is furniture.
+  // Plain text (.txt, .md: neither HTML nor a PDF's layout) has no markup to say where the article
+  // ends: a little text kept after it, apart from it (an author's box, a site's description of
+  // itself, a call to subscribe), is furniture.
   if (!options.html && !options.asides) dropAfterArticle(blocks, body, reasons, inserts);
 
   const dupes = findDuplicates(body.map((i) => blocks[i].text));
