@@ -7,7 +7,8 @@ import { buildBriefings, type BuildOptions, type BuildResult, type DeckResult } 
 
 export { buildBriefings, findSpecs } from './build/index.ts';
 export type { BuildOptions, BuildResult, BuildEvent, DeckResult, OutputFile } from './build/index.ts';
-export { loadCorpus } from './corpus/index.ts';
+export { loadCorpus, type CorpusStore } from './corpus/index.ts';
+export type { Passage } from './corpus/extracted.ts';
 export { parseBriefing } from './spec/index.ts';
 export { composeDeck } from './deck/index.ts';
 export { loadTheme, listThemes, checkThemes } from './theme/index.ts';

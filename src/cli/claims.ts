@@ -56,6 +56,19 @@ export function register(program: Command): void {
               [6, 24, 17, 100],
             ),
           );
+        // Documents in other languages give no claims: what they hold of the search is shown as passages.
+        const passages = query.length && !opts.json ? store.searchPassages(query.join(' '), opts.limit) : [];
+        if (passages.length) {
+          const languages = [...new Set(passages.map((p) => p.language))].join(', ');
+          console.log(`\nPassages of documents claims are not extracted from (${languages}):`);
+          console.log(
+            table(
+              ['WORDS', 'LANG', 'SOURCE', 'PASSAGE'],
+              passages.map((p) => [String(p.score), p.language, `${p.docId.slice(0, 12)} ¶${p.paragraph}`, p.text]),
+              [6, 5, 17, 100],
+            ),
+          );
+        }
       } finally {
         store.close();
       }

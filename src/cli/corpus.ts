@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/format.ts';
 import { table } from '../corpus/report.ts';
 import type { CorpusDocument, DocumentMeta, EvidenceStore } from '../model.ts';
+import type { CorpusStore } from '../corpus/index.ts';
 
 /** The `--json` shape of one document. */
 /** One line of the listing: a stored document's metadata, or a whole document. */
@@ -37,7 +38,7 @@ export function droppedShare(kept: number, dropped: number | null): string {
   return `${dropped} (${total ? Math.round((100 * dropped) / total) : 0}%)`;
 }
 
-export async function openCorpus(cmd: Command): Promise<EvidenceStore> {
+export async function openCorpus(cmd: Command): Promise<CorpusStore> {
   const root = resolve(cmd.optsWithGlobals().root as string);
   const [{ loadCorpus }, { openProject }] = await Promise.all([import('../corpus/index.ts'), import('../config/index.ts')]);
   // The project's corpus folder and store, as `build` reads them.

@@ -108,7 +108,10 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const introducesText = (i: number) =>
     i + 1 < blocks.length && final[i + 1] === 'good' && (alone[i + 1] === 'good' || alone[i + 1] === 'neargood' || prose[i + 1]);
   const body: number[] = [];
+  // A row of a table (copied text separates its cells by tabs) that its neighbours keep is a
+  // table of the article, not a label, however short.
   final.forEach((c, i) => {
+    const b = blocks[i];
     if (reasons.has(i)) return;
     if (article(i)?.lead) {
       // The article's header, before what Readability found: its standfirst is prose.
@@ -126,10 +129,15 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
             ? 'jusText: short block among boilerplate'
             : 'jusText: near-good block among boilerplate',
       );
-    } else if (alone[i] === 'short' && !prose[i] && !introducesText(i)) {
+    } else if (alone[i] === 'short' && !prose[i] && !introducesText(i) && !b.text.includes('\t')) {
       reasons.set(i, 'short line not followed by article text (label, button or list of links)');
     } else body.push(i);
   });
+
+  // Plain text (.txt, .md: neither HTML nor a PDF's layout) has no markup to say where the article
+  // ends: a little text kept after it, apart from it (an author's box, a site's description of
+  // itself, a call to subscribe), is furniture.
+  if (!options.html && !options.asides) dropAfterArticle(blocks, body, reasons, inserts);
 
   const dupes = findDuplicates(body.map((i) => blocks[i].text));
   const duplicateOf = new Map<number, { of: number; exact: boolean }>();
@@ -142,6 +150,41 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const paragraphs: Paragraph[] = kept.map((i, k) => ({ index: k + 1, ...pick(blocks[i]) }));
   return { paragraphs, dropped: mergeDropped(text, blocks, reasons), meta };
 }
+
+/**
+ * Kept text after the article and apart from it. The article is the longest run of kept blocks
+ * with nothing dropped between them but inserts (a credit, a "Read more:" line); a run after it
+ * that is short (under {@link APART_MAX_CHARS} characters and {@link APART_MAX_SHARE} of the
+ * article) and that something dropped separates from it is a box beside the text: the author's
+ * bio under "About the author", a blog's description of itself, "Follow us on…". Runs before the
+ * article are left alone: a standfirst or a lead often sits apart from the body, under the byline.
+ */
+function dropAfterArticle(blocks: readonly Block[], body: number[], reasons: Map<number, string>, inserts: ReadonlySet<number>): void {
+  const runs: number[][] = [];
+  let last = -1;
+  for (const i of body) {
+    let apart = runs.length === 0;
+    for (let j = last + 1; j < i && !apart; j++) if (!inserts.has(j)) apart = true;
+    if (apart) runs.push([]);
+    runs[runs.length - 1].push(i);
+    last = i;
+  }
+  if (runs.length < 2) return;
+  const sizes = runs.map((r) => r.reduce((n, i) => n + blocks[i].text.length, 0));
+  const article = sizes.indexOf(Math.max(...sizes));
+  const dropped = new Set<number>();
+  runs.forEach((run, k) => {
+    if (k <= article || sizes[k] >= APART_MAX_CHARS || sizes[k] >= APART_MAX_SHARE * sizes[article]) return;
+    for (const i of run) reasons.set(i, 'apart from the article, after it (a box beside the text)'), dropped.add(i);
+  });
+  const kept = body.filter((i) => !dropped.has(i));
+  body.splice(0, body.length, ...kept);
+}
+
+/** The most text a run after the article can hold and still be a box beside it, in characters. */
+const APART_MAX_CHARS = 550;
+/** …and as a share of the article's text. */
+const APART_MAX_SHARE = 0.35;
 
 function pick(b: Block): Omit<Paragraph, 'index'> {
   return { start: b.start, end: b.end, text: b.text };

@@ -11,7 +11,7 @@ import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStor
 import { formatOf, sha256 } from './read.ts';
 import { MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps } from './stamps.ts';
-import { languageNotices } from './extracted.ts';
+import { languageNotices, searchPassages, type Passage } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
 import type { EvidenceBackend, FileClaim } from './store/types.ts';
@@ -46,6 +46,8 @@ export interface LoadCorpusOptions {
 /** The store plus counts that cost no document parsing (for progress lines and benchmarks). */
 export interface CorpusStore extends EvidenceStore {
   stats(): { documents: number; claims: number; quotes: number };
+  /** Paragraphs of the documents in other languages (which give no claims) that hold words of `text`. */
+  searchPassages(text: string, limit?: number): Passage[];
   wordCounts(): StoredWordCounts;
   /** The store's file, or its server's URL without the password. */
   location: string;
@@ -347,6 +349,8 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
     searchIds: (text, limit) => db.searchIds(text, limit),
+    // Documents in other languages are few beside the English ones, and read only when a search names words.
+    searchPassages: (text, limit) => searchPassages(text, (docs ??= db.documents()), (id) => db.document(id), limit),
     topics: () => topics,
     stats: () => db.stats(),
     wordCounts: () => db.wordCounts(),

@@ -8,8 +8,14 @@ import { ENGLISH, wordsOf, type LanguageProfile } from './language.ts';
 
 export type BlockClass = 'good' | 'neargood' | 'short' | 'bad';
 
-/** jusText's defaults (the same for every language it ships a stoplist for). */
-export const JUSTEXT = { lengthLow: 70, lengthHigh: 200, stopwordsLow: 0.3, stopwordsHigh: 0.32, maxLinkDensity: 0.2 } as const;
+/**
+ * jusText's defaults (the same for every language it ships a stoplist for), but for the length of
+ * a good block: jusText asks for 200 characters, and the paragraphs of two sentences it leaves
+ * near-good (130–200) were lost with their neighbours when those were a byline, a date and a
+ * share bar. At 130 characters, trafilatura's pages as plain text keep 22 more snippets of
+ * articles for 4 more of furniture, in the development half and in the held-out half alike.
+ */
+export const JUSTEXT = { lengthLow: 70, lengthHigh: 130, stopwordsLow: 0.3, stopwordsHigh: 0.32, maxLinkDensity: 0.2 } as const;
 
 export function stopwordDensity(text: string, language: LanguageProfile = ENGLISH): number {
   const words = wordsOf(text, language);
@@ -67,13 +73,15 @@ const SENTENCE_WORDS = 8;
  */
 export function densityScale(texts: readonly string[], language: LanguageProfile): number {
   if (!language.stopwords || language === ENGLISH) return 1;
-  const long = texts.filter((t) => t.length > JUSTEXT.lengthHigh).map((t) => stopwordDensity(t, language));
+  const long = texts.filter((t) => t.length > LONG_BLOCK).map((t) => stopwordDensity(t, language));
   if (long.length < MIN_LONG_BLOCKS) return 1;
   long.sort((a, b) => a - b);
   const median = long[Math.floor(long.length / 2)];
   return Math.min(1, Math.max(0.5, median / BODY_DENSITY));
 }
 
+/** A block long enough to be read as prose when measuring a document's body text (jusText's long block). */
+const LONG_BLOCK = 200;
 /** Stopword density of body text with a list like jusText's (the English list's median). */
 const BODY_DENSITY = 0.5;
 /** Long blocks needed to tell what a document's body text reads at. */

@@ -131,6 +131,44 @@ describe('boilerplate in the languages pages use', () => {
   });
 });
 
+describe('plain text copied from a page: where the article ends, and its tables', () => {
+  const BIO =
+    'Anna Petrova has written about farming and the grain trade for the desk since the last harvest of the old century, and she lives on a farm herself.';
+  const page = (between: string, after: string) =>
+    `Farm Desk\nNews\nMarkets\n\nHarvest review\n\n${PARAS.join('\n\n')}\n\n${between}\n\n${after}\n\nArchive\nContact\nImprint\n`;
+
+  it("drops a short box of prose that something dropped separates from the article's end", () => {
+    const { paragraphs, dropped } = cleanText(page('Share this article\nTweet\nPrint', BIO), 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual(PARAS);
+    expect(dropped.find((d) => d.text.includes('Anna Petrova'))?.reason).toBe('apart from the article, after it (a box beside the text)');
+  });
+
+  it('keeps it when it follows the article directly, or when it is a part of the article as long as a box is not', () => {
+    const direct = cleanText(page('', BIO), 0, undefined, { title: 'Harvest review' });
+    expect(direct.paragraphs.map((p) => p.text)).toEqual([...PARAS, BIO]);
+    const more = [
+      'In the east the farmers have already sold most of what they grew, and the co-operatives say that they will need new silos before the next summer comes round.',
+      'The ministry has promised to pay for half of them, but the money is not in the budget yet, and the regions want the rest from the buyers who take the grain abroad.',
+      'Nobody expects the question to be settled before the figures are out, which leaves the farmers to decide on their own what they will sow in the autumn.',
+    ];
+    const second = cleanText(page('Share this article\nTweet\nPrint', more.join('\n\n')), 0, undefined, { title: 'Harvest review' });
+    expect(second.paragraphs.map((p) => p.text)).toEqual([...PARAS, ...more]);
+  });
+
+  it('keeps the rows of a table inside the article (cells copied with tabs between them), not labels', () => {
+    const rows = ['Region\tYield\tChange', 'West\t2.1 t/ha\t-18 %', 'East\t4.6 t/ha\t+9 %'];
+    const text = `Harvest review\n\n${PARAS.slice(0, 2).join('\n\n')}\n${rows.join('\n')}\n${PARAS.slice(2).join('\n\n')}\n`;
+    const { paragraphs } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), ...rows, ...PARAS.slice(2)]);
+  });
+
+  it('leaves a standfirst before the article alone', () => {
+    const text = `Farm Desk\nNews\n\n${LEAD}\n\nShare this article\nTweet\n\n${PARAS.join('\n\n')}\n`;
+    const { paragraphs } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual([LEAD, ...PARAS]);
+  });
+});
+
 describe('languages whose stoplist covers less of the text', () => {
   const POLISH = [
     'Siedemnastego kwietnia na konferencji prasowej premier Andrej Babiš i wicepremier Jan Hamáček poinformowali o wydaleniu osiemnastu pracowników ambasady Rosji w Pradze, których czeskie służby zidentyfikowały jako oficerów rosyjskiego wywiadu.',

@@ -3,6 +3,7 @@
  * text from boilerplate, and a non-English document keeps its text while extraction (English
  * only) says so once per language.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,6 +133,34 @@ describe('documents in other languages', () => {
       store.close();
     }
   });
+});
+
+describe('searching documents in other languages', () => {
+  it('finds their paragraphs by their words, though they give no claims', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'bd-lang-search-'));
+    mkdirSync(join(root, 'corpus'));
+    writeFileSync(join(root, 'corpus', 'bericht.txt'), GERMAN);
+    writeFileSync(join(root, 'corpus', 'report.txt'), `${ENGLISH_TEXT}\n`);
+    const store = await loadCorpus({ root, cacheDir: join(root, 'cache') });
+    try {
+      expect(store.searchClaims({ text: 'Gasheizung' })).toEqual([]);
+      const found = store.searchPassages('haushalte Bundesregierung');
+      expect(found.map((p) => [p.docId, p.language, p.score])).toEqual([
+        ['bericht', 'de', 2],
+        ['bericht', 'de', 1],
+      ]);
+      expect(found[0].text).toMatch(/^Besonders betroffen sind Haushalte, die mit Gas heizen/);
+      expect(store.searchPassages('Verbraucher').map((p) => p.paragraph)).toEqual([1, 3]);
+      // English documents are searched through their claims, not as passages.
+      expect(store.searchPassages(ENGLISH_TEXT.split(/\s+/).slice(0, 6).join(' '))).toEqual([]);
+    } finally {
+      store.close();
+    }
+    const cli = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/briefdeck.js'), '-C', root, 'claims', 'Bundesregierung'], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain('Passages of documents claims are not extracted from (de):');
+    expect(cli.stdout).toMatch(/1 +de +bericht ¶\d+ +Besonders betroffen sind Haushalte/);
+  }, 60_000);
 });
 
 describe('HTML charsets', () => {
