@@ -18,6 +18,7 @@
  *   npm run bench:store                                   # both backends, 10k → 100k
  *   BENCH_ARTICLES=20000 BENCH_BACKENDS=sqlite npm run bench:store
  *   BENCH_PG_URL=postgres://… npm run bench:store          # an existing server (else a throwaway one)
+ *   BENCH_STEPS_SQLITE=10000,30000,100000 BENCH_STEPS_POSTGRES=10000,30000 npm run bench:store
  *
  * Figures print as a Markdown table for the README.
  */
@@ -32,6 +33,11 @@ const repo = resolve(import.meta.dirname, '..');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const STEPS = (process.env.BENCH_STEPS ?? `${ARTICLES / 10},${ARTICLES / 5},${ARTICLES / 2},${ARTICLES}`).split(',').map(Number);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',');
+/** Steps for one backend: BENCH_STEPS_SQLITE / BENCH_STEPS_POSTGRES, else BENCH_STEPS. */
+const stepsFor = (backend: string): number[] => {
+  const own = process.env[`BENCH_STEPS_${backend.toUpperCase()}`];
+  return own ? own.split(',').map(Number) : STEPS;
+};
 const SPEC = join(repo, 'briefings', 'bear-and-dragon.md');
 const QUERIES = [
   'oil prices Yukos', 'China Russia partnership', 'sanctions energy exports', 'crude oil barrel', 'interest rates dollar',
@@ -209,7 +215,7 @@ try {
       return Number(r.rows[0].n);
     };
     let have = 0;
-    for (const [i, target] of STEPS.entries()) {
+    for (const [i, target] of stepsFor(backend).entries()) {
       const files = generateCorpus(root, target - have, have);
       const words = files.reduce((n, f) => n + countWords(readFileSync(join(root, f), 'utf8')), 0);
       const workers = i === 1 ? 2 : 1;
