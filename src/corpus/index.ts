@@ -314,7 +314,9 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     saveFileTable(tableFile, now.version, now.files);
   } else if (!tableSaved) saveFileTable(tableFile, storedVersion, stored);
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
-  diagnostics.push(...languageNotices(db.languages(), rel(corpusDir)));
+  // A notice for each language but English; the language names load only when there is one.
+  const languages = db.languages();
+  if ([...languages.keys()].some((code) => code !== 'en')) diagnostics.push(...languageNotices(languages, rel(corpusDir)));
   return openStore(db, topics, diagnostics);
 }
 
