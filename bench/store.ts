@@ -21,6 +21,8 @@
  *   BENCH_ARTICLES=20000 BENCH_BACKENDS=sqlite npm run bench:store
  *   BENCH_PG_URL=postgres://… npm run bench:store          # an existing server (else a throwaway one)
  *   BENCH_STEPS_SQLITE=10000,30000,100000 BENCH_STEPS_POSTGRES=10000,30000 npm run bench:store
+ *   BENCH_KEEP=1 …; BENCH_WORK=/tmp/bd-bench-store-… BENCH_BACKENDS=sqlite BENCH_STEPS=100000 npm run bench:store
+ *                                                         # measure a kept corpus again, without ingest
  *
  * Figures print as a Markdown table for the README.
  */
@@ -189,7 +191,10 @@ const median = (xs: number[]) => pct(xs, 50);
 
 // ─── the run ────────────────────────────────────────────────────────────────────────────────────
 
-const work = mkdtempSync(join(tmpdir(), 'bd-bench-store-'));
+// BENCH_WORK: a work folder kept by an earlier run (BENCH_KEEP=1); its SQLite corpus and store are
+// measured again as they are (a step of the size they hold), without ingesting them again.
+const reuse = process.env.BENCH_WORK;
+const work = reuse ?? mkdtempSync(join(tmpdir(), 'bd-bench-store-'));
 let cluster: { url: string; stop(): void } | undefined;
 const rows: string[][] = [];
 try {
@@ -201,14 +206,18 @@ try {
   }
   for (const backend of BACKENDS) {
     const root = join(work, backend);
-    mkdirSync(join(root, 'corpus'), { recursive: true });
-    writeFileSync(join(root, 'corpus', 'topics.yaml'), readFileSync(join(repo, 'corpus', 'topics.yaml')));
-    // A project to build the sample in: its spec, and the repository's themes and assets.
-    mkdirSync(join(root, 'briefings'), { recursive: true });
-    writeFileSync(join(root, 'briefings', 'bear-and-dragon.md'), readFileSync(SPEC));
-    for (const dir of ['themes', 'assets']) symlinkSync(join(repo, dir), join(root, dir));
+    const reused = !!reuse && existsSync(join(root, 'corpus'));
+    if (!reused) {
+      mkdirSync(join(root, 'corpus'), { recursive: true });
+      writeFileSync(join(root, 'corpus', 'topics.yaml'), readFileSync(join(repo, 'corpus', 'topics.yaml')));
+      // A project to build the sample in: its spec, and the repository's themes and assets.
+      mkdirSync(join(root, 'briefings'), { recursive: true });
+      writeFileSync(join(root, 'briefings', 'bear-and-dragon.md'), readFileSync(SPEC));
+      for (const dir of ['themes', 'assets']) symlinkSync(join(repo, dir), join(root, dir));
+    }
     let store = '-';
     if (backend === 'postgres') {
+      if (reused) throw new Error('BENCH_WORK: a PostgreSQL store is not kept between runs; measure SQLite only (BENCH_BACKENDS=sqlite)');
       const { default: pg } = await import('pg');
       const admin = new pg.Client({ connectionString: pgBase });
       await admin.connect();
@@ -231,12 +240,13 @@ try {
       await c.end();
       return Number(r.rows[0].n);
     };
-    let have = 0;
+    let have = reused ? (readdirSync(join(root, 'corpus'), { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.txt')).length : 0;
     for (const [i, target] of stepsFor(backend).entries()) {
+      if (target < have) continue;
       const files = generateCorpus(root, target - have, have);
       const words = files.reduce((n, f) => n + countWords(readFileSync(join(root, f), 'utf8')), 0);
       const workers = i === 1 ? 2 : 1;
-      const ingest = await Promise.all(Array.from({ length: workers }, () => child('ingest', root, store)));
+      const ingest = files.length ? await Promise.all(Array.from({ length: workers }, () => child('ingest', root, store))) : [];
       const seconds = Math.max(...ingest.map((r) => r.seconds));
       have = target;
       const unchanged: number[] = [];
@@ -259,9 +269,9 @@ try {
       const row = [
         backend,
         target.toLocaleString('en'),
-        ingest[0].stats.claims.toLocaleString('en'),
-        `${Math.round(words / seconds).toLocaleString('en')} (${workers})`,
-        `${Math.max(...ingest.map((r) => r.maxRssMiB)).toFixed(0)}`,
+        query.stats.claims.toLocaleString('en'),
+        ingest.length ? `${Math.round(words / seconds).toLocaleString('en')} (${workers})` : '— (not ingested again)',
+        ingest.length ? `${Math.max(...ingest.map((r) => r.maxRssMiB)).toFixed(0)}` : '—',
         `${((await size()) / 2 ** 20).toFixed(0)}`,
         `${median(unchanged).toFixed(2)} (${median(unchangedLoad).toFixed(2)}) ×${(median(unchanged) / median(floor)).toFixed(1)}`,
         `${pct(query.times!, 50).toFixed(0)} / ${pct(query.times!, 95).toFixed(0)}`,
@@ -276,7 +286,7 @@ try {
   }
 } finally {
   cluster?.stop();
-  if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP && !reuse) rmSync(work, { recursive: true, force: true });
   else console.error(`kept ${work}`);
 }
 
