@@ -98,8 +98,10 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
 async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
   // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
+  const rootPrefix = root + sep;
+  const corpusPrefix = corpusDir + sep;
   const rel = (p: string) => {
-    const r = p.startsWith(root + sep) ? p.slice(root.length + 1) : relative(root, p);
+    const r = p.startsWith(rootPrefix) ? p.slice(rootPrefix.length) : relative(root, p);
     return sep === '/' ? r : r.split(sep).join('/');
   };
 
@@ -238,8 +240,9 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         });
         continue;
       }
-      const sidecarPath = full + SIDECAR_SUFFIX;
-      const sidecarStat = sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
+      // (Most corpora have no sidecars: then no name is made and looked up for each file.)
+      const sidecarPath = sidecars.size ? full + SIDECAR_SUFFIX : '';
+      const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
       // An unchanged file (same size and times as when last hashed) is not read again.
       let key = stamps.get(path, stat, sidecarStat);
       let bytes: Buffer | undefined;
@@ -264,7 +267,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         continue;
       }
       hashOwner.set(hash, path);
-      const id = documentId(full.startsWith(corpusDir + sep) ? full.slice(corpusDir.length + 1) : relative(corpusDir, full), ids);
+      const id = documentId(full.startsWith(corpusPrefix) ? full.slice(corpusPrefix.length) : relative(corpusDir, full), ids);
       ids.add(id);
       if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
         inOrder(() => {
