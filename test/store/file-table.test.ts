@@ -63,6 +63,19 @@ describe('the saved copy of the files table', () => {
     expect(storeVersion()).toBe(version);
   });
 
+  it("keeps each file's messages, given again by a check that reads the copy", async () => {
+    writeFileSync(join(root, 'corpus', 'menu.txt'), 'Home | News | Contact\n');
+    const messages = async () => {
+      const store = await loadCorpus({ root });
+      store.close();
+      return store.diagnostics.filter((d) => d.file === 'corpus/menu.txt').map((d) => d.code);
+    };
+    const first = await messages();
+    expect(first.length).toBeGreaterThan(0);
+    expect(readFileTable(copyFile(), storeVersion())!.get('corpus/menu.txt')!.diagnostics.map((d) => d.code)).toEqual(first);
+    expect(await messages()).toEqual(first);
+  });
+
   it('notices a file changed, added or removed after the copy was saved', async () => {
     await load();
     writeFileSync(join(root, 'corpus', 'two.txt'), ARTICLE('cocoa'));
