@@ -4,8 +4,9 @@
  *
  * - Entry points: `dist/cli.js` (the command line, run by `bin/briefdeck.js`), `dist/index.js`
  *   (the library) and `dist/corpus.js` (the corpus stage alone, `briefdeck/corpus`: a program that
- *   only brings the store up to date or queries it loads none of the renderers). Code-split ESM: a stage that a command loads with `import()` is a chunk of its
- *   own, so `--version` and `check` never parse the renderers or the browser driver.
+ *   only brings the store up to date or queries it loads none of the renderers). Code-split ESM:
+ *   a stage that a command loads with `import()` is a chunk of its own, so `--version` and
+ *   `check` never parse the renderers or the browser driver.
  * - Light pure-JavaScript packages are bundled in (BUNDLED); the others load from node_modules.
  * - What the sources read from their own layout is fixed at build time: the corpus stage's
  *   fingerprint (a hash of `src/corpus`, the same value the sources compute when run through tsx).
