@@ -2,9 +2,11 @@
 /**
  * `npm run build`: compiles `src/` into `dist/` with esbuild, as a published CLI ships.
  *
- * - Entry points: `dist/cli.js` (the command line, run by `bin/briefdeck.js`) and `dist/index.js`
- *   (the library). Code-split ESM: a stage that a command loads with `import()` is a chunk of its
- *   own, so `--version` and `check` never parse the renderers or the browser driver.
+ * - Entry points: `dist/cli.js` (the command line, run by `bin/briefdeck.js`), `dist/index.js`
+ *   (the library) and `dist/corpus.js` (the corpus stage alone, `briefdeck/corpus`: a program that
+ *   only brings the store up to date or queries it loads none of the renderers). Code-split ESM:
+ *   a stage that a command loads with `import()` is a chunk of its own, so `--version` and
+ *   `check` never parse the renderers or the browser driver.
  * - Light pure-JavaScript packages are bundled in (BUNDLED); the others load from node_modules.
  * - What the sources read from their own layout is fixed at build time: the corpus stage's
  *   fingerprint (a hash of `src/corpus`, the same value the sources compute when run through tsx).
@@ -39,7 +41,7 @@ rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts', 'pg-worker': 'src/corpus/store/pg-worker.mjs' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', corpus: 'src/corpus/index.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts', 'pg-worker': 'src/corpus/store/pg-worker.mjs' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -11,6 +11,7 @@ import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStor
 import { formatOf, sha256 } from './read.ts';
 import { MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps } from './stamps.ts';
+import { readFileTable, saveFileTable } from './store/file-table.ts';
 import { languageNotices, searchPassages, type Passage } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
@@ -99,8 +100,10 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
 async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
   // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
+  const rootPrefix = root + sep;
+  const corpusPrefix = corpusDir + sep;
   const rel = (p: string) => {
-    const r = p.startsWith(root + sep) ? p.slice(root.length + 1) : relative(root, p);
+    const r = p.startsWith(rootPrefix) ? p.slice(rootPrefix.length) : relative(root, p);
     return sep === '/' ? r : r.split(sep).join('/');
   };
 
@@ -122,7 +125,23 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     db.setInfo('topics', topicsKey);
   }
 
-  const stored = db.files();
+  // The store's files table: from the copy saved beside the store while the table is unchanged
+  // since (its version), else read from the store and saved for the next run.
+  const tableFile = join(cacheDir, 'file-table.json');
+  const currentVersion = db.filesVersion?.();
+  let stored = readFileTable(tableFile, currentVersion);
+  let storedVersion = stored ? currentVersion : undefined;
+  const tableSaved = !!stored;
+  if (!stored) {
+    if (db.filesWithVersion) ({ files: stored, version: storedVersion } = db.filesWithVersion());
+    else stored = db.files();
+  }
+  // Whether this process wrote to the files table (then the saved copy is made again at the end).
+  let wrote = false;
+  const putFile: EvidenceBackend['putFile'] = (...args) => {
+    wrote = true;
+    db.putFile(...args);
+  };
   const seen = new Set<string>();
   const hashOwner = new Map<string, string>();
   const ids = new Set<string>();
@@ -195,8 +214,9 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics };
       if (claim) {
         held.delete(claim);
+        wrote = true;
         claim.put(file, doc, claims, quotes, worked);
-      } else db.putFile(file, doc, claims, quotes, worked);
+      } else putFile(file, doc, claims, quotes, worked);
       options.onFile?.(path, true);
     });
   };
@@ -218,12 +238,13 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         };
         inOrder(() => {
           diagnostics.push(d);
-          if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
+          if (stored.get(path)?.key !== `too-large:${size}`) putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
         });
         continue;
       }
-      const sidecarPath = full + SIDECAR_SUFFIX;
-      const sidecarStat = sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
+      // (Most corpora have no sidecars: then no name is made and looked up for each file.)
+      const sidecarPath = sidecars.size ? full + SIDECAR_SUFFIX : '';
+      const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
       // An unchanged file (same size and times as when last hashed) is not read again.
       let key = stamps.get(path, stat, sidecarStat);
       let bytes: Buffer | undefined;
@@ -243,12 +264,12 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         inOrder(() => {
           duplicates.push(d);
           // A file that held a document of its own before the other copy came first gives it up.
-          if (previous?.key !== fileKey || previous.docId !== null) db.putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
+          if (previous?.key !== fileKey || previous.docId !== null) putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
         });
         continue;
       }
       hashOwner.set(hash, path);
-      const id = documentId(full.startsWith(corpusDir + sep) ? full.slice(corpusDir.length + 1) : relative(corpusDir, full), ids);
+      const id = documentId(full.startsWith(corpusPrefix) ? full.slice(corpusPrefix.length) : relative(corpusDir, full), ids);
       ids.add(id);
       if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
         inOrder(() => {
@@ -288,9 +309,19 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     for (const claim of held) claim.release();
   }
   stamps.save(seen);
-  for (const path of stored.keys()) if (!seen.has(path)) db.removeFile(path);
+  for (const path of stored.keys())
+    if (!seen.has(path)) {
+      wrote = true;
+      db.removeFile(path);
+    }
+  if (wrote && db.filesWithVersion) {
+    const now = db.filesWithVersion();
+    saveFileTable(tableFile, now.version, now.files);
+  } else if (!tableSaved) saveFileTable(tableFile, storedVersion, stored);
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
-  diagnostics.push(...languageNotices(db.languages(), rel(corpusDir)));
+  // A notice for each language but English; the language names load only when there is one.
+  const languages = db.languages();
+  if ([...languages.keys()].some((code) => code !== 'en')) diagnostics.push(...languageNotices(languages, rel(corpusDir)));
   return openStore(db, topics, diagnostics);
 }
 

@@ -14,6 +14,9 @@ import { PIPELINE_VERSION } from '../pipeline.ts';
 import { fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
 import { filterRanked, META_VERSION, metaOf, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
+/** Gives the files table a new version (see the constructor). */
+const BUMP_FILES_VERSION = "UPDATE info SET value = lower(hex(randomblob(12))) WHERE name = 'files-version';";
+
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
 export const SQLITE_LAYOUT = '5';
 const PAGE = 2000;
@@ -39,6 +42,17 @@ export class SqliteBackend implements EvidenceBackend {
         this.db.exec('DELETE FROM info');
         this.createTables();
         this.setInfo('layout', SQLITE_LAYOUT);
+      }).immediate();
+    }
+    // The files table's version: a random value that triggers replace whenever a row of the table
+    // is written or deleted, by any process, so a copy of the table saved beside the store
+    // (`store/file-table.ts`) can be trusted while the value is the one it was saved with.
+    if (this.info('files-version') === undefined) {
+      this.db.transaction(() => {
+        if (this.info('files-version') !== undefined) return;
+        for (const [name, event] of [['files_version_ai', 'INSERT'], ['files_version_au', 'UPDATE'], ['files_version_ad', 'DELETE']])
+          this.db.exec(`CREATE TRIGGER IF NOT EXISTS ${name} AFTER ${event} ON files BEGIN ${BUMP_FILES_VERSION} END`);
+        this.db.exec("INSERT OR REPLACE INTO info(name, value) VALUES ('files-version', lower(hex(randomblob(12))))");
       }).immediate();
     }
     // Files being ingested, by process: two `briefdeck corpus` on one machine share the work.
@@ -96,6 +110,15 @@ export class SqliteBackend implements EvidenceBackend {
     const out = new Map<string, StoredFile>();
     for (const [path, key, docId, diagnostics] of rows) out.set(path, { path, key, docId, diagnostics: diagnostics === '[]' ? [] : JSON.parse(diagnostics) });
     return out;
+  }
+
+  filesVersion(): string | undefined {
+    return this.info('files-version');
+  }
+
+  filesWithVersion(): { version: string | undefined; files: Map<string, StoredFile> } {
+    // One read transaction: the version and the rows are of the same moment.
+    return this.db.transaction(() => ({ version: this.filesVersion(), files: this.files() }))();
   }
 
   putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], worked: Worked = {}): void {

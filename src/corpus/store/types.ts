@@ -34,6 +34,14 @@ export interface EvidenceBackend {
   setInfo(name: string, value: string): void;
   files(): Map<string, StoredFile>;
   /**
+   * A value that changes whenever the files table changes (a row written or deleted, by any
+   * process), or undefined when the backend keeps none: a copy of the table saved with the value
+   * is still what the store holds while the value is the same.
+   */
+  filesVersion?(): string | undefined;
+  /** `files()` and `filesVersion()` read together, of one moment. */
+  filesWithVersion?(): { version: string | undefined; files: Map<string, StoredFile> };
+  /**
    * Replaces everything stored for one file, atomically. `worked` holds what the caller worked out
    * already (on an ingest thread): the document's listing entry and its claims' word counts.
    */
