@@ -6,7 +6,7 @@ import type { Claim, HelperCall, Scenario, Slide, TimelineEvent } from '../model
 import { compressSentence, wordCount } from './compress.ts';
 import { isClause, posTags } from './grammar.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { recordShown, searchTerms, selectClaims, selectQuote, speaksOfFuture, type ClaimRequest } from '../select/index.ts';
+import { leansOnContext, recordShown, searchTerms, selectClaims, selectQuote, speaksOfFuture, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
@@ -92,9 +92,11 @@ const NAME_WORDS = 12;
  * sentence none of these names is not used as a scenario (no "Scenario B", no bare "Probable").
  */
 export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string | undefined {
-  const cond = CONDITION.exec(claim.text)?.[1];
+  // (A hard-wrapped sentence's line breaks are spaces.)
+  const text = claim.text.replace(/\s+/g, ' ');
+  const cond = CONDITION.exec(text)?.[1];
   if (cond) return cond.charAt(0).toUpperCase() + cond.slice(1);
-  const main = compressSentence(claim.text, { maxWords: NAME_WORDS, always: true, detach: true });
+  const main = compressSentence(text, { maxWords: NAME_WORDS, always: true, detach: true });
   const clause = main.text.replace(/[.!]$/, '').split(/\s*[:;(—–]\s*|,\s+(?:but|while|as|because|and|which)\s+/)[0];
   if (wordCount(clause) <= NAME_WORDS && wordCount(clause) >= 3 && isClause(clause)) return clause;
   const words = clause.split(/\s+/).slice(0, 9);
@@ -126,7 +128,9 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(4, env.policy.bulletsPerSlide),
-    accept: (claim) => speaksOfFuture(claim) && isScenario(claim) && accepts(claim),
+    // A scenario shows its sentence as written, without a bracketed name for "he said": one whose
+    // speaker only an insertion could name is not used.
+    accept: (claim) => speaksOfFuture(claim) && isScenario(claim) && accepts(claim) && !leansOnContext(bulletText(env, claim).text),
     prefs: { kinds: ['forecast', 'assessment'], likelihood: true },
   };
   const request: ClaimRequest = { ...base, kinds: ['forecast', 'assessment'] };
@@ -161,7 +165,7 @@ export function resolveTimeline(env: ComposeEnv, call: HelperCall, title: string
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(6, env.policy.bulletsPerSlide + 2),
-    accept: (c) => DATED.test(c.text) && fitsTimeline(c),
+    accept: (c) => DATED.test(c.text) && fitsTimeline(c) && !leansOnContext(bulletText(env, c).text),
     // Events are what happened: facts and figures before assessments and forecasts.
     prefs: { kinds: ['fact', 'statistic', 'attributed', 'assessment', 'forecast'] },
   };

@@ -99,6 +99,16 @@ describe('newswire decks', () => {
     expect(composeDeck(parsed.spec!, store).diagnostics.filter((d) => d.code === 'deck/thin-topic')).toHaveLength(0);
   });
 
+  it('names no scenario after "He said" nor with a wrapped line\'s break in it (Reuters-21578, debt rescheduling)', () => {
+    for (const slide of compose('debt-rescheduling').slides) {
+      if (slide.kind !== 'scenarios') continue;
+      for (const sc of slide.scenarios) {
+        expect(sc.name).not.toMatch(/\n/);
+        expect(`${sc.name} ${sc.text}`).not.toMatch(/^He said|\bhe said\b/);
+      }
+    }
+  });
+
   it('takes export quotas in a deck on coffee and export quotas as coffee\'s: no tin or tapioca quota', () => {
     const slide = compose('coffee').slides.find((s) => s.title === 'Export quotas');
     if (slide?.kind !== 'bullets') throw new Error('no export quotas slide');
