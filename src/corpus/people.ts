@@ -173,6 +173,11 @@ function roleBefore(text: string, end: number): { role: string; nounAt: number }
   for (let i = before.length - 1; i >= 0 && mods.length < 5; i--) {
     const w = before[i].trim();
     if (!w || /[,;:()—–"“”]$/.test(w)) break;
+    // "the Bank of Tokyo's economic adviser": "of" inside a name in capitals.
+    if (/^(?:of|for|and)$/.test(w) && mods.length && /^\p{Lu}/u.test(mods[0]) && i > 0 && /^\p{Lu}/u.test(before[i - 1].trim())) {
+      mods.unshift(w);
+      continue;
+    }
     if (/^\p{Lu}/u.test(w) || /['’]s$/.test(w) || ROLE_NOUN.has(bare(w)) ||
         /^(?:chief|senior|deputy|vice|managing|general|executive|foreign|finance|economic|trade|oil|defence|defense|junior|former|acting|principal|lead|assistant|associate|company|bank)$/i.test(w)) {
       if (LEADING_WORD.has(bare(w)) && !/['’]s$/.test(w)) break;

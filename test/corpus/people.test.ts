@@ -41,6 +41,11 @@ describe('namedPeople', () => {
     ]);
   });
 
+  it('keeps a name with "of" in it whole in the role before a name (Reuters-21578, money-fx)', () => {
+    const d = doc('The yen should stabilize at around 152 to 153 to the U.S. Dollar for about a year, the Bank of\nTokyo\'s economic adviser Koei Narusawa said.');
+    expect(namedPeople(d).map((p) => [p.name, p.role])).toEqual([['Koei Narusawa', "Bank of Tokyo's economic adviser"]]);
+  });
+
   it('takes an age and a company title from the apposition, and the fullest form of the name', () => {
     const d = doc('The company said John W. Johnstone Jr, 54, president and chief operating officer, will succeed him. Johnstone said he was pleased.');
     const [p] = namedPeople(d);
