@@ -9,7 +9,7 @@ import { message } from '../diagnostics/message.ts';
 import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
-import { nameSpeaker, withoutInsertions, type Named } from './insertions.ts';
+import { expandAcronyms, nameSpeaker, withoutInsertions, type Named } from './insertions.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
 import { isClause } from './grammar.ts';
@@ -59,8 +59,12 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
  */
 export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): Named & { fits: boolean } {
   const c = bulletText(env, claim, maxWords);
-  const named = nameSpeaker(env.select.store.document(claim.docId), claim, c.text);
-  return { ...named, fits: c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords) };
+  const doc = env.select.store.document(claim.docId);
+  const named = nameSpeaker(doc, claim, c.text);
+  const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords);
+  // An acronym the article defined is written out where the length allows it.
+  const expanded = expandAcronyms(doc, claim, named);
+  return { ...(expanded !== named && wordCount(expanded.text) <= maxWords ? expanded : named), fits };
 }
 
 /** Whether a claim can be shown to this audience within its bullet length. */

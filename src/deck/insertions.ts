@@ -125,3 +125,66 @@ export function withoutInsertions(text: string, insertions: readonly Insertion[]
   for (const i of insertions) out = out.replace(new RegExp(`${i.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]s)?`), '');
   return out.replace(/\s{2,}/g, ' ').trim();
 }
+
+/**
+ * An acronym the article defined before the line ("Russia’s Far Eastern (RFE)", "Central Asia
+ * (CA)") is written out in brackets where the line uses it: "shared interests in [Russia’s Far
+ * Eastern], [Central Asia]…". The article thought it needed defining; a slide read alone does too.
+ */
+export function expandAcronyms(doc: CorpusDocument | undefined, claim: Claim, named: Named): Named {
+  if (!doc) return named;
+  const defined = definitionsOf(doc);
+  if (!defined.size) return named;
+  let { text } = named;
+  const insertions = [...named.insertions];
+  for (const m of named.text.matchAll(/(?<![\p{L}\p{N}[\-])(\p{Lu}{2,6})(?![\p{L}\p{N}\]\-])/gu)) {
+    const def = defined.get(m[1]);
+    if (!def || def.end > claim.start) continue;
+    const inClaim = new RegExp(String.raw`(?<![\p{L}\p{N}])${m[1]}(?![\p{L}\p{N}])`, 'u').exec(claim.text);
+    if (!inClaim) continue;
+    const at = claim.start + (inClaim.index ?? 0);
+    if (insertions.some((i) => i.replaces.start === at)) continue;
+    const inserted = `[${def.name}]`;
+    text = text.replace(new RegExp(String.raw`(?<![\p{L}\p{N}[])${m[1]}(?![\p{L}\p{N}\]])`, 'u'), inserted);
+    insertions.push({ text: inserted, replaces: { start: at, end: at + m[1].length }, source: { start: def.start, end: def.end } });
+  }
+  return insertions.length === named.insertions.length ? named : { text, insertions };
+}
+
+const definitions = new WeakMap<CorpusDocument, Map<string, { name: string; start: number; end: number }>>();
+
+/** "Long Name (LN)": the acronym, and the capitalised words before it whose initials spell it. */
+function definitionsOf(doc: CorpusDocument): Map<string, { name: string; start: number; end: number }> {
+  let found = definitions.get(doc);
+  if (found) return found;
+  found = new Map();
+  for (const m of doc.text.matchAll(/\((\p{Lu}{2,6})\)/gu)) {
+    const acronym = m[1];
+    if (found.has(acronym)) continue;
+    const open = m.index ?? 0;
+    const before = doc.text.slice(Math.max(0, open - 120), open);
+    const words = [...before.matchAll(/[\p{L}’'-]+/gu)];
+    // Back from the bracket: capitalised words spell the acronym from its end; "of", "and",
+    // "the" between them spell nothing.
+    let letter = acronym.length - 1;
+    let first: RegExpMatchArray | undefined;
+    for (let i = words.length - 1; i >= 0 && letter >= 0; i--) {
+      const w = words[i][0];
+      if (/^(?:of|and|the|for|on|in|de|du|des|la|le)$/.test(w)) continue;
+      const parts = w.split('-').filter(Boolean);
+      let ok = true;
+      for (let k = parts.length - 1; k >= 0 && ok; k--) {
+        if (!/^\p{Lu}/u.test(parts[k]) || parts[k][0] !== acronym[letter]) ok = false;
+        else letter--;
+      }
+      if (!ok) break;
+      first = words[i];
+    }
+    if (letter >= 0 || !first) continue;
+    const start = open - before.length + (first.index ?? 0);
+    const name = doc.text.slice(start, open).replace(/\s+/g, ' ').trim();
+    found.set(acronym, { name, start, end: start + doc.text.slice(start, open).trimEnd().length });
+  }
+  definitions.set(doc, found);
+  return found;
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Claim, CorpusDocument } from '../../src/model.ts';
-import { nameSpeaker, withoutInsertions } from '../../src/deck/insertions.ts';
+import { expandAcronyms, nameSpeaker, withoutInsertions } from '../../src/deck/insertions.ts';
 import { documentOf } from '../support/document.ts';
 
 const article = (paragraphs: string[]) => documentOf(paragraphs);
@@ -76,5 +76,34 @@ describe('naming the body a wire story reports', () => {
     const bank = article([doc.paragraphs[0].text, 'Rates will stay on hold, the bank said.']);
     const claim = claimOf(bank, 'Rates will stay on hold, the bank said.');
     expect(nameSpeaker(bank, claim, claim.text).insertions).toEqual([]);
+  });
+});
+
+describe('writing out an acronym the article defined', () => {
+  // The seed article "The Continuing Saga of Russia-China Relations"
+  const doc = article([
+    'Russian policy-makers have realized that Russia’s Far Eastern (RFE) region could play an important role in its integration with the Asia-Pacific Region (APR).',
+    'Cooperated efforts to stabilize regional conflicts in Central Asia (CA) continue.',
+    'Despite numerous challenges, shared interests in RFE, CA and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.',
+  ]);
+  const line = 'Despite numerous challenges, shared interests in RFE, CA and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.';
+
+  it('puts the defined name in brackets for each acronym, recording both places', () => {
+    const claim = claimOf(doc, line);
+    const named = expandAcronyms(doc, claim, { text: claim.text, insertions: [] });
+    expect(named.text).toBe('Despite numerous challenges, shared interests in [Russia’s Far Eastern], [Central Asia] and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.');
+    expect(named.insertions.map((i) => doc.text.slice(i.source.start, i.source.end))).toEqual(['Russia’s Far Eastern', 'Central Asia']);
+    expect(named.insertions.map((i) => doc.text.slice(i.replaces.start, i.replaces.end))).toEqual(['RFE', 'CA']);
+    expect(withoutInsertions(named.text, named.insertions)).toBe('Despite numerous challenges, shared interests in , and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.');
+  });
+
+  it('leaves an acronym the article did not define before the line, or whose letters the words do not spell', () => {
+    const other = article(['The International Monetary Fund (IMF) met. Brazil rejected IMF help.', 'The Organisation of Petroleum Exporting Countries (OPEC) met.']);
+    const claim = claimOf(other, 'Brazil rejected IMF help.');
+    expect(expandAcronyms(other, claim, { text: claim.text, insertions: [] }).text).toBe('Brazil rejected [International Monetary Fund] help.');
+    const early = claimOf(doc, 'Russian policy-makers have realized that Russia’s Far Eastern (RFE) region could play an important role in its integration with the Asia-Pacific Region (APR).');
+    expect(expandAcronyms(doc, early, { text: early.text, insertions: [] }).insertions).toHaveLength(0);
+    const bad = article(['Trade talks (TT) stalled.', 'TT resumed.']);
+    expect(expandAcronyms(bad, claimOf(bad, 'TT resumed.'), { text: 'TT resumed.', insertions: [] }).insertions).toHaveLength(0);
   });
 });
