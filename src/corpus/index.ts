@@ -57,6 +57,13 @@ export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_AR
 export const TOPICS_FILE = 'topics.yaml';
 /** Files read ahead of the one being written to the store. */
 const IN_FLIGHT = 16;
+/**
+ * Files whose results are ready are written to the store together, in one transaction, up to this
+ * many (or this many milliseconds after the first of them was ready); a result never waits for
+ * one still being worked out, so a stopped run loses at most these.
+ */
+const BATCH_FILES = 64;
+const BATCH_MS = 250;
 
 /** The corpus files, sorted, and the sidecars beside them. */
 function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
@@ -141,6 +148,27 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   // each from the front of the array (shift) would move every later one, 100,000 times over.
   let queue: Array<() => Promise<void> | void> = [];
   let next = 0;
+  // Writes of results that are ready, with what to do once they are stored, in listing order.
+  let writes: Array<() => void> = [];
+  let afterWrites: Array<() => void> = [];
+  let firstWrite = 0;
+  const flush = () => {
+    if (!writes.length) return;
+    const batch = writes;
+    const after = afterWrites;
+    writes = [];
+    afterWrites = [];
+    if (db.inOneTransaction) db.inOneTransaction(batch);
+    else for (const write of batch) write();
+    for (const done of after) done();
+  };
+  /** Queues a write to the store (and what follows it); writes go out in batches, in order. */
+  const write = (put: () => void, done?: () => void) => {
+    if (!writes.length) firstWrite = performance.now();
+    writes.push(put);
+    if (done) afterWrites.push(done);
+    if (writes.length >= BATCH_FILES || performance.now() - firstWrite >= BATCH_MS) flush();
+  };
   const drain = async (keep: number) => {
     while (queue.length - next > keep) {
       const step = queue[next];
@@ -184,18 +212,28 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     }
     if (claim) held.add(claim);
     const work = pool.submit({ path, bytes, sidecar, id });
-    work.catch(() => {});
+    let settled = false;
+    work.then(
+      () => void (settled = true),
+      () => void (settled = true),
+    );
     queue.push(async () => {
+      // Ready results are not held back while this one is worked out.
+      if (!settled) flush();
       const { result, claims, quotes, worked } = await work;
       fileDiagnostics.push(...result.diagnostics);
       diagnostics.push(...fileDiagnostics);
       const doc = result.document;
       const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics };
-      if (claim) {
-        held.delete(claim);
-        claim.put(file, doc, claims, quotes, worked);
-      } else db.putFile(file, doc, claims, quotes, worked);
-      options.onFile?.(path, true);
+      write(
+        () => {
+          if (claim) {
+            claim.put(file, doc, claims, quotes, worked);
+            held.delete(claim);
+          } else db.putFile(file, doc, claims, quotes, worked);
+        },
+        () => options.onFile?.(path, true),
+      );
     });
   };
   try {
@@ -216,7 +254,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         };
         inOrder(() => {
           diagnostics.push(d);
-          if (stored.get(path)?.key !== `too-large:${size}`) db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
+          if (stored.get(path)?.key !== `too-large:${size}`) write(() => db.putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] }));
         });
         continue;
       }
@@ -241,7 +279,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         inOrder(() => {
           duplicates.push(d);
           // A file that held a document of its own before the other copy came first gives it up.
-          if (previous?.key !== fileKey || previous.docId !== null) db.putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
+          if (previous?.key !== fileKey || previous.docId !== null) write(() => db.putFile({ path, key: fileKey, docId: null, diagnostics: [d] }));
         });
         continue;
       }
@@ -251,7 +289,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
         inOrder(() => {
           diagnostics.push(...previous.diagnostics);
-          options.onFile?.(path, false);
+          if (writes.length) afterWrites.push(() => options.onFile?.(path, false));
+          else options.onFile?.(path, false);
         });
         continue;
       }
@@ -268,10 +307,12 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       await drain(IN_FLIGHT);
     }
     await drain(0);
+    flush();
     for (const job of deferred) {
       // Waiting for another process's file while holding claims of its own could leave two
       // processes waiting on each other: everything read so far is stored first.
       await drain(0);
+      flush();
       const claim = db.claimFile!(job.path, job.key, true);
       if (!claim) {
         options.onFile?.(job.path, false);
@@ -281,7 +322,14 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       await drain(IN_FLIGHT);
     }
     await drain(0);
+    flush();
   } finally {
+    // What was worked out before a failure is stored all the same (unless the store itself failed).
+    try {
+      flush();
+    } catch {
+      writes = [];
+    }
     await pool?.close();
     for (const claim of held) claim.release();
   }

@@ -153,6 +153,26 @@ export class SqliteBackend implements EvidenceBackend {
     };
   }
 
+  /**
+   * One commit for many files: each write runs in a savepoint of the batch's transaction, so a
+   * write that fails is rolled back alone and the earlier ones are committed before its error is
+   * thrown. A run killed before the commit stores none of the batch, and the next run redoes it.
+   */
+  inOneTransaction(writes: ReadonlyArray<() => void>): void {
+    let failure: { error: unknown } | undefined;
+    this.db.transaction(() => {
+      for (const write of writes) {
+        try {
+          this.db.transaction(write)();
+        } catch (error) {
+          failure = { error };
+          return;
+        }
+      }
+    }).immediate();
+    if (failure) throw failure.error;
+  }
+
   removeFile(path: string): void {
     this.db.transaction(() => this.countWords(wordDelta(this.deleteFileRows(path), []))).immediate();
   }

@@ -44,6 +44,12 @@ export interface EvidenceBackend {
    * meanwhile. The claim ends with the process.
    */
   claimFile?(path: string, key: string, wait?: boolean): FileClaim | undefined;
+  /**
+   * Runs several writes (`putFile`, a claim's `put`), in order, in one transaction: each stays
+   * atomic on its own, and when one fails the ones before it are kept and its error is thrown.
+   * Without it (a server, where each file's transaction holds its lock) they run one by one.
+   */
+  inOneTransaction?(writes: ReadonlyArray<() => void>): void;
   removeFile(path: string): void;
   retag(topicsOf: (text: string) => string[]): void;
   /** Every document's metadata (no text), by path. */
