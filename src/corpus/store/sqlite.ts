@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
-import { fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
+import { DeltaSum, fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
 import { filterRanked, META_VERSION, metaOf, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
@@ -161,17 +161,30 @@ export class SqliteBackend implements EvidenceBackend {
   inOneTransaction(writes: ReadonlyArray<() => void>): void {
     let failure: { error: unknown } | undefined;
     this.db.transaction(() => {
-      for (const write of writes) {
-        try {
-          this.db.transaction(write)();
-        } catch (error) {
-          failure = { error };
-          return;
+      // The word counts of the batch's files are added up and written once, at its end: counts
+      // never go below zero, so the sum leaves the rows one write after the other would.
+      const words = new DeltaSum();
+      try {
+        for (const write of writes) {
+          this.heldWords = [];
+          try {
+            this.db.transaction(write)();
+          } catch (error) {
+            failure = { error };
+            return;
+          }
+          for (const d of this.heldWords) words.add(d);
         }
+      } finally {
+        this.heldWords = undefined;
+        this.countWords(words.delta());
       }
     }).immediate();
     if (failure) throw failure.error;
   }
+
+  /** Inside a batch: the current write's changes of word counts, added to the batch's once it succeeds. */
+  private heldWords: WordDelta[] | undefined;
 
   removeFile(path: string): void {
     this.db.transaction(() => this.countWords(wordDelta(this.deleteFileRows(path), []))).immediate();
@@ -200,6 +213,10 @@ export class SqliteBackend implements EvidenceBackend {
    */
   private countWords(delta: WordDelta): void {
     if (!delta.documents && !delta.claims && !delta.stems.length && !delta.forms.length) return;
+    if (this.heldWords) {
+      this.heldWords.push(delta);
+      return;
+    }
     if (delta.stems.length) {
       this.statement(
         `INSERT INTO word_stems(stem, claims, documents)
