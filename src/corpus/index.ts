@@ -1,8 +1,9 @@
 /**
  * The corpus stage: `loadCorpus()` brings the store up to date with the corpus folder and opens it.
  * Incremental by content: a file whose bytes (and sidecar) hash to what the store already holds is
- * not read again beyond hashing; new or changed files are read, cleaned, extracted and written in
- * their own transaction; files gone from the folder leave the store. A file identical to another
+ * not read again beyond hashing; new or changed files are read, cleaned, extracted and written,
+ * each whole or not at all, several to a transaction when their results are ready together; files
+ * gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,9 +1,9 @@
 /**
  * The embedded evidence store: one SQLite file (WAL, busy timeout, so two processes can share it)
  * holding documents, claims, quotes, claim topics and an FTS5 index of claim text ranked with
- * bm25. Each file's rows are written in one transaction together with its content key, so a run
- * killed mid-ingest leaves every file either fully stored or not at all, and the next run redoes
- * only the missing. Every write transaction starts as a writer (BEGIN IMMEDIATE), so a second
+ * bm25. Each file's rows are written in one transaction (or one savepoint of a batch's
+ * transaction) together with its content key, so a run killed mid-ingest leaves every file either
+ * fully stored or not at all, and the next run redoes only the missing. Every write transaction starts as a writer (BEGIN IMMEDIATE), so a second
  * process waits its turn instead of failing on a snapshot another one has moved on. The file is a cache of the corpus folder: a store of an older layout is
  * emptied and filled again.
  */
