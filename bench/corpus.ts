@@ -5,12 +5,16 @@
  * - seed ×N: the five seed articles replicated until BENCH_WORDS words (default 2,000,000), each
  *   copy varied (figures, a capital, paragraph order) so no two files are identical;
  * - generated: BENCH_ARTICLES (default 2,000) such copies, the figure earlier versions reported.
- * For each: a cold run on worker threads (the default), a cold run on the main thread only
- * (BRIEFDECK_INGEST_THREADS=0, the baseline of the ratio) and a warm run over the unchanged corpus.
- * Peak memory is the child's own maximum RSS (worker threads included).
+ * Each run is `briefdeck corpus` in its own process, as a user types it: a cold run on the main
+ * thread only (BRIEFDECK_INGEST_THREADS=0), a cold run as configured by default (worker threads
+ * when there is enough text) and a warm run over the unchanged corpus; medians of `--runs N`
+ * (default 3). Wall time, CPU time (user + system, threads included: what the work costs on a
+ * machine shared with other jobs) and peak RSS, from /usr/bin/time.
  *
  *   npm run bench:corpus                  # all three
  *   npm run bench:corpus -- reuters       # only corpora whose name holds "reuters"
+ *   npm run bench:corpus -- reuters --baseline DIR --runs 5
+ *                                         # also another build (DIR holds its bin/ and dist/), interleaved
  *
  * Targets (issue #16): cold ≥ 150,000 words/s on real text; warm 2,000 articles ≤ 0.5 s.
  */
@@ -55,24 +59,46 @@ function wordsIn(dir: string): number {
   return words;
 }
 
-/** One ingest in its own process, through the compiled library (dist/index.js). */
-function run(dir: string, threads?: number) {
-  const code = `const { loadCorpus } = await import(${JSON.stringify(join(root, 'dist/index.js'))});
-const store = await loadCorpus({ root: ${JSON.stringify(dir)} });
-const { documents } = store.stats();
-store.close();
-console.log(JSON.stringify({ documents, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`;
-  const script = join(dir, 'ingest.mjs');
-  writeFileSync(script, code);
+/** A build of briefdeck to run: this one, or a baseline (`--baseline DIR`, a folder holding bin/ and dist/ of another build). */
+interface Build {
+  name: string;
+  bin: string;
+}
+const builds: Build[] = [{ name: 'this build', bin: join(root, 'bin/briefdeck.js') }];
+const baselineAt = process.argv.indexOf('--baseline');
+if (baselineAt !== -1) builds.push({ name: 'baseline', bin: join(resolve(process.argv[baselineAt + 1]), 'bin/briefdeck.js') });
+const runsAt = process.argv.indexOf('--runs');
+const RUNS = runsAt === -1 ? 3 : Number(process.argv[runsAt + 1]);
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Run {
+  seconds: number;
+  /** User + system CPU time of the process and its threads (when /usr/bin/time is there). */
+  cpu: number;
+  maxRssMiB: number;
+}
+
+/** One `briefdeck corpus` in its own process, as a user runs it (the listing goes to /dev/null). */
+function run(build: Build, dir: string, threads?: number): Run {
   // Plain Node, not the TypeScript loader this bench runs under.
   const { NODE_OPTIONS: _loader, ...inherited } = process.env;
   const env = { ...inherited, ...(threads === undefined ? {} : { BRIEFDECK_INGEST_THREADS: String(threads) }) };
+  const node = [process.execPath, build.bin, '-C', dir, 'corpus'];
+  const argv = TIME ? [TIME, '-f', 'BENCH_TIME %U %S %M', ...node] : node;
   const started = performance.now();
-  const child = spawnSync(process.execPath, [script], { encoding: 'utf8', env });
+  const child = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 2 ** 28 });
   const seconds = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(child.stderr);
-  return { seconds, ...(JSON.parse(child.stdout.trim().split('\n').pop()!) as { documents: number; maxRssMiB: number }) };
+  const m = /BENCH_TIME ([\d.]+) ([\d.]+) (\d+)/.exec(child.stderr ?? '');
+  return { seconds, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, maxRssMiB: m ? Number(m[3]) / 1024 : NaN };
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** Medians of each measure over the runs. */
+const summary = (runs: Run[]): Run => ({ seconds: median(runs.map((r) => r.seconds)), cpu: median(runs.map((r) => r.cpu)), maxRssMiB: median(runs.map((r) => r.maxRssMiB)) });
 
 const corpora: Array<{ name: string; make(dir: string): number }> = [
   {
@@ -88,8 +114,11 @@ const corpora: Array<{ name: string; make(dir: string): number }> = [
 ];
 
 const rate = (words: number, s: number) => `${Math.round(words / s).toLocaleString('en')} words/s`;
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const show = (label: string, words: number, r: Run) =>
+  `  ${label.padEnd(34)} ${r.seconds.toFixed(2)} s (${rate(words, r.seconds)}), CPU ${r.cpu.toFixed(2)} s (${rate(words, r.cpu)}), peak ${r.maxRssMiB.toFixed(0)} MiB`;
 for (const corpus of corpora) {
-  if (only && !corpus.name.includes(only)) continue;
+  if (only && !only.startsWith('--') && !corpus.name.includes(only)) continue;
   const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-corpus-'));
   try {
     const words = corpus.make(dir);
@@ -98,15 +127,35 @@ for (const corpus of corpora) {
       continue;
     }
     const cache = join(dir, '.cache');
-    const single = run(dir, 0);
-    rmSync(cache, { recursive: true, force: true });
-    const cold = run(dir);
-    const warm = run(dir);
-    console.log(`${corpus.name}: ${cold.documents.toLocaleString('en')} documents, ${words.toLocaleString('en')} words`);
-    console.log(`  cold, threads:      ${cold.seconds.toFixed(2)} s, ${rate(words, cold.seconds)}, peak ${cold.maxRssMiB.toFixed(0)} MiB`);
-    console.log(`  cold, main thread:  ${single.seconds.toFixed(2)} s, ${rate(words, single.seconds)}, peak ${single.maxRssMiB.toFixed(0)} MiB (baseline)`);
-    console.log(`  ratio threads / main thread: ${(single.seconds / cold.seconds).toFixed(2)}×; target ≥ 150,000 words/s ${words / cold.seconds >= 150_000 ? 'met' : 'MISSED'}`);
-    console.log(`  warm, unchanged:    ${warm.seconds.toFixed(2)} s, peak ${warm.maxRssMiB.toFixed(0)} MiB (${(cold.seconds / warm.seconds).toFixed(0)}× faster than cold)`);
+    // Runs interleaved, build by build, so a change of load on the machine touches each alike.
+    const results = new Map<string, Run[]>();
+    const add = (key: string, r: Run) => results.set(key, [...(results.get(key) ?? []), r]);
+    let documents = 0;
+    const loads: string[] = [load()];
+    for (let i = 0; i < RUNS; i++) {
+      for (const build of builds) {
+        rmSync(cache, { recursive: true, force: true });
+        add(`${build.name}: cold, main thread only`, run(build, dir, 0));
+        rmSync(cache, { recursive: true, force: true });
+        add(`${build.name}: cold`, run(build, dir));
+        add(`${build.name}: warm, unchanged`, run(build, dir));
+      }
+      loads.push(load());
+    }
+    documents = (readdirSync(join(dir, 'corpus'), { recursive: true }) as string[]).filter((f) => /\.(txt|md|html?|pdf)$/.test(f)).length;
+    console.log(`${corpus.name}: ${documents.toLocaleString('en')} files, ${words.toLocaleString('en')} words; medians of ${RUNS} runs; load average ${loads.join(' → ')}`);
+    const got = new Map([...results].map(([k, v]) => [k, summary(v)]));
+    for (const [k, r] of got) console.log(show(k, words, r));
+    const mine = got.get('this build: cold')!;
+    console.log(`  target ≥ 150,000 words/s: ${words / mine.seconds >= 150_000 ? 'met' : 'MISSED'} (wall), ${words / mine.cpu >= 150_000 ? 'met' : 'missed'} (CPU)`);
+    const warm = got.get('this build: warm, unchanged')!;
+    console.log(`  warm ≤ 0.5 s: ${warm.seconds <= 0.5 ? 'met' : 'MISSED'} (wall ${warm.seconds.toFixed(2)} s, CPU ${warm.cpu.toFixed(2)} s)`);
+    if (builds.length > 1)
+      for (const what of ['cold, main thread only', 'cold', 'warm, unchanged']) {
+        const a = got.get(`baseline: ${what}`)!;
+        const b = got.get(`this build: ${what}`)!;
+        console.log(`  ${what}: baseline / this build = ${(a.seconds / b.seconds).toFixed(2)}× wall, ${(a.cpu / b.cpu).toFixed(2)}× CPU`);
+      }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -63,6 +63,10 @@ export interface GluedBoundary {
  */
 export function gluedBoundaries(text: string): GluedBoundary[] {
   const out: GluedBoundary[] = [];
+  // Each match below holds one of these (a lower-case letter, the stop, an upper-case one; or a
+  // lower-case letter run into a capitalised word): one quick scan spares most paragraphs the
+  // slower searches.
+  if (!GLUE_SIGN.test(text)) return out;
   for (const m of text.matchAll(/(\S*?)(\p{Ll}{2,})([.!?])([”’"]?)(\p{Lu}\p{Ll}+)/gu)) {
     const [whole, before, word, , , next] = m;
     const token = whole;
@@ -78,8 +82,22 @@ export function gluedBoundaries(text: string): GluedBoundary[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** What every glued boundary contains: "s.M", "s.”M", "rW". */
+const GLUE_SIGN = /\p{Ll}(?:[.!?][”’"]?)?\p{Lu}/u;
+
+/** Tokens already split (or found whole): the same words come back in every claim. */
+const splits = new Map<string, [string, string] | undefined>();
+
 /** How a glued token splits into two words, or undefined when it is a word or not two of them. */
 export function splitGlued(token: string): [string, string] | undefined {
+  if (splits.has(token)) return splits.get(token);
+  if (splits.size >= 50_000) splits.clear();
+  const parts = splitOnce(token);
+  splits.set(token, parts);
+  return parts;
+}
+
+function splitOnce(token: string): [string, string] | undefined {
   const words = english();
   const camel = /^(\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u.exec(token);
   if (camel && words.has(camel[1]) && words.has(camel[2].toLowerCase())) return [camel[1], camel[2]];

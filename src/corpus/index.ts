@@ -1,8 +1,9 @@
 /**
  * The corpus stage: `loadCorpus()` brings the store up to date with the corpus folder and opens it.
  * Incremental by content: a file whose bytes (and sidecar) hash to what the store already holds is
- * not read again beyond hashing; new or changed files are read, cleaned, extracted and written in
- * their own transaction; files gone from the folder leave the store. A file identical to another
+ * not read again beyond hashing; new or changed files are read, cleaned, extracted and written,
+ * each whole or not at all, several to a transaction when their results are ready together; files
+ * gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -60,6 +61,13 @@ export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_AR
 export const TOPICS_FILE = 'topics.yaml';
 /** Files read ahead of the one being written to the store. */
 const IN_FLIGHT = 16;
+/**
+ * Files whose results are ready are written to the store together, in one transaction, up to this
+ * many (or this many milliseconds after the first of them was ready); a result never waits for
+ * one still being worked out, so a stopped run loses at most these.
+ */
+const BATCH_FILES = 64;
+const BATCH_MS = 250;
 
 /** The corpus files, sorted, and the sidecars beside them. */
 function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
@@ -162,6 +170,27 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   // each from the front of the array (shift) would move every later one, 100,000 times over.
   let queue: Array<() => Promise<void> | void> = [];
   let next = 0;
+  // Writes of results that are ready, with what to do once they are stored, in listing order.
+  let writes: Array<() => void> = [];
+  let afterWrites: Array<() => void> = [];
+  let firstWrite = 0;
+  const flush = () => {
+    if (!writes.length) return;
+    const batch = writes;
+    const after = afterWrites;
+    writes = [];
+    afterWrites = [];
+    if (db.inOneTransaction) db.inOneTransaction(batch);
+    else for (const write of batch) write();
+    for (const done of after) done();
+  };
+  /** Queues a write to the store (and what follows it); writes go out in batches, in order. */
+  const write = (put: () => void, done?: () => void) => {
+    if (!writes.length) firstWrite = performance.now();
+    writes.push(put);
+    if (done) afterWrites.push(done);
+    if (writes.length >= BATCH_FILES || performance.now() - firstWrite >= BATCH_MS) flush();
+  };
   const drain = async (keep: number) => {
     while (queue.length - next > keep) {
       const step = queue[next];
@@ -205,19 +234,29 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     }
     if (claim) held.add(claim);
     const work = pool.submit({ path, bytes, sidecar, id });
-    work.catch(() => {});
+    let settled = false;
+    work.then(
+      () => void (settled = true),
+      () => void (settled = true),
+    );
     queue.push(async () => {
+      // Ready results are not held back while this one is worked out.
+      if (!settled) flush();
       const { result, claims, quotes, worked } = await work;
       fileDiagnostics.push(...result.diagnostics);
       diagnostics.push(...fileDiagnostics);
       const doc = result.document;
       const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics };
-      if (claim) {
-        held.delete(claim);
-        wrote = true;
-        claim.put(file, doc, claims, quotes, worked);
-      } else putFile(file, doc, claims, quotes, worked);
-      options.onFile?.(path, true);
+      write(
+        () => {
+          if (claim) {
+            wrote = true;
+            claim.put(file, doc, claims, quotes, worked);
+            held.delete(claim);
+          } else putFile(file, doc, claims, quotes, worked);
+        },
+        () => options.onFile?.(path, true),
+      );
     });
   };
   try {
@@ -238,7 +277,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         };
         inOrder(() => {
           diagnostics.push(d);
-          if (stored.get(path)?.key !== `too-large:${size}`) putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] });
+          if (stored.get(path)?.key !== `too-large:${size}`) write(() => putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] }));
         });
         continue;
       }
@@ -264,7 +303,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         inOrder(() => {
           duplicates.push(d);
           // A file that held a document of its own before the other copy came first gives it up.
-          if (previous?.key !== fileKey || previous.docId !== null) putFile({ path, key: fileKey, docId: null, diagnostics: [d] });
+          if (previous?.key !== fileKey || previous.docId !== null) write(() => putFile({ path, key: fileKey, docId: null, diagnostics: [d] }));
         });
         continue;
       }
@@ -274,7 +313,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
         inOrder(() => {
           diagnostics.push(...previous.diagnostics);
-          options.onFile?.(path, false);
+          if (writes.length) afterWrites.push(() => options.onFile?.(path, false));
+          else options.onFile?.(path, false);
         });
         continue;
       }
@@ -291,10 +331,12 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       await drain(IN_FLIGHT);
     }
     await drain(0);
+    flush();
     for (const job of deferred) {
       // Waiting for another process's file while holding claims of its own could leave two
       // processes waiting on each other: everything read so far is stored first.
       await drain(0);
+      flush();
       const claim = db.claimFile!(job.path, job.key, true);
       if (!claim) {
         options.onFile?.(job.path, false);
@@ -304,7 +346,14 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       await drain(IN_FLIGHT);
     }
     await drain(0);
+    flush();
   } finally {
+    // What was worked out before a failure is stored all the same (unless the store itself failed).
+    try {
+      flush();
+    } catch {
+      writes = [];
+    }
     await pool?.close();
     for (const claim of held) claim.release();
   }

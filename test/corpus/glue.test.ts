@@ -33,6 +33,13 @@ describe('glued words', () => {
     expect(gluedWords('Talks with Chinaand Japan.')).toEqual(['glued word "Chinaand" (China + and)']);
   });
 
+  it('splits a token the same way when it comes back', () => {
+    expect(splitGlued('regionhave')).toEqual(['region', 'have']);
+    expect(splitGlued('regionhave')).toEqual(['region', 'have']);
+    expect(splitGlued('policymakers')).toBeUndefined();
+    expect(splitGlued('policymakers')).toBeUndefined();
+  });
+
   it('finds a surname run into its role, and leaves real surnames and words alone', () => {
     expect(gluedWords('as enthusiastic as Igor Sechinhead of the state oil company Rosneft')).toEqual(['glued word "Sechinhead" (Sechin + head)']);
     expect(gluedWords('said Vladimir Putinpresident of Russia')).toEqual(['glued word "Putinpresident" (Putin + president)']);
@@ -44,6 +51,9 @@ describe('glued words', () => {
     expect(gluedBoundaries('on humanitarian grounds.Moreover, their leaders').map((b) => b.token)).toEqual(['grounds.Moreover']);
     expect(gluedBoundaries('China’s junior partnerWhile Beijing grew').map((b) => b.token)).toEqual(['partnerWhile']);
     expect(gluedBoundaries('see www.example.Org and the U.S.Army, e.g.The case, and iPhone users')).toEqual([]);
+    // After a closing quotation mark, and in a paragraph where only the glued place is run together.
+    expect(gluedBoundaries('he said it was “final.”Moreover, the talks ended. Then a vote.').map((b) => b.token)).toEqual(['“final.”Moreover']);
+    expect(gluedBoundaries('A long paragraph with nothing glued in it. None at all, said the U.S. envoy.')).toEqual([]);
   });
 
   it('turns "grounds.Moreover" and "projects.Warming" in the real corpus into separate claims with exact offsets', () => {

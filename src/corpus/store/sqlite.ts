@@ -1,9 +1,9 @@
 /**
  * The embedded evidence store: one SQLite file (WAL, busy timeout, so two processes can share it)
  * holding documents, claims, quotes, claim topics and an FTS5 index of claim text ranked with
- * bm25. Each file's rows are written in one transaction together with its content key, so a run
- * killed mid-ingest leaves every file either fully stored or not at all, and the next run redoes
- * only the missing. Every write transaction starts as a writer (BEGIN IMMEDIATE), so a second
+ * bm25. Each file's rows are written in one transaction (or one savepoint of a batch's
+ * transaction) together with its content key, so a run killed mid-ingest leaves every file either
+ * fully stored or not at all, and the next run redoes only the missing. Every write transaction starts as a writer (BEGIN IMMEDIATE), so a second
  * process waits its turn instead of failing on a snapshot another one has moved on. The file is a cache of the corpus folder: a store of an older layout is
  * emptied and filled again.
  */
@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
-import { fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
+import { DeltaSum, fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
 import { filterRanked, META_VERSION, metaOf, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** Gives the files table a new version (see the constructor). */
@@ -176,6 +176,39 @@ export class SqliteBackend implements EvidenceBackend {
     };
   }
 
+  /**
+   * One commit for many files: each write runs in a savepoint of the batch's transaction, so a
+   * write that fails is rolled back alone and the earlier ones are committed before its error is
+   * thrown. A run killed before the commit stores none of the batch, and the next run redoes it.
+   */
+  inOneTransaction(writes: ReadonlyArray<() => void>): void {
+    let failure: { error: unknown } | undefined;
+    this.db.transaction(() => {
+      // The word counts of the batch's files are added up and written once, at its end: counts
+      // never go below zero, so the sum leaves the rows one write after the other would.
+      const words = new DeltaSum();
+      try {
+        for (const write of writes) {
+          this.heldWords = [];
+          try {
+            this.db.transaction(write)();
+          } catch (error) {
+            failure = { error };
+            return;
+          }
+          for (const d of this.heldWords) words.add(d);
+        }
+      } finally {
+        this.heldWords = undefined;
+        this.countWords(words.delta());
+      }
+    }).immediate();
+    if (failure) throw failure.error;
+  }
+
+  /** Inside a batch: the current write's changes of word counts, added to the batch's once it succeeds. */
+  private heldWords: WordDelta[] | undefined;
+
   removeFile(path: string): void {
     this.db.transaction(() => this.countWords(wordDelta(this.deleteFileRows(path), []))).immediate();
   }
@@ -203,6 +236,10 @@ export class SqliteBackend implements EvidenceBackend {
    */
   private countWords(delta: WordDelta): void {
     if (!delta.documents && !delta.claims && !delta.stems.length && !delta.forms.length) return;
+    if (this.heldWords) {
+      this.heldWords.push(delta);
+      return;
+    }
     if (delta.stems.length) {
       this.statement(
         `INSERT INTO word_stems(stem, claims, documents)
