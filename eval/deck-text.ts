@@ -1,6 +1,6 @@
 /**
  * The text of built decks, as a reviewer reads them: each slide's title, its pulled lines with
- * their tag, and the full source sentence of each line. `tsx eval/deck-text.ts out/*.deck.json`.
+ * their tag, the full source sentence of each line, and the closing slide's notes on the evidence. `tsx eval/deck-text.ts out/*.deck.json`.
  */
 import { readFileSync } from 'node:fs';
 import type { Bullet, Citation, Deck } from '../src/model.ts';
@@ -22,6 +22,8 @@ export function deckText(deck: Deck): string {
     if (s.kind === 'timeline') for (const e of s.events) line(`${e.when}: ${e.text}`, e.citation);
     if (s.kind === 'markdown') out.push(s.markdown);
     if (s.kind === 'sources') for (const e of s.sources) out.push(`- ${e.tag}: ${e.title}${e.date ? ` (${e.date})` : ''}`);
+    // What the presenter reads about the evidence itself (a thin topic), not a line's citation.
+    if (s.kind === 'sources') for (const n of s.notes) if (!n.cites) out.push(`speaker note: ${n.text}`);
     out.push('');
   });
   return out.join('\n');
