@@ -29,6 +29,11 @@ function english(): Set<string> {
   return vocabulary;
 }
 
+/** Whether a lower-case word is in the English vocabulary. */
+export function isEnglishWord(lower: string): boolean {
+  return english().has(lower);
+}
+
 /** Closed-class words: a half of a glued token that is one of these cannot be part of a compound. */
 const FUNCTION_WORDS = new Set(
   `the a an and or but nor so yet of to in on at by for with from into onto over under about after before

@@ -12,6 +12,8 @@
  */
 import type { Claim, CorpusDocument } from '../model.ts';
 import { stem, wordsOf } from './words.ts';
+import { isEnglishWord } from '../corpus/glue.ts';
+import { findActors } from '../corpus/actors.ts';
 
 /** "the" and the lower-case words after it, up to three: the noun phrase and what follows. */
 const THE_PHRASE = /(?<![\p{L}])[Tt]he((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
@@ -74,7 +76,7 @@ export function pointsBack(
   // whose it is, the story said before.
   if (claim.figures?.some((f) => text.includes(f.text.replace(/\s+/g, ' '))) && namesNobody(text, doc.text)) return true;
   // "Company said it will increase dividend…": a wire's bare noun for the company it named before.
-  if (BARE_SUBJECT.test(text) && commonWord(text.split(/\s/)[0], doc.text)) return true;
+  if (BARE_SUBJECT.test(text) && commonNoun(text.split(/\s/)[0], doc.text)) return true;
   for (const m of text.matchAll(THE_PHRASE)) {
     const head = headOf(m, tags);
     if (!head) continue;
@@ -140,11 +142,18 @@ const SCENE_SETTER = new RegExp(`^(?:${OPENERS})\\b(?:[^,;:]|,\\s+(?=\\p{Lu})){3
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 
 /** A singular noun without a determiner, then a verb: "Company said", "Bank will". */
-const BARE_SUBJECT = /^(?!(?:It|Its|This|That|There|Here|He|She|They|We|You|What|Which|Who|One|Each|All|None|Such|Much|Most|Little)\s)\p{Lu}\p{Ll}+(?<!s)\s+(?:said|says|will|would|is|was|has|had|expects|reported|added|plans|declared)\b/u;
+const BARE_SUBJECT = /^(?!(?:The|A|An|It|Its|This|That|There|Here|He|She|They|We|You|What|Which|Who|One|Each|Every|All|Any|No|None|Some|Such|Much|Most|Little|Our|Their|His|Her)\s)\p{Lu}\p{Ll}+(?<!s)\s+(?:said|says|will|would|is|was|has|had|expects|reported|added|plans|declared)\b/u;
 
-/** Whether the article writes this capitalised word in lower case too: a common noun, not a name. */
-function commonWord(word: string, article: string): boolean {
-  return new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(article);
+/**
+ * Whether a capitalised word is a common noun, not a name: the article writes it in lower case
+ * too, or it is an English word, not a place, that the article never writes as a name elsewhere
+ * ("Company said", where "Shell said" and "Chevron Corp" are names).
+ */
+function commonNoun(word: string, article: string): boolean {
+  if (new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return true;
+  if (!isEnglishWord(word.toLowerCase()) || findActors(word).length) return false;
+  // A name shows itself elsewhere: after a word in lower case or a dash, or before another name ("Chevron Corp").
+  return !new RegExp(`(?:[\\p{Ll},;]\\s+|[-–—]\\s*)${word}(?![\\p{L}])|${word}\\s+\\p{Lu}`, 'u').test(article);
 }
 
 /**

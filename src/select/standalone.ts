@@ -65,6 +65,9 @@ const HALF_PAIR = /^(?:on (?:the )?one hand|as (?:in|with|for) [^,]{2,40},)/i;
  */
 const STORY_SEQUENCE = /(?<!\b(?:a|one|two|three|\d+)\s+(?:years?|months?|weeks?|days?|quarters?)\s+)\bearlier\s+\p{Ll}+ed\b|\binitially\b(?!\s+\p{Ll}+ed\b)/iu;
 
+/** "NOTE: Company statement said…": a wire's label for a note on the story above it. */
+const WIRE_LABEL = /^\p{Lu}{2,}(?:['’]S)?(?:\s+\p{Lu}{2,})*:\s/u;
+
 /** "a similar scenario" without "to …": similar to what? */
 const SIMILAR = /\b(?:a|the)\s+similar\s+\p{L}+\b(?!\s+to\b)/u;
 
@@ -137,7 +140,7 @@ export function leansOnContext(text: string, options: StandAloneOptions = {}): b
   if (OBJECT_PRONOUN.test(t) || UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
-  if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t)) return true;
+  if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || WIRE_LABEL.test(t)) return true;
   if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;

@@ -74,6 +74,10 @@ describe('lines that point back', () => {
   it('finds a wire\'s bare noun for the company it named before (Reuters-21578, earn)', () => {
     expect(doc('Northern Telecom Ltd said it will split its stock two-for-one. The company has 240 mln shares.', 'Company said it will increase dividend on post-split shares to six cts from five cts.')).toBe(true);
     expect(doc('Brazil suspended payments. The company said so.', 'Brazil said it will resume talks.')).toBe(false);
+    // the article never writes "company" in lower case: still the wire's shorthand
+    expect(doc('TORONTO, March 2 - Northern Telecom Ltd said it will split its stock two-for-one.', 'Company said it will increase dividend on post-split shares to six cts from five cts.')).toBe(true);
+    // a name that is also a word, which the article capitalises mid-sentence
+    expect(doc('Oil majors led by Shell cut prices.', 'Shell said it will cut its posted prices.')).toBe(false);
   });
   it('finds a share or rest that does not say of what', () => {
     expect(doc('Russia supplied 40% of China’s arms imports in the 1990s.', 'By 2014, the share had reduced to approximately 25-30%.')).toBe(true);
@@ -116,6 +120,11 @@ describe('lines that lean on the story\'s sequence or set', () => {
   it('finds one of a set the story introduced: "Each 50,000 Swiss franc note…"', () => {
     expect(leansOnContext('Each 50,000 Swiss franc note will carry a warrant entitling the holder to sell 50,000 francs for dollars.')).toBe(true);
     expect(leansOnContext('Each year, Russia sells more oil to China.')).toBe(false);
+  });
+  it('finds a wire\'s label for a note on the story above it (Reuters-21578, gold)', () => {
+    expect(leansOnContext('NOTE: Company statement said gold operations contributed 74 pct of consolidated earnings.')).toBe(true);
+    expect(leansOnContext('OPEC: output will stay at 15.8 mln bpd, its president said.')).toBe(true);
+    expect(leansOnContext('Gold output rose 10 pct: the mine reopened.')).toBe(false);
   });
 });
 
