@@ -48,8 +48,13 @@ export function storylines(input: StorylineInput): Storyline[] {
     for (const claims of byDoc.values()) for (const c of claims) for (const w of words.words(c)) yield w.stem;
   })());
   const idf = (stem: string) => Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
-  const memo = new Map<string, Vector>();
-  const claimVector = (c: Claim) => memo.get(c.id) ?? memo.set(c.id, vectorOf([c])).get(c.id)!;
+  const memo = vectorsOf(words);
+  const claimVector = (c: Claim) => memo.claims.get(c.id) ?? memo.claims.set(c.id, vectorOf([c])).get(c.id)!;
+  // A document's vector is of all its sentences passed in: the same sentences, the same vector.
+  const documentVector = (d: string, claims: readonly Claim[]) => {
+    const key = `${d}\u0000${claims.length}\u0000${claims[0]?.id}\u0000${claims[claims.length - 1]?.id}`;
+    return memo.documents.get(key) ?? memo.documents.set(key, vectorOf(claims)).get(key)!;
+  };
   const vectorOf = (claims: readonly Claim[]): Vector => {
     const v: Vector = new Map();
     for (const c of claims) for (const w of words.words(c)) if (!words.isStop(w.lower) && w.text.length > 2) v.set(w.stem, (v.get(w.stem) ?? 0) + 1);
@@ -57,7 +62,7 @@ export function storylines(input: StorylineInput): Storyline[] {
     return normalise(v);
   };
   const docs = [...byDoc.keys()].sort((a, b) => documents.get(b)! - documents.get(a)! || (a < b ? -1 : 1));
-  const vectors = new Map(docs.map((d) => [d, vectorOf(byDoc.get(d)!)]));
+  const vectors = new Map(docs.map((d) => [d, documentVector(d, byDoc.get(d)!)]));
 
   // Each document joins the storyline whose centroid it is closest to, most relevant documents
   // first, so a storyline is seeded by the article that tells it best.
@@ -117,6 +122,18 @@ export function storylines(input: StorylineInput): Storyline[] {
     return [{ documents: told.flatMap((s) => s.documents), weight: told.reduce((n, s) => n + s.weight, 0), lines }];
   }
   return told.sort((a, b) => b.weight - a.weight || (a.documents[0] < b.documents[0] ? -1 : 1));
+}
+
+/**
+ * Sentence and document vectors depend only on their words and the statistics they are weighed
+ * by: kept with those statistics, which selection keeps per store and document filter, so the
+ * next deck or rebuild over the same corpus reads them back. Read-only once made.
+ */
+const vectorMemo = new WeakMap<CorpusWords, { claims: Map<string, Vector>; documents: Map<string, Vector> }>();
+function vectorsOf(words: CorpusWords): { claims: Map<string, Vector>; documents: Map<string, Vector> } {
+  let memo = vectorMemo.get(words);
+  if (!memo) vectorMemo.set(words, (memo = { claims: new Map(), documents: new Map() }));
+  return memo;
 }
 
 /** Two sentences make the same point when their word vectors' cosine reaches this. */

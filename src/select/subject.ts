@@ -229,7 +229,14 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
     if (actors.some((a) => scope.actors.has(a))) return 'in';
     return actors.length ? 'other' : 'none';
   };
-  const own = names(text);
+  // A sentence's own names are read once per scope (a rebuild over the same corpus keeps its scope).
+  let texts = textsInScope.get(scope);
+  if (!texts) textsInScope.set(scope, (texts = new Map()));
+  let own = texts.get(text);
+  if (own === undefined) {
+    if (texts.size >= 50_000) texts.clear();
+    texts.set(text, (own = names(text)));
+  }
   if (own !== 'none') return own === 'in';
   // A document's title and lead are read for each of its sentences: once per scope.
   const head = `${doc.title}. ${doc.lead ?? ''}`;
@@ -244,6 +251,7 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
 }
 
 const headsInScope = new WeakMap<Scope, Map<string, boolean>>();
+const textsInScope = new WeakMap<Scope, Map<string, 'in' | 'other' | 'none'>>();
 
 /**
  * The deck's scope: the names in its title and subtitle (words the corpus writes as names, or
