@@ -180,8 +180,24 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
   return /^\p{Lu}/u.test(w.text);
 }
 
+/**
+ * A sentence's aboutness, per subject and word list (a claim's words are one list for as long as
+ * the statistics that read them are kept: a rebuild over the same corpus asks again for the same).
+ */
+const aboutnessKnown = new WeakMap<Subject, WeakMap<readonly Word[], Map<string, number>>>();
+
 /** 0..1: how squarely a sentence is about the subject; 0 when it is not. */
 export function aboutness(subject: Subject, words: readonly Word[], docId: string): number {
+  let bySentence = aboutnessKnown.get(subject);
+  if (!bySentence) aboutnessKnown.set(subject, (bySentence = new WeakMap()));
+  let byDocument = bySentence.get(words);
+  if (!byDocument) bySentence.set(words, (byDocument = new Map()));
+  let known = byDocument.get(docId);
+  if (known === undefined) byDocument.set(docId, (known = aboutnessOf(subject, words, docId)));
+  return known;
+}
+
+function aboutnessOf(subject: Subject, words: readonly Word[], docId: string): number {
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
   const hits = queryHits(subject, words, docId);
   if (hits > 0) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
