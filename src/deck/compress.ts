@@ -102,7 +102,24 @@ export function wordCount(text: string): number {
 }
 
 /** Shortens `sentence` by deletion until it has at most `maxWords` words, if the rules allow. */
+/**
+ * Compressions already made in this process, by options and sentence: the same sentence and
+ * options always compress the same, and a rebuild asks for the very same ones.
+ */
+let compressions = new Map<string, Compressed>();
+const KEPT_COMPRESSIONS = 20_000;
+
 export function compressSentence(sentence: string, options: CompressOptions = {}): Compressed {
+  const key = `${options.maxWords ?? ''}|${options.always ? 1 : 0}|${options.detach ? 1 : 0}|${sentence}`;
+  let known = compressions.get(key);
+  if (!known) {
+    if (compressions.size >= KEPT_COMPRESSIONS) compressions = new Map();
+    compressions.set(key, (known = compress(sentence, options)));
+  }
+  return { ...known };
+}
+
+function compress(sentence: string, options: CompressOptions): Compressed {
   // No-break spaces (common in scraped text) read as spaces; words are untouched.
   const source = sentence.replace(/[\u00a0\u202f]/g, ' ').trim();
   let text = source;

@@ -3,7 +3,7 @@
  * the selection context (with its ledger of what was shown), the source book and the messages.
  * Also the one way a claim becomes a bullet, so compression and citations are the same everywhere.
  */
-import type { Bullet, BriefingSpec, Claim, Diagnostic, HelperCall } from '../model.ts';
+import type { Bullet, BriefingSpec, Claim, Diagnostic, EvidenceStore, HelperCall } from '../model.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { message } from '../diagnostics/message.ts';
 import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
@@ -23,7 +23,29 @@ export interface ComposeEnv {
   diagnostics: Diagnostic[];
   /** Every query or topic the deck covers, for the bottom line up front. */
   coverage: { query?: string; topic?: string }[];
+  /** Claim id and length → the claim compressed, and as shown (see `keptTexts`). */
   compressed: Map<string, Compressed>;
+  shown: Map<string, Named & { fits: boolean }>;
+}
+
+/**
+ * A claim's compressed and shown text depend on the claim, its document and the audience's
+ * compression settings only: kept with the store object for those settings, so the next deck or
+ * a rebuild over the same corpus reads them back instead of compressing and tagging again. A
+ * store whose corpus changed is a new object and starts empty.
+ */
+const keptByStore = new WeakMap<EvidenceStore, Map<string, Pick<ComposeEnv, 'compressed' | 'shown'>>>();
+
+/** Texts kept per store and settings; beyond, the memory starts over (a long session, a large corpus). */
+const KEPT_TEXTS = 50_000;
+
+export function keptTexts(store: EvidenceStore, policy: Pick<AudiencePolicy, 'compress' | 'overrun'>): Pick<ComposeEnv, 'compressed' | 'shown'> {
+  let bySettings = keptByStore.get(store);
+  if (!bySettings) keptByStore.set(store, (bySettings = new Map()));
+  const key = `${policy.compress}|${policy.overrun}`;
+  let kept = bySettings.get(key);
+  if (!kept || kept.compressed.size + kept.shown.size > KEPT_TEXTS) bySettings.set(key, (kept = { compressed: new Map(), shown: new Map() }));
+  return kept;
 }
 
 /** The claim as the audience reads it: compressed by deletion when the policy asks or it is too long. */
@@ -58,13 +80,19 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
  * says who "he" or "Funaro" is (`insertions.ts`). Read alone, this is the text to judge.
  */
 export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): Named & { fits: boolean } {
-  const c = bulletText(env, claim, maxWords);
-  const doc = env.select.store.document(claim.docId);
-  const named = nameSpeaker(doc, claim, c.text);
-  const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords);
-  // An acronym the article defined is written out where the length allows it.
-  const expanded = expandAcronyms(doc, claim, named);
-  return { ...(expanded !== named && wordCount(expanded.text) <= maxWords ? expanded : named), fits };
+  const key = `${claim.id}|${maxWords}`;
+  let shown = env.shown.get(key);
+  if (!shown) {
+    const c = bulletText(env, claim, maxWords);
+    const doc = env.select.store.document(claim.docId);
+    const named = nameSpeaker(doc, claim, c.text);
+    const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords);
+    // An acronym the article defined is written out where the length allows it.
+    const expanded = expandAcronyms(doc, claim, named);
+    shown = { ...(expanded !== named && wordCount(expanded.text) <= maxWords ? expanded : named), fits };
+    env.shown.set(key, shown);
+  }
+  return shown;
 }
 
 /** Whether a claim can be shown to this audience within its bullet length. */

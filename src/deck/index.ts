@@ -12,7 +12,7 @@ import { message } from '../diagnostics/message.ts';
 import { createSelectionContext, entryMatches, topicCoverage } from '../select/index.ts';
 import { fitBudget, type PlannedSlide } from './budget.ts';
 import { SourceBook } from './citations.ts';
-import type { ComposeEnv } from './env.ts';
+import { keptTexts, type ComposeEnv } from './env.ts';
 import { defaultSections } from './plan.ts';
 import { withTagMemory, type TagMemory } from './grammar.ts';
 import { policyFor } from './policy.ts';
@@ -53,7 +53,7 @@ function compose(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptio
   const policy = policyFor(spec);
   const book = new SourceBook(store);
   const select = createSelectionContext(store, spec, { kinds: policy.kinds, plain: policy.plain }, posTags);
-  const env: ComposeEnv = { spec, policy, select, book, strict: !!options.strict, diagnostics: [], coverage: [], compressed: new Map() };
+  const env: ComposeEnv = { spec, policy, select, book, strict: !!options.strict, diagnostics: [], coverage: [], ...keptTexts(store, policy) };
   const at = (key: string) => ({ file: spec.file, ...(spec.locations?.[key] ?? { line: 1, column: 1 }) });
 
   if (!select.allowed.size) {

@@ -19,6 +19,8 @@ export function topicKey(topic: string): string {
 
 /** The most claims a deck holds in memory at once (about 1 KB each); beyond, passes stream. */
 export const HELD_CLAIMS = Number(process.env.BRIEFDECK_HELD_CLAIMS) || 50_000;
+/** Searches remembered with their hits. */
+const KEPT_SEARCHES = 512;
 /** Documents whose claims are remembered when asked for one at a time. */
 const RECENT_DOCUMENTS = 256;
 
@@ -84,6 +86,9 @@ export class EvidenceIndex {
     const key = `${limit}\u0000${text}`;
     let hits = this.searches.get(key);
     if (!hits) {
+      // An index lives as long as its store (a watch session's rebuilds): the searches of specs
+      // edited many times over start again rather than pile up.
+      if (this.searches.size >= KEPT_SEARCHES) this.searches.clear();
       hits = this.store.searchIds ? this.store.searchIds(text, limit) : this.store.searchClaims({ text, limit }).map((c) => ({ id: c.id, score: c.score }));
       this.searches.set(key, hits);
     }

@@ -120,12 +120,12 @@ export function createSelectionContext(
   );
   const allowed = allowedDocuments(docs, spec);
   const brief = briefWeights(docs);
-  const index = new EvidenceIndex(store);
+  const kept = keptFor(store, spec);
+  const index = kept.index;
   let central: ((claim: Claim) => number) | undefined;
   const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
-  let stats: CorpusWords | undefined;
-  const words = () => (stats ??= deckWords(store, index, docs, allowed));
-  const subjects = new Map<string, Subject>();
+  const words = () => (kept.words ??= deckWords(store, index, docs, allowed));
+  const subjects = kept.subjects;
   const subject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
     const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
     let found = subjects.get(key);
@@ -144,7 +144,7 @@ export function createSelectionContext(
   };
   let scoped: { scope?: Scope } | undefined;
   const scope = () =>
-    (scoped ??= { scope: scopeOf([spec.title, spec.subtitle].filter(Boolean).join(' — '), spec.topics ?? [], words(), findActors) }).scope;
+    (scoped ??= { scope: keptScope(kept, scopeOf([spec.title, spec.subtitle].filter(Boolean).join(' — '), spec.topics ?? [], words(), findActors)) }).scope;
   // Titles come with the document listing; first paragraphs are read when scope needs them, many
   // at once where a request knows which documents it will look at.
   const titles = new Map(docs.map((d) => [d.id, d.title]));
@@ -179,6 +179,50 @@ export function createSelectionContext(
     return v;
   };
   return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], brief, recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
+}
+
+/**
+ * What selection works out from the store alone, kept with the store object for as long as it
+ * lives: a watch session's rebuilds, and a build's decks, read the same corpus through one
+ * `EvidenceIndex` (its searches and listings asked of the store once) and, for each set of
+ * document filters (`sources`, `since`, `until`), share the word statistics of the documents they
+ * allow and the subjects worked out for each query and topic. None of it depends on anything else
+ * in the spec, so a deck composes the same with it or without. A store whose corpus changed is a
+ * new object (the watch loop reloads it), which starts empty.
+ */
+interface KeptSelection {
+  index: EvidenceIndex;
+  words?: CorpusWords;
+  subjects: Map<string, Subject>;
+  /** Scopes by their terms: a title edited without changing the names it holds keeps its scope, and what was read in it. */
+  scopes: Map<string, Scope>;
+}
+
+function keptScope(kept: KeptSelection, scope: Scope | undefined): Scope | undefined {
+  if (!scope) return scope;
+  const key = JSON.stringify([scope.terms.map(({ partner, ...t }) => ({ ...t, partner: partner?.text })), [...scope.actors]]);
+  const known = kept.scopes.get(key);
+  if (known) return known;
+  if (kept.scopes.size >= 16) kept.scopes.delete(kept.scopes.keys().next().value!);
+  kept.scopes.set(key, scope);
+  return scope;
+}
+
+const keptByStore = new WeakMap<EvidenceStore, { index: EvidenceIndex; byFilter: Map<string, KeptSelection> }>();
+
+/** Document filters whose statistics and subjects are kept per store; the least recently used go first. */
+const KEPT_FILTERS = 8;
+
+function keptFor(store: EvidenceStore, spec: EvidenceFilterSpec): KeptSelection {
+  let state = keptByStore.get(store);
+  if (!state) keptByStore.set(store, (state = { index: new EvidenceIndex(store), byFilter: new Map() }));
+  const key = JSON.stringify([spec.sources ?? [], spec.since ?? '', spec.until ?? '']);
+  let kept = state.byFilter.get(key);
+  if (kept) state.byFilter.delete(key);
+  else kept = { index: state.index, subjects: new Map(), scopes: new Map() };
+  state.byFilter.set(key, kept);
+  if (state.byFilter.size > KEPT_FILTERS) state.byFilter.delete(state.byFilter.keys().next().value!);
+  return kept;
 }
 
 /** Documents whose claims are read at once when a deck counts the words of some documents itself. */

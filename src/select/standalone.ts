@@ -125,8 +125,22 @@ export function unnamedSpeaker(text: string): boolean {
   return PRONOUN_SPEAKER.test(text);
 }
 
+/** Sentences already read in this process, by options: the answer depends on the text alone. */
+let leaning = new Map<string, boolean>();
+const KEPT_READINGS = 50_000;
+
 /** True when the sentence points back at text the slide does not show. */
 export function leansOnContext(text: string, options: StandAloneOptions = {}): boolean {
+  const key = `${options.allowOrdinal ? 1 : 0}${text}`;
+  let known = leaning.get(key);
+  if (known === undefined) {
+    if (leaning.size >= KEPT_READINGS) leaning = new Map();
+    leaning.set(key, (known = leansOn(text, options)));
+  }
+  return known;
+}
+
+function leansOn(text: string, options: StandAloneOptions): boolean {
   if (insideLongerQuote(text) || holdsQuotation(text)) return true;
   if (speaksInFirstPerson(text) || unnamedSpeaker(text)) return true;
   // An opening "However," left after compression is one that could not go ("However, the crisis

@@ -48,8 +48,25 @@ export function storylines(input: StorylineInput): Storyline[] {
     for (const claims of byDoc.values()) for (const c of claims) for (const w of words.words(c)) yield w.stem;
   })());
   const idf = (stem: string) => Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
-  const memo = new Map<string, Vector>();
-  const claimVector = (c: Claim) => memo.get(c.id) ?? memo.set(c.id, vectorOf([c])).get(c.id)!;
+  const memo = vectorsOf(words);
+  const claimVector = (c: Claim) => memo.claims.get(c.id) ?? memo.claims.set(c.id, vectorOf([c])).get(c.id)!;
+  // A document's vector is of all its sentences passed in: the same sentences, the same vector.
+  const documentKey = (d: string, claims: readonly Claim[]) => `${d}\u0000${claims.length}\u0000${claims[0]?.id}\u0000${claims[claims.length - 1]?.id}`;
+  const documentVector = (d: string, claims: readonly Claim[]) => {
+    const key = documentKey(d, claims);
+    return memo.documents.get(key) ?? memo.documents.set(key, vectorOf(claims)).get(key)!;
+  };
+  /** Whether a sentence of document `d` makes the same point as `claim`. */
+  const madeIn = (claim: Claim, d: string) => {
+    const claims = byDoc.get(d)!;
+    const key = `${claim.id}\u0000${documentKey(d, claims)}`;
+    let made = memo.points.get(key);
+    if (made === undefined) {
+      const v = claimVector(claim);
+      memo.points.set(key, (made = claims.some((x) => cosine(claimVector(x), v) >= SAME_POINT)));
+    }
+    return made;
+  };
   const vectorOf = (claims: readonly Claim[]): Vector => {
     const v: Vector = new Map();
     for (const c of claims) for (const w of words.words(c)) if (!words.isStop(w.lower) && w.text.length > 2) v.set(w.stem, (v.get(w.stem) ?? 0) + 1);
@@ -57,7 +74,7 @@ export function storylines(input: StorylineInput): Storyline[] {
     return normalise(v);
   };
   const docs = [...byDoc.keys()].sort((a, b) => documents.get(b)! - documents.get(a)! || (a < b ? -1 : 1));
-  const vectors = new Map(docs.map((d) => [d, vectorOf(byDoc.get(d)!)]));
+  const vectors = new Map(docs.map((d) => [d, documentVector(d, byDoc.get(d)!)]));
 
   // Each document joins the storyline whose centroid it is closest to, most relevant documents
   // first, so a storyline is seeded by the article that tells it best.
@@ -102,8 +119,7 @@ export function storylines(input: StorylineInput): Storyline[] {
     // is the corpus's, even when each article tells a storyline of its own (long analyses).
     const others = Math.max(1, Math.min(2, docs.length - 1));
     for (const line of lines) {
-      const v = claimVector(line.claim);
-      const corroborated = docs.filter((o) => o !== line.doc && byDoc.get(o)!.some((x) => cosine(claimVector(x), v) >= SAME_POINT)).length;
+      const corroborated = docs.filter((o) => o !== line.doc && madeIn(line.claim, o)).length;
       line.score += 0.2 * Math.min(1, corroborated / others);
     }
     lines.sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
@@ -118,6 +134,27 @@ export function storylines(input: StorylineInput): Storyline[] {
   }
   return told.sort((a, b) => b.weight - a.weight || (a.documents[0] < b.documents[0] ? -1 : 1));
 }
+
+/**
+ * Sentence and document vectors (and which documents make a sentence's point) depend only on their words and the statistics they are weighed
+ * by: kept with those statistics, which selection keeps per store and document filter, so the
+ * next deck or rebuild over the same corpus reads them back. Read-only once made.
+ */
+interface Vectors {
+  claims: Map<string, Vector>;
+  documents: Map<string, Vector>;
+  /** Sentence and document → whether a sentence of the document makes the sentence's point. */
+  points: Map<string, boolean>;
+}
+const vectorMemo = new WeakMap<CorpusWords, Vectors>();
+function vectorsOf(words: CorpusWords): Vectors {
+  let memo = vectorMemo.get(words);
+  if (!memo || memo.claims.size + memo.points.size > KEPT_VECTORS) vectorMemo.set(words, (memo = { claims: new Map(), documents: new Map(), points: new Map() }));
+  return memo;
+}
+
+/** Sentence vectors and points kept per statistics; beyond, the memory starts over. */
+const KEPT_VECTORS = 200_000;
 
 /** Two sentences make the same point when their word vectors' cosine reaches this. */
 const SAME_POINT = 0.3;

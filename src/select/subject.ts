@@ -180,8 +180,24 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
   return /^\p{Lu}/u.test(w.text);
 }
 
+/**
+ * A sentence's aboutness, per subject and word list (a claim's words are one list for as long as
+ * the statistics that read them are kept: a rebuild over the same corpus asks again for the same).
+ */
+const aboutnessKnown = new WeakMap<Subject, WeakMap<readonly Word[], Map<string, number>>>();
+
 /** 0..1: how squarely a sentence is about the subject; 0 when it is not. */
 export function aboutness(subject: Subject, words: readonly Word[], docId: string): number {
+  let bySentence = aboutnessKnown.get(subject);
+  if (!bySentence) aboutnessKnown.set(subject, (bySentence = new WeakMap()));
+  let byDocument = bySentence.get(words);
+  if (!byDocument) bySentence.set(words, (byDocument = new Map()));
+  let known = byDocument.get(docId);
+  if (known === undefined) byDocument.set(docId, (known = aboutnessOf(subject, words, docId)));
+  return known;
+}
+
+function aboutnessOf(subject: Subject, words: readonly Word[], docId: string): number {
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
   const hits = queryHits(subject, words, docId);
   if (hits > 0) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
@@ -229,7 +245,14 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
     if (actors.some((a) => scope.actors.has(a))) return 'in';
     return actors.length ? 'other' : 'none';
   };
-  const own = names(text);
+  // A sentence's own names are read once per scope (a rebuild over the same corpus keeps its scope).
+  let texts = textsInScope.get(scope);
+  if (!texts) textsInScope.set(scope, (texts = new Map()));
+  let own = texts.get(text);
+  if (own === undefined) {
+    if (texts.size >= 50_000) texts.clear();
+    texts.set(text, (own = names(text)));
+  }
   if (own !== 'none') return own === 'in';
   // A document's title and lead are read for each of its sentences: once per scope.
   const head = `${doc.title}. ${doc.lead ?? ''}`;
@@ -244,6 +267,7 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
 }
 
 const headsInScope = new WeakMap<Scope, Map<string, boolean>>();
+const textsInScope = new WeakMap<Scope, Map<string, 'in' | 'other' | 'none'>>();
 
 /**
  * The deck's scope: the names in its title and subtitle (words the corpus writes as names, or
