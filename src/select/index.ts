@@ -306,21 +306,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   // above one about this subject alone (export quotas for coffee, in a deck on coffee and quotas).
   const others = subject ? ctx.topics.filter((t) => topicKey(t) !== topic).map((t) => ctx.subject({ topic: t })) : [];
   const words = subject || scope ? ctx.words() : undefined;
-  let together = subject ? toldWith(subject, others) : undefined;
-  // A deck title that qualifies the topic ("port strikes" in "Shipping and port strikes") narrows
-  // it: a strike story that names no port, nor another of the deck's topics, is another subject.
-  const qualifier = subject && topic && words && spec.title ? titleQualifier(spec.title, request.topic ?? '', ctx.topics, words) : undefined;
-  if (subject && qualifier && !together) {
-    // (A corpus filed in folders by subject says so too: `ship/006` is a shipping story, though
-    // it speaks of seafarers only.)
-    const deckStems = new Set([qualifier, ...ctx.topics.filter((t) => topicKey(t) !== topic).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem))]);
-    const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
-    const named = new Set<string>();
-    for (const [doc, claims] of index.ofDocuments(subject.documents.keys())) {
-      if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words!.words(c).some((w) => w.stem === qualifier))) named.add(doc);
-    }
-    together = named;
-  }
+  const together = subject && topic ? storiesTogether(ctx, subject, request.topic ?? topic, others) : undefined;
   const titleStems = new Set(
     request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
   );
@@ -421,6 +407,35 @@ export function topicCoverage(ctx: SelectionContext, topic: string): { stories: 
     if (weight >= STORY) stories++;
   }
   return { stories, documents };
+}
+
+/** The documents a topic's slide may draw on, worked out once per subject, deck title and topics. */
+const together = new WeakMap<Subject, Map<string, Set<string> | undefined>>();
+
+/**
+ * When the deck's topics are told together (`toldWith`), or the deck title qualifies the topic
+ * ("port strikes" in "Shipping and port strikes"), the documents a slide on it may draw on;
+ * undefined when any document about the topic may serve. A strike story that names no port, nor
+ * another of the deck's topics, is another subject. (A corpus filed in folders by subject says
+ * so too: `ship/006` is a shipping story, though it speaks of seafarers only.)
+ */
+function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[]): Set<string> | undefined {
+  const key = `${ctx.spec.title ?? ''}\u0000${ctx.topics.join('\u0000')}\u0000${topic}`;
+  const known = together.get(subject) ?? together.set(subject, new Map()).get(subject)!;
+  if (known.has(key)) return known.get(key);
+  let out = toldWith(subject, others);
+  const words = ctx.words();
+  const qualifier = !out && ctx.spec.title ? titleQualifier(ctx.spec.title, topic, ctx.topics, words) : undefined;
+  if (qualifier) {
+    const deckStems = new Set([qualifier, ...ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem))]);
+    const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
+    out = new Set<string>();
+    for (const [doc, claims] of ctx.index.ofDocuments(subject.documents.keys())) {
+      if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words.words(c).some((w) => w.stem === qualifier))) out.add(doc);
+    }
+  }
+  known.set(key, out);
+  return out;
 }
 
 /** Sentences read to work out what a subject's documents are. */
