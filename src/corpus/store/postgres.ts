@@ -65,28 +65,21 @@ const GONE = `ARRAY(SELECT doc_id FROM files WHERE path = $1 AND doc_id IS NOT N
 /** Statements that add a change of word counts, rows in key order (two writers lock them alike). */
 function wordStatements(delta: WordDelta): Array<{ sql: string; params?: unknown[] }> {
   const out: Array<{ sql: string; params?: unknown[] }> = [];
-  if (delta.stems.length) {
+  // Each table adds its rows' counts to those it holds, and drops rows whose counts fell to nothing.
+  const add = (table: string, key: string, [a, b]: [string, string], rows: ReadonlyArray<readonly [string, number, number]>, gone: string) => {
+    if (!rows.length) return;
     out.push({
-      sql: `INSERT INTO word_stems AS w (stem, claims, documents)
-            SELECT x.stem, x.claims, x.documents FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS x(stem, claims, documents)
-            ORDER BY x.stem COLLATE "C"
-            ON CONFLICT (stem) DO UPDATE SET claims = w.claims + excluded.claims, documents = w.documents + excluded.documents`,
-      params: [delta.stems.map((r) => r[0]), delta.stems.map((r) => r[1]), delta.stems.map((r) => r[2])],
+      sql: `INSERT INTO ${table} AS w (${key}, ${a}, ${b})
+            SELECT x.${key}, x.${a}, x.${b} FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS x(${key}, ${a}, ${b})
+            ORDER BY x.${key} COLLATE "C"
+            ON CONFLICT (${key}) DO UPDATE SET ${a} = w.${a} + excluded.${a}, ${b} = w.${b} + excluded.${b}`,
+      params: [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
     });
-    const less = delta.stems.filter((r) => r[1] < 0).map((r) => r[0]);
-    if (less.length) out.push({ sql: 'DELETE FROM word_stems WHERE stem = ANY($1::text[]) AND claims <= 0', params: [less] });
-  }
-  if (delta.forms.length) {
-    out.push({
-      sql: `INSERT INTO word_forms AS w (form, upper, lower)
-            SELECT x.form, x.upper, x.lower FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS x(form, upper, lower)
-            ORDER BY x.form COLLATE "C"
-            ON CONFLICT (form) DO UPDATE SET upper = w.upper + excluded.upper, lower = w.lower + excluded.lower`,
-      params: [delta.forms.map((r) => r[0]), delta.forms.map((r) => r[1]), delta.forms.map((r) => r[2])],
-    });
-    const less = delta.forms.filter((r) => r[1] < 0 || r[2] < 0).map((r) => r[0]);
-    if (less.length) out.push({ sql: 'DELETE FROM word_forms WHERE form = ANY($1::text[]) AND upper <= 0 AND lower <= 0', params: [less] });
-  }
+    const less = rows.filter((r) => r[1] < 0 || r[2] < 0).map((r) => r[0]);
+    if (less.length) out.push({ sql: `DELETE FROM ${table} WHERE ${key} = ANY($1::text[]) AND ${gone}`, params: [less] });
+  };
+  add('word_stems', 'stem', ['claims', 'documents'], delta.stems, 'claims <= 0');
+  add('word_forms', 'form', ['upper', 'lower'], delta.forms, 'upper <= 0 AND lower <= 0');
   if (delta.documents) out.push({ sql: 'UPDATE totals SET documents = documents + $1', params: [delta.documents] });
   return out;
 }
