@@ -88,8 +88,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const shown: Set<string>[] = [];
   // In analysis, the bottom line is the corpus's judgements; a fact comes in only when a
   // storyline has no judgement to give.
-  const analytic = argues;
-  let judgementsOnly = analytic;
+  let judgementsOnly = argues;
   const usable = (c: Claim) => {
     if (ctx.ledger.ids.has(c.id) || isExcluded(c, ctx.spec) || c.flaws?.length) return false;
     // (An article's lead may report its judgement as the experts': it is still the article's thesis.)
