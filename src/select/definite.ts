@@ -162,7 +162,10 @@ function commonNoun(word: string, article: string): boolean {
  */
 export function namesNobody(text: string, article: string): boolean {
   // (A month or a weekday in capitals names no one: "…in September 1984".)
-  const words = (text.match(/[\p{L}][\p{L}'’.-]*/gu) ?? []).filter((w, i) => i === 0 || !CALENDAR.test(w));
+  // ("February exports rose…" opens on one: whose exports?)
+  const all = text.match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+  const words = all.filter((w) => !CALENDAR.test(w));
+  if (words.length < all.length && CALENDAR.test(all[0] ?? '')) return !words.some((w) => /^\p{Lu}/u.test(w));
   if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return false;
   const first = words[0];
   if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first)) return !first;

@@ -70,6 +70,9 @@ describe('lines that point back', () => {
     expect(doc('', 'BP Oil said historical cost operating profit was 61 mln stg, up from 16 mln.')).toBe(false);
     // a month in capitals names no one (Reuters-21578, Italian economy)
     expect(doc('Italy\'s economy is booming.', 'Inflation fell into single digits in September 1984 and by January was running at 4.5 pct.')).toBe(true);
+    // nor a month the line opens on (Reuters-21578, South Korean trade)
+    expect(doc('South Korea\'s trade surplus narrowed in February.', 'February exports rose to 2.87 billion dlrs, fob, from 2.83 billion in January.')).toBe(true);
+    expect(doc('', 'February exports from South Korea rose to 2.87 billion dlrs.')).toBe(false);
   });
   it('finds a wire\'s bare noun for the company it named before (Reuters-21578, earn)', () => {
     expect(doc('Northern Telecom Ltd said it will split its stock two-for-one. The company has 240 mln shares.', 'Company said it will increase dividend on post-split shares to six cts from five cts.')).toBe(true);
