@@ -110,7 +110,7 @@ export function acceptor(env: ComposeEnv, request: { query?: string; topic?: str
   return (claim) => standsAlone(env, claim, maxWords) && (!terms.length || stillAbout(claim));
   function stillAbout(claim: Claim): boolean {
     const shown = shownText(env, claim, maxWords).text;
-    if (aboutness(env.select.subject(request), wordsOf(shown), claim.docId) > 0) return true;
+    if (aboutness(env.select.subject(request), wordsOf(shown), claim.docId, claim.id) > 0) return true;
     // A claim the spec names with `include:` goes where a section's words at least appear in it.
     const text = shown.toLowerCase();
     return isPinned(claim, env.spec) && terms.some((t) => text.includes(t));

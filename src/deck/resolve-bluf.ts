@@ -30,12 +30,13 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const prefetch = (docs: string[]) => scope?.terms.length && ctx.prefetchHeads(docs.filter((d) => ctx.allowed.has(d)));
   // A story whose headline names one of the deck's subjects is about it first of all: it tells
   // a bigger share of the deck's storylines than one that names them in its body. A brief (a
-  // dividend declared, a deal closed) tells less of one than a full story.
+  // dividend declared, a deal closed), or a story about a name the corpus hardly writes elsewhere
+  // (one small company's news), tells less of one than a full story (`storyWeight`).
   const headlined = (docs: Map<string, number>) => {
+    ctx.prefetchHeads(docs.keys());
     for (const [doc, w] of docs) {
       const headline = wordsOf(ctx.head(doc).title);
-      const brief = ctx.brief.get(doc) ?? 1;
-      docs.set(doc, w * brief * (subjects.some((s) => aboutness(s, headline, doc) >= 0.6) ? 1 + HEADLINE : 1));
+      docs.set(doc, w * ctx.storyWeight(doc) * (subjects.some((s) => aboutness(s, headline, doc) >= 0.6) ? 1 + HEADLINE : 1));
     }
     return docs;
   };
@@ -73,7 +74,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     about: (c, words) => {
       if (!inScope(scope, c.text, ctx.head(c.docId))) return 0;
       // A line about two of the deck's subjects ("the war deepened Russia's dependence") joins them.
-      const each = subjects.map((s) => aboutness(s, words, c.docId)).filter((a) => a > 0);
+      const each = subjects.map((s) => aboutness(s, words, c.docId, c.id)).filter((a) => a > 0);
       if (!each.length) return 0;
       const about = Math.max(...each) + 0.3 * (each.length - 1);
       const titled = new Set(words.filter((w) => titleStems.has(w.stem)).map((w) => w.stem)).size;

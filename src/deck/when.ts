@@ -2,10 +2,9 @@
  * Time words a bullet cannot carry alone. News is written relative to its own date: "today", "on
  * Thursday", "last week" mean nothing on a slide unless the article's date is shown beside the
  * line; "last year" needs at least the year. Also the dateline a wire story opens with
- * ("FRANKFURT, March 3 - "), which a bullet drops like any other lead-in.
+ * ("FRANKFURT, March 3 - "), which a bullet drops like any other lead-in (`corpus/dateline.ts`).
  */
 
-const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 const DAY_RELATIVE = new RegExp(
   String.raw`\b(?:(?:\d+|a|one|two|three|four|five|six|ten|several|few) (?:days?|weeks?) (?:ago|earlier|later)|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week|weekend)|last (?:night|week|weekend)|next week|earlier (?:today|this week)|later (?:today|this week)|${WEEKDAY}(?:'s)?|overnight)\b`,
@@ -21,16 +20,4 @@ export function relativeTime(text: string): 'day' | 'year' | undefined {
   return undefined;
 }
 
-/**
- * Length of the wire dateline that opens a lead ("FRANKFURT, March 3 - ", "COLUMBUS, Ohio, Feb 26
- * - ", "LONDON (Reuters) - ", "Sydney, March 3 - "), or 0. The place is written in capitals, which tells it from a
- * sentence that starts with a name and a comma.
- */
-export function datelineLength(text: string): number {
-  const m =
-    /^\p{Lu}{2,}[\p{Lu}\p{L}.'’ -]{0,30}?(?:,\s+[\p{Lu}][\p{L}.' ]{1,25}?)?,\s+\p{L}{3,9}\.?\s+\d{1,2}\s*[-–—]{1,2}\s+/u.exec(text) ??
-    // "Sydney, March 3 - ": a place in title case is a dateline only before a month and a day.
-    new RegExp(String.raw`^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2},\s+${MONTH}\.?\s+\d{1,2}\s*[-–—]{1,2}\s+`, 'u').exec(text) ??
-    /^\p{Lu}{2,}[\p{Lu} ]{0,30}\s*\([^()]{2,30}\)\s*[-–—]{1,2}\s+/u.exec(text);
-  return m ? m[0].length : 0;
-}
+export { datelineLength } from '../corpus/dateline.ts';

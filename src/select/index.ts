@@ -18,6 +18,7 @@ import { corpusWords, corpusWordsOf, storedCorpusWords, wordsOf, type CorpusWord
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
+import { protagonistWeight } from './protagonist.ts';
 
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
 export { contentWords, nearDuplicate } from './similarity.ts';
@@ -66,6 +67,12 @@ export interface SelectionContext {
    * than a full story; a document as long as the corpus's median or longer weighs 1.
    */
   brief: Map<string, number>;
+  /**
+   * docId → what a story weighs against others about the same subject: its length (`brief`),
+   * times LONE_ACTOR when its lead is about a name the corpus hardly writes elsewhere
+   * (`protagonist.ts`). Reads the document's lead: prefetch heads first.
+   */
+  storyWeight: (docId: string) => number;
   /** docId → 0..1 recency. */
   recency: Map<string, number>;
   /** Claim → 0..1 centrality to the deck's subject and the corpus (computed on first use). */
@@ -137,7 +144,14 @@ export function createSelectionContext(
       const hits = index.search(text.replace(/["“”*]/g, ' '), SUBJECT_CANDIDATES).map((h) => h.id);
       const candidates = index.inStoreOrder(hits).filter((c) => allowed.has(c.docId));
       const isActor = (name: string) => findActors(name).length > 0;
-      found = subjectOf({ ...request, keywords, keywordsOf: (t) => topicKeywords(store, t), isActor }, candidates, words(), (id) => titles.get(id) ?? '', (doc) => index.ofDocument(doc));
+      found = subjectOf(
+        { ...request, keywords, keywordsOf: (t) => topicKeywords(store, t), isActor },
+        candidates,
+        words(),
+        (id) => titles.get(id) ?? '',
+        (doc) => index.ofDocument(doc),
+        (stem) => titledWith(kept, docs, stem).filter((d) => allowed.has(d)),
+      );
       subjects.set(key, found);
     }
     return found;
@@ -159,6 +173,12 @@ export function createSelectionContext(
     if (!heads.has(docId)) prefetchHeads([docId]);
     return heads.get(docId)!;
   };
+  const weights = new Map<string, number>();
+  const storyWeight = (docId: string) => {
+    let w = weights.get(docId);
+    if (w === undefined) weights.set(docId, (w = (brief.get(docId) ?? 1) * protagonistWeight(head(docId).lead, words())));
+    return w;
+  };
   let known: Set<string> | undefined;
   const backMemo = new Map<string, boolean>();
   const pointsBackAt = (claim: Claim, shown?: string) => {
@@ -178,7 +198,7 @@ export function createSelectionContext(
     }
     return v;
   };
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], brief, recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], brief, storyWeight, recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
 }
 
 /**
@@ -196,6 +216,21 @@ interface KeptSelection {
   subjects: Map<string, Subject>;
   /** Scopes by their terms: a title edited without changing the names it holds keeps its scope, and what was read in it. */
   scopes: Map<string, Scope>;
+  /** Title stem → the documents whose title holds it. */
+  titles?: Map<string, string[]>;
+}
+
+/** Documents whose title holds a word of this stem: from an index of the listing's titles, made once per store and filter. */
+function titledWith(kept: KeptSelection, docs: readonly DocumentMeta[], stem: string): string[] {
+  if (!kept.titles) {
+    kept.titles = new Map();
+    for (const d of docs) {
+      // A document without a title of its own is listed by its file name: no headline.
+      if (d.title === d.id || d.title === d.id.split('/').pop()) continue;
+      for (const s of new Set(wordsOf(d.title).map((w) => w.stem))) (kept.titles.get(s) ?? kept.titles.set(s, []).get(s)!).push(d.id);
+    }
+  }
+  return kept.titles.get(stem) ?? [];
 }
 
 function keptScope(kept: KeptSelection, scope: Scope | undefined): Scope | undefined {
@@ -310,8 +345,8 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   const titleStems = new Set(
     request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
   );
-  // Scope reads the title and first paragraph of each candidate's document: all at once.
-  if (scope?.terms.length && subject) ctx.prefetchHeads([...pool].map((c) => c.docId));
+  // Scope and a story's weight read the title and first paragraph of each candidate's document: all at once.
+  if (subject) ctx.prefetchHeads([...pool].map((c) => c.docId));
   // The deck title's own angle ("port" in "Shipping and port strikes", "prices" in "Coffee prices
   // and export quotas"): its words that are not a topic's.
   const topicStems = new Set(ctx.topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
@@ -334,7 +369,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     if (subject && words) {
       // The sentence itself must be about the subject: a tag from topics.yaml or a bm25 hit on one
       // word is not enough.
-      const about = aboutness(subject, words.words(claim), claim.docId);
+      const about = aboutness(subject, words.words(claim), claim.docId, claim.id);
       // A passing mention in a story about something else ("the weaker dollar" in a company's
       // earnings report) counts for less than the same words in a story about the subject.
       const story = subject.documents.get(claim.docId) ?? 0;
@@ -344,7 +379,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       if (titleStems.size && words.words(claim).some((w) => titleStems.has(w.stem))) rel += TITLE_BONUS;
       if (angle.size && words.words(claim).some((w) => angle.has(w.stem))) rel += ANGLE_BONUS;
       if (about <= 0 && !pinned) continue;
-      rel *= ctx.brief.get(claim.docId) ?? 1;
+      rel *= ctx.storyWeight(claim.docId);
     }
     if (scope && !pinned && !inScope(scope, claim.text, ctx.head(claim.docId))) continue;
     // A sentence the scrape broke ("regionhave", "Igor Sechinhead of Rosneft") never reaches a

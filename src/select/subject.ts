@@ -18,6 +18,7 @@
  */
 import type { Claim, CorpusDocument } from '../model.ts';
 import { isName, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
+import { datelineLength } from '../corpus/dateline.ts';
 
 export interface SubjectTerm {
   /** As the spec or corpus writes it. */
@@ -53,6 +54,12 @@ export interface Subject {
    */
   names: SubjectTerm[];
   namedDocuments: Set<string>;
+  /**
+   * Lead sentences of documents whose headline names the subject though the lead does not ("JANUARY
+   * HOUSING SALES DROP": "Sales of previously owned homes dropped 14.5 pct…"): a headline states
+   * what its lead reports, so the lead is about the subject.
+   */
+  headlinedLeads?: Set<string>;
   /** Words typical of the subject, weighted 0..1. */
   related: Map<string, number>;
   /** Documents that name the subject, with how strongly (0..1). */
@@ -72,7 +79,8 @@ export function termOf(text: string, corpus?: CorpusWords, anyForm = false): Sub
   const words = wordsOf(text);
   const proper = words.some((w) => /^\p{Lu}/u.test(w.text)) || (!!corpus && words.length > 0 && words.every((w) => corpus.isName(w.text)));
   const alwaysName = !!corpus && words.length === 1 && (corpus.isName(words[0].text) || corpus.neverLower(words[0].text));
-  return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName, ...(proper || anyForm ? {} : { forms: words.map((w) => formsOf(w.lower)) }) };
+  if (proper || anyForm) return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName };
+  return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName, forms: words.map((w) => formsOf(w.lower)) };
 }
 
 /**
@@ -186,8 +194,12 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
  */
 const aboutnessKnown = new WeakMap<Subject, WeakMap<readonly Word[], Map<string, number>>>();
 
-/** 0..1: how squarely a sentence is about the subject; 0 when it is not. */
-export function aboutness(subject: Subject, words: readonly Word[], docId: string): number {
+/**
+ * 0..1: how squarely a sentence is about the subject; 0 when it is not. With the sentence's
+ * `claimId`, a headlined story's lead counts (`Subject.headlinedLeads`).
+ */
+export function aboutness(subject: Subject, words: readonly Word[], docId: string, claimId?: string): number {
+  if (claimId !== undefined && subject.headlinedLeads?.has(claimId)) return HEADLINED_LEAD;
   let bySentence = aboutnessKnown.get(subject);
   if (!bySentence) aboutnessKnown.set(subject, (bySentence = new WeakMap()));
   let byDocument = bySentence.get(words);
@@ -236,6 +248,13 @@ function queryHits(subject: Pick<Subject, 'query' | 'minHits' | 'specific' | 'na
 }
 
 /** Whether a sentence is within the deck's scope (always, when the deck names no place or actor). */
+/** A wire dateline names where the story was filed, in capitals ("WASHINGTON, Feb 26 - "): as a name ("Washington"). */
+function placeNamed(text: string): string {
+  const filed = datelineLength(text);
+  if (!filed) return text;
+  return text.slice(0, filed).toLowerCase().replace(/(^|[\s(])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase()) + text.slice(filed);
+}
+
 export function inScope(scope: Scope | undefined, text: string, doc: Pick<CorpusDocument, 'title'> & { lead?: string }): boolean {
   if (!scope?.terms.length) return true;
   const names = (t: string) => {
@@ -251,11 +270,11 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
   let own = texts.get(text);
   if (own === undefined) {
     if (texts.size >= 50_000) texts.clear();
-    texts.set(text, (own = names(text)));
+    texts.set(text, (own = names(placeNamed(text))));
   }
   if (own !== 'none') return own === 'in';
   // A document's title and lead are read for each of its sentences: once per scope.
-  const head = `${doc.title}. ${doc.lead ?? ''}`;
+  const head = `${doc.title}. ${placeNamed(doc.lead ?? '')}`;
   let heads = headsInScope.get(scope);
   if (!heads) headsInScope.set(scope, (heads = new Map()));
   let found = heads.get(head);
@@ -321,6 +340,8 @@ export function subjectOf(
   titleOf: (docId: string) => string = () => '',
   /** A document's sentences, for the words typical of the subject's documents. */
   sentencesOf: (docId: string) => readonly Claim[] = (doc) => claims.filter((c) => c.docId === doc),
+  /** Documents whose title holds a word of this stem (a superset: each is checked). */
+  titledWith: (stem: string) => Iterable<string> = () => [],
 ): Subject {
   const phrases: SubjectTerm[] = [];
   if (request.topic) phrases.push(termOf(request.topic.replace(/[-_]+/g, ' '), corpus));
@@ -352,7 +373,7 @@ export function subjectOf(
     related: new Map(),
     documents: new Map(),
   };
-  feedback(subject, claims, corpus, !request.keywords?.length, titleOf, sentencesOf);
+  feedback(subject, claims, corpus, !request.keywords?.length, titleOf, sentencesOf, titledWith);
   return subject;
 }
 
@@ -420,6 +441,7 @@ function feedback(
   expand: boolean,
   titleOf: (docId: string) => string,
   sentencesOf: (docId: string) => readonly Claim[],
+  titledWith: (stem: string) => Iterable<string>,
 ): void {
   const titles = new Map<string, Word[]>();
   const titleWords = (doc: string) => titles.get(doc) ?? titles.set(doc, wordsOf(titleOf(doc))).get(doc)!;
@@ -436,6 +458,19 @@ function feedback(
     if (!names(corpus.words(c), c.docId)) continue;
     if (!hits.has(c.docId)) hits.set(c.docId, names(titleWords(c.docId), c.docId) ? TITLE_HITS : 0);
     hits.set(c.docId, hits.get(c.docId)! + (c.paragraph <= 1 ? 2 : 1));
+  }
+  // A story whose headline names a phrase is about it, though its sentences use other words
+  // ("JANUARY HOUSING SALES DROP": "Sales of previously owned homes…"). Where its sentences use
+  // the word only otherwise (in a name: "Alaska Housing Finance Corp"), so does a headline in capitals.
+  for (const t of subject.phrases) {
+    for (const doc of new Set(titledWith(t.stems[0]))) {
+      if (hits.has(doc) || findTerm(t, titleWords(doc)) < 0) continue;
+      const sentences = sentencesOf(doc);
+      if (sentences.some((c) => corpus.words(c).some((w) => t.stems.includes(w.stem)))) continue;
+      hits.set(doc, TITLE_HITS);
+      const lead = sentences.filter((c) => c.paragraph <= 1);
+      if (lead.length) (subject.headlinedLeads ??= new Set()).add(lead[0].id);
+    }
   }
   const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // A document is about the subject in proportion to how often it names it (its title and lead
@@ -466,6 +501,9 @@ function feedback(
   const best = scored[0]?.[1] ?? 1;
   for (const [s, v] of scored.slice(0, RELATED_WORDS)) subject.related.set(s, v / best);
 }
+
+/** How much the lead of a story headlined with the subject is about it. */
+const HEADLINED_LEAD = 0.8;
 
 /** From how many mentions a document counts as a story about a subject (`Subject.documents`, 0..1). */
 export const STORY = 0.6;

@@ -82,6 +82,13 @@ describe('the scope a deck title sets', () => {
     expect(inScope(scope, 'Economic growth in 2004 was about 3.1%.', { title: 'UK economy slows' })).toBe(true);
     expect(inScope(scope, 'Economic growth in 2004 was about 4.7%.', { title: 'US economy booms', lead: 'The US grew fast.' })).toBe(false);
   });
+  it('reads a wire dateline as the place a story was filed: "WASHINGTON, Feb 26 - " is the US (Reuters-21578, housing)', () => {
+    const us = scopeOf('US housing and consumer spending', ['housing'], corpusWords([claim('a', 'US home sales fell.')]), findActors)!;
+    const lead = 'WASHINGTON, Feb 26 - Sales of previously owned homes dropped 14.5 pct in January, the National Association of Realtors (NAR) said.';
+    expect(inScope(us, lead, { title: 'JANUARY HOUSING SALES DROP, REALTY GROUP SAYS', lead })).toBe(true);
+    const tokyo = 'TOKYO, March 3 - Sales of new homes fell 3 pct in January, the Japan Housing Association (JHA) said.';
+    expect(inScope(us, tokyo, { title: 'HOME SALES FALL', lead: tokyo })).toBe(false);
+  });
   it('splits names joined by a dash: "Russia–China" is two actors', () => {
     const named = corpusWords([claim('a', 'Ties between Russia and China grew.'), claim('b', 'Trade between Russia and China fell.')]);
     const s = scopeOf('Russia–China alignment', [], named, findActors)!;
@@ -141,5 +148,36 @@ describe('a topic word in its own sense', () => {
     expect(t('dollar', 'The company will repay 44 billion dollars.')).toBe(false);
     expect(t('dollar', 'The dollar fell against the yen in thin trade.')).toBe(true);
     expect(t('oil', 'Exports reached millions of barrels of oil.')).toBe(true);
+  });
+});
+
+describe('a story headlined with the subject', () => {
+  const stories = [
+    claim('housing/001', 'WASHINGTON, Feb 26 - Sales of previously owned homes dropped 14.5 pct in January to a seasonally adjusted annual rate of 3.47 mln units.', 1),
+    claim('housing/001', 'But the December rate of 4.06 mln units had been the highest since November 1978, the group said.', 2),
+    claim('general/139', 'Alaska Housing Finance Corp has become the first municipal entity to tap the syndicated loan market.', 1),
+    claim('general/139', 'Alaska Housing Finance was established by the legislature of the state of Alaska in 1971.', 4),
+    claim('cpi/003', 'Housing costs rose 0.4 pct in January.', 3),
+    claim('cpi/003', 'The cost of housing and of food rose most.', 4),
+  ];
+  const titles: Record<string, string> = {
+    'housing/001': 'JANUARY HOUSING SALES DROP, REALTY GROUP SAYS',
+    'general/139': 'ALASKA HOUSING HAS 150 MLN DLR SYNDICATED LOAN',
+    'cpi/003': 'U.S. CONSUMER PRICES RISE',
+  };
+  const w = corpusWords(stories);
+  const byTitle = (stem: string) => Object.keys(titles).filter((d) => wordsOf(titles[d]).some((x) => x.stem === stem));
+  const s = subjectOf({ topic: 'housing' }, stories, w, (d) => titles[d] ?? '', (d) => stories.filter((c) => c.docId === d), byTitle);
+  it('is about the subject, and its lead too, though the lead says "homes"', () => {
+    expect(s.documents.get('housing/001')).toBe(1);
+    expect(aboutness(s, w.words(stories[0]), 'housing/001', stories[0].id)).toBeGreaterThan(0);
+    // only the lead: the next paragraph says what the headline does not
+    expect(aboutness(s, w.words(stories[1]), 'housing/001', stories[1].id)).toBe(0);
+    // without the headline, the lead would not be (the test can fail)
+    const bare = subjectOf({ topic: 'housing' }, stories, w, (d) => titles[d] ?? '', (d) => stories.filter((c) => c.docId === d));
+    expect(aboutness(bare, w.words(stories[0]), 'housing/001', stories[0].id)).toBe(0);
+  });
+  it('is not when its sentences use the word only inside a name, as the headline then does', () => {
+    expect(s.documents.has('general/139')).toBe(false);
   });
 });
