@@ -5,7 +5,8 @@
  * that tell it. Its candidate lines are the sentences of those documents that are about a deck
  * subject, ranked as a desk reads them: close to what the storyline's documents have in common,
  * an article's lead (and the section where an analysis concludes) before its asides, a point other articles of the storyline also make, and a
- * judgement in the author's own voice before a reported one.
+ * judgement in the author's own voice before a reported one; and lines of the documents most about
+ * the deck before those of a brief that joined the storyline.
  */
 import type { Claim } from '../model.ts';
 import type { CorpusWords, Word } from './words.ts';
@@ -32,6 +33,9 @@ export interface StorylineInput {
   /** 0..1: how much a sentence's paragraph concludes its article (under "Conclusion"); it then weighs as a lead. */
   concluding?: (claim: Claim) => number;
 }
+
+/** How much a line's score follows its document's relevance against the storyline's most relevant one. */
+const TOLD_BY = 0.5;
 
 /** Two documents share a storyline when their word vectors' cosine reaches this. */
 const SAME_STORY = 0.2;
@@ -95,6 +99,7 @@ export function storylines(input: StorylineInput): Storyline[] {
 
   const out: Storyline[] = stories.map((s) => {
     const weight = s.docs.reduce((n, d) => n + documents.get(d)!, 0);
+    const top = Math.max(...s.docs.map((d) => documents.get(d)!));
     let lines: Array<Storyline['lines'][number] & { doc: string }> = [];
     for (const d of s.docs) {
       const claims = byDoc.get(d)!;
@@ -107,7 +112,10 @@ export function storylines(input: StorylineInput): Storyline[] {
         const concludes = input.concluding?.(c) ?? 0;
         const lead = Math.max(c.paragraph === 1 && opens ? 1 : c.paragraph <= 2 ? 0.6 : c.paragraph >= last - 1 ? 0.5 : 0.2, concludes * (opens ? 1 : 0.6));
         const voice = c.kind === 'attributed' ? 0.3 : c.kind === 'assessment' || c.kind === 'forecast' ? 1 : 0.6;
-        const score = 0.3 * central + 0.2 * about + leadWeight * lead + 0.15 * voice + 0.05 * documents.get(d)!;
+        // A storyline is told best by the documents most about the deck: a brief's lead (one
+        // company's notice) does not outrank the lines of the main story it sits beside.
+        const told = 1 - TOLD_BY + (TOLD_BY * documents.get(d)!) / top;
+        const score = (0.3 * central + 0.2 * about + leadWeight * lead + 0.15 * voice + 0.05 * documents.get(d)!) * told;
         lines.push({ claim: c, score, doc: d });
       }
     }

@@ -62,7 +62,7 @@ describe('newswire decks', () => {
       for (const b of slide.bullets) {
         // A line names the Soviet Union, or comes from a story that does in its lead (its words
         // typical of the subject speak for it there: "the subsidy question" of Soviet wheat).
-        const lead = store.document(b.citation.docId)!.paragraphs[0].text;
+        const lead = store.document(b.citation!.docId)!.paragraphs[0].text;
         expect(`${b.text} ${lead}`, b.text).toMatch(/Soviet|USSR|Moscow/);
         expect(b.text).not.toMatch(/Union Bank|\bunions?\b/);
       }
