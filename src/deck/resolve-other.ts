@@ -72,7 +72,8 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
   return [{
     kind: 'quote',
     title,
-    quote: best,
+    // Verbatim, with the source's line breaks (a wire's hard-wrapped lines) read as the spaces they are.
+    quote: { ...best, text: best.text.replace(/\s+/g, ' ').trim() },
     citation,
     notes: env.spec.notes ? [{ text: `${best.speaker}${role}, ${best.cue.trim()} …` }, ...citationNote(env, citation)] : [],
   }];

@@ -139,6 +139,9 @@ describe('newswire decks', () => {
       const lead = doc.paragraphs.slice(0, 2).map((p) => p.text).join(' ');
       // The subject is in the story's title or lead, where a news story says what it is about.
       expect(`${doc.title} ${lead}`, `${name}: ${quote.quote.text}`).toMatch(name === 'japan-trade' ? /yen|trade surplus/i : name === 'coffee' ? /coffee/i : /oil|OPEC/i);
+      // The wire's hard-wrapped lines are spaces on the slide and in PowerPoint, not line breaks.
+      expect(quote.quote.text).not.toMatch(/\n/);
+      expect(doc.text.slice(quote.quote.start, quote.quote.end).replace(/\s+/g, ' ').trim()).toBe(quote.quote.text);
     }
   });
 });

@@ -63,7 +63,7 @@ describe('sample briefings', () => {
         }
       }
       for (const s of deck.slides) {
-        if (s.kind === 'quote') expect(store.document(s.quote.docId)!.text.slice(s.quote.start, s.quote.end)).toBe(s.quote.text);
+        if (s.kind === 'quote') expect(store.document(s.quote.docId)!.text.slice(s.quote.start, s.quote.end).replace(/\s+/g, ' ').trim()).toBe(s.quote.text);
         if (s.kind !== 'title' && s.kind !== 'sources' && s.kind !== 'markdown' && s.kind !== 'section') expect(s.notes.length, s.title).toBeGreaterThan(0);
       }
       const cited = new Set(deck.slides.flatMap((s) => (s.kind === 'bullets' ? s.bullets.map((b) => b.citation!.docId) : [])));
