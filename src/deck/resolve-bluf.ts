@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, nearDuplicate, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, nearDuplicate, titledDocuments, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -20,7 +20,13 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const requests: Array<{ query?: string; topic?: string }> = env.spec.topics.length
     ? env.spec.topics.map((topic) => ({ topic }))
     : env.coverage.length ? env.coverage : [{ query: env.spec.title }];
-  const subjects = requests.map((r) => ctx.subject(r));
+  // A topic the deck narrows ("strikes" in "Shipping and port strikes", "banks" in "Bank
+  // takeovers and mergers") is narrowed here as on its slides.
+  const subjects = requests.map((r) => {
+    const s = ctx.subject(r);
+    const only = r.topic ? titledDocuments(ctx, r.topic) : undefined;
+    return only ? { ...s, documents: new Map([...s.documents].filter(([doc]) => only.has(doc))) } : s;
+  });
   const scope = ctx.scope();
   // Documents that are about the deck, not about one word of it: about one of its subjects (not
   // in passing), and naming another one too when the deck has several ("coffee" and "export

@@ -14,7 +14,7 @@ import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFil
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicate, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, scopeOf, nounForms, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
-import { corpusWords, corpusWordsOf, storedCorpusWords, wordsOf, type CorpusWords } from './words.ts';
+import { corpusWords, corpusWordsOf, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
@@ -414,17 +414,21 @@ export const BRIEF = 0.5;
  */
 export function titleQualifier(title: string, topic: string, topics: readonly string[], words: Pick<CorpusWords, 'isStop'>): string | undefined {
   const t = wordsOf(title);
-  const first = wordsOf(topic.replace(/[-_]+/g, ' '))[0];
-  if (!first) return undefined;
-  const forms = new Set(nounForms(first.lower));
+  const own = wordsOf(topic.replace(/[-_]+/g, ' '));
+  if (!own.length) return undefined;
   const topicStems = new Set(topics.flatMap((x) => wordsOf(x.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
-  for (let i = 1; i < t.length; i++) {
-    if (!forms.has(t[i].lower)) continue;
-    const m = t[i - 1];
-    // Adjacent words only ("port strikes"), not across a comma or "and".
-    if (/[^\s]/.test(title.slice(m.end, t[i].start))) return undefined;
-    if (words.isStop(m.lower) || m.text.length < 3 || !/^\p{L}+$/u.test(m.text) || topicStems.has(m.stem)) return undefined;
-    return m.stem;
+  // A word right beside the topic (not across a comma or "and"), neither a stopword nor a topic's.
+  const qualifies = (m: Word | undefined, a: Word, b: Word) =>
+    !!m && !/[^\s]/.test(title.slice(a.end, b.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+$/u.test(m.text) && !topicStems.has(m.stem);
+  for (let i = 0; i < t.length; i++) {
+    if (!nounForms(own[0].lower).includes(t[i].lower)) continue;
+    // The topic's other words, as the title writes them ("trade deficits").
+    let last = i;
+    while (last - i + 1 < own.length && t[last + 1] && nounForms(own[last - i + 1].lower).includes(t[last + 1].lower)) last++;
+    if (last - i + 1 < own.length) continue;
+    // "port strikes": the word before names which strikes.
+    if (i > 0 && qualifies(t[i - 1], t[i - 1], t[i])) return t[i - 1].stem;
+    return undefined;
   }
   return undefined;
 }
@@ -444,6 +448,15 @@ export function topicCoverage(ctx: SelectionContext, topic: string): { stories: 
   return { stories, documents };
 }
 
+/**
+ * The documents the deck title narrows a topic to ("port strikes" in "Shipping and port
+ * strikes"), or undefined when it does not (`storiesTogether`, the title's part only).
+ */
+export function titledDocuments(ctx: SelectionContext, topic: string): Set<string> | undefined {
+  const others = ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).map((t) => ctx.subject({ topic: t }));
+  return storiesTogether(ctx, ctx.subject({ topic }), topic, others, true);
+}
+
 /** The documents a topic's slide may draw on, worked out once per subject, deck title and topics. */
 const together = new WeakMap<Subject, Map<string, Set<string> | undefined>>();
 
@@ -454,24 +467,32 @@ const together = new WeakMap<Subject, Map<string, Set<string> | undefined>>();
  * another of the deck's topics, is another subject. (A corpus filed in folders by subject says
  * so too: `ship/006` is a shipping story, though it speaks of seafarers only.)
  */
-function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[]): Set<string> | undefined {
-  const key = `${ctx.spec.title ?? ''}\u0000${ctx.topics.join('\u0000')}\u0000${topic}`;
+function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[], titleOnly = false): Set<string> | undefined {
+  const key = `${ctx.spec.title ?? ''}\u0000${ctx.topics.join('\u0000')}\u0000${topic}\u0000${titleOnly}`;
   const known = together.get(subject) ?? together.set(subject, new Map()).get(subject)!;
   if (known.has(key)) return known.get(key);
-  let out = toldWith(subject, others);
+  let out = titleOnly ? undefined : toldWith(subject, others);
   const words = ctx.words();
   const qualifier = !out && ctx.spec.title ? titleQualifier(ctx.spec.title, topic, ctx.topics, words) : undefined;
   if (qualifier) {
     const deckStems = new Set([qualifier, ...ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem))]);
     const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
-    out = new Set<string>();
+    const narrowed = new Set<string>();
     for (const [doc, claims] of ctx.index.ofDocuments(subject.documents.keys())) {
-      if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words.words(c).some((w) => w.stem === qualifier))) out.add(doc);
+      if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words.words(c).some((w) => w.stem === qualifier))) narrowed.add(doc);
     }
+    // A qualifier that leaves the topic fewer than two stories is read as naming its field, not a
+    // part of it: "Dock strikes" over a corpus whose strike stories never say "dock" keeps them all.
+    let stories = 0;
+    for (const doc of narrowed) if ((subject.documents.get(doc) ?? 0) >= STORY) stories++;
+    out = stories >= NARROWED_STORIES ? narrowed : undefined;
   }
   known.set(key, out);
   return out;
 }
+
+/** Stories about a topic a title's qualifier must leave for it to narrow the topic. */
+const NARROWED_STORIES = 2;
 
 /** Sentences read to work out what a subject's documents are. */
 const SUBJECT_CANDIDATES = 20_000;

@@ -107,6 +107,9 @@ describe('selection', () => {
     expect(retrieve(ctx, { topic: 'strikes', limit: 3 }).map((c) => c.claim.docId).sort()).toEqual(['ship/001', 'ship/002']);
     const bare = createSelectionContext(strikes, { title: 'Shipping and strikes', topics: ['shipping', 'strikes'] }, { ...prefs, kinds: [...prefs.kinds] });
     expect(retrieve(bare, { topic: 'strikes', limit: 3 }).map((c) => c.claim.docId)).toContain('general/001');
+    // A qualifier that leaves the topic a single story names its field, not a part of it.
+    const dock = createSelectionContext(strikes, { title: 'Dock strikes', topics: ['strikes'] }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(retrieve(dock, { topic: 'strikes', limit: 3 }).map((c) => c.claim.docId)).toContain('general/001');
   });
 
   it('runs a slide short rather than pad it with a line far weaker than its best', () => {
