@@ -23,7 +23,8 @@ export function deckText(deck: Deck): string {
     if (s.kind === 'markdown') out.push(s.markdown);
     if (s.kind === 'sources') for (const e of s.sources) out.push(`- ${e.tag}: ${e.title}${e.date ? ` (${e.date})` : ''}`);
     // What the presenter reads about the evidence itself (a thin topic), not a line's citation.
-    if (s.kind === 'sources') for (const n of s.notes) if (!n.cites) out.push(`speaker note: ${n.text}`);
+    // (A deck with no line to cite has no sources slide: its title slide carries it.)
+    if (s.kind === 'sources' || s.kind === 'title') for (const n of s.notes) if (!n.cites && /^Thin evidence/.test(n.text)) out.push(`speaker note: ${n.text}`);
     out.push('');
   });
   return out.join('\n');

@@ -120,10 +120,10 @@ function compose(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptio
 }
 
 /**
- * Fewer stories than this about a topic, and fewer than this share of the corpus, make its slides
- * thin: the deck and the build say so.
+ * Fewer documents than this naming a topic, and fewer than this share of the corpus, make its
+ * slides thin: the deck and the build say so.
  */
-const THIN_STORIES = 3;
+const THIN_DOCUMENTS = 3;
 const THIN_SHARE = 0.25;
 
 /**
@@ -134,11 +134,15 @@ function noteThinTopics(env: ComposeEnv, spec: BriefingSpec, slides: Slide[]): v
   const thin: string[] = [];
   for (const topic of spec.topics) {
     const { stories, documents } = topicCoverage(env.select, topic);
-    // (In a corpus of a handful of long reports, two of five about it are not thin.)
-    if (stories >= THIN_STORIES || stories >= THIN_SHARE * env.select.allowed.size) continue;
+    // Documents that name the topic at all are what its slides draw on: five that each name "debt
+    // rescheduling" once are evidence, if no story is about it alone. (In a corpus of a handful of
+    // long reports, two of five are not thin.)
+    if (documents >= THIN_DOCUMENTS || documents >= THIN_SHARE * env.select.allowed.size) continue;
     const passing = documents - stories;
     const named = `${passing} ${passing === 1 ? 'document naming' : 'documents naming'} it in passing`;
-    const told = stories ? `${stories} ${stories === 1 ? 'story' : 'stories'} about "${topic}"${passing ? ` and ${named}` : ''}` : `no story about "${topic}"${passing ? `, only ${named}` : ''}`;
+    // What was measured: documents that name the topic in these words ("export subsidies"), not
+    // those that speak of it otherwise ("subsidized wheat").
+    const told = stories ? `${stories} ${stories === 1 ? 'story' : 'stories'} about "${topic}"${passing ? ` and ${named}` : ''}` : passing ? `no story about "${topic}", only ${named}` : `no document that names "${topic}"`;
     thin.push(told);
     env.diagnostics.push(message('deck/thin-topic', `the corpus holds ${told}; its slides show what little there is`,
       { file: spec.file, ...(spec.locations?.topics ?? { line: 1, column: 1 }) },

@@ -106,6 +106,18 @@ describe('newswire decks', () => {
     expect(composeDeck(parsed.spec!, store).diagnostics.filter((d) => d.code === 'deck/thin-topic')).toHaveLength(0);
   });
 
+  it('counts the documents that name a topic, and says what it measured: "debt rescheduling" in five stories is not thin', () => {
+    const thinOf = (name: string) => {
+      const file = join(root, 'eval', 'reuters', 'briefings', `${name}.md`);
+      const parsed = parseBriefing(file, readFileSync(file, 'utf8'), { root, themes: [] });
+      return composeDeck(parsed.spec!, store).diagnostics.filter((d) => d.code === 'deck/thin-topic').map((d) => d.message).join('\n');
+    };
+    // five documents each name it once: none is a story about it alone, and they are its evidence
+    expect(thinOf('debt-rescheduling')).not.toMatch(/debt rescheduling/);
+    // the stories speak of "subsidized wheat" and "the export enhancement program", never in these words
+    expect(thinOf('grain-soviet')).toMatch(/no document that names "export subsidies"/);
+  });
+
   it('names no scenario after "He said" nor with a wrapped line\'s break in it (Reuters-21578, debt rescheduling)', () => {
     for (const slide of compose('debt-rescheduling').slides) {
       if (slide.kind !== 'scenarios') continue;
