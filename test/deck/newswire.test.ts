@@ -12,6 +12,7 @@ import { parseBriefing } from '../../src/spec/index.ts';
 import { holdsQuotation, speaksInFirstPerson, unnamedSpeaker } from '../../src/select/standalone.ts';
 import { shownLines } from '../../eval/run.ts';
 import { withoutInsertions } from '../../src/deck/insertions.ts';
+import { relativeTime } from '../../src/deck/when.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const corpusDir = join(root, 'eval', 'corpora', 'reuters-21578-0');
@@ -42,6 +43,8 @@ describe('newswire decks', () => {
         expect(speaksInFirstPerson(line.text), line.text).toBe(false);
         expect(unnamedSpeaker(line.text), line.text).toBe(false);
         expect(line.text, 'line breaks of the wire are spaces').not.toMatch(/\n/);
+        // "today", "on Thursday", "last week" read as the meeting's, whatever date the tag shows
+        expect(relativeTime(line.text), line.text).not.toBe('day');
         // Deletions only, besides names put in brackets from earlier in the same story.
         expect(isDeletionOf(line.citation.sentence, withoutInsertions(line.text, line.insertions)), line.text).toBe(true);
         const doc = store.document(line.citation.docId)!;
