@@ -13,7 +13,7 @@ import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicate, nearDuplicateBy } from './similarity.ts';
-import { aboutness, inScope, scopeOf, nounForms, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
+import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
@@ -379,6 +379,9 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       if (titleStems.size && words.words(claim).some((w) => titleStems.has(w.stem))) rel += TITLE_BONUS;
       if (angle.size && words.words(claim).some((w) => angle.has(w.stem))) rel += ANGLE_BONUS;
       if (about <= 0 && !pinned) continue;
+      // A figure in a sentence that does not name the subject measures something the line leaves
+      // unsaid ("London Metal Exchange stocks fell to 193,100 tons": of which metal?).
+      if (claim.figures.length && !pinned && !namesSubject(subject, words.words(claim), claim.docId) && !subject.headlinedLeads?.has(claim.id)) continue;
       rel *= ctx.storyWeight(claim.docId);
     }
     if (scope && !pinned && !inScope(scope, claim.text, ctx.head(claim.docId))) continue;

@@ -209,6 +209,14 @@ export function aboutness(subject: Subject, words: readonly Word[], docId: strin
   return known;
 }
 
+/**
+ * Whether a sentence names the subject in its own words (a phrase of it, or enough query words),
+ * not only through words typical of its stories.
+ */
+export function namesSubject(subject: Subject, words: readonly Word[], docId: string): boolean {
+  return subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words, docId) > 0;
+}
+
 function aboutnessOf(subject: Subject, words: readonly Word[], docId: string): number {
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
   const hits = queryHits(subject, words, docId);

@@ -112,6 +112,23 @@ describe('selection', () => {
     expect(retrieve(dock, { topic: 'strikes', limit: 3 }).map((c) => c.claim.docId)).toContain('general/001');
   });
 
+  it('shows a figure only in a sentence that names what it measures (Reuters-21578, copper)', () => {
+    const fig = (text: string, value: number) => ({ text, topics: [], figures: [{ text: String(value), value, unit: 'tons' }] });
+    const copper = fixtureStore([
+      { id: 'copper/001', title: 'U.S. REFINERY COPPER STOCKS FALL', paragraphs: [[fig('Refined copper stocks held by U.S. refineries fell to 109,200 tons, the bureau said.', 109200)], [fig('Combined refinery and Comex stocks eased to 212,200 tons in January.', 212200)], [{ text: 'Refinery and Comex stocks were watched closely.', topics: [] }]] },
+      { id: 'copper/002', title: 'COPPER STOCKS', paragraphs: [[{ text: 'Copper stocks at Comex warehouses rose as refinery output grew.', topics: [] }], [{ text: 'Comex copper futures firmed on refinery news.', topics: [] }]] },
+      { id: 'copper/003', title: 'COPPER OUTPUT', paragraphs: [[{ text: 'Copper refinery output fell and Comex stocks were drawn down.', topics: [] }]] },
+      // (a wire of other news, against which refinery and Comex are copper's words)
+      ...Array.from({ length: 16 }, (_, i) => ({ id: `cocoa/${i}`, title: 'COCOA', paragraphs: [[{ text: `Cocoa arrivals in Bahia rose in week ${i}.`, topics: [] }]] })),
+    ], {});
+    const ctx = createSelectionContext(copper, {}, { ...prefs, kinds: [...prefs.kinds] });
+    const texts = retrieve(ctx, { topic: 'copper', limit: 5 }).map((c) => c.claim.text);
+    expect(texts).toContain('Refined copper stocks held by U.S. refineries fell to 109,200 tons, the bureau said.');
+    expect(texts).not.toContain('Combined refinery and Comex stocks eased to 212,200 tons in January.');
+    // the same words without a figure speak for copper in a copper story (the test can fail)
+    expect(texts).toContain('Refinery and Comex stocks were watched closely.');
+  });
+
   it('runs a slide short rather than pad it with a line far weaker than its best', () => {
     const thin = fixtureStore([
       { id: 'a', paragraphs: [[{ text: 'Tin exports from Malaysia fell as producers agreed to curb tin exports.', topics: [] }]] },
