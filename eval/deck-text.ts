@@ -22,6 +22,7 @@ export function deckText(deck: Deck): string {
     if (s.kind === 'timeline') for (const e of s.events) line(`${e.when}: ${e.text}`, e.citation);
     if (s.kind === 'markdown') out.push(s.markdown);
     if (s.kind === 'sources') for (const e of s.sources) out.push(`- ${e.tag}: ${e.title}${e.date ? ` (${e.date})` : ''}`);
+    if (s.kind === 'sources' && s.caveat) out.push(`on the slide: ${s.caveat}`);
     // What the presenter reads about the evidence itself (a thin topic), not a line's citation.
     // (A deck with no line to cite has no sources slide: its title slide carries it.)
     if (s.kind === 'sources' || s.kind === 'title') for (const n of s.notes) if (!n.cites && /^Thin evidence/.test(n.text)) out.push(`speaker note: ${n.text}`);

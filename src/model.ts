@@ -457,7 +457,11 @@ export type Slide =
   | (SlideBase & { kind: 'figures'; figures: FigureItem[]; chart?: boolean })
   | (SlideBase & { kind: 'scenarios'; scenarios: Scenario[] })
   | (SlideBase & { kind: 'timeline'; events: TimelineEvent[] })
-  | (SlideBase & { kind: 'sources'; sources: SourceEntry[] })
+  /**
+   * `caveat`: what the deck's evidence lacks, shown under the list on its last slide ("Thin
+   * evidence: the corpus holds no document that names "retail sales"…").
+   */
+  | (SlideBase & { kind: 'sources'; sources: SourceEntry[]; caveat?: string })
   /** Literal Markdown the spec author wrote; renderers treat it as trusted author content. */
   | (SlideBase & { kind: 'markdown'; markdown: string });
 

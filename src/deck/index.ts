@@ -105,10 +105,11 @@ function compose(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptio
       at(spec.length ? 'length' : 'audience'), { hint: 'raise `length:`, or ask for fewer slides (limit=, fewer sections)' }));
   }
   const slides = kept.map((p) => p.slide);
-  noteThinTopics(env, spec, slides);
   const sources = citedSources(book, slides);
   for (const slide of slides) if (slide.kind === 'sources') slide.sources = sources;
-  const final = slides.filter((s) => s.kind !== 'sources' || s.sources.length);
+  noteThinTopics(env, spec, slides);
+  // A sources slide with nothing cited stays when it says what the corpus lacks.
+  const final = slides.filter((s) => s.kind !== 'sources' || s.sources.length || s.caveat);
   checkIncludes(env, final);
 
   const deck: Deck = {
@@ -127,8 +128,9 @@ const THIN_DOCUMENTS = 3;
 const THIN_SHARE = 0.25;
 
 /**
- * Topics the corpus holds little on: a warning at the spec's `topics:` and a speaker note on the
- * closing slide, so that a thin slide is read as the corpus's, not as the whole story.
+ * Topics the corpus holds little on: a warning at the spec's `topics:`, and on the closing slide
+ * a line under its sources that everyone reads and a speaker note, so that a thin slide is read
+ * as the corpus's, not as the whole story.
  */
 function noteThinTopics(env: ComposeEnv, spec: BriefingSpec, slides: Slide[]): void {
   const thin: string[] = [];
@@ -150,7 +152,9 @@ function noteThinTopics(env: ComposeEnv, spec: BriefingSpec, slides: Slide[]): v
   }
   if (!thin.length) return;
   const closing = [...slides].reverse().find((s) => s.kind === 'sources') ?? slides[0];
-  closing?.notes.push({ text: `Thin evidence: the corpus holds ${thin.join('; ')}. Read those slides as what the corpus has, not as the whole story.` });
+  const caveat = `Thin evidence: the corpus holds ${thin.join('; ')}.`;
+  if (closing?.kind === 'sources') closing.caveat = caveat;
+  closing?.notes.push({ text: `${caveat} Read those slides as what the corpus has, not as the whole story.` });
 }
 
 function resolve(env: ComposeEnv, call: HelperCall, title: string): Slide[] {

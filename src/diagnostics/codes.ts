@@ -38,7 +38,7 @@ export const CODES = {
   'select/no-documents': entry('error', '`sources`/`since`/`until` leave no document'),
   'select/include-unused': entry('warning', 'an `include` entry no section reached'),
   'deck/empty-section': entry('warning', 'a section left out because it has no evidence (error with `--strict`)'),
-  'deck/thin-topic': entry('warning', 'a topic fewer than three of the corpus\'s documents name: its slides are thin, and the closing slide\'s notes say so'),
+  'deck/thin-topic': entry('warning', 'a topic fewer than three of the corpus\'s documents name: its slides are thin, and the sources slide says so'),
   'deck/over-budget': entry('warning', 'slides left out to keep to the slide budget'),
   'layout/over-budget': entry('warning', 'laid out (slides split to fit), the deck ran over its budget: the slides left out, or why the budget cannot be kept'),
   'layout/overflow': entry('warning', 'an item too long to fit its slide even alone at the smallest type'),

@@ -153,8 +153,17 @@ export function fitSlide(slide: Slide, theme: ResolvedTheme, canvas: SlideCanvas
       return many(fitItems(slide.events, m, box, g.gap, minScale), (events) => ({ ...slide, events }));
     }
     case 'sources': {
-      const m: Measure<SourceEntry> = (src, s, bx) => textHeight(sourceLine(src), sourcesStyle(theme, s), bx.w - 30);
-      return many(fitItems(slide.sources, m, box, g.gap * 0.5, minScale), (sources) => ({ ...slide, sources }));
+      // The caveat is the list's last item, set full width in the sources' type: it goes on the
+      // last of the slides the list takes.
+      const { caveat, ...list } = slide;
+      type Item = SourceEntry | { caveat: string };
+      const m: Measure<Item> = (it, s, bx) =>
+        'caveat' in it ? textHeight(it.caveat, sourcesStyle(theme, s), bx.w) : textHeight(sourceLine(it), sourcesStyle(theme, s), bx.w - 30);
+      const items: Item[] = [...slide.sources, ...(caveat ? [{ caveat }] : [])];
+      return many(fitItems(items, m, box, g.gap * 0.5, minScale), (part) => {
+        const shown = part.find((it): it is { caveat: string } => 'caveat' in it);
+        return { ...list, sources: part.filter((it): it is SourceEntry => !('caveat' in it)), ...(shown ? { caveat: shown.caveat } : {}) };
+      });
     }
     case 'quote': {
       const height = (text: string, s: number) => quoteHeight(slide, text, theme, s, box.w, g.gap, tags);

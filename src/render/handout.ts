@@ -34,6 +34,7 @@ export function handoutDocument(r: MarpRender, paper: 'A4' | 'Letter' = 'A4'): s
     return `<div class="row"><div class="thumb"><div class="marpit">${slides[i]}</div><div class="num">${i + 1}</div></div>
 <div class="notes">${notes}</div></div>`;
   });
+  const caveat = deck.slides.find((s): s is Extract<typeof s, { kind: 'sources' }> => s.kind === 'sources' && !!s.caveat)?.caveat;
   const sources = deck.sources
     .map((s) => `<li>${h(sourceLine({ ...s, url: undefined }))}${s.url ? ` ${safeUrl(s.url) ? `<a href="${h(safeUrl(s.url)!)}">${h(s.url)}</a>` : h(s.url)}` : ''}</li>`)
     .join('');
@@ -56,7 +57,7 @@ h1{font-family:${fontStack(f.heading)};color:${theme.palette.heading};font-size:
 ${deck.classification ? `<div class="banner">${h(deck.classification)}</div>` : ''}
 <h1>${h(deck.title)}</h1><p class="meta">${[deck.subtitle, deck.presenter, deck.organisation, deck.date].filter(Boolean).map((s) => h(s!)).join(' · ')}</p>
 ${rows.join('\n')}
-<section class="sources"><h1>Sources</h1><ol>${sources}</ol></section>
+<section class="sources"><h1>Sources</h1><ol>${sources}</ol>${caveat ? `<p><em>${h(caveat)}</em></p>` : ''}</section>
 </body></html>`;
 }
 

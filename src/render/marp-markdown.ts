@@ -73,13 +73,16 @@ function slideBody(f: LaidOutSlide, accent: string): { kind: string; body: strin
     case 'sources':
       return {
         kind: 'sources',
-        body: slide.sources
-          .map((s, i) => {
-            const url = s.url && safeUrl(s.url);
-            const text = md(sourceLine({ ...s, url: undefined }));
-            return `${i + 1}. ${text}${url ? ` [${md(s.url!)}](${url})` : ''}`;
-          })
-          .join('\n'),
+        body: [
+          slide.sources
+            .map((s, i) => {
+              const url = s.url && safeUrl(s.url);
+              const text = md(sourceLine({ ...s, url: undefined }));
+              return `${i + 1}. ${text}${url ? ` [${md(s.url!)}](${url})` : ''}`;
+            })
+            .join('\n'),
+          slide.caveat && `_${md(slide.caveat)}_`,
+        ].filter(Boolean).join('\n\n'),
       };
     case 'markdown':
       return { kind: 'markdown', body: slide.markdown.replace(/^(-{3,}|\*{3,}|_{3,})\s*$/gm, '') };

@@ -112,6 +112,7 @@ function addSlide(pptx: Presentation, f: LaidOutSlide, layout: LaidOutDeck, canv
         // Only http(s) sources become links; a `javascript:` or `file:` URL from a scraped page stays text.
         ...(src.url ? [{ text: src.url, options: { ...(safeUrl(src.url) ? { hyperlink: { url: safeUrl(src.url)! } } : {}), color: hex(c.accent) } }] : []),
       ]);
+      if (slide.caveat) runs.push([{ text: slide.caveat, options: { italic: true, bullet: false } }]);
       s.addText(styled(paragraphs(runs), { ...base, fontSize: size, lineSpacing: size * LINE.body }),
         { placeholder: 'body', ...para, paraSpaceAfter: canvas.gap * 0.5 });
       break;

@@ -162,6 +162,10 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   for (let phrase = aside(main), n = 0; phrase && n < 4; phrase = aside(main), n++) {
     main = main.slice(phrase[0].length);
     if (DEMONSTRATIVE_SUBJECT.test(main) || PRONOUN_SUBJECT.test(main)) return true;
+    // "To preserve a U.S.-Japan pact on semiconductor trade, but major Japanese chipmakers doubt
+    // its usefulness.": a phrase, then "but", is the tail of a sentence whose clause came before
+    // (the wire wrote "…other than the U.S. To preserve…", and the sentence was cut at "U.S.").
+    if (/^(?:but|and|or|yet|nor)\b/i.test(main)) return true;
   }
   const clause = LEADING_CLAUSE.exec(t);
   if (clause && DEMONSTRATIVE_SUBJECT.test(t.slice(clause[0].length))) return true;

@@ -102,6 +102,8 @@ describe('newswire decks', () => {
     expect(thin[0].line).toBe(4);
     const closing = deck.slides[deck.slides.length - 1];
     expect(closing.notes.map((n) => n.text).join(' ')).toMatch(/^Thin evidence: the corpus holds .*"hogs"/);
+    // and where everyone reads it, under the sources
+    expect(closing.kind === 'sources' && closing.caveat).toMatch(/^Thin evidence: the corpus holds .*"hogs"/);
     // a topic the corpus tells at length is not thin
     expect(diagnostics.filter((d) => d.code === 'deck/thin-topic' && /"coffee"/.test(d.message))).toHaveLength(0);
     const coffee = join(root, 'eval', 'reuters', 'briefings', 'coffee.md');

@@ -60,6 +60,29 @@ describe('continuation slides', () => {
   });
 });
 
+describe("what the evidence lacks, under the sources", () => {
+  const caveat = 'Thin evidence: the corpus holds no document that names "retail sales".';
+  it('shows on the last of the sources slides, in HTML and in PowerPoint, and nowhere else', async () => {
+    const deck = fixtureDeck('long');
+    const withCaveat: Deck = { ...deck, slides: deck.slides.map((s) => (s.kind === 'sources' ? { ...s, caveat } : s)) };
+    const { layout } = layoutDeck(withCaveat, themeFor(withCaveat, 'public'));
+    const parts = layout.slides.filter((s) => s.slide.kind === 'sources');
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.map((p) => (p.slide.kind === 'sources' ? p.slide.caveat : undefined))).toEqual([...parts.slice(1).map(() => undefined), caveat]);
+    const html = renderMarp(layout).slides;
+    expect(html.filter((x) => x.includes('Thin evidence'))).toHaveLength(1);
+    const zip = await JSZip.loadAsync(await renderPptx(layout));
+    const xml = await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(xml.filter((x) => x.includes('Thin evidence'))).toHaveLength(1);
+  });
+  it('keeps a sources slide with nothing cited, to say so', () => {
+    const deck = fixtureDeck('full');
+    const bare: Deck = { ...deck, sources: [], slides: [deck.slides[0], { kind: 'sources', title: 'Sources', sources: [], notes: [], caveat }] };
+    const { layout } = layoutDeck(bare, themeFor(bare, 'public'));
+    expect(layout.slides.map((s) => s.slide.kind)).toEqual(['title', 'sources']);
+  });
+});
+
 describe('the slide budget', () => {
   const long = fixtureDeck('long');
   const theme = themeFor(long, 'public');

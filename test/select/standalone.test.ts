@@ -35,6 +35,12 @@ describe('pronoun subjects behind leading phrases', () => {
 
   it('keeps a sentence whose subject is named', () => {
     expect(leansOnContext('Unlike in the Central Asian region, in Africa, Russia has preferred to expand its presence through contractors.')).toBe(false);
+    expect(leansOnContext('To preserve the pact, the ministry tightened curbs on chip exports.')).toBe(false);
+  });
+
+  it('sees the tail of a sentence cut at an abbreviation: a phrase, then "but" (Reuters-21578, trade)', () => {
+    // "…to countries other than the U.S. To preserve a U.S.-Japan pact…"
+    expect(leansOnContext('To preserve a U.S.-Japan pact on semiconductor trade, but major Japanese chipmakers doubt its usefulness.')).toBe(true);
   });
 });
 
