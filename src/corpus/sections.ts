@@ -40,7 +40,7 @@ export function sectionsOf(text: string, from = 0, to = text.length, size = SECT
     out.push([start, end]);
     start = end;
   }
-  out.push([start, to]);
+  if (start < to || !out.length) out.push([start, to]);
   return out;
 }
 
