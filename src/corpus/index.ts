@@ -268,7 +268,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       const stat = statSync(full);
       const size = stat.size;
       if (size > MAX_ARTICLE_BYTES) {
-        // Ingest needs about 40 bytes of memory per byte of text; refuse clearly rather than exhaust it.
+        // Ingest needs about 17 bytes of memory per byte of text; refuse clearly rather than exhaust it.
         const d: Diagnostic = {
           severity: 'warning',
           file: path,
