@@ -16,6 +16,7 @@ import { claimLikelihood, likelihoodOf } from './likelihood.ts';
 import { readSentences, type Sentence } from './nlp.ts';
 import { namedPeople, resolvePerson } from './people.ts';
 import { findQuotedSpans, findQuotes, keyTerms } from './quotes.ts';
+import { paragraphsBySection, SECTION_CHARS, sectionsOf } from './sections.ts';
 import type { TopicMatcher } from './topics.ts';
 
 export const MIN_CLAIM_WORDS = 6;
@@ -115,6 +116,24 @@ export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Ex
       if (inside.length) claim.keyTerms = inside;
       claims.push(claim);
     });
+  }
+  return { claims, quotes };
+}
+
+/**
+ * `extractEvidence` a section at a time (`sections.ts`): an ordinary article is one section, read
+ * as a whole; in a very long one, the sentences, quotes and people of one section are held at a
+ * time (a speaker is known within the section that names them).
+ */
+export function extractSections(doc: CorpusDocument, topicsOf: TopicMatcher, size = SECTION_CHARS): Extraction {
+  const groups = paragraphsBySection(doc.paragraphs, sectionsOf(doc.text, 0, doc.text.length, size));
+  if (groups.length <= 1) return extractEvidence(doc, topicsOf);
+  const claims: Claim[] = [];
+  const quotes: Quote[] = [];
+  for (const paragraphs of groups) {
+    const part = extractEvidence({ ...doc, paragraphs }, topicsOf);
+    for (const c of part.claims) claims.push(c);
+    for (const q of part.quotes) quotes.push(q);
   }
   return { claims, quotes };
 }

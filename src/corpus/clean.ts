@@ -14,11 +14,30 @@ import type { HtmlBlock } from './formats/html.ts';
 import { ENGLISH, type LanguageProfile } from './language.ts';
 import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
 import { END_OF_ARTICLE, matchBoilerplate, TEASER } from './patterns.ts';
+import { SECTION_CHARS, sectionsOf } from './sections.ts';
 
 export interface CleanResult {
   paragraphs: Paragraph[];
   dropped: DroppedBlock[];
   meta: TextMeta;
+  /** The end-of-article marker met, without its colon: what follows it is dropped. */
+  endMarker?: string;
+}
+
+/** One section of a long text (`sections.ts`) cleaned on its own: what it must know of the rest. */
+export interface SectionContext {
+  /** The first section holds the document's header (title, byline, date line). */
+  first: boolean;
+  /** Text apart after the article is looked for in the last section. */
+  last: boolean;
+  /** Paragraphs kept in the sections before: this one's are numbered on from them. */
+  paragraphsBefore: number;
+  /** The whole text's span: an end-of-article marker counts in its last 60%. */
+  whole: { from: number; to: number };
+  /** The title read in the first section (a repeat of it is dropped as one). */
+  title?: string;
+  /** An end-of-article marker an earlier section met: all of this one comes after it. */
+  afterMarker?: string;
 }
 
 export interface CleanOptions {
@@ -28,6 +47,8 @@ export interface CleanOptions {
   html?: { blocks: readonly HtmlBlock[]; fromReadability: boolean };
   /** Blocks the reader already knows to be page furniture (PDF small type), by start offset, with the reason. */
   asides?: ReadonlyArray<{ start: number; reason: string }>;
+  /** When the text given is one section of a longer one. */
+  section?: SectionContext;
 }
 
 /**
@@ -45,7 +66,8 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const markup = new Map(options.html?.blocks.map((b) => [b.start, b]));
   // Readability already set the page's furniture aside: its blocks are kept unless boilerplate.
   const article = options.html?.fromReadability ? (i: number) => markup.get(blocks[i].start) : () => undefined;
-  const meta = readTextMeta(text, blocks, hints);
+  const section = options.section;
+  const meta = section && !section.first ? readTextMeta(text, blocks, { ...hints, title: hints.title ?? section.title }, false) : readTextMeta(text, blocks, hints);
   const reasons = new Map<number, string>(meta.blockReasons);
   const aside = new Map(options.asides?.map((a) => [a.start, a.reason]));
   blocks.forEach((b, i) => aside.has(b.start) && reasons.set(i, aside.get(b.start)!));
@@ -55,12 +77,18 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     if (furniture && !reasons.has(i)) reasons.set(i, `markup: page furniture (${furniture})`);
   });
 
-  const span = Math.max(1, to - from);
-  const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
-  if (end !== -1) {
-    const marker = blocks[end].text.replace(/\s*:?\s*$/, '');
-    for (let i = end; i < blocks.length; i++)
-      if (!reasons.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
+  const whole = section?.whole ?? { from, to };
+  const span = Math.max(1, whole.to - whole.from);
+  let endMarker: string | undefined;
+  if (section?.afterMarker) {
+    for (let i = 0; i < blocks.length; i++) if (!reasons.has(i)) reasons.set(i, `after end-of-article marker “${section.afterMarker}”`);
+  } else {
+    const end = blocks.findIndex((b) => (b.start - whole.from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
+    if (end !== -1) {
+      const marker = (endMarker = blocks[end].text.replace(/\s*:?\s*$/, ''));
+      for (let i = end; i < blocks.length; i++)
+        if (!reasons.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
+    }
   }
   blocks.forEach((b, i) => {
     if (reasons.has(i)) return;
@@ -137,18 +165,49 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   // Plain text (.txt, .md: neither HTML nor a PDF's layout) has no markup to say where the article
   // ends: a little text kept after it, apart from it (an author's box, a site's description of
   // itself, a call to subscribe), is furniture.
-  if (!options.html && !options.asides) dropAfterArticle(blocks, body, reasons, inserts);
+  if (!options.html && !options.asides && (!section || section.last)) dropAfterArticle(blocks, body, reasons, inserts);
 
   const dupes = findDuplicates(body.map((i) => blocks[i].text));
   const duplicateOf = new Map<number, { of: number; exact: boolean }>();
   for (const d of dupes) duplicateOf.set(body[d.dropped], { of: body[d.of], exact: d.exact });
   const kept = body.filter((i) => !duplicateOf.has(i));
-  const paragraphNumber = new Map(kept.map((blockIndex, k) => [blockIndex, k + 1]));
+  const before = section?.paragraphsBefore ?? 0;
+  const paragraphNumber = new Map(kept.map((blockIndex, k) => [blockIndex, before + k + 1]));
   for (const [i, d] of duplicateOf)
     reasons.set(i, `${d.exact ? 'duplicate' : 'near-duplicate'} of ¶${paragraphNumber.get(d.of) ?? '?'}`);
 
-  const paragraphs: Paragraph[] = kept.map((i, k) => ({ index: k + 1, ...pick(blocks[i]) }));
-  return { paragraphs, dropped: mergeDropped(text, blocks, reasons), meta };
+  const paragraphs: Paragraph[] = kept.map((i, k) => ({ index: before + k + 1, ...pick(blocks[i]) }));
+  const result: CleanResult = { paragraphs, dropped: mergeDropped(text, blocks, reasons), meta };
+  if (endMarker) result.endMarker = endMarker;
+  return result;
+}
+
+/**
+ * `cleanText` a section at a time (`sections.ts`): a text up to `size` characters is one section,
+ * cleaned exactly as a whole; a longer one is cleaned section by section, each knowing what it
+ * must of the ones before (the title, paragraphs kept, an end-of-article marker met), so no more
+ * than one section's blocks are held at once. The metadata is the first section's.
+ */
+export function cleanSections(text: string, from = 0, to = text.length, hints: MetaHints = {}, options: CleanOptions = {}, size = SECTION_CHARS): CleanResult {
+  const sections = sectionsOf(text, from, to, size);
+  if (sections.length === 1) return cleanText(text, from, to, hints, options);
+  const paragraphs: Paragraph[] = [];
+  const dropped: DroppedBlock[] = [];
+  let meta: TextMeta | undefined;
+  let endMarker: string | undefined;
+  sections.forEach(([start, end], k) => {
+    const section: SectionContext = { first: k === 0, last: k === sections.length - 1, paragraphsBefore: paragraphs.length, whole: { from, to } };
+    if (meta?.title) section.title = meta.title;
+    if (endMarker) section.afterMarker = endMarker;
+    const part = cleanText(text, start, end, hints, { ...options, section });
+    meta ??= part.meta;
+    endMarker ??= part.endMarker;
+    for (const p of part.paragraphs) paragraphs.push(p);
+    for (const d of part.dropped) dropped.push(d);
+  });
+  const result: CleanResult = { paragraphs, dropped, meta: meta! };
+  if (endMarker) result.endMarker = endMarker;
+  return result;
 }
 
 /**

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './read.ts';
-import { MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
+import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps } from './stamps.ts';
 import { readFileTable, saveFileTable } from './store/file-table.ts';
 import { languageNotices, searchPassages, type Passage } from './extracted.ts';
@@ -224,7 +224,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
       }
     }
-    pendingBytes += bytes.length;
+    // (A very large file is read in this thread whatever the pool: it does not call for threads.)
+    if (bytes.length <= LARGE_FILE_BYTES) pendingBytes += bytes.length;
     // Threads once there is enough to do; what was sent before stays in this thread.
     if (!pool) pool = openIngestPool(topics, pendingBytes);
     else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
@@ -267,7 +268,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       const stat = statSync(full);
       const size = stat.size;
       if (size > MAX_ARTICLE_BYTES) {
-        // Ingest needs about 40 bytes of memory per byte of text; refuse clearly rather than exhaust it.
+        // Ingest needs about 17 bytes of memory per byte of text; refuse clearly rather than exhaust it.
         const d: Diagnostic = {
           severity: 'warning',
           file: path,

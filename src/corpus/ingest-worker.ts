@@ -4,7 +4,7 @@
  * The main thread keeps hashing, the store and the order of writes (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractEvidence } from './claims.ts';
+import { extractSections } from './claims.ts';
 import { readsEnglish } from './extracted.ts';
 import { ingestFile, type IngestInput } from './read.ts';
 import { workedOut } from './pool.ts';
@@ -16,7 +16,7 @@ parentPort!.on('message', async ({ seq, input }: { seq: number; input: IngestInp
   try {
     const result = await ingestFile(input);
     const doc = result.document;
-    const { claims, quotes } = doc && readsEnglish(doc) ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
+    const { claims, quotes } = doc && readsEnglish(doc) ? extractSections(doc, topicsOf) : { claims: [], quotes: [] };
     parentPort!.postMessage({ seq, result, claims, quotes, worked: workedOut(doc, claims) });
   } catch (err) {
     parentPort!.postMessage({ seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });

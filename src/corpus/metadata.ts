@@ -63,9 +63,10 @@ function headerEnd(blocks: readonly Block[]): number {
   return i === -1 ? Math.min(blocks.length, 8) : i;
 }
 
-export function readTextMeta(text: string, blocks: readonly Block[], hints: MetaHints = {}): TextMeta {
+/** `atStart`: the blocks open the document (else a later section of it, which has no header). */
+export function readTextMeta(text: string, blocks: readonly Block[], hints: MetaHints = {}, atStart = true): TextMeta {
   const reasons = new Map<number, string>();
-  const header = headerEnd(blocks);
+  const header = atStart ? headerEnd(blocks) : 0;
   const meta: TextMeta = { authors: [], blockReasons: reasons };
   let site: string | undefined;
 
@@ -84,7 +85,7 @@ export function readTextMeta(text: string, blocks: readonly Block[], hints: Meta
 
   // Title: the given one (front-matter, HTML), else the first headline-like header block.
   if (hints.title) meta.title = hints.title.replace(/\s+/g, ' ').trim();
-  for (let i = 0; i < Math.max(header, 1) && !meta.title; i++) {
+  for (let i = 0; i < Math.max(header, atStart ? 1 : 0) && !meta.title; i++) {
     const t = blocks[i]?.text ?? '';
     const words = t.split(/\s+/).length;
     // A wire title may open with a tag in brackets: "(RPT) U.S. SAYS TIN DISPOSALS…".

@@ -9,15 +9,18 @@ import { Worker } from 'node:worker_threads';
 import type { Claim, CorpusDocument, Quote } from '../model.ts';
 import { metaOf, type Worked } from './store/types.ts';
 import { wordDelta } from './word-counts.ts';
-import { extractEvidence } from './claims.ts';
+import { extractSections } from './claims.ts';
+import { ClaimStream } from './claim-stream.ts';
 import { readsEnglish } from './extracted.ts';
 import { ingestFile, type IngestInput, type IngestResult } from './read.ts';
+import { SECTION_CHARS } from './sections.ts';
 import { topicMatcher, type TopicTable } from './topics.ts';
 
 export interface Ingested {
   result: IngestResult;
-  claims: Claim[];
-  quotes: Quote[];
+  /** A very long document's are a stream (`claim-stream.ts`): extracted as the store writes them. */
+  claims: Iterable<Claim>;
+  quotes: Iterable<Quote>;
   /** What the store would otherwise work out on the main thread: the listing entry, the claims' word counts. */
   worked: Worked;
 }
@@ -37,6 +40,12 @@ export interface IngestPool {
 
 /** Below this many bytes to process, starting threads (each loads the language models) costs more than it saves. */
 export const MIN_BYTES_FOR_THREADS = 2 * 2 ** 20;
+
+/**
+ * A file larger than this is read in this thread: sent to another one, its bytes and then its
+ * document and claims would be copied across, and held twice at the peak.
+ */
+export const LARGE_FILE_BYTES = SECTION_CHARS;
 
 /** The worker's compiled file, beside the entry points of dist/ (shared code lives in dist/chunks/). */
 function workerFile(): URL | undefined {
@@ -64,7 +73,11 @@ function inThread(topics: TopicTable): IngestPool {
     async submit(input) {
       const result = await ingestFile(input);
       const doc = result.document;
-      const { claims, quotes } = doc && readsEnglish(doc) ? extractEvidence(doc, topicsOf) : { claims: [], quotes: [] };
+      if (doc && readsEnglish(doc) && ClaimStream.wanted(doc)) {
+        const stream = new ClaimStream(doc, topicsOf);
+        return { result, claims: stream, quotes: stream.quotes, worked: { meta: metaOf(doc), get words() { return stream.words; } } };
+      }
+      const { claims, quotes } = doc && readsEnglish(doc) ? extractSections(doc, topicsOf) : { claims: [], quotes: [] };
       return { result, claims, quotes, worked: workedOut(doc, claims) };
     },
     async close() {},
@@ -77,6 +90,7 @@ function threaded(file: URL, topics: TopicTable, count: number): IngestPool {
   const load = new Map<Worker, number>();
   let seq = 0;
   let failure: Error | undefined;
+  let here: IngestPool | undefined;
   const workers = Array.from({ length: count }, () => {
     const w = new Worker(file, { workerData: { topics } });
     load.set(w, 0);
@@ -98,6 +112,7 @@ function threaded(file: URL, topics: TopicTable, count: number): IngestPool {
     threaded: true,
     submit(input) {
       if (failure) return Promise.reject(failure);
+      if (input.bytes.length > LARGE_FILE_BYTES) return (here ??= inThread(topics)).submit(input);
       // The least busy thread; bytes are copied, the caller keeps its buffer.
       const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
       load.set(w, load.get(w)! + 1);

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { CorpusDocument, Diagnostic, DocumentFormat } from '../model.ts';
 import { countWords } from './blocks.ts';
-import { cleanText, type CleanOptions } from './clean.ts';
+import { cleanSections, type CleanOptions } from './clean.ts';
+import { sectionsOf } from './sections.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { detectLanguage, languageProfile } from './language.ts';
 import { declaredCharset, decodeText } from './decode.ts';
@@ -107,14 +108,15 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       html = { blocks, fromReadability };
     }
   }
-  const code = await detectLanguage(text.slice(from));
+  // (A very long text is told by its first section.)
+  const code = await detectLanguage(text.slice(from, sectionsOf(text, from)[0][1]));
   // Too little text to tell: English, the language extraction reads, as before detection.
   const language = languageProfile(code ?? 'en');
-  let { paragraphs, dropped, meta } = cleanText(text, from, text.length, hints, { language, html, asides });
+  let { paragraphs, dropped, meta } = cleanSections(text, from, text.length, hints, { language, html, asides });
   if (page) {
     // Readability sometimes settles on one part of the article (a box, the first section): when
     // jusText over the whole page keeps several times as many words, the page is the better reading.
-    const whole = cleanText(page.text, 0, page.text.length, hints, { language, html: { blocks: page.blocks, fromReadability: false } });
+    const whole = cleanSections(page.text, 0, page.text.length, hints, { language, html: { blocks: page.blocks, fromReadability: false } });
     if (wordsIn(whole.paragraphs) > PAGE_OVER_ARTICLE * wordsIn(paragraphs)) ({ text } = page), ({ paragraphs, dropped, meta } = whole);
   }
   const side = input.sidecar ?? {};

@@ -105,11 +105,11 @@ export function wordDelta(gone: ReadonlyArray<readonly string[]>, added: Readonl
  * A file's change of counts: its old documents' claims (`gone`) leave, its new document's come,
  * counted already on an ingest thread (`counted`) or here from `claims`.
  */
-export function fileDelta(gone: ReadonlyArray<readonly string[]>, claims: ReadonlyArray<{ text: string }> | undefined, counted?: WordDelta): WordDelta {
-  if (!gone.some((g) => g.length)) return counted ?? wordDelta([], claims ? [claims.map((c) => c.text)] : []);
+export function fileDelta(gone: ReadonlyArray<readonly string[]>, claims: Iterable<{ text: string }> | undefined, counted?: WordDelta): WordDelta {
+  if (!gone.some((g) => g.length)) return counted ?? wordDelta([], claims ? [Array.from(claims, (c) => c.text)] : []);
   const sum = new DeltaSum();
   for (const texts of gone) if (texts.length) sum.addTally(documentTally(texts), -1);
-  if (claims) sum.add(counted ?? wordDelta([], [claims.map((c) => c.text)]));
+  if (claims) sum.add(counted ?? wordDelta([], [Array.from(claims, (c) => c.text)]));
   return sum.delta();
 }
 

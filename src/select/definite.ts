@@ -150,10 +150,10 @@ const BARE_SUBJECT = /^(?!(?:The|A|An|It|Its|This|That|There|Here|He|She|They|We
  * ("Company said", where "Shell said" and "Chevron Corp" are names).
  */
 function commonNoun(word: string, article: string): boolean {
-  if (new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return true;
+  if (occurs(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, article)) return true;
   if (!isEnglishWord(word.toLowerCase()) || findActors(word).length) return false;
   // A name shows itself elsewhere: after a word in lower case or a dash, or before another name ("Chevron Corp").
-  return !new RegExp(`(?:[\\p{Ll},;]\\s+|[-–—]\\s*)${word}(?![\\p{L}])|${word}\\s+\\p{Lu}`, 'u').test(article);
+  return !occurs(`(?:[\\p{Ll},;]\\s+|[-–—]\\s*)${word}(?![\\p{L}])|${word}\\s+\\p{Lu}`, article);
 }
 
 /**
@@ -171,6 +171,26 @@ export function namesNobody(text: string, article: string): boolean {
   if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first)) return !first;
   // A name the article also writes in capitals mid-sentence ("… said Brazil"); a common word it
   // writes in lower case, or never mid-sentence at all.
-  if (new RegExp(`(?<![\\p{L}])${first.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return true;
-  return !new RegExp(`\\p{Ll}[,;]?\\s+${first}(?![\\p{L}])`, 'u').test(article);
+  if (occurs(`(?<![\\p{L}])${first.toLowerCase()}(?![\\p{L}])`, article)) return true;
+  return !occurs(`\\p{Ll}[,;]?\\s+${first}(?![\\p{L}])`, article);
+}
+
+/** Articles whose answers are kept: those of the claims being judged, a few at a time. */
+const ARTICLES_KEPT = 8;
+const answers = new Map<string, Map<string, boolean>>();
+
+/**
+ * Whether a pattern (a Unicode regular expression's source) occurs in an article, worked out
+ * once per article and pattern: a long article is searched once for a word, not once for every
+ * line that opens on it.
+ */
+function occurs(pattern: string, article: string): boolean {
+  let known = answers.get(article);
+  if (!known) {
+    if (answers.size >= ARTICLES_KEPT) answers.delete(answers.keys().next().value!);
+    answers.set(article, (known = new Map()));
+  }
+  let found = known.get(pattern);
+  if (found === undefined) known.set(pattern, (found = new RegExp(pattern, 'u').test(article)));
+  return found;
 }

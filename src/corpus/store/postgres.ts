@@ -16,7 +16,7 @@ import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClai
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { fileDelta, type WordDelta } from '../word-counts.ts';
 import { bm25Counted, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
-import { filterRanked, META_VERSION, metaOf, queryTerms, redactUrl, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
+import { documentBody, filterRanked, META_VERSION, metaOf, parseDocument, queryTerms, redactUrl, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** How long one request may take before the store gives up on the server. */
 const TIMEOUT_MS = Number(process.env.BRIEFDECK_STORE_TIMEOUT_MS) || 120_000;
@@ -314,7 +314,7 @@ export class PostgresBackend implements EvidenceBackend {
     if (doc) {
       statements.push({
         sql: 'INSERT INTO documents(id, hash, path, language, meta, body) VALUES ($1, $2, $3, $4, $5, $6)',
-        params: [doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(meta ?? metaOf(doc)), JSON.stringify(doc)],
+        params: [doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(meta ?? metaOf(doc)), documentBody(doc)],
       });
       if (claims.length) {
         const tokens = tokenize(claims.map((c) => c.text));
@@ -364,8 +364,10 @@ export class PostgresBackend implements EvidenceBackend {
     return statements;
   }
 
-  putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], worked: Worked = {}): void {
-    this.guard(() => this.write(file, doc, claims, quotes, false, worked));
+  putFile(file: StoredFile, doc?: CorpusDocument, claims: Iterable<Claim> = [], quotes: Iterable<Quote> = [], worked: Worked = {}): void {
+    // (A stream of claims is read whole here: the server is sent a file's rows in one batch.)
+    const list = [...claims];
+    this.guard(() => this.write(file, doc, list, [...quotes], false, worked));
   }
 
   /**
@@ -417,11 +419,12 @@ export class PostgresBackend implements EvidenceBackend {
       }
       let open = true;
       return {
-        put: (file, doc, claims, quotes, worked) => {
+        put: (file, doc, claims = [], quotes = [], worked) => {
           if (!open) throw new Error(`the claim on ${path} has ended`);
           open = false;
           try {
-            this.write(file, doc, claims, quotes, false, worked);
+            const list = [...claims];
+            this.write(file, doc, list, [...quotes], false, worked);
           } catch (err) {
             throw this.failure(err);
           } finally {
@@ -484,7 +487,7 @@ export class PostgresBackend implements EvidenceBackend {
 
   document(id: string): CorpusDocument | undefined {
     const row = this.guard(() => this.q('SELECT body FROM documents WHERE id = $1', [id])[0]);
-    return row ? (JSON.parse(str(row.body)) as CorpusDocument) : undefined;
+    return row ? parseDocument(str(row.body)) : undefined;
   }
 
   *eachClaim(): Iterable<Claim> {

@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { DeltaSum, fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
-import { filterRanked, META_VERSION, metaOf, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
+import { documentBody, filterRanked, META_VERSION, metaOf, parseDocument, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** Gives the files table a new version (see the constructor). */
 const BUMP_FILES_VERSION = "UPDATE info SET value = lower(hex(randomblob(12))) WHERE name = 'files-version';";
@@ -121,13 +121,13 @@ export class SqliteBackend implements EvidenceBackend {
     return this.db.transaction(() => ({ version: this.filesVersion(), files: this.files() }))();
   }
 
-  putFile(file: StoredFile, doc?: CorpusDocument, claims: Claim[] = [], quotes: Quote[] = [], worked: Worked = {}): void {
+  putFile(file: StoredFile, doc?: CorpusDocument, claims: Iterable<Claim> = [], quotes: Iterable<Quote> = [], worked: Worked = {}): void {
     this.db.transaction(() => {
       const gone = this.deleteFileRows(file.path);
       if (doc) {
         gone.push(this.deleteDocument(doc.id));
         this.statement('INSERT INTO documents(id, hash, path, language, meta, body) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(worked.meta ?? metaOf(doc)), JSON.stringify(doc));
+          .run(doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(worked.meta ?? metaOf(doc)), documentBody(doc));
         const claim = this.statement('INSERT INTO claims(id, doc_id, kind, text, body) VALUES (?, ?, ?, ?, ?)');
         const topic = this.statement('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
         for (const c of claims) {
@@ -317,7 +317,7 @@ export class SqliteBackend implements EvidenceBackend {
 
   document(id: string): CorpusDocument | undefined {
     const row = this.db.prepare('SELECT body FROM documents WHERE id = ?').get(id) as { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as CorpusDocument) : undefined;
+    return row ? parseDocument(row.body) : undefined;
   }
 
   *eachClaim(): Iterable<Claim> {

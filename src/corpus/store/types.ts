@@ -7,6 +7,7 @@
  */
 import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import type { WordDelta } from '../word-counts.ts';
+import { SECTION_CHARS } from '../sections.ts';
 
 export interface StoredFile {
   path: string;
@@ -23,7 +24,7 @@ export interface Worked {
 
 /** A file claimed for ingest by this process: store it with `put`, or give it up with `release`. */
 export interface FileClaim {
-  put(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[], worked?: Worked): void;
+  put(file: StoredFile, doc?: CorpusDocument, claims?: Iterable<Claim>, quotes?: Iterable<Quote>, worked?: Worked): void;
   release(): void;
 }
 
@@ -44,8 +45,10 @@ export interface EvidenceBackend {
   /**
    * Replaces everything stored for one file, atomically. `worked` holds what the caller worked out
    * already (on an ingest thread): the document's listing entry and its claims' word counts.
+   * The claims may be a stream read once (`claim-stream.ts`): then the quotes and `worked.words`
+   * are read after the claims.
    */
-  putFile(file: StoredFile, doc?: CorpusDocument, claims?: Claim[], quotes?: Quote[], worked?: Worked): void;
+  putFile(file: StoredFile, doc?: CorpusDocument, claims?: Iterable<Claim>, quotes?: Iterable<Quote>, worked?: Worked): void;
   /**
    * Claims a file for ingest when several processes share the store: undefined when another
    * process holds it (unless `wait`: then it waits for it) or has stored it with this key
@@ -109,6 +112,29 @@ export function metaOf(doc: CorpusDocument): DocumentMeta & { paragraphCount: nu
     out.tagBody = found.join(' ');
   }
   return out;
+}
+
+/**
+ * A document as the store keeps it: its JSON. The text of a paragraph or dropped block is a
+ * slice of the document's; a document longer than a section (`sections.ts`) is stored with their
+ * offsets alone (its lead's text kept, which listings read), and {@link parseDocument} slices them
+ * again, so its text is written and read once, not twice.
+ */
+export function documentBody(doc: CorpusDocument): string {
+  if (doc.text.length <= SECTION_CHARS) return JSON.stringify(doc);
+  const paragraphs = doc.paragraphs.map((p, i) => (i === 0 ? p : { index: p.index, start: p.start, end: p.end }));
+  const dropped = doc.dropped.map((d) => ({ start: d.start, end: d.end, reason: d.reason }));
+  return JSON.stringify({ ...doc, paragraphs, dropped, sliced: true });
+}
+
+/** The document a {@link documentBody} holds. */
+export function parseDocument(body: string): CorpusDocument {
+  const doc = JSON.parse(body) as CorpusDocument & { sliced?: boolean };
+  if (!doc.sliced) return doc;
+  delete doc.sliced;
+  for (const p of doc.paragraphs) p.text ??= doc.text.slice(p.start, p.end);
+  for (const d of doc.dropped) d.text = doc.text.slice(d.start, d.end);
+  return doc;
 }
 
 /** A letter as a case-insensitive Unicode regular expression sees one (what `(?<!\p{L})` tests under `iu`). */
