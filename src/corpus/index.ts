@@ -6,7 +6,7 @@
  * gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './read.ts';
@@ -117,6 +117,13 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
 
 async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
+  // The caches beside the corpus (file stamps, the table's copy, the record of the last check)
+  // live here whichever store holds the evidence; a folder that cannot be made only means none.
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+  } catch {
+    // A read-only project: every check hashes every file.
+  }
   // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
   const rootPrefix = root + sep;
   const corpusPrefix = corpusDir + sep;
