@@ -496,6 +496,7 @@ function summariseDuplicates(duplicates: Diagnostic[], corpusPath: string): Diag
 
 function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnostic[], languages: Map<string, number>): CorpusStore {
   let docs: DocumentMeta[] | undefined;
+  let foreign: DocumentMeta[] | undefined;
   // Whole documents (text, paragraphs) are read when asked for, a few at a time: citations and
   // `corpus show` need a handful, never the corpus.
   const recent = new Map<string, CorpusDocument | undefined>();
@@ -523,10 +524,13 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
     searchIds: (text, limit) => db.searchIds(text, limit),
-    // Documents in other languages are few beside the English ones, and read only when a search
-    // names words and the store holds some (not one document is listed otherwise).
-    searchPassages: (text, limit) =>
-      [...languages.keys()].every((code) => code === 'en') ? [] : searchPassages(text, (docs ??= db.documents()), (id) => db.document(id), limit),
+    // Documents in other languages are few beside the English ones: only they are listed (from
+    // the store's index where it has one), and only when a search names words.
+    searchPassages: (text, limit) => {
+      const others = [...languages.keys()].filter((code) => code !== 'en');
+      if (!others.length) return [];
+      return searchPassages(text, db.documentsIn ? (foreign ??= db.documentsIn(others)) : (docs ??= db.documents()), (id) => db.document(id), limit);
+    },
     topics: () => topics,
     stats: () => db.stats(),
     wordCounts: () => db.wordCounts(),

@@ -324,6 +324,13 @@ export class SqliteBackend implements EvidenceBackend {
     );
   }
 
+  documentsIn(languages: readonly string[]): DocumentMeta[] {
+    if (!languages.length) return [];
+    return (
+      this.db.prepare(`SELECT meta FROM documents WHERE language IN (${languages.map(() => '?').join(',')}) ORDER BY path`).all(...languages) as Array<{ meta: string }>
+    ).map((r) => JSON.parse(r.meta) as DocumentMeta);
+  }
+
   document(id: string): CorpusDocument | undefined {
     const row = this.db.prepare('SELECT body FROM documents WHERE id = ?').get(id) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as CorpusDocument) : undefined;
