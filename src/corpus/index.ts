@@ -6,17 +6,18 @@
  * gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './read.ts';
 import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps } from './stamps.ts';
 import { readFileTable, saveFileTable } from './store/file-table.ts';
+import { CHECK_CODE, listingDigest, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
 import { languageNotices, searchPassages, type Passage } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
-import type { EvidenceBackend, FileClaim } from './store/types.ts';
+import type { EvidenceBackend, FileClaim, StoredFile } from './store/types.ts';
 import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
 
 export { ingestFile, formatOf, sha256 } from './read.ts';
@@ -69,10 +70,9 @@ const IN_FLIGHT = 16;
 const BATCH_FILES = 64;
 const BATCH_MS = 250;
 
-/** The corpus files, sorted, and the sidecars beside them. */
-function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
-  const sidecars = new Set<string>();
-  if (!existsSync(dir)) return { files: [], sidecars };
+/** Every file in the corpus folder but hidden ones, in the order the folder lists them. */
+function listEntries(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   const out: string[] = [];
   // Whether a folder is hidden (or inside one), worked out once per folder, not per file.
   const hidden = new Map<string, boolean>();
@@ -82,12 +82,22 @@ function listFiles(dir: string): { files: string[]; sidecars: Set<string> } {
     let skip = hidden.get(parent);
     if (skip === undefined) hidden.set(parent, (skip = relative(dir, parent).split(sep).some((p) => p.startsWith('.'))));
     if (skip) continue;
-    const full = parent + sep + entry.name;
-    if (entry.name.endsWith(SIDECAR_SUFFIX)) sidecars.add(full);
-    if (entry.name.endsWith(SIDECAR_SUFFIX) || entry.name === TOPICS_FILE) continue;
-    out.push(full);
+    out.push(parent + sep + entry.name);
   }
-  return { files: out.sort(), sidecars };
+  return out;
+}
+
+const isArticle = (full: string) => !full.endsWith(SIDECAR_SUFFIX) && !full.endsWith(sep + TOPICS_FILE);
+
+/** The corpus files (not sidecars, not the topics file), sorted, and the sidecars beside them. */
+function splitEntries(entries: readonly string[]): { files: string[]; sidecars: Set<string> } {
+  const sidecars = new Set<string>();
+  const files: string[] = [];
+  for (const full of entries) {
+    if (full.endsWith(SIDECAR_SUFFIX)) sidecars.add(full);
+    else if (isArticle(full)) files.push(full);
+  }
+  return { files: files.sort(), sidecars };
 }
 
 const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
@@ -107,6 +117,13 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
 
 async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
+  // The caches beside the corpus (file stamps, the table's copy, the record of the last check)
+  // live here whichever store holds the evidence; a folder that cannot be made only means none.
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+  } catch {
+    // A read-only project: every check hashes every file.
+  }
   // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
   const rootPrefix = root + sep;
   const corpusPrefix = corpusDir + sep;
@@ -132,6 +149,36 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     db.retag(topicsOf);
     db.setInfo('topics', topicsKey);
   }
+  /** Notices for each language but English; the language names load only when there is one. */
+  const finish = (languages: Map<string, number>) => {
+    if ([...languages.keys()].some((code) => code !== 'en')) diagnostics.push(...languageNotices(languages, rel(corpusDir)));
+    return openStore(db, topics, diagnostics, languages);
+  };
+  // What is reported from here on is about the files (and recorded with a check that changed nothing).
+  const reportedBefore = diagnostics.length;
+  const started = Date.now();
+  const entries = listEntries(corpusDir);
+
+  // Nothing changed since a check that left nothing to do (the same files, sizes and times, and
+  // the same version of the files table): what it reported stands, and nothing else is looked at.
+  const checkFile = join(cacheDir, 'corpus-check.json');
+  const record = db.filesVersion ? readCheckRecord(checkFile) : undefined;
+  if (
+    record &&
+    record.maxBytes === MAX_ARTICLE_BYTES &&
+    record.version === db.filesVersion!() &&
+    listingDigest(entries, (full) => statSync(full, { throwIfNoEntry: false })) === record.listing
+  ) {
+    diagnostics.push(...record.diagnostics);
+    if (options.onFile) {
+      const quiet = new Set(record.quiet);
+      for (const full of splitEntries(entries).files) {
+        const path = rel(full);
+        if (formatOf(full) && !quiet.has(path)) options.onFile(path, false);
+      }
+    }
+    return finish(new Map(record.languages));
+  }
 
   // The store's files table: from the copy saved beside the store while the table is unchanged
   // since (its version), else read from the store and saved for the next run.
@@ -154,7 +201,15 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   const hashOwner = new Map<string, string>();
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
-  const { files, sidecars } = listFiles(corpusDir);
+  const { files, sidecars } = splitEntries(entries);
+  // What the table should hold once this check is done (each article's content key and
+  // document), the stats it was decided from, and the articles not reported as files: the
+  // record of a check that leaves nothing to do (`unchanged.ts`).
+  const decided = new Map<string, [key: string, docId: string | null]>();
+  const statsSeen = new Map<string, Stats>();
+  const quiet: string[] = [];
+  // Whether another process stored a file this one left to it (its row is not known here).
+  let leftToOthers = false;
   const stamps = openFileStamps(join(cacheDir, 'file-stamps.json'));
   type Job = { path: string; full: string; key: string; id: string; bytes?: Buffer; sidecarSource?: string };
   // Files another process had claimed when this one came to them: done at the end.
@@ -248,6 +303,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       diagnostics.push(...fileDiagnostics);
       const doc = result.document;
       const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics };
+      decided.set(path, [key, file.docId]);
       write(
         () => {
           if (claim) {
@@ -266,6 +322,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       seen.add(path);
       if (!formatOf(full)) continue;
       const stat = statSync(full);
+      statsSeen.set(full, stat);
       const size = stat.size;
       if (size > MAX_ARTICLE_BYTES) {
         // Ingest needs about 17 bytes of memory per byte of text; refuse clearly rather than exhaust it.
@@ -276,6 +333,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
           message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
           hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
         };
+        decided.set(path, [`too-large:${size}`, null]);
+        quiet.push(path);
         inOrder(() => {
           diagnostics.push(d);
           if (stored.get(path)?.key !== `too-large:${size}`) write(() => putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] }));
@@ -285,6 +344,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       // (Most corpora have no sidecars: then no name is made and looked up for each file.)
       const sidecarPath = sidecars.size ? full + SIDECAR_SUFFIX : '';
       const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
+      if (sidecarStat) statsSeen.set(sidecarPath, sidecarStat);
       // An unchanged file (same size and times as when last hashed) is not read again.
       let key = stamps.get(path, stat, sidecarStat);
       let bytes: Buffer | undefined;
@@ -301,6 +361,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       if (owner && size > 0) {
         const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
         const fileKey = key;
+        decided.set(path, [fileKey, null]);
+        quiet.push(path);
         inOrder(() => {
           duplicates.push(d);
           // A file that held a document of its own before the other copy came first gives it up.
@@ -312,6 +374,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       const id = documentId(full.startsWith(corpusPrefix) ? full.slice(corpusPrefix.length) : relative(corpusDir, full), ids);
       ids.add(id);
       if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
+        decided.set(path, [previous.key, previous.docId]);
         inOrder(() => {
           diagnostics.push(...previous.diagnostics);
           if (writes.length) afterWrites.push(() => options.onFile?.(path, false));
@@ -340,6 +403,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       flush();
       const claim = db.claimFile!(job.path, job.key, true);
       if (!claim) {
+        leftToOthers = true;
         options.onFile?.(job.path, false);
         continue;
       }
@@ -364,15 +428,45 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       wrote = true;
       db.removeFile(path);
     }
+  // The table's version once the check is done, when the table holds what this check decided
+  // (and nothing else): then a check of the same files would have nothing to do.
+  let doneVersion: string | undefined;
   if (wrote && db.filesWithVersion) {
     const now = db.filesWithVersion();
     saveFileTable(tableFile, now.version, now.files);
-  } else if (!tableSaved) saveFileTable(tableFile, storedVersion, stored);
+    if (!leftToOthers && holds(now.files, decided)) doneVersion = now.version;
+  } else {
+    if (!tableSaved) saveFileTable(tableFile, storedVersion, stored);
+    // Nobody wrote to the table meanwhile: it is still the one every decision was made against.
+    if (!wrote && !leftToOthers && storedVersion !== undefined && db.filesVersion?.() === storedVersion) doneVersion = storedVersion;
+  }
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
-  // A notice for each language but English; the language names load only when there is one.
   const languages = db.languages();
-  if ([...languages.keys()].some((code) => code !== 'en')) diagnostics.push(...languageNotices(languages, rel(corpusDir)));
-  return openStore(db, topics, diagnostics);
+  if (doneVersion !== undefined) {
+    // Files that only this record looks at (sidecars without an article, other files) are stat'ed now.
+    const listing = listingDigest(entries, (full) => statsSeen.get(full) ?? statSync(full, { throwIfNoEntry: false }), started - RACY_MS);
+    if (listing)
+      saveCheckRecord(checkFile, {
+        code: CHECK_CODE,
+        version: doneVersion,
+        listing,
+        maxBytes: MAX_ARTICLE_BYTES,
+        diagnostics: diagnostics.slice(reportedBefore),
+        languages: [...languages],
+        quiet,
+      });
+  }
+  return finish(languages);
+}
+
+/** Whether the files table holds exactly the rows decided: each article's key and document, no other. */
+function holds(rows: ReadonlyMap<string, StoredFile>, decided: ReadonlyMap<string, [string, string | null]>): boolean {
+  if (rows.size !== decided.size) return false;
+  for (const [path, row] of rows) {
+    const want = decided.get(path);
+    if (!want || want[0] !== row.key || want[1] !== row.docId) return false;
+  }
+  return true;
 }
 
 /**
@@ -401,8 +495,9 @@ function summariseDuplicates(duplicates: Diagnostic[], corpusPath: string): Diag
   return [summary, ...duplicates.map((d) => ({ ...d, verbose: true }))];
 }
 
-function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnostic[]): CorpusStore {
+function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnostic[], languages: Map<string, number>): CorpusStore {
   let docs: DocumentMeta[] | undefined;
+  let foreign: DocumentMeta[] | undefined;
   // Whole documents (text, paragraphs) are read when asked for, a few at a time: citations and
   // `corpus show` need a handful, never the corpus.
   const recent = new Map<string, CorpusDocument | undefined>();
@@ -430,8 +525,13 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     quotes: () => db.quotes(),
     searchClaims: (query: ClaimQuery) => db.search(query),
     searchIds: (text, limit) => db.searchIds(text, limit),
-    // Documents in other languages are few beside the English ones, and read only when a search names words.
-    searchPassages: (text, limit) => searchPassages(text, (docs ??= db.documents()), (id) => db.document(id), limit),
+    // Documents in other languages are few beside the English ones: only they are listed (from
+    // the store's index where it has one), and only when a search names words.
+    searchPassages: (text, limit) => {
+      const others = [...languages.keys()].filter((code) => code !== 'en');
+      if (!others.length) return [];
+      return searchPassages(text, db.documentsIn ? (foreign ??= db.documentsIn(others)) : (docs ??= db.documents()), (id) => db.document(id), limit);
+    },
     topics: () => topics,
     stats: () => db.stats(),
     wordCounts: () => db.wordCounts(),

@@ -1,7 +1,7 @@
 /**
  * The corpus stage's own fingerprint: a hash of its source files (cleaning, extraction, the word
- * counts kept at ingest; not the loader, nor the store's backends, whose layouts are versioned on
- * their own). When cleaning or extraction code changes, every stored file is processed again; no
+ * counts kept at ingest; not the loader and its record of checks, nor the store's backends, whose
+ * layouts are versioned on their own). When cleaning or extraction code changes, every stored file is processed again; no
  * version number to forget to bump. `scripts/dist-stamp.mjs` computes the same hash for dist/.
  */
 import { createHash } from 'node:crypto';
@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Not part of what a stored file holds: the loader (`index.ts`: which files to read, their ids,
- * which it compares with the stored ones anyway) and this file.
+ * which it compares with the stored ones anyway), the record of its last check that changed
+ * nothing (`unchanged.ts`) and this file.
  */
-const OWN_BOOKKEEPING = new Set(['index.ts', 'pipeline.ts']);
+const OWN_BOOKKEEPING = new Set(['index.ts', 'pipeline.ts', 'unchanged.ts']);
 
 /** Whether a file under `src/corpus` counts towards the fingerprint (same rule in dist-stamp.mjs). */
 export const inFingerprint = (entry: string): boolean => entry.endsWith('.ts') && !entry.startsWith('store') && !OWN_BOOKKEEPING.has(entry);

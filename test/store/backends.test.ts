@@ -11,13 +11,16 @@
  * BRIEFDECK_REQUIRE_PG=1 (CI) it fails instead.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { loadCorpus, type CorpusStore } from '../../src/corpus/index.ts';
+import { readFileTable } from '../../src/corpus/store/file-table.ts';
+import { PostgresBackend } from '../../src/corpus/store/postgres.ts';
 import { redactUrl } from '../../src/corpus/store/types.ts';
+import { RACY_MS } from '../../src/corpus/unchanged.ts';
 import { WordTally } from '../../src/corpus/word-counts.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import type { EvidenceStore } from '../../src/model.ts';
@@ -283,6 +286,72 @@ describe('a PostgreSQL store filled by several workers', () => {
     } finally {
       finished.close();
       reference.close();
+    }
+  });
+});
+
+describe('the files table of a PostgreSQL store', () => {
+  const ARTICLE = (subject: string) =>
+    `${subject} talks resume\n\nOfficials from both sides met in Geneva on Tuesday to discuss ${subject}. ` +
+    `The ministry said exports of ${subject} rose 12 percent in 2024, the highest figure in a decade.\n`;
+
+  pgIt('has a version every write replaces, by any connection, so an unchanged corpus is checked from its saved copy and record', async () => {
+    const url = await database();
+    const project = mkdtempSync(join(work, 'versioned-'));
+    const cache = join(project, '.cache', 'briefdeck');
+    mkdirSync(join(project, 'corpus'));
+    writeFileSync(join(project, 'corpus', 'one.txt'), ARTICLE('wheat'));
+    writeFileSync(join(project, 'corpus', 'two.txt'), ARTICLE('coffee'));
+    // Files written moments before a check are not recorded: wait them out.
+    await new Promise((done) => setTimeout(done, RACY_MS + 150));
+    const check = async () => {
+      const store = await loadCorpus({ root: project, store: url });
+      try {
+        return { ids: store.documents().map((d) => d.id).sort(), fromRecord: store.diagnostics.some((d) => d.code === 'test/from-record') };
+      } finally {
+        store.close();
+      }
+    };
+    expect((await check()).ids).toEqual(['one', 'two']);
+    const db = PostgresBackend.open(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const version = db.filesVersion();
+      expect(version).toMatch(/^[0-9a-f]{32}$/);
+      expect(db.filesWithVersion()).toEqual({ version, files: db.files() });
+      // The copy of the table and the record of the check are saved with that version.
+      expect(readFileTable(join(cache, 'file-table.json'), version)).toEqual(db.files());
+      const recordFile = join(cache, 'corpus-check.json');
+      const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { version: string; diagnostics: unknown[] };
+      expect(record.version).toBe(version);
+      record.diagnostics.push({ severity: 'info', file: 'corpus', code: 'test/from-record', message: 'reported from the record' });
+      writeFileSync(recordFile, JSON.stringify(record));
+      expect(await check()).toEqual({ ids: ['one', 'two'], fromRecord: true });
+      expect(db.filesVersion()).toBe(version);
+
+      // Every statement that writes to the table, from any connection, gives it a new version.
+      const versions = [version];
+      for (const sql of [
+        "UPDATE files SET diagnostics = '[]' WHERE path = 'corpus/one.txt'",
+        "INSERT INTO files(path, key, doc_id, diagnostics) VALUES ('corpus/gone.txt', 'k', NULL, '[]')",
+        "DELETE FROM files WHERE path = 'corpus/two.txt'",
+      ]) {
+        await client.query(sql);
+        versions.push(db.filesVersion());
+      }
+      expect(new Set(versions).size).toBe(versions.length);
+      // A write rolled back leaves the version as it was.
+      await client.query('BEGIN');
+      await client.query("DELETE FROM files WHERE path = 'corpus/one.txt'");
+      await client.query('ROLLBACK');
+      expect(db.filesVersion()).toBe(versions.at(-1));
+      // The next check reads the table, and puts back what the other connection changed.
+      expect(await check()).toEqual({ ids: ['one', 'two'], fromRecord: false });
+      expect([...db.files().keys()].sort()).toEqual(['corpus/one.txt', 'corpus/two.txt']);
+    } finally {
+      await client.end();
+      db.close();
     }
   });
 });

@@ -54,6 +54,17 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE documents ADD COLUMN language text;
    UPDATE documents SET language = meta::json->>'language';
    CREATE INDEX documents_language ON documents (language);`,
+  // 5: the files table's version: a random value every statement that writes to the table, by any
+  // process, replaces in its own transaction, so a copy of the table saved beside the corpus
+  // (and the record of a check that changed nothing) is trusted while the value is the same.
+  `INSERT INTO info(name, value) VALUES ('files-version', md5(random()::text || clock_timestamp()::text)) ON CONFLICT (name) DO NOTHING;
+   CREATE FUNCTION briefdeck_files_version() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       UPDATE info SET value = md5(random()::text || clock_timestamp()::text) WHERE name = 'files-version';
+       RETURN NULL;
+     END $$;
+   CREATE TRIGGER files_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON files
+     FOR EACH STATEMENT EXECUTE FUNCTION briefdeck_files_version();`,
 ];
 
 /**
@@ -278,6 +289,27 @@ export class PostgresBackend implements EvidenceBackend {
       out.set(str(r.path), { path: str(r.path), key: str(r.key), docId: (r.doc_id as string | null) ?? null, diagnostics: diagnostics === '[]' ? [] : JSON.parse(diagnostics) });
     }
     return out;
+  }
+
+  filesVersion(): string | undefined {
+    return this.guard(() => this.info('files-version'));
+  }
+
+  filesWithVersion(): { version: string | undefined; files: Map<string, StoredFile> } {
+    // One snapshot for the version and every page of rows: they are of the same moment.
+    this.guard(() => this.q('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'));
+    try {
+      const out = { version: this.filesVersion(), files: this.files() };
+      this.guard(() => this.q('COMMIT'));
+      return out;
+    } catch (err) {
+      try {
+        this.q('ROLLBACK');
+      } catch {
+        // the connection is gone
+      }
+      throw err;
+    }
   }
 
   /**

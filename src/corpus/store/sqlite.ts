@@ -14,6 +14,15 @@ import { PIPELINE_VERSION } from '../pipeline.ts';
 import { DeltaSum, fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
 import { documentBody, filterRanked, META_VERSION, metaOf, parseDocument, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
+/** Claims matching a full-text query, with their scores (the query's filters and order follow). */
+const RANKED = 'SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ?';
+/**
+ * Only the rows of a second query: on `+rowid`, so SQLite checks each row against that query's
+ * rows instead of asking FTS5 for the rows one at a time, and bm25 is worked out only for rows
+ * that pass (SQLite tests the conditions in the order written: it comes before any on bm25).
+ */
+const WITHIN = '+rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)';
+
 /** Gives the files table a new version (see the constructor). */
 const BUMP_FILES_VERSION = "UPDATE info SET value = lower(hex(randomblob(12))) WHERE name = 'files-version';";
 
@@ -315,6 +324,13 @@ export class SqliteBackend implements EvidenceBackend {
     );
   }
 
+  documentsIn(languages: readonly string[]): DocumentMeta[] {
+    if (!languages.length) return [];
+    return (
+      this.db.prepare(`SELECT meta FROM documents WHERE language IN (${languages.map(() => '?').join(',')}) ORDER BY path`).all(...languages) as Array<{ meta: string }>
+    ).map((r) => JSON.parse(r.meta) as DocumentMeta);
+  }
+
   document(id: string): CorpusDocument | undefined {
     const row = this.db.prepare('SELECT body FROM documents WHERE id = ?').get(id) as { body: string } | undefined;
     return row ? parseDocument(row.body) : undefined;
@@ -396,15 +412,31 @@ export class SqliteBackend implements EvidenceBackend {
    * one kept lie beyond the limit, every row with that score is read.
    */
   private ranked(terms: readonly string[], limit?: number): Array<{ rowid: number; score: number; id?: string }> {
-    const match = terms.map((t) => `"${t}"`).join(' OR ');
+    const phrases = terms.map((t) => `"${t}"`);
+    const match = phrases.join(' OR ');
     const take = limit ? Math.floor(limit) + 1 : -1;
-    let rows = (
-      this.statement('SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?').raw().all(match, take) as Array<[number, number]>
-    ).map(([rowid, score]) => ({ rowid, score, id: undefined as string | undefined }));
+    // The rows that can rank: those holding one of the rarer words, when the best of them are
+    // known to beat every row holding only the commoner ones; else every row.
+    let within: string | undefined;
+    let best: Array<[number, number]> | undefined;
+    const rarer = take > 1 ? this.rarerRows(phrases) : undefined;
+    if (rarer) {
+      const got = this.statement(`${RANKED} AND ${WITHIN} ORDER BY bm25(claims_fts) LIMIT ?`).raw().all(match, rarer.match, take) as Array<[number, number]>;
+      if (got.length >= take - 1 && got[take - 2][1] > rarer.ceiling) {
+        within = rarer.match;
+        best = got;
+      }
+    }
+    best ??= this.statement(`${RANKED} ORDER BY bm25(claims_fts) LIMIT ?`).raw().all(match, take) as Array<[number, number]>;
+    let rows = best.map(([rowid, score]) => ({ rowid, score, id: undefined as string | undefined }));
     if (take > 0 && rows.length === take) {
       const last = rows[take - 2].score;
       if (rows[take - 1].score === last) {
-        const tied = this.statement('SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? AND bm25(claims_fts) = ?').raw().all(match, -last) as Array<[number, number]>;
+        const tied = (
+          within
+            ? this.statement(`${RANKED} AND ${WITHIN} AND bm25(claims_fts) = ?`).raw().all(match, within, -last)
+            : this.statement(`${RANKED} AND bm25(claims_fts) = ?`).raw().all(match, -last)
+        ) as Array<[number, number]>;
         rows = [...rows.filter((r) => r.score !== last), ...tied.map(([rowid, score]) => ({ rowid, score, id: undefined }))];
       } else rows.pop();
     }
@@ -422,6 +454,57 @@ export class SqliteBackend implements EvidenceBackend {
       rows.sort((a, b) => b.score - a.score || (a.id === b.id ? 0 : byBytes(a.id!, b.id!)));
     }
     return limit ? rows.slice(0, limit) : rows;
+  }
+
+  /**
+   * A way to leave out the rows that hold only the query's commonest words: the MATCH of the rows
+   * holding one of the others, and the most a row holding none of them can score. bm25 gives a
+   * word at most its idf × (k1 + 1) however often a claim holds it, and a word half the claims
+   * hold has an idf near zero, so such rows cannot reach the best few rows of a query that also
+   * names a rarer word. The scores of the rows kept are FTS5's own (the same query ranks them;
+   * only which rows are ranked changes), so the result is exactly that of ranking every row.
+   * The commonest words left out are the fewest that hold more than half of the query's matches
+   * (leaving out more only raises the score to beat, and keeps fewer rows to beat it with);
+   * nothing is offered for a single word, or when FTS5's row count cannot be read.
+   */
+  private rarerRows(phrases: readonly string[]): { match: string; ceiling: number } | undefined {
+    const times = new Map<string, number>();
+    for (const p of phrases) times.set(p, (times.get(p) ?? 0) + 1);
+    if (times.size < 2) return undefined;
+    const rows = this.indexedRows();
+    if (rows === undefined) return undefined;
+    const count = this.statement('SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?').pluck();
+    const hits = new Map([...times.keys()].map((p) => [p, count.get(p) as number]));
+    const k1 = 1.2;
+    // The most a phrase adds to a row's score, as FTS5 works out its idf (a floor of 1e-6), as
+    // often as the query names it.
+    const most = (p: string) => Math.max(Math.log((rows - hits.get(p)! + 0.5) / (hits.get(p)! + 0.5)), 1e-6) * (k1 + 1) * times.get(p)!;
+    const byHits = [...times.keys()].sort((a, b) => hits.get(b)! - hits.get(a)!);
+    const total = byHits.reduce((n, p) => n + hits.get(p)!, 0);
+    let left = 0;
+    let ceiling = 0;
+    for (let i = 0; i < byHits.length - 1; i++) {
+      left += hits.get(byHits[i])!;
+      ceiling += most(byHits[i]);
+      // Sums of floating-point terms may round up a little: the ceiling is raised well beyond that.
+      if (left * 2 > total) return { match: byHits.slice(i + 1).join(' OR '), ceiling: ceiling * (1 + 1e-9) + 1e-9 };
+    }
+    return undefined;
+  }
+
+  /** FTS5's own count of indexed rows (the first number of its averages record), as bm25 reads it. */
+  private indexedRows(): number | undefined {
+    const block = this.statement('SELECT block FROM claims_fts_data WHERE id = 1').pluck().get() as Buffer | undefined;
+    if (!block?.length) return undefined;
+    // An SQLite varint: seven bits a byte while the high bit is set, all eight in a ninth byte.
+    let n = 0;
+    for (let i = 0; i < 9 && i < block.length; i++) {
+      const byte = block[i];
+      if (i === 8) return n * 256 + byte;
+      n = n * 128 + (byte & 0x7f);
+      if (!(byte & 0x80)) return n;
+    }
+    return undefined;
   }
 
   /** Claim ids by rowid. */

@@ -65,6 +65,8 @@ export interface EvidenceBackend {
   retag(topicsOf: (text: string) => string[]): void;
   /** Every document's metadata (no text), by path. */
   documents(): DocumentMeta[];
+  /** The metadata of the documents in these languages, by path (from an index: a few among many). */
+  documentsIn?(languages: readonly string[]): DocumentMeta[];
   document(id: string): CorpusDocument | undefined;
   /** Every claim in store order, read a page at a time. */
   eachClaim(): Iterable<Claim>;

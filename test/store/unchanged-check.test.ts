@@ -1,0 +1,143 @@
+/**
+ * The record of a check that left nothing to do (`src/corpus/unchanged.ts`): while the corpus
+ * folder lists the same files with the same sizes and times and the files table has the same
+ * version, a check reports what that check reported without looking at keys, ids or rows. A file
+ * changed in place, added, removed or given a sidecar, or a table written by another process, is
+ * still seen, and a check reports and tells progress alike either way.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { SqliteBackend } from '../../src/corpus/store/sqlite.ts';
+import { RACY_MS } from '../../src/corpus/unchanged.ts';
+
+const ARTICLE = (subject: string) =>
+  `${subject} talks resume\n\nOfficials from both sides met in Geneva on Tuesday to discuss ${subject}. ` +
+  `The ministry said exports of ${subject} rose 12 percent in 2024, the highest figure in a decade.\n`;
+
+let root: string;
+const cache = () => join(root, '.cache', 'briefdeck');
+const recordFile = () => join(cache(), 'corpus-check.json');
+const corpus = (...parts: string[]) => join(root, 'corpus', ...parts);
+/** Files written just now are not recorded (their times may not tell two writes apart): wait them out. */
+const aged = () => new Promise((done) => setTimeout(done, RACY_MS + 150));
+
+async function check() {
+  const files: Array<[string, boolean]> = [];
+  const store = await loadCorpus({ root, onFile: (path, processed) => files.push([path, processed]) });
+  try {
+    const docs = store.documents();
+    return {
+      ids: docs.map((d) => d.id).sort(),
+      titles: docs.map((d) => d.title).sort(),
+      texts: new Map(docs.map((d) => [d.id, store.document(d.id)!.text])),
+      diagnostics: store.diagnostics,
+      files,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+/** Marks the record, so a check that uses it says so in its report. */
+function markRecord(): void {
+  const record = JSON.parse(readFileSync(recordFile(), 'utf8')) as { diagnostics: unknown[] };
+  record.diagnostics.push({ severity: 'info', file: 'corpus', code: 'test/from-record', message: 'reported from the record' });
+  writeFileSync(recordFile(), JSON.stringify(record));
+}
+const fromRecord = (r: { diagnostics: Array<{ code: string }> }) => r.diagnostics.some((d) => d.code === 'test/from-record');
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'bd-unchanged-'));
+  mkdirSync(corpus('a'), { recursive: true });
+  writeFileSync(corpus('a', 'one.txt'), ARTICLE('wheat'));
+  writeFileSync(corpus('two.txt'), ARTICLE('coffee'));
+  // Two messages: a duplicate (not reported as a file) and a page of links.
+  writeFileSync(corpus('two-copy.txt'), ARTICLE('coffee'));
+  writeFileSync(corpus('menu.txt'), 'Home | News | Contact\n');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the record of a check that changed nothing', () => {
+  it('is not made from files written moments before the check', async () => {
+    await check();
+    expect(existsSync(recordFile())).toBe(false);
+  });
+
+  it('gives the same report and progress as a full check, and is used while nothing changes', async () => {
+    await aged();
+    const full = await check();
+    expect(existsSync(recordFile())).toBe(true);
+    expect(full.diagnostics.map((d) => d.code)).toContain('corpus/duplicate-file');
+    markRecord();
+    const quick = await check();
+    expect(fromRecord(quick)).toBe(true);
+    expect(quick.diagnostics.filter((d) => d.code !== 'test/from-record')).toEqual(full.diagnostics);
+    expect(quick.ids).toEqual(full.ids);
+    // The same files reported as unchanged, in the same order (a full check made no document of them yet).
+    expect(quick.files).toEqual(full.files.map(([path]) => [path, false]));
+    const duplicate = full.diagnostics.find((d) => d.code === 'corpus/duplicate-file')!.file;
+    expect(quick.files.map(([p]) => p)).not.toContain(duplicate);
+  });
+
+  it('is not used once a file is changed in place (same size), added or removed', async () => {
+    await aged();
+    await check();
+    markRecord();
+    expect(ARTICLE('maize').length).toBe(ARTICLE('wheat').length);
+    writeFileSync(corpus('a', 'one.txt'), ARTICLE('maize'));
+    let seen = await check();
+    expect(fromRecord(seen)).toBe(false);
+    expect(seen.texts.get('a/one')).toContain('maize');
+
+    writeFileSync(corpus('a', 'three.txt'), ARTICLE('copper'));
+    seen = await check();
+    expect(fromRecord(seen)).toBe(false);
+    expect(seen.ids).toContain('a/three');
+
+    unlinkSync(corpus('a', 'one.txt'));
+    seen = await check();
+    expect(fromRecord(seen)).toBe(false);
+    expect(seen.ids).not.toContain('a/one');
+  });
+
+  it('is not used once an article gets a sidecar', async () => {
+    await aged();
+    await check();
+    markRecord();
+    writeFileSync(corpus('a', 'one.txt.meta.yaml'), 'title: Wheat quota talks\n');
+    const seen = await check();
+    expect(fromRecord(seen)).toBe(false);
+    expect(seen.titles).toContain('Wheat quota talks');
+
+  });
+
+  it('is not used once another process has written to the files table', async () => {
+    await aged();
+    const before = await check();
+    markRecord();
+    // Another process drops a file's rows: the record still holds it as stored.
+    const other = new SqliteBackend(join(cache(), 'evidence.db'));
+    other.removeFile('corpus/two.txt');
+    other.close();
+    const seen = await check();
+    expect(fromRecord(seen)).toBe(false);
+    expect(seen.ids).toEqual(before.ids);
+  });
+
+  it('is made again by a check that changed the store, once its files are old enough', async () => {
+    await aged();
+    await check();
+    writeFileSync(corpus('a', 'three.txt'), ARTICLE('copper'));
+    await aged();
+    const full = await check();
+    expect(full.files).toContainEqual(['corpus/a/three.txt', true]);
+    markRecord();
+    const quick = await check();
+    expect(fromRecord(quick)).toBe(true);
+    expect(quick.ids).toContain('a/three');
+    expect(quick.diagnostics.filter((d) => d.code !== 'test/from-record')).toEqual(full.diagnostics);
+  });
+});
