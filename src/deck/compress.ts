@@ -38,6 +38,9 @@ const gentle: Rule[] = [
   medialMarker,
   (s) => matches(s, INTENSIFIER),
 ];
+/** A participle that says what follows from the clause before: "making it impossible…", "leaving Russia…", "forcing…". */
+const CONSEQUENCE = /^,\s+(?:making|leaving|rendering|forcing|allowing|enabling|preventing|causing|giving|meaning|putting|keeping)\s/;
+
 const moderate: Rule[] = [
   // ", the patriarch of geopolitics," after a name
   // (an appositive is a noun phrase: with a verb of its own it is the sentence's clause, as in
@@ -55,10 +58,12 @@ const severe: Rule[] = [
   (s) => matches(s, /;\s(?!\s*(?:however|but|yet|still|nevertheless|instead)\b).*$/i),
   // Trailing phrases are cut only when they hold no further comma: a comma may close a medial
   // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
-  (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|thereby|so that)\s[^"“”,;]*$/),
+  (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|so that)\s[^"“”,;]*$/),
   // Not right after a relative clause: in "Federal funds, which averaged 6 pct, opened at…" the
-  // participle-looking word is the main verb.
-  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u).filter(([a]) => !/,\s+(?:which|who|whose)\s[^,]*$/i.test(s.slice(0, a))),
+  // participle-looking word is the main verb. Nor a clause that states the consequence ("…only
+  // go to China, making it impossible for Russia to export gas to other customers"): it is the point.
+  (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u)
+    .filter(([a]) => !/,\s+(?:which|who|whose)\s[^,]*$/i.test(s.slice(0, a)) && !CONSEQUENCE.test(s.slice(a))),
   trailingClause(/,\s+and\s[^"“”,;]*$/),
   unmarkedTrailingClause,
   (s) => matches(s, /,\s+but\s+not\s[^"“”,;]*$/),
