@@ -8,6 +8,7 @@
 import type { Claim, CorpusDocument, Insertion } from '../model.ts';
 import { resolvePronoun } from '../corpus/attribution.ts';
 import { namedPeople, resolvePerson, type People } from '../corpus/people.ts';
+import { posTags } from './grammar.ts';
 
 const VERB = String.raw`(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|reiterated|reported)\b`;
 const PRONOUN_SPEAKER = new RegExp(String.raw`(?<![\p{L}])([Hh]e|[Ss]he)\s+${VERB}`, 'u');
@@ -183,6 +184,10 @@ function definitionsOf(doc: CorpusDocument): Map<string, { name: string; start: 
     if (letter >= 0 || !first) continue;
     const start = open - before.length + (first.index ?? 0);
     const name = doc.text.slice(start, open).replace(/\s+/g, ' ').trim();
+    // "Russia's Far Eastern (RFE) region": the acronym stands for a phrase whose noun comes after
+    // the bracket; its words before the bracket alone would not read in its place.
+    const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(doc.text.slice(open + m[0].length));
+    if (next && posTags(`${name} ${next[1]}`).at(-1) === 'NOUN') continue;
     found.set(acronym, { name, start, end: start + doc.text.slice(start, open).trimEnd().length });
   }
   definitions.set(doc, found);

@@ -30,7 +30,7 @@ const OBJECT_PRONOUN = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,3}\s+\p
 
 /** Phrases that only make sense after what came before. */
 const BACK_REFERENCE =
-  /^(?:instead of|unlike (?:this|that|these|those|them|it)|since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect))\b/i;
+  /^(?:instead of|unlike (?:this|that|these|those|them|it)|since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect)|(?:consequently|therefore|thus|hence|as a result|as such|accordingly)\b(?=[^.]*\b(?:would|could|might)\b))\b/i;
 
 /** "within these institutions": near the start, a determiner pointing at something named earlier. */
 const DEMONSTRATIVE_NOUN = /\bthese\s+(?!(?:days|two|three)\b)\p{Ll}|\bthis\s+(?!(?:year|century|decade|week|month|time|stage|point|is|was|will|would|may|could|can|has|had|does)\b)\p{Ll}+\b(?!\s+between\b)/u;

@@ -1,4 +1,5 @@
 /** A bullet is read without its neighbours: sentences that need them are not used alone. */
+import { compressSentence } from '../../src/deck/compress.ts';
 import { describe, expect, it } from 'vitest';
 import { insideLongerQuote, leansOnContext } from '../../src/select/standalone.ts';
 
@@ -36,6 +37,15 @@ describe('pronoun subjects behind leading phrases', () => {
   it('keeps a sentence whose subject is named', () => {
     expect(leansOnContext('Unlike in the Central Asian region, in Africa, Russia has preferred to expand its presence through contractors.')).toBe(false);
     expect(leansOnContext('To preserve the pact, the ministry tightened curbs on chip exports.')).toBe(false);
+  });
+
+  it('sees a hypothetical conclusion drawn from the sentence before (seed)', () => {
+    const text = 'As such, Russia’s room for manoeuvre in international politics would certainly shrink in areas concerning China’s key interests.';
+    expect(leansOnContext(text)).toBe(true);
+    // compression keeps the marker, so the line is not made a forecast of its own
+    expect(compressSentence(text, { maxWords: 12, always: true, detach: true }).text.startsWith('As such,')).toBe(true);
+    // a conclusion stated as fact loses its marker and stands
+    expect(compressSentence('As a result, Russia has become more dependent on China.', { maxWords: 12, always: true, detach: true }).text).toBe('Russia has become more dependent on China.');
   });
 
   it('sees the tail of a sentence cut at an abbreviation: a phrase, then "but" (Reuters-21578, trade)', () => {
