@@ -75,6 +75,10 @@ export function pointsBack(
   // A figure of no one ("Historical cost operating profit was 61 mln stg, up from 16 mln."):
   // whose it is, the story said before.
   if (claim.figures?.some((f) => text.includes(f.text.replace(/\s+/g, ' '))) && namesNobody(text, doc.text)) return true;
+  // "Oil and gas pipelines were intended to serve Asian customers, not just China." followed by
+  // "Meanwhile China has bought the lion's share…": an intention the story goes on to undo reads,
+  // alone, as what happened.
+  if (PAST_INTENTION.test(text) && CONTRAST_NEXT.test(doc.text.slice(claim.end, claim.end + 200))) return true;
   // "Company said it will increase dividend…": a wire's bare noun for the company it named before.
   if (BARE_SUBJECT.test(text) && commonNoun(text.split(/\s/)[0], doc.text)) return true;
   for (const m of text.matchAll(THE_PHRASE)) {
@@ -138,6 +142,11 @@ const OPENERS = 'after|before|while|when|although|though|despite|following|since
 const OPENING_PREPOSITION = new RegExp(`^(?:${OPENERS}|in|on|at|for|from|by)\\s+$`, 'i');
 // (A comma before a name is a place's: "in Paulsboro, New Jersey, the ship…".)
 const SCENE_SETTER = new RegExp(`^(?:${OPENERS})\\b(?:[^,;:]|,\\s+(?=\\p{Lu})){3,120},\\s+$`, 'iu');
+
+/** A plan or purpose in the past: "were intended to", "was meant to", "was to be". */
+const PAST_INTENTION = /\b(?:was|were)\s+(?:(?:originally|initially|once)\s+)?(?:intended|meant|supposed|designed|planned|expected)\s+to\b|\b(?:was|were)\s+to\s+be\b/i;
+/** The next sentence turns against it: "Meanwhile…", "But…", "In practice…". */
+const CONTRAST_NEXT = /^["”’)]?\s+(?:meanwhile|but|however|yet|instead|in practice|in reality|in fact|in the end|still|nevertheless)\b/i;
 
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 

@@ -53,6 +53,14 @@ describe('lines that point back', () => {
     expect(pointsBack(claim, { text })).toBe(true);
     expect(pointsBack(claim, { text }, new Set(), 'Russia may become overdependent on China.')).toBe(false);
   });
+  it('finds an intention the story goes on to undo (seed: Russia’s Asian policy)', () => {
+    const text = 'Russia’s Asian policy was to be balanced and diversified. Oil and gas pipelines were intended to serve Asian customers, not just China.\n\nMeanwhile China has bought the lion’s share of oil sent to Kozmino.';
+    const sentence = 'Oil and gas pipelines were intended to serve Asian customers, not just China.';
+    const claim = { start: text.indexOf(sentence), end: text.indexOf(sentence) + sentence.length, text: sentence } as Claim;
+    expect(pointsBack(claim, { text })).toBe(true);
+    // without the turn after it, the plan is what the line says it was
+    expect(pointsBack(claim, { text: text.replace('Meanwhile China', 'China') })).toBe(false);
+  });
   it('does not take a number after "the X at" for what says which X', () => {
     // reuters-21578-0 cocoa (Indonesian tea, cocoa story)
     expect(doc('Indonesia’s cocoa exports will rise, the U.S. Embassy said.', 'Production in 1986 is estimated by the embassy at 35,000 tonnes.')).toBe(true);
