@@ -172,7 +172,8 @@ function commonNoun(word: string, article: string): boolean {
 export function namesNobody(text: string, article: string): boolean {
   // (A month or a weekday in capitals names no one: "…in September 1984".)
   // ("February exports rose…" opens on one: whose exports?)
-  const all = text.match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+  // (An acronym the sentence defines, "crude palm oil (CPO)", names no one either.)
+  const all = text.replace(/\s*\(\p{Lu}{2,8}\)/gu, '').match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
   const words = all.filter((w) => !CALENDAR.test(w));
   if (words.length < all.length && CALENDAR.test(all[0] ?? '')) return !words.some((w) => /^\p{Lu}/u.test(w));
   if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return false;

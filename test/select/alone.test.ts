@@ -76,6 +76,8 @@ describe('lines that point back', () => {
     // reuters-21578-0 earn (BP Oil story)
     expect(doc('BP Oil Ltd raised its operating profit, the company said.', 'Historical cost operating profit was 61 mln stg, up from 16 mln.')).toBe(true);
     expect(doc('', 'BP Oil said historical cost operating profit was 61 mln stg, up from 16 mln.')).toBe(false);
+    // nor an acronym the line defines (Reuters-21578, Malaysian palm oil duties)
+    expect(doc('Malaysia raised the export duty on processed palm oil.', 'Export duty on crude palm oil (CPO) was unchanged at 16.06 ringgit per tonne.')).toBe(true);
     // a month in capitals names no one (Reuters-21578, Italian economy)
     expect(doc('Italy\'s economy is booming.', 'Inflation fell into single digits in September 1984 and by January was running at 4.5 pct.')).toBe(true);
     // nor a month the line opens on (Reuters-21578, South Korean trade)
