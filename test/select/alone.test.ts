@@ -147,6 +147,10 @@ describe('time a line needs the article’s date for', () => {
     expect(relativeTime('The Bundesbank council meets on Thursday.')).toBe('day');
     expect(relativeTime('Textile exports surged to 7.8 billion dlrs last year.')).toBe('year');
     expect(relativeTime('Russia sold China S-400 systems in 2018.')).toBeUndefined();
+    // a time of day with no date (Reuters-21578, coffee)
+    expect(relativeTime('A full council meeting is set for 1900 hours local for a progress report.')).toBe('day');
+    expect(relativeTime('Trading closed at 4 p.m.')).toBe('day');
+    expect(relativeTime('The mine logged 1,900 hours of work and produced 1900 tonnes.')).toBeUndefined();
   });
   it('finds a wire dateline so a bullet can drop it', () => {
     const lead = 'FRANKFURT, March 3 - The Bundesbank is unlikely to change its credit policies.';
