@@ -2,7 +2,7 @@
  * Time words a bullet cannot carry alone. News is written relative to its own date: "today", "on
  * Thursday", "last week" mean nothing on a slide unless the article's date is shown beside the
  * line; "last year" needs at least the year. Also the dateline a wire story opens with
- * ("FRANKFURT, March 3 - "), which a bullet drops like any other lead-in (`corpus/dateline.ts`).
+ * ("FRANKFURT, March 3 - "), which a bullet drops like any other lead-in (`text.ts`).
  */
 
 /** A time of day with no date: "set for 1900 hours local", "at 10 a.m.". */
@@ -22,4 +22,4 @@ export function relativeTime(text: string): 'day' | 'year' | undefined {
   return undefined;
 }
 
-export { datelineLength } from '../corpus/dateline.ts';
+export { datelineLength } from '../text.ts';

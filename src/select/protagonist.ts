@@ -6,7 +6,7 @@
  * government, a market) is part of what the corpus is about. A deck on a subject states the
  * second kind first.
  */
-import { datelineLength } from '../corpus/dateline.ts';
+import { datelineLength } from '../text.ts';
 import { ROLE_NOUN } from '../corpus/people.ts';
 import { wordsOf, type CorpusWords, type Word } from './words.ts';
 

@@ -18,7 +18,7 @@
  */
 import type { Claim, CorpusDocument } from '../model.ts';
 import { isName, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
-import { datelineLength } from '../corpus/dateline.ts';
+import { datelineLength } from '../text.ts';
 
 export interface SubjectTerm {
   /** As the spec or corpus writes it. */

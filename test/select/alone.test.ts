@@ -159,5 +159,7 @@ describe('time a line needs the article’s date for', () => {
     expect(datelineLength('Moscow, in turn, has been cautious.')).toBe(0);
     expect(datelineLength('Sydney, March 3 - Australia\'s broad money supply rose 10.3 pct.')).toBe(18);
     expect(datelineLength('Brazil, March of this year - a hard month.')).toBe(0);
+    // the day before the month (Reuters-21578, Dutch central bank)
+    expect(datelineLength('AMSTERDAM, 2 March - The Dutch Central Bank said it will offer a special advance.')).toBe(21);
   });
 });
