@@ -139,7 +139,14 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
   if (!picked.length) return reportEmpty(env, call, request, 'forecast'), [];
   const scenarios: Scenario[] = picked.map((claim) => {
     const name = scenarioName(claim)!;
-    const s: Scenario = { name, text: bulletText(env, claim).text, citation: env.book.cite(claim, claim.text) };
+    // A scenario named by its own condition ("If China refrains from strengthening its hard
+    // security role") shows the rest of its sentence after the name, not the sentence again.
+    const whole = bulletText(env, claim).text;
+    // (Only where the condition ends at its comma: a name cut short of its condition keeps the whole.)
+    const after = whole.toLowerCase().startsWith(name.toLowerCase()) ? whole.slice(name.length) : '';
+    const rest = /^\s*,\s*/.test(after) ? after.replace(/^\s*,\s*/, '') : '';
+    const text = rest.split(/\s+/).length >= 4 ? rest.charAt(0).toUpperCase() + rest.slice(1) : whole;
+    const s: Scenario = { name, text, citation: env.book.cite(claim, claim.text) };
     if (claim.likelihood) s.likelihood = claim.likelihood;
     return s;
   });

@@ -56,6 +56,10 @@ describe('helpers', () => {
     const slide = deck.slides[1];
     if (slide.kind !== 'scenarios') throw new Error(kinds(deck.slides).join());
     expect(slide.scenarios.map((s) => s.name)).toContain('If Putin ceased to play a leading role');
+    // the slide shows the rest of the sentence after its condition, not the sentence again
+    const putin = slide.scenarios.find((s) => s.name === 'If Putin ceased to play a leading role')!;
+    expect(putin.text.startsWith('If Putin')).toBe(false);
+    expect(putin.citation!.sentence.replace(/\s+/g, ' ')).toContain(putin.text.slice(1, 40));
   });
 
   it('timeline → dated events in order', () => {
