@@ -15,5 +15,6 @@ for (const stream of [process.stdout, process.stderr]) {
     throw err;
   });
 }
+if (process.env.BRIEFDECK_TRACE) process.stderr.write(`[trace ${performance.now().toFixed(0).padStart(5)} ms] node started\n`);
 const { main } = await import(cli);
 process.exitCode = await main(process.argv.slice(2));

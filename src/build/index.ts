@@ -20,6 +20,7 @@ import type { ArtifactKind } from './artifacts.ts';
 import { buildOne } from './deck.ts';
 import pMap from 'p-map';
 import { sweepStaleTemporaries } from './outputs.ts';
+import { trace } from '../trace.ts';
 
 /** Decks rendered at once: enough to keep the browser and this process busy together. */
 const DECKS_IN_FLIGHT = 2;
@@ -138,8 +139,12 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   // One browser per run. When a spec asks for PDF or a handout it starts now, while the corpus
   // loads (Chromium takes a few hundred milliseconds to come up); otherwise on first use.
   // Concurrent formats share the same launch.
-  const launch = (): Promise<Printer> => BrowserSession.launch({ executablePath: options.browserPath });
+  const launch = (): Promise<Printer> => {
+    trace('browser launch');
+    return BrowserSession.launch({ executablePath: options.browserPath }).then((b) => (trace('browser up'), b));
+  };
   const plan = planRun(specFiles, root, themeNames, options);
+  trace('specs read');
   let browser: Promise<Printer> | undefined = options.browser
     ? Promise.resolve(options.browser)
     : plan.prints
@@ -160,6 +165,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   const decks: DeckResult[] = [];
   try {
     store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, store: options.storeUrl, onFile }));
+    trace('corpus checked');
     // A reused store (watch mode) was reported when it was loaded.
     if (!options.store) {
       emit({
@@ -194,6 +200,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   } finally {
     tagFile?.save();
     if (ownBrowser && browser) await (await browser.catch(() => undefined))?.close();
+    trace('browser closed');
     if (!options.store) store?.close();
   }
   return {

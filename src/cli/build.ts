@@ -1,6 +1,7 @@
 /** `briefdeck build [paths…]`: builds briefing specs into decks. */
 import { Command } from 'commander';
 import { buildOptionsOf } from '../config/settings.ts';
+import { trace } from '../trace.ts';
 import { addRunOptions, openForRun, untilInterrupted, verbosityOf } from './options.ts';
 
 export function register(program: Command): void {
@@ -25,9 +26,11 @@ export function register(program: Command): void {
         return;
       }
       const [{ buildBriefings }, { createReporter }] = await Promise.all([import('../build/index.ts'), import('./progress.ts')]);
+      trace('build modules loaded');
       const reporter = createReporter(s.root, verbosity);
       const result = await buildBriefings({ ...buildOptionsOf(s), onProgress: reporter.onProgress });
       reporter.finish(result);
+      trace('summary printed');
       process.exitCode = result.ok ? 0 : 1;
     });
 }
