@@ -19,9 +19,10 @@ import type { Printer } from '../render/print.ts';
 import { renderArtifacts, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
 import { commitOutputs, discardOutputs, outputPath, stageOutput, type PendingOutput } from './outputs.ts';
 import { trace } from '../trace.ts';
-import type { BuildEvent, BuildOptions, DeckResult, RunPlan } from './index.ts';
+import type { BuildEvent, BuildOptions, DeckResult } from './index.ts';
+import type { RunPlan } from './plan.ts';
 
-export interface BuildContext extends Omit<BuildOptions, 'browser'> {
+export interface BuildContext extends Omit<BuildOptions, 'browser' | 'chromium' | 'plan'> {
   root: string;
   outDir: string;
   store: EvidenceStore;
