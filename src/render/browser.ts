@@ -232,6 +232,8 @@ export class BrowserSession implements Printer {
     await this.relaunching?.catch(() => {});
     this.chromium.kill();
     await this.current.disconnect().catch(() => {});
+    // A full browser's profile folder goes once it exits.
+    if (this.chromium.userDataDir) await this.chromium.exited;
   }
 }
 

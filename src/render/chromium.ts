@@ -124,7 +124,10 @@ export interface StartedChromium {
   userDataDir?: string;
   /** Settles when the process is gone, or failed to start: then with why, and the end of what it printed. */
   exited: Promise<string>;
-  /** Ends the process (SIGKILL: nothing of it is kept). */
+  /**
+   * Ends the process (SIGKILL: nothing of it is kept). Without a profile folder to remove, this
+   * process does not wait for it to be gone before exiting.
+   */
   kill(): void;
 }
 
@@ -142,6 +145,11 @@ export function startChromium(executablePath: string): StartedChromium {
   });
   const kill = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    // A killed browser takes a while to be torn down (up to half a second on a busy machine);
+    // this process need not stay for that, unless a profile folder is still to be removed.
+    if (userDataDir) return;
+    child.unref();
+    for (const stream of child.stdio) (stream as { unref?: () => void } | null)?.unref?.();
   };
   // Like a browser puppeteer launched, it never outlives this process.
   process.once('exit', kill);
