@@ -10,11 +10,13 @@
  * browser that crashes or hangs once per job (see `withPage`).
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import * as driver from 'puppeteer';
-import puppeteer, { type Browser, type ConnectionTransport, type Page } from 'puppeteer';
+import * as driver from 'puppeteer-core';
+import puppeteer, { type Browser, type ConnectionTransport, type Page } from 'puppeteer-core';
+import type { PuppeteerNode } from 'puppeteer-core';
 import { finishPrint, printOnPage, type Printer, type PrintJob } from './print.ts';
 import { installedBrowser, startChromium, type StartedChromium } from './chromium.ts';
 
@@ -25,12 +27,18 @@ const { PipeTransport } = driver as unknown as {
   PipeTransport: new (input: NodeJS.WritableStream, output: NodeJS.ReadableStream) => ConnectionTransport;
 };
 
+/**
+ * A browser puppeteer downloaded into its cache. Only the full `puppeteer` package knows where
+ * (its configuration and download layout), so it loads here, on this rare path only: the build
+ * drives the browser with `puppeteer-core`.
+ */
 function puppeteerBrowser(env: NodeJS.ProcessEnv): string | undefined {
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
   if (!existsSync(cacheDir)) return undefined;
+  const downloader = (createRequire(import.meta.url)('puppeteer') as { default: PuppeteerNode }).default;
   for (const headless of ['shell', true] as const) {
     try {
-      const path = puppeteer.executablePath({ headless });
+      const path = downloader.executablePath({ headless });
       if (path && existsSync(path)) return path;
     } catch {
       // Not downloaded: try the next.
