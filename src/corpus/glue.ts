@@ -16,13 +16,11 @@
  * splits only when one half is a function word: real closed compounds ("policymakers") are two
  * content words and stay unflagged.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Sentence, Token } from './nlp.ts';
 
 let vocabulary: Set<string> | undefined;
 
-/** The whole vocabulary as a set: for reading articles, which asks about every token. */
 function english(): Set<string> {
   if (!vocabulary) {
     const require = createRequire(import.meta.url);
@@ -31,36 +29,9 @@ function english(): Set<string> {
   return vocabulary;
 }
 
-let listed: string | undefined;
-
-/**
- * Whether a lower-case word is in the English vocabulary. Composing a deck asks about a few
- * words only: they are looked up in the list's file as it is (`["a","aa",…]`, sorted), by
- * bisection, instead of parsing 275,000 words into a set (a third of a second) first.
- */
+/** Whether a lower-case word is in the English vocabulary. */
 export function isEnglishWord(lower: string): boolean {
-  if (vocabulary) return vocabulary.has(lower);
-  listed ??= readFileSync(createRequire(import.meta.url).resolve('an-array-of-english-words'), 'latin1');
-  return inSortedList(listed, lower);
-}
-
-/** Whether `word` is an item of `list`, a JSON array of strings without escapes, sorted by code unit. */
-export function inSortedList(list: string, word: string): boolean {
-  // Bounds on where `word`'s first letter can be; each probe reads the item at or after `mid`.
-  let lo = list.indexOf('"') + 1;
-  let hi = list.lastIndexOf('"') - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const comma = list.lastIndexOf('","', mid);
-    const start = comma < 0 ? list.indexOf('"') + 1 : comma + 3;
-    const end = list.indexOf('"', start);
-    const item = list.slice(start, end);
-    if (item === word) return true;
-    if (item < word) lo = end + 1;
-    // Nothing starts between `mid` and the item (a separator, when `mid` fell on one).
-    else hi = Math.min(start, mid) - 1;
-  }
-  return false;
+  return english().has(lower);
 }
 
 /** Closed-class words: a half of a glued token that is one of these cannot be part of a compound. */

@@ -2,13 +2,12 @@
  * Words the scrape glued together: sentences run together at a full stop with no space are split
  * into two claims with exact offsets, and a claim that still holds a glued word says so in `flaws`.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { gluedBoundaries, gluedWords, inSortedList, isEnglishWord, splitGlued } from '../../src/corpus/glue.ts';
+import { gluedBoundaries, gluedWords, splitGlued } from '../../src/corpus/glue.ts';
 import type { EvidenceStore } from '../../src/model.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -85,34 +84,5 @@ describe('glued words', () => {
     // A handful of broken sentences, not a vocabulary that flags ordinary words.
     expect(flawed.length).toBeGreaterThan(0);
     expect(flawed.length).toBeLessThanOrEqual(5);
-  });
-});
-
-describe('the English vocabulary, looked up in its file', () => {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve('an-array-of-english-words');
-  const list = readFileSync(path, 'latin1');
-  const words = JSON.parse(list) as string[];
-
-  it('is sorted by code unit and needs no escapes, as bisection over the file assumes', () => {
-    expect(words.length).toBeGreaterThan(200_000);
-    for (let i = 1; i < words.length; i++) if (!(words[i - 1] < words[i])) expect.fail(`not sorted at ${words[i - 1]} / ${words[i]}`);
-    expect(words.some((w) => /["\\]/.test(w))).toBe(false);
-  });
-
-  it('finds every word of the list, and nothing else', () => {
-    for (const w of words) if (!inSortedList(list, w)) expect.fail(`missed ${w}`);
-    const near = words.filter((_, i) => i % 97 === 0).flatMap((w) => [`${w}q`, w.slice(1), `z${w}`, w.toUpperCase(), `${w},`, '']);
-    const known = new Set(words);
-    for (const w of near) expect.soft(inSortedList(list, w), w).toBe(known.has(w));
-    expect(inSortedList('["b"]', 'a')).toBe(false);
-    expect(inSortedList('["b"]', 'b')).toBe(true);
-    expect(inSortedList('["b"]', 'c')).toBe(false);
-    expect(inSortedList('[]', 'a')).toBe(false);
-  });
-
-  it('answers as the whole set does', () => {
-    expect(['company', 'exports', 'the'].map(isEnglishWord)).toEqual([true, true, true]);
-    expect(['gazprom', 'sechinhead', 'Company'].map(isEnglishWord)).toEqual([false, false, false]);
   });
 });
