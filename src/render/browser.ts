@@ -14,18 +14,16 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import * as driver from 'puppeteer-core';
-import puppeteer, { type Browser, type ConnectionTransport, type Page } from 'puppeteer-core';
-import type { PuppeteerNode } from 'puppeteer-core';
+// puppeteer-core's driver without its launcher: the launcher brings the browser downloader and
+// its proxy and FTP clients (2 MB of code a build would parse for nothing); the browser is
+// started by `chromium.ts` and reached over its pipe.
+import { connect as connectDriver } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
+import type { Browser, Page, PuppeteerNode } from 'puppeteer-core';
 import { finishPrint, printOnPage, type Printer, type PrintJob } from './print.ts';
 import { installedBrowser, startChromium, type StartedChromium } from './chromium.ts';
 
 export { isHeadlessShell, type StartedChromium } from './chromium.ts';
-
-/** puppeteer's transport over a browser's pipe (exported, though not in its type definitions). */
-const { PipeTransport } = driver as unknown as {
-  PipeTransport: new (input: NodeJS.WritableStream, output: NodeJS.ReadableStream) => ConnectionTransport;
-};
 
 /**
  * A browser puppeteer downloaded into its cache. Only the full `puppeteer` package knows where
@@ -262,7 +260,9 @@ async function connect(chromium: StartedChromium, timeoutMs = 30_000): Promise<B
   const input = chromium.child.stdio[3] as NodeJS.WritableStream | null;
   const output = chromium.child.stdio[4] as NodeJS.ReadableStream | null;
   let timer: NodeJS.Timeout | undefined;
-  const connecting = input && output ? puppeteer.connect({ transport: new PipeTransport(input, output) }) : Promise.reject(new Error('no pipe to the browser'));
+  // (The internal module's declarations are the public `Browser`'s, declared apart.)
+  const connecting: Promise<Browser> =
+    input && output ? (connectDriver({ transport: new PipeTransport(input, output) }) as Promise<unknown> as Promise<Browser>) : Promise.reject(new Error('no pipe to the browser'));
   const failed = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the browser did not start within ${Math.round(timeoutMs / 1000)} s (${chromium.executablePath})`)), timeoutMs);
     void chromium.exited.then((why) => reject(new Error(`the browser did not start: ${why}`)));
