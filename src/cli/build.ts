@@ -34,6 +34,7 @@ export function register(program: Command): void {
       trace('specs read');
       const browserPath = options.browserPath ?? installedBrowser()?.path;
       const chromium = plan.prints && browserPath ? startChromium(browserPath) : undefined;
+      if (chromium) trace('browser started');
       const [{ buildBriefings }, { createReporter }] = await Promise.all([import('../build/index.ts'), import('./progress.ts')]);
       trace('build modules loaded');
       const reporter = createReporter(s.root, verbosity);

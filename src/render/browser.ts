@@ -259,10 +259,15 @@ export async function letLaunchStart(turns = 5): Promise<void> {
 async function connect(chromium: StartedChromium, timeoutMs = 30_000): Promise<Browser> {
   const input = chromium.child.stdio[3] as NodeJS.WritableStream | null;
   const output = chromium.child.stdio[4] as NodeJS.ReadableStream | null;
+  // A browser started early may be gone before it is driven (it could not start at all).
+  if (chromium.gone !== undefined || !input || !output) {
+    chromium.kill();
+    throw new Error(`the browser did not start: ${chromium.gone ?? 'no pipe to the browser'}`);
+  }
   let timer: NodeJS.Timeout | undefined;
+  const transport = new PipeTransport(input, output);
   // (The internal module's declarations are the public `Browser`'s, declared apart.)
-  const connecting: Promise<Browser> =
-    input && output ? (connectDriver({ transport: new PipeTransport(input, output) }) as Promise<unknown> as Promise<Browser>) : Promise.reject(new Error('no pipe to the browser'));
+  const connecting = connectDriver({ transport }) as Promise<unknown> as Promise<Browser>;
   const failed = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the browser did not start within ${Math.round(timeoutMs / 1000)} s (${chromium.executablePath})`)), timeoutMs);
     void chromium.exited.then((why) => reject(new Error(`the browser did not start: ${why}`)));
@@ -274,6 +279,9 @@ async function connect(chromium: StartedChromium, timeoutMs = 30_000): Promise<B
     return await Promise.race([connecting, failed]);
   } catch (err) {
     chromium.kill();
+    // The driver hears that the pipe closed: its pending calls end now, instead of keeping this
+    // process waiting for their own time limits (minutes).
+    transport.onclose?.();
     throw err;
   } finally {
     clearTimeout(timer);

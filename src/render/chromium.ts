@@ -124,6 +124,8 @@ export interface StartedChromium {
   userDataDir?: string;
   /** Settles when the process is gone, or failed to start: then with why, and the end of what it printed. */
   exited: Promise<string>;
+  /** Why the process is gone, once it is (what `exited` settles with). */
+  gone?: string;
   /**
    * Ends the process (SIGKILL: nothing of it is kept). Without a profile folder to remove, this
    * process does not wait for it to be gone before exiting.
@@ -153,16 +155,18 @@ export function startChromium(executablePath: string): StartedChromium {
   };
   // Like a browser puppeteer launched, it never outlives this process.
   process.once('exit', kill);
-  const exited = new Promise<string>((resolve) => {
+  const started: StartedChromium = { executablePath, child, userDataDir, exited: Promise.resolve(''), kill };
+  started.exited = new Promise<string>((resolve) => {
     const done = (why: string) => {
+      if (started.gone !== undefined) return;
       process.off('exit', kill);
       if (userDataDir) removeFolder(userDataDir);
-      resolve(`${why}${said.trim() ? `:\n${said.trim().split('\n').slice(-5).join('\n')}` : ''}`);
+      resolve((started.gone = `${why}${said.trim() ? `:\n${said.trim().split('\n').slice(-5).join('\n')}` : ''}`));
     };
     child.once('error', (err) => done(`could not start ${executablePath}: ${err.message}`));
     child.once('exit', (code, signal) => done(`${executablePath} exited (${signal ?? `code ${code}`})`));
   });
-  return { executablePath, child, userDataDir, exited, kill };
+  return started;
 }
 
 const PROFILE_PREFIX = 'briefdeck-chromium-';
