@@ -15,14 +15,17 @@
  *   against the same marp-cli figures. This is what a user waits for.
  *
  * Every time is the median of three runs (`npm run bench:render -- --runs 5` for more).
+ * `--baseline DIR` (a folder holding the `bin/` and `dist/` of another build, run on this
+ * project) times that build's whole process too, each run right after ours, and prints both
+ * against marp-cli; `--whole-only` skips the in-process figures.
  *
  * Targets (issue #16): whole process ≥ 5× faster than marp-cli for one deck and ≥ 10× for all
  * samples; our PPTX ≤ 1/20 of marp-cli's bytes (issue #6).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 
@@ -93,9 +96,25 @@ const ms = (t: number) => `${(t / 1000).toFixed(2)} s`;
 const ratio = (theirs: number, mine: number) => `${(theirs / mine).toFixed(1)}×`;
 const name = (spec: string) => basename(spec, '.md');
 
-// briefdeck, one deck per run, then all in one run.
-const single = specs.map((spec) => ({ spec, ...ours(join(tmp, 'one', name(spec)), [spec]) }));
-const all = ours(join(tmp, 'all'), specs);
+const baselineAt = process.argv.indexOf('--baseline');
+const baseline = baselineAt === -1 ? undefined : join(resolve(process.argv[baselineAt + 1]), 'bin/briefdeck.js');
+const wholeOnly = process.argv.includes('--whole-only');
+// The baseline builds a copy of the project: its corpus store and caches are its own.
+const baseRoot = join(tmp, 'baseline-project');
+if (baseline)
+  for (const entry of readdirSync(root).filter((e) => ['briefings', 'corpus', 'themes', 'assets'].includes(e) || /^briefdeck\.config\./.test(e)))
+    cpSync(join(root, entry), join(baseRoot, entry), { recursive: true });
+const load = [loadavg()[0]];
+
+// briefdeck, one deck per run, then all in one run (with --whole-only, one CLI build per deck
+// only writes the Markdown marp-cli converts).
+const single = wholeOnly
+  ? specs.map((spec) => {
+      execFileSync(process.execPath, [join(root, 'bin/briefdeck.js'), '--root', root, 'build', spec, '--out', join(tmp, 'one', name(spec)), '-q'], { env });
+      return { spec, decks: [{ name: name(spec), slides: 0 }], ms: 0, rebuildMs: 0 };
+    })
+  : specs.map((spec) => ({ spec, ...ours(join(tmp, 'one', name(spec)), [spec]) }));
+const all = wholeOnly ? undefined : ours(join(tmp, 'all'), specs);
 
 // marp-cli on the Markdown each single build wrote.
 const marp = single.map(({ spec, decks }) => {
@@ -110,24 +129,44 @@ const marp = single.map(({ spec, decks }) => {
 });
 const marpAll = marp.reduce((sum, m) => sum + m.ms, 0);
 
-// The whole CLI as a user runs it: `briefdeck build`, every format, start-up to exit.
-const cli = (paths: string[], out: string) =>
-  timed(() => execFileSync(process.execPath, [join(root, 'bin/briefdeck.js'), '--root', root, 'build', ...paths, '--out', out], { env, stdio: 'ignore' }));
+// The whole CLI as a user runs it: `briefdeck build`, every format, start-up to exit; with a
+// baseline, its run follows each of ours, so both see the same machine.
+const cli = (paths: string[], out: string): { ms: number; baseMs: number } => {
+  const run = (bin: string, dir: string, at = root) => () => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, [bin, '--root', at, 'build', ...paths.map((p) => join(at, relative(root, p))), '--out', dir], { env, stdio: 'ignore' });
+    return performance.now() - t0;
+  };
+  const mine = run(join(root, 'bin/briefdeck.js'), out);
+  const theirs = baseline ? run(baseline, `${out}-baseline`, baseRoot) : undefined;
+  // Each build's caches warm first (a baseline's corpus fingerprint may differ from ours).
+  mine();
+  theirs?.();
+  const pairs = repeat(() => [mine(), theirs?.() ?? 0]);
+  load.push(loadavg()[0]);
+  return { ms: median(pairs.map((p) => p[0])), baseMs: median(pairs.map((p) => p[1])) };
+};
 const cliOne = specs.map((spec) => cli([spec], join(tmp, 'cli-one', name(spec))));
 const cliAll = cli(specs, join(tmp, 'cli-all'));
 
-console.log(`Chromium: ${browser.path} (${browser.source}); ${specs.length} sample briefings; medians of ${RUNS} runs; files in ${tmp}`);
+console.log(`Chromium: ${browser.path} (${browser.source}); ${specs.length} sample briefings; medians of ${RUNS} runs; load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}; files in ${tmp}`);
 console.log('');
 console.log('Whole process: `briefdeck build` (HTML, PDF, PPTX, handout, Marp Markdown, deck JSON) against marp-cli --html, --pdf, --pptx');
-console.log('briefing'.padEnd(24), 'briefdeck build'.padStart(16), 'marp-cli ×3'.padStart(12), 'ratio'.padStart(7));
-specs.forEach((spec, i) =>
-  console.log(name(spec).padEnd(24), ms(cliOne[i]).padStart(16), ms(marp[i].ms).padStart(12), ratio(marp[i].ms, cliOne[i]).padStart(7)),
-);
-console.log('all, one run'.padEnd(24), ms(cliAll).padStart(16), ms(marpAll).padStart(12), ratio(marpAll, cliAll).padStart(7));
-const worstCli = Math.min(...specs.map((_, i) => marp[i].ms / cliOne[i]));
+const head = ['briefing'.padEnd(24), 'briefdeck build'.padStart(16), 'marp-cli ×3'.padStart(12), 'ratio'.padStart(7)];
+if (baseline) head.push('baseline build'.padStart(15), 'ratio'.padStart(7), 'baseline / this'.padStart(16));
+console.log(...head);
+const cliRow = (label: string, c: { ms: number; baseMs: number }, theirs: number) => {
+  const cells = [label.padEnd(24), ms(c.ms).padStart(16), ms(theirs).padStart(12), ratio(theirs, c.ms).padStart(7)];
+  if (baseline) cells.push(ms(c.baseMs).padStart(15), ratio(theirs, c.baseMs).padStart(7), ratio(c.baseMs, c.ms).padStart(16));
+  console.log(...cells);
+};
+specs.forEach((spec, i) => cliRow(name(spec), cliOne[i], marp[i].ms));
+cliRow('all, one run', cliAll, marpAll);
+const worstCli = Math.min(...specs.map((_, i) => marp[i].ms / cliOne[i].ms));
 const verdict = (x: number, target: number) => `${x.toFixed(1)}× ${x >= target ? 'met' : 'MISSED'}`;
-console.log(`targets (whole process): one deck ≥5× → worst ${verdict(worstCli, 5)}; all samples ≥10× → ${verdict(marpAll / cliAll, 10)}`);
+console.log(`targets (whole process): one deck ≥5× → worst ${verdict(worstCli, 5)}; all samples ≥10× → ${verdict(marpAll / cliAll.ms, 10)}`);
 console.log('');
+if (!all) process.exit(0);
 console.log('Inside a warm process: the build call alone, modules and corpus loaded before the clock starts');
 console.log(
   'briefing'.padEnd(24), 'slides'.padStart(6), 'first build'.padStart(12), 'rebuild'.padStart(9), 'marp-cli ×3'.padStart(12),

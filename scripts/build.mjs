@@ -25,6 +25,10 @@ import { corpusPipelineVersion, distDir, root, sourceHash, staleReason } from '.
 const BUNDLED = new Set([
   'commander', 'yaml', 'zod', 'zod-to-json-schema', 'picocolors', 'fastest-levenshtein', 'p-map', 'mrmime',
   'markdown-it', 'handlebars', 'gray-matter', 'fflate', 'chokidar', 'ora', '@marp-team/marp-core', 'pdf-lib', 'pptxgenjs',
+  // The browser driver (without the full `puppeteer`, whose downloader only a missing browser needs)
+  // and the font reader fitting measures with: hundreds of small ES modules each, resolved and read
+  // one by one, which cost a build about as much as composing its deck.
+  'puppeteer-core', 'fontkit', 'jszip',
 ]);
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })

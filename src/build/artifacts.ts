@@ -14,6 +14,7 @@ import { renderMarp, type MarpRender } from '../render/marp.ts';
 
 export { ARTIFACTS, type ArtifactKind } from './formats.ts';
 import type { ArtifactKind } from './formats.ts';
+import { trace } from '../trace.ts';
 
 export interface RenderContext {
   /** The run's one browser, started on first use. */
@@ -70,6 +71,7 @@ export async function renderArtifacts(
   const order = [...kinds].sort((a, b) => rank(a) - rank(b));
   // The browser formats and the Markdown share one Marp render, made before any of them.
   const marp = order.some((kind) => kind === 'marp.md' || kind === 'html' || PRINTED.has(kind)) ? renderMarp(layout) : undefined;
+  trace(`${layout.deck.name}: Marp rendered`);
   const handedOver: Promise<void>[] = [];
   let waited = false;
   for (const kind of order) {

@@ -18,9 +18,11 @@ import { MessageError, message } from '../diagnostics/message.ts';
 import type { Printer } from '../render/print.ts';
 import { renderArtifacts, ARTIFACTS, type ArtifactKind } from './artifacts.ts';
 import { commitOutputs, discardOutputs, outputPath, stageOutput, type PendingOutput } from './outputs.ts';
-import type { BuildEvent, BuildOptions, DeckResult, RunPlan } from './index.ts';
+import { trace } from '../trace.ts';
+import type { BuildEvent, BuildOptions, DeckResult } from './index.ts';
+import type { RunPlan } from './plan.ts';
 
-export interface BuildContext extends Omit<BuildOptions, 'browser'> {
+export interface BuildContext extends Omit<BuildOptions, 'browser' | 'chromium' | 'plan'> {
   root: string;
   outDir: string;
   store: EvidenceStore;
@@ -85,6 +87,7 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
   try {
     const composed = composeDeck(spec, ctx.store, { strict: ctx.strict, tags: ctx.tags });
     result.diagnostics.push(...composed.diagnostics);
+    trace(`${rel}: composed`);
     if (hasErrors(composed.diagnostics)) return fail();
     const deck = composed.deck;
     const at = (key: string) => ({ file: rel, ...spec.locations?.[key] });
@@ -94,6 +97,7 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
     const laid = layoutDeck(deck, theme, { template, at: at(spec.length ? 'length' : 'audience') });
     result.diagnostics.push(...laid.diagnostics);
     layout = laid.layout;
+    trace(`${rel}: laid out`);
   } catch (err) {
     if (err instanceof MessageError) return fail(...err.diagnostics);
     return fail(internal(rel, err));
@@ -114,7 +118,7 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
         paper: ctx.paper,
         htmlFirst: ctx.htmlFirst,
         afterHtml: ctx.htmlShown && (() => ctx.htmlShown!(deck.name)),
-      }, (a) =>
+      }, (a) => (trace(`${rel}: ${a.kind} rendered`),
       ctx.emit({
         type: 'artifact',
         spec: rel,
@@ -122,7 +126,7 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
         artifact: a.kind,
         ms: a.ms,
         ...(a.kind === 'html' && typeof a.content === 'string' ? { content: a.content } : {}),
-      }),
+      })),
     );
     rendered = artifacts.map((a) => ({ ...a, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[a.kind].suffix) }));
   } catch (err) {
@@ -132,6 +136,7 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
   try {
     for (const r of rendered) pending.push(stageOutput(r.path, r.content));
     commitOutputs(pending);
+    trace(`${rel}: files written`);
   } catch (err) {
     discardOutputs(pending);
     return fail(internal(rel, err));

@@ -4,22 +4,25 @@
  * most one browser per run, however many decks and formats. Errors in one spec (or in the theme it
  * wears) never stop the others and never touch that spec's previous outputs.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Audience, Diagnostic, EvidenceStore, OutputFormat } from '../model.ts';
 import { loadCorpus } from '../corpus/index.ts';
-import { parseBriefing, type ParseResult } from '../spec/index.ts';
 import { openTagFile } from './tag-file.ts';
-import { loadTheme, themeNames as themeFolders } from '../theme/index.ts';
+import { loadTheme } from '../theme/index.ts';
 import { prefetchFontFiles, textFaces } from '../theme/fonts.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { BrowserSession, letLaunchStart } from '../render/browser.ts';
+import { BrowserSession } from '../render/browser.ts';
+import type { StartedChromium } from '../render/chromium.ts';
+import { planRun, type RunPlan } from './plan.ts';
+
+export { findSpecs, planRun, type RunPlan } from './plan.ts';
 import type { Printer } from '../render/print.ts';
 import type { SpecDefaults } from '../spec/defaults.ts';
 import type { ArtifactKind } from './artifacts.ts';
 import { buildOne } from './deck.ts';
 import pMap from 'p-map';
 import { sweepStaleTemporaries } from './outputs.ts';
+import { trace } from '../trace.ts';
 
 /** Decks rendered at once: enough to keep the browser and this process busy together. */
 const DECKS_IN_FLIGHT = 2;
@@ -53,6 +56,14 @@ export interface BuildOptions {
   store?: EvidenceStore;
   /** An open browser to reuse (watch mode); otherwise one is launched when needed and closed. */
   browser?: Printer;
+  /**
+   * A browser the caller started for this run (the command line starts it before loading the
+   * build, when `planRun` says the run prints): driven instead of starting another, and ended
+   * with the run either way.
+   */
+  chromium?: StartedChromium;
+  /** This run's `planRun(options)`, when the caller read it already. */
+  plan?: RunPlan;
   /**
    * Keep the part-of-speech tags compression asked for in `.cache/briefdeck/pos-tags.json`, so a
    * rebuild need not load the tagger (default true; the decks are the same either way).
@@ -110,36 +121,27 @@ export interface BuildResult {
   ms: number;
 }
 
-/** Expands the given spec paths (files or folders) to Markdown spec files, sorted. */
-export function findSpecs(root: string, specs?: string[]): string[] {
-  const inputs = specs && specs.length > 0 ? specs : [join(root, 'briefings')];
-  const files: string[] = [];
-  for (const input of inputs) {
-    const full = resolve(root, input);
-    if (existsSync(full) && statSync(full).isDirectory()) {
-      for (const f of readdirSync(full).sort()) if (f.endsWith('.md')) files.push(join(full, f));
-    } else {
-      files.push(full);
-    }
-  }
-  return files;
-}
-
 export async function buildBriefings(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const root = resolve(options.root);
   const outDir = resolve(root, options.outDir ?? 'out');
   const emit = options.onProgress ?? (() => {});
-  const specFiles = findSpecs(root, options.specs);
+  const plan = options.plan ?? planRun(options);
+  const { specFiles, themeNames } = plan;
+  trace('specs read');
   sweepStaleTemporaries(outDir);
 
-  // Only the names: a theme is read when a deck wears it, so a broken one stops only its decks.
-  const themeNames = themeFolders(root);
   // One browser per run. When a spec asks for PDF or a handout it starts now, while the corpus
-  // loads (Chromium takes a few hundred milliseconds to come up); otherwise on first use.
-  // Concurrent formats share the same launch.
-  const launch = (): Promise<Printer> => BrowserSession.launch({ executablePath: options.browserPath });
-  const plan = planRun(specFiles, root, themeNames, options);
+  // loads (Chromium takes a few hundred milliseconds to come up), unless the caller started it
+  // sooner; otherwise on first use. Concurrent formats share the same launch.
+  let early = options.browser || !plan.prints ? undefined : options.chromium;
+  if (!early) options.chromium?.kill();
+  const launch = (): Promise<Printer> => {
+    trace('browser launch');
+    const started = early;
+    early = undefined;
+    return BrowserSession.launch({ executablePath: options.browserPath, started }).then((b) => (trace('browser up'), b));
+  };
   let browser: Promise<Printer> | undefined = options.browser
     ? Promise.resolve(options.browser)
     : plan.prints
@@ -147,7 +149,6 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
       : undefined;
   // A launch failure surfaces at the first PDF that awaits it, as before, never as an unhandled rejection.
   browser?.catch(() => {});
-  if (browser && !options.browser) await letLaunchStart();
   const fontsFound = prefetchThemeFonts(root, plan.themes);
   const ownBrowser = !options.browser;
 
@@ -160,6 +161,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   const decks: DeckResult[] = [];
   try {
     store = options.store ?? (await loadCorpus({ root, corpusDir: options.corpusDir, store: options.storeUrl, onFile }));
+    trace('corpus checked');
     // A reused store (watch mode) was reported when it was loaded.
     if (!options.store) {
       emit({
@@ -193,7 +195,9 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
     decks.push(...built);
   } finally {
     tagFile?.save();
+    early?.kill();
     if (ownBrowser && browser) await (await browser.catch(() => undefined))?.close();
+    trace('browser closed');
     if (!options.store) store?.close();
   }
   return {
@@ -202,43 +206,6 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
     diagnostics: store.diagnostics,
     ms: performance.now() - started,
   };
-}
-
-/** What a run's specs ask for, read before any deck is built. */
-export interface RunPlan {
-  /** Some spec wants a PDF or a handout. */
-  prints: boolean;
-  /** The themes the specs wear. */
-  themes: Set<string>;
-  /** Each spec's text and parse, which its build reuses when the file still reads the same. */
-  parsed: Map<string, { source: string; result: ParseResult }>;
-}
-
-/**
- * Reads every spec of the run with the same parse the build makes (a spec that does not parse
- * asks for nothing; it is reported when it is built).
- */
-function planRun(specFiles: readonly string[], root: string, themeNames: string[], options: BuildOptions): RunPlan {
-  const prints = (formats: readonly OutputFormat[]) => formats.some((f) => f === 'pdf' || f === 'handout');
-  const plan: RunPlan = { prints: options.formats ? prints(options.formats) : false, themes: new Set(), parsed: new Map() };
-  for (const file of specFiles) {
-    try {
-      const source = readFileSync(file, 'utf8');
-      const parsed = parseBriefing(relative(root, file) || file, source, {
-        root,
-        themes: themeNames,
-        overrides: { audience: options.audience, theme: options.theme },
-        defaults: options.specDefaults,
-      });
-      plan.parsed.set(file, { source, result: parsed });
-      if (!parsed.spec) continue;
-      plan.themes.add(parsed.spec.theme);
-      if (!options.formats && prints(parsed.spec.formats)) plan.prints = true;
-    } catch {
-      // Reported when the spec is built.
-    }
-  }
-  return plan;
 }
 
 /**

@@ -1,6 +1,9 @@
 /** `briefdeck build [paths…]`: builds briefing specs into decks. */
 import { Command } from 'commander';
 import { buildOptionsOf } from '../config/settings.ts';
+import { planRun } from '../build/plan.ts';
+import { installedBrowser, startChromium } from '../render/chromium.ts';
+import { trace } from '../trace.ts';
 import { addRunOptions, openForRun, untilInterrupted, verbosityOf } from './options.ts';
 
 export function register(program: Command): void {
@@ -24,10 +27,20 @@ export function register(program: Command): void {
         await session.close();
         return;
       }
+      // When the run prints, the browser starts before the stages load: it is up by the time
+      // the first deck is composed and fitted.
+      const options = buildOptionsOf(s);
+      const plan = planRun(options);
+      trace('specs read');
+      const browserPath = options.browserPath ?? installedBrowser()?.path;
+      const chromium = plan.prints && browserPath ? startChromium(browserPath) : undefined;
+      if (chromium) trace('browser started');
       const [{ buildBriefings }, { createReporter }] = await Promise.all([import('../build/index.ts'), import('./progress.ts')]);
+      trace('build modules loaded');
       const reporter = createReporter(s.root, verbosity);
-      const result = await buildBriefings({ ...buildOptionsOf(s), onProgress: reporter.onProgress });
+      const result = await buildBriefings({ ...options, plan, chromium, onProgress: reporter.onProgress });
       reporter.finish(result);
+      trace('summary printed');
       process.exitCode = result.ok ? 0 : 1;
     });
 }

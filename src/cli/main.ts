@@ -12,6 +12,7 @@ import { register as registerCorpus } from './corpus.ts';
 import { register as registerClaims } from './claims.ts';
 import { register as registerQuotes } from './quotes.ts';
 
+import { trace } from '../trace.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 const VERSION = pkg.version;
@@ -20,6 +21,7 @@ const VERSION = pkg.version;
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
 
 export async function main(argv: string[]): Promise<number> {
+  trace('command line loaded');
   const program = new Command('briefdeck')
     .description('Turn a corpus of analysis articles into cited briefing decks.')
     .version(VERSION, '-V, --version')

@@ -57,6 +57,23 @@ export function posTags(text: string): string[] {
   return tags;
 }
 
+/**
+ * Where the tagger's words of a text are remembered, beside its tags: a key no text has (texts
+ * never hold control characters).
+ */
+const WORDS_OF = '\u0001';
+
+/** The tagger's words of `text`, one per tag: remembered like the tags, so a rebuild needs no tagger. */
+function tokenValues(text: string): string[] {
+  let values = memory.get(WORDS_OF + text);
+  if (!values) {
+    const n = tagger();
+    values = n.readDoc(text).tokens().out(n.its.value) as string[];
+    memory.set(WORDS_OF + text, values);
+  }
+  return values;
+}
+
 /** True when `text` has a finite verb and opens like a subject, so it can stand as a sentence. */
 export function isClause(text: string): boolean {
   const tags = posTags(text);
@@ -87,8 +104,7 @@ export interface Token {
 
 /** The words of `text` with their tags and offsets, for cutting phrases out of a sentence. */
 export function tokens(text: string): Token[] {
-  const n = tagger();
-  const values = n.readDoc(text).tokens().out(n.its.value) as string[];
+  const values = tokenValues(text);
   const tags = posTags(text);
   const out: Token[] = [];
   let at = 0;

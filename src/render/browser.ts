@@ -1,5 +1,6 @@
 /**
- * Finding and launching Chrome/Chromium, once per build run. Lookup follows marp-cli: the
+ * Driving Chrome/Chromium, once per build run. The browser is started by `chromium.ts` (a build
+ * starts it before it loads its stages) and driven by puppeteer over its pipe. Lookup follows marp-cli: the
  * `CHROME_PATH` variable, then the usual install paths, then a browser puppeteer downloaded
  * earlier (we never download one). Among installed browsers Chromium's headless shell comes
  * first (Debian's `chromium-headless-shell`, puppeteer's `chrome-headless-shell`): the same Blink
@@ -8,39 +9,34 @@
  * from a small pool of pages that jobs reuse, all in one renderer process, and replaces a
  * browser that crashes or hangs once per job (see `withPage`).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { ChildProcess } from 'node:child_process';
+// puppeteer-core's driver without its launcher: the launcher brings the browser downloader and
+// its proxy and FTP clients (2 MB of code a build would parse for nothing); the browser is
+// started by `chromium.ts` and reached over its pipe.
+import { connect as connectDriver } from 'puppeteer-core/internal/puppeteer-core-browser.js';
+import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
+import type { Browser, Page, PuppeteerNode } from 'puppeteer-core';
 import { finishPrint, printOnPage, type Printer, type PrintJob } from './print.ts';
-import { processAlive } from '../processes.ts';
+import { installedBrowser, startChromium, type StartedChromium } from './chromium.ts';
 
-/** Headless shells first; a path ending in `headless-shell` is launched in shell mode. */
-const KNOWN_PATHS = [
-  '/usr/lib/chromium/chromium-headless-shell',
-  '/usr/lib/chromium/headless_shell',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
-];
+export { isHeadlessShell, type StartedChromium } from './chromium.ts';
 
-/** Whether `path` is Chromium's headless shell rather than a full browser. */
-export function isHeadlessShell(path: string): boolean {
-  return /headless[-_]shell(\.exe)?$/i.test(path);
-}
-
+/**
+ * A browser puppeteer downloaded into its cache. Only the full `puppeteer` package knows where
+ * (its configuration and download layout), so it loads here, on this rare path only: the build
+ * drives the browser with `puppeteer-core`.
+ */
 function puppeteerBrowser(env: NodeJS.ProcessEnv): string | undefined {
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
   if (!existsSync(cacheDir)) return undefined;
+  const downloader = (createRequire(import.meta.url)('puppeteer') as { default: PuppeteerNode }).default;
   for (const headless of ['shell', true] as const) {
     try {
-      const path = puppeteer.executablePath({ headless });
+      const path = downloader.executablePath({ headless });
       if (path && existsSync(path)) return path;
     } catch {
       // Not downloaded: try the next.
@@ -50,8 +46,8 @@ function puppeteerBrowser(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): { path: string; source: string } | undefined {
-  if (env.CHROME_PATH && existsSync(env.CHROME_PATH)) return { path: env.CHROME_PATH, source: 'CHROME_PATH' };
-  for (const path of KNOWN_PATHS) if (existsSync(path)) return { path, source: 'known path' };
+  const installed = installedBrowser(env);
+  if (installed) return installed;
   const downloaded = puppeteerBrowser(env);
   return downloaded ? { path: downloaded, source: 'puppeteer cache' } : undefined;
 }
@@ -59,6 +55,8 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): { path: strin
 /** Options for `BrowserSession.launch`. */
 export interface BrowserLaunchOptions {
   executablePath?: string;
+  /** A browser already started for this run (`startChromium`): connected to instead of starting one. */
+  started?: StartedChromium;
   /** Time allowed for the browser to start. */
   timeoutMs?: number;
   /** Time allowed for one rendering job (`withPage`) before the browser counts as hung. */
@@ -100,6 +98,7 @@ export class BrowserSession implements Printer {
 
   private constructor(
     private current: Browser,
+    private chromium: StartedChromium,
     readonly executablePath: string,
     private readonly options: BrowserLaunchOptions,
   ) {}
@@ -108,13 +107,19 @@ export class BrowserSession implements Printer {
     return this.current;
   }
 
+  /** The browser's process now (a relaunch replaces it). */
+  get process(): ChildProcess {
+    return this.chromium.child;
+  }
+
   static async launch(options: BrowserLaunchOptions = {}): Promise<BrowserSession> {
-    const executablePath = options.executablePath ?? findBrowser()?.path;
+    const executablePath = options.started?.executablePath ?? options.executablePath ?? findBrowser()?.path;
     if (!executablePath)
       throw new Error(
         'no Chrome or Chromium found: set CHROME_PATH, pass --browser PATH, or install Chromium (Debian/Ubuntu: apt-get install chromium); see README › Troubleshooting',
       );
-    const session = new BrowserSession(await start(executablePath, options.timeoutMs), executablePath, options);
+    const chromium = options.started ?? startChromium(executablePath);
+    const session = new BrowserSession(await connect(chromium, options.timeoutMs), chromium, executablePath, options);
     session.warmUp(options.warmPages ?? 2);
     return session;
   }
@@ -211,9 +216,11 @@ export class BrowserSession implements Printer {
     if (generation !== this.generation) return;
     this.relaunching ??= (async () => {
       this.idle = [];
-      this.current.process()?.kill('SIGKILL');
-      await this.current.close().catch(() => {});
-      this.current = await start(this.executablePath, this.options.timeoutMs);
+      this.chromium.kill();
+      await this.current.disconnect().catch(() => {});
+      const chromium = startChromium(this.executablePath);
+      this.current = await connect(chromium, this.options.timeoutMs);
+      this.chromium = chromium;
       this.generation += 1;
       this.restarts += 1;
     })().finally(() => {
@@ -223,16 +230,16 @@ export class BrowserSession implements Printer {
   }
 
   /**
-   * Nothing of the browser is kept (its profile is a temporary folder, removed when it exits),
-   * so it is killed rather than asked to shut down, which is some 50 ms sooner.
+   * Nothing of the browser is kept (a headless shell has no profile on disk; a full browser's
+   * temporary one is removed once it exits), so it is killed rather than asked to shut down,
+   * which is some 50 ms sooner.
    */
   async close(): Promise<void> {
     await this.relaunching?.catch(() => {});
-    const child = this.current.process();
-    if (child) {
-      child.kill('SIGKILL');
-      await this.current.close().catch(() => {});
-    } else if (this.current.connected) await this.current.close();
+    this.chromium.kill();
+    await this.current.disconnect().catch(() => {});
+    // A full browser's profile folder goes once it exits.
+    if (this.chromium.userDataDir) await this.chromium.exited;
   }
 }
 
@@ -245,75 +252,38 @@ export async function letLaunchStart(turns = 5): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
-const PROFILE_PREFIX = 'briefdeck-chromium-';
-
 /**
- * A fresh Chromium profile folder named after this process. Folders of processes no longer
- * running are removed first: a build stopped by Ctrl-C or killed cannot remove its own, and
- * each is about a megabyte.
+ * Drives a started browser over its pipe; kills it when it does not answer within `timeoutMs`
+ * or exits first (the error then says how, with the end of what it printed).
  */
-function profileFolder(): string {
-  const dir = tmpdir();
-  for (const name of readdirSync(dir)) {
-    const pid = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1];
-    if (pid && !processAlive(Number(pid))) removeFolder(join(dir, name));
+async function connect(chromium: StartedChromium, timeoutMs = 30_000): Promise<Browser> {
+  const input = chromium.child.stdio[3] as NodeJS.WritableStream | null;
+  const output = chromium.child.stdio[4] as NodeJS.ReadableStream | null;
+  // A browser started early may be gone before it is driven (it could not start at all).
+  if (chromium.gone !== undefined || !input || !output) {
+    chromium.kill();
+    throw new Error(`the browser did not start: ${chromium.gone ?? 'no pipe to the browser'}`);
   }
-  return mkdtempSync(join(dir, `${PROFILE_PREFIX}${process.pid}-`));
-}
-
-/**
- * Removes a profile folder. A browser that was just killed may still be writing into it
- * (ENOTEMPTY): a few retries, and a folder that stays is removed by the next launch.
- */
-function removeFolder(path: string): void {
-  try {
-    rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-  } catch {
-    // Left for the next launch's sweep of folders whose process is gone.
-  }
-}
-
-/** Launches Chromium on a profile of its own, removed once the browser is gone. */
-async function start(executablePath: string, timeoutMs = 30_000): Promise<Browser> {
-  const userDataDir = profileFolder();
-  const removeProfile = () => removeFolder(userDataDir);
-  try {
-    const browser = await launchChromium(executablePath, timeoutMs, userDataDir);
-    browser.once('disconnected', removeProfile);
-    return browser;
-  } catch (err) {
-    removeProfile();
-    throw err;
-  }
-}
-
-function launchChromium(executablePath: string, timeoutMs: number, userDataDir: string): Promise<Browser> {
-  const needsNoSandbox = (typeof process.getuid === 'function' && process.getuid() === 0) || Boolean(process.env.CI);
-  return puppeteer.launch({
-    executablePath,
-    userDataDir,
-    headless: isHeadlessShell(executablePath) ? 'shell' : true,
-    // Over a pipe, Chromium exits with us even when we are killed (SIGKILL, OOM); over a
-    // WebSocket it would live on as an orphan.
-    pipe: true,
-    timeout: timeoutMs,
-    args: [
-      // Fewer processes: the GPU and network services run inside the browser process; without a
-      // sandbox no zygote is needed to fork sandboxed renderers, and the headless shell runs its
-      // renderer in the browser process too (as serverless PDF services run it). Chromium's
-      // start-up then costs about half the CPU, which the build's other thread needs on two cores.
-      ...(needsNoSandbox ? ['--no-sandbox', '--no-zygote', ...(isHeadlessShell(executablePath) ? ['--single-process'] : [])] : []),
-      '--in-process-gpu',
-      '--enable-features=NetworkServiceInProcess2',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--font-render-hinting=none',
-      // Every page in one renderer: a second page then opens in tens of milliseconds instead
-      // of starting a renderer process of its own, and two cores are busy enough anyway.
-      '--renderer-process-limit=1',
-    ],
+  let timer: NodeJS.Timeout | undefined;
+  const transport = new PipeTransport(input, output);
+  // (The internal module's declarations are the public `Browser`'s, declared apart.)
+  const connecting = connectDriver({ transport }) as Promise<unknown> as Promise<Browser>;
+  const failed = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the browser did not start within ${Math.round(timeoutMs / 1000)} s (${chromium.executablePath})`)), timeoutMs);
+    void chromium.exited.then((why) => reject(new Error(`the browser did not start: ${why}`)));
   });
+  // Whichever loses the race must not count as unhandled.
+  connecting.catch(() => {});
+  failed.catch(() => {});
+  try {
+    return await Promise.race([connecting, failed]);
+  } catch (err) {
+    chromium.kill();
+    // The driver hears that the pipe closed: its pending calls end now, instead of keeping this
+    // process waiting for their own time limits (minutes).
+    transport.onclose?.();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
 }

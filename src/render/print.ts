@@ -3,7 +3,7 @@
  * PDF deck and the handout describe their documents and PDF settings as plain `PrintJob`s; a
  * `Printer` (the run's `BrowserSession`) prints them. Renderers never touch a browser page.
  */
-import type { Page, PDFOptions } from 'puppeteer';
+import type { Page, PDFOptions } from 'puppeteer-core';
 import { finishPdf, type PdfBookmark, type PdfInfo } from './pdf-meta.ts';
 
 /** One document to print, as plain data. */

@@ -12,7 +12,7 @@
  */
 import type { Claim, CorpusDocument } from '../model.ts';
 import { stem, wordsOf } from './words.ts';
-import { isEnglishWord } from '../corpus/glue.ts';
+import { isEnglishWord } from './vocabulary.ts';
 import { findActors } from '../corpus/actors.ts';
 
 /** "the" and the lower-case words after it, up to three: the noun phrase and what follows. */

@@ -143,7 +143,7 @@ export function createSelectionContext(
       const text = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
       const hits = index.search(text.replace(/["“”*]/g, ' '), SUBJECT_CANDIDATES).map((h) => h.id);
       const candidates = index.inStoreOrder(hits).filter((c) => allowed.has(c.docId));
-      const isActor = (name: string) => findActors(name).length > 0;
+      const isActor = (name: string) => actorsOf(name).length > 0;
       found = subjectOf(
         { ...request, keywords, keywordsOf: (t) => topicKeywords(store, t), isActor },
         candidates,
@@ -158,7 +158,7 @@ export function createSelectionContext(
   };
   let scoped: { scope?: Scope } | undefined;
   const scope = () =>
-    (scoped ??= { scope: keptScope(kept, scopeOf([spec.title, spec.subtitle].filter(Boolean).join(' — '), spec.topics ?? [], words(), findActors)) }).scope;
+    (scoped ??= { scope: keptScope(kept, scopeOf([spec.title, spec.subtitle].filter(Boolean).join(' — '), spec.topics ?? [], words(), actorsOf)) }).scope;
   // Titles come with the document listing; first paragraphs are read when scope needs them, many
   // at once where a request knows which documents it will look at.
   const titles = new Map(docs.map((d) => [d.id, d.title]));
@@ -241,6 +241,21 @@ function keptScope(kept: KeptSelection, scope: Scope | undefined): Scope | undef
   if (kept.scopes.size >= 16) kept.scopes.delete(kept.scopes.keys().next().value!);
   kept.scopes.set(key, scope);
   return scope;
+}
+
+/**
+ * The actors a text names, for every deck of the process: the gazetteer's pattern (every name it
+ * knows, in one alternation) is slow on long sentences, and each deck of a run reads the same
+ * sentences for its own scope.
+ */
+let actorsIn = new Map<string, string[]>();
+function actorsOf(text: string): string[] {
+  let actors = actorsIn.get(text);
+  if (!actors) {
+    if (actorsIn.size >= 50_000) actorsIn = new Map();
+    actorsIn.set(text, (actors = findActors(text)));
+  }
+  return actors;
 }
 
 const keptByStore = new WeakMap<EvidenceStore, { index: EvidenceIndex; byFilter: Map<string, KeptSelection> }>();

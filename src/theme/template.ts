@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import { posix, relative } from 'node:path';
 import type { ResolvedTheme } from '../model.ts';
 import { MessageError, message } from '../diagnostics/message.ts';
+import { createRequire } from 'node:module';
 import { unzipSync } from 'fflate';
-import { DOMParser } from 'linkedom';
+import type { DOMParser as LinkedomParser } from 'linkedom';
 
 export class TemplateError extends Error {
   constructor(file: string, problem: string, fix: string) {
@@ -42,7 +43,10 @@ export interface Template {
   layouts: Layout[];
 }
 
-type El = ReturnType<DOMParser['parseFromString']>['documentElement'];
+type El = ReturnType<LinkedomParser['parseFromString']>['documentElement'];
+/** The XML parser, loaded with the first template read: a theme without one never needs it. */
+let DOMParser: typeof LinkedomParser | undefined;
+const parser = () => new (DOMParser ??= (createRequire(import.meta.url)('linkedom') as { DOMParser: typeof LinkedomParser }).DOMParser)();
 const EMU_PER_PT = 12700;
 const decoder = new TextDecoder();
 
@@ -52,7 +56,7 @@ const all = (el: El | undefined, tag: string): El[] => (el ? [...el.getElementsB
 function xml(t: { file: string; parts: Map<string, Uint8Array> }, part: string): El {
   const data = t.parts.get(part);
   if (!data) throw new TemplateError(t.file, `the part ${part} is missing`, 'Save the template again from PowerPoint (File › Save As › PowerPoint Template) and import that file');
-  return new DOMParser().parseFromString(decoder.decode(data), 'text/xml').documentElement as El;
+  return parser().parseFromString(decoder.decode(data), 'text/xml').documentElement as El;
 }
 
 /** Targets of a part's relationships, resolved to part names, by relationship id. */

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isClause, posTags, withTagMemory } from '../../src/deck/grammar.ts';
+import { isClause, posTags, tokens, withTagMemory } from '../../src/deck/grammar.ts';
 import { openTagFile } from '../../src/build/tag-file.ts';
 
 const model = `wink-eng-lite-web-model@${(createRequire(import.meta.url)('wink-eng-lite-web-model/package.json') as { version: string }).version}`;
@@ -45,6 +45,24 @@ describe('remembered part-of-speech tags', () => {
     expect(withTagMemory(openTagFile(file).tags, () => isClause(text))).toBe(false);
     // Outside that run the process's own memory answers, from the tagger.
     expect(isClause(text)).toBe(true);
+  });
+
+  it('keep the words of a text beside its tags, so cutting phrases needs no tagger either', () => {
+    const file = join(dir(), 'pos-tags.json');
+    const text = 'The memory-test envoys met.';
+    const kept = openTagFile(file);
+    const words = withTagMemory(kept.tags, () => tokens(text)).map((t) => t.text);
+    expect(words).toEqual(['The', 'memory', '-', 'test', 'envoys', 'met', '.']);
+    kept.save();
+    // A split the tagger would never make: only remembered words can give it.
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { model: string; tags: Record<string, string[]> };
+    const key = Object.keys(stored.tags).find((k) => k !== text && k.endsWith(text))!;
+    expect(stored.tags[key]).toEqual(words);
+    stored.tags[key] = ['The memory-test', 'envoys', 'met', '.'];
+    stored.tags[text] = ['NOUN', 'NOUN', 'VERB', 'PUNCT'];
+    writeFileSync(file, JSON.stringify(stored));
+    const remembered = withTagMemory(openTagFile(file).tags, () => tokens(text));
+    expect(remembered.map((t) => [t.text, t.tag, t.start])).toEqual([['The memory-test', 'NOUN', 0], ['envoys', 'NOUN', 16], ['met', 'VERB', 23], ['.', 'PUNCT', 26]]);
   });
 
   it('of another model version, or from a damaged file, are ignored', () => {

@@ -49,17 +49,17 @@ const alive = (pid: number) => {
 describe('a browser that fails mid-render', () => {
   it('is relaunched after a crash (process killed mid-PDF) and the PDF is complete', async () => {
     const session = await launch(30_000);
-    const first = session.browser.process()!.pid!;
+    const first = session.process.pid!;
     session.browser.once('targetcreated', () => process.kill(first, 'SIGKILL'));
     const pdf = await renderPdf(renderMarp(laidOut(deck, theme)), session);
     expect(session.restarts).toBe(1);
-    expect(session.browser.process()!.pid).not.toBe(first);
+    expect(session.process.pid).not.toBe(first);
     expect(pdfPages(pdf)).toBe(laidOut(deck, theme).slides.length);
   }, 60_000);
 
   it('is killed and relaunched when it hangs (stopped process, job timeout)', async () => {
     const session = await launch(3_000);
-    const first = session.browser.process()!.pid!;
+    const first = session.process.pid!;
     session.browser.once('targetcreated', () => process.kill(first, 'SIGSTOP'));
     const started = performance.now();
     const pdf = await renderPdf(renderMarp(laidOut(deck, theme)), session);
@@ -73,7 +73,7 @@ describe('a browser that fails mid-render', () => {
   it('reports a browser that crashes again after its restart, naming the job', async () => {
     const session = await launch(30_000);
     const job = session.withPage('PDF of energy', async (page) => {
-      page.browser().process()!.kill('SIGKILL');
+      session.process.kill('SIGKILL');
       return page.pdf();
     });
     await expect(job).rejects.toThrow(/^PDF of energy: the browser crashed, again after a restart$/);

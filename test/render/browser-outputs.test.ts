@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import puppeteer from 'puppeteer';
 import { PDFDocument, PDFDict, PDFName, PDFHexString, PDFString } from 'pdf-lib';
 import { BrowserSession, findBrowser, isHeadlessShell } from '../../src/render/browser.ts';
 import { renderHtml, slidesDocument } from '../../src/render/html.ts';
@@ -70,29 +71,46 @@ describe('the browser session', () => {
       await Promise.all([job(), job(), job(), job(), renderPdf(renderMarp(laidOut(deck, theme)), s), renderHandout(renderMarp(laidOut(deck, theme)), s)]);
       expect(most).toBe(2);
       expect((await s.browser.pages()).length).toBe(2);
-      const renderers = s.browser.process()!.spawnargs;
+      const renderers = s.process.spawnargs;
       expect(renderers).toContain('--renderer-process-limit=1');
     } finally {
       await s.close();
     }
   }, 60_000);
 
-  it('keeps its profile in a folder of its own, removed at close, and removes those of dead runs', async () => {
+  it("runs Chromium's headless shell on no profile folder at all, as puppeteer would launch it otherwise", async () => {
+    const s = await BrowserSession.launch({ executablePath: '/usr/lib/chromium/chromium-headless-shell' });
+    try {
+      const args = s.process.spawnargs.slice(1);
+      expect(args.some((a) => a.startsWith('--user-data-dir'))).toBe(false);
+      // The same command line puppeteer.launch gives, but for the profile folder it would make.
+      const ours = ['--in-process-gpu', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+        '--disable-sync', '--font-render-hinting=none', '--renderer-process-limit=1', '--enable-features=NetworkServiceInProcess2'];
+      const theirs = puppeteer.defaultArgs({ headless: 'shell', args: ours });
+      expect(new Set(args.filter((a) => !/^--(no-sandbox|no-zygote|single-process)$/.test(a)))).toEqual(new Set([...theirs, '--remote-debugging-pipe']));
+      await s.withPage('probe', (page) => page.setContent('<p>probe</p>'));
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+
+  it('keeps the profile of a full browser in a folder of its own, removed once it exits, and removes those of dead runs', async (ctx) => {
+    if (!existsSync('/usr/bin/chromium')) ctx.skip();
     const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith('briefdeck-chromium-'));
     // What a build stopped by Ctrl-C leaves behind: the folder of a process that is gone.
     const dead = mkdtempSync(join(tmpdir(), 'briefdeck-chromium-999999999-'));
     mkdirSync(join(dead, 'Default'));
-    const s = await BrowserSession.launch();
+    const s = await BrowserSession.launch({ executablePath: '/usr/bin/chromium' });
     const own = profiles().filter((n) => n.startsWith(`briefdeck-chromium-${process.pid}-`));
     let closed = false;
     try {
       expect(existsSync(dead)).toBe(false);
       expect(own.length).toBeGreaterThanOrEqual(1);
-      const arg = s.browser.process()!.spawnargs.find((a) => a.startsWith('--user-data-dir='))!;
+      const arg = s.process.spawnargs.find((a) => a.startsWith('--user-data-dir='))!;
       expect(arg).toContain(`briefdeck-chromium-${process.pid}-`);
       await s.close();
       closed = true;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       expect(existsSync(arg.slice('--user-data-dir='.length))).toBe(false);
     } finally {
       if (!closed) await s.close();
