@@ -55,19 +55,26 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     if (furniture && !reasons.has(i)) reasons.set(i, `markup: page furniture (${furniture})`);
   });
 
+  const scale = densityScale(
+    blocks.map((b) => b.text),
+    language,
+  );
   const span = Math.max(1, to - from);
   const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
   if (end !== -1) {
     const marker = blocks[end].text.replace(/\s*:?\s*$/, '');
+    const resumed = articleResumes(blocks, end, (i) => classifyAlone(blocks[i].text, language, markup.get(blocks[i].start)?.linkDensity ?? 0, scale) === 'good');
     for (let i = end; i < blocks.length; i++)
-      if (!reasons.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
+      if (!reasons.has(i) && !resumed.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
   }
-  blocks.forEach((b, i) => {
-    if (reasons.has(i)) return;
-    const pattern = matchBoilerplate(b.text);
+  const patterns = blocks.map((b, i) => (reasons.has(i) ? undefined : matchBoilerplate(b.text)));
+  const ownTeaser = pageOwnTeaser(blocks, patterns);
+  blocks.forEach((_b, i) => {
+    const pattern = patterns[i];
     // In Readability's article a paragraph that trails off ("…") is the author's; a teaser of
     // another page is a link to it.
     if (pattern === TEASER && article(i) && !article(i)!.linkDensity) return;
+    if (pattern === TEASER && i === ownTeaser) return;
     if (pattern) reasons.set(i, `boilerplate: ${pattern}`);
   });
 
@@ -80,10 +87,6 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
 
   // In Readability's article a block is good unless it is a short line that is not a sentence: a
   // list item stays with its list, a heading or label must introduce text like a subheading.
-  const scale = densityScale(
-    blocks.map((b) => b.text),
-    language,
-  );
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
@@ -179,6 +182,38 @@ function dropAfterArticle(blocks: readonly Block[], body: number[], reasons: Map
   });
   const kept = body.filter((i) => !dropped.has(i));
   body.splice(0, body.length, ...kept);
+}
+
+/**
+ * Paragraphs after an end-of-article marker that are the article going on: a "Related" or "Read
+ * also" box set inside the text, and the text resuming under it. A run of
+ * {@link ARTICLE_RESUMES} good blocks in a row (jusText's good: long, with the stopwords of
+ * running text) is that; the headlines and teasers of a list of links are short or trail off, and
+ * come one at a time between them.
+ */
+function articleResumes(blocks: readonly Block[], end: number, good: (i: number) => boolean): Set<number> {
+  const out = new Set<number>();
+  for (let i = end + 1; i < blocks.length; ) {
+    let j = i;
+    while (j < blocks.length && good(j)) j++;
+    if (j - i >= ARTICLE_RESUMES) for (let k = i; k < j; k++) out.add(k);
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+/** Good blocks in a row after an end-of-article marker that say the article goes on. */
+const ARTICLE_RESUMES = 3;
+
+/**
+ * The page's own paragraph cut short (a paywall's lead, a "read more" that opens the rest), when
+ * it is one: teasers of other pages come in lists, so a paragraph that trails off is taken for the
+ * page's own when it is the only one on the page that runs past a line ({@link JUSTEXT}'s short
+ * block) and is as long as a good block. Its neighbours and its words decide it from there.
+ */
+function pageOwnTeaser(blocks: readonly Block[], patterns: ReadonlyArray<string | undefined>): number {
+  const long = blocks.flatMap((b, i) => (patterns[i] === TEASER && b.text.length >= JUSTEXT.lengthLow ? [i] : []));
+  return long.length === 1 && blocks[long[0]].text.length > JUSTEXT.lengthHigh ? long[0] : -1;
 }
 
 /** The most text a run after the article can hold and still be a box beside it, in characters. */
