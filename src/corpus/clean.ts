@@ -26,6 +26,8 @@ export interface CleanOptions {
   language?: LanguageProfile;
   /** What the HTML reader knows of each block (by start offset), and whether Readability found the article. */
   html?: { blocks: readonly HtmlBlock[]; fromReadability: boolean };
+  /** The language of a long paragraph written in another language than the document's, when it can tell. */
+  languageOf?: (text: string) => LanguageProfile | undefined;
   /** Blocks the reader already knows to be page furniture (PDF small type), by start offset, with the reason. */
   asides?: ReadonlyArray<{ start: number; reason: string }>;
 }
@@ -63,7 +65,7 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
   if (end !== -1) {
     const marker = blocks[end].text.replace(/\s*:?\s*$/, '');
-    const resumed = articleResumes(blocks, end, (i) => classifyAlone(blocks[i].text, language, markup.get(blocks[i].start)?.linkDensity ?? 0, scale) === 'good');
+    const resumed = articleResumes(blocks, end, (i) => classifyAlone(blocks[i].text, language, markup.get(blocks[i].start)?.linkDensity ?? 0, scale, options.languageOf) === 'good');
     for (let i = end; i < blocks.length; i++)
       if (!reasons.has(i) && !resumed.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
   }
@@ -90,7 +92,7 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
-    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale);
+    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale, options.languageOf);
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language, scale));
@@ -217,7 +219,7 @@ function pageOwnTeaser(blocks: readonly Block[], patterns: ReadonlyArray<string 
 }
 
 /** The most text a run after the article can hold and still be a box beside it, in characters. */
-const APART_MAX_CHARS = 550;
+const APART_MAX_CHARS = 800;
 /** …and as a share of the article's text. */
 const APART_MAX_SHARE = 0.35;
 

@@ -105,6 +105,30 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
   return language;
 }
 
+/**
+ * How to tell the language of one paragraph of a document when it is not the document's: a
+ * function that names it (with its stopwords) when ELD reads it reliably as another language that
+ * has a list. Undefined, without loading the detector, when every line long enough to tell
+ * (`minLength`) already reads as the document's language (`body`: its stopword share of body text).
+ */
+export async function otherLanguageReader(
+  text: string,
+  language: LanguageProfile,
+  minLength: number,
+  body: number,
+): Promise<((paragraph: string) => LanguageProfile | undefined) | undefined> {
+  if (!language.stopwords || language.segmenter) return undefined;
+  const foreign = text.split('\n').some((l) => l.length > minLength && coverage(l, language) < body);
+  if (!foreign) return undefined;
+  const { eld } = await import('eld/small');
+  return (paragraph) => {
+    const found = eld.detect(paragraph);
+    if (!found.language || !found.isReliable() || found.language === language.code) return undefined;
+    const other = languageProfile(found.language);
+    return other.stopwords && !other.segmenter ? other : undefined;
+  };
+}
+
 function coverage(text: string, language: LanguageProfile): number {
   const words = wordsOf(text, language);
   if (!words.length || !language.stopwords) return 0;

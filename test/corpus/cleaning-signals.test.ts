@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/corpus/formats/html.ts';
 import { cleanText } from '../../src/corpus/clean.ts';
-import { densityScale } from '../../src/corpus/justext.ts';
-import { detectLanguage, languageProfile } from '../../src/corpus/language.ts';
+import { classifyAlone, densityScale } from '../../src/corpus/justext.ts';
+import { detectLanguage, ENGLISH, languageProfile, otherLanguageReader } from '../../src/corpus/language.ts';
 import { matchBoilerplate } from '../../src/corpus/patterns.ts';
 import { ingestFile } from '../../src/corpus/read.ts';
 
@@ -162,6 +162,57 @@ describe('plain text copied from a page: where the article ends, and its tables'
     expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), ...rows, ...PARAS.slice(2)]);
   });
 
+  it("keeps the page's own paragraph cut short (a paywall's lead), not the teasers of a list", () => {
+    const cut = `${PARAS[0].slice(0, -1)}, and the traders who came to the ports in the autumn found the silos full of last year's grain…`;
+    const alone = `Farm Desk\nNews\n\nHarvest review\n\n${cut}\n\nSubscribe to read on\nLog in\n\nArchive\nContact\n`;
+    expect(cleanText(alone, 0, undefined, { title: 'Harvest review' }).paragraphs.map((p) => p.text)).toEqual([cut]);
+    const teasers = [
+      'Prices in the ports rose again last week as the buyers from Asia came back to the market and the exporters ran out of…',
+      'The co-operatives in the east want new silos before the summer, and they want the ministry to pay for half of them…',
+    ];
+    const list = `Harvest review\n\n${PARAS.join('\n\n')}\n\n${teasers.join('\n\n')}\n`;
+    const { paragraphs, dropped } = cleanText(list, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual(PARAS);
+    expect(dropped.find((d) => d.text.startsWith('Prices in the ports'))?.reason).toBe('boilerplate: truncated teaser');
+  });
+
+  it("goes on after a box of related stories inside the article when three good paragraphs follow it, not after a list of links", () => {
+    const more = [
+      'In the east the farmers have already sold most of what they grew, and the co-operatives say that they will need new silos before the next summer comes round.',
+      'The ministry has promised to pay for half of them, but the money is not in the budget yet, and the regions want the rest from the buyers who take the grain abroad.',
+      'Nobody expects the question to be settled before the figures are out, which leaves the farmers to decide on their own what they will sow in the autumn.',
+    ];
+    const box = 'Read more\n\nGrain prices at a ten-year high\nPorts full before the winter\n\n';
+    const text = `Harvest review\n\n${PARAS.join('\n\n')}\n\n${box}${more.join('\n\n')}\n`;
+    const { paragraphs, dropped } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS, ...more]);
+    expect(dropped.find((d) => d.text.includes('Grain prices at'))?.reason).toMatch(/^after end-of-article marker/);
+    const two = cleanText(`Harvest review\n\n${PARAS.join('\n\n')}\n\n${box}${more.slice(0, 2).join('\n\nPorts in the south\n\n')}\n`, 0, undefined, {
+      title: 'Harvest review',
+    });
+    expect(two.paragraphs.map((p) => p.text)).toEqual(PARAS);
+  });
+
+  it("drops an author's box of several sentences after the article, apart from it", () => {
+    const article = [
+      ...PARAS,
+      'In the east the farmers have already sold most of what they grew, and the co-operatives say that they will need new silos before the next summer comes round.',
+      'The ministry has promised to pay for half of them, but the money is not in the budget yet, and the regions want the rest from the buyers who take the grain abroad.',
+      'Nobody expects the question to be settled before the figures are out, which leaves the farmers to decide on their own what they will sow in the autumn.',
+      'The millers, for their part, have asked the ministry to keep a reserve in the state silos, so that the price of bread does not follow the price of grain abroad.',
+      'Their association says that a tenth of the harvest would be enough, and that the reserve could be sold in the spring, when the ports are quiet and prices fall.',
+      'The ministry has not answered yet, but officials say privately that the budget for the next year leaves no room for buying grain at the prices of this autumn.',
+      'The farmers in the west, who lost most of their crop to the drought, have asked for help of their own, and they will march on the capital if none is promised.',
+      'Their union wants the ministry to pay a tenth of what they lost, and to delay the taxes on land until the next harvest is in and the prices are known.',
+      'The ministry says that it will meet the union in the spring, when the figures are out, and that nothing will be decided before then in any case.',
+    ];
+    const bio = `${BIO} Before that she reported on the markets of the region for a news agency, from the ports of the south and from the capital, for twelve years. Her book on the grain trade of the region came out last spring, and she teaches a course on it at the university in the autumn and the winter, to students of economics. She is writing a second one now, on the railways that carried the grain to the ports before the war.`;
+    const text = `Farm Desk\nNews\n\nHarvest review\n\n${article.join('\n\n')}\n\nShare this article\nTweet\nPrint\n\n${bio}\n\nArchive\nContact\n`;
+    expect(bio.length).toBeGreaterThan(550);
+    const { paragraphs } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual(article);
+  });
+
   it('leaves a standfirst before the article alone', () => {
     const text = `Farm Desk\nNews\n\n${LEAD}\n\nShare this article\nTweet\n\n${PARAS.join('\n\n')}\n`;
     const { paragraphs } = cleanText(text, 0, undefined, { title: 'Harvest review' });
@@ -188,6 +239,34 @@ describe('languages whose stoplist covers less of the text', () => {
     const text = `Strona główna\nO nas\nKontakt\n\n${POLISH.join('\n\n')}\n`;
     const { paragraphs } = cleanText(text, 0, text.length, { title: 'Rosyjskie zamachy w Czechach' }, { language: languageProfile('pl') });
     expect(paragraphs.map((p) => p.text)).toEqual(POLISH);
+  });
+});
+
+describe('a paragraph in another language than its document', () => {
+  const GERMAN =
+    'Es ist schon einige Zeit her, dass wir hier von dem kleinen Hof am Fluss erzählt haben, und seitdem ist auf den Feldern und in den Ställen sehr viel passiert.';
+
+  it('is read by its own stopwords, when it is long enough to tell', async () => {
+    const languageOf = await otherLanguageReader(`${PARAS.join('\n')}\n${GERMAN}\n`, ENGLISH, 130, 0.32);
+    expect(languageOf).toBeDefined();
+    expect(languageOf!(GERMAN)?.code).toBe('de');
+    expect(classifyAlone(GERMAN, ENGLISH)).not.toBe('good');
+    expect(classifyAlone(GERMAN, ENGLISH, 0, 1, languageOf)).toBe('good');
+    expect(await otherLanguageReader(PARAS.join('\n'), ENGLISH, 130, 0.32)).toBeUndefined();
+  });
+
+  it('stays with the article on a page in another language', async () => {
+    const warnings = [
+      'Warning: the use of an undefined constant in the comments template is deprecated and will be an error in a future version of the software that runs this site.',
+      'Notice: the trackbacks of this post could not be loaded because the plugin that shows them was written for an older version of the server and has not been updated.',
+      'Warning: the list of recent comments is empty because the database table that holds them could not be read when the page was made, so nothing is shown here.',
+    ];
+    const second =
+      'So sah es aus, als der Kleine den Neuen zum ersten Mal auf dem Hof sah, mit ihm redete und ihn mit geschlossenen Augen von allen Seiten sehr lange beschnupperte.';
+    const text = `Start\nImprint\n\nNumber two: a new arrival on the farm\n\n${GERMAN}\n\n${second}\n\nName\nE-mail\nSearch\n\n${warnings.join('\n\n')}\n\nCategories\nArchive\n`;
+    const doc = (await ingestFile({ path: 'page.txt', bytes: Buffer.from(text) })).document!;
+    expect(doc.language).toBe('en');
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining([GERMAN, second]));
   });
 });
 
