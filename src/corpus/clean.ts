@@ -61,13 +61,16 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     blocks.map((b) => b.text),
     language,
   );
+  // What jusText makes of each block on its own, worked out once, when first asked.
+  const classes: Array<BlockClass | undefined> = [];
+  const plain = (i: number) =>
+    (classes[i] ??= classifyAlone(blocks[i].text, language, markup.get(blocks[i].start)?.linkDensity ?? 0, scale, options.languageOf));
   const span = Math.max(1, to - from);
   const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
   if (end !== -1) {
     const marker = blocks[end].text.replace(/\s*:?\s*$/, '');
-    const resumed = articleResumes(blocks, end, (i) => classifyAlone(blocks[i].text, language, markup.get(blocks[i].start)?.linkDensity ?? 0, scale, options.languageOf) === 'good');
     for (let i = end; i < blocks.length; i++)
-      if (!reasons.has(i) && !resumed.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
+      if (!reasons.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
   }
   const patterns = blocks.map((b, i) => (reasons.has(i) ? undefined : matchBoilerplate(b.text)));
   const ownTeaser = pageOwnTeaser(blocks, patterns);
@@ -92,7 +95,7 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
-    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale, options.languageOf);
+    if (!found || found.lead) return plain(i);
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language, scale));
@@ -185,27 +188,6 @@ function dropAfterArticle(blocks: readonly Block[], body: number[], reasons: Map
   const kept = body.filter((i) => !dropped.has(i));
   body.splice(0, body.length, ...kept);
 }
-
-/**
- * Paragraphs after an end-of-article marker that are the article going on: a "Related" or "Read
- * also" box set inside the text, and the text resuming under it. A run of
- * {@link ARTICLE_RESUMES} good blocks in a row (jusText's good: long, with the stopwords of
- * running text) is that; the headlines and teasers of a list of links are short or trail off, and
- * come one at a time between them.
- */
-function articleResumes(blocks: readonly Block[], end: number, good: (i: number) => boolean): Set<number> {
-  const out = new Set<number>();
-  for (let i = end + 1; i < blocks.length; ) {
-    let j = i;
-    while (j < blocks.length && good(j)) j++;
-    if (j - i >= ARTICLE_RESUMES) for (let k = i; k < j; k++) out.add(k);
-    i = Math.max(j, i + 1);
-  }
-  return out;
-}
-
-/** Good blocks in a row after an end-of-article marker that say the article goes on. */
-const ARTICLE_RESUMES = 3;
 
 /**
  * The page's own paragraph cut short (a paywall's lead, a "read more" that opens the rest), when
