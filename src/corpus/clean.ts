@@ -57,14 +57,6 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     if (furniture && !reasons.has(i)) reasons.set(i, `markup: page furniture (${furniture})`);
   });
 
-  const scale = densityScale(
-    blocks.map((b) => b.text),
-    language,
-  );
-  // What jusText makes of each block on its own, worked out once, when first asked.
-  const classes: Array<BlockClass | undefined> = [];
-  const plain = (i: number) =>
-    (classes[i] ??= classifyAlone(blocks[i].text, language, markup.get(blocks[i].start)?.linkDensity ?? 0, scale, options.languageOf));
   const span = Math.max(1, to - from);
   const end = blocks.findIndex((b) => (b.start - from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
   if (end !== -1) {
@@ -92,10 +84,14 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
 
   // In Readability's article a block is good unless it is a short line that is not a sentence: a
   // list item stays with its list, a heading or label must introduce text like a subheading.
+  const scale = densityScale(
+    blocks.map((b) => b.text),
+    language,
+  );
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
-    if (!found || found.lead) return plain(i);
+    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale, options.languageOf);
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language, scale));
