@@ -45,6 +45,8 @@ export interface CleanOptions {
   language?: LanguageProfile;
   /** What the HTML reader knows of each block (by start offset), and whether Readability found the article. */
   html?: { blocks: readonly HtmlBlock[]; fromReadability: boolean };
+  /** The language of a long paragraph written in another language than the document's, when it can tell. */
+  languageOf?: (text: string) => LanguageProfile | undefined;
   /** Blocks the reader already knows to be page furniture (PDF small type), by start offset, with the reason. */
   asides?: ReadonlyArray<{ start: number; reason: string }>;
   /** When the text given is one section of a longer one. */
@@ -90,12 +92,14 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
         if (!reasons.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
     }
   }
-  blocks.forEach((b, i) => {
-    if (reasons.has(i)) return;
-    const pattern = matchBoilerplate(b.text);
+  const patterns = blocks.map((b, i) => (reasons.has(i) ? undefined : matchBoilerplate(b.text)));
+  const ownTeaser = pageOwnTeaser(blocks, patterns);
+  blocks.forEach((_b, i) => {
+    const pattern = patterns[i];
     // In Readability's article a paragraph that trails off ("…") is the author's; a teaser of
     // another page is a link to it.
     if (pattern === TEASER && article(i) && !article(i)!.linkDensity) return;
+    if (pattern === TEASER && i === ownTeaser) return;
     if (pattern) reasons.set(i, `boilerplate: ${pattern}`);
   });
 
@@ -115,7 +119,7 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
-    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale);
+    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale, options.languageOf);
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language, scale));
@@ -240,8 +244,19 @@ function dropAfterArticle(blocks: readonly Block[], body: number[], reasons: Map
   body.splice(0, body.length, ...kept);
 }
 
+/**
+ * The page's own paragraph cut short (a paywall's lead, a "read more" that opens the rest), when
+ * it is one: teasers of other pages come in lists, so a paragraph that trails off is taken for the
+ * page's own when it is the only one on the page that runs past a line ({@link JUSTEXT}'s short
+ * block) and is as long as a good block. Its neighbours and its words decide it from there.
+ */
+function pageOwnTeaser(blocks: readonly Block[], patterns: ReadonlyArray<string | undefined>): number {
+  const long = blocks.flatMap((b, i) => (patterns[i] === TEASER && b.text.length >= JUSTEXT.lengthLow ? [i] : []));
+  return long.length === 1 && blocks[long[0]].text.length > JUSTEXT.lengthHigh ? long[0] : -1;
+}
+
 /** The most text a run after the article can hold and still be a box beside it, in characters. */
-const APART_MAX_CHARS = 550;
+const APART_MAX_CHARS = 800;
 /** …and as a share of the article's text. */
 const APART_MAX_SHARE = 0.35;
 

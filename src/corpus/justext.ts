@@ -41,11 +41,23 @@ const MIN_COMMON_WORDS = 12;
  * is known for HTML only: a block that is mostly links is navigation whatever its words. A
  * language with no stopword list is judged by length alone, and its neighbours do the rest.
  */
-export function classifyAlone(text: string, language: LanguageProfile = ENGLISH, linkDensity = 0, scale = 1): BlockClass {
+export function classifyAlone(
+  text: string,
+  language: LanguageProfile = ENGLISH,
+  linkDensity = 0,
+  scale = 1,
+  languageOf?: (text: string) => LanguageProfile | undefined,
+): BlockClass {
   if (linkDensity > JUSTEXT.maxLinkDensity) return 'bad';
   if (text.length < JUSTEXT.lengthLow) return linkDensity > 0 ? 'bad' : 'short';
   if (!language.stopwords) return text.length > JUSTEXT.lengthHigh ? 'good' : 'neargood';
-  const density = stopwordDensity(text, language);
+  let density = stopwordDensity(text, language);
+  // A paragraph long enough to tell its language, written in another than its document's (an
+  // English talk on a German page, a quoted letter in Greek), is read by its own stopwords.
+  if (languageOf && text.length > JUSTEXT.lengthHigh && density < scale * JUSTEXT.stopwordsHigh) {
+    const own = languageOf(text);
+    if (own?.stopwords && own !== language) density = Math.max(density, stopwordDensity(text, own));
+  }
   if (density >= scale * JUSTEXT.stopwordsHigh && text.length > JUSTEXT.lengthHigh) return 'good';
   if (density >= scale * JUSTEXT.stopwordsLow) return 'neargood';
   // A block written as sentences is prose however many names it holds: its neighbours decide,

@@ -105,6 +105,51 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
   return language;
 }
 
+/**
+ * The other languages a document's paragraphs are written in, for reading each paragraph by its
+ * own stopwords: a function that names, for a paragraph, the one of them whose stopwords cover
+ * most of it. The languages are those ELD reads reliably on the document's long lines
+ * (`minLength`) that do not read as the document's language (under `body` of its stopwords), at
+ * most {@link FOREIGN_SAMPLE} of them, the longest, and that have a list. Undefined when there is
+ * no such line, and for an English document, whose reading never loads the detector (see
+ * {@link detectLanguage}); none of the English pages of trafilatura's set needed it.
+ */
+export async function otherLanguageReader(
+  text: string,
+  language: LanguageProfile,
+  minLength: number,
+  body: number,
+): Promise<((paragraph: string) => LanguageProfile | undefined) | undefined> {
+  if (!language.stopwords || language.segmenter || language === ENGLISH) return undefined;
+  const foreign = text
+    .split('\n')
+    .filter((l) => l.length > minLength && coverage(l, language) < body)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, FOREIGN_SAMPLE);
+  if (!foreign.length) return undefined;
+  const { eld } = await import('eld/small');
+  const others = new Set<LanguageProfile>();
+  for (const line of foreign) {
+    const found = eld.detect(line);
+    if (!found.language || !found.isReliable() || found.language === language.code) continue;
+    const other = languageProfile(found.language);
+    if (other.stopwords && !other.segmenter) others.add(other);
+  }
+  if (!others.size) return undefined;
+  return (paragraph) => {
+    let best: LanguageProfile | undefined;
+    let most = 0;
+    for (const other of others) {
+      const c = coverage(paragraph, other);
+      if (c > most) (most = c), (best = other);
+    }
+    return best;
+  };
+}
+
+/** Long lines in another language read to tell which languages a document mixes in. */
+const FOREIGN_SAMPLE = 40;
+
 function coverage(text: string, language: LanguageProfile): number {
   const words = wordsOf(text, language);
   if (!words.length || !language.stopwords) return 0;

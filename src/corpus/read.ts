@@ -10,7 +10,8 @@ import { countWords } from './blocks.ts';
 import { cleanSections, type CleanOptions } from './clean.ts';
 import { sectionsOf } from './sections.ts';
 import type { HtmlBlock } from './formats/html.ts';
-import { detectLanguage, languageProfile } from './language.ts';
+import { JUSTEXT } from './justext.ts';
+import { detectLanguage, languageProfile, otherLanguageReader } from './language.ts';
 import { declaredCharset, decodeText } from './decode.ts';
 import { readFrontMatter } from './formats/markdown.ts';
 import type { MetaHints } from './metadata.ts';
@@ -112,11 +113,12 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   const code = await detectLanguage(text.slice(from, sectionsOf(text, from)[0][1]));
   // Too little text to tell: English, the language extraction reads, as before detection.
   const language = languageProfile(code ?? 'en');
-  let { paragraphs, dropped, meta } = cleanSections(text, from, text.length, hints, { language, html, asides });
+  const languageOf = await otherLanguageReader(text.slice(from), language, JUSTEXT.lengthHigh, JUSTEXT.stopwordsHigh);
+  let { paragraphs, dropped, meta } = cleanSections(text, from, text.length, hints, { language, html, asides, languageOf });
   if (page) {
     // Readability sometimes settles on one part of the article (a box, the first section): when
     // jusText over the whole page keeps several times as many words, the page is the better reading.
-    const whole = cleanSections(page.text, 0, page.text.length, hints, { language, html: { blocks: page.blocks, fromReadability: false } });
+    const whole = cleanSections(page.text, 0, page.text.length, hints, { language, html: { blocks: page.blocks, fromReadability: false }, languageOf });
     if (wordsIn(whole.paragraphs) > PAGE_OVER_ARTICLE * wordsIn(paragraphs)) ({ text } = page), ({ paragraphs, dropped, meta } = whole);
   }
   const side = input.sidecar ?? {};

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/corpus/formats/html.ts';
 import { cleanText } from '../../src/corpus/clean.ts';
-import { densityScale } from '../../src/corpus/justext.ts';
-import { detectLanguage, languageProfile } from '../../src/corpus/language.ts';
+import { classifyAlone, densityScale } from '../../src/corpus/justext.ts';
+import { detectLanguage, languageProfile, otherLanguageReader } from '../../src/corpus/language.ts';
 import { matchBoilerplate } from '../../src/corpus/patterns.ts';
 import { ingestFile } from '../../src/corpus/read.ts';
 
@@ -162,6 +162,40 @@ describe('plain text copied from a page: where the article ends, and its tables'
     expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), ...rows, ...PARAS.slice(2)]);
   });
 
+  it("keeps the page's own paragraph cut short (a paywall's lead), not the teasers of a list", () => {
+    const cut = `${PARAS[0].slice(0, -1)}, and the traders who came to the ports in the autumn found the silos full of last year's grain…`;
+    const alone = `Farm Desk\nNews\n\nHarvest review\n\n${cut}\n\nSubscribe to read on\nLog in\n\nArchive\nContact\n`;
+    expect(cleanText(alone, 0, undefined, { title: 'Harvest review' }).paragraphs.map((p) => p.text)).toEqual([cut]);
+    const teasers = [
+      'Prices in the ports rose again last week as the buyers from Asia came back to the market and the exporters ran out of…',
+      'The co-operatives in the east want new silos before the summer, and they want the ministry to pay for half of them…',
+    ];
+    const list = `Harvest review\n\n${PARAS.join('\n\n')}\n\n${teasers.join('\n\n')}\n`;
+    const { paragraphs, dropped } = cleanText(list, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual(PARAS);
+    expect(dropped.find((d) => d.text.startsWith('Prices in the ports'))?.reason).toBe('boilerplate: truncated teaser');
+  });
+
+  it("drops an author's box of several sentences after the article, apart from it", () => {
+    const article = [
+      ...PARAS,
+      'In the east the farmers have already sold most of what they grew, and the co-operatives say that they will need new silos before the next summer comes round.',
+      'The ministry has promised to pay for half of them, but the money is not in the budget yet, and the regions want the rest from the buyers who take the grain abroad.',
+      'Nobody expects the question to be settled before the figures are out, which leaves the farmers to decide on their own what they will sow in the autumn.',
+      'The millers, for their part, have asked the ministry to keep a reserve in the state silos, so that the price of bread does not follow the price of grain abroad.',
+      'Their association says that a tenth of the harvest would be enough, and that the reserve could be sold in the spring, when the ports are quiet and prices fall.',
+      'The ministry has not answered yet, but officials say privately that the budget for the next year leaves no room for buying grain at the prices of this autumn.',
+      'The farmers in the west, who lost most of their crop to the drought, have asked for help of their own, and they will march on the capital if none is promised.',
+      'Their union wants the ministry to pay a tenth of what they lost, and to delay the taxes on land until the next harvest is in and the prices are known.',
+      'The ministry says that it will meet the union in the spring, when the figures are out, and that nothing will be decided before then in any case.',
+    ];
+    const bio = `${BIO} Before that she reported on the markets of the region for a news agency, from the ports of the south and from the capital, for twelve years. Her book on the grain trade of the region came out last spring, and she teaches a course on it at the university in the autumn and the winter, to students of economics. She is writing a second one now, on the railways that carried the grain to the ports before the war.`;
+    const text = `Farm Desk\nNews\n\nHarvest review\n\n${article.join('\n\n')}\n\nShare this article\nTweet\nPrint\n\n${bio}\n\nArchive\nContact\n`;
+    expect(bio.length).toBeGreaterThan(550);
+    const { paragraphs } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual(article);
+  });
+
   it('leaves a standfirst before the article alone', () => {
     const text = `Farm Desk\nNews\n\n${LEAD}\n\nShare this article\nTweet\n\n${PARAS.join('\n\n')}\n`;
     const { paragraphs } = cleanText(text, 0, undefined, { title: 'Harvest review' });
@@ -188,6 +222,40 @@ describe('languages whose stoplist covers less of the text', () => {
     const text = `Strona główna\nO nas\nKontakt\n\n${POLISH.join('\n\n')}\n`;
     const { paragraphs } = cleanText(text, 0, text.length, { title: 'Rosyjskie zamachy w Czechach' }, { language: languageProfile('pl') });
     expect(paragraphs.map((p) => p.text)).toEqual(POLISH);
+  });
+});
+
+describe('a paragraph in another language than its document', () => {
+  const GERMAN = [
+    'Am Mittwoch trafen sich die Mitglieder des Vereins wieder in den Räumen der Firma am Hafen, um über die Erfahrungen mit den neuen Formen der Zusammenarbeit zu sprechen.',
+    'Die nächste Runde findet im Mai statt, und wer einen kurzen Vortrag halten möchte, meldet sich bitte bis Ende April bei den Gastgebern, damit das Programm geplant werden kann.',
+  ];
+  const TALK = [
+    'Three war stories about the organisational models that worked for us, told by the people who built them, with what they would do again and what they would never try twice.',
+    'Small groups then took the lessons from the stories and tried them on the problems that each of them had brought along, and presented what they found to the whole room.',
+  ];
+
+  it('is read by its own stopwords, when it is long enough to tell', async () => {
+    const german = languageProfile('de');
+    const languageOf = await otherLanguageReader(`${GERMAN.join('\n')}\n${TALK.join('\n')}\n`, german, 130, 0.32);
+    expect(languageOf).toBeDefined();
+    expect(languageOf!(TALK[0])?.code).toBe('en');
+    expect(classifyAlone(TALK[0], german)).not.toBe('good');
+    expect(classifyAlone(TALK[0], german, 0, 1, languageOf)).toBe('good');
+    expect(await otherLanguageReader(GERMAN.join('\n'), german, 130, 0.32)).toBeUndefined();
+  });
+
+  it('stays with the article on a page in another language', async () => {
+    const more = [
+      'Die Gastgeber danken allen, die gekommen sind, und besonders denen, die von ihren eigenen Erfahrungen erzählt haben, auch wenn nicht alles so gelaufen ist, wie sie es sich vorgestellt hatten.',
+      'Wer beim letzten Mal nicht dabei sein konnte, findet die Unterlagen der Vorträge auf den Seiten des Vereins, zusammen mit den Fotos des Abends und einer kurzen Zusammenfassung der Gespräche.',
+    ];
+    const menu = 'Startseite | Veranstaltungen | Arbeitsgruppen | Blog | Umfrage | Mitglieder | Kontakt | Impressum';
+    const share = 'Teilen: Drucken | Twitter | Facebook | LinkedIn | E-Mail | WhatsApp | Pinterest | Xing';
+    const text = `${menu}\n\nDas Treffen im April\n\n${TALK.join('\n\n')}\n\n${share}\n\n${[...GERMAN, ...more].join('\n\n')}\n\nArchiv\nSuche\n`;
+    const doc = (await ingestFile({ path: 'page.txt', bytes: Buffer.from(text) })).document!;
+    expect(doc.language).toBe('de');
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(TALK));
   });
 });
 
