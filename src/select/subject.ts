@@ -199,7 +199,11 @@ const aboutnessKnown = new WeakMap<Subject, WeakMap<readonly Word[], Map<string,
  * `claimId`, a headlined story's lead counts (`Subject.headlinedLeads`).
  */
 export function aboutness(subject: Subject, words: readonly Word[], docId: string, claimId?: string): number {
-  if (claimId !== undefined && subject.headlinedLeads?.has(claimId)) return HEADLINED_LEAD;
+  const own = aboutnessIn(subject, words, docId);
+  return own === 0 && claimId !== undefined && subject.headlinedLeads?.has(claimId) ? HEADLINED_LEAD : own;
+}
+
+function aboutnessIn(subject: Subject, words: readonly Word[], docId: string): number {
   let bySentence = aboutnessKnown.get(subject);
   if (!bySentence) aboutnessKnown.set(subject, (bySentence = new WeakMap()));
   let byDocument = bySentence.get(words);
@@ -470,9 +474,15 @@ function feedback(
   // A story whose headline names a phrase is about it, though its sentences use other words
   // ("JANUARY HOUSING SALES DROP": "Sales of previously owned homes…"). Where its sentences use
   // the word only otherwise (in a name: "Alaska Housing Finance Corp"), so does a headline in capitals.
+  // One whose sentences name it too has a lead that reports it, in whatever words ("EC
+  // COMMISSION GIVEN PLAN TO SAVE STEEL INDUSTRY": "European Community steelmakers presented…").
   for (const t of subject.phrases) {
     for (const doc of new Set(titledWith(t.stems[0]))) {
-      if (hits.has(doc) || findTerm(t, titleWords(doc)) < 0) continue;
+      if (findTerm(t, titleWords(doc)) < 0) continue;
+      if (hits.has(doc)) {
+        (subject.headlinedLeads ??= new Set()).add(`${doc}:p1:s1`);
+        continue;
+      }
       const sentences = sentencesOf(doc);
       if (sentences.some((c) => corpus.words(c).some((w) => t.stems.includes(w.stem)))) continue;
       hits.set(doc, TITLE_HITS);

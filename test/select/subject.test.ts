@@ -180,4 +180,19 @@ describe('a story headlined with the subject', () => {
   it('is not when its sentences use the word only inside a name, as the headline then does', () => {
     expect(s.documents.has('general/139')).toBe(false);
   });
+  it('has a lead that reports it in other words, when its sentences name it too (Reuters-21578, iron-steel)', () => {
+    const steel = [
+      { ...claim('iron-steel/001', 'BRUSSELS, March 2 - European Community steelmakers presented the Commission with a plan for the future of the industry.', 1), id: 'iron-steel/001:p1:s1' },
+      claim('iron-steel/001', 'Under the plan steel output would remain subject to quotas.', 2),
+      claim('acq/073', 'AMCA International said it will sell its steel service centers.', 1),
+      claim('general/001', 'The cost of steel and of coal rose.', 3),
+    ];
+    const sw = corpusWords(steel);
+    const heads: Record<string, string> = { 'iron-steel/001': 'EC COMMISSION GIVEN PLAN TO SAVE STEEL INDUSTRY', 'acq/073': 'AMCA TO SELL SOME ASSETS' };
+    const byHead = (stem: string) => Object.keys(heads).filter((d) => wordsOf(heads[d]).some((x) => x.stem === stem));
+    const subject = subjectOf({ topic: 'steel' }, steel, sw, (d) => heads[d] ?? '', (d) => steel.filter((c) => c.docId === d), byHead);
+    expect(aboutness(subject, sw.words(steel[0]), 'iron-steel/001', steel[0].id)).toBeGreaterThan(0);
+    // the words alone do not say steel (the test can fail)
+    expect(aboutness(subject, sw.words(steel[0]), 'iron-steel/001')).toBe(0);
+  });
 });
