@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleOn } from '../support/article.ts';
 import pg from 'pg';
 import { loadCorpus, type CorpusStore } from '../../src/corpus/index.ts';
 import { readFileTable } from '../../src/corpus/store/file-table.ts';
@@ -291,9 +292,7 @@ describe('a PostgreSQL store filled by several workers', () => {
 });
 
 describe('the files table of a PostgreSQL store', () => {
-  const ARTICLE = (subject: string) =>
-    `${subject} talks resume\n\nOfficials from both sides met in Geneva on Tuesday to discuss ${subject}. ` +
-    `The ministry said exports of ${subject} rose 12 percent in 2024, the highest figure in a decade.\n`;
+  const ARTICLE = articleOn;
 
   pgIt('has a version every write replaces, by any connection, so an unchanged corpus is checked from its saved copy and record', async () => {
     const url = await database();

@@ -8,13 +8,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleOn } from '../support/article.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { readFileTable, saveFileTable } from '../../src/corpus/store/file-table.ts';
 import { SqliteBackend } from '../../src/corpus/store/sqlite.ts';
 
-const ARTICLE = (subject: string) =>
-  `${subject} talks resume\n\nOfficials from both sides met in Geneva on Tuesday to discuss ${subject}. ` +
-  `The ministry said exports of ${subject} rose 12 percent in 2024, the highest figure in a decade.\n`;
+const ARTICLE = articleOn;
 
 let root: string;
 const cache = () => join(root, '.cache', 'briefdeck');
