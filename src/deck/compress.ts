@@ -8,6 +8,8 @@
  * more certainty than its source. Rules run from gentle to severe, stopping once the bullet fits.
  */
 import { findFigures } from '../corpus/figures.ts';
+// (A hypothetical conclusion or example keeps its marker, so the line is seen to point back.)
+import { drawnFromBefore } from '../select/index.ts';
 import { isClause, posTags } from './grammar.ts';
 import { keepSpans, touchesKept } from './point.ts';
 
@@ -28,14 +30,6 @@ const TEMPORAL = /^(?:since|after|following|before|during|in|by|over|for|from|un
 
 const BARE_MARKER = /^(?:still|meanwhile|moreover|however|nevertheless|nonetheless|thus|indeed|also|hence|therefore)\s+/i;
 
-/**
- * "As such, Russia's room for manoeuvre would certainly shrink…": a conclusion the sentence before
- * makes hypothetical. Without its marker it would read as a forecast of its own; with it, it points
- * back, and stays off a slide.
- */
-function drawnConclusion(s: string): boolean {
-  return /^(?:consequently|therefore|thus|hence|as a result|as such|accordingly)\b/i.test(s) && /\b(?:would|could|might)\b/i.test(s);
-}
 
 const gentle: Rule[] = [
   leadingClause(BARE_MARKER),
@@ -43,7 +37,7 @@ const gentle: Rule[] = [
   (s) => matches(s, /\s*\[[^\]]*\]/g),
   (s) => matches(s, /\s+[—–]\s[^—–]+?\s[—–](?=\s)/g),
   (s) => matches(s, /\s*—[^—\s][^—]*?[^—\s]—(?=\s)/g),
-  (s) => (concessiveHowever(s) || drawnConclusion(s) ? [] : matches(s, DISCOURSE)),
+  (s) => (concessiveHowever(s) || drawnFromBefore(s) ? [] : matches(s, DISCOURSE)),
   medialMarker,
   (s) => matches(s, INTENSIFIER),
 ];
@@ -259,7 +253,7 @@ function concessiveHowever(s: string): boolean {
 function leadingClause(pattern: RegExp, overPhrase = false): Rule {
   return (s) => {
     const m = pattern.exec(s);
-    if (!m || drawnConclusion(s)) return [];
+    if (!m || drawnFromBefore(s)) return [];
     const rest = s.slice(m[0].length);
     return isClause(rest) || (overPhrase && /,/.test(rest) && hasVerb(rest)) ? [[0, m[0].length]] : [];
   };

@@ -23,7 +23,7 @@ import { protagonistWeight } from './protagonist.ts';
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
 export { contentWords, nearDuplicate } from './similarity.ts';
 export { storylines, type Storyline } from './storylines.ts';
-export { leansOnContext, type StandAloneOptions } from './standalone.ts';
+export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
 export { aboutness, inScope, type Subject } from './subject.ts';
 export { wordsOf } from './words.ts';

@@ -30,7 +30,16 @@ const OBJECT_PRONOUN = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,3}\s+\p
 
 /** Phrases that only make sense after what came before. */
 const BACK_REFERENCE =
-  /^(?:instead of|unlike (?:this|that|these|those|them|it)|since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect)|(?:consequently|therefore|thus|hence|as a result|as such|accordingly)\b(?=[^.]*\b(?:would|could|might)\b))\b/i;
+  /^(?:instead of|unlike (?:this|that|these|those|them|it)|since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect))\b/i;
+
+/**
+ * "As such, Russia's room for manoeuvre would certainly shrink…", "For instance, Moscow would be
+ * expected to limit…": a hypothetical conclusion or example drawn from the sentence before. Without
+ * its marker it would read as a forecast of its own; with it, it points back.
+ */
+export function drawnFromBefore(text: string): boolean {
+  return /^(?:consequently|therefore|thus|hence|as a result|as such|accordingly|for instance|for example)\b/i.test(text) && /\b(?:would|could|might)\b/i.test(text);
+}
 
 /** "within these institutions": near the start, a determiner pointing at something named earlier. */
 const DEMONSTRATIVE_NOUN = /\bthese\s+(?!(?:days|two|three)\b)\p{Ll}|\bthis\s+(?!(?:year|century|decade|week|month|time|stage|point|is|was|will|would|may|could|can|has|had|does)\b)\p{Ll}+\b(?!\s+between\b)/u;
@@ -145,7 +154,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   if (speaksInFirstPerson(text) || unnamedSpeaker(text)) return true;
   // An opening "However," left after compression is one that could not go ("However, the crisis
   // ends, one can expect…"): read alone, it looks like a reply to a sentence the slide lacks.
-  if (/^however\s*,/i.test(text)) return true;
+  if (/^however\s*,/i.test(text) || drawnFromBefore(text)) return true;
   const t = text.replace(/[\u00a0\u202f]/g, ' ').replace(/“[^”]*”|"[^"]*"/g, '“…”');
   // "That way, China…" points back; so does "In short, this…" once its short opening is set aside.
   if (ANAPHORIC.test(t) || ANAPHORIC.test(t.replace(/^[\p{L}\s]{2,25},\s+/u, ''))) return true;

@@ -44,6 +44,10 @@ describe('pronoun subjects behind leading phrases', () => {
     expect(leansOnContext(text)).toBe(true);
     // compression keeps the marker, so the line is not made a forecast of its own
     expect(compressSentence(text, { maxWords: 12, always: true, detach: true }).text.startsWith('As such,')).toBe(true);
+    // so does an example of a hypothetical (seed: "One possible scenario is…")
+    const instance = 'For instance, Moscow would be expected to limit its military, security, and energy cooperation with partners such as Vietnam or India.';
+    expect(leansOnContext(instance)).toBe(true);
+    expect(compressSentence(instance, { maxWords: 12, always: true, detach: true }).text.startsWith('For instance,')).toBe(true);
     // a conclusion stated as fact loses its marker and stands
     expect(compressSentence('As a result, Russia has become more dependent on China.', { maxWords: 12, always: true, detach: true }).text).toBe('Russia has become more dependent on China.');
   });
