@@ -63,13 +63,8 @@ export interface SelectionContext {
   /** The deck's topics. */
   topics: readonly string[];
   /**
-   * docId → BRIEF..1: a notice or a brief (a dividend declared, a deal completed) weighs less
-   * than a full story; a document as long as the corpus's median or longer weighs 1.
-   */
-  brief: Map<string, number>;
-  /**
-   * docId → what a story weighs against others about the same subject: its length (`brief`),
-   * times LONE_ACTOR when its lead is about a name the corpus hardly writes elsewhere
+   * docId → what a story weighs against others about the same subject: its length (a notice or a
+   * brief weighs less than a full story, `briefWeights`), times LONE_ACTOR when its lead is about a name the corpus hardly writes elsewhere
    * (`protagonist.ts`). Reads the document's lead: prefetch heads first.
    */
   storyWeight: (docId: string) => number;
@@ -198,7 +193,7 @@ export function createSelectionContext(
     }
     return v;
   };
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], brief, storyWeight, recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
 }
 
 /**
@@ -435,9 +430,9 @@ export function titleQualifier(title: string, topic: string, topics: readonly st
   const own = wordsOf(topic.replace(/[-_]+/g, ' '));
   if (!own.length) return undefined;
   const topicStems = new Set(topics.flatMap((x) => wordsOf(x.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
-  // A word right beside the topic (not across a comma or "and"), neither a stopword nor a topic's.
-  const qualifies = (m: Word | undefined, a: Word, b: Word) =>
-    !!m && !/[^\s]/.test(title.slice(a.end, b.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+$/u.test(m.text) && !topicStems.has(m.stem);
+  // The word right before the topic (not across a comma or "and"), neither a stopword nor a topic's.
+  const qualifies = (m: Word, topicStart: Word) =>
+    !/[^\s]/.test(title.slice(m.end, topicStart.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+$/u.test(m.text) && !topicStems.has(m.stem);
   for (let i = 0; i < t.length; i++) {
     if (!nounForms(own[0].lower).includes(t[i].lower)) continue;
     // The topic's other words, as the title writes them ("trade deficits").
@@ -445,7 +440,7 @@ export function titleQualifier(title: string, topic: string, topics: readonly st
     while (last - i + 1 < own.length && t[last + 1] && nounForms(own[last - i + 1].lower).includes(t[last + 1].lower)) last++;
     if (last - i + 1 < own.length) continue;
     // "port strikes": the word before names which strikes.
-    if (i > 0 && qualifies(t[i - 1], t[i - 1], t[i])) return t[i - 1].stem;
+    if (i > 0 && qualifies(t[i - 1], t[i])) return t[i - 1].stem;
     return undefined;
   }
   return undefined;
