@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, nearDuplicate, titledDocuments, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, nearDuplicate, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -41,7 +41,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const headlined = (docs: Map<string, number>) => {
     ctx.prefetchHeads(docs.keys());
     for (const [doc, w] of docs) {
-      const headline = wordsOf(ctx.head(doc).title);
+      const headline = headlineWords(ctx.head(doc).title);
       docs.set(doc, w * ctx.storyWeight(doc) * (subjects.some((s) => aboutness(s, headline, doc) >= 0.6) ? 1 + HEADLINE : 1));
     }
     return docs;

@@ -14,7 +14,7 @@ import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFil
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicate, nearDuplicateBy } from './similarity.ts';
 import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
-import { corpusWords, corpusWordsOf, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
+import { corpusWords, corpusWordsOf, headlineWords, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
@@ -26,7 +26,7 @@ export { storylines, type Storyline } from './storylines.ts';
 export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
 export { aboutness, inScope, type Subject } from './subject.ts';
-export { wordsOf } from './words.ts';
+export { headlineWords, wordsOf } from './words.ts';
 export { selectQuote, type QuoteRequest } from './quotes.ts';
 export { competingClaims } from './competing.ts';
 
@@ -222,7 +222,7 @@ function titledWith(kept: KeptSelection, docs: readonly DocumentMeta[], stem: st
     for (const d of docs) {
       // A document without a title of its own is listed by its file name: no headline.
       if (d.title === d.id || d.title === d.id.split('/').pop()) continue;
-      for (const s of new Set(wordsOf(d.title).map((w) => w.stem))) (kept.titles.get(s) ?? kept.titles.set(s, []).get(s)!).push(d.id);
+      for (const s of new Set(headlineWords(d.title).map((w) => w.stem))) (kept.titles.get(s) ?? kept.titles.set(s, []).get(s)!).push(d.id);
     }
   }
   return kept.titles.get(stem) ?? [];

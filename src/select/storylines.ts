@@ -37,6 +37,9 @@ export interface StorylineInput {
 /** How much a line's score follows its document's relevance against the storyline's most relevant one. */
 const TOLD_BY = 0.5;
 
+/** A document under this share of the most relevant one's weight is a brief beside it. */
+const BRIEF = 0.5;
+
 /** Two documents share a storyline when their word vectors' cosine reaches this. */
 const SAME_STORY = 0.2;
 
@@ -137,7 +140,14 @@ export function storylines(input: StorylineInput): Storyline[] {
   // When no two documents share a storyline (long analyses, each arguing its own case), the
   // storylines say nothing: the corpus's points are its best lines across all documents.
   if (told.length > 1 && told.every((s) => s.documents.length === 1)) {
-    const lines = told.flatMap((s) => s.lines).sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
+    // Each line was scored within its own document. Across documents, as within a storyline, a
+    // brief beside the main story (one company's notice beside the European Community's steel
+    // plan: under half its weight) tells less of it; articles of comparable weight stand level.
+    const top = Math.max(...told.map((s) => s.weight));
+    const toldBy = (w: number) => (w < BRIEF * top ? 1 - TOLD_BY + (TOLD_BY * w) / top : 1);
+    const lines = told
+      .flatMap((s) => s.lines.map((l) => ({ ...l, score: l.score * toldBy(s.weight) })))
+      .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
     return [{ documents: told.flatMap((s) => s.documents), weight: told.reduce((n, s) => n + s.weight, 0), lines }];
   }
   return told.sort((a, b) => b.weight - a.weight || (a.documents[0] < b.documents[0] ? -1 : 1));

@@ -17,7 +17,7 @@
  *   names none is in scope when its document's title or lead names one.
  */
 import type { Claim, CorpusDocument } from '../model.ts';
-import { isName, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
+import { headlineWords, isName, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { datelineLength } from '../text.ts';
 
 export interface SubjectTerm {
@@ -456,7 +456,7 @@ function feedback(
   titledWith: (stem: string) => Iterable<string>,
 ): void {
   const titles = new Map<string, Word[]>();
-  const titleWords = (doc: string) => titles.get(doc) ?? titles.set(doc, wordsOf(titleOf(doc))).get(doc)!;
+  const titleWords = (doc: string) => titles.get(doc) ?? titles.set(doc, headlineWords(titleOf(doc))).get(doc)!;
   if (subject.names.length) {
     for (const c of claims) {
       if (subject.namedDocuments.has(c.docId)) continue;

@@ -12,6 +12,15 @@ import type { Claim, StoredWordCounts } from '../model.ts';
 
 export { stem, wordsOf, type Word } from '../corpus/words.ts';
 
+/**
+ * The words of a document's headline. A span in angle brackets is a code, not a word of the
+ * headline (a wire's ticker: "REGENCY CRUISES INC <SHIP> ELECTS NEW CHAIRMAN" is not about
+ * shipping); it is blanked, so offsets stay those of the title.
+ */
+export function headlineWords(title: string): Word[] {
+  return wordsOf(title.replace(/<[^<>\n]{1,40}>/g, (code) => ' '.repeat(code.length)));
+}
+
 const STOP = new Set<string>([...eng, 'also', 'said', 'says', 'would', 'could', 'may', 'might', 'one', 'two', 'new', 'last', 'year', 'per', 'mln', 'pct']);
 
 /** Whether a word is written as a name: an acronym, or the corpus capitalises it mid-sentence. */

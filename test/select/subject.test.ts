@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/model.ts';
 import { aboutness, findTerm, inScope, scopeOf, subjectOf, termOf, toldWith } from '../../src/select/subject.ts';
-import { corpusWords, wordsOf } from '../../src/select/words.ts';
+import { corpusWords, headlineWords, wordsOf } from '../../src/select/words.ts';
 import { findActors } from '../../src/corpus/actors.ts';
 
 let n = 0;
@@ -179,6 +179,17 @@ describe('a story headlined with the subject', () => {
   });
   it('is not when its sentences use the word only inside a name, as the headline then does', () => {
     expect(s.documents.has('general/139')).toBe(false);
+  });
+  it("is not when the word is a code in angle brackets (a wire's ticker), Reuters-21578 ship", () => {
+    const notice = [claim('ship/006', 'NEW YORK, March 2 - Regency Cruises Inc said its board elected William Schanz as its chairman.', 1), ...stories];
+    const heads: Record<string, string> = { ...titles, 'ship/006': 'REGENCY CRUISES INC <SHIP> ELECTS NEW CHAIRMAN' };
+    const nw = corpusWords(notice);
+    const headed = (stem: string) => Object.keys(heads).filter((d) => wordsOf(heads[d]).some((x) => x.stem === stem));
+    const shipping = subjectOf({ topic: 'shipping' }, notice, nw, (d) => heads[d] ?? '', (d) => notice.filter((c) => c.docId === d), headed);
+    expect(shipping.documents.has('ship/006')).toBe(false);
+    expect(aboutness(shipping, nw.words(notice[0]), 'ship/006', notice[0].id)).toBe(0);
+    // the headline's words without the code say nothing of ships
+    expect(headlineWords(heads['ship/006']).map((x) => x.text)).toEqual(['REGENCY', 'CRUISES', 'INC', 'ELECTS', 'NEW', 'CHAIRMAN']);
   });
   it('has a lead that reports it in other words, when its sentences name it too (Reuters-21578, iron-steel)', () => {
     const steel = [
