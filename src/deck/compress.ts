@@ -10,7 +10,7 @@
 import { findFigures } from '../corpus/figures.ts';
 // (A hypothetical conclusion or example keeps its marker, so the line is seen to point back.)
 import { drawnFromBefore } from '../select/index.ts';
-import { isClause, posTags } from './grammar.ts';
+import { isClause, posTags, tokens } from './grammar.ts';
 import { keepSpans, touchesKept } from './point.ts';
 
 const hasVerb = (s: string) => posTags(s).some((t) => t === 'VERB' || t === 'AUX');
@@ -81,9 +81,28 @@ const severe: Rule[] = [
 const LINKING_ADVERB = /(?<=[\p{L}’'])\s(?:also|soon|thereby|subsequently|furthermore|moreover)(?=\s\p{L})/gu;
 const detaching: Rule[] = [
   leadingClause(BARE_MARKER, true),
+  hereAfterNoun,
   (s) => (concessiveHowever(s) ? [] : leadingClause(DISCOURSE, true)(s)),
   (s) => matches(s, LINKING_ADVERB).filter(([a]) => !/\b(?:but|as|not only)\s*$/i.test(s.slice(0, a))),
 ];
+
+/**
+ * "here" after a noun ("dealers here said", "a meeting here", "creditor banks here") is the
+ * place the article was filed from, which a slide does not show: the noun reads as well without
+ * it. After a verb or a preposition ("based here", "from here") it is an argument and stays.
+ */
+function hereAfterNoun(s: string): Range[] {
+  if (!/\bhere\b/i.test(s)) return [];
+  const t = tokens(s);
+  const out: Range[] = [];
+  for (let i = 1; i < t.length; i++) {
+    if (t[i].text.toLowerCase() !== 'here' || !['NOUN', 'PROPN'].includes(t[i - 1].tag)) continue;
+    // Not "here and there", "here or abroad": a pair the sentence contrasts.
+    if (t[i + 1] && ['and', 'or'].includes(t[i + 1].text.toLowerCase())) continue;
+    out.push([t[i - 1].end, t[i].end]);
+  }
+  return out;
+}
 
 export const COMPRESSION_LEVELS: readonly (readonly Rule[])[] = [gentle, moderate, severe];
 

@@ -94,6 +94,17 @@ describe('"however" that means "no matter how"', () => {
   });
 });
 
+describe('"here", the place a wire story was filed from (Reuters-21578: sugar, livestock, debt)', () => {
+  const detach = (s: string) => compressSentence(s, { detach: true }).text;
+  it('goes after a noun, which reads as well without it', () => {
+    expect(detach('Cuba told operators that these contracts will take second place, dealers here said.')).toBe('Cuba told operators that these contracts will take second place, dealers said.');
+    expect(detach('A team of Nigerian officials will meet with Japanese creditor banks here to seek support.')).toBe('A team of Nigerian officials will meet with Japanese creditor banks to seek support.');
+  });
+  it('stays after a verb or in a pair, where it is what the clause says', () => {
+    for (const s of ['A company based here said it would sell the unit.', 'Prices here and abroad rose.', 'Traders came here from London.']) expect(detach(s)).toBe(s);
+  });
+});
+
 /*
  * What carries the point is never deleted. Sentences from the seed corpus and from Reuters-21578
  * (Distribution 1.0, David D. Lewis; free for research: /work/shared/corpora/reuters-21578-0).
