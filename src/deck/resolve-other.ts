@@ -85,6 +85,8 @@ const FALLBACK_QUOTE = 0.55;
 const CONDITION = /^(?:but\s+|and\s+)?((?:if|should|once|unless|when|whether)\s[^,]{6,80}),\s/i;
 
 const NAME_WORDS = 12;
+/** A subject of a few words and a verb of saying: "Economists say", "Many local bankers predict". */
+const REPORTING_OPENING = /^(?:[\p{L}'’-]+\s+){1,5}(?:say|says|said|predict|predicts|predicted|believe|believes|told|reported|argue|argues|warn|warns|warned)\b/iu;
 
 /**
  * A scenario's name, by deleting words from its own sentence: its condition ("If China refrains
@@ -99,6 +101,9 @@ export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string 
   if (cond) return cond.charAt(0).toUpperCase() + cond.slice(1);
   const main = compressSentence(text, { maxWords: NAME_WORDS, always: true, detach: true });
   const clause = main.text.replace(/[.!]$/, '').split(/\s*[:;(—–]\s*|,\s+(?:but|while|as|because|and|which)\s+/)[0];
+  // A sentence that opens on who says it ("Economists say the improvement owes little…") reports
+  // a view; its opening names no outcome.
+  if (REPORTING_OPENING.test(clause)) return undefined;
   if (wordCount(clause) <= NAME_WORDS && wordCount(clause) >= 3 && isClause(clause)) return clause;
   const words = clause.split(/\s+/).slice(0, 9);
   const tags = posTags(words.map((w) => w.replace(/[^\p{L}\p{N}-]/gu, '')).join(' '));
@@ -118,8 +123,14 @@ export function scenarioName(claim: Pick<Claim, 'text' | 'likelihood'>): string 
  */
 const HYPOTHETICAL = /\b(?:if|unless|should\s+\p{L}+|in case|provided that|would|could|might)\b/iu;
 
-function isScenario(claim: Claim): boolean {
-  return claim.kind !== 'attributed' && HYPOTHETICAL.test(claim.text) && scenarioName(claim) !== undefined;
+/**
+ * "would" after a past verb and "that" is the past's future ("…meant that the contribution to GDP
+ * would shrink", "officials expected that prices would rise"): what was so, not a hypothesis.
+ */
+const PAST_FUTURE = /\b(?:\p{L}+ed|meant|said|thought|knew|told|felt|saw|found|made|understood)\s+that\b[^.;:]*?\bwould\b/giu;
+
+export function isScenario(claim: Pick<Claim, 'kind' | 'text' | 'likelihood'>): boolean {
+  return claim.kind !== 'attributed' && HYPOTHETICAL.test(claim.text.replace(PAST_FUTURE, '')) && scenarioName(claim) !== undefined;
 }
 
 /** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
@@ -139,13 +150,14 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
   if (!picked.length) return reportEmpty(env, call, request, 'forecast'), [];
   const scenarios: Scenario[] = picked.map((claim) => {
     const name = scenarioName(claim)!;
-    // A scenario named by its own condition ("If China refrains from strengthening its hard
-    // security role") shows the rest of its sentence after the name, not the sentence again.
+    // A scenario named by its own first words ("If China refrains from strengthening its hard
+    // security role", "A domestic change would provide an opportunity") shows the rest of its
+    // sentence after the name, not the sentence again: after the condition's comma as a sentence,
+    // else as the name's continuation ("…for the Russian elite to reassess…").
     const whole = bulletText(env, claim).text;
-    // (Only where the condition ends at its comma: a name cut short of its condition keeps the whole.)
     const after = whole.toLowerCase().startsWith(name.toLowerCase()) ? whole.slice(name.length) : '';
-    const rest = /^\s*,\s*/.test(after) ? after.replace(/^\s*,\s*/, '') : '';
-    const text = rest.split(/\s+/).length >= 4 ? rest.charAt(0).toUpperCase() + rest.slice(1) : whole;
+    const rest = after.replace(/^\s*,\s*/, '').trimStart();
+    const text = rest.split(/\s+/).length < 4 ? whole : /^\s*,/.test(after) ? rest.charAt(0).toUpperCase() + rest.slice(1) : `…${rest}`;
     const s: Scenario = { name, text, citation: env.book.cite(claim, claim.text) };
     if (claim.likelihood) s.likelihood = claim.likelihood;
     return s;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { gluedWords } from '../../src/corpus/glue.ts';
 import { compressSentence, composeDeck, isDeletionOf } from '../../src/deck/index.ts';
-import { scenarioName } from '../../src/deck/resolve-other.ts';
+import { isScenario, scenarioName } from '../../src/deck/resolve-other.ts';
 import type { Deck, EvidenceStore } from '../../src/model.ts';
 import { leansOnContext } from '../../src/select/index.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
@@ -78,6 +78,18 @@ describe('reading the sample decks', () => {
     }
     expect(scenarioName({ text: 'A domestic change would provide an opportunity for the Russian elite to reassess the results of to-date policy and return to the long-held idea of diversifying policy.' }))
       .toBe('A domestic change would provide an opportunity');
+    // a scenario does not show its name twice: the text goes on where the name stops
+    for (const s of scenarios) expect(s.text.toLowerCase().startsWith(s.name.toLowerCase()), s.text).toBe(false);
+  });
+
+  it('takes neither a reported view nor the past\'s future for a scenario (Reuters-21578, money supply)', () => {
+    const fact = (text: string) => ({ kind: 'assessment' as const, text });
+    // "would" after "meant that": what was so
+    expect(isScenario(fact('The faster growth of imports compared with exports this year and last, reflecting buoyant private consumption, meant that the contribution of the foreign payments balance to GDP would shrink in both years.'))).toBe(false);
+    // a view its opening attributes names no outcome
+    expect(scenarioName({ text: 'Economists say the improvement owes little to any structural change and that any reversal of the trend in costs could have a rapid impact.' })).toBeUndefined();
+    // the same "would" as a hypothesis is one (the test can fail)
+    expect(isScenario(fact('The faster growth of imports would shrink the contribution of the foreign payments balance to GDP in both years.'))).toBe(true);
   });
 
   it('does not open a bottom line with a side point that only a strong likelihood word lifted', () => {
