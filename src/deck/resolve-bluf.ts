@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, nearDuplicate, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, namesSubject, nearDuplicate, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -80,7 +80,9 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     about: (c, words) => {
       if (!inScope(scope, c.text, ctx.head(c.docId))) return 0;
       // A line about two of the deck's subjects ("the war deepened Russia's dependence") joins them.
-      const each = subjects.map((s) => aboutness(s, words, c.docId, c.id)).filter((a) => a > 0);
+      // A bottom line names what it is about: words merely typical of a subject's stories ("debts",
+      // "banks" in a story that also gives Brazil's trade surplus) carry a slide, not the deck.
+      const each = subjects.map((s) => (namesSubject(s, words, c.docId) || s.headlinedLeads?.has(c.id) ? aboutness(s, words, c.docId, c.id) : 0)).filter((a) => a > 0);
       if (!each.length) return 0;
       const about = Math.max(...each) + 0.3 * (each.length - 1);
       const titled = new Set(words.filter((w) => titleStems.has(w.stem)).map((w) => w.stem)).size;

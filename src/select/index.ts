@@ -25,7 +25,7 @@ export { contentWords, nearDuplicate } from './similarity.ts';
 export { storylines, type Storyline } from './storylines.ts';
 export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
-export { aboutness, inScope, type Subject } from './subject.ts';
+export { aboutness, inScope, namesSubject, type Subject } from './subject.ts';
 export { headlineWords, wordsOf } from './words.ts';
 export { selectQuote, type QuoteRequest } from './quotes.ts';
 export { competingClaims } from './competing.ts';

@@ -148,6 +148,10 @@ export function storylines(input: StorylineInput): Storyline[] {
     const lines = told
       .flatMap((s) => s.lines.map((l) => ({ ...l, score: l.score * toldBy(s.weight) })))
       .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
+    // The story most about the deck opens it with its best line.
+    const main = told.reduce((a, b) => (b.weight > a.weight ? b : a));
+    const opening = lines.findIndex((l) => l.claim === main.lines[0].claim);
+    if (opening > 0) lines.unshift(...lines.splice(opening, 1));
     return [{ documents: told.flatMap((s) => s.documents), weight: told.reduce((n, s) => n + s.weight, 0), lines }];
   }
   return told.sort((a, b) => b.weight - a.weight || (a.documents[0] < b.documents[0] ? -1 : 1));

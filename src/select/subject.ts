@@ -218,7 +218,18 @@ function aboutnessIn(subject: Subject, words: readonly Word[], docId: string): n
  * not only through words typical of its stories.
  */
 export function namesSubject(subject: Subject, words: readonly Word[], docId: string): boolean {
-  return subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words, docId) > 0;
+  return subject.phrases.some((t) => findTerm(t, words) >= 0 || namesHead(t, words, docId, subject)) || queryHits(subject, words, docId) > 0;
+}
+
+/**
+ * A story about "export quotas" goes on to say "quotas": in a document about a phrase of several
+ * words (`STORY`), its last word alone names it.
+ */
+function namesHead(term: SubjectTerm, words: readonly Word[], docId: string, subject: Subject): boolean {
+  const n = term.stems.length;
+  if (n < 2 || term.proper || (subject.documents.get(docId) ?? 0) < STORY) return false;
+  const head: SubjectTerm = { text: term.text, stems: [term.stems[n - 1]], proper: false, ...(term.forms ? { forms: [term.forms[n - 1]] } : {}) };
+  return findTerm(head, words) >= 0;
 }
 
 function aboutnessOf(subject: Subject, words: readonly Word[], docId: string): number {

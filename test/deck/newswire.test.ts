@@ -88,6 +88,18 @@ describe('newswire decks', () => {
     expect(bluf.judgements.map((j) => j.text).join(' ')).toMatch(/Bundesbank|Bank of Japan|central bank/);
   });
 
+  it('names in each bottom-line line what the deck is about, not only words typical of its stories', () => {
+    const bluf = compose('trade-balances').slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    for (const j of bluf.judgements) expect(j.text).toMatch(/surplus|deficit/i);
+  });
+
+  it("opens a deck on the steel industry with the European Community's plan, not a steelmaker's notice beside it", () => {
+    const bluf = compose('steel').slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    expect(bluf.judgements[0].citation?.docId).toBe('iron-steel/001');
+  });
+
   it('takes strikes in a deck on shipping and port strikes from stories on ports or shipping, not a newsroom or an aerospace plant', () => {
     const slide = compose('shipping').slides.find((s) => s.title === 'Strikes');
     if (slide?.kind === 'bullets') for (const b of slide.bullets) expect(b.text).not.toMatch(/Writers Guild|Rohr|Cargill/);

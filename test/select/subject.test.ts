@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/model.ts';
-import { aboutness, findTerm, inScope, scopeOf, subjectOf, termOf, toldWith } from '../../src/select/subject.ts';
+import { aboutness, findTerm, inScope, namesSubject, scopeOf, subjectOf, termOf, toldWith } from '../../src/select/subject.ts';
 import { corpusWords, headlineWords, wordsOf } from '../../src/select/words.ts';
 import { findActors } from '../../src/corpus/actors.ts';
 
@@ -205,5 +205,23 @@ describe('a story headlined with the subject', () => {
     expect(aboutness(subject, sw.words(steel[0]), 'iron-steel/001', steel[0].id)).toBeGreaterThan(0);
     // the words alone do not say steel (the test can fail)
     expect(aboutness(subject, sw.words(steel[0]), 'iron-steel/001')).toBe(0);
+  });
+});
+
+describe('a phrase of several words', () => {
+  // Reuters-21578, coffee: a story about export quotas goes on to say "quota distribution".
+  const claims = [
+    claim('coffee/001', 'Talks on reintroducing export quotas broke down, delegates said.', 1),
+    claim('coffee/001', 'The ICO council discussed export quotas for eight days.', 2),
+    claim('coffee/001', 'Producers and consumers could not agree on quota distribution.', 3),
+    claim('tin/001', 'Producers could not agree on quota distribution for tin.', 3),
+  ];
+  const w = corpusWords(claims);
+  const s = subjectOf({ topic: 'export quotas' }, claims, w, () => '', (d) => claims.filter((c) => c.docId === d));
+  it('is named by its last word in a story about it', () => {
+    expect(namesSubject(s, w.words(claims[2]), 'coffee/001')).toBe(true);
+  });
+  it('is not by that word in a story that never names the phrase (the test can fail)', () => {
+    expect(namesSubject(s, w.words(claims[3]), 'tin/001')).toBe(false);
   });
 });
