@@ -7,6 +7,7 @@ import type { Claim, ClaimKind } from '../model.ts';
 import { contentWords, jaccard, nearDuplicate } from './similarity.ts';
 import { leansOnContext } from './standalone.ts';
 import { carriesJudgement } from './estimative.ts';
+import { datelineLength } from '../text.ts';
 
 export { ANAPHORIC } from './standalone.ts';
 
@@ -53,6 +54,20 @@ const LEAD_WEIGHT = 0.1;
 /** How far a judgement slide pushes down a claim that states no judgement. */
 export const UNJUDGED_PENALTY = 0.5;
 
+/**
+ * 0..1: how much a sentence is a short aside. A sentence of a dozen words states one detail ("China
+ * does not publish gold production figures.", "Brazil is the world's largest coffee producer."):
+ * readers of both corpora marked sentences under 16 words key half as often as longer ones.
+ */
+export function brevity(claim: Pick<Claim, 'text'>): number {
+  const words = claim.text.slice(datelineLength(claim.text)).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return words >= SUBSTANTIAL ? 0 : Math.min(1, (SUBSTANTIAL - words) / 4);
+}
+/** Words from which a sentence is not an aside by its length. */
+const SUBSTANTIAL = 16;
+/** What being a short aside takes off a line's score. */
+export const BREVITY_WEIGHT = 0.06;
+
 export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   const kindRank = prefs.kinds.indexOf(c.claim.kind);
   const kindScore = kindRank < 0 ? 0 : 1 - kindRank / Math.max(1, prefs.kinds.length);
@@ -60,6 +75,7 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   let score = 0.55 * c.relevance + 0.15 * (c.topicMatch ? 1 : 0) + 0.15 * kindScore + 0.08 * figureScore + 0.07 * c.recency;
   // An article says first what matters most: its lead, then the paragraphs after it.
   score += LEAD_WEIGHT * (c.claim.paragraph <= 1 ? 1 : c.claim.paragraph <= 3 ? 0.5 : 0);
+  score -= BREVITY_WEIGHT * brevity(c.claim);
   const central = prefs.centrality ?? 0;
   if (central) score = (1 - central) * score + central * (c.centrality ?? 0) * 1.6;
   if (c.claim.likelihood) score += prefs.likelihood ? 0.15 * (1 - central) : 0.03;

@@ -11,7 +11,7 @@ const gas = (n: number) => ({ text: `Gas pipeline deliveries to China rose in qu
 const docs: FixtureDocument[] = [
   { id: 'big', publisher: 'Big Outlet', date: '2023-01-01', paragraphs: [[gas(1), gas(2), gas(3)], [gas(4), gas(5), gas(6)]] },
   { id: 'isp', authors: ['Marcin Kaczmarski'], publisher: 'ISPI', date: '2022-05-09', paragraphs: [[{ text: 'Russia depends on Chinese gas buyers, which sets the price of its pipeline exports.', kind: 'assessment', topics: ['energy'] }]] },
-  { id: 'old', publisher: 'Archive', date: '2019-01-01', paragraphs: [[{ text: 'The Power of Siberia gas pipeline opened in 2019.', topics: ['energy'] }]] },
+  { id: 'old', publisher: 'Archive', date: '2019-01-01', paragraphs: [[{ text: 'The Power of Siberia gas pipeline, which runs from Yakutia to the Chinese border, opened in December 2019.', topics: ['energy'] }]] },
 ];
 const store = fixtureStore(docs, { energy: ['gas', 'pipeline'] });
 
