@@ -555,15 +555,19 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
     originals.set(c.claim.id, c.claim);
     return { ...c.claim, score: scoreCandidate(candidate, prefs) };
   });
-  // A story that names the subject in passing ("the weaker dollar" in a company's results) is a
-  // source only when no story about the subject has a line to give: a slide runs short instead.
+  // A story that names a topic in passing ("the weaker dollar" in a company's results, "ready
+  // for shipping in May") is a source only when the corpus has no story about it: where its
+  // stories' lines are shown already (in the bottom line) or cannot stand alone, a slide runs
+  // short instead.
   const options = {
     repeatsShown: (words: Set<string>) => ctx.ledger.repeats(words),
     accept: accept && ((c: RankedClaim) => accept(originals.get(c.id) ?? c)),
   };
   const picked = diversify(ranked.filter((c) => !passing.has(c.id)), { ...options, limit: request.limit });
   // (A pool asked for without recording, which the caller sifts further, takes both.)
-  if ((!picked.length || (request.dryRun && picked.length < request.limit)) && passing.size) {
+  // (A section's own query, several words the author chose, may take a passing mention that holds them.)
+  const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && hasStories(ctx, request)));
+  if ((request.dryRun ? picked.length < request.limit : !picked.length && !stories) && passing.size) {
     const first = picked.map((p) => contentWords(p.text));
     const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
     picked.push(...diversify(ranked.filter((c) => passing.has(c.id)), { ...options, repeatsShown, limit: request.limit - picked.length }));
@@ -574,6 +578,13 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const kept = request.dryRun ? picked : picked.filter((c, i) => i === 0 || c.score >= PADDING * best || isPinned(c, ctx.spec));
   if (!request.dryRun) for (const c of kept) ctx.ledger.record(c);
   return kept;
+}
+
+/** Whether a document the deck may use is a story about the request's subject (not one naming it in passing). */
+function hasStories(ctx: SelectionContext, request: Pick<ClaimRequest, 'query' | 'topic'>): boolean {
+  if (!searchTerms(ctx.store, request).length) return false;
+  for (const [doc, weight] of ctx.subject(request).documents) if (weight >= STORY && ctx.allowed.has(doc)) return true;
+  return false;
 }
 
 /** Share of the slide's best score a further line must reach. */

@@ -91,6 +91,20 @@ describe('selection', () => {
     expect(selectClaims(ctx, { query: 'dividend', limit: 1 })[0].docId).toBe('story');
   });
 
+  it('leaves a slide short rather than fill it from passing mentions once its stories are shown (Reuters-21578, ship)', () => {
+    const story = { id: 'ship/004', paragraphs: [[{ text: 'Gulf barge freight rates firmed on the outlook for steady shipping demand, dealers said.', topics: [] }], [{ text: 'Shipping rates on the Mississippi rose as shipping companies added barges.', topics: [] }], [{ text: 'Dealers expect shipping demand to stay firm through the spring season.', topics: [] }]] };
+    const passing = { id: 'acq/040', paragraphs: [[{ text: 'The computer maker said sales of its Macintosh line rose in the quarter.', topics: [] }], [{ text: 'Apple shares rose two dlrs in heavy trading on Monday.', topics: [] }], [{ text: 'Apple said the Mac II is to be ready for shipping in May at a price of about 5,000 dlrs.', topics: [] }]] };
+    const wire = fixtureStore([story, passing], {});
+    const ctx = createSelectionContext(wire, { topics: ['shipping'] }, { ...prefs, kinds: [...prefs.kinds] });
+    // the bottom line shows the story's lines; the slide after it finds none of them left
+    const first = selectClaims(ctx, { topic: 'shipping', limit: 3 });
+    expect(first.map((c) => c.docId)).toEqual(['ship/004', 'ship/004', 'ship/004']);
+    expect(selectClaims(ctx, { topic: 'shipping', limit: 3 })).toEqual([]);
+    // with no story about the subject at all, a passing mention is what the corpus has (the test can fail)
+    const only = createSelectionContext(fixtureStore([passing, { ...story, id: 'grain/001', paragraphs: [[{ text: 'Wheat prices rose on export demand, dealers said.', topics: [] }]] }], {}), { topics: ['shipping'] }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(selectClaims(only, { topic: 'shipping', limit: 3 }).map((c) => c.docId)).toEqual(['acq/040']);
+  });
+
   it('reads a topic the deck title qualifies as the title has it: "port strikes", not every strike (Reuters-21578, ship)', () => {
     const isStop = (w: string) => ['and', 'the', 'of'].includes(w);
     expect(titleQualifier('Shipping and port strikes', 'strikes', ['shipping', 'strikes'], { isStop })).toBe('port');
