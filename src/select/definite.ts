@@ -64,6 +64,8 @@ export function pointsBack(
   /** The text the slide shows (a deletion of the claim's): what compression cut cannot point back. */
   shown: string = claim.text,
   tags?: Tagger,
+  /** Every form of the words of the deck's topics, plurals included ("quota", "quotas"). */
+  deckWords: ReadonlySet<string> = known,
 ): boolean {
   if (!doc) return false;
   const before = doc.text.slice(Math.max(0, claim.start - CONTEXT_CHARS), claim.start);
@@ -75,6 +77,12 @@ export function pointsBack(
   // A figure of no one ("Historical cost operating profit was 61 mln stg, up from 16 mln."):
   // whose it is, the story said before.
   if (claim.figures?.some((f) => text.includes(f.text.replace(/\s+/g, ' '))) && namesNobody(text, doc.text)) return true;
+  // So is any line past the lead that names no one and nowhere, nor what the deck is about
+  // ("Contract talks broke off in January and a conciliator has been appointed…" in a deck on
+  // strikes): whose, the story said before. Readers marked three in four such lines as not
+  // standing alone; a lead is written to. ("Producers and consumers could not agree on quota
+  // distribution", in a deck on coffee and its export quotas, says whose by the deck's subject.)
+  if (claim.paragraph > 1 && namesNobody(text, doc.text) && !wordsOf(text).some((w) => deckWords.has(w.lower))) return true;
   // "Oil and gas pipelines were intended to serve Asian customers, not just China." followed by
   // "Meanwhile China has bought the lion's share…": an intention the story goes on to undo reads,
   // alone, as what happened.

@@ -175,6 +175,7 @@ export function createSelectionContext(
     return w;
   };
   let known: Set<string> | undefined;
+  let topicForms: Set<string> | undefined;
   const backMemo = new Map<string, boolean>();
   const pointsBackAt = (claim: Claim, shown?: string) => {
     const key = shown === undefined ? claim.id : `${claim.id}\u0000${shown}`;
@@ -188,7 +189,13 @@ export function createSelectionContext(
           // The topic's own word, not another of its stem: "the ship" in a deck on shipping is one ship.
           .flatMap((w) => nounForms(w.lower)),
       );
-      v = pointsBack(claim, store.document(claim.docId), known, shown, tags);
+      // Every form of the topics' words: a line that names one says what it is about.
+      topicForms ??= new Set(
+        wordsOf((spec.topics ?? []).map((t) => t.replace(/[-_]+/g, ' ')).join(' '))
+          .filter((w) => !words().isStop(w.lower))
+          .flatMap((w) => nounForms(w.lower)),
+      );
+      v = pointsBack(claim, store.document(claim.docId), known, shown, tags, topicForms);
       backMemo.set(key, v);
     }
     return v;

@@ -15,7 +15,7 @@ export const store = fixtureStore(
         ],
         [
           { text: 'However, the partnership remains asymmetric, with China holding most of the leverage in energy pricing.', kind: 'assessment', topics: ['energy'] },
-          { text: 'In 1996, a strategic partnership was formed between the two countries.', kind: 'fact', topics: ['history'] },
+          { text: 'In 1996, a strategic partnership was formed between Russia and China.', kind: 'fact', topics: ['history'] },
         ],
       ],
       quotes: [],

@@ -84,6 +84,20 @@ describe('lines that point back', () => {
     expect(doc('South Korea\'s trade surplus narrowed in February.', 'February exports rose to 2.87 billion dlrs, fob, from 2.83 billion in January.')).toBe(true);
     expect(doc('', 'February exports from South Korea rose to 2.87 billion dlrs.')).toBe(false);
   });
+  it('finds a line past the lead that names no one and nowhere, nor the deck\'s subject (Reuters-21578, ship)', () => {
+    const at = (paragraph: number, before: string, sentence: string, topics: string[] = []) => {
+      const text = `${before} ${sentence}`;
+      const claim = { start: before.length + 1, end: text.length, text: sentence, figures: [], paragraph } as unknown as Claim;
+      return pointsBack(claim, { text }, new Set(), sentence, posTags, new Set(topics));
+    };
+    const before = 'Canadian seafarers are almost certain to go on strike this spring, union official Roman Gralewicz said.';
+    const talks = 'Contract talks broke off in January and a conciliator has been appointed to try to help settle the dispute.';
+    expect(at(3, before, talks, ['strike', 'strikes'])).toBe(true);
+    // a lead is written to stand alone (the test can fail)
+    expect(at(1, '', talks, ['strike', 'strikes'])).toBe(false);
+    // a line naming the deck's subject says whose by it (coffee and its export quotas)
+    expect(at(2, 'Coffee talks in London failed.', 'Producers and consumers could not find common ground on the issue of quota distribution.', ['export', 'exports', 'quota', 'quotas'])).toBe(false);
+  });
   it('finds a wire\'s bare noun for the company it named before (Reuters-21578, earn)', () => {
     expect(doc('Northern Telecom Ltd said it will split its stock two-for-one. The company has 240 mln shares.', 'Company said it will increase dividend on post-split shares to six cts from five cts.')).toBe(true);
     expect(doc('Brazil suspended payments. The company said so.', 'Brazil said it will resume talks.')).toBe(false);
