@@ -85,7 +85,9 @@ export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.m
   if (!shown) {
     const c = bulletText(env, claim, maxWords);
     const doc = env.select.store.document(claim.docId);
-    const named = nameSpeaker(doc, claim, c.text);
+    // A speaker is named with the role the article gives, where the line has room for it.
+    let named = nameSpeaker(doc, claim, c.text);
+    if (named.insertions.length && wordCount(named.text) > maxWords) named = nameSpeaker(doc, claim, c.text, { roles: false });
     const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords);
     // An acronym the article defined is written out where the length allows it.
     const expanded = expandAcronyms(doc, claim, named);

@@ -7,7 +7,7 @@
  */
 import type { Claim, CorpusDocument, Insertion } from '../model.ts';
 import { resolvePronoun } from '../corpus/attribution.ts';
-import { namedPeople, resolvePerson, type People } from '../corpus/people.ts';
+import { namedPeople, resolvePerson, type People, type Person } from '../corpus/people.ts';
 import { posTags } from './grammar.ts';
 
 const VERB = String.raw`(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|reiterated|reported)\b`;
@@ -25,14 +25,15 @@ const peopleOf = new WeakMap<CorpusDocument, People>();
  * The shown text with its speaker named, or the text as it was when there is nothing to name
  * or no one can be named for sure. `shown` is the bullet's text (a deletion of `claim.text`).
  */
-export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown: string): Named {
+export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown: string, options: { roles?: boolean } = {}): Named {
   if (!doc) return { text: shown, insertions: [] };
   const body = nameBody(doc, claim, shown);
   if (body) return body;
+  const roles = options.roles ?? true;
   const pronoun = PRONOUN_SPEAKER.exec(shown);
   const surname = pronoun ? undefined : SURNAME_SPEAKER.exec(shown);
   const found = pronoun ?? surname;
-  if (!found) return nameSurname(doc, claim, shown);
+  if (!found) return nameSurname(doc, claim, shown, roles);
   const word = found[1];
   // "Finance Minister Dilson Funaro said": the name is there in full already.
   if (surname && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(shown.slice(0, found.index))) return { text: shown, insertions: [] };
@@ -47,11 +48,12 @@ export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown
     : resolvePerson(people, word, at);
   // A surname already in full ("Funaro" for a person the article only calls Funaro) needs nothing.
   if (!person || (surname && person.name === word) || person.first.start >= at) return { text: shown, insertions: [] };
-  const inserted = `[${person.name}]`;
+  const named = naming(doc, person, roles);
+  const inserted = `[${named.text}]`;
   const text = shown.slice(0, found.index) + shown.slice(found.index).replace(word, inserted);
   return {
     text,
-    insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: person.first.start, end: person.first.end } }],
+    insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: named.start, end: named.end } }],
   };
 }
 
@@ -60,7 +62,7 @@ export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown
  * first word in capitals, not part of a longer name, that the article gives in full earlier and
  * for one person only, is named in full.
  */
-function nameSurname(doc: CorpusDocument, claim: Claim, shown: string): Named {
+function nameSurname(doc: CorpusDocument, claim: Claim, shown: string, roles: boolean): Named {
   const none = { text: shown, insertions: [] };
   for (const m of shown.matchAll(/(?<![\p{L}.'’-])(\p{Lu}[\p{Ll}'’-]+?)(?:['’]s)?(?![\p{L}'’-])/gu)) {
     const word = m[1];
@@ -75,13 +77,29 @@ function nameSurname(doc: CorpusDocument, claim: Claim, shown: string): Named {
     if (!people) peopleOf.set(doc, (people = namedPeople(doc)));
     const person = resolvePerson(people, word, at);
     if (!person || person.name === word || person.first.start >= at || !person.name.includes(' ')) continue;
-    const inserted = `[${person.name}]`;
+    const named = naming(doc, person, roles);
+    const inserted = `[${named.text}]`;
     return {
       text: before + shown.slice(m.index).replace(word, inserted),
-      insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: person.first.start, end: person.first.end } }],
+      insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: named.start, end: named.end } }],
     };
   }
   return none;
+}
+
+/**
+ * How an insertion names a person: with the role the article writes right before the full name
+ * ("[Brazilian Finance Minister Dilson Funaro]", "[U.S. trade representative Clayton Yeutter]"),
+ * one span of its text; the name alone when the article gives the role elsewhere or `roles` is off.
+ */
+function naming(doc: CorpusDocument, person: Person, roles: boolean): { text: string; start: number; end: number } {
+  const name = { text: person.name, start: person.first.start, end: person.first.end };
+  if (!roles || !person.role) return name;
+  const before = doc.text.slice(Math.max(0, person.first.start - person.role.length - 20), person.first.start);
+  const role = new RegExp(`${person.role.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}\\s+$`, 'u').exec(before);
+  if (!role) return name;
+  const start = person.first.start - before.length + role.index;
+  return { text: doc.text.slice(start, person.first.end).replace(/\s+/g, ' '), start, end: person.first.end };
 }
 
 /** "the company said", "the bank said": a body the story named as its first speaker. */

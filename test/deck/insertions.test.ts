@@ -38,9 +38,13 @@ describe('naming a speaker in brackets', () => {
     ]);
     const claim = claimOf(trip, "Funaro's trip follows the decision by Brazil to suspend interest payments.");
     const named = nameSpeaker(trip, claim, claim.text);
-    expect(named.text).toBe("[Dilson Funaro]'s trip follows the decision by Brazil to suspend interest payments.");
+    // with the role the article writes before the name, copied as one span of its text
+    expect(named.text).toBe("[Brazilian Finance Minister Dilson Funaro]'s trip follows the decision by Brazil to suspend interest payments.");
+    expect(trip.text.slice(named.insertions[0].source.start, named.insertions[0].source.end)).toBe('Brazilian Finance Minister Dilson Funaro');
     expect(trip.text.slice(named.insertions[0].replaces.start, named.insertions[0].replaces.end)).toBe('Funaro');
     expect(withoutInsertions(named.text, named.insertions)).toBe('trip follows the decision by Brazil to suspend interest payments.');
+    // where a line has no room for the role, the name alone
+    expect(nameSpeaker(trip, claim, claim.text, { roles: false }).text).toBe("[Dilson Funaro]'s trip follows the decision by Brazil to suspend interest payments.");
   });
 
   it('names "he" when the article leaves no doubt who it is', () => {
