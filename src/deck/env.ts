@@ -6,7 +6,7 @@
 import type { Bullet, BriefingSpec, Claim, Diagnostic, EvidenceStore, HelperCall } from '../model.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { message } from '../diagnostics/message.ts';
-import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
+import { aboutness, isPinned, leansOnContext, misspelling, searchTerms, stem, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
 import { expandAcronyms, nameSpeaker, withoutInsertions, type Named } from './insertions.ts';
@@ -124,8 +124,16 @@ export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy
   const shown = shownText(env, claim, maxWords);
   // A claim the spec names with `include:` is the author's call: it only has to fit.
   if (isPinned(claim, env.spec)) return shown.fits;
-  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, withoutInsertions(shown.text, shown.insertions));
+  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, withoutInsertions(shown.text, shown.insertions)) && !misspelt(env, shown.text);
 }
+
+/** Whether a line shows a word its source misspelt ("[Dilson Funaro] was reactnng to…"): the corpus's typos are not put on slides. */
+function misspelt(env: ComposeEnv, text: string): boolean {
+  const words = env.select.words();
+  return misspelling(text, (w) => words.documentFrequency(stem(w)) >= SPELLED_ALIKE || words.isName(w)) !== undefined;
+}
+/** Documents that write a word alike for it to be the corpus's spelling, not a typo. */
+const SPELLED_ALIKE = 3;
 
 /**
  * "last year" needs the article's year beside the line: only a tag on the bullet can show it, and

@@ -26,7 +26,8 @@ export { storylines, type Storyline } from './storylines.ts';
 export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
 export { aboutness, inScope, namesSubject, type Subject } from './subject.ts';
-export { headlineWords, wordsOf } from './words.ts';
+export { headlineWords, stem, wordsOf } from './words.ts';
+export { misspelling } from './spelling.ts';
 export { selectQuote, type QuoteRequest } from './quotes.ts';
 export { competingClaims } from './competing.ts';
 

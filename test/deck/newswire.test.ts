@@ -88,6 +88,12 @@ describe('newswire decks', () => {
     expect(bluf.judgements.map((j) => j.text).join(' ')).toMatch(/Bundesbank|Bank of Japan|central bank/);
   });
 
+  it("puts no line on a slide that shows its source's typo", () => {
+    const text = JSON.stringify(compose('brazil-debt').slides);
+    expect(text).toMatch(/Funaro/);
+    expect(text).not.toMatch(/reactnng/);
+  });
+
   it('names in each bottom-line line what the deck is about, not only words typical of its stories', () => {
     const bluf = compose('trade-balances').slides.find((s) => s.kind === 'judgements');
     if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
