@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, namesSubject, nearDuplicate, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -98,8 +98,19 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // In analysis, the bottom line is the corpus's judgements; a fact comes in only when a
   // storyline has no judgement to give.
   let judgementsOnly = argues;
+  const topicSubjects = env.spec.topics.map((topic) => ({ topic, subject: ctx.subject({ topic }) }));
+  const leavesTopicsALine = (c: Claim) => {
+    const words = wordsOf(c.text);
+    return topicSubjects.every(({ topic, subject }) =>
+      aboutness(subject, words, c.docId, c.id) <= 0 ||
+      selectClaims(ctx, { topic, limit: 1, dryRun: true, accept: (x) => x.id !== c.id && !picked.some((p) => p.id === x.id) && standsAlone(env, x) }).length > 0);
+  };
   const usable = (c: Claim) => {
     if (ctx.ledger.ids.has(c.id) || isExcluded(c, ctx.spec) || c.flaws?.length) return false;
+    // A second line of a document already in the bottom line is taken only if each topic it is
+    // about keeps a line for its own slide: a thin topic ("cotton" in a deck on cotton and rubber,
+    // told by one report) is not emptied into the bottom line.
+    if (picked.some((p) => p.docId === c.docId) && !leavesTopicsALine(c)) return false;
     // (An article's lead may report its judgement as the experts': it is still the article's thesis.)
     if (judgementsOnly && ((c.kind === 'attributed' && c.paragraph > 1) || !carriesJudgement(c))) return false;
     const w = contentWords(c.text);

@@ -88,6 +88,15 @@ describe('newswire decks', () => {
     expect(bluf.judgements.map((j) => j.text).join(' ')).toMatch(/Bundesbank|Bank of Japan|central bank/);
   });
 
+  it('leaves a thin topic a line for its own slide rather than take its report twice into the bottom line', () => {
+    const deck = compose('cotton-rubber');
+    const cotton = deck.slides.find((s) => s.title === 'Cotton');
+    expect(cotton?.kind).toBe('bullets');
+    const bluf = deck.slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    expect(bluf.judgements.some((j) => /cotton/i.test(j.text))).toBe(true);
+  });
+
   it("puts no line on a slide that shows its source's typo", () => {
     const text = JSON.stringify(compose('brazil-debt').slides);
     expect(text).toMatch(/Funaro/);
