@@ -60,7 +60,7 @@ export interface CleanOptions {
 const ARTICLE_MAX_LINK_DENSITY = 0.5;
 
 /** Boilerplate a page sets inside its article as readily as beside it. */
-const INSERTS = new Set(['link to another article', 'photo or image credit', 'advertisement marker'].map((r) => `boilerplate: ${r}`));
+const INSERTS = new Set(['link to another article', 'photo or image credit', 'figure caption', 'advertisement marker'].map((r) => `boilerplate: ${r}`));
 
 export function cleanText(text: string, from = 0, to = text.length, hints: MetaHints = {}, options: CleanOptions = {}): CleanResult {
   const blocks = splitBlocks(text, from, to);

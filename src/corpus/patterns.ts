@@ -50,6 +50,8 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
   { reason: 'advertising or affiliate disclosure', test: /\baffiliate[- ]?(links?|programs?|programme|advertising|partner)\b|\bmay (receive|earn) (a )?(compensation|commission)|\b(erhalten|erhält|bekommen) (wir|[\p{Lu}][\p{L}]+) (ggf\. |gegebenenfalls |eventuell |möglicherweise )?eine provision/iu, maxLength: 400 },
   { reason: 'link to another article', test: new RegExp(`^(?:${[...RELATED, ...GO_READ].join('|')})\\s*:\\s*\\S`, 'i'), maxLength: 250 },
   { reason: 'photo or image credit', test: /^(?:[^.]{0,80}\.\s*)?(photo|image|picture|foto|immagine|credits?|image credits?)s?\s*:\s*\S/i, maxLength: 160 },
+  // A figure's caption under its label: "Abbildung: …", "Figure 2. …", "Grafik: …".
+  { reason: 'figure caption', test: /^(abbildung|abb\.|figure|fig\.|grafik|bild|imagen|ilustración|illustration)\s*\d*\s*[.:]\s*\S/i, maxLength: 300 },
   { reason: 'photo or image credit', test: /\bvia (the conversation|getty( images)?|shutterstock|reuters|ap|afp|wikimedia( commons)?)\.?$/i, maxLength: 100 },
   // A caption that ends on its credit: "… (Quelle: Fleischmann/Unsplash)", "… (mlharing / iStock.com)", "… / (C) Kab Niang".
   {
@@ -93,7 +95,10 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     maxLength: 400,
   },
   { reason: 'rating widget', test: /^\(?(noch )?(keine bewertungen?|no ratings yet|sin valoraciones|aucun avis)\)?$/i },
-  { reason: 'date stamp', test: /^(published|updated|posted|last (updated|modified)|veröffentlicht|aktualisiert|erstellt|publicado|actualizado|publié|mis à jour|publikacja|aktualizacja|pubblicato|aggiornato)( (am|on|el|le|il))?\s*:?\s*\d{1,4}[./ -]\d{1,2}[./ -]\d{2,4}\b.{0,30}$/i },
+  {
+    reason: 'date stamp',
+    test: /^(published|updated|posted|last (updated|modified)|veröffentlicht|aktualisiert|erstellt|publicado|actualizado|publié|mis à jour|publikacja|aktualizacja|pubblicato|aggiornato)( (am|on|el|le|il))?\s*:?\s*(\d{1,4}[./ -]\d{1,2}[./ -]\d{2,4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})\b.{0,40}$/iu,
+  },
   // Appeals to support or donate to the publication.
   {
     reason: 'support appeal',

@@ -102,12 +102,19 @@ describe('boilerplate in the languages pages use', () => {
     expect(matchBoilerplate('2022 - Todos los derechos reservados.')).toBe('rights notice');
     expect(matchBoilerplate('Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin.')).toBe('post filing line');
     expect(matchBoilerplate('Möchten Sie den Artikel teilen?')).toBe('share or like buttons');
+    expect(matchBoilerplate('Abbildung: Vergleich auf dem Aletschgletscher. Unsere quantifizierten Variationen der Schneehöhe.')).toBe('figure caption');
+    expect(matchBoilerplate('Figure 2. Monthly gas exports to China, 2019–2023')).toBe('figure caption');
+    expect(matchBoilerplate('Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02')).toBe('date stamp');
+    expect(matchBoilerplate('Published on March 5, 2024')).toBe('date stamp');
   });
 
   it('leaves article sentences that use the same words alone', () => {
     expect(matchBoilerplate('Banc One Corp said the First National Bank of Fenton has become Bank One, bringing the number of its affiliates to three.')).toBeUndefined();
     expect(matchBoilerplate('The credit is supported by a guarantee from the company’s Canadian affiliate.')).toBeUndefined();
     expect(matchBoilerplate('Officials said they would share the figures with the ministry in the spring.')).toBeUndefined();
+    expect(matchBoilerplate('Figures from the ministry show exports fell by a fifth in March.')).toBeUndefined();
+    expect(matchBoilerplate('Bilder aus dem Archiv zeigen die Anlage vor dem Umbau.')).toBeUndefined();
+    expect(matchBoilerplate('Published on March 5, 2024, the report found that exports to China had doubled since the sanctions began.')).toBeUndefined();
   });
 
   it('ends the article at a heading of related stories or comments in German, Spanish, French or Polish', () => {
