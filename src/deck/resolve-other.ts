@@ -6,7 +6,7 @@ import type { Claim, HelperCall, Scenario, Slide, TimelineEvent } from '../model
 import { compressSentence, wordCount } from './compress.ts';
 import { isClause, posTags } from './grammar.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { leansOnContext, recordShown, searchTerms, selectClaims, selectQuote, speaksOfFuture, type ClaimRequest } from '../select/index.ts';
+import { leansOnContext, recordShown, searchTerms, selectClaims, selectQuote, speaksOfFuture, topicDocuments, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
@@ -53,6 +53,7 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     fromStories: !call.query || !!call.fallback,
     ...(call.fallback ? { least: FALLBACK_QUOTE } : {}),
     isSentence: isClause,
+    documentsFor: (r) => (r.topic ? topicDocuments(env.select, r.topic) : undefined),
   });
   if (choice.speakers) {
     warnAt(env, call, 'select/no-match', `no quote by '${call.speaker}' in the corpus; the slide is left out`,

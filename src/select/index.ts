@@ -478,6 +478,15 @@ export function titledDocuments(ctx: SelectionContext, topic: string): Set<strin
   return storiesTogether(ctx, ctx.subject({ topic }), topic, others, true);
 }
 
+/**
+ * The documents a broad topic is read within, beside a narrow one the deck title names
+ * (`readWithin`: tea's exports in "The tea trade"), or undefined when any about it may serve.
+ */
+export function topicDocuments(ctx: SelectionContext, topic: string): Set<string> | undefined {
+  const others = ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).map((t) => ctx.subject({ topic: t }));
+  return ctx.spec.title ? readWithin(ctx, ctx.subject({ topic }), topic, others) : undefined;
+}
+
 /** The documents a topic's slide may draw on, worked out once per subject, deck title and topics. */
 const together = new WeakMap<Subject, Map<string, Set<string> | undefined>>();
 
@@ -508,9 +517,36 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
     for (const doc of narrowed) if ((subject.documents.get(doc) ?? 0) >= STORY) stories++;
     out = stories >= NARROWED_STORIES ? narrowed : undefined;
   }
+  if (!out && ctx.spec.title) out = readWithin(ctx, subject, topic, others);
   known.set(key, out);
   return out;
 }
+
+/**
+ * A broad topic the deck title leaves out, beside a narrow one it names, is read as the narrow
+ * one's: *exports* in "The tea trade" (topics tea and exports) are tea's exports, not every
+ * export story of a newswire. Broad: at least `BROADER` times the narrow topic's stories. The
+ * documents both name, when they hold two stories or more; else the topic is left whole.
+ */
+function readWithin(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[]): Set<string> | undefined {
+  const title = wordsOf(ctx.spec.title ?? '').map((w) => w.lower);
+  const named = (t: string) => wordsOf(t.replace(/[-_]+/g, ' ')).every((w) => nounForms(w.lower).some((f) => title.includes(f)));
+  if (named(topic)) return undefined;
+  const stories = (s: Subject) => [...s.documents.values()].filter((v) => v >= STORY).length;
+  const broad = stories(subject);
+  const narrow = ctx.topics
+    .filter((t) => topicKey(t) !== topicKey(topic))
+    .map((t, i) => ({ t, s: others[i] ?? ctx.subject({ topic: t }) }))
+    .filter(({ t, s }) => named(t) && stories(s) > 0 && stories(s) * BROADER <= broad);
+  if (!narrow.length) return undefined;
+  const within = new Set([...subject.documents.keys()].filter((d) => narrow.some(({ s }) => s.documents.has(d))));
+  let kept = 0;
+  for (const d of within) if ((subject.documents.get(d) ?? 0) >= STORY || narrow.some(({ s }) => (s.documents.get(d) ?? 0) >= STORY)) kept++;
+  return kept >= NARROWED_STORIES ? within : undefined;
+}
+
+/** How many times a topic's stories must outnumber another's to be read within it. */
+const BROADER = 4;
 
 /** Stories about a topic a title's qualifier must leave for it to narrow the topic. */
 const NARROWED_STORIES = 2;

@@ -26,6 +26,8 @@ export interface QuoteRequest {
   fromStories?: boolean;
   /** Least score a quote needs (on-topic 1, with a role +0.2, each flaw −0.3 to −0.5); a slide the spec did not ask for sets one. */
   least?: number;
+  /** The documents a subject's slide may draw on (a topic read within another), or undefined for any. */
+  documentsFor?: (subject: Pick<ClaimRequest, 'query' | 'topic'>) => ReadonlySet<string> | undefined;
   /** Whether words make a sentence (a statement, not a name for something). */
   isSentence?: (text: string) => boolean;
 }
@@ -50,13 +52,15 @@ export function selectQuote(ctx: SelectionContext, request: QuoteRequest): Quote
     return { speakers: [...new Set(index.quotes().flatMap((q) => [q.speaker, q.speaker.split(/\s+/).pop() ?? q.speaker]))].sort() };
   }
   const subjects = request.subjects.map((r) => ctx.subject(r));
+  const within = request.subjects.map((r) => request.documentsFor?.(r));
   const scope = ctx.scope();
   const scored = bySpeaker
     .filter((q) => !ledger.ids.has(q.id))
     .map((q) => {
       const sentence = quoteSentence(ctx, q);
       const words = wordsOf(sentence);
-      const onSubject = (s: (typeof subjects)[number]) => (request.fromStories && (s.documents.get(q.docId) ?? 0) < QUOTE_STORY ? 0 : aboutness(s, words, q.docId));
+      const onSubject = (s: (typeof subjects)[number], i: number) =>
+        (request.fromStories && (s.documents.get(q.docId) ?? 0) < QUOTE_STORY) || (within[i] && !within[i]!.has(q.docId)) ? 0 : aboutness(s, words, q.docId);
       const about = !subjects.length ? 1 : inScope(scope, sentence, ctx.head(q.docId)) ? Math.max(0, ...subjects.map(onSubject)) : 0;
       const count = q.text.split(/\s+/).length;
       // An answer or a pointer back ("Yes, because…", "It is…") needs the question or what came

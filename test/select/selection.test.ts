@@ -105,6 +105,22 @@ describe('selection', () => {
     expect(selectClaims(only, { topic: 'shipping', limit: 3 }).map((c) => c.docId)).toEqual(['acq/040']);
   });
 
+  it('reads a broad topic the title leaves out as the narrow one\'s it names: tea\'s exports in "The tea trade" (Reuters-21578, tea)', () => {
+    const exportStory = (id: string, what: string) => ({ id, paragraphs: [[{ text: `${what} exports rose in January, the trade ministry said.`, topics: [] }], [{ text: `Exports of ${what.toLowerCase()} are expected to grow further this year.`, topics: [] }]] });
+    const wire = fixtureStore([
+      { id: 'tea/001', paragraphs: [[{ text: 'Indonesian tea exports will increase with eight new tea processing plants.', topics: [] }], [{ text: 'Tea exports rose to 90,000 tonnes, the report said.', topics: [] }]] },
+      { id: 'tea/002', paragraphs: [[{ text: 'Sri Lanka tea exports fell as tea auction prices dropped.', topics: [] }], [{ text: 'Tea producers expect exports to recover.', topics: [] }]] },
+      ...['Coffee', 'Tapioca', 'Rubber', 'Palm oil', 'Cocoa', 'Tin', 'Sugar', 'Copper', 'Cotton', 'Wheat'].map((w, i) => exportStory(`trade/0${i}`, w)),
+    ], {});
+    const exporters = (title: string) => {
+      const ctx = createSelectionContext(wire, { title, topics: ['tea', 'exports'] }, { ...prefs, kinds: [...prefs.kinds] });
+      return new Set(retrieve(ctx, { topic: 'exports', limit: 6 }).map((c) => c.claim.docId.split('/')[0]));
+    };
+    expect([...exporters('The tea trade')]).toEqual(['tea']);
+    // a title that names neither reads each whole (the test can fail)
+    expect(exporters('Commodity markets').has('trade')).toBe(true);
+  });
+
   it('reads a topic the deck title qualifies as the title has it: "port strikes", not every strike (Reuters-21578, ship)', () => {
     const isStop = (w: string) => ['and', 'the', 'of'].includes(w);
     expect(titleQualifier('Shipping and port strikes', 'strikes', ['shipping', 'strikes'], { isStop })).toBe('port');
