@@ -159,21 +159,32 @@ export function expandAcronyms(doc: CorpusDocument | undefined, claim: Claim, na
   for (const m of named.text.matchAll(/(?<![\p{L}\p{N}[\-])(\p{Lu}{2,6})(?![\p{L}\p{N}\]\-])/gu)) {
     const def = defined.get(m[1]);
     if (!def || def.end > claim.start) continue;
-    const inClaim = new RegExp(String.raw`(?<![\p{L}\p{N}])${m[1]}(?![\p{L}\p{N}])`, 'u').exec(claim.text);
+    // ("RFE region" in the line: the bracket stands for both words; "the RFE region", for a
+    // name that opens on a possessive, "Russia’s Far Eastern (RFE) region", for all three.)
+    const the = /^\p{Lu}[\p{L}.-]*['’]s\s/u.test(def.name) ? String.raw`(?:[Tt]he\s+)?` : '';
+    const words = def.noun ? String.raw`${the}${m[1]}(?:\s+${def.noun}(?![\p{L}]))?` : m[1];
+    const inClaim = new RegExp(String.raw`(?<![\p{L}\p{N}(])${words}(?![\p{L}\p{N})])`, 'u').exec(claim.text);
     if (!inClaim) continue;
     const at = claim.start + (inClaim.index ?? 0);
     if (insertions.some((i) => i.replaces.start === at)) continue;
     const inserted = `[${def.name}]`;
-    text = text.replace(new RegExp(String.raw`(?<![\p{L}\p{N}[])${m[1]}(?![\p{L}\p{N}\]])`, 'u'), inserted);
-    insertions.push({ text: inserted, replaces: { start: at, end: at + m[1].length }, source: { start: def.start, end: def.end } });
+    text = text.replace(new RegExp(String.raw`(?<![\p{L}\p{N}[(])${words}(?![\p{L}\p{N}\])])`, 'u'), inserted);
+    insertions.push({ text: inserted, replaces: { start: at, end: at + inClaim[0].length }, source: { start: def.start, end: def.end } });
   }
   return insertions.length === named.insertions.length ? named : { text, insertions };
 }
 
-const definitions = new WeakMap<CorpusDocument, Map<string, { name: string; start: number; end: number }>>();
+/** An acronym's definition: the words it copies, where they stand, and the noun after the bracket when the phrase has one. */
+interface Definition {
+  name: string;
+  start: number;
+  end: number;
+  noun?: string;
+}
+const definitions = new WeakMap<CorpusDocument, Map<string, Definition>>();
 
 /** "Long Name (LN)": the acronym, and the capitalised words before it whose initials spell it. */
-function definitionsOf(doc: CorpusDocument): Map<string, { name: string; start: number; end: number }> {
+function definitionsOf(doc: CorpusDocument): Map<string, Definition> {
   let found = definitions.get(doc);
   if (found) return found;
   found = new Map();
@@ -203,9 +214,14 @@ function definitionsOf(doc: CorpusDocument): Map<string, { name: string; start: 
     const start = open - before.length + (first.index ?? 0);
     const name = doc.text.slice(start, open).replace(/\s+/g, ' ').trim();
     // "Russia's Far Eastern (RFE) region": the acronym stands for a phrase whose noun comes after
-    // the bracket; its words before the bracket alone would not read in its place.
+    // the bracket; its words before the bracket alone would not read in its place, so the whole
+    // phrase is copied, bracket and noun included.
     const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(doc.text.slice(open + m[0].length));
-    if (next && posTags(`${name} ${next[1]}`).at(-1) === 'NOUN') continue;
+    if (next && posTags(`${name} ${next[1]}`).at(-1) === 'NOUN') {
+      const end = open + m[0].length + next[0].length;
+      found.set(acronym, { name: doc.text.slice(start, end).replace(/\s+/g, ' '), start, end, noun: next[1] });
+      continue;
+    }
     found.set(acronym, { name, start, end: start + doc.text.slice(start, open).trimEnd().length });
   }
   definitions.set(doc, found);

@@ -96,11 +96,22 @@ describe('writing out an acronym the article defined', () => {
     const claim = claimOf(doc, line);
     const named = expandAcronyms(doc, claim, { text: claim.text, insertions: [] });
     // "Russia’s Far Eastern (RFE) region": RFE stands for a phrase whose noun follows the bracket,
-    // so "[Russia’s Far Eastern]" would not read in its place; it stays as written
-    expect(named.text).toBe('Despite numerous challenges, shared interests in RFE, [Central Asia] and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.');
-    expect(named.insertions.map((i) => doc.text.slice(i.source.start, i.source.end))).toEqual(['Central Asia']);
-    expect(named.insertions.map((i) => doc.text.slice(i.replaces.start, i.replaces.end))).toEqual(['CA']);
-    expect(withoutInsertions(named.text, named.insertions)).toBe('Despite numerous challenges, shared interests in RFE, and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.');
+    // so "[Russia’s Far Eastern]" would not read in its place; the whole phrase is copied
+    expect(named.text).toBe('Despite numerous challenges, shared interests in [Russia’s Far Eastern (RFE) region], [Central Asia] and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.');
+    expect(named.insertions.map((i) => doc.text.slice(i.source.start, i.source.end))).toEqual(['Russia’s Far Eastern (RFE) region', 'Central Asia']);
+    expect(named.insertions.map((i) => doc.text.slice(i.replaces.start, i.replaces.end))).toEqual(['RFE', 'CA']);
+    expect(withoutInsertions(named.text, named.insertions)).toBe('Despite numerous challenges, shared interests in , and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.');
+  });
+
+  it('copies a phrase whose noun follows the bracket in place of the acronym and that noun', () => {
+    const regional = article([
+      'Russian policy-makers have realized that Russia’s Far Eastern (RFE) region could play an important role.',
+      'While the RFE region is heavily dependent on China, Russia’s importance to Chinese markets is relatively minor.',
+    ]);
+    const claim = claimOf(regional, 'While the RFE region is heavily dependent on China, Russia’s importance to Chinese markets is relatively minor.');
+    const named = expandAcronyms(regional, claim, { text: claim.text, insertions: [] });
+    expect(named.text).toBe('While [Russia’s Far Eastern (RFE) region] is heavily dependent on China, Russia’s importance to Chinese markets is relatively minor.');
+    expect(regional.text.slice(named.insertions[0].replaces.start, named.insertions[0].replaces.end)).toBe('the RFE region');
   });
 
   it('leaves an acronym the article did not define before the line, or whose letters the words do not spell', () => {
