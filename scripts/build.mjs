@@ -9,7 +9,8 @@
  *   `check` never parse the renderers or the browser driver.
  * - Light pure-JavaScript packages are bundled in (BUNDLED); the others load from node_modules.
  * - What the sources read from their own layout is fixed at build time: the corpus stage's
- *   fingerprint (a hash of `src/corpus`, the same value the sources compute when run through tsx).
+ *   fingerprint (a hash of `src/corpus`, the same value the sources compute when run through tsx)
+ *   and the code's version (the hash `dist/stamp.json` records: `src/code-version.ts`).
  * - `dist/stamp.json` records the hash of what was built (see dist-stamp.mjs).
  */
 import { build } from 'esbuild';
@@ -58,7 +59,7 @@ await build({
   sourcemap: 'linked',
   sourcesContent: false,
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __BRIEFDECK_PIPELINE_VERSION__: JSON.stringify(corpusPipelineVersion()) },
+  define: { __BRIEFDECK_PIPELINE_VERSION__: JSON.stringify(corpusPipelineVersion()), __BRIEFDECK_CODE_VERSION__: JSON.stringify(source) },
   logLevel: 'warning',
 });
 writeFileSync(join(distDir, 'stamp.json'), `${JSON.stringify({ source }, null, 2)}\n`);

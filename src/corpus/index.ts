@@ -537,6 +537,11 @@ function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnos
     wordCounts: () => db.wordCounts(),
     location: db.location,
     diagnostics,
+    // Every write to the files table gives it a new random version; retagging records the topics file's hash.
+    version: () => {
+      const files = db.filesVersion?.();
+      return files === undefined ? undefined : [db.location, files, db.info('topics') ?? ''].join('\u0000');
+    },
     close: () => db.close(),
   };
 }
