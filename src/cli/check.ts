@@ -18,14 +18,18 @@ import type { Diagnostic, EvidenceStore } from '../model.ts';
 import { parseBriefing } from '../spec/index.ts';
 import { checkThemes, themeNames } from '../theme/index.ts';
 import type { OpenTagFile } from '../build/tag-file.ts';
+import { openDeckMemory } from '../build/composed.ts';
 import { trace } from '../trace.ts';
 import { openCheckCache, projectKey, specKey } from './check-cache.ts';
 
 export interface CheckResult {
   files: string[];
   diagnostics: Diagnostic[];
-  /** The specs composed and laid out by this check (the others' findings were remembered), relative to the root. */
-  composed: string[];
+  /**
+   * The specs this check composed (or took the deck a build or check kept) and laid out, relative
+   * to the root; what it found for the others was remembered.
+   */
+  rechecked: string[];
 }
 
 /**
@@ -35,7 +39,7 @@ export interface CheckResult {
  */
 export async function checkBriefings(root: string, paths: string[], options: { strict?: boolean; store?: EvidenceStore } = {}): Promise<CheckResult> {
   const { config, settings } = openProject(root, { specs: paths });
-  if (hasErrors(config.diagnostics)) return { files: [], diagnostics: sortDiagnostics(config.diagnostics), composed: [] };
+  if (hasErrors(config.diagnostics)) return { files: [], diagnostics: sortDiagnostics(config.diagnostics), rechecked: [] };
   const files = findSpecs(root, settings.specs);
   const themes = themeNames(root);
   const themeCheck = checkThemes(root);
@@ -45,11 +49,12 @@ export async function checkBriefings(root: string, paths: string[], options: { s
   // What an earlier check found for a spec is reused when nothing it was made from has changed
   // (check-cache.ts); the corpus, tagger and layout stages load only for a spec composed anew.
   const findings = openCheckCache(join(cacheDir, 'check-results.json'));
+  const decks = openDeckMemory(join(cacheDir, 'decks'));
   let project: string | undefined;
   let stages: Promise<Stages> | undefined;
   let tagFile: OpenTagFile | undefined;
   let store = options.store;
-  const composed: string[] = [];
+  const rechecked: string[] = [];
   try {
     for (const file of files) {
       const rel = relative(root, file).split('\\').join('/');
@@ -62,7 +67,7 @@ export async function checkBriefings(root: string, paths: string[], options: { s
       diagnostics.push(...parsed.diagnostics);
       if (!parsed.spec) continue;
       if (!store) {
-        const { loadCorpus } = await import('../corpus/index.ts');
+        const { loadCorpus } = await import('../corpus/load.ts');
         store = await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
         trace('check: corpus up to date');
       }
@@ -75,13 +80,14 @@ export async function checkBriefings(root: string, paths: string[], options: { s
         trace(`check: ${rel} as found before`);
         continue;
       }
-      const { composeDeck, openTagFile, layoutOf } = await (stages ??= loadStages());
+      const { openTagFile, layoutOf } = await (stages ??= loadStages());
       // The part-of-speech tags a build or an earlier check kept: the tagger loads only for new text.
       tagFile ??= openTagFile(join(cacheDir, 'pos-tags.json'));
-      const { deck, diagnostics: found } = composeDeck(parsed.spec, store, { strict: options.strict, tags: tagFile.tags });
+      // A deck a build or check composed from the same spec and store is not composed again.
+      const { deck, diagnostics: found } = await decks.compose(parsed.spec, store, { strict: options.strict, tags: tagFile.tags });
       const own = [...found];
       if (!hasErrors(found)) own.push(...layoutMessages(() => layoutOf(root, parsed.spec!, deck)));
-      composed.push(rel);
+      rechecked.push(rel);
       diagnostics.push(...own);
       if (key !== undefined) findings.set(key, own);
       trace(`check: ${rel} composed and laid out`);
@@ -91,24 +97,19 @@ export async function checkBriefings(root: string, paths: string[], options: { s
     tagFile?.save();
     findings.save();
   }
-  return { files, diagnostics: sortDiagnostics(unique(diagnostics)), composed };
+  return { files, diagnostics: sortDiagnostics(unique(diagnostics)), rechecked };
 }
 
 interface Stages {
-  composeDeck: typeof import('../deck/index.ts').composeDeck;
   openTagFile: typeof import('../build/tag-file.ts').openTagFile;
   layoutOf: typeof import('./check-layout.ts').layoutOf;
 }
 
-/** Composition, the tag file and layout: loaded here rather than with the command line, so other commands start without them. */
+/** The tag file and layout: loaded here rather than with the command line, so other commands start without them. */
 async function loadStages(): Promise<Stages> {
-  const [{ composeDeck }, { openTagFile }, { layoutOf }] = await Promise.all([
-    import('../deck/index.ts'),
-    import('../build/tag-file.ts'),
-    import('./check-layout.ts'),
-  ]);
-  trace('check: composition and layout loaded');
-  return { composeDeck, openTagFile, layoutOf };
+  const [{ openTagFile }, { layoutOf }] = await Promise.all([import('../build/tag-file.ts'), import('./check-layout.ts')]);
+  trace('check: layout loaded');
+  return { openTagFile, layoutOf };
 }
 
 /** The layout's messages for a deck; a theme that does not load speaks through its own. */

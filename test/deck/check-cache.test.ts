@@ -32,53 +32,53 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('check remembers what it found', () => {
   it('composes nothing the second time and reports the same', async () => {
     const first = await check();
-    expect(first.composed).toEqual(BOTH);
+    expect(first.rechecked).toEqual(BOTH);
     const again = await check();
-    expect(again.composed).toEqual([]);
+    expect(again.rechecked).toEqual([]);
     expect(again.diagnostics).toEqual(first.diagnostics);
   }, 120_000);
 
   it('composes a changed spec again, alone, and reports what it finds now', async () => {
     writeFileSync(join(dir, 'briefings/a.md'), SPEC_A.replace('"gas"', '"pipline"'));
     const changed = await check();
-    expect(changed.composed).toEqual(['briefings/a.md']);
+    expect(changed.rechecked).toEqual(['briefings/a.md']);
     expect(changed.diagnostics).toContainEqual(expect.objectContaining({ code: 'select/no-match', file: expect.stringMatching(/a\.md$/) }));
     writeFileSync(join(dir, 'briefings/a.md'), SPEC_A);
     const back = await check();
     // The finding for the spec as it was is still remembered.
-    expect(back.composed).toEqual([]);
+    expect(back.rechecked).toEqual([]);
     expect(back.diagnostics.some((d) => d.code === 'select/no-match')).toBe(false);
   }, 60_000);
 
   it('composes every spec again when --strict is given or left out', async () => {
-    expect((await check(false)).composed).toEqual(BOTH);
-    expect((await check(true)).composed).toEqual([]);
+    expect((await check(false)).rechecked).toEqual(BOTH);
+    expect((await check(true)).rechecked).toEqual([]);
   }, 60_000);
 
   it('composes every spec again after a theme or an asset changes', async () => {
     const theme = join(dir, 'themes/public/theme.yaml');
     const before = readFileSync(theme, 'utf8');
     writeFileSync(theme, before.replace(/body: \d+/, 'body: 40'));
-    expect((await check()).composed).toEqual(BOTH);
+    expect((await check()).rechecked).toEqual(BOTH);
     writeFileSync(theme, before);
-    expect((await check()).composed).toEqual([]);
+    expect((await check()).rechecked).toEqual([]);
     writeFileSync(join(dir, 'assets/new-mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    expect((await check()).composed).toEqual(BOTH);
+    expect((await check()).rechecked).toEqual(BOTH);
   }, 60_000);
 
   it('composes every spec again after the config file changes', async () => {
     writeFileSync(join(dir, 'briefdeck.config.yaml'), 'themes:\n  public: analyst\n');
-    expect((await check()).composed).toEqual(BOTH);
-    expect((await check()).composed).toEqual([]);
+    expect((await check()).rechecked).toEqual(BOTH);
+    expect((await check()).rechecked).toEqual([]);
   }, 60_000);
 
   it('composes every spec again after the corpus changes', async () => {
     const article = join(dir, 'corpus/added.txt');
     writeFileSync(article, 'Gas exports\n\nRussia sold more gas to China in 2023 than in any year before, officials said on Monday.\n');
-    expect((await check()).composed).toEqual(BOTH);
-    expect((await check()).composed).toEqual([]);
+    expect((await check()).rechecked).toEqual(BOTH);
+    expect((await check()).rechecked).toEqual([]);
     appendFileSync(join(dir, 'corpus/topics.yaml'), '\nshipping: [tanker, port]\n');
-    expect((await check()).composed).toEqual(BOTH);
+    expect((await check()).rechecked).toEqual(BOTH);
   }, 120_000);
 });
 
