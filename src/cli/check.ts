@@ -52,6 +52,7 @@ export async function checkBriefings(root: string, paths: string[], options: { s
   const decks = openDeckMemory(join(cacheDir, 'decks'));
   let project: string | undefined;
   let stages: Promise<Stages> | undefined;
+  let fontsFound: Promise<unknown> | undefined;
   let tagFile: OpenTagFile | undefined;
   let store = options.store;
   const rechecked: string[] = [];
@@ -80,12 +81,14 @@ export async function checkBriefings(root: string, paths: string[], options: { s
         trace(`check: ${rel} as found before`);
         continue;
       }
-      const { openTagFile, layoutOf } = await (stages ??= loadStages());
+      const { openTagFile, layoutOf, prefetchThemeFaces } = await (stages ??= loadStages());
+      fontsFound ??= prefetchThemeFaces(themeCheck.themes);
       // The part-of-speech tags a build or an earlier check kept: the tagger loads only for new text.
       tagFile ??= openTagFile(join(cacheDir, 'pos-tags.json'));
       // A deck a build or check composed from the same spec and store is not composed again.
       const { deck, diagnostics: found } = await decks.compose(parsed.spec, store, { strict: options.strict, tags: tagFile.tags });
       const own = [...found];
+      await fontsFound;
       if (!hasErrors(found)) own.push(...layoutMessages(() => layoutOf(root, parsed.spec!, deck)));
       rechecked.push(rel);
       diagnostics.push(...own);
@@ -103,13 +106,14 @@ export async function checkBriefings(root: string, paths: string[], options: { s
 interface Stages {
   openTagFile: typeof import('../build/tag-file.ts').openTagFile;
   layoutOf: typeof import('./check-layout.ts').layoutOf;
+  prefetchThemeFaces: typeof import('./check-layout.ts').prefetchThemeFaces;
 }
 
 /** The tag file and layout: loaded here rather than with the command line, so other commands start without them. */
 async function loadStages(): Promise<Stages> {
-  const [{ openTagFile }, { layoutOf }] = await Promise.all([import('../build/tag-file.ts'), import('./check-layout.ts')]);
+  const [{ openTagFile }, { layoutOf, prefetchThemeFaces }] = await Promise.all([import('../build/tag-file.ts'), import('./check-layout.ts')]);
   trace('check: layout loaded');
-  return { openTagFile, layoutOf };
+  return { openTagFile, layoutOf, prefetchThemeFaces };
 }
 
 /** The layout's messages for a deck; a theme that does not load speaks through its own. */
