@@ -1,8 +1,8 @@
 /**
  * Reading, cleaning and extraction of new or changed files, on the machine's other cores: a few
  * worker threads (ingest-worker.ts) when there is enough to do and the code runs compiled
- * (`dist/`), otherwise this thread (`ingest-here.ts`). Results come back in the order files were sent, so the store
- * is written exactly as a single-threaded run writes it.
+ * (`dist/`), otherwise this thread (`ingest-here.ts`). Results come back in the order files were
+ * sent, so the store is written exactly as a single-threaded run writes it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
