@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // Runs the compiled command line in dist/ (`npm run build`; the README's two commands build it
 // when it is missing or older than src/).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
 // WebAssembly (HarfBuzz's font subsetter) runs on its baseline code only: the optimised code V8
 // would compile for it in the background saves nothing on a deck's few fonts, and the process
 // waited for that compilation before exiting (0.2–0.6 s). Set before any module is compiled.
 setFlagsFromString('--liftoff-only');
+
+// `briefdeck --version` alone answers from the manifest, without loading the command line.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.exit(0);
+}
 
 const cli = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(cli)) {

@@ -9,7 +9,8 @@
  *   `check` never parse the renderers or the browser driver.
  * - Light pure-JavaScript packages are bundled in (BUNDLED); the others load from node_modules.
  * - What the sources read from their own layout is fixed at build time: the corpus stage's
- *   fingerprint (a hash of `src/corpus`, the same value the sources compute when run through tsx).
+ *   fingerprint (a hash of `src/corpus`, the same value the sources compute when run through tsx)
+ *   and the code's version (the hash `dist/stamp.json` records: `src/code-version.ts`).
  * - `dist/stamp.json` records the hash of what was built (see dist-stamp.mjs).
  */
 import { build } from 'esbuild';
@@ -24,7 +25,7 @@ import { corpusPipelineVersion, distDir, root, sourceHash, staleReason } from '.
  */
 const BUNDLED = new Set([
   'commander', 'yaml', 'zod', 'zod-to-json-schema', 'picocolors', 'fastest-levenshtein', 'p-map', 'mrmime',
-  'markdown-it', 'handlebars', 'gray-matter', 'fflate', 'chokidar', 'ora', '@marp-team/marp-core', 'pdf-lib', 'pptxgenjs',
+  'markdown-it', 'handlebars', 'fflate', 'chokidar', 'ora', '@marp-team/marp-core', 'pdf-lib', 'pptxgenjs',
   // The browser driver (without the full `puppeteer`, whose downloader only a missing browser needs)
   // and the font reader fitting measures with: hundreds of small ES modules each, resolved and read
   // one by one, which cost a build about as much as composing its deck.
@@ -58,7 +59,7 @@ await build({
   sourcemap: 'linked',
   sourcesContent: false,
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __BRIEFDECK_PIPELINE_VERSION__: JSON.stringify(corpusPipelineVersion()) },
+  define: { __BRIEFDECK_PIPELINE_VERSION__: JSON.stringify(corpusPipelineVersion()), __BRIEFDECK_CODE_VERSION__: JSON.stringify(source) },
   logLevel: 'warning',
 });
 writeFileSync(join(distDir, 'stamp.json'), `${JSON.stringify({ source }, null, 2)}\n`);

@@ -224,6 +224,12 @@ export interface EvidenceStore {
   /** Topic → keywords in force (from `corpus/topics.yaml`), empty when the corpus has none. */
   topics(): Record<string, string[]>;
   diagnostics: Diagnostic[];
+  /**
+   * A value that changes whenever anything the store holds changes (a file stored or removed, by
+   * any process, the topics retagged); undefined when the store keeps none. What was worked out
+   * from the store may be reused while it is the same.
+   */
+  version?(): string | undefined;
   close(): void;
 }
 

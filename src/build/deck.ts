@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Diagnostic, EvidenceStore, LaidOutDeck } from '../model.ts';
 import { parseBriefing } from '../spec/index.ts';
-import { composeDeck } from '../deck/index.ts';
 import type { TagMemory } from '../deck/grammar.ts';
+import type { DeckMemory } from './composed.ts';
 import { loadTheme } from '../theme/index.ts';
 import { themeTemplate, type Template } from '../theme/template.ts';
 import { layoutDeck } from '../layout/index.ts';
@@ -33,6 +33,8 @@ export interface BuildContext extends Omit<BuildOptions, 'browser' | 'chromium' 
   fontsFound: Promise<unknown>;
   /** Part-of-speech tags kept between runs, which composition reads and adds to. */
   tags?: TagMemory;
+  /** Composed decks kept between runs (`composed.ts`). */
+  decks: DeckMemory;
   browser: () => Promise<Printer>;
   emit: (event: BuildEvent) => void;
 }
@@ -85,7 +87,7 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
   let layout: LaidOutDeck;
   let template: Template | undefined;
   try {
-    const composed = composeDeck(spec, ctx.store, { strict: ctx.strict, tags: ctx.tags });
+    const composed = await ctx.decks.compose(spec, ctx.store, { strict: ctx.strict, tags: ctx.tags });
     result.diagnostics.push(...composed.diagnostics);
     trace(`${rel}: composed`);
     if (hasErrors(composed.diagnostics)) return fail();

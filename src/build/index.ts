@@ -6,8 +6,9 @@
  */
 import { join, resolve } from 'node:path';
 import type { Audience, Diagnostic, EvidenceStore, OutputFormat } from '../model.ts';
-import { loadCorpus } from '../corpus/index.ts';
+import { loadCorpus } from '../corpus/load.ts';
 import { openTagFile } from './tag-file.ts';
+import { openDeckMemory } from './composed.ts';
 import { loadTheme } from '../theme/index.ts';
 import { prefetchFontFiles, textFaces } from '../theme/fonts.ts';
 import { hasErrors } from '../diagnostics/format.ts';
@@ -69,6 +70,12 @@ export interface BuildOptions {
    * rebuild need not load the tagger (default true; the decks are the same either way).
    */
   tagCache?: boolean;
+  /**
+   * Keep each composed deck in `.cache/briefdeck/decks/` under everything composition reads
+   * (`composed.ts`), so a rebuild of an unchanged spec against an unchanged corpus does not
+   * compose it again (default true; the decks are the same either way).
+   */
+  deckCache?: boolean;
   /**
    * Render the HTML before the printed formats and report it (with its content) at once, so a
    * preview can show it while PDF and PowerPoint are still on their way (watch mode).
@@ -153,6 +160,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   const ownBrowser = !options.browser;
 
   const tagFile = options.tagCache === false ? undefined : openTagFile(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
+  const deckMemory = openDeckMemory(options.deckCache === false ? undefined : join(root, '.cache', 'briefdeck', 'decks'));
   const corpusStarted = performance.now();
   let files = 0;
   const onFile = (path: string, processed: boolean) =>
@@ -184,6 +192,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
           planned: plan.parsed,
           fontsFound,
           tags: tagFile?.tags,
+          decks: deckMemory,
           browser: () => (browser ??= launch()),
           emit,
         });

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/format.ts';
 import { table } from '../corpus/report.ts';
 import type { CorpusDocument, DocumentMeta, EvidenceStore } from '../model.ts';
-import type { CorpusStore } from '../corpus/index.ts';
+import type { CorpusStore } from '../corpus/load.ts';
 
 /** The `--json` shape of one document. */
 /** One line of the listing: a stored document's metadata, or a whole document. */
@@ -40,7 +40,7 @@ export function droppedShare(kept: number, dropped: number | null): string {
 
 export async function openCorpus(cmd: Command): Promise<CorpusStore> {
   const root = resolve(cmd.optsWithGlobals().root as string);
-  const [{ loadCorpus }, { openProject }] = await Promise.all([import('../corpus/index.ts'), import('../config/index.ts')]);
+  const [{ loadCorpus }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
   // The project's corpus folder and store, as `build` reads them.
   const { settings } = openProject(root);
   const store = await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });

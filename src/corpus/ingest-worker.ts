@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { extractSections } from './claims.ts';
 import { readsEnglish } from './extracted.ts';
 import { ingestFile, type IngestInput } from './read.ts';
-import { workedOut } from './pool.ts';
+import { workedOut } from './ingest-here.ts';
 import { topicMatcher, type TopicTable } from './topics.ts';
 
 const topicsOf = topicMatcher((workerData as { topics: TopicTable }).topics);

@@ -1,20 +1,16 @@
 /**
  * Reading, cleaning and extraction of new or changed files, on the machine's other cores: a few
  * worker threads (ingest-worker.ts) when there is enough to do and the code runs compiled
- * (`dist/`), otherwise this thread. Results come back in the order files were sent, so the store
- * is written exactly as a single-threaded run writes it.
+ * (`dist/`), otherwise this thread (`ingest-here.ts`). Results come back in the order files were
+ * sent, so the store is written exactly as a single-threaded run writes it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Claim, CorpusDocument, Quote } from '../model.ts';
-import { metaOf, type Worked } from './store/types.ts';
-import { wordDelta } from './word-counts.ts';
-import { extractSections } from './claims.ts';
-import { ClaimStream } from './claim-stream.ts';
-import { readsEnglish } from './extracted.ts';
-import { ingestFile, type IngestInput, type IngestResult } from './read.ts';
+import type { Claim, Quote } from '../model.ts';
+import type { Worked } from './store/types.ts';
+import type { IngestInput, IngestResult } from './read.ts';
 import { SECTION_CHARS } from './sections.ts';
-import { topicMatcher, type TopicTable } from './topics.ts';
+import type { TopicTable } from './topics.ts';
 
 export interface Ingested {
   result: IngestResult;
@@ -23,11 +19,6 @@ export interface Ingested {
   quotes: Iterable<Quote>;
   /** What the store would otherwise work out on the main thread: the listing entry, the claims' word counts. */
   worked: Worked;
-}
-
-/** The listing entry and word counts of a document and its claims. */
-export function workedOut(doc: CorpusDocument | undefined, claims: readonly Claim[]): Worked {
-  return doc ? { meta: metaOf(doc), words: wordDelta([], [claims.map((c) => c.text)]) } : {};
 }
 
 export interface IngestPool {
@@ -66,19 +57,17 @@ export function openIngestPool(topics: TopicTable, bytes: number): IngestPool {
   return threaded(file, topics, wanted);
 }
 
+/**
+ * This thread's pool: the reading and extraction stages load with the first file sent, so a check
+ * of an unchanged corpus never loads them.
+ */
 function inThread(topics: TopicTable): IngestPool {
-  const topicsOf = topicMatcher(topics);
+  let here: Promise<(input: IngestInput) => Promise<Ingested>> | undefined;
   return {
     threaded: false,
     async submit(input) {
-      const result = await ingestFile(input);
-      const doc = result.document;
-      if (doc && readsEnglish(doc) && ClaimStream.wanted(doc)) {
-        const stream = new ClaimStream(doc, topicsOf);
-        return { result, claims: stream, quotes: stream.quotes, worked: { meta: metaOf(doc), get words() { return stream.words; } } };
-      }
-      const { claims, quotes } = doc && readsEnglish(doc) ? extractSections(doc, topicsOf) : { claims: [], quotes: [] };
-      return { result, claims, quotes, worked: workedOut(doc, claims) };
+      here ??= import('./ingest-here.ts').then(({ ingestHere }) => ingestHere(topics));
+      return (await here)(input);
     },
     async close() {},
   };

@@ -3,7 +3,6 @@
  * and metadata are shared; the sidecar `<file>.meta.yaml` has the last word on metadata. Problems
  * with the user's file (empty, binary, not UTF-8) come back as diagnostics, never as exceptions.
  */
-import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { CorpusDocument, Diagnostic, DocumentFormat } from '../model.ts';
 import { countWords } from './blocks.ts';
@@ -17,23 +16,8 @@ import { readFrontMatter } from './formats/markdown.ts';
 import type { MetaHints } from './metadata.ts';
 import type { SidecarMeta } from './sidecar.ts';
 
-export const FORMAT_OF_EXTENSION: Record<string, DocumentFormat> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.pdf': 'pdf',
-};
-
-export function formatOf(path: string): DocumentFormat | undefined {
-  return FORMAT_OF_EXTENSION[extname(path).toLowerCase()];
-}
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { FORMAT_OF_EXTENSION, formatOf, sha256 } from './file-kind.ts';
+import { formatOf, sha256 } from './file-kind.ts';
 
 export interface IngestInput {
   /** Path relative to the project root (for messages and `DocumentMeta.path`). */

@@ -1,6 +1,6 @@
 /** The real stages behind the rebuild loop: the corpus store, the build, the browser, the themes. */
 import { buildBriefings, findSpecs } from '../build/index.ts';
-import { loadCorpus } from '../corpus/index.ts';
+import { loadCorpus } from '../corpus/load.ts';
 import { BrowserSession } from '../render/browser.ts';
 import { listThemes } from '../theme/index.ts';
 import type { WorkspaceDeps } from './workspace.ts';

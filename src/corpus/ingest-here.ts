@@ -1,0 +1,34 @@
+/**
+ * Reading, cleaning and extraction of one file in this thread, as a worker thread does it
+ * (`ingest-worker.ts`): the document, its claims and quotes, and what the store would otherwise
+ * work out from them. Loaded only when a file has to be processed.
+ */
+import type { Claim, CorpusDocument } from '../model.ts';
+import { metaOf, type Worked } from './store/types.ts';
+import { wordDelta } from './word-counts.ts';
+import { extractSections } from './claims.ts';
+import { ClaimStream } from './claim-stream.ts';
+import { readsEnglish } from './extracted.ts';
+import { ingestFile, type IngestInput } from './read.ts';
+import { topicMatcher, type TopicTable } from './topics.ts';
+import type { Ingested } from './pool.ts';
+
+/** The listing entry and word counts of a document and its claims. */
+export function workedOut(doc: CorpusDocument | undefined, claims: readonly Claim[]): Worked {
+  return doc ? { meta: metaOf(doc), words: wordDelta([], [claims.map((c) => c.text)]) } : {};
+}
+
+/** Ingests files one at a time in this thread, topics tagged from `topics`. */
+export function ingestHere(topics: TopicTable): (input: IngestInput) => Promise<Ingested> {
+  const topicsOf = topicMatcher(topics);
+  return async (input) => {
+    const result = await ingestFile(input);
+    const doc = result.document;
+    if (doc && readsEnglish(doc) && ClaimStream.wanted(doc)) {
+      const stream = new ClaimStream(doc, topicsOf);
+      return { result, claims: stream, quotes: stream.quotes, worked: { meta: metaOf(doc), get words() { return stream.words; } } };
+    }
+    const { claims, quotes } = doc && readsEnglish(doc) ? extractSections(doc, topicsOf) : { claims: [], quotes: [] };
+    return { result, claims, quotes, worked: workedOut(doc, claims) };
+  };
+}

@@ -1,0 +1,536 @@
+/**
+ * The corpus stage: `loadCorpus()` brings the store up to date with the corpus folder and opens it.
+ * Incremental by content: a file whose bytes (and sidecar) hash to what the store already holds is
+ * not read again beyond hashing; new or changed files are read, cleaned, extracted and written,
+ * each whole or not at all, several to a transaction when their results are ready together; files
+ * gone from the folder leave the store. A file identical to another
+ * counts once. The NLP model and format readers load only when some file needs them.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
+import { formatOf, sha256 } from './file-kind.ts';
+import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
+import { openFileStamps } from './stamps.ts';
+import { readFileTable, saveFileTable } from './store/file-table.ts';
+import { CHECK_CODE, listingDigest, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
+import { languageNotices, searchPassages, type Passage } from './extracted.ts';
+import { parseSidecar, type SidecarMeta } from './sidecar.ts';
+import { openBackend } from './store/index.ts';
+import type { EvidenceBackend, FileClaim, StoredFile } from './store/types.ts';
+import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
+
+export interface LoadCorpusOptions {
+  root: string;
+  /** Default `<root>/corpus`. */
+  corpusDir?: string;
+  /** Default `<root>/.cache/briefdeck`. */
+  cacheDir?: string;
+  /**
+   * Where the evidence lives: `postgres://user@host/db` for a server shared by a team; default
+   * `BRIEFDECK_STORE_URL`, else the embedded store `<cacheDir>/evidence.db`.
+   */
+  store?: string;
+  /** Called after each file that had to be processed (for progress bars). */
+  onFile?: (path: string, processed: boolean) => void;
+}
+
+/** The store plus counts that cost no document parsing (for progress lines and benchmarks). */
+export interface CorpusStore extends EvidenceStore {
+  stats(): { documents: number; claims: number; quotes: number };
+  /** Paragraphs of the documents in other languages (which give no claims) that hold words of `text`. */
+  searchPassages(text: string, limit?: number): Passage[];
+  wordCounts(): StoredWordCounts;
+  /** The store's file, or its server's URL without the password. */
+  location: string;
+}
+
+export const SIDECAR_SUFFIX = '.meta.yaml';
+/** Largest article read, in bytes (default 64 MB; `BRIEFDECK_MAX_ARTICLE_MB` changes it). */
+export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_ARTICLE_MB) || 64) * 2 ** 20);
+export const TOPICS_FILE = 'topics.yaml';
+/** Files read ahead of the one being written to the store. */
+const IN_FLIGHT = 16;
+/**
+ * Files whose results are ready are written to the store together, in one transaction, up to this
+ * many (or this many milliseconds after the first of them was ready); a result never waits for
+ * one still being worked out, so a stopped run loses at most these.
+ */
+const BATCH_FILES = 64;
+const BATCH_MS = 250;
+
+/** Every file in the corpus folder but hidden ones, in the order the folder lists them. */
+function listEntries(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  // Whether a folder is hidden (or inside one), worked out once per folder, not per file.
+  const hidden = new Map<string, boolean>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    const parent = entry.parentPath ?? dir;
+    let skip = hidden.get(parent);
+    if (skip === undefined) hidden.set(parent, (skip = relative(dir, parent).split(sep).some((p) => p.startsWith('.'))));
+    if (skip) continue;
+    out.push(parent + sep + entry.name);
+  }
+  return out;
+}
+
+const isArticle = (full: string) => !full.endsWith(SIDECAR_SUFFIX) && !full.endsWith(sep + TOPICS_FILE);
+
+/** The corpus files (not sidecars, not the topics file), sorted, and the sidecars beside them. */
+function splitEntries(entries: readonly string[]): { files: string[]; sidecars: Set<string> } {
+  const sidecars = new Set<string>();
+  const files: string[] = [];
+  for (const full of entries) {
+    if (full.endsWith(SIDECAR_SUFFIX)) sidecars.add(full);
+    else if (isArticle(full)) files.push(full);
+  }
+  return { files: files.sort(), sidecars };
+}
+
+const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
+
+export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStore> {
+  const root = resolve(options.root);
+  const corpusDir = resolve(root, options.corpusDir ?? 'corpus');
+  const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
+  const db = await openBackend(options.store ?? process.env.BRIEFDECK_STORE_URL, cacheDir);
+  try {
+    return await updateStore(db, root, corpusDir, cacheDir, options);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
+  const diagnostics: Diagnostic[] = [];
+  // The caches beside the corpus (file stamps, the table's copy, the record of the last check)
+  // live here whichever store holds the evidence; a folder that cannot be made only means none.
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+  } catch {
+    // A read-only project: every check hashes every file.
+  }
+  // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
+  const rootPrefix = root + sep;
+  const corpusPrefix = corpusDir + sep;
+  const rel = (p: string) => {
+    const r = p.startsWith(rootPrefix) ? p.slice(rootPrefix.length) : relative(root, p);
+    return sep === '/' ? r : r.split(sep).join('/');
+  };
+
+  const topicsPath = join(corpusDir, TOPICS_FILE);
+  let topics: TopicTable = {};
+  let topicsKey = 'none';
+  if (existsSync(topicsPath)) {
+    const source = readFileSync(topicsPath, 'utf8');
+    topicsKey = sha256(source);
+    try {
+      topics = parseTopics(source);
+    } catch (err) {
+      diagnostics.push({ severity: 'warning', file: rel(topicsPath), code: 'corpus/bad-topics', message: `cannot parse topics: ${(err as Error).message}` });
+    }
+  }
+  const topicsOf = topicMatcher(topics);
+  if (db.info('topics') !== topicsKey) {
+    db.retag(topicsOf);
+    db.setInfo('topics', topicsKey);
+  }
+  /** Notices for each language but English; the language names load only when there is one. */
+  const finish = (languages: Map<string, number>) => {
+    if ([...languages.keys()].some((code) => code !== 'en')) diagnostics.push(...languageNotices(languages, rel(corpusDir)));
+    return openStore(db, topics, diagnostics, languages);
+  };
+  // What is reported from here on is about the files (and recorded with a check that changed nothing).
+  const reportedBefore = diagnostics.length;
+  const started = Date.now();
+  const entries = listEntries(corpusDir);
+
+  // Nothing changed since a check that left nothing to do (the same files, sizes and times, and
+  // the same version of the files table): what it reported stands, and nothing else is looked at.
+  const checkFile = join(cacheDir, 'corpus-check.json');
+  const record = db.filesVersion ? readCheckRecord(checkFile) : undefined;
+  if (
+    record &&
+    record.maxBytes === MAX_ARTICLE_BYTES &&
+    record.version === db.filesVersion!() &&
+    listingDigest(entries, (full) => statSync(full, { throwIfNoEntry: false })) === record.listing
+  ) {
+    diagnostics.push(...record.diagnostics);
+    if (options.onFile) {
+      const quiet = new Set(record.quiet);
+      for (const full of splitEntries(entries).files) {
+        const path = rel(full);
+        if (formatOf(full) && !quiet.has(path)) options.onFile(path, false);
+      }
+    }
+    return finish(new Map(record.languages));
+  }
+
+  // The store's files table: from the copy saved beside the store while the table is unchanged
+  // since (its version), else read from the store and saved for the next run.
+  const tableFile = join(cacheDir, 'file-table.json');
+  const currentVersion = db.filesVersion?.();
+  let stored = readFileTable(tableFile, currentVersion);
+  let storedVersion = stored ? currentVersion : undefined;
+  const tableSaved = !!stored;
+  if (!stored) {
+    if (db.filesWithVersion) ({ files: stored, version: storedVersion } = db.filesWithVersion());
+    else stored = db.files();
+  }
+  // Whether this process wrote to the files table (then the saved copy is made again at the end).
+  let wrote = false;
+  const putFile: EvidenceBackend['putFile'] = (...args) => {
+    wrote = true;
+    db.putFile(...args);
+  };
+  const seen = new Set<string>();
+  const hashOwner = new Map<string, string>();
+  const ids = new Set<string>();
+  const duplicates: Diagnostic[] = [];
+  const { files, sidecars } = splitEntries(entries);
+  // What the table should hold once this check is done (each article's content key and
+  // document), the stats it was decided from, and the articles not reported as files: the
+  // record of a check that leaves nothing to do (`unchanged.ts`).
+  const decided = new Map<string, [key: string, docId: string | null]>();
+  const statsSeen = new Map<string, Stats>();
+  const quiet: string[] = [];
+  // Whether another process stored a file this one left to it (its row is not known here).
+  let leftToOthers = false;
+  const stamps = openFileStamps(join(cacheDir, 'file-stamps.json'));
+  type Job = { path: string; full: string; key: string; id: string; bytes?: Buffer; sidecarSource?: string };
+  // Files another process had claimed when this one came to them: done at the end.
+  const deferred: Job[] = [];
+  // Claims this process holds on files read but not yet stored (given up if ingest fails).
+  const held = new Set<FileClaim>();
+  // Files are read, cleaned and extracted ahead (on other threads when there is enough to do);
+  // results are written to the store, and reported, in listing order.
+  let pool: IngestPool | undefined;
+  let pendingBytes = 0;
+  let triedThreads = false;
+  // Steps in listing order, run from `next` on: an unchanged corpus queues one per file, and taking
+  // each from the front of the array (shift) would move every later one, 100,000 times over.
+  let queue: Array<() => Promise<void> | void> = [];
+  let next = 0;
+  // Writes of results that are ready, with what to do once they are stored, in listing order.
+  let writes: Array<() => void> = [];
+  let afterWrites: Array<() => void> = [];
+  let firstWrite = 0;
+  const flush = () => {
+    if (!writes.length) return;
+    const batch = writes;
+    const after = afterWrites;
+    writes = [];
+    afterWrites = [];
+    if (db.inOneTransaction) db.inOneTransaction(batch);
+    else for (const write of batch) write();
+    for (const done of after) done();
+  };
+  /** Queues a write to the store (and what follows it); writes go out in batches, in order. */
+  const write = (put: () => void, done?: () => void) => {
+    if (!writes.length) firstWrite = performance.now();
+    writes.push(put);
+    if (done) afterWrites.push(done);
+    if (writes.length >= BATCH_FILES || performance.now() - firstWrite >= BATCH_MS) flush();
+  };
+  const drain = async (keep: number) => {
+    while (queue.length - next > keep) {
+      const step = queue[next];
+      // A step holds its file's document, claims and quotes: let them go once it has run.
+      queue[next++] = undefined!;
+      const done = step();
+      if (done) await done;
+    }
+    if (next > 4096 && next * 2 > queue.length) {
+      queue = queue.slice(next);
+      next = 0;
+    }
+  };
+  /** A step with nothing to wait for: now when no earlier step is pending, else after them. */
+  const inOrder = (step: () => void) => {
+    if (next === queue.length) step();
+    else queue.push(step);
+  };
+  /** Sends a file to be read, cleaned and extracted, and queues its write (under its claim). */
+  const ingest = (job: Job, claim: FileClaim | undefined) => {
+    const { path, full, key, id } = job;
+    const bytes = job.bytes ?? readFileSync(full);
+    const sidecarPath = full + SIDECAR_SUFFIX;
+    const sidecarSource = sidecars.has(sidecarPath) ? job.sidecarSource || readFileSync(sidecarPath, 'utf8') : '';
+    let sidecar: SidecarMeta | undefined;
+    const fileDiagnostics: Diagnostic[] = [];
+    if (sidecarSource) {
+      try {
+        sidecar = parseSidecar(sidecarSource);
+      } catch (err) {
+        fileDiagnostics.push({ severity: 'warning', file: rel(sidecarPath), code: 'corpus/bad-sidecar', message: `cannot parse sidecar: ${(err as Error).message}` });
+      }
+    }
+    // (A very large file is read in this thread whatever the pool: it does not call for threads.)
+    if (bytes.length <= LARGE_FILE_BYTES) pendingBytes += bytes.length;
+    // Threads once there is enough to do; what was sent before stays in this thread.
+    if (!pool) pool = openIngestPool(topics, pendingBytes);
+    else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
+      triedThreads = true;
+      const next = openIngestPool(topics, pendingBytes);
+      if (next.threaded) pool = next;
+    }
+    if (claim) held.add(claim);
+    const work = pool.submit({ path, bytes, sidecar, id });
+    let settled = false;
+    work.then(
+      () => void (settled = true),
+      () => void (settled = true),
+    );
+    queue.push(async () => {
+      // Ready results are not held back while this one is worked out.
+      if (!settled) flush();
+      const { result, claims, quotes, worked } = await work;
+      fileDiagnostics.push(...result.diagnostics);
+      diagnostics.push(...fileDiagnostics);
+      const doc = result.document;
+      const file = { path, key, docId: doc?.id ?? null, diagnostics: fileDiagnostics };
+      decided.set(path, [key, file.docId]);
+      write(
+        () => {
+          if (claim) {
+            wrote = true;
+            claim.put(file, doc, claims, quotes, worked);
+            held.delete(claim);
+          } else putFile(file, doc, claims, quotes, worked);
+        },
+        () => options.onFile?.(path, true),
+      );
+    });
+  };
+  try {
+    for (const full of files) {
+      const path = rel(full);
+      seen.add(path);
+      if (!formatOf(full)) continue;
+      const stat = statSync(full);
+      statsSeen.set(full, stat);
+      const size = stat.size;
+      if (size > MAX_ARTICLE_BYTES) {
+        // Ingest needs about 17 bytes of memory per byte of text; refuse clearly rather than exhaust it.
+        const d: Diagnostic = {
+          severity: 'warning',
+          file: path,
+          code: 'corpus/too-large',
+          message: `skipped ${path}: ${(size / 2 ** 20).toFixed(0)} MB is over the ${MAX_ARTICLE_BYTES / 2 ** 20} MB limit for one article`,
+          hint: 'split it into several files, or raise the limit with BRIEFDECK_MAX_ARTICLE_MB',
+        };
+        decided.set(path, [`too-large:${size}`, null]);
+        quiet.push(path);
+        inOrder(() => {
+          diagnostics.push(d);
+          if (stored.get(path)?.key !== `too-large:${size}`) write(() => putFile({ path, key: `too-large:${size}`, docId: null, diagnostics: [d] }));
+        });
+        continue;
+      }
+      // (Most corpora have no sidecars: then no name is made and looked up for each file.)
+      const sidecarPath = sidecars.size ? full + SIDECAR_SUFFIX : '';
+      const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
+      if (sidecarStat) statsSeen.set(sidecarPath, sidecarStat);
+      // An unchanged file (same size and times as when last hashed) is not read again.
+      let key = stamps.get(path, stat, sidecarStat);
+      let bytes: Buffer | undefined;
+      let sidecarSource = '';
+      if (key === undefined) {
+        bytes = readFileSync(full);
+        sidecarSource = sidecarStat ? readFileSync(sidecarPath, 'utf8') : '';
+        key = `${sha256(bytes)}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
+        stamps.set(path, stat, sidecarStat, key);
+      }
+      const hash = key.slice(0, key.indexOf(':'));
+      const owner = hashOwner.get(hash);
+      const previous = stored.get(path);
+      if (owner && size > 0) {
+        const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
+        const fileKey = key;
+        decided.set(path, [fileKey, null]);
+        quiet.push(path);
+        inOrder(() => {
+          duplicates.push(d);
+          // A file that held a document of its own before the other copy came first gives it up.
+          if (previous?.key !== fileKey || previous.docId !== null) write(() => putFile({ path, key: fileKey, docId: null, diagnostics: [d] }));
+        });
+        continue;
+      }
+      hashOwner.set(hash, path);
+      const id = documentId(full.startsWith(corpusPrefix) ? full.slice(corpusPrefix.length) : relative(corpusDir, full), ids);
+      ids.add(id);
+      if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
+        decided.set(path, [previous.key, previous.docId]);
+        inOrder(() => {
+          diagnostics.push(...previous.diagnostics);
+          if (writes.length) afterWrites.push(() => options.onFile?.(path, false));
+          else options.onFile?.(path, false);
+        });
+        continue;
+      }
+      // With several processes ingesting into one store, each file is processed by the first to
+      // claim it; the others go on, and come back at the end to any file whose worker has not
+      // stored it (it may have been stopped).
+      const claim = db.claimFile?.(path, key);
+      if (db.claimFile && !claim) {
+        deferred.push({ path, full, key, id });
+        continue;
+      }
+      ingest({ path, full, key, id, bytes, sidecarSource }, claim);
+      // A bounded number of files in flight: memory stays that of a few articles.
+      await drain(IN_FLIGHT);
+    }
+    await drain(0);
+    flush();
+    for (const job of deferred) {
+      // Waiting for another process's file while holding claims of its own could leave two
+      // processes waiting on each other: everything read so far is stored first.
+      await drain(0);
+      flush();
+      const claim = db.claimFile!(job.path, job.key, true);
+      if (!claim) {
+        leftToOthers = true;
+        options.onFile?.(job.path, false);
+        continue;
+      }
+      ingest(job, claim);
+      await drain(IN_FLIGHT);
+    }
+    await drain(0);
+    flush();
+  } finally {
+    // What was worked out before a failure is stored all the same (unless the store itself failed).
+    try {
+      flush();
+    } catch {
+      writes = [];
+    }
+    await pool?.close();
+    for (const claim of held) claim.release();
+  }
+  stamps.save(seen);
+  for (const path of stored.keys())
+    if (!seen.has(path)) {
+      wrote = true;
+      db.removeFile(path);
+    }
+  // The table's version once the check is done, when the table holds what this check decided
+  // (and nothing else): then a check of the same files would have nothing to do.
+  let doneVersion: string | undefined;
+  if (wrote && db.filesWithVersion) {
+    const now = db.filesWithVersion();
+    saveFileTable(tableFile, now.version, now.files);
+    if (!leftToOthers && holds(now.files, decided)) doneVersion = now.version;
+  } else {
+    if (!tableSaved) saveFileTable(tableFile, storedVersion, stored);
+    // Nobody wrote to the table meanwhile: it is still the one every decision was made against.
+    if (!wrote && !leftToOthers && storedVersion !== undefined && db.filesVersion?.() === storedVersion) doneVersion = storedVersion;
+  }
+  diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
+  const languages = db.languages();
+  if (doneVersion !== undefined) {
+    // Files that only this record looks at (sidecars without an article, other files) are stat'ed now.
+    const listing = listingDigest(entries, (full) => statsSeen.get(full) ?? statSync(full, { throwIfNoEntry: false }), started - RACY_MS);
+    if (listing)
+      saveCheckRecord(checkFile, {
+        code: CHECK_CODE,
+        version: doneVersion,
+        listing,
+        maxBytes: MAX_ARTICLE_BYTES,
+        diagnostics: diagnostics.slice(reportedBefore),
+        languages: [...languages],
+        quiet,
+      });
+  }
+  return finish(languages);
+}
+
+/** Whether the files table holds exactly the rows decided: each article's key and document, no other. */
+function holds(rows: ReadonlyMap<string, StoredFile>, decided: ReadonlyMap<string, [string, string | null]>): boolean {
+  if (rows.size !== decided.size) return false;
+  for (const [path, row] of rows) {
+    const want = decided.get(path);
+    if (!want || want[0] !== row.key || want[1] !== row.docId) return false;
+  }
+  return true;
+}
+
+/**
+ * A document's id is its path under the corpus folder without the extension (`business/001`), so
+ * `business/001.txt` and `tech/001.txt` are two documents; ids are stable across runs. Two files
+ * that differ only by extension (`a.txt`, `a.md`) keep the extension in the second one's id.
+ */
+export function documentId(pathInCorpus: string, taken: ReadonlySet<string>): string {
+  const path = sep === '/' ? pathInCorpus : pathInCorpus.split(sep).join('/');
+  const id = path.replace(/\.[^./]+$/, '');
+  return taken.has(id) ? path : id;
+}
+
+/**
+ * Identical files count once. One line says how many there were; each file's own line is kept
+ * at `verbose` severity-info with code `corpus/duplicate-file`, which `--verbose` prints.
+ */
+function summariseDuplicates(duplicates: Diagnostic[], corpusPath: string): Diagnostic[] {
+  if (duplicates.length < 2) return duplicates;
+  const summary = info(
+    corpusPath,
+    'corpus/duplicate-files',
+    `${duplicates.length} files are identical to other files in the corpus and count once`,
+  );
+  summary.hint = 'run with --verbose to list them';
+  return [summary, ...duplicates.map((d) => ({ ...d, verbose: true }))];
+}
+
+function openStore(db: EvidenceBackend, topics: TopicTable, diagnostics: Diagnostic[], languages: Map<string, number>): CorpusStore {
+  let docs: DocumentMeta[] | undefined;
+  let foreign: DocumentMeta[] | undefined;
+  // Whole documents (text, paragraphs) are read when asked for, a few at a time: citations and
+  // `corpus show` need a handful, never the corpus.
+  const recent = new Map<string, CorpusDocument | undefined>();
+  const document = (id: string) => {
+    if (recent.has(id)) {
+      const doc = recent.get(id);
+      recent.delete(id);
+      recent.set(id, doc);
+      return doc;
+    }
+    const doc = db.document(id);
+    recent.set(id, doc);
+    if (recent.size > 64) recent.delete(recent.keys().next().value!);
+    return doc;
+  };
+  return {
+    documents: () => (docs ??= db.documents()),
+    document,
+    claims: () => [...db.eachClaim()],
+    eachClaim: () => db.eachClaim(),
+    claimsById: (ids) => db.claimsById(ids),
+    claimsTagged: (topic) => db.claimsTagged(topic),
+    claimsOfDocuments: (docIds) => db.claimsOfDocuments(docIds),
+    leads: (docIds) => db.leads(docIds),
+    quotes: () => db.quotes(),
+    searchClaims: (query: ClaimQuery) => db.search(query),
+    searchIds: (text, limit) => db.searchIds(text, limit),
+    // Documents in other languages are few beside the English ones: only they are listed (from
+    // the store's index where it has one), and only when a search names words.
+    searchPassages: (text, limit) => {
+      const others = [...languages.keys()].filter((code) => code !== 'en');
+      if (!others.length) return [];
+      return searchPassages(text, db.documentsIn ? (foreign ??= db.documentsIn(others)) : (docs ??= db.documents()), (id) => db.document(id), limit);
+    },
+    topics: () => topics,
+    stats: () => db.stats(),
+    wordCounts: () => db.wordCounts(),
+    location: db.location,
+    diagnostics,
+    // Every write to the files table gives it a new random version; retagging records the topics file's hash.
+    version: () => {
+      const files = db.filesVersion?.();
+      return files === undefined ? undefined : [db.location, files, db.info('topics') ?? ''].join('\u0000');
+    },
+    close: () => db.close(),
+  };
+}
