@@ -25,7 +25,7 @@ import { corpusPipelineVersion, distDir, root, sourceHash, staleReason } from '.
  */
 const BUNDLED = new Set([
   'commander', 'yaml', 'zod', 'zod-to-json-schema', 'picocolors', 'fastest-levenshtein', 'p-map', 'mrmime',
-  'markdown-it', 'handlebars', 'fflate', 'chokidar', 'ora', '@marp-team/marp-core', 'pdf-lib', 'pptxgenjs',
+  'markdown-it', 'handlebars', 'gray-matter', 'fflate', 'chokidar', 'ora', '@marp-team/marp-core', 'pdf-lib', 'pptxgenjs',
   // The browser driver (without the full `puppeteer`, whose downloader only a missing browser needs)
   // and the font reader fitting measures with: hundreds of small ES modules each, resolved and read
   // one by one, which cost a build about as much as composing its deck.

@@ -4,6 +4,7 @@
  * audience, a misspelt key or helper, a wrong type, malformed YAML. The body is read here, once,
  * into the sections the deck stage composes from (`body.ts`).
  */
+import matter from 'gray-matter';
 import { basename, extname } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
@@ -40,21 +41,6 @@ export { didYouMean } from '../diagnostics/suggest.ts';
 export { defaultThemeFor } from './themes.ts';
 export { chooseFormats, chooseTheme, type SettingSource, type SpecDefaults } from './defaults.ts';
 
-/**
- * The front-matter block and the body of a spec that opens with a `---` line: the block runs to
- * the next line that starts with `---`, the body from after those three dashes and the line
- * break that follows (how gray-matter splits, without loading a YAML parser of its own).
- */
-export function splitFrontMatter(text: string): { matter: string; content: string } {
-  const rest = text.slice(3);
-  const close = rest.indexOf('\n---');
-  if (close === -1) return { matter: rest, content: '' };
-  let content = rest.slice(close + 4);
-  if (content[0] === '\r') content = content.slice(1);
-  if (content[0] === '\n') content = content.slice(1);
-  return { matter: rest.slice(0, close), content };
-}
-
 export function parseBriefing(file: string, source: string, options: ParseOptions): ParseResult {
   const rel = relativeTo(options.root, file);
   const diagnostics: Diagnostic[] = [];
@@ -67,7 +53,7 @@ export function parseBriefing(file: string, source: string, options: ParseOption
       'start the file with a block between two "---" lines holding at least `title:`');
     return { diagnostics };
   }
-  const split = splitFrontMatter(text);
+  const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } });
   const fmText = split.matter;
   const fmStart = text.indexOf(fmText, 3);
   const lineOffset = text.slice(0, fmStart).split('\n').length - 1;
