@@ -20,6 +20,7 @@
  * With the document's text at hand, `resolvePronoun` (attribution.ts) is the safer "he": it also
  * refuses when someone these rules do not know as a person speaks in between.
  */
+import { occursBetween, part } from './occurs.ts';
 
 export interface Mention {
   /** Offsets into doc.text of the words naming the person ("Mr Balls", "Ed Balls", "Balls"). */
@@ -305,6 +306,10 @@ function sameName(full: string, short: string): boolean {
   return gs[0][0] === gf[0][0] && (gs[0].replace(/\.$/, '').length === 1 || gf[0].replace(/\.$/, '').length === 1 || gs[0] === gf[0]);
 }
 
+/** A surname alone: not right after a letter or hyphen (a space between allowed), not followed by a letter or another capitalised word. */
+const SURNAME_BEFORE = part(String.raw`(?<![\p{L}-]\s?)`);
+const SURNAME_AFTER = part(String.raw`(?![\p{L}'’-]|\s+\p{Lu})`);
+
 /** Every person the document names, each once with the fullest form of the name and its role. */
 export function namedPeople(doc: PeopleSource): People {
   const { namings, spoken } = namingsIn(doc);
@@ -313,7 +318,7 @@ export function namedPeople(doc: PeopleSource): People {
   for (const s of spoken) {
     const sur = surnameOf(s.name);
     const later = text.slice(s.end, s.end + 3000);
-    const bySurname = new RegExp(`(?<![\\p{L}-]\\s?)${sur.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}'’-]|\\s+\\p{Lu})`, 'u').test(later);
+    const bySurname = occursBetween(later, sur, SURNAME_BEFORE, SURNAME_AFTER);
     const byPronoun = new RegExp(`^[^.]*\\.[^.]*\\b(?:he|she)\\s+${SAYS}\\b|^[^.]*[.,]\\s*(?:He|She)\\s`, 'u').test(later);
     if (bySurname || byPronoun) namings.push(s);
   }
