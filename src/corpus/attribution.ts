@@ -7,6 +7,7 @@
 import { canonicalActor, findActors } from './actors.ts';
 import { SOURCE_NOUNS, TITLES } from './gazetteer.ts';
 import { lastNamedBefore, ORG_WORD, resolvePerson, ROLE_NOUN, type People, type Person } from './people.ts';
+import { occursBetween, part } from './occurs.ts';
 
 export const REPORTING_VERB =
   String.raw`(?:(?:has|have|had)\s+)?(?:(?:also|already|previously|long|repeatedly|recently)\s+)?` +
@@ -183,8 +184,7 @@ function otherSpeakerBetween(between: string, p: Person, docText: string): boole
   for (const w of new Set(text.match(lone) ?? [])) {
     if (own.has(w) || /^(?:He|She|It|They|We|I|But|And|The|A|An|In|On|At|As|If|When|While|This|That|Reuters)$/.test(w)) continue;
     if (isOrganisation(w, docText)) continue;
-    const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`(?<![\\p{L}])${esc}\\s+(?:said|says|told|added|stated)\\b|\\bsaid\\s+${esc}(?![\\p{L}])`, 'u').test(docText)) return true;
+    if (occursBetween(docText, w, NO_LETTER_BEFORE, SAYS_AFTER) || occursBetween(docText, w, SAID_BEFORE, NO_LETTER_AFTER)) return true;
   }
   for (const m of text.matchAll(SPEAKS)) {
     const w = m[1].replace(/[,;:.]+$/u, '').replace(/['’]s?$/, '');
@@ -222,7 +222,15 @@ function asPerson(p: Person): Source | undefined {
   return p.role ? { name: p.name, role: p.role } : { name: p.name };
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ORGANISATION_RUN = String.raw`(?:the\s+)?(?:\p{Lu}[\p{L}&.-]*\s+){0,4}(?:${[...ORG_WORD].map((w) => w[0].toUpperCase() + w.slice(1)).join('|')})\b`;
+const NO_LETTER_BEFORE = part(String.raw`(?<![\p{L}])`);
+const NO_LETTER_AFTER = part(String.raw`(?![\p{L}])`);
+const AND_ORGANISATION = part(String.raw`\s+(?:and|or)\s+${ORGANISATION_RUN}`);
+const ORGANISATION_AND = part(String.raw`(?<=${ORGANISATION_RUN}\s+(?:and|or)\s+)`);
+const TICKER_AFTER = part(String.raw`(?:\s+\p{Lu}[\p{L}&.-]*){0,3}\s+(?:<[A-Z.]+>|\(\p{Lu}{2,8}\))`);
+const DESIGNATION_AFTER = part(String.raw`(?:\s+\p{Lu}[\p{L}&.-]*){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Bank)\b`);
+const SAYS_AFTER = part(String.raw`\s+(?:said|says|told|added|stated)\b`);
+const SAID_BEFORE = part(String.raw`(?<=\bsaid\s+)`);
 
 /** Whether the text shows a capitalised name to be an organisation, not a person nobody introduced. */
 export function isOrganisation(name: string, docText: string): boolean {
@@ -230,11 +238,8 @@ export function isOrganisation(name: string, docText: string): boolean {
   if (ws.some((w) => ORG_WORD.has(w.replace(/\.$/, '').toLowerCase()))) return true;
   if (/^\p{Lu}[\p{Lu}\d&-]{1,9}$/u.test(name)) return true; // an acronym: OECD, OPEC
   if (canonicalActor(name) !== name || findActors(name).includes(name)) return true;
-  // Elsewhere in the text with a company's designation or its exchange ticker ("Chevron Corp <CHV>").
-  const esc = escapeRe(name);
   // Named beside an organisation: "Gazprom and the China National Petroleum Corporation".
-  const orgRun = String.raw`(?:the\s+)?(?:\p{Lu}[\p{L}&.-]*\s+){0,4}(?:${[...ORG_WORD].map((w) => w[0].toUpperCase() + w.slice(1)).join('|')})\b`;
-  if (new RegExp(`(?<![\\p{L}])${esc}\\s+(?:and|or)\\s+${orgRun}|${orgRun}\\s+(?:and|or)\\s+${esc}(?![\\p{L}])`, 'u').test(docText)) return true;
-  return new RegExp(`(?<![\\p{L}])${esc}(?:\\s+\\p{Lu}[\\p{L}&.-]*){0,3}\\s+(?:<[A-Z.]+>|\\(\\p{Lu}{2,8}\\))`, 'u').test(docText) ||
-    new RegExp(`(?<![\\p{L}])${esc}(?:\\s+\\p{Lu}[\\p{L}&.-]*){0,3}\\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Bank)\\b`, 'u').test(docText);
+  if (occursBetween(docText, name, NO_LETTER_BEFORE, AND_ORGANISATION) || occursBetween(docText, name, ORGANISATION_AND, NO_LETTER_AFTER)) return true;
+  // Elsewhere in the text with a company's designation or its exchange ticker ("Chevron Corp <CHV>").
+  return occursBetween(docText, name, NO_LETTER_BEFORE, TICKER_AFTER) || occursBetween(docText, name, NO_LETTER_BEFORE, DESIGNATION_AFTER);
 }

@@ -20,6 +20,7 @@
  * With the document's text at hand, `resolvePronoun` (attribution.ts) is the safer "he": it also
  * refuses when someone these rules do not know as a person speaks in between.
  */
+import { occursBetween, part } from './occurs.ts';
 
 export interface Mention {
   /** Offsets into doc.text of the words naming the person ("Mr Balls", "Ed Balls", "Balls"). */
@@ -305,6 +306,10 @@ function sameName(full: string, short: string): boolean {
   return gs[0][0] === gf[0][0] && (gs[0].replace(/\.$/, '').length === 1 || gf[0].replace(/\.$/, '').length === 1 || gs[0] === gf[0]);
 }
 
+/** A surname alone: not right after a letter or hyphen (a space between allowed), not followed by a letter or another capitalised word. */
+const SURNAME_BEFORE = part(String.raw`(?<![\p{L}-]\s?)`);
+const SURNAME_AFTER = part(String.raw`(?![\p{L}'’-]|\s+\p{Lu})`);
+
 /** Every person the document names, each once with the fullest form of the name and its role. */
 export function namedPeople(doc: PeopleSource): People {
   const { namings, spoken } = namingsIn(doc);
@@ -313,7 +318,7 @@ export function namedPeople(doc: PeopleSource): People {
   for (const s of spoken) {
     const sur = surnameOf(s.name);
     const later = text.slice(s.end, s.end + 3000);
-    const bySurname = new RegExp(`(?<![\\p{L}-]\\s?)${sur.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}'’-]|\\s+\\p{Lu})`, 'u').test(later);
+    const bySurname = occursBetween(later, sur, SURNAME_BEFORE, SURNAME_AFTER);
     const byPronoun = new RegExp(`^[^.]*\\.[^.]*\\b(?:he|she)\\s+${SAYS}\\b|^[^.]*[.,]\\s*(?:He|She)\\s`, 'u').test(later);
     if (bySurname || byPronoun) namings.push(s);
   }
@@ -341,13 +346,8 @@ export function namedPeople(doc: PeopleSource): People {
   // Mentions: every full form and every surname (with its title), once a person is named.
   for (const person of people) {
     const sur = surnameOf(person.name);
-    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(
-      `(?:(?:\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\\.?${SP})|(?:(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)${SP}){0,3})?${esc(sur).replace(/ /g, SP)}(?:${SP}${SUFFIX}(?![\\p{L}]))?(?![\\p{L}'’-])`,
-      'gu',
-    );
     for (const p of doc.paragraphs) {
-      for (const m of p.text.matchAll(re)) {
+      for (const m of surnameMentions(p.text, sur)) {
         let form = m[0];
         let start = p.start + (m.index ?? 0);
         // Keep only the words that belong to this name: "Yesterday Ed Balls" → "Ed Balls".
@@ -384,6 +384,99 @@ export function namedPeople(doc: PeopleSource): People {
   // Not enumerable: the list stays a plain list of people when compared or written as JSON.
   Object.defineProperty(people, 'sentenceStarts', { value: sentenceStarts(doc), enumerable: false });
   return people;
+}
+
+// ─── Mentions of a surname ──────────────────────────────────────────────────────────────────────
+
+const MENTION_TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)`;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The expression a surname's mentions match: a title or up to three capitalised words before it
+ * ("Mr Balls", "Ed Balls", "Yesterday Ed Balls"), a suffix after it, no letter right after.
+ */
+export function mentionPattern(sur: string): RegExp {
+  return new RegExp(
+    `(?:(?:\\b${MENTION_TITLE}\\.?${SP})|(?:(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)${SP}){0,3})?${escapeRe(sur).replace(/ /g, SP)}(?:${SP}${SUFFIX}(?![\\p{L}]))?(?![\\p{L}'’-])`,
+    'gu',
+  );
+}
+
+// The parts of that expression, compiled once: each surname's own expression took most of the
+// time of reading a newswire story's people (its letter classes compiled anew for every name).
+const TITLE_AT = new RegExp(String.raw`\b${MENTION_TITLE}\.?${SP}`, 'uy');
+const CAPITAL_WORD_AT = new RegExp(String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)${SP}`, 'uy');
+const SPACE_AT = new RegExp(SP, 'uy');
+const AFTER_AT = new RegExp(String.raw`(?:${SP}${SUFFIX}(?![\p{L}]))?(?![\p{L}'’-])`, 'uy');
+const UPPER = /\p{Lu}/u;
+
+function at(re: RegExp, text: string, i: number): number | undefined {
+  re.lastIndex = i;
+  return re.test(text) ? re.lastIndex : undefined;
+}
+
+/** Where the surname's words (`ws`, one space or line break between them) end when they start at `i`. */
+function surnameAt(text: string, i: number, ws: readonly string[]): number | undefined {
+  if (!text.startsWith(ws[0], i)) return undefined;
+  let end = i + ws[0].length;
+  for (let k = 1; k < ws.length; k++) {
+    const next = at(SPACE_AT, text, end);
+    if (next === undefined || !text.startsWith(ws[k], next)) return undefined;
+    end = next + ws[k].length;
+  }
+  return end;
+}
+
+/**
+ * Where a mention that starts at `i` ends, as `mentionPattern` tries it there: the title, then
+ * three, two, one and no capitalised words before the surname, then what may follow it. Each part
+ * has one way to match that can be followed by a word (a shorter space would leave a space before
+ * it, a shorter word a letter), so these are all the ways the expression has.
+ */
+function mentionAt(text: string, i: number, ws: readonly string[]): number | undefined {
+  const before: number[] = [];
+  const title = at(TITLE_AT, text, i);
+  if (title !== undefined) before.push(title);
+  const words: number[] = [];
+  for (let q: number | undefined = i; words.length < 3 && (q = at(CAPITAL_WORD_AT, text, q)) !== undefined; ) words.push(q);
+  before.push(...words.reverse(), i);
+  for (const q of before) {
+    const end = surnameAt(text, q, ws);
+    const after = end === undefined ? undefined : at(AFTER_AT, text, end);
+    if (after !== undefined) return after;
+  }
+  return undefined;
+}
+
+const upperAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(String.fromCodePoint(text.codePointAt(i)!));
+};
+
+/**
+ * What `text.matchAll(mentionPattern(sur))` finds (the mention and where it starts), without
+ * compiling an expression for the surname: left to right, each match the one that starts first,
+ * the next searched from its end.
+ */
+export function surnameMentions(text: string, sur: string): Array<{ 0: string; index: number }> {
+  if (!sur) return [...text.matchAll(mentionPattern(sur))].map((m) => ({ 0: m[0], index: m.index ?? 0 }));
+  const ws = sur.split(' ');
+  const out: Array<{ 0: string; index: number }> = [];
+  // A mention holds the surname: none starts after its last occurrence.
+  const last = text.lastIndexOf(ws[0]);
+  for (let i = 0; i <= last; ) {
+    const c = text.charCodeAt(i);
+    // A Unicode expression never starts a match inside a surrogate pair.
+    const inPair = c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+    const end = !inPair && (upperAt(text, i) || text.startsWith(ws[0], i)) ? mentionAt(text, i, ws) : undefined;
+    if (end === undefined) {
+      i++;
+      continue;
+    }
+    out.push({ 0: text.slice(i, end), index: i });
+    i = end;
+  }
+  return out;
 }
 
 // ─── Resolving later mentions ───────────────────────────────────────────────────────────────────

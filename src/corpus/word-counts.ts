@@ -11,7 +11,7 @@
  * it leaves; sums over documents are the counts over their claims. `WordTally` is also what a deck
  * counts itself when it reads only some of the corpus's documents.
  */
-import { stemOfLower, WORD, wordText } from './words.ts';
+import { startsUpper, stemOfLower, WORD, wordTextOf } from './words.ts';
 
 export interface StemCount {
   /** Claims that use the stem. */
@@ -49,7 +49,7 @@ export class WordTally {
     const seen = new Set<string>();
     let first = true;
     for (const m of text.matchAll(WORD)) {
-      const clean = wordText(m[0]).text;
+      const clean = wordTextOf(m[0]);
       const l = clean.toLowerCase();
       const st = stemOfLower(l);
       if (!seen.has(st)) {
@@ -70,7 +70,7 @@ export class WordTally {
       }
       let f = this.forms.get(l);
       if (!f) this.forms.set(l, (f = { upper: 0, lower: 0 }));
-      if (/^\p{Lu}/u.test(clean)) f.upper++;
+      if (startsUpper(clean)) f.upper++;
       else f.lower++;
     }
   }

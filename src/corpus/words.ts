@@ -42,7 +42,20 @@ export function stemOfLower(lower: string): string {
 /** A match of WORD as a word: "U.S." keeps its dots as one word; a full stop after an ordinary word is punctuation. */
 export function wordText(match: string): { text: string; length: number } {
   const t = match.endsWith('.') && !/\.\p{L}\.$/u.test(match) ? match.slice(0, -1) : match;
-  return { text: t.replace(/\./g, ''), length: t.length };
+  return { text: t.includes('.') ? t.replace(/\./g, '') : t, length: t.length };
+}
+
+/** `wordText(match).text`, without the object (ingest counts every word of every claim). */
+export function wordTextOf(match: string): string {
+  const t = match.charCodeAt(match.length - 1) === 46 && !/\.\p{L}\.$/u.test(match) ? match.slice(0, -1) : match;
+  return t.includes('.') ? t.replace(/\./g, '') : t;
+}
+
+const UPPER_FIRST = /^\p{Lu}/u;
+/** Whether a word starts with a capital letter (`/^\p{Lu}/u`), ASCII answered without the expression. */
+export function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word);
 }
 
 export function wordsOf(text: string): Word[] {

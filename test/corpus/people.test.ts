@@ -3,7 +3,10 @@
  * (Distribution 1.0, David D. Lewis; free for research), from ../shared/corpora/reuters-21578-0.
  */
 import { describe, expect, it } from 'vitest';
-import { lastNamedBefore, namedPeople, resolvePerson } from '../../src/corpus/people.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lastNamedBefore, mentionPattern, namedPeople, resolvePerson, surnameMentions } from '../../src/corpus/people.ts';
+import { prng } from '../support/prng.ts';
 
 /** One document of one paragraph per string, as cleaning keeps them (hard-wrapped lines stay). */
 function doc(...paragraphs: string[]) {
@@ -102,5 +105,52 @@ describe('resolvePerson and lastNamedBefore', () => {
     expect(lastNamedBefore(people, d.text.lastIndexOf('she'), 'he')).toBeUndefined();
     const two = doc('Sam Nunn, chairman of the committee, met David Boren, a senator from Oklahoma. "It went well," he said.');
     expect(lastNamedBefore(namedPeople(two), two.text.lastIndexOf('he said'))).toBeUndefined();
+  });
+});
+
+describe('surnameMentions', () => {
+  const byExpression = (text: string, sur: string) => [...text.matchAll(mentionPattern(sur))].map((m) => [m.index, m[0]]);
+  const found = (text: string, sur: string) => surnameMentions(text, sur).map((m) => [m.index, m[0]]);
+
+  it('finds what the surname expression finds, on hand-picked cases', () => {
+    const cases: Array<[string, string]> = [
+      ['Yesterday Ed Balls said Mr. Balls and Mrs Balls met Balls Jr. and Balls III, not Ballsy.', 'Balls'],
+      ['Charles de Gaulle, de  Gaulle and de\nGaulle; General de Gaulle-x.', 'de Gaulle'],
+      ['Mr\n  Smith, A. B. C. D. Smith Jr.-x Smith Jr.’s Smith II.', 'Smith'],
+      ['al-Assad and Bashar al-Assad, Al-Assad.', 'al-Assad'],
+      ['𝐀bc Éric Müller and Müller’s MÜLLER Müller', 'Müller'],
+      ['Smith Smith Smith Smith Smith', 'Smith'],
+      ['Lady\tJones \n Jones', 'Jones'],
+    ];
+    for (const [text, sur] of cases) expect(found(text, sur), `${sur} in ${text}`).toEqual(byExpression(text, sur));
+  });
+
+  it('finds what the surname expression finds, on random text', () => {
+    const rand = prng(16);
+    const pieces = ['Mr', 'Mrs', 'Dr', 'Sir', '.', ' ', ' ', '\n', '\t', 'Ed', 'E.', 'Balls', 'Ball', 'de', 'Gaulle', 'Jr', 'III', 'II', "'", '’', '-', 'x', 'É', '𝐀', '\uDC00', 'said', ','];
+    const pick = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+    const surnames = ['Balls', 'Ball', 'de Gaulle', 'Gaulle', 'Ed', 'E.', 'II', 'x', '\uDC00x'];
+    for (let k = 0; k < 4000; k++) {
+      const text = pick(Math.floor(rand() * 30));
+      const sur = surnames[Math.floor(rand() * surnames.length)];
+      expect(found(text, sur), JSON.stringify([text, sur])).toEqual(byExpression(text, sur));
+    }
+  });
+
+  it('finds what the surname expression finds, on the seed articles and the Reuters stories', () => {
+    const dirs = [join(import.meta.dirname, '../../corpus'), join(import.meta.dirname, '../../../shared/corpora/reuters-21578-0')].filter(existsSync);
+    let compared = 0;
+    for (const dir of dirs) {
+      const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort().slice(0, 150);
+      for (const f of files) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        const surnames = new Set([...text.matchAll(/\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}]+)?/gu)].map((m) => m[0]).slice(0, 12));
+        for (const sur of surnames) {
+          expect(found(text, sur), `${sur} in ${f}`).toEqual(byExpression(text, sur));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });

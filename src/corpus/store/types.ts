@@ -151,6 +151,10 @@ const wordSearches = new Map<string, RegExp>();
  * time of a newswire corpus's listing entries).
  */
 export function wordsAlone(text: string, word: string): string[] {
+  if (/^[\x00-\x7f]+$/.test(word)) {
+    const lower = asciiLower(text);
+    if (lower !== undefined) return asciiWordsAlone(text, lower, word.replace(/[A-Z]+/g, (s) => s.toLowerCase()));
+  }
   let search = wordSearches.get(word);
   if (!search) {
     if (wordSearches.size >= 10_000) wordSearches.clear();
@@ -167,6 +171,35 @@ export function wordsAlone(text: string, word: string): string[] {
       continue;
     }
     out.push(m[0]);
+  }
+  return out;
+}
+
+/**
+ * An ASCII word under `iu` matches only ASCII text, save two letters that fold to ASCII ones (the
+ * Kelvin sign to "k", the long s to "s"): in a text without them, the word's occurrences are where
+ * its lower case occurs in the text with A–Z lowered (same length, same offsets); undefined when
+ * the text holds one of the two. The last text's lowering is kept: a title's words search one body.
+ */
+let lowered: { text: string; lower: string | undefined } | undefined;
+function asciiLower(text: string): string | undefined {
+  if (lowered?.text === text) return lowered.lower;
+  const lower = /[\u212a\u017f]/.test(text) ? undefined : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  lowered = { text, lower };
+  return lower;
+}
+
+/** {@link wordsAlone} of an ASCII word (`lowerWord`, A–Z lowered) in a text without the two letters. */
+function asciiWordsAlone(text: string, lowerText: string, lowerWord: string): string[] {
+  const out: string[] = [];
+  for (let at = lowerText.indexOf(lowerWord); at !== -1; ) {
+    const end = at + lowerWord.length;
+    if (letterAt(text, end) || letterBefore(text, at)) {
+      at = lowerText.indexOf(lowerWord, at + 1);
+      continue;
+    }
+    out.push(text.slice(at, end));
+    at = lowerText.indexOf(lowerWord, end);
   }
   return out;
 }
