@@ -6,14 +6,15 @@
  * gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './read.ts';
 import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps } from './stamps.ts';
 import { readFileTable, saveFileTable } from './store/file-table.ts';
-import { CHECK_CODE, listingDigest, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
+import { listCorpus } from './listing.ts';
+import { CHECK_CODE, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
 import { languageNotices, searchPassages, type Passage } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
@@ -69,23 +70,6 @@ const IN_FLIGHT = 16;
  */
 const BATCH_FILES = 64;
 const BATCH_MS = 250;
-
-/** Every file in the corpus folder but hidden ones, in the order the folder lists them. */
-function listEntries(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  // Whether a folder is hidden (or inside one), worked out once per folder, not per file.
-  const hidden = new Map<string, boolean>();
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    const parent = entry.parentPath ?? dir;
-    let skip = hidden.get(parent);
-    if (skip === undefined) hidden.set(parent, (skip = relative(dir, parent).split(sep).some((p) => p.startsWith('.'))));
-    if (skip) continue;
-    out.push(parent + sep + entry.name);
-  }
-  return out;
-}
 
 const isArticle = (full: string) => !full.endsWith(SIDECAR_SUFFIX) && !full.endsWith(sep + TOPICS_FILE);
 
@@ -157,7 +141,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   // What is reported from here on is about the files (and recorded with a check that changed nothing).
   const reportedBefore = diagnostics.length;
   const started = Date.now();
-  const entries = listEntries(corpusDir);
+  // Every file but hidden ones, with its size and times (one stat each, taken now).
+  const listing = listCorpus(corpusDir);
 
   // Nothing changed since a check that left nothing to do (the same files, sizes and times, and
   // the same version of the files table): what it reported stands, and nothing else is looked at.
@@ -167,12 +152,12 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     record &&
     record.maxBytes === MAX_ARTICLE_BYTES &&
     record.version === db.filesVersion!() &&
-    listingDigest(entries, (full) => statSync(full, { throwIfNoEntry: false })) === record.listing
+    listing.digest === record.listing
   ) {
     diagnostics.push(...record.diagnostics);
     if (options.onFile) {
       const quiet = new Set(record.quiet);
-      for (const full of splitEntries(entries).files) {
+      for (const full of splitEntries(listing.entries).files) {
         const path = rel(full);
         if (formatOf(full) && !quiet.has(path)) options.onFile(path, false);
       }
@@ -201,12 +186,11 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   const hashOwner = new Map<string, string>();
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
-  const { files, sidecars } = splitEntries(entries);
+  const { files, sidecars } = splitEntries(listing.entries);
   // What the table should hold once this check is done (each article's content key and
   // document), the stats it was decided from, and the articles not reported as files: the
   // record of a check that leaves nothing to do (`unchanged.ts`).
   const decided = new Map<string, [key: string, docId: string | null]>();
-  const statsSeen = new Map<string, Stats>();
   const quiet: string[] = [];
   // Whether another process stored a file this one left to it (its row is not known here).
   let leftToOthers = false;
@@ -321,8 +305,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       const path = rel(full);
       seen.add(path);
       if (!formatOf(full)) continue;
-      const stat = statSync(full);
-      statsSeen.set(full, stat);
+      // (The file stamps read a stat's size and times only.)
+      const stat = listing.statOf(full) as Stats;
       const size = stat.size;
       if (size > MAX_ARTICLE_BYTES) {
         // Ingest needs about 17 bytes of memory per byte of text; refuse clearly rather than exhaust it.
@@ -343,8 +327,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       }
       // (Most corpora have no sidecars: then no name is made and looked up for each file.)
       const sidecarPath = sidecars.size ? full + SIDECAR_SUFFIX : '';
-      const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
-      if (sidecarStat) statsSeen.set(sidecarPath, sidecarStat);
+      const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? (listing.statOf(sidecarPath) as Stats) : undefined;
       // An unchanged file (same size and times as when last hashed) is not read again.
       let key = stamps.get(path, stat, sidecarStat);
       let bytes: Buffer | undefined;
@@ -442,19 +425,18 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   }
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
   const languages = db.languages();
-  if (doneVersion !== undefined) {
-    // Files that only this record looks at (sidecars without an article, other files) are stat'ed now.
-    const listing = listingDigest(entries, (full) => statsSeen.get(full) ?? statSync(full, { throwIfNoEntry: false }), started - RACY_MS);
-    if (listing)
-      saveCheckRecord(checkFile, {
-        code: CHECK_CODE,
-        version: doneVersion,
-        listing,
-        maxBytes: MAX_ARTICLE_BYTES,
-        diagnostics: diagnostics.slice(reportedBefore),
-        languages: [...languages],
-        quiet,
-      });
+  // Decisions were made from the stats of the listing: its digest is what a check of the same
+  // files would see (unless a file was written too close to the check for its times to tell).
+  if (doneVersion !== undefined && listing.newest < started - RACY_MS) {
+    saveCheckRecord(checkFile, {
+      code: CHECK_CODE,
+      version: doneVersion,
+      listing: listing.digest,
+      maxBytes: MAX_ARTICLE_BYTES,
+      diagnostics: diagnostics.slice(reportedBefore),
+      languages: [...languages],
+      quiet,
+    });
   }
   return finish(languages);
 }
