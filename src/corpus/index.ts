@@ -176,11 +176,16 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     if (db.filesWithVersion) ({ files: stored, version: storedVersion } = db.filesWithVersion());
     else stored = db.files();
   }
-  // Whether this process wrote to the files table (then the saved copy is made again at the end).
+  // Whether this process wrote to the files table (then the saved copy is made again at the end),
+  // and the rows it wrote (null: removed). While the table's version follows from the stored
+  // one through these writes alone, the table is the stored one with them made: it is not read again.
   let wrote = false;
+  const written = new Map<string, StoredFile | null>();
+  if (storedVersion !== undefined) db.followFilesVersion?.(storedVersion);
   const putFile: EvidenceBackend['putFile'] = (...args) => {
     wrote = true;
     db.putFile(...args);
+    written.set(args[0].path, args[0]);
   };
   const seen = new Set<string>();
   const hashOwner = new Map<string, string>();
@@ -293,6 +298,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
           if (claim) {
             wrote = true;
             claim.put(file, doc, claims, quotes, worked);
+            written.set(path, file);
             held.delete(claim);
           } else putFile(file, doc, claims, quotes, worked);
         },
@@ -410,11 +416,18 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     if (!seen.has(path)) {
       wrote = true;
       db.removeFile(path);
+      written.set(path, null);
     }
   // The table's version once the check is done, when the table holds what this check decided
   // (and nothing else): then a check of the same files would have nothing to do.
   let doneVersion: string | undefined;
-  if (wrote && db.filesWithVersion) {
+  const own = wrote ? db.ownFilesVersion?.() : undefined;
+  if (own !== undefined) {
+    // Only this process wrote to the table since it was read: it is the stored one with those writes.
+    for (const [path, row] of written) row ? stored.set(path, row) : stored.delete(path);
+    saveFileTable(tableFile, own, stored);
+    if (!leftToOthers && holds(stored, decided)) doneVersion = own;
+  } else if (wrote && db.filesWithVersion) {
     const now = db.filesWithVersion();
     saveFileTable(tableFile, now.version, now.files);
     if (!leftToOthers && holds(now.files, decided)) doneVersion = now.version;
