@@ -77,25 +77,33 @@ export function listCorpus(dir: string): Listing {
   if (existsSync(dir)) visit(dir);
   const digest = hash.digest('hex');
 
+  // Made when first asked for: the paths, and the position of each (the same strings, so a path
+  // taken from `entries` is looked up without being hashed again).
   let entries: string[] | undefined;
-  let index: Map<string, [Folder, number]> | undefined;
+  let index: Map<string, number> | undefined;
+  let all: Float64Array | undefined;
+  const made = () => {
+    if (entries) return entries;
+    entries = [];
+    all = new Float64Array(folders.reduce((n, f) => n + f.stamps.length, 0));
+    for (const f of folders) {
+      all.set(f.stamps, 3 * entries.length);
+      for (const name of f.names) entries.push(f.path + sep + name);
+    }
+    return entries;
+  };
   return {
     get entries() {
-      if (!entries) {
-        entries = [];
-        for (const f of folders) for (const name of f.names) entries.push(f.path + sep + name);
-      }
-      return entries;
+      return made();
     },
     statOf(path) {
       if (!index) {
         index = new Map();
-        for (const f of folders) for (let i = 0; i < f.names.length; i++) index.set(f.path + sep + f.names[i], [f, i]);
+        const paths = made();
+        for (let i = 0; i < paths.length; i++) index.set(paths[i], i);
       }
-      const at = index.get(path);
-      if (!at) return undefined;
-      const [f, i] = at;
-      return { size: f.stamps[3 * i], mtimeMs: f.stamps[3 * i + 1], ctimeMs: f.stamps[3 * i + 2] };
+      const i = index.get(path);
+      return i === undefined ? undefined : { size: all![3 * i], mtimeMs: all![3 * i + 1], ctimeMs: all![3 * i + 2] };
     },
     digest,
     newest,
