@@ -11,7 +11,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './read.ts';
 import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
-import { openFileStamps } from './stamps.ts';
+import { openFileStamps, type FileStamps } from './stamps.ts';
 import { readFileTable, saveFileTable } from './store/file-table.ts';
 import { listCorpus } from './listing.ts';
 import { CHECK_CODE, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
@@ -70,6 +70,13 @@ const IN_FLIGHT = 16;
  */
 const BATCH_FILES = 64;
 const BATCH_MS = 250;
+/**
+ * When the only files to look at are in folders changed since the last check that left nothing
+ * to do, and they are at most this many and bytes, they are hashed: cheaper than reading and
+ * writing the stamps of every file in the corpus.
+ */
+const FEW_FILES = 2000;
+const FEW_BYTES = 32 * 2 ** 20;
 
 const isArticle = (full: string) => !full.endsWith(SIDECAR_SUFFIX) && !full.endsWith(sep + TOPICS_FILE);
 
@@ -199,7 +206,19 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   const quiet: string[] = [];
   // Whether another process stored a file this one left to it (its row is not known here).
   let leftToOthers = false;
-  const stamps = openFileStamps(join(cacheDir, 'file-stamps.json'));
+  // Folders listed as they were when the record of the last check that left nothing to do was
+  // made, while the table is still the one it left: each of their files' content key is the one
+  // stored for it (`unchanged.ts`). Only the files of the other folders are looked at.
+  const keptFolders = new Set<string>();
+  let toLook = [files.length, Infinity];
+  if (record && record.maxBytes === MAX_ARTICLE_BYTES && storedVersion !== undefined && storedVersion === record.version) {
+    toLook = [0, 0];
+    for (const [path, digest, count, bytes] of listing.folders)
+      if (record.folders[path] === digest) keptFolders.add(path);
+      else (toLook[0] += count), (toLook[1] += bytes);
+  }
+  const stampsFile = join(cacheDir, 'file-stamps.json');
+  const stamps: FileStamps | undefined = toLook[0] > FEW_FILES || toLook[1] > FEW_BYTES ? openFileStamps(stampsFile) : undefined;
   type Job = { path: string; full: string; key: string; id: string; bytes?: Buffer; sidecarSource?: string };
   // Files another process had claimed when this one came to them: done at the end.
   const deferred: Job[] = [];
@@ -334,19 +353,20 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       // (Most corpora have no sidecars: then no name is made and looked up for each file.)
       const sidecarPath = sidecars.size ? full + SIDECAR_SUFFIX : '';
       const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? (listing.statOf(sidecarPath) as Stats) : undefined;
-      // An unchanged file (same size and times as when last hashed) is not read again.
-      let key = stamps.get(path, stat, sidecarStat);
+      // An unchanged file (in an unchanged folder, or with the same size and times as when last
+      // hashed) is not read again.
+      const previous = stored.get(path);
+      let key = previous && keptFolders.size && keptFolders.has(full.slice(0, full.lastIndexOf(sep))) ? previous.key : stamps?.get(path, stat, sidecarStat);
       let bytes: Buffer | undefined;
       let sidecarSource = '';
       if (key === undefined) {
         bytes = readFileSync(full);
         sidecarSource = sidecarStat ? readFileSync(sidecarPath, 'utf8') : '';
         key = `${sha256(bytes)}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
-        stamps.set(path, stat, sidecarStat, key);
+        stamps?.set(path, stat, sidecarStat, key);
       }
       const hash = key.slice(0, key.indexOf(':'));
       const owner = hashOwner.get(hash);
-      const previous = stored.get(path);
       if (owner && size > 0) {
         const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
         const fileKey = key;
@@ -362,7 +382,9 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       hashOwner.set(hash, path);
       const id = documentId(full.startsWith(corpusPrefix) ? full.slice(corpusPrefix.length) : relative(corpusDir, full), ids);
       ids.add(id);
-      if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
+      // (A file that gave no document is unchanged; one that was a copy of a file gone since is not.)
+      const gaveNone = previous?.docId === null && !previous.diagnostics.some((d) => d.code === 'corpus/duplicate-file');
+      if (previous && previous.key === key && (previous.docId === id || gaveNone)) {
         decided.set(path, [previous.key, previous.docId]);
         inOrder(() => {
           diagnostics.push(...previous.diagnostics);
@@ -373,9 +395,11 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       }
       // With several processes ingesting into one store, each file is processed by the first to
       // claim it; the others go on, and come back at the end to any file whose worker has not
-      // stored it (it may have been stopped).
-      const claim = db.claimFile?.(path, key);
-      if (db.claimFile && !claim) {
+      // stored it (it may have been stopped). A copy of a file gone since is stored under its own
+      // content key already, so no claim is made for it: it is written over whole, by whoever comes.
+      const copyLeft = previous?.key === key;
+      const claim = copyLeft ? undefined : db.claimFile?.(path, key);
+      if (db.claimFile && !claim && !copyLeft) {
         deferred.push({ path, full, key, id });
         continue;
       }
@@ -411,7 +435,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     await pool?.close();
     for (const claim of held) claim.release();
   }
-  stamps.save(seen);
+  // (Stamps not read are left as they were: those of files changed since are only out of date.)
+  stamps?.save(seen);
   for (const path of stored.keys())
     if (!seen.has(path)) {
       wrote = true;
@@ -445,6 +470,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       code: CHECK_CODE,
       version: doneVersion,
       listing: listing.digest,
+      folders: Object.fromEntries(listing.folders.map(([path, digest]) => [path, digest])),
       maxBytes: MAX_ARTICLE_BYTES,
       diagnostics: diagnostics.slice(reportedBefore),
       languages: [...languages],

@@ -27,12 +27,15 @@ export interface Listing {
   statOf(path: string): FileStat | undefined;
   /** A digest of every folder's path and its files' names, sizes and times, in listing order. */
   digest: string;
+  /** Each folder's path, the digest of its files' names, sizes and times, its files and their bytes. */
+  folders: Array<[path: string, digest: string, files: number, bytes: number]>;
   /** The newest modification or change time of any listed file. */
   newest: number;
 }
 
 interface Folder {
   path: string;
+  digest: string;
   names: string[];
   /** size, mtimeMs, ctimeMs of `names[i]` at 3i, 3i+1, 3i+2. */
   stamps: Float64Array;
@@ -69,9 +72,10 @@ export function listCorpus(dir: string): Listing {
       names.push(name);
     }
     const own = stamps.slice(0, 3 * names.length);
-    folders.push({ path, names, stamps: own });
-    // Folder path, names and times, each part ended so that no two listings give the same bytes.
-    hash.update(path).update('\0').update(names.join('\0')).update(`\0${names.length}\0`).update(own);
+    // Names and times, each part ended so that no two listings give the same bytes.
+    const digest = createHash('sha256').update(names.join('\0')).update(`\0${names.length}\0`).update(own).digest('hex');
+    folders.push({ path, digest, names, stamps: own });
+    hash.update(path).update('\0').update(digest);
     for (const name of subfolders) visit(path + sep + name);
   };
   if (existsSync(dir)) visit(dir);
@@ -106,6 +110,11 @@ export function listCorpus(dir: string): Listing {
       return i === undefined ? undefined : { size: all![3 * i], mtimeMs: all![3 * i + 1], ctimeMs: all![3 * i + 2] };
     },
     digest,
+    folders: folders.map((f) => {
+      let bytes = 0;
+      for (let i = 0; i < f.stamps.length; i += 3) bytes += f.stamps[i];
+      return [f.path, f.digest, f.names.length, bytes];
+    }),
     newest,
   };
 }

@@ -9,6 +9,11 @@
  * in place, added or removed changes the digest; any write to the table, by any process, changes
  * its version; either way the full check runs. A missing or unreadable record only means that.
  *
+ * When the table's version is the same but the listing is not, the folders whose own digest is
+ * the same still hold the files the check decided on, unchanged: each one's content key is the
+ * one stored for it, so only the files of the other folders are hashed (or looked up in the file
+ * stamps), though every file still goes through the check's bookkeeping (duplicates, ids).
+ *
  * Like the file stamps (`stamps.ts`), a listing with a file written within seconds of the check
  * is not recorded: its time may not tell two writes apart.
  */
@@ -16,7 +21,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../model.ts';
 
 /** Bumped when what the check reports about unchanged files, or how the listing is digested, changes. */
-export const CHECK_CODE = '2';
+export const CHECK_CODE = '3';
 
 /** Times closer than this to the start of the check are not trusted (as in `stamps.ts`). */
 export const RACY_MS = 2000;
@@ -28,6 +33,8 @@ export interface CheckRecord {
   version: string;
   /** The digest of the folder's listing (`listing.ts`) as the check saw it. */
   listing: string;
+  /** Each folder's digest then, by path (`Listing.folders`). */
+  folders: Record<string, string>;
   /** The largest article read then (`BRIEFDECK_MAX_ARTICLE_MB`). */
   maxBytes: number;
   /** What the check reported about the files, in order (not the topics file's or the languages' notices). */
@@ -44,6 +51,7 @@ export function readCheckRecord(file: string, code = CHECK_CODE): CheckRecord | 
     const r = JSON.parse(readFileSync(file, 'utf8')) as Partial<CheckRecord>;
     const ok =
       r.code === code && typeof r.version === 'string' && typeof r.listing === 'string' && typeof r.maxBytes === 'number' &&
+      typeof r.folders === 'object' && r.folders !== null &&
       Array.isArray(r.diagnostics) && Array.isArray(r.languages) && Array.isArray(r.quiet);
     return ok ? (r as CheckRecord) : undefined;
   } catch {
