@@ -15,7 +15,7 @@ import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from '
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { fileDelta, type WordDelta } from '../word-counts.ts';
-import { bm25Counted, bm25Idf, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
+import { bm25Counted, bm25Idf, MAX_LEXEME_BYTES, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
 import { documentBody, filterRanked, META_VERSION, metaOf, parseDocument, queryTerms, redactUrl, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** How long one request may take before the store gives up on the server. */
@@ -624,10 +624,10 @@ export class PostgresBackend implements EvidenceBackend {
       order.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return order;
     };
-    const rarer = limit && limit >= 1 && new Set(phrases.map((p) => p.join(' '))).size > 1 ? this.rarerPhrases(phrases, matching, params, total.rows) : undefined;
+    const rarer = limit && limit >= 1 && new Set(phrases.map((p) => p.join(' '))).size > 1 ? this.rarerPhrases(phrases, total.rows) : undefined;
     if (rarer) {
-      const holding = rarer.phrases.map((i) => `freq[${i + 1}] > 0`).join(' OR ');
-      const best = rank(this.q(`SELECT * FROM (${matching}) AS m WHERE ${holding}`, params), rarer.hits);
+      const within = `$${params.length + 1}::tsquery`;
+      const best = rank(this.q(`${matching} AND tsv @@ ${within}`, [...params, tsqueryOf(rarer.phrases.map((i) => phrases[i]))]), rarer.hits);
       if (best.length >= limit! && best[Math.floor(limit!) - 1].score > rarer.ceiling) return best;
     }
     const rows = this.q(matching, params);
@@ -635,13 +635,16 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   /**
-   * The phrases of the query but its commonest (the fewest that the server counts in more than
-   * half of the query's matches), each phrase's claims, and the most a claim holding none of those
-   * phrases can score: a phrase adds at most its idf × (k1 + 1) however often a claim holds it.
+   * The phrases of the query but its commonest (the fewest held by more than half of the query's
+   * matches), each phrase's claims, and the most a claim holding none of those phrases can score:
+   * a phrase adds at most its idf × (k1 + 1) however often a claim holds it. For phrases of one
+   * token each (a claim's index holds every token it holds, but those over the index's size
+   * limit), counted by the index, without reading any claim's tokens; else undefined.
    */
-  private rarerPhrases(phrases: readonly (readonly string[])[], matching: string, params: unknown[], rows: number): { phrases: number[]; hits: number[]; ceiling: number } | undefined {
-    const [r] = this.q(`SELECT ARRAY[${phrases.map((_, i) => `count(*) FILTER (WHERE freq[${i + 1}] > 0)`).join(', ')}]::bigint[] AS hits FROM (${matching}) AS m`, params);
-    const hits = (r.hits as unknown[]).map(num);
+  private rarerPhrases(phrases: readonly (readonly string[])[], rows: number): { phrases: number[]; hits: number[]; ceiling: number } | undefined {
+    if (phrases.some((p) => p.length !== 1 || Buffer.byteLength(p[0]) > MAX_LEXEME_BYTES)) return undefined;
+    const [r] = this.q(`SELECT ${phrases.map((_, i) => `(SELECT count(*) FROM claims WHERE tsv @@ $${i + 1}::tsquery) AS h${i}`).join(', ')}`, phrases.map((p) => tsqueryOf([p])));
+    const hits = phrases.map((_, i) => num(r[`h${i}`]));
     // The same phrase named twice counts twice (as in the score); it is left out or kept whole.
     const byPhrase = new Map<string, number[]>();
     phrases.forEach((p, i) => (byPhrase.get(p.join(' ')) ?? byPhrase.set(p.join(' '), []).get(p.join(' '))!).push(i));

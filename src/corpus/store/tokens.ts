@@ -36,7 +36,9 @@ export function tokenize(texts: readonly string[]): string[][] {
 /** A lexeme quoted for a tsvector or tsquery literal. */
 const lexeme = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 /** PostgreSQL refuses lexemes over 2 KB and positions over 16,383. */
-const MAX_LEXEME = 2046;
+/** The longest token a `tsvector` holds, in bytes (longer ones are left out of it). */
+export const MAX_LEXEME_BYTES = 2046;
+const MAX_LEXEME = MAX_LEXEME_BYTES;
 
 /** A `tsvector` literal of the tokens with their positions (1-based). */
 export function tsvectorOf(tokens: readonly string[]): string {
