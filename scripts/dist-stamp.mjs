@@ -29,11 +29,11 @@ export function sourceHash() {
 
 /**
  * The corpus stage's fingerprint: stored files are processed again when its code changes. The
- * same files as `src/corpus/pipeline.ts` hashes: not the loader (index.ts, load.ts, unchanged.ts), that file itself, nor
+ * same files as `src/corpus/pipeline.ts` hashes: not the loader (index.ts, load.ts, listing.ts, unchanged.ts), that file itself, nor
  * the store's backends (store/), whose layouts are versioned on their own.
  */
 export function corpusPipelineVersion() {
-  const keep = (entry) => !entry.startsWith('store') && !['index.ts', 'load.ts', 'pipeline.ts', 'unchanged.ts'].includes(entry);
+  const keep = (entry) => !entry.startsWith('store') && !['index.ts', 'listing.ts', 'load.ts', 'pipeline.ts', 'unchanged.ts'].includes(entry);
   return hashTree(join(root, 'src', 'corpus'), '.ts', createHash('sha256'), keep).digest('hex').slice(0, 16);
 }
 

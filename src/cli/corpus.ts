@@ -44,7 +44,11 @@ export async function openCorpus(cmd: Command): Promise<CorpusStore> {
   // The project's corpus folder and store, as `build` reads them.
   const { settings } = openProject(root);
   const store = await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
-  for (const d of store.diagnostics) if (d.severity !== 'info' && !d.verbose) console.error(formatDiagnostic(d, process.stderr.isTTY));
+  // One write for all of them: a large corpus can hold thousands of messages (each file's own).
+  const color = process.stderr.isTTY;
+  const lines: string[] = [];
+  for (const d of store.diagnostics) if (d.severity !== 'info' && !d.verbose) lines.push(formatDiagnostic(d, color));
+  if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
   return store;
 }
 

@@ -6,14 +6,15 @@
  * gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './file-kind.ts';
 import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
-import { openFileStamps } from './stamps.ts';
+import { openFileStamps, type FileStamps } from './stamps.ts';
 import { readFileTable, saveFileTable } from './store/file-table.ts';
-import { CHECK_CODE, listingDigest, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
+import { listCorpus } from './listing.ts';
+import { CHECK_CODE, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
 import { languageNotices, searchPassages, type Passage } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
@@ -58,23 +59,13 @@ const IN_FLIGHT = 16;
  */
 const BATCH_FILES = 64;
 const BATCH_MS = 250;
-
-/** Every file in the corpus folder but hidden ones, in the order the folder lists them. */
-function listEntries(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  // Whether a folder is hidden (or inside one), worked out once per folder, not per file.
-  const hidden = new Map<string, boolean>();
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    const parent = entry.parentPath ?? dir;
-    let skip = hidden.get(parent);
-    if (skip === undefined) hidden.set(parent, (skip = relative(dir, parent).split(sep).some((p) => p.startsWith('.'))));
-    if (skip) continue;
-    out.push(parent + sep + entry.name);
-  }
-  return out;
-}
+/**
+ * When the only files to look at are in folders changed since the last check that left nothing
+ * to do, and they are at most this many and bytes, they are hashed: cheaper than reading and
+ * writing the stamps of every file in the corpus.
+ */
+const FEW_FILES = 2000;
+const FEW_BYTES = 32 * 2 ** 20;
 
 const isArticle = (full: string) => !full.endsWith(SIDECAR_SUFFIX) && !full.endsWith(sep + TOPICS_FILE);
 
@@ -146,7 +137,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   // What is reported from here on is about the files (and recorded with a check that changed nothing).
   const reportedBefore = diagnostics.length;
   const started = Date.now();
-  const entries = listEntries(corpusDir);
+  // Every file but hidden ones, with its size and times (one stat each, taken now).
+  const listing = listCorpus(corpusDir);
 
   // Nothing changed since a check that left nothing to do (the same files, sizes and times, and
   // the same version of the files table): what it reported stands, and nothing else is looked at.
@@ -156,12 +148,12 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     record &&
     record.maxBytes === MAX_ARTICLE_BYTES &&
     record.version === db.filesVersion!() &&
-    listingDigest(entries, (full) => statSync(full, { throwIfNoEntry: false })) === record.listing
+    listing.digest === record.listing
   ) {
     diagnostics.push(...record.diagnostics);
     if (options.onFile) {
       const quiet = new Set(record.quiet);
-      for (const full of splitEntries(entries).files) {
+      for (const full of splitEntries(listing.entries).files) {
         const path = rel(full);
         if (formatOf(full) && !quiet.has(path)) options.onFile(path, false);
       }
@@ -180,26 +172,42 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     if (db.filesWithVersion) ({ files: stored, version: storedVersion } = db.filesWithVersion());
     else stored = db.files();
   }
-  // Whether this process wrote to the files table (then the saved copy is made again at the end).
+  // Whether this process wrote to the files table (then the saved copy is made again at the end),
+  // and the rows it wrote (null: removed). While the table's version follows from the stored
+  // one through these writes alone, the table is the stored one with them made: it is not read again.
   let wrote = false;
+  const written = new Map<string, StoredFile | null>();
+  if (storedVersion !== undefined) db.followFilesVersion?.(storedVersion);
   const putFile: EvidenceBackend['putFile'] = (...args) => {
     wrote = true;
     db.putFile(...args);
+    written.set(args[0].path, args[0]);
   };
   const seen = new Set<string>();
   const hashOwner = new Map<string, string>();
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
-  const { files, sidecars } = splitEntries(entries);
+  const { files, sidecars } = splitEntries(listing.entries);
   // What the table should hold once this check is done (each article's content key and
   // document), the stats it was decided from, and the articles not reported as files: the
   // record of a check that leaves nothing to do (`unchanged.ts`).
   const decided = new Map<string, [key: string, docId: string | null]>();
-  const statsSeen = new Map<string, Stats>();
   const quiet: string[] = [];
   // Whether another process stored a file this one left to it (its row is not known here).
   let leftToOthers = false;
-  const stamps = openFileStamps(join(cacheDir, 'file-stamps.json'));
+  // Folders listed as they were when the record of the last check that left nothing to do was
+  // made, while the table is still the one it left: each of their files' content key is the one
+  // stored for it (`unchanged.ts`). Only the files of the other folders are looked at.
+  const keptFolders = new Set<string>();
+  let toLook = [files.length, Infinity];
+  if (record && record.maxBytes === MAX_ARTICLE_BYTES && storedVersion !== undefined && storedVersion === record.version) {
+    toLook = [0, 0];
+    for (const [path, digest, count, bytes] of listing.folders)
+      if (record.folders[path] === digest) keptFolders.add(path);
+      else (toLook[0] += count), (toLook[1] += bytes);
+  }
+  const stampsFile = join(cacheDir, 'file-stamps.json');
+  const stamps: FileStamps | undefined = toLook[0] > FEW_FILES || toLook[1] > FEW_BYTES ? openFileStamps(stampsFile) : undefined;
   type Job = { path: string; full: string; key: string; id: string; bytes?: Buffer; sidecarSource?: string };
   // Files another process had claimed when this one came to them: done at the end.
   const deferred: Job[] = [];
@@ -298,6 +306,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
           if (claim) {
             wrote = true;
             claim.put(file, doc, claims, quotes, worked);
+            written.set(path, file);
             held.delete(claim);
           } else putFile(file, doc, claims, quotes, worked);
         },
@@ -310,8 +319,8 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       const path = rel(full);
       seen.add(path);
       if (!formatOf(full)) continue;
-      const stat = statSync(full);
-      statsSeen.set(full, stat);
+      // (The file stamps read a stat's size and times only.)
+      const stat = listing.statOf(full) as Stats;
       const size = stat.size;
       if (size > MAX_ARTICLE_BYTES) {
         // Ingest needs about 17 bytes of memory per byte of text; refuse clearly rather than exhaust it.
@@ -332,21 +341,21 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       }
       // (Most corpora have no sidecars: then no name is made and looked up for each file.)
       const sidecarPath = sidecars.size ? full + SIDECAR_SUFFIX : '';
-      const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? statSync(sidecarPath) : undefined;
-      if (sidecarStat) statsSeen.set(sidecarPath, sidecarStat);
-      // An unchanged file (same size and times as when last hashed) is not read again.
-      let key = stamps.get(path, stat, sidecarStat);
+      const sidecarStat = sidecars.size && sidecars.has(sidecarPath) ? (listing.statOf(sidecarPath) as Stats) : undefined;
+      // An unchanged file (in an unchanged folder, or with the same size and times as when last
+      // hashed) is not read again.
+      const previous = stored.get(path);
+      let key = previous && keptFolders.size && keptFolders.has(full.slice(0, full.lastIndexOf(sep))) ? previous.key : stamps?.get(path, stat, sidecarStat);
       let bytes: Buffer | undefined;
       let sidecarSource = '';
       if (key === undefined) {
         bytes = readFileSync(full);
         sidecarSource = sidecarStat ? readFileSync(sidecarPath, 'utf8') : '';
         key = `${sha256(bytes)}:${sidecarSource ? sha256(sidecarSource) : '-'}`;
-        stamps.set(path, stat, sidecarStat, key);
+        stamps?.set(path, stat, sidecarStat, key);
       }
       const hash = key.slice(0, key.indexOf(':'));
       const owner = hashOwner.get(hash);
-      const previous = stored.get(path);
       if (owner && size > 0) {
         const d = info(path, 'corpus/duplicate-file', `${path} is identical to ${owner}; counted once`);
         const fileKey = key;
@@ -362,7 +371,9 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       hashOwner.set(hash, path);
       const id = documentId(full.startsWith(corpusPrefix) ? full.slice(corpusPrefix.length) : relative(corpusDir, full), ids);
       ids.add(id);
-      if (previous && previous.key === key && (previous.docId === id || previous.docId === null)) {
+      // (A file that gave no document is unchanged; one that was a copy of a file gone since is not.)
+      const gaveNone = previous?.docId === null && !previous.diagnostics.some((d) => d.code === 'corpus/duplicate-file');
+      if (previous && previous.key === key && (previous.docId === id || gaveNone)) {
         decided.set(path, [previous.key, previous.docId]);
         inOrder(() => {
           diagnostics.push(...previous.diagnostics);
@@ -373,9 +384,11 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       }
       // With several processes ingesting into one store, each file is processed by the first to
       // claim it; the others go on, and come back at the end to any file whose worker has not
-      // stored it (it may have been stopped).
-      const claim = db.claimFile?.(path, key);
-      if (db.claimFile && !claim) {
+      // stored it (it may have been stopped). A copy of a file gone since is stored under its own
+      // content key already, so no claim is made for it: it is written over whole, by whoever comes.
+      const copyLeft = previous?.key === key;
+      const claim = copyLeft ? undefined : db.claimFile?.(path, key);
+      if (db.claimFile && !claim && !copyLeft) {
         deferred.push({ path, full, key, id });
         continue;
       }
@@ -411,16 +424,24 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     await pool?.close();
     for (const claim of held) claim.release();
   }
-  stamps.save(seen);
+  // (Stamps not read are left as they were: those of files changed since are only out of date.)
+  stamps?.save(seen);
   for (const path of stored.keys())
     if (!seen.has(path)) {
       wrote = true;
       db.removeFile(path);
+      written.set(path, null);
     }
   // The table's version once the check is done, when the table holds what this check decided
   // (and nothing else): then a check of the same files would have nothing to do.
   let doneVersion: string | undefined;
-  if (wrote && db.filesWithVersion) {
+  const own = wrote ? db.ownFilesVersion?.() : undefined;
+  if (own !== undefined) {
+    // Only this process wrote to the table since it was read: it is the stored one with those writes.
+    for (const [path, row] of written) row ? stored.set(path, row) : stored.delete(path);
+    saveFileTable(tableFile, own, stored);
+    if (!leftToOthers && holds(stored, decided)) doneVersion = own;
+  } else if (wrote && db.filesWithVersion) {
     const now = db.filesWithVersion();
     saveFileTable(tableFile, now.version, now.files);
     if (!leftToOthers && holds(now.files, decided)) doneVersion = now.version;
@@ -431,19 +452,19 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   }
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
   const languages = db.languages();
-  if (doneVersion !== undefined) {
-    // Files that only this record looks at (sidecars without an article, other files) are stat'ed now.
-    const listing = listingDigest(entries, (full) => statsSeen.get(full) ?? statSync(full, { throwIfNoEntry: false }), started - RACY_MS);
-    if (listing)
-      saveCheckRecord(checkFile, {
-        code: CHECK_CODE,
-        version: doneVersion,
-        listing,
-        maxBytes: MAX_ARTICLE_BYTES,
-        diagnostics: diagnostics.slice(reportedBefore),
-        languages: [...languages],
-        quiet,
-      });
+  // Decisions were made from the stats of the listing: its digest is what a check of the same
+  // files would see (unless a file was written too close to the check for its times to tell).
+  if (doneVersion !== undefined && listing.newest < started - RACY_MS) {
+    saveCheckRecord(checkFile, {
+      code: CHECK_CODE,
+      version: doneVersion,
+      listing: listing.digest,
+      folders: Object.fromEntries(listing.folders.map(([path, digest]) => [path, digest])),
+      maxBytes: MAX_ARTICLE_BYTES,
+      diagnostics: diagnostics.slice(reportedBefore),
+      languages: [...languages],
+      quiet,
+    });
   }
   return finish(languages);
 }

@@ -10,11 +10,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Not part of what a stored file holds: the loader (`load.ts`: which files to read, their ids,
- * which it compares with the stored ones anyway), the record of its last check that changed
- * nothing (`unchanged.ts`) and this file.
+ * Not part of what a stored file holds: the loader (`index.ts`, `load.ts`: which files to read,
+ * their ids, which it compares with the stored ones anyway), its listing of the folder
+ * (`listing.ts`), the record of its last check that changed nothing (`unchanged.ts`) and this file.
  */
-const OWN_BOOKKEEPING = new Set(['index.ts', 'load.ts', 'pipeline.ts', 'unchanged.ts']);
+const OWN_BOOKKEEPING = new Set(['index.ts', 'listing.ts', 'load.ts', 'pipeline.ts', 'unchanged.ts']);
 
 /** Whether a file under `src/corpus` counts towards the fingerprint (same rule in dist-stamp.mjs). */
 export const inFingerprint = (entry: string): boolean => entry.endsWith('.ts') && !entry.startsWith('store') && !OWN_BOOKKEEPING.has(entry);

@@ -1,6 +1,7 @@
 /**
  * The record of the last check that left the store matching the corpus folder: a digest of the
- * folder's listing (every file's path, size, modification and change times, in listing order),
+ * folder's listing (every file's path, size, modification and change times, in listing order:
+ * `listing.ts`),
  * the files table's version then (`EvidenceBackend.filesVersion`), and what that check reported.
  * While a new listing digests to the same value and the table's version is the same, the folder
  * and the store are as they were when the check found nothing left to do, so the check has
@@ -8,15 +9,19 @@
  * in place, added or removed changes the digest; any write to the table, by any process, changes
  * its version; either way the full check runs. A missing or unreadable record only means that.
  *
+ * When the table's version is the same but the listing is not, the folders whose own digest is
+ * the same still hold the files the check decided on, unchanged: each one's content key is the
+ * one stored for it, so only the files of the other folders are hashed (or looked up in the file
+ * stamps), though every file still goes through the check's bookkeeping (duplicates, ids).
+ *
  * Like the file stamps (`stamps.ts`), a listing with a file written within seconds of the check
  * is not recorded: its time may not tell two writes apart.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../model.ts';
 
-/** Bumped when what the check reports about unchanged files changes. */
-export const CHECK_CODE = '1';
+/** Bumped when what the check reports about unchanged files, or how the listing is digested, changes. */
+export const CHECK_CODE = '3';
 
 /** Times closer than this to the start of the check are not trusted (as in `stamps.ts`). */
 export const RACY_MS = 2000;
@@ -26,8 +31,10 @@ export interface CheckRecord {
   code: string;
   /** The files table's version once the check was done. */
   version: string;
-  /** `listingDigest` of the folder as the check saw it. */
+  /** The digest of the folder's listing (`listing.ts`) as the check saw it. */
   listing: string;
+  /** Each folder's digest then, by path (`Listing.folders`). */
+  folders: Record<string, string>;
   /** The largest article read then (`BRIEFDECK_MAX_ARTICLE_MB`). */
   maxBytes: number;
   /** What the check reported about the files, in order (not the topics file's or the languages' notices). */
@@ -38,28 +45,13 @@ export interface CheckRecord {
   quiet: string[];
 }
 
-/**
- * A digest of the listing: each file's path, size and times, in order. Undefined when a file is
- * gone, or (with `racyFrom`) when one was written at `racyFrom` or later.
- */
-export function listingDigest(files: readonly string[], statOf: (path: string) => Stats | undefined, racyFrom = Infinity): string | undefined {
-  const stamps = new Float64Array(files.length * 3);
-  for (let i = 0; i < files.length; i++) {
-    const s = statOf(files[i]);
-    if (!s || Math.max(s.mtimeMs, s.ctimeMs) >= racyFrom) return undefined;
-    stamps[3 * i] = s.size;
-    stamps[3 * i + 1] = s.mtimeMs;
-    stamps[3 * i + 2] = s.ctimeMs;
-  }
-  return createHash('sha256').update(files.join('\0')).update('\0\0').update(stamps).digest('hex');
-}
-
 /** The record saved in `file` by the code `code`, if any. */
 export function readCheckRecord(file: string, code = CHECK_CODE): CheckRecord | undefined {
   try {
     const r = JSON.parse(readFileSync(file, 'utf8')) as Partial<CheckRecord>;
     const ok =
       r.code === code && typeof r.version === 'string' && typeof r.listing === 'string' && typeof r.maxBytes === 'number' &&
+      typeof r.folders === 'object' && r.folders !== null &&
       Array.isArray(r.diagnostics) && Array.isArray(r.languages) && Array.isArray(r.quiet);
     return ok ? (r as CheckRecord) : undefined;
   } catch {

@@ -82,8 +82,13 @@ describe('the incremental store', () => {
     writeFileSync(join(dir, 'pipelines.md'), readFileSync(join(dir, 'pipelines.md'), 'utf8') + '\nChina will remain the main buyer of Russian pipeline gas for the rest of the decade, most analysts agree.\n');
     writeFileSync(join(dir, 'topics.yaml'), 'energy: [gas, pipeline*]\n');
     const changed = await load(dir, first.cacheDir);
-    expect(changed.processed).toEqual(['pipelines.md']);
-    expect(changed.store.claims().length).toBe(before + 1);
+    // Its copy is a copy no more: it is read again, as the document it now is.
+    expect(changed.processed).toEqual(['pipelines.md', 'repeat-of-pipelines.md']);
+    expect(changed.store.document('repeat-of-pipelines')).toBeDefined();
+    expect(changed.store.diagnostics.some((d) => d.code === 'corpus/duplicate-file')).toBe(false);
+    const copied = changed.store.claims().filter((c) => c.docId === 'repeat-of-pipelines').length;
+    expect(copied).toBeGreaterThan(0);
+    expect(changed.store.claims().length).toBe(before + 1 + copied);
     const gas = changed.store.claims().filter((c) => /\bgas\b/i.test(c.text));
     expect(gas.length).toBeGreaterThan(0);
     expect(gas.every((c) => c.topics.includes('energy'))).toBe(true);

@@ -19,6 +19,14 @@ let root: string;
 const cache = () => join(root, '.cache', 'briefdeck');
 const copyFile = () => join(cache(), 'file-table.json');
 const savedVersion = () => (JSON.parse(readFileSync(copyFile(), 'utf8')) as { version: string }).version;
+const storeFiles = () => {
+  const db = new SqliteBackend(join(cache(), 'evidence.db'));
+  try {
+    return db.files();
+  } finally {
+    db.close();
+  }
+};
 const storeVersion = () => {
   const db = new SqliteBackend(join(cache(), 'evidence.db'));
   try {
@@ -82,11 +90,42 @@ describe('the saved copy of the files table', () => {
     let seen = await load();
     expect(seen.ids).toEqual(['a/one', 'a/three', 'two']);
     expect(seen.texts.get('two')).toContain('cocoa');
+    // (Made from the copy read before and this check's own writes, not read from the table again.)
     expect(savedVersion()).toBe(storeVersion());
+    expect(readFileTable(copyFile(), storeVersion())).toEqual(storeFiles());
     unlinkSync(join(root, 'corpus', 'a', 'one.txt'));
+    writeFileSync(join(root, 'corpus', 'menu.txt'), 'Home | News | Contact\n');
     seen = await load();
-    expect(seen.ids).toEqual(['a/three', 'two']);
+    expect(seen.ids).toEqual(['a/three', 'menu', 'two']);
     expect(savedVersion()).toBe(storeVersion());
+    expect(readFileTable(copyFile(), storeVersion())).toEqual(storeFiles());
+  });
+
+  it("follows the table's version through a connection's own writes, not through another's", () => {
+    mkdirSync(cache(), { recursive: true });
+    const db = new SqliteBackend(join(cache(), 'evidence.db'));
+    const other = new SqliteBackend(join(cache(), 'evidence.db'));
+    const row = (path: string, key: string) => ({ path, key, docId: null, diagnostics: [] });
+    try {
+      db.followFilesVersion(db.filesVersion()!);
+      db.putFile(row('corpus/x.txt', 'k1:-'));
+      db.inOneTransaction([() => db.putFile(row('corpus/y.txt', 'k1:-')), () => db.putFile(row('corpus/z.txt', 'k1:-'))]);
+      db.removeFile('corpus/x.txt');
+      expect(db.ownFilesVersion()).toBe(db.filesVersion());
+      // Another connection writes between two of this one's writes: the chain is broken for good.
+      other.putFile(row('corpus/w.txt', 'k1:-'));
+      db.putFile(row('corpus/y.txt', 'k2:-'));
+      expect(db.ownFilesVersion()).toBeUndefined();
+      // Or after the last of them.
+      db.followFilesVersion(db.filesVersion()!);
+      db.putFile(row('corpus/z.txt', 'k2:-'));
+      expect(db.ownFilesVersion()).toBe(db.filesVersion());
+      other.removeFile('corpus/w.txt');
+      expect(db.ownFilesVersion()).toBeUndefined();
+    } finally {
+      other.close();
+      db.close();
+    }
   });
 
   it('is not trusted once another process has written to the table', async () => {

@@ -5,7 +5,7 @@
  * changed in place, added, removed or given a sidecar, or a table written by another process, is
  * still seen, and a check reports and tells progress alike either way.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,9 +23,9 @@ const corpus = (...parts: string[]) => join(root, 'corpus', ...parts);
 /** Files written just now are not recorded (their times may not tell two writes apart): wait them out. */
 const aged = () => new Promise((done) => setTimeout(done, RACY_MS + 150));
 
-async function check() {
+async function check(at = root) {
   const files: Array<[string, boolean]> = [];
-  const store = await loadCorpus({ root, onFile: (path, processed) => files.push([path, processed]) });
+  const store = await loadCorpus({ root: at, onFile: (path, processed) => files.push([path, processed]) });
   try {
     const docs = store.documents();
     return {
@@ -138,5 +138,55 @@ describe('the record of a check that changed nothing', () => {
     expect(fromRecord(quick)).toBe(true);
     expect(quick.ids).toContain('a/three');
     expect(quick.diagnostics.filter((d) => d.code !== 'test/from-record')).toEqual(full.diagnostics);
+  });
+
+  it('lets a check after a change look only at the folders changed, and decide as a full check does', async () => {
+    mkdirSync(corpus('b'), { recursive: true });
+    writeFileSync(corpus('a', 'x.txt'), ARTICLE('maize'));
+    writeFileSync(corpus('b', 'coffee.txt'), ARTICLE('coffee'));
+    const stampsFile = join(cache(), 'file-stamps.json');
+    /** A full check of the same files from scratch, in a project of its own. */
+    const fresh = async () => {
+      const other = mkdtempSync(join(tmpdir(), 'bd-unchanged-fresh-'));
+      try {
+        cpSync(join(root, 'corpus'), join(other, 'corpus'), { recursive: true });
+        const r = await check(other);
+        return { ids: r.ids, titles: r.titles, texts: r.texts, diagnostics: r.diagnostics, files: r.files.map(([p]) => p).sort() };
+      } finally {
+        rmSync(other, { recursive: true, force: true });
+      }
+    };
+    const same = async () => {
+      const r = await check();
+      expect({ ids: r.ids, titles: r.titles, texts: r.texts, diagnostics: r.diagnostics, files: r.files.map(([p]) => p).sort() }).toEqual(await fresh());
+      return r;
+    };
+    await aged();
+    await check();
+    expect(existsSync(recordFile())).toBe(true);
+
+    // a/x.txt now holds what b/coffee.txt holds: it comes first, so the file of the unchanged
+    // folder b becomes the copy. The stamps of the corpus are neither read nor written for it.
+    const stamps = readFileSync(stampsFile, 'utf8');
+    writeFileSync(corpus('a', 'x.txt'), ARTICLE('coffee'));
+    await aged();
+    let seen = await same();
+    expect(seen.ids).not.toContain('b/coffee');
+    expect(seen.files).toContainEqual(['corpus/a/x.txt', true]);
+    expect(readFileSync(stampsFile, 'utf8')).toBe(stamps);
+
+    // The first copy gone, the one in b is the document again (it is read again: the store held
+    // it as a copy).
+    unlinkSync(corpus('a', 'x.txt'));
+    await aged();
+    seen = await same();
+    expect(seen.ids).toContain('b/coffee');
+
+    // A file added to the changed folder.
+    writeFileSync(corpus('a', 'three.txt'), ARTICLE('copper'));
+    await aged();
+    seen = await same();
+    expect(seen.ids).toContain('a/three');
+    expect(readFileSync(stampsFile, 'utf8')).toBe(stamps);
   });
 });

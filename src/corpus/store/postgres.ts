@@ -15,7 +15,7 @@ import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from '
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { fileDelta, type WordDelta } from '../word-counts.ts';
-import { bm25Counted, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
+import { bm25Counted, bm25Idf, MAX_LEXEME_BYTES, tokenize, tsqueryOf, tsvectorOf } from './tokens.ts';
 import { documentBody, filterRanked, META_VERSION, metaOf, parseDocument, queryTerms, redactUrl, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** How long one request may take before the store gives up on the server. */
@@ -588,19 +588,19 @@ export class PostgresBackend implements EvidenceBackend {
   }
 
   /**
-   * bm25 over claim text, as the embedded store ranks: the GIN index finds every claim with any of
-   * the query's phrases; their tokens and the index's totals give FTS5's score, best first, ties by
-   * claim id. Claims are parsed only as far as the query's filters and limit need.
-   */
-  /**
    * Every claim with any of the words, ranked as FTS5's bm25 ranks them: the GIN index finds
-   * them, their tokens and the index's totals give the score, best first, ties by claim id.
+   * them, their tokens and the index's totals give the score, best first, ties by claim id. With
+   * a limit, only the best that many are wanted: when the best of the claims holding one of the
+   * query's rarer phrases beat the most a claim holding only the commonest ones can score, only
+   * those claims travel and are ranked (as the embedded store leaves them out, `rarerRows`); the
+   * server counts each phrase's claims for the idf. The answer is that of ranking every claim.
    */
-  private ranked(terms: readonly string[]): Array<{ seq: number; id: string; score: number }> {
+  private ranked(terms: readonly string[], limit?: number): Array<{ seq: number; id: string; score: number }> {
     const phrases = tokenize(terms);
     const tsquery = tsqueryOf(phrases);
     if (!tsquery) return [];
     const [totals] = this.q('SELECT claims, tokens FROM totals');
+    const total = { rows: num(totals.claims), tokens: num(totals.tokens) };
     // Each matching claim's occurrences of each phrase, counted by the server from its tokens (a
     // phrase counts at every position where its tokens follow one another): only numbers travel.
     const params: unknown[] = [tsquery];
@@ -611,20 +611,54 @@ export class PostgresBackend implements EvidenceBackend {
       const rest = p.slice(1).map((t, k) => `a[i + ${k + 1}] = $${params.push(t)}::text`).join(' AND ');
       return `(SELECT count(*) FROM unnest(array_positions(a, ${first})) AS p(i) WHERE ${rest})`;
     });
-    const rows = this.q(
-      `SELECT seq, id, ntok, ARRAY[${counts.join(', ')}]::bigint[] AS freq
-       FROM claims CROSS JOIN LATERAL string_to_array(tokens, ' ') AS t(a) WHERE tsv @@ $1::tsquery`,
-      params,
-    );
-    if (!rows.length) return [];
-    const scores = bm25Counted(
-      rows.map((r) => (r.freq as unknown[]).map(num)),
-      rows.map((r) => num(r.ntok)),
-      { rows: num(totals.claims), tokens: num(totals.tokens) },
-    );
-    const order = rows.map((r, i) => ({ seq: num(r.seq), id: str(r.id), score: scores[i] }));
-    order.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return order;
+    const matching = `SELECT seq, id, ntok, ARRAY[${counts.join(', ')}]::bigint[] AS freq
+       FROM claims CROSS JOIN LATERAL string_to_array(tokens, ' ') AS t(a) WHERE tsv @@ $1::tsquery`;
+    const rank = (rows: Array<Record<string, unknown>>, hits?: number[]) => {
+      const scores = bm25Counted(
+        rows.map((r) => (r.freq as unknown[]).map(num)),
+        rows.map((r) => num(r.ntok)),
+        total,
+        hits,
+      );
+      const order = rows.map((r, i) => ({ seq: num(r.seq), id: str(r.id), score: scores[i] }));
+      order.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return order;
+    };
+    const rarer = limit && limit >= 1 && new Set(phrases.map((p) => p.join(' '))).size > 1 ? this.rarerPhrases(phrases, total.rows) : undefined;
+    if (rarer) {
+      const within = `$${params.length + 1}::tsquery`;
+      const best = rank(this.q(`${matching} AND tsv @@ ${within}`, [...params, tsqueryOf(rarer.phrases.map((i) => phrases[i]))]), rarer.hits);
+      if (best.length >= limit! && best[Math.floor(limit!) - 1].score > rarer.ceiling) return best;
+    }
+    const rows = this.q(matching, params);
+    return rows.length ? rank(rows) : [];
+  }
+
+  /**
+   * The phrases of the query but its commonest (the fewest held by more than half of the query's
+   * matches), each phrase's claims, and the most a claim holding none of those phrases can score:
+   * a phrase adds at most its idf × (k1 + 1) however often a claim holds it. For phrases of one
+   * token each (a claim's index holds every token it holds, but those over the index's size
+   * limit), counted by the index, without reading any claim's tokens; else undefined.
+   */
+  private rarerPhrases(phrases: readonly (readonly string[])[], rows: number): { phrases: number[]; hits: number[]; ceiling: number } | undefined {
+    if (phrases.some((p) => p.length !== 1 || Buffer.byteLength(p[0]) > MAX_LEXEME_BYTES)) return undefined;
+    const [r] = this.q(`SELECT ${phrases.map((_, i) => `(SELECT count(*) FROM claims WHERE tsv @@ $${i + 1}::tsquery) AS h${i}`).join(', ')}`, phrases.map((p) => tsqueryOf([p])));
+    const hits = phrases.map((_, i) => num(r[`h${i}`]));
+    // The same phrase named twice counts twice (as in the score); it is left out or kept whole.
+    const byPhrase = new Map<string, number[]>();
+    phrases.forEach((p, i) => (byPhrase.get(p.join(' ')) ?? byPhrase.set(p.join(' '), []).get(p.join(' '))!).push(i));
+    const groups = [...byPhrase.values()].sort((a, b) => hits[b[0]] - hits[a[0]]);
+    const all = groups.reduce((n, g) => n + hits[g[0]], 0);
+    let left = 0;
+    let ceiling = 0;
+    for (let i = 0; i < groups.length - 1; i++) {
+      left += hits[groups[i][0]];
+      ceiling += bm25Idf(rows, hits[groups[i][0]]) * 2.2 * groups[i].length;
+      // Sums of floating-point terms may round up a little: the ceiling is raised well beyond that.
+      if (left * 2 > all) return { phrases: groups.slice(i + 1).flat(), hits, ceiling: ceiling * (1 + 1e-9) + 1e-9 };
+    }
+    return undefined;
   }
 
   /**
@@ -640,7 +674,8 @@ export class PostgresBackend implements EvidenceBackend {
       })(), query);
     }
     return this.guard(() => {
-      const order = this.ranked(terms);
+      const filtered = !!(query.kinds?.length || query.topics?.length || query.docIds?.length);
+      const order = this.ranked(terms, filtered ? undefined : query.limit);
       const fetch = (seqs: number[]) => {
         const bodies = new Map(this.q('SELECT seq, body FROM claims WHERE seq = ANY($1::bigint[])', [seqs]).map((r) => [num(r.seq), str(r.body)]));
         return seqs.map((s) => bodies.get(s)!);
@@ -665,7 +700,7 @@ export class PostgresBackend implements EvidenceBackend {
       const rows = this.guard(() => this.q(`SELECT id FROM claims ORDER BY doc_seq, seq${limit ? ' LIMIT $1' : ''}`, limit ? [limit] : []));
       return rows.map((r) => ({ id: str(r.id), score: 0 }));
     }
-    const order = this.guard(() => this.ranked(terms));
+    const order = this.guard(() => this.ranked(terms, limit));
     return (limit ? order.slice(0, limit) : order).map((r) => ({ id: r.id, score: roundScore(r.score) }));
   }
 

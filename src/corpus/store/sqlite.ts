@@ -122,7 +122,7 @@ export class SqliteBackend implements EvidenceBackend {
   }
 
   filesVersion(): string | undefined {
-    return this.info('files-version');
+    return (this.statement("SELECT value FROM info WHERE name = 'files-version'").pluck().get() as string | undefined) ?? undefined;
   }
 
   filesWithVersion(): { version: string | undefined; files: Map<string, StoredFile> } {
@@ -130,8 +130,33 @@ export class SqliteBackend implements EvidenceBackend {
     return this.db.transaction(() => ({ version: this.filesVersion(), files: this.files() }))();
   }
 
+  /**
+   * The files table's version after this connection's last write to it, while followed; null
+   * once a write found another value (another process wrote between two of ours).
+   */
+  private followed: string | null | undefined;
+
+  followFilesVersion(from: string): void {
+    this.followed = from;
+  }
+
+  ownFilesVersion(): string | undefined {
+    const now = this.filesVersion();
+    return this.followed != null && now === this.followed ? now : undefined;
+  }
+
+  /** Within a write's transaction, before it and after it: the version it found, the one it left. */
+  private beforeFilesWrite(): void {
+    if (this.followed != null && this.filesVersion() !== this.followed) this.followed = null;
+  }
+
+  private afterFilesWrite(): void {
+    if (this.followed != null) this.followed = this.filesVersion() ?? null;
+  }
+
   putFile(file: StoredFile, doc?: CorpusDocument, claims: Iterable<Claim> = [], quotes: Iterable<Quote> = [], worked: Worked = {}): void {
     this.db.transaction(() => {
+      this.beforeFilesWrite();
       const gone = this.deleteFileRows(file.path);
       if (doc) {
         gone.push(this.deleteDocument(doc.id));
@@ -149,6 +174,7 @@ export class SqliteBackend implements EvidenceBackend {
       this.countWords(fileDelta(gone, doc ? claims : undefined, worked.words));
       this.statement('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics) VALUES (?, ?, ?, ?)')
         .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics));
+      this.afterFilesWrite();
     }).immediate();
   }
 
@@ -219,7 +245,11 @@ export class SqliteBackend implements EvidenceBackend {
   private heldWords: WordDelta[] | undefined;
 
   removeFile(path: string): void {
-    this.db.transaction(() => this.countWords(wordDelta(this.deleteFileRows(path), []))).immediate();
+    this.db.transaction(() => {
+      this.beforeFilesWrite();
+      this.countWords(wordDelta(this.deleteFileRows(path), []));
+      this.afterFilesWrite();
+    }).immediate();
   }
 
   /** Deletes a file's rows; returns the texts of the claims its document had. */

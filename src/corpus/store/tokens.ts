@@ -36,7 +36,9 @@ export function tokenize(texts: readonly string[]): string[][] {
 /** A lexeme quoted for a tsvector or tsquery literal. */
 const lexeme = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 /** PostgreSQL refuses lexemes over 2 KB and positions over 16,383. */
-const MAX_LEXEME = 2046;
+/** The longest token a `tsvector` holds, in bytes (longer ones are left out of it). */
+export const MAX_LEXEME_BYTES = 2046;
+const MAX_LEXEME = MAX_LEXEME_BYTES;
 
 /** A `tsvector` literal of the tokens with their positions (1-based). */
 export function tsvectorOf(tokens: readonly string[]): string {
@@ -88,16 +90,22 @@ export function bm25(
  * The same bm25 from counts already made: each row's occurrences of each phrase (`freq[row][phrase]`)
  * and its length in tokens, as a server can count them without sending the tokens.
  */
-export function bm25Counted(freq: readonly (readonly number[])[], lengths: readonly number[], total: { rows: number; tokens: number }): number[] {
+export function bm25Counted(
+  freq: readonly (readonly number[])[],
+  lengths: readonly number[],
+  total: { rows: number; tokens: number },
+  /** The rows holding each phrase, when `freq` is not every matching row. */
+  hits?: readonly number[],
+): number[] {
   const k1 = 1.2;
   const b = 0.75;
   const avgdl = total.tokens / total.rows;
-  const phrases = freq[0]?.length ?? 0;
+  const phrases = hits?.length ?? freq[0]?.length ?? 0;
   const idf = Array.from({ length: phrases }, (_, i) => {
-    let hits = 0;
-    for (const f of freq) if (f[i] > 0) hits++;
-    const v = Math.log((total.rows - hits + 0.5) / (hits + 0.5));
-    return v <= 0 ? 1e-6 : v;
+    let n = 0;
+    if (hits) n = hits[i];
+    else for (const f of freq) if (f[i] > 0) n++;
+    return bm25Idf(total.rows, n);
   });
   return freq.map((row, j) => {
     const D = lengths[j];
@@ -108,4 +116,10 @@ export function bm25Counted(freq: readonly (readonly number[])[], lengths: reado
     }
     return -1.0 * (-1.0 * score);
   });
+}
+
+/** FTS5's idf of a phrase that `hits` of `rows` rows hold (a floor of 1e-6). */
+export function bm25Idf(rows: number, hits: number): number {
+  const v = Math.log((rows - hits + 0.5) / (hits + 0.5));
+  return v <= 0 ? 1e-6 : v;
 }

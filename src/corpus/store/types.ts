@@ -43,6 +43,17 @@ export interface EvidenceBackend {
   /** `files()` and `filesVersion()` read together, of one moment. */
   filesWithVersion?(): { version: string | undefined; files: Map<string, StoredFile> };
   /**
+   * From now on, follows the files table's version from `from` through this connection's own
+   * writes to the table (`putFile`, a claim's `put`, `removeFile`).
+   */
+  followFilesVersion?(from: string): void;
+  /**
+   * The table's version now, when every write to the table since `followFilesVersion` was this
+   * connection's own (each found the version its previous write left); else undefined. The table
+   * then holds what it held at `from` with those writes made, and nothing else.
+   */
+  ownFilesVersion?(): string | undefined;
+  /**
    * Replaces everything stored for one file, atomically. `worked` holds what the caller worked out
    * already (on an ingest thread): the document's listing entry and its claims' word counts.
    * The claims may be a stream read once (`claim-stream.ts`): then the quotes and `worked.words`

@@ -1,0 +1,120 @@
+/**
+ * The corpus folder as a check sees it: every file but hidden ones (and none in hidden folders),
+ * folder by folder, each folder's files in the order it lists them and then its subfolders, with
+ * each file's size, modification and change times from one `stat`, taken once per check.
+ *
+ * The listing's digest (`unchanged.ts`) is made while the folder is walked, from each folder's
+ * path, its files' names and their times, so an unchanged corpus is checked without making a
+ * path or keeping a `Stats` object per file; the paths are made only when a check has files to
+ * look at. Every file is still `stat`ed: on Linux a file rewritten in place changes its own times
+ * but not its folder's, so no folder can be skipped for an unchanged time of its own.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+
+/** What a check keeps of a file's `stat`. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export interface Listing {
+  /** Every file's path (the folder's path joined with its name), in listing order. */
+  readonly entries: string[];
+  /** The stat of a listed file, taken while listing; undefined for a path not listed. */
+  statOf(path: string): FileStat | undefined;
+  /** A digest of every folder's path and its files' names, sizes and times, in listing order. */
+  digest: string;
+  /** Each folder's path, the digest of its files' names, sizes and times, its files and their bytes. */
+  folders: Array<[path: string, digest: string, files: number, bytes: number]>;
+  /** The newest modification or change time of any listed file. */
+  newest: number;
+}
+
+interface Folder {
+  path: string;
+  digest: string;
+  names: string[];
+  /** size, mtimeMs, ctimeMs of `names[i]` at 3i, 3i+1, 3i+2. */
+  stamps: Float64Array;
+}
+
+/** Lists `dir` (nothing when it does not exist) and stats its files. */
+export function listCorpus(dir: string): Listing {
+  const folders: Folder[] = [];
+  const hash = createHash('sha256');
+  let newest = -Infinity;
+  let stamps = new Float64Array(3 * 1024);
+  const visit = (path: string) => {
+    const entries = readdirSync(path, { withFileTypes: true });
+    if (stamps.length < 3 * entries.length) stamps = new Float64Array(3 * entries.length);
+    const names: string[] = [];
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.')) continue;
+      if (entry.isDirectory()) {
+        subfolders.push(name);
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      // A file removed since the folder was read is not listed.
+      const s = statSync(path + sep + name, { throwIfNoEntry: false });
+      if (!s) continue;
+      const i = 3 * names.length;
+      stamps[i] = s.size;
+      stamps[i + 1] = s.mtimeMs;
+      stamps[i + 2] = s.ctimeMs;
+      if (s.mtimeMs > newest) newest = s.mtimeMs;
+      if (s.ctimeMs > newest) newest = s.ctimeMs;
+      names.push(name);
+    }
+    const own = stamps.slice(0, 3 * names.length);
+    // Names and times, each part ended so that no two listings give the same bytes.
+    const digest = createHash('sha256').update(names.join('\0')).update(`\0${names.length}\0`).update(own).digest('hex');
+    folders.push({ path, digest, names, stamps: own });
+    hash.update(path).update('\0').update(digest);
+    for (const name of subfolders) visit(path + sep + name);
+  };
+  if (existsSync(dir)) visit(dir);
+  const digest = hash.digest('hex');
+
+  // Made when first asked for: the paths, and the position of each (the same strings, so a path
+  // taken from `entries` is looked up without being hashed again).
+  let entries: string[] | undefined;
+  let index: Map<string, number> | undefined;
+  let all: Float64Array | undefined;
+  const made = () => {
+    if (entries) return entries;
+    entries = [];
+    all = new Float64Array(folders.reduce((n, f) => n + f.stamps.length, 0));
+    for (const f of folders) {
+      all.set(f.stamps, 3 * entries.length);
+      for (const name of f.names) entries.push(f.path + sep + name);
+    }
+    return entries;
+  };
+  return {
+    get entries() {
+      return made();
+    },
+    statOf(path) {
+      if (!index) {
+        index = new Map();
+        const paths = made();
+        for (let i = 0; i < paths.length; i++) index.set(paths[i], i);
+      }
+      const i = index.get(path);
+      return i === undefined ? undefined : { size: all![3 * i], mtimeMs: all![3 * i + 1], ctimeMs: all![3 * i + 2] };
+    },
+    digest,
+    folders: folders.map((f) => {
+      let bytes = 0;
+      for (let i = 0; i < f.stamps.length; i += 3) bytes += f.stamps[i];
+      return [f.path, f.digest, f.names.length, bytes];
+    }),
+    newest,
+  };
+}

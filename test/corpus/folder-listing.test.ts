@@ -1,0 +1,62 @@
+/**
+ * The corpus check's listing (`src/corpus/listing.ts`): every file but hidden ones and none in
+ * hidden folders, each with the size and times of one stat; its digest changes with any file's
+ * name, folder, size or times, however deep, and stays the same while nothing changes.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listCorpus } from '../../src/corpus/listing.ts';
+
+let dir: string;
+const at = (...parts: string[]) => join(dir, ...parts);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bd-listing-'));
+  mkdirSync(at('a', 'b', 'c'), { recursive: true });
+  mkdirSync(at('.git'), { recursive: true });
+  mkdirSync(at('a', '.drafts'), { recursive: true });
+  writeFileSync(at('top.txt'), 'top');
+  writeFileSync(at('a', 'one.txt'), 'one');
+  writeFileSync(at('a', 'b', 'c', 'deep.txt'), 'deep');
+  writeFileSync(at('.hidden.txt'), 'no');
+  writeFileSync(at('.git', 'HEAD'), 'no');
+  writeFileSync(at('a', '.drafts', 'draft.txt'), 'no');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the corpus listing', () => {
+  it('lists every file but hidden ones, with the stat of each', () => {
+    symlinkSync(at('a', 'one.txt'), at('link.txt'));
+    const listing = listCorpus(dir);
+    expect([...listing.entries].sort()).toEqual([at('a', 'b', 'c', 'deep.txt'), at('a', 'one.txt'), at('top.txt')]);
+    for (const path of listing.entries) {
+      const s = statSync(path);
+      expect(listing.statOf(path)).toEqual({ size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
+    }
+    expect(listing.statOf(at('.hidden.txt'))).toBeUndefined();
+    expect(listing.newest).toBe(Math.max(...listing.entries.map((p) => Math.max(statSync(p).mtimeMs, statSync(p).ctimeMs))));
+    expect(listCorpus(at('missing')).entries).toEqual([]);
+  });
+
+  it('digests the same while nothing changes, and otherwise differently', () => {
+    const digest = listCorpus(dir).digest;
+    expect(listCorpus(dir).digest).toBe(digest);
+    // A hidden file changing is not the corpus changing.
+    writeFileSync(at('a', '.drafts', 'draft.txt'), 'still not');
+    expect(listCorpus(dir).digest).toBe(digest);
+
+    // A file deep down rewritten in place with the same size: only its own times tell.
+    const deep = at('a', 'b', 'c', 'deep.txt');
+    const before = statSync(deep);
+    writeFileSync(deep, 'DEEP');
+    utimesSync(deep, before.atime, new Date(before.mtimeMs + 5000));
+    const changed = listCorpus(dir).digest;
+    expect(changed).not.toBe(digest);
+
+    // The same names in other folders.
+    renameSync(deep, at('a', 'b', 'deep.txt'));
+    expect(listCorpus(dir).digest).not.toBe(changed);
+  });
+});
