@@ -188,6 +188,12 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   const ids = new Set<string>();
   const duplicates: Diagnostic[] = [];
   const { files, sidecars } = splitEntries(listing.entries);
+  // The ids the store gives files still in the folder, and the file each belongs to.
+  const keptIds = new Map<string, string>();
+  for (const full of files) {
+    const row = stored.get(rel(full));
+    if (row?.docId) keptIds.set(row.docId, row.path);
+  }
   // What the table should hold once this check is done (each article's content key and
   // document), the stats it was decided from, and the articles not reported as files: the
   // record of a check that leaves nothing to do (`unchanged.ts`).
@@ -369,7 +375,14 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         continue;
       }
       hashOwner.set(hash, path);
-      const id = documentId(full.startsWith(corpusPrefix) ? full.slice(corpusPrefix.length) : relative(corpusDir, full), ids);
+      // A file keeps the id the store gives it while that is still one of its own: a file added
+      // beside it with the same name and another extension ("one.md" by "one.txt") takes the
+      // longer id, and no stored document changes hands.
+      const inCorpus = full.startsWith(corpusPrefix) ? full.slice(corpusPrefix.length) : relative(corpusDir, full);
+      const own = previous?.docId;
+      const id = own && !ids.has(own) && ownIds(inCorpus).includes(own)
+        ? own
+        : documentId(inCorpus, { has: (x) => ids.has(x) || (keptIds.has(x) && keptIds.get(x) !== path) });
       ids.add(id);
       // (A file that gave no document is unchanged; one that was a copy of a file gone since is not.)
       const gaveNone = previous?.docId === null && !previous.diagnostics.some((d) => d.code === 'corpus/duplicate-file');
@@ -484,10 +497,15 @@ function holds(rows: ReadonlyMap<string, StoredFile>, decided: ReadonlyMap<strin
  * `business/001.txt` and `tech/001.txt` are two documents; ids are stable across runs. Two files
  * that differ only by extension (`a.txt`, `a.md`) keep the extension in the second one's id.
  */
-export function documentId(pathInCorpus: string, taken: ReadonlySet<string>): string {
-  const path = sep === '/' ? pathInCorpus : pathInCorpus.split(sep).join('/');
-  const id = path.replace(/\.[^./]+$/, '');
+export function documentId(pathInCorpus: string, taken: { has(id: string): boolean }): string {
+  const [id, path] = ownIds(pathInCorpus);
   return taken.has(id) ? path : id;
+}
+
+/** The ids a file may have: its path without the extension, and with it. */
+function ownIds(pathInCorpus: string): [string, string] {
+  const path = sep === '/' ? pathInCorpus : pathInCorpus.split(sep).join('/');
+  return [path.replace(/\.[^./]+$/, ''), path];
 }
 
 /**

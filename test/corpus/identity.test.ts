@@ -3,7 +3,7 @@
  * corpus folder, identical files count once with one summary line, and hard-wrapped newswire
  * paragraphs are read as whole paragraphs. The newswire stories are from Reuters-21578.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,28 @@ describe('document identity', () => {
     expect(documentId('a.txt', new Set())).toBe('a');
     expect(documentId('a.md', new Set(['a']))).toBe('a.md');
     expect(documentId(join('tech', '001.txt'), new Set(['business/001']))).toBe('tech/001');
+  });
+
+  it('keeps a stored document\'s id when a file with the same name and another extension comes beside it', async () => {
+    const dir = temp('bd-ids-');
+    mkdirSync(join(dir, 'a'));
+    cpSync(join(newswire, 'crude', '001.txt'), join(dir, 'a', 'one.txt'));
+    const load = () => loadCorpus({ root: dir, corpusDir: dir, cacheDir: join(dir, '.cache') });
+    let store = await load();
+    expect(store.documents().map((d) => d.id)).toEqual(['a/one']);
+    store.close();
+    // "one.md" sorts before "one.txt": without the stored id it would take "a/one" from it
+    writeFileSync(join(dir, 'a', 'one.md'), readFileSync(join(newswire, 'crude', '002.txt'), 'utf8'));
+    store = await load();
+    const byId = new Map(store.documents().map((d) => [d.id, d.path]));
+    expect([...byId.keys()].sort()).toEqual(['a/one', 'a/one.md']);
+    expect(byId.get('a/one')).toMatch(/one\.txt$/);
+    expect(store.document('a/one')!.title).toBe('DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES');
+    store.close();
+    // and the next run finds both as they are
+    store = await load();
+    expect(store.documents()).toHaveLength(2);
+    store.close();
   });
 
   it('says once how many files are identical to others; the list is for --verbose', async () => {
