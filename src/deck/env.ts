@@ -90,8 +90,9 @@ export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.m
     if (named.insertions.length && wordCount(named.text) > maxWords) named = nameSpeaker(doc, claim, c.text, { roles: false });
     const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords);
     // An acronym the article defined is written out where the length allows it.
-    const expanded = expandAcronyms(doc, claim, named);
-    shown = { ...(expanded !== named && wordCount(expanded.text) <= maxWords ? expanded : named), fits };
+    // (Within the length a line may run to, as compression allows it: a norm, not a wall.)
+    const expanded = expandAcronyms(doc, claim, named, Math.max(Math.round(maxWords * env.policy.overrun), wordCount(named.text)));
+    shown = { ...expanded, fits };
     env.shown.set(key, shown);
   }
   return shown;
@@ -111,7 +112,8 @@ export function acceptor(env: ComposeEnv, request: { query?: string; topic?: str
   const terms = searchTerms(env.select.store, request).map((t) => t.slice(0, 5));
   return (claim) => standsAlone(env, claim, maxWords) && (!terms.length || stillAbout(claim));
   function stillAbout(claim: Claim): boolean {
-    const shown = shownText(env, claim, maxWords).text;
+    // (The words compression kept, before any name is written out in brackets for them.)
+    const shown = bulletText(env, claim, maxWords).text;
     if (aboutness(env.select.subject(request), wordsOf(shown), claim.docId, claim.id) > 0) return true;
     // A claim the spec names with `include:` goes where a section's words at least appear in it.
     const text = shown.toLowerCase();
@@ -124,7 +126,7 @@ export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy
   const shown = shownText(env, claim, maxWords);
   // A claim the spec names with `include:` is the author's call: it only has to fit.
   if (isPinned(claim, env.spec)) return shown.fits;
-  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, withoutInsertions(shown.text, shown.insertions)) && !misspelt(env, shown.text);
+  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, bulletText(env, claim, maxWords).text) && !misspelt(env, shown.text);
 }
 
 /** Whether a line shows a word its source misspelt ("[Dilson Funaro] was reactnng to…"): the corpus's typos are not put on slides. */

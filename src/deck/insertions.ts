@@ -137,6 +137,9 @@ function nameBody(doc: CorpusDocument, claim: Claim, shown: string): Named | und
   };
 }
 
+/** Words of a line, as bullet lengths count them. */
+const countWords = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
 /** The bullet without its insertions, for checking it deletes words of its source only. */
 export function withoutInsertions(text: string, insertions: readonly Insertion[] = []): string {
   let out = text;
@@ -150,7 +153,7 @@ export function withoutInsertions(text: string, insertions: readonly Insertion[]
  * (CA)") is written out in brackets where the line uses it: "shared interests in [Russia’s Far
  * Eastern], [Central Asia]…". The article thought it needed defining; a slide read alone does too.
  */
-export function expandAcronyms(doc: CorpusDocument | undefined, claim: Claim, named: Named): Named {
+export function expandAcronyms(doc: CorpusDocument | undefined, claim: Claim, named: Named, maxWords = Infinity): Named {
   if (!doc) return named;
   const defined = definitionsOf(doc);
   if (!defined.size) return named;
@@ -168,7 +171,10 @@ export function expandAcronyms(doc: CorpusDocument | undefined, claim: Claim, na
     const at = claim.start + (inClaim.index ?? 0);
     if (insertions.some((i) => i.replaces.start === at)) continue;
     const inserted = `[${def.name}]`;
-    text = text.replace(new RegExp(String.raw`(?<![\p{L}\p{N}[(])${words}(?![\p{L}\p{N}\])])`, 'u'), inserted);
+    // Each acronym written out as the line's length allows, the first ones first.
+    const longer = text.replace(new RegExp(String.raw`(?<![\p{L}\p{N}[(])${words}(?![\p{L}\p{N}\])])`, 'u'), inserted);
+    if (countWords(longer) > maxWords) continue;
+    text = longer;
     insertions.push({ text: inserted, replaces: { start: at, end: at + inClaim[0].length }, source: { start: def.start, end: def.end } });
   }
   return insertions.length === named.insertions.length ? named : { text, insertions };

@@ -13,6 +13,9 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** The first misspelt word of a text, or undefined. */
 export function misspelling(text: string, known: (word: string) => boolean = () => false): string | undefined {
+  // A stray letter before a word it starts ("Chinese m markets"): what is left of a word typed twice.
+  const stray = /(?<=\p{L}\s)([b-hj-np-z])\s\1\p{L}/u.exec(text);
+  if (stray) return stray[1];
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}{6,}(?![\p{L}\p{N}'’-])/gu)) {
     const word = m[0];
     if (!/^[a-z]+$/.test(word) || isEnglishWord(word) || known(word)) continue;

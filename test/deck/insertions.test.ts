@@ -103,6 +103,15 @@ describe('writing out an acronym the article defined', () => {
     expect(withoutInsertions(named.text, named.insertions)).toBe('Despite numerous challenges, shared interests in , and the Arctic accelerated by international sanctions, the partnership will likely continue to flourish.');
   });
 
+  it('writes out as many acronyms as the line\'s length allows, the first ones first', () => {
+    const claim = claimOf(doc, line);
+    const words = (t: string) => t.split(/\s+/).length;
+    // room for one word more: "[Central Asia]" fits, "[Russia’s Far Eastern (RFE) region]" does not
+    const named = expandAcronyms(doc, claim, { text: claim.text, insertions: [] }, words(line) + 1);
+    expect(named.text).toContain('in RFE, [Central Asia] and');
+    expect(expandAcronyms(doc, claim, { text: claim.text, insertions: [] }, words(line)).insertions).toHaveLength(0);
+  });
+
   it('copies a phrase whose noun follows the bracket in place of the acronym and that noun', () => {
     const regional = article([
       'Russian policy-makers have realized that Russia’s Far Eastern (RFE) region could play an important role.',
