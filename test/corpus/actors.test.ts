@@ -39,7 +39,7 @@ describe('gazetteerForms', () => {
   });
 
   it('finds what the expression finds, on the seed articles and the Reuters stories', () => {
-    const dirs = [join(import.meta.dirname, '../../corpus'), join(import.meta.dirname, '../../../shared/corpora/reuters-21578-0')].filter(existsSync);
+    const dirs = [join(import.meta.dirname, '../../corpus'), join(import.meta.dirname, '../../eval/corpora/reuters-21578-0')].filter(existsSync);
     let found = 0;
     for (const dir of dirs) {
       for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort()) {

@@ -1,6 +1,6 @@
 /**
  * People a document names, on real sentences: the seed articles in corpus/ and Reuters-21578
- * (Distribution 1.0, David D. Lewis; free for research), from ../shared/corpora/reuters-21578-0.
+ * (Distribution 1.0, David D. Lewis; free for research), vendored under eval/corpora/reuters-21578-0.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -138,7 +138,7 @@ describe('surnameMentions', () => {
   });
 
   it('finds what the surname expression finds, on the seed articles and the Reuters stories', () => {
-    const dirs = [join(import.meta.dirname, '../../corpus'), join(import.meta.dirname, '../../../shared/corpora/reuters-21578-0')].filter(existsSync);
+    const dirs = [join(import.meta.dirname, '../../corpus'), join(import.meta.dirname, '../../eval/corpora/reuters-21578-0')].filter(existsSync);
     let compared = 0;
     for (const dir of dirs) {
       const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort().slice(0, 150);

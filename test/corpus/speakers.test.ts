@@ -1,6 +1,6 @@
 /**
  * Speakers of quotations, on real passages: the seed articles in corpus/ and Reuters-21578
- * (Distribution 1.0, David D. Lewis; free for research), from ../shared/corpora/reuters-21578-0.
+ * (Distribution 1.0, David D. Lewis; free for research), vendored under eval/corpora/reuters-21578-0.
  * Each passage is one document of kept paragraphs, hard-wrapped lines as the wire has them.
  */
 import { describe, expect, it } from 'vitest';
