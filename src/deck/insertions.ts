@@ -27,7 +27,7 @@ const peopleOf = new WeakMap<CorpusDocument, People>();
  */
 export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown: string, options: { roles?: boolean } = {}): Named {
   if (!doc) return { text: shown, insertions: [] };
-  const body = nameBody(doc, claim, shown);
+  const body = nameBody(doc, claim, shown) ?? nameShortBody(doc, claim, shown);
   if (body) return body;
   const roles = options.roles ?? true;
   const pronoun = PRONOUN_SPEAKER.exec(shown);
@@ -100,6 +100,41 @@ function naming(doc: CorpusDocument, person: Person, roles: boolean): { text: st
   if (!role) return name;
   const start = person.first.start - before.length + role.index;
   return { text: doc.text.slice(start, person.first.end).replace(/\s+/g, ' '), start, end: person.first.end };
+}
+
+/** "the National Bank said": a body named in capitals by the last words of its name. */
+const SHORT_BODY_SPEAKER = new RegExp(String.raw`(?<![\p{L}])([Tt]he\s+((?:\p{Lu}[\p{L}&'’-]*\s+){0,3}\p{Lu}[\p{L}&'’-]*))\s+${VERB}`, 'u');
+
+/**
+ * "the National Bank said", where the article named the body in full before ("the Swiss National
+ * Bank"): the line names it as the article did ("[Swiss National Bank] said"), when one longer
+ * name ending in those words comes before the line.
+ */
+function nameShortBody(doc: CorpusDocument, claim: Claim, shown: string): Named | undefined {
+  const found = SHORT_BODY_SPEAKER.exec(shown);
+  if (!found) return undefined;
+  const words = found[2].split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const longer = new RegExp(String.raw`(?<![\p{L}])((?:\p{Lu}[\p{L}&'’-]*\s+){1,3})${words.join('\\s+')}(?![\p{L}])`, 'gu');
+  const names = new Map<string, { start: number; end: number }>();
+  for (const m of doc.text.slice(0, claim.start).matchAll(longer)) {
+    // ("The Swiss National Bank" at a sentence's start: the name is "Swiss National Bank".)
+    const lead = /^(?:The|A|An|At|In|Of|By|For|From|To|On)\s+/.exec(m[1])?.[0].length ?? 0;
+    if (lead === m[1].length) continue;
+    const start = (m.index ?? 0) + lead;
+    const name = m[0].slice(lead).replace(/\s+/g, ' ');
+    if (!names.has(name)) names.set(name, { start, end: (m.index ?? 0) + m[0].length });
+  }
+  // One body only: two ("Swiss National Bank", "Austrian National Bank") leave the line as written.
+  if (names.size !== 1) return undefined;
+  const [[name, source]] = [...names];
+  const inClaim = new RegExp(String.raw`(?<![\p{L}])${found[1].replace(/\s+/g, '\\s+')}(?=\s)`, 'u').exec(claim.text);
+  if (!inClaim) return undefined;
+  const at = claim.start + (inClaim.index ?? 0);
+  const inserted = `[${name}]`;
+  return {
+    text: shown.slice(0, found.index) + inserted + shown.slice((found.index ?? 0) + found[1].length),
+    insertions: [{ text: inserted, replaces: { start: at, end: at + inClaim[0].length }, source }],
+  };
 }
 
 /** "the company said", "the bank said": a body the story named as its first speaker. */

@@ -47,6 +47,24 @@ describe('naming a speaker in brackets', () => {
     expect(nameSpeaker(trip, claim, claim.text, { roles: false }).text).toBe("[Dilson Funaro]'s trip follows the decision by Brazil to suspend interest payments.");
   });
 
+  it('names "the National Bank" as the article named it before, when it named one such body (Reuters-21578, reserves)', () => {
+    const deposits = article([
+      'ZURICH, March 2 - Sight deposits by commercial banks at the Swiss National Bank rose by 3.10 billion Swiss francs.',
+      'The decline in foreign exchange reserves reflected the dismantling of swap arrangements, the National Bank said.',
+    ]);
+    const claim = claimOf(deposits, 'The decline in foreign exchange reserves reflected the dismantling of swap arrangements, the National Bank said.');
+    const named = nameSpeaker(deposits, claim, claim.text);
+    expect(named.text).toBe('The decline in foreign exchange reserves reflected the dismantling of swap arrangements, [Swiss National Bank] said.');
+    expect(deposits.text.slice(named.insertions[0].replaces.start, named.insertions[0].replaces.end)).toBe('the National Bank');
+    // two such bodies before the line: it stays as written (the test can fail)
+    const two = article([
+      'The Swiss National Bank and the Austrian National Bank met.',
+      'Reserves fell, the National Bank said.',
+    ]);
+    const line = claimOf(two, 'Reserves fell, the National Bank said.');
+    expect(nameSpeaker(two, line, line.text).text).toBe('Reserves fell, the National Bank said.');
+  });
+
   it('names "he" when the article leaves no doubt who it is', () => {
     const claim = claimOf(doc, 'He said other members had agreed.');
     expect(nameSpeaker(doc, claim, claim.text).text).toBe('[Victor Siaahan] said other members had agreed.');
