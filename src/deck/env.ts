@@ -9,7 +9,7 @@ import { message } from '../diagnostics/message.ts';
 import { aboutness, isPinned, leansOnContext, misspelling, searchTerms, stem, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
-import { expandAcronyms, nameSpeaker, withoutInsertions, type Named } from './insertions.ts';
+import { expandAcronyms, nameSpeaker, type Named } from './insertions.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
 import { isClause } from './grammar.ts';

@@ -9,6 +9,7 @@ import type { Claim, CorpusDocument, Insertion } from '../model.ts';
 import { resolvePronoun } from '../corpus/attribution.ts';
 import { namedPeople, resolvePerson, type People, type Person } from '../corpus/people.ts';
 import { posTags } from './grammar.ts';
+import { wordCount } from './compress.ts';
 
 const VERB = String.raw`(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|reiterated|reported)\b`;
 const PRONOUN_SPEAKER = new RegExp(String.raw`(?<![\p{L}])([Hh]e|[Ss]he)\s+${VERB}`, 'u');
@@ -172,9 +173,6 @@ function nameBody(doc: CorpusDocument, claim: Claim, shown: string): Named | und
   };
 }
 
-/** Words of a line, as bullet lengths count them. */
-const countWords = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
 /** The bullet without its insertions, for checking it deletes words of its source only. */
 export function withoutInsertions(text: string, insertions: readonly Insertion[] = []): string {
   let out = text;
@@ -208,7 +206,7 @@ export function expandAcronyms(doc: CorpusDocument | undefined, claim: Claim, na
     const inserted = `[${def.name}]`;
     // Each acronym written out as the line's length allows, the first ones first.
     const longer = text.replace(new RegExp(String.raw`(?<![\p{L}\p{N}[(])${words}(?![\p{L}\p{N}\])])`, 'u'), inserted);
-    if (countWords(longer) > maxWords) continue;
+    if (wordCount(longer) > maxWords) continue;
     text = longer;
     insertions.push({ text: inserted, replaces: { start: at, end: at + inClaim[0].length }, source: { start: def.start, end: def.end } });
   }

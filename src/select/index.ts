@@ -610,7 +610,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const picked = diversify(ranked.filter((c) => !passing.has(c.id)), { ...options, limit: request.limit });
   // (A pool asked for without recording, which the caller sifts further, takes both.)
   // (A section's own query, several words the author chose, may take a passing mention that holds them.)
-  const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && hasStories(ctx, request)));
+  const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && topicCoverage(ctx, request.topic).stories > 0));
   if ((request.dryRun ? picked.length < request.limit : !picked.length && !stories) && passing.size) {
     const first = picked.map((p) => contentWords(p.text));
     const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
@@ -622,13 +622,6 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const kept = request.dryRun ? picked : picked.filter((c, i) => i === 0 || c.score >= PADDING * best || isPinned(c, ctx.spec));
   if (!request.dryRun) for (const c of kept) ctx.ledger.record(c);
   return kept;
-}
-
-/** Whether a document the deck may use is a story about the request's subject (not one naming it in passing). */
-function hasStories(ctx: SelectionContext, request: Pick<ClaimRequest, 'query' | 'topic'>): boolean {
-  if (!searchTerms(ctx.store, request).length) return false;
-  for (const [doc, weight] of ctx.subject(request).documents) if (weight >= STORY && ctx.allowed.has(doc)) return true;
-  return false;
 }
 
 /** Share of the slide's best score a further line must reach. */

@@ -37,6 +37,11 @@ export interface StorylineInput {
 /** How much a line's score follows its document's relevance against the storyline's most relevant one. */
 const TOLD_BY = 0.5;
 
+/** How much of a line's score a document of weight `w` keeps beside the most relevant one's `top`. */
+function toldBy(w: number, top: number): number {
+  return 1 - TOLD_BY + (TOLD_BY * w) / top;
+}
+
 /** A document under this share of the most relevant one's weight is a brief beside it. */
 const BRIEF = 0.5;
 
@@ -117,7 +122,7 @@ export function storylines(input: StorylineInput): Storyline[] {
         const voice = c.kind === 'attributed' ? 0.3 : c.kind === 'assessment' || c.kind === 'forecast' ? 1 : 0.6;
         // A storyline is told best by the documents most about the deck: a brief's lead (one
         // company's notice) does not outrank the lines of the main story it sits beside.
-        const told = 1 - TOLD_BY + (TOLD_BY * documents.get(d)!) / top;
+        const told = toldBy(documents.get(d)!, top);
         const score = (0.3 * central + 0.2 * about + leadWeight * lead + 0.15 * voice + 0.05 * documents.get(d)!) * told;
         lines.push({ claim: c, score, doc: d });
       }
@@ -144,9 +149,8 @@ export function storylines(input: StorylineInput): Storyline[] {
     // brief beside the main story (one company's notice beside the European Community's steel
     // plan: under half its weight) tells less of it; articles of comparable weight stand level.
     const top = Math.max(...told.map((s) => s.weight));
-    const toldBy = (w: number) => (w < BRIEF * top ? 1 - TOLD_BY + (TOLD_BY * w) / top : 1);
     const lines = told
-      .flatMap((s) => s.lines.map((l) => ({ ...l, score: l.score * toldBy(s.weight) })))
+      .flatMap((s) => s.lines.map((l) => ({ ...l, score: l.score * (s.weight < BRIEF * top ? toldBy(s.weight, top) : 1) })))
       .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
     // The story most about the deck opens it with its best line.
     const main = told.reduce((a, b) => (b.weight > a.weight ? b : a));
