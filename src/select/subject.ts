@@ -64,6 +64,11 @@ export interface Subject {
   related: Map<string, number>;
   /** Documents that name the subject, with how strongly (0..1). */
   documents: Map<string, number>;
+  /**
+   * Documents whose headline or lead names the subject: only there do words typical of it speak
+   * for it ("approval rating" in a story that says "his job" twice further down is not about jobs).
+   */
+  ledDocuments?: Set<string>;
 }
 
 export interface Scope {
@@ -238,7 +243,7 @@ function aboutnessOf(subject: Subject, words: readonly Word[], docId: string): n
   if (hits > 0) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
   // Words typical of the subject speak for it only in a story about it, not one that names it once.
   const doc = subject.documents.get(docId) ?? 0;
-  if (doc >= STORY && subject.related.size) {
+  if (doc >= STORY && subject.related.size && subject.ledDocuments?.has(docId)) {
     const seen = new Set<string>();
     let weight = 0;
     for (const w of words) {
@@ -479,8 +484,13 @@ function feedback(
   const hits = new Map<string, number>();
   for (const c of claims) {
     if (!names(corpus.words(c), c.docId)) continue;
-    if (!hits.has(c.docId)) hits.set(c.docId, names(titleWords(c.docId), c.docId) ? TITLE_HITS : 0);
+    if (!hits.has(c.docId)) {
+      const titled = names(titleWords(c.docId), c.docId);
+      hits.set(c.docId, titled ? TITLE_HITS : 0);
+      if (titled) (subject.ledDocuments ??= new Set()).add(c.docId);
+    }
     hits.set(c.docId, hits.get(c.docId)! + (c.paragraph <= 1 ? 2 : 1));
+    if (c.paragraph <= 1) (subject.ledDocuments ??= new Set()).add(c.docId);
   }
   // A story whose headline names a phrase is about it, though its sentences use other words
   // ("JANUARY HOUSING SALES DROP": "Sales of previously owned homes…"). Where its sentences use
@@ -497,6 +507,7 @@ function feedback(
       const sentences = sentencesOf(doc);
       if (sentences.some((c) => corpus.words(c).some((w) => t.stems.includes(w.stem)))) continue;
       hits.set(doc, TITLE_HITS);
+      (subject.ledDocuments ??= new Set()).add(doc);
       const lead = sentences.filter((c) => c.paragraph <= 1);
       if (lead.length) (subject.headlinedLeads ??= new Set()).add(lead[0].id);
     }

@@ -115,6 +115,15 @@ describe('newswire decks', () => {
     expect(bluf.judgements[0].citation?.docId).toBe('iron-steel/001');
   });
 
+  it('takes no line on jobs from a story whose headline and lead never name them ("his job" twice in a poll story)', () => {
+    const deck = compose('jobs');
+    const docs = deck.slides.flatMap((s) => (s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : []).map((b) => b.citation?.docId));
+    // general/406 and general/444: "REAGAN APPROVAL RATING FALLS TO FOUR-YEAR LOW"
+    expect(docs).not.toContain('general/406');
+    expect(docs).not.toContain('general/444');
+    expect(docs.length).toBeGreaterThan(0);
+  });
+
   it('takes strikes in a deck on shipping and port strikes from stories on ports or shipping, not a newsroom or an aerospace plant', () => {
     const slide = compose('shipping').slides.find((s) => s.title === 'Strikes');
     if (slide?.kind === 'bullets') for (const b of slide.bullets) expect(b.text).not.toMatch(/Writers Guild|Rohr|Cargill/);
