@@ -293,12 +293,25 @@ const ESTIMATIVE = /\b(?:likely|unlikely|likelihood|probabl[ey]|possibl[ey]|cert
  * touch words that carry the point (conditions, examples, dates, attributions, a figure's subject).
  */
 function protect(s: string, ranges: Range[]): Range[] {
-  const kept = keepSpans(s, findFigures(s).length > 0);
+  const figure = findFigures(s).length > 0;
+  const kept = keepSpans(s, figure);
+  // The names in an appositive describe the name before it, which stays and is what the figure is
+  // about: "Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting its price…".
+  const keptBesideName = figure ? keepSpans(s, false) : kept;
   const quoted: Range[] = [];
   for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return ranges.filter(
-    (r) => !touchesKept(r, quoted) && !ESTIMATIVE.test(s.slice(r[0], r[1])) && !kept.some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)) && !antecedentOf(s, r),
+    (r) =>
+      !touchesKept(r, quoted) &&
+      !ESTIMATIVE.test(s.slice(r[0], r[1])) &&
+      !(appositiveAfterName(s, r) ? keptBesideName : kept).some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)) &&
+      !antecedentOf(s, r),
   );
+}
+
+/** ", a subsidiary of Newmont Mining Corp," right after a capitalised name, closed by a comma. */
+function appositiveAfterName(s: string, [a, b]: Range): boolean {
+  return /\p{Lu}[\p{L}.&-]*$/u.test(s.slice(0, a)) && /^,\s+(?:a|an|the)\s[^,]+,$/.test(s.slice(a, b));
 }
 
 /**

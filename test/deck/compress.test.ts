@@ -149,6 +149,13 @@ describe('compression keeps the point', () => {
     expect(manila.text.startsWith('In Manila’s case, about 40 pct')).toBe(true);
   });
 
+  it('deletes an appositive after the name a figure is about, names in it included (Reuters-21578, copper)', () => {
+    expect(squeeze('Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting its copper cathode price by 0.75 cent to 66 cents a lb, effective immediately.', 24).text)
+      .toBe('Magma Copper Co said it is cutting its copper cathode price by 0.75 cent to 66 cents a lb, effective immediately.');
+    // not a phrase that scopes the figure
+    expect(squeeze('In the US, economic growth in 2004 was about 4.7%, the fastest in two decades.', 8).text).toContain('In the US');
+  });
+
   it('keeps an opening phrase that names a place or actor; an appositive has no verb', () => {
     // seed corpus: the perspective stays, and the clause after "China," is no appositive
     expect(squeeze('For many analysts in\u00a0China, the invasion of\u00a0Ukraine came as\u00a0an\u00a0unpleasant surprise, and\u00a0they have made no\u00a0secret of\u00a0their bewilderment.', 16).text)
