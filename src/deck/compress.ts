@@ -12,6 +12,7 @@ import { findFigures } from '../corpus/figures.ts';
 import { drawnFromBefore } from '../select/index.ts';
 import { isClause, posTags, tokens } from './grammar.ts';
 import { keepSpans, touchesKept } from './point.ts';
+import { dayReferences } from './when.ts';
 
 const hasVerb = (s: string) => posTags(s).some((t) => t === 'VERB' || t === 'AUX');
 
@@ -150,7 +151,7 @@ function compress(sentence: string, options: CompressOptions): Compressed {
   // No-break spaces (common in scraped text) read as spaces; words are untouched.
   const source = sentence.replace(/[\u00a0\u202f]/g, ' ').trim();
   let text = source;
-  if (options.detach) text = applyRules(source, text, detaching);
+  if (options.detach) text = withoutDayReferences(source, applyRules(source, text, detaching));
   const limit = options.maxWords ?? Infinity;
   const forced = options.always ? 2 : 0;
   for (let level = 0; level < COMPRESSION_LEVELS.length; level++) {
@@ -161,6 +162,30 @@ function compress(sentence: string, options: CompressOptions): Compressed {
   const safe = isDeletionOf(source, finished) ? finished : finish(source);
   const words = wordCount(safe);
   return { text: safe, words, fits: words <= limit, shortened: words < wordCount(finish(source)) };
+}
+
+/**
+ * "on Thursday", "today", "over the past few weeks" go from a line (`when.ts`): on a slide they
+ * would read as the meeting's week, and the line's tag gives the article's date instead. Words in
+ * quotation marks stay; what is left must still be a clause.
+ */
+function withoutDayReferences(source: string, text: string): string {
+  const quoted: Range[] = [];
+  for (const m of text.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const t = tokens(text);
+  // Not the complement a participle after a noun needs ("the decline in crush ratios seen in the
+  // last few weeks, accelerating…" would leave "ratios seen, accelerating").
+  const completes = ([a, b]: Range) => {
+    if (!/^\s*,/.test(text.slice(b))) return false;
+    const before = t.filter((x) => x.end <= a).slice(-2);
+    return before.length === 2 && ['NOUN', 'PROPN'].includes(before[0].tag) && before[1].tag === 'VERB';
+  };
+  const found = dayReferences(text);
+  const ranges = found.filter((r) => !touchesKept(r, quoted) && !completes(r));
+  // (All or none: a line that keeps one is not shown anyway, and reads best whole.)
+  if (!ranges.length || ranges.length < found.length) return text;
+  const next = tidy(remove(text, ranges));
+  return wordCount(next) >= 4 && isDeletionOf(source, next) && isClause(next) ? next : text;
 }
 
 function applyRules(source: string, start: string, rules: readonly Rule[]): string {

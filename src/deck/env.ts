@@ -155,7 +155,8 @@ export function makeBullet(env: ComposeEnv, claim: Claim, maxWords?: number): Bu
   const bullet: Bullet = {
     text,
     ...(insertions.length ? { insertions } : {}),
-    citation: env.book.cite(claim, claim.text, { fullDate: relativeTime(text) === 'day' }),
+    // (A day reference deleted from the line is the article's: its tag gives the full date.)
+    citation: env.book.cite(claim, claim.text, { fullDate: relativeTime(claim.text) === 'day' }),
     kind: claim.kind,
   };
   // A chip saying "probably not" before a line that says "unlikely" reads as a double negative

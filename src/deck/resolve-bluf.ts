@@ -90,6 +90,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     },
   });
   const stories = storylinesOf(documents);
+  if (process.env.DBG_BL) for (const s of stories.slice(0, 8)) console.error('STORY', s.weight.toFixed(2), [...new Set(s.lines.map((l) => l.claim.docId))].slice(0, 6).join(' '), '|', s.lines.slice(0, 3).map((l) => l.claim.text.replace(/\s+/g, ' ').slice(0, 90)).join(' || '));
 
   // A bottom line states a whole point: a quarter more words than the audience's other bullets.
   const bottomLineWords = Math.round(env.policy.maxWords * 1.25);

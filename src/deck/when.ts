@@ -22,4 +22,47 @@ export function relativeTime(text: string): 'day' | 'year' | undefined {
   return undefined;
 }
 
+/**
+ * Day references a line can lose without losing its claim: "on Thursday", "today", "last week",
+ * "over the past few weeks", as an adverbial of their own (a preposition before a weekday, a
+ * comma after an opening one). Shown on a slide they would date the line to the meeting's week;
+ * deleted, the line's tag gives the article's full date instead. A weekday that names something
+ * ("Black Monday", "the Sunday Times"), a possessive ("Thursday's meeting") and a weekday followed
+ * by its date ("Thursday, March 5") are not references to delete.
+ */
+const DAY_PART = String.raw`(?:\s+(?:morning|afternoon|evening|night))?`;
+const DELETABLE_DAY = new RegExp(
+  String.raw`(?:^|(?<=[\p{L}\p{N},;)’'%]))\s*(?:` +
+    [
+      String.raw`(?:(?:late|early)\s+)?(?:on|by|until|till|from|since|before|after|last|next|this)\s+${WEEKDAY}${DAY_PART}`,
+      // (not the object of a word before it: "effective today", "as of today", "than yesterday")
+      String.raw`(?<!\b(?:effective|of|from|until|till|since|by|than|through|starting|beginning|before|after|for)\s+)(?:(?:earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)`,
+      String.raw`(?:earlier|later)\s+this\s+week`,
+      String.raw`this\s+(?:morning|afternoon|evening|week|weekend)`,
+      String.raw`last\s+(?:night|week|weekend)`,
+      String.raw`next\s+week`,
+      String.raw`(?:\d+|a|one|two|three|four|five|six|ten|several|few)\s+(?:days?|weeks?)\s+ago`,
+      String.raw`(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:recent|past|last|next|coming)\s+)(?:few\s+|several\s+|two\s+|three\s+)?(?:days|weeks)`,
+      String.raw`in\s+recent\s+(?:days|weeks)`,
+    ].join('|') +
+    String.raw`)(?![\p{L}\p{N}’'-])(?!\s*[’']s\b)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:\s*,(?=\s))?`,
+  'giu',
+);
+
+/** Ranges of `text` holding day references a line may delete (`DELETABLE_DAY`). */
+export function dayReferences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(DELETABLE_DAY)) {
+    const at = m.index ?? 0;
+    const ref = m[0];
+    // An opening reference keeps no comma of its own ("On Thursday, the Bundesbank…"); one inside
+    // the sentence keeps the comma that closes the clause around it.
+    const lead = /^\s*/.exec(ref)![0].length;
+    const opening = at + lead === 0 || /^\W*$/.test(text.slice(0, at));
+    const end = opening || !ref.endsWith(',') ? at + ref.length : at + ref.length - 1;
+    out.push([at, end]);
+  }
+  return out;
+}
+
 export { datelineLength } from '../text.ts';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { compressSentence, isDeletionOf, wordCount } from '../../src/deck/compress.ts';
 import { isClause } from '../../src/deck/grammar.ts';
+import { relativeTime } from '../../src/deck/when.ts';
 import type { EvidenceStore } from '../../src/model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -147,6 +148,27 @@ describe('compression keeps the point', () => {
     // reuters-21578-0 general/108
     const manila = squeeze('In Manila’s case, about 40 pct of the 15 billion dlrs outstanding to commercial banks is owed to the 12 large banks on the advisory committee, while about 180 smaller banks have average exposures of 20 mln dlrs each.', 30);
     expect(manila.text.startsWith('In Manila’s case, about 40 pct')).toBe(true);
+  });
+
+  it('deletes a day reference a slide would read as the meeting\'s week, and only that (Reuters-21578, interest)', () => {
+    const bundesbank = 'The Bundesbank is unlikely to change its credit policies at its central bank council meeting on Thursday, as exchange rates and short-term interest rates have stabilized over the past few weeks, money market dealers said.';
+    const out = compressSentence(bundesbank, { maxWords: 40, detach: true }).text;
+    expect(out).toBe('The Bundesbank is unlikely to change its credit policies at its central bank council meeting, as exchange rates and short-term interest rates have stabilized, money market dealers said.');
+    expect(relativeTime(out)).toBeUndefined();
+    expect(compressSentence('On Thursday, the firm said it would close the plant.', { detach: true }).text).toBe('The firm said it would close the plant.');
+    expect(compressSentence('Yukos said on Tuesday that it would appeal against the ruling.', { detach: true }).text).toBe('Yukos said that it would appeal against the ruling.');
+    // the complement of a word, a name, a possessive, a weekday with its date, a quotation: all stay
+    for (const kept of [
+      'Exxon reduced the barge price 0.75 cent a gallon, effective today.',
+      'Shares fell 20 pct on Black Monday, the exchange said.',
+      "Thursday's meeting of the council was cancelled.",
+      'The council meets on Thursday, March 5, to decide on rates.',
+      '"We will decide on Thursday," the minister said.',
+      // a participle's complement (Reuters-21578, meal-feed): "ratios seen, accelerating" would not read
+      'The sharp decline in soybean crush ratios seen in the last few weeks, accelerating in recent days, has pushed margins below the cost of production.',
+    ]) expect(compressSentence(kept, { detach: true }).text).toBe(kept);
+    // without `detach` (a quotation's context, a pinned sentence) nothing changes
+    expect(compressSentence('On Thursday, the firm said it would close the plant.', {}).text).toBe('On Thursday, the firm said it would close the plant.');
   });
 
   it('deletes an appositive after the name a figure is about, names in it included (Reuters-21578, copper)', () => {

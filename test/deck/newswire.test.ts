@@ -115,6 +115,16 @@ describe('newswire decks', () => {
     expect(bluf.judgements[0].citation?.docId).toBe('iron-steel/001');
   });
 
+  it('shows a lead without its day reference, and its tag with the article\'s whole date (interest/004)', () => {
+    const deck = compose('currency');
+    const lines = deck.slides.flatMap((s) => (s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : []));
+    const lead = lines.find((l) => /Bundesbank is unlikely to change its credit policies/.test(l.text));
+    expect(lead?.text).not.toMatch(/Thursday|past few weeks/);
+    expect(lead?.citation?.tag).toMatch(/ 3 Mar 1987a? ¶1$/);
+    // every line whose source says "on Thursday", "today"… shows the whole date
+    for (const l of lines) if (relativeTime(l.citation!.sentence) === 'day') expect(l.citation!.stem, l.text).toMatch(/\d{1,2} \w{3} \d{4}/);
+  });
+
   it('takes no line on jobs from a story whose headline and lead never name them ("his job" twice in a poll story)', () => {
     const deck = compose('jobs');
     const docs = deck.slides.flatMap((s) => (s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : []).map((b) => b.citation?.docId));
