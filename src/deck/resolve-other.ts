@@ -126,9 +126,11 @@ const HYPOTHETICAL = /\b(?:if|unless|should\s+\p{L}+|in case|provided that|would
 
 /**
  * "would" after a past verb and "that" is the past's future ("…meant that the contribution to GDP
- * would shrink", "officials expected that prices would rise"): what was so, not a hypothesis.
+ * would shrink", "officials expected that prices would rise"): what was so, not a hypothesis. A
+ * modal after a participle and "that" is someone's claim the sentence reports ("…securitized the
+ * migration of Chinese settlers, claiming that the ethnic balance could shift"), not the author's.
  */
-const PAST_FUTURE = /\b(?:\p{L}+ed|meant|said|thought|knew|told|felt|saw|found|made|understood)\s+that\b[^.;:]*?\bwould\b/giu;
+const PAST_FUTURE = /\b(?:\p{L}+ed|meant|said|thought|knew|told|felt|saw|found|made|understood)\s+that\b[^.;:]*?\bwould\b|\b(?!\p{L}*thing\b)\p{L}{2,}ing\s+that\b[^.;:]*?\b(?:would|could|might)\b/giu;
 
 export function isScenario(claim: Pick<Claim, 'kind' | 'text' | 'likelihood'>): boolean {
   return claim.kind !== 'attributed' && HYPOTHETICAL.test(claim.text.replace(PAST_FUTURE, '')) && scenarioName(claim) !== undefined;
