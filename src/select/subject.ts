@@ -35,6 +35,12 @@ export interface SubjectTerm {
    * free-text query, which needs a second word beside it anyway).
    */
   forms?: string[][];
+  /**
+   * For a common word of a free-text query: the word as written, which a sentence's word must
+   * inflect ("changes", "changing" for "change"), not derive from ("success" is not "succession",
+   * though both stem to "success").
+   */
+  inflects?: string;
   /** A query word the corpus writes together with this one ("interest" and "payments"): one counts only with the other. */
   partner?: SubjectTerm;
 }
@@ -148,6 +154,25 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
   return -1;
 }
 
+/** Endings that inflect a word (plural, past, participle), after the letters two forms share. */
+const INFLECTION = /^(?:|e|s|es|ed|d|ing|y|ies|ied)$/;
+
+/**
+ * Whether two words of one stem are forms of one word: what follows the letters they share is an
+ * inflection on both sides ("rate", "rating"; "economy", "economies"; "stop", "stopped"), or an
+ * adjective's quality ("reliable", "reliability"), not another derivation ("success", "succession";
+ * "compete", "competition").
+ */
+export function inflection(a: string, b: string): boolean {
+  // An adjective's quality keeps its sense: "reliable", "reliability"; "visible", "visibility".
+  const quality = (w: string) => w.replace(/(?<=[ai])bilit(?:y|ies)$/, 'ble').replace(/(?<=[ai])bly$/, 'ble');
+  [a, b] = [quality(a), quality(b)];
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  const ending = (rest: string) => INFLECTION.test(rest) || (p > 0 && rest[0] === a[p - 1] && /^.(?:ed|ing)$/.test(rest));
+  return ending(a.slice(p)) && ending(b.slice(p));
+}
+
 /** A title in capitals or in title case ("ICO PRODUCERS TO PRESENT NEW COFFEE PROPOSAL"): every word looks like a name. */
 function headline(words: readonly Word[]): boolean {
   return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w.text)).length >= 0.75 * words.length;
@@ -187,6 +212,7 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
   if (!term.proper) {
     // "shipped" is not shipping, "striking" not strikes: the same word, singular or plural.
     if (term.forms && !term.forms[k].includes(w.lower.replace(/['’]s$/, ''))) return false;
+    if (term.inflects && !inflection(term.inflects, w.lower.replace(/['’]s$/, ''))) return false;
     return true;
   }
   // A name: the sentence writes it capitalised too (or all in capitals).
@@ -442,7 +468,7 @@ function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
   for (const w of wordsOf(text)) {
     if (corpus.isStop(w.lower) || w.text.length < 3) continue;
     const proper = /^\p{Lu}/u.test(w.text) || isName(w.text, corpus);
-    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper, alwaysName: corpus.isName(w.text) || corpus.neverLower(w.text),  });
+    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper, alwaysName: corpus.isName(w.text) || corpus.neverLower(w.text), ...(proper ? {} : { inflects: w.lower }) });
   }
   return out;
 }

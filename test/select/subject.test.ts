@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/model.ts';
-import { aboutness, findTerm, inScope, namesSubject, scopeOf, subjectOf, termOf, toldWith } from '../../src/select/subject.ts';
+import { aboutness, findTerm, inflection, inScope, namesSubject, scopeOf, subjectOf, termOf, toldWith } from '../../src/select/subject.ts';
 import { corpusWords, headlineWords, wordsOf } from '../../src/select/words.ts';
 import { findActors } from '../../src/corpus/actors.ts';
 
@@ -62,6 +62,24 @@ describe('a sentence about a subject', () => {
     const common = subjectOf({ query: 'oil crude' }, corpus, words);
     expect(aboutness(common, words.words(corpus[4]), corpus[4].docId)).toBeGreaterThan(0); // two words
     expect(aboutness(common, words.words(corpus[2]), corpus[2].docId)).toBe(0); // "oil" alone is everywhere
+  });
+
+  it('takes a free-text query word in its own forms, not another word of its stem (seed corpus: "succession" is not "success")', () => {
+    const seed = [
+      claim('k22', 'Russia’s lack of a major success in the war against Ukraine has brought uncertainty to Sino-Russian relations.', 1),
+      claim('k23', 'The question of succession in the Kremlin will shape relations with China.', 3),
+      claim('k23', 'Any change in the Kremlin is likely to upset a delicate balance among the elite.', 5),
+      claim('c01', 'The alliance may not be as reliable as it appears in official statements.', 1),
+    ];
+    const sw = corpusWords(seed);
+    const s = subjectOf({ query: 'new leader change in the Kremlin elite succession' }, seed, sw);
+    expect(aboutness(s, sw.words(seed[0]), 'k22')).toBe(0);
+    expect(aboutness(s, sw.words(seed[1]), 'k23')).toBeGreaterThan(0);
+    // an adjective and its quality are one word: "reliability" finds "reliable"
+    const d = subjectOf({ query: 'doubts reliability durability alliance' }, seed, sw);
+    expect(aboutness(d, sw.words(seed[3]), 'c01')).toBeGreaterThan(0);
+    expect(inflection('rate', 'rating') && inflection('economy', 'economies') && inflection('stop', 'stopped')).toBe(true);
+    expect(inflection('compete', 'competition')).toBe(false);
   });
 
   it('ranks the documents that name the subject, those that name it in their lead first', () => {
