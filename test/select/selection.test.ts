@@ -124,7 +124,10 @@ describe('selection', () => {
   it('reads a topic the deck title qualifies as the title has it: "port strikes", not every strike (Reuters-21578, ship)', () => {
     const isStop = (w: string) => ['and', 'the', 'of'].includes(w);
     expect(titleQualifier('Shipping and port strikes', 'strikes', ['shipping', 'strikes'], { isStop })).toBe('port');
-    expect(titleQualifier('Sugar and cocoa supplies', 'cocoa', ['sugar', 'cocoa'], { isStop })).toBeUndefined();
+    expect(titleQualifier('Oil and OPEC', 'oil', ['oil', 'OPEC'], { isStop })).toBeUndefined();
+    // the word after says what of the topic: "Bank takeovers", "central bank policy"
+    expect(titleQualifier('Bank takeovers and mergers', 'banks', ['banks', 'mergers'], { isStop })).toBe('takeov');
+    expect(titleQualifier('Interest rates and central bank policy', 'central banks', ['interest rates', 'central banks'], { isStop })).toBe('polici');
     expect(titleQualifier('Oil prices and OPEC output', 'oil prices', ['oil prices', 'OPEC'], { isStop })).toBeUndefined();
     const strikes = fixtureStore([
       { id: 'ship/001', paragraphs: [[{ text: 'Dutch port workers extended their strikes, disrupting Rotterdam cargo.', topics: [] }]] },
