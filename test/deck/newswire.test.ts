@@ -125,6 +125,13 @@ describe('newswire decks', () => {
     for (const l of lines) if (relativeTime(l.citation!.sentence) === 'day') expect(l.citation!.stem, l.text).toMatch(/\d{1,2} \w{3} \d{4}/);
   });
 
+  it('reads "Bank takeovers and mergers" as banks\' takeovers: no creditor bank of a debt story on the banks slide or the bottom line', () => {
+    const deck = compose('banks-mergers');
+    const lines = deck.slides.flatMap((s) => (s.kind === 'bullets' && s.title === 'Banks' ? s.bullets : s.kind === 'judgements' ? s.judgements : []));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(store.document(l.citation!.docId)!.text, l.text).toMatch(/merge|takeover|acqui/i);
+  });
+
   it('takes no line on jobs from a story whose headline and lead never name them ("his job" twice in a poll story)', () => {
     const deck = compose('jobs');
     const docs = deck.slides.flatMap((s) => (s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : []).map((b) => b.citation?.docId));
