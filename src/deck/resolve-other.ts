@@ -190,7 +190,7 @@ export function resolveTimeline(env: ComposeEnv, call: HelperCall, title: string
     limit: call.limit ?? Math.min(6, env.policy.bulletsPerSlide + 2),
     accept: (c) => DATED.test(c.text) && fitsTimeline(c) && !leansOnContext(bulletText(env, c).text),
     // Events are what happened: facts and figures before assessments and forecasts.
-    prefs: { kinds: ['fact', 'statistic', 'attributed', 'assessment', 'forecast'] },
+    prefs: { kinds: ['fact', 'statistic', 'attributed', 'assessment', 'forecast'], history: true },
   };
   // Twice the candidates, then one event per year first, so one busy year does not fill the line.
   const pool = selectClaims(env.select, { ...request, limit: request.limit * 2, dryRun: true });

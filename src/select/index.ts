@@ -71,6 +71,8 @@ export interface SelectionContext {
   storyWeight: (docId: string) => number;
   /** docId → 0..1 recency. */
   recency: Map<string, number>;
+  /** docId → the year it was written (its date's, else the corpus's middle year). */
+  yearOf: Map<string, number | undefined>;
   /** Claim → 0..1 centrality to the deck's subject and the corpus (computed on first use). */
   centrality: (claim: Claim) => number;
   /** Word statistics of the allowed documents' claims (gathered on first use). */
@@ -121,6 +123,10 @@ export function createSelectionContext(
   const recency = new Map(
     docs.map((d) => [d.id, d.date && newest > oldest ? (Date.parse(d.date) - oldest) / (newest - oldest) : 0.5]),
   );
+  // The year each document was written: its own date, else the corpus's middle year (an undated
+  // article is taken to be of its corpus's time).
+  const middle = dates.length ? Number(dates[Math.floor(dates.length / 2)].slice(0, 4)) : undefined;
+  const yearOf = new Map(docs.map((d) => [d.id, d.date ? Number(d.date.slice(0, 4)) : middle]));
   const allowed = allowedDocuments(docs, spec);
   const brief = briefWeights(docs);
   const kept = keptFor(store, spec);
@@ -201,7 +207,7 @@ export function createSelectionContext(
     }
     return v;
   };
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, recency, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
 }
 
 /**
@@ -407,10 +413,23 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
     // slide unless the spec names it: a bullet fewer reads better than a garbled one.
     if (claim.flaws?.length && !pinned) continue;
     if (request.accept && !request.accept(claim)) continue;
-    out.push({ claim, relevance: Math.min(1, rel), topicMatch, pinned, recency: ctx.recency.get(claim.docId) ?? 0.5 });
+    const age = yearsBefore(claim.text, ctx.yearOf.get(claim.docId));
+    out.push({ claim, relevance: Math.min(1, rel), topicMatch, pinned, recency: ctx.recency.get(claim.docId) ?? 0.5, ...(age !== undefined ? { age } : {}) });
   }
   if (subject) for (const c of out) c.passing = !c.pinned && (subject.documents.get(c.claim.docId) ?? 0) < STORY;
   return out;
+}
+
+/**
+ * How many years before its document's year the latest year a sentence names is ("After the
+ * Tienanmen Square Massacre of June 4th, 1989, …" in a 2022 article: 33); undefined when it
+ * names none or its document's year is unknown.
+ */
+export function yearsBefore(text: string, year: number | undefined): number | undefined {
+  if (year === undefined) return undefined;
+  let latest: number | undefined;
+  for (const m of text.matchAll(/(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)/g)) latest = Math.max(latest ?? 0, Number(m[1]));
+  return latest === undefined ? undefined : year - latest;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Candidate {
   centrality?: number;
   /** From a story that names the subject only in passing: used when the others run out. */
   passing?: boolean;
+  /** Years between its document's year and the latest year the sentence names, when it names one. */
+  age?: number;
 }
 
 export interface RankedClaim extends Claim {
@@ -46,6 +48,8 @@ export interface RankPreferences {
    * supplier") is a fact, and ranks below those carried by estimative or evaluative language.
    */
   estimative?: boolean;
+  /** A timeline: a sentence about long before its article is what it asks for (see `HISTORY_YEARS`). */
+  history?: boolean;
 }
 
 /** What opening an article adds to a line's score (half for the two paragraphs after the lead). */
@@ -68,6 +72,10 @@ const SUBSTANTIAL = 16;
 /** What being a short aside takes off a line's score. */
 export const BREVITY_WEIGHT = 0.06;
 
+/** Years before its article from which a sentence's latest year makes it history, and what that costs. */
+export const HISTORY_YEARS = 10;
+export const HISTORY_WEIGHT = 0.1;
+
 export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   const kindRank = prefs.kinds.indexOf(c.claim.kind);
   const kindScore = kindRank < 0 ? 0 : 1 - kindRank / Math.max(1, prefs.kinds.length);
@@ -76,6 +84,9 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   // An article says first what matters most: its lead, then the paragraphs after it.
   score += LEAD_WEIGHT * (c.claim.paragraph <= 1 ? 1 : c.claim.paragraph <= 3 ? 0.5 : 0);
   score -= BREVITY_WEIGHT * brevity(c.claim);
+  // A sentence about a decade or more before its article is its history: background, not news
+  // (a timeline asks for it with `history`).
+  if (!prefs.history && (c.age ?? 0) >= HISTORY_YEARS) score -= HISTORY_WEIGHT;
   const central = prefs.centrality ?? 0;
   if (central) score = (1 - central) * score + central * (c.centrality ?? 0) * 1.6;
   if (c.claim.likelihood) score += prefs.likelihood ? 0.15 * (1 - central) : 0.03;
