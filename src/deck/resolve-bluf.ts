@@ -90,7 +90,6 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     },
   });
   const stories = storylinesOf(documents);
-  if (process.env.DBG_BL) for (const s of stories.slice(0, 8)) console.error('STORY', s.weight.toFixed(2), [...new Set(s.lines.map((l) => l.claim.docId))].slice(0, 6).join(' '), '|', s.lines.slice(0, 3).map((l) => l.claim.text.replace(/\s+/g, ' ').slice(0, 90)).join(' || '));
 
   // A bottom line states a whole point: a quarter more words than the audience's other bullets.
   const bottomLineWords = Math.round(env.policy.maxWords * 1.25);
@@ -125,7 +124,10 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     if (round === limit) judgementsOnly = false;
     for (const story of round < 2 ? main : stories) {
       if (picked.length >= limit) break;
-      const line = story.lines.find((l) => usable(l.claim));
+      // A storyline's second line comes from another of its documents where one has a line to
+      // give: a story's next paragraph restates its lead, another story's lead moves it on
+      // ("coffee traders expect a selloff after the talks failed").
+      const line = story.lines.find((l) => !picked.some((p) => p.docId === l.claim.docId) && usable(l.claim)) ?? story.lines.find((l) => usable(l.claim));
       if (!line) continue;
       picked.push(line.claim);
       shown.push(contentWords(line.claim.text));

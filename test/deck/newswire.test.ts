@@ -132,6 +132,15 @@ describe('newswire decks', () => {
     for (const l of lines) expect(store.document(l.citation!.docId)!.text, l.text).toMatch(/merge|takeover|acqui/i);
   });
 
+  it('gives a storyline\'s second bottom-line line from another of its stories where one has a line to give', () => {
+    for (const name of ['steel', 'oil-opec', 'tin-exports']) {
+      const bluf = compose(name).slides.find((s) => s.kind === 'judgements');
+      if (bluf?.kind !== 'judgements') throw new Error(`no bottom line in ${name}`);
+      const docs = bluf.judgements.map((j) => j.citation?.docId);
+      expect(new Set(docs).size, `${name}: ${docs.join(', ')}`).toBe(docs.length);
+    }
+  });
+
   it('takes no line on jobs from a story whose headline and lead never name them ("his job" twice in a poll story)', () => {
     const deck = compose('jobs');
     const docs = deck.slides.flatMap((s) => (s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : []).map((b) => b.citation?.docId));
