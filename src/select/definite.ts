@@ -37,6 +37,11 @@ function headOf(m: RegExpMatchArray, tags?: Tagger): { noun: string; end: number
     last = w;
   }
   if (!last) return undefined;
+  // "The report forecasts that…", "the ministry expects that…": a singular noun, then a word in
+  // -s before "that" is a subject and its verb, which the tagger may read as one compound noun.
+  const at = words.indexOf(last);
+  const after = (m.input ?? '').slice((m.index ?? 0) + 3 + (last.index ?? 0) + last[0].length);
+  if (at > 0 && /[^s]s$/.test(last[0]) && !/s$/.test(words[at - 1][0]) && /^\s+that\b/.test(after)) last = words[at - 1];
   const start = (m.index ?? 0) + 3 + (last.index ?? 0);
   return { noun: last[0], end: start + last[0].length };
 }

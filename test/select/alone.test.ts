@@ -131,6 +131,11 @@ describe('lines that point back', () => {
     expect(doc('Venezuela rescheduled 21 billion dlrs of debt.', 'The interest rate on the rescheduling was originally set at 1-1/8 pct over Eurodollar rates.')).toBe(true);
     expect(doc('', 'The interest rate on the rescheduling of Venezuela’s debt was set at 1-1/8 pct.')).toBe(false);
   });
+  it('reads "The report forecasts that…" as a subject and its verb: which report? (Reuters-21578, tea)', () => {
+    expect(doc('The U.S. Embassy said in its annual report on Indonesian agriculture that tea output rose.', 'The report forecasts that in calendar 1987, Indonesia\'s CTC tea exports will increase significantly.')).toBe(true);
+    // a plural noun with a relative clause still says which
+    expect(doc('Analysts revised their estimates.', 'Exporters doubted the price forecasts that analysts published in January.')).toBe(false);
+  });
   it('lets "the X" stand when it says which one, or is new', () => {
     expect(doc('The government has announced new plans.', 'The plans for a new pipeline to China were shelved.')).toBe(false);
     expect(doc('Coffee prices fell.', 'Delegates said the meeting ended without agreement on quotas.')).toBe(false);
