@@ -86,6 +86,19 @@ export function isClause(text: string): boolean {
   return (main === text ? tags : posTags(main)).some((t) => t === 'VERB' || t === 'AUX');
 }
 
+/**
+ * True when words someone said state something: a finite verb, and not an opening verb whose
+ * subject was left outside the quotation marks ("will serve the industry because…"). Unlike
+ * `isClause` a statement may open on anything ("Perhaps the same principle should apply…", "If you
+ * don't get those seven billion dlrs there is no plan"); a name for something ("the biggest
+ * purchase and sale contract in the history of the global gas industry") does not.
+ */
+export function statesSomething(text: string): boolean {
+  const tags = posTags(text);
+  if (tags[0] === 'AUX' || (tags[0] === 'VERB' && tags[1] !== 'PRON' && /^\p{Ll}/u.test(text))) return false;
+  return tags.some((t) => t === 'VERB' || t === 'AUX');
+}
+
 /** The tagger model tags come from: remembered tags of another model are not used. */
 export function taggerModel(): string {
   try {

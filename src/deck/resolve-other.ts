@@ -4,9 +4,9 @@
  */
 import type { Claim, HelperCall, Scenario, Slide, TimelineEvent } from '../model.ts';
 import { compressSentence, wordCount } from './compress.ts';
-import { isClause, posTags } from './grammar.ts';
+import { isClause, posTags, statesSomething } from './grammar.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { leansOnContext, recordShown, searchTerms, selectClaims, selectQuote, speaksOfFuture, topicDocuments, type ClaimRequest } from '../select/index.ts';
+import { leansOnContext, recordShown, searchTerms, selectClaims, selectQuote, speaksOfFuture, titledDocuments, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
@@ -51,9 +51,10 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     // Unless the slide asks for words on something ("global leadership"), the quote's story must be
     // about the subject; a slide the spec did not ask for is left out rather than given a weak quote.
     fromStories: !call.query || !!call.fallback,
-    ...(call.fallback ? { least: FALLBACK_QUOTE } : {}),
-    isSentence: isClause,
-    documentsFor: (r) => (r.topic ? topicDocuments(env.select, r.topic) : undefined),
+    ...(call.fallback ? { least: FALLBACK_QUOTE, sentencesOnly: true } : {}),
+    isSentence: statesSomething,
+    // (A topic the deck title narrows, "Bank takeovers", is narrowed for its quote as on its slide.)
+    documentsFor: (r) => (r.topic ? titledDocuments(env.select, r.topic) : undefined),
   });
   if (choice.speakers) {
     warnAt(env, call, 'select/no-match', `no quote by '${call.speaker}' in the corpus; the slide is left out`,

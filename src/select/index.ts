@@ -506,15 +506,6 @@ export function titledDocuments(ctx: SelectionContext, topic: string): Set<strin
   return storiesTogether(ctx, ctx.subject({ topic }), topic, others, true);
 }
 
-/**
- * The documents a broad topic is read within, beside a narrow one the deck title names
- * (`readWithin`: tea's exports in "The tea trade"), or undefined when any about it may serve.
- */
-export function topicDocuments(ctx: SelectionContext, topic: string): Set<string> | undefined {
-  const others = ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).map((t) => ctx.subject({ topic: t }));
-  return ctx.spec.title ? readWithin(ctx, ctx.subject({ topic }), topic, others) : undefined;
-}
-
 /** The documents a topic's slide may draw on, worked out once per subject, deck title and topics. */
 const together = new WeakMap<Subject, Map<string, Set<string> | undefined>>();
 

@@ -6,7 +6,7 @@
 import type { Quote } from '../model.ts';
 import { ANAPHORIC } from './standalone.ts';
 import { isExcluded } from './filter.ts';
-import { aboutness, inScope } from './subject.ts';
+import { aboutness, inScope, namesSubject } from './subject.ts';
 import { wordsOf } from './words.ts';
 import type { ClaimRequest, SelectionContext } from './index.ts';
 
@@ -30,6 +30,8 @@ export interface QuoteRequest {
   documentsFor?: (subject: Pick<ClaimRequest, 'query' | 'topic'>) => ReadonlySet<string> | undefined;
   /** Whether words make a sentence (a statement, not a name for something). */
   isSentence?: (text: string) => boolean;
+  /** Words that make no sentence are not used at all (a slide the spec did not ask for), not only ranked lower. */
+  sentencesOnly?: boolean;
 }
 
 export interface QuoteChoice {
@@ -60,7 +62,10 @@ export function selectQuote(ctx: SelectionContext, request: QuoteRequest): Quote
       const sentence = quoteSentence(ctx, q);
       const words = wordsOf(sentence);
       const onSubject = (s: (typeof subjects)[number], i: number) =>
-        (request.fromStories && (s.documents.get(q.docId) ?? 0) < QUOTE_STORY) || (within[i] && !within[i]!.has(q.docId)) ? 0 : aboutness(s, words, q.docId);
+        (request.fromStories && (s.documents.get(q.docId) ?? 0) < QUOTE_STORY) || (within[i] && !within[i]!.has(q.docId)) ? 0
+          // Words on a subject name it: a quote on the dollar says "dollar" (or its sentence does),
+          // not only words typical of the stories about it ("negotiating team" in a debt story).
+          : namesSubject(s, words, q.docId) ? aboutness(s, words, q.docId) : 0;
       const about = !subjects.length ? 1 : inScope(scope, sentence, ctx.head(q.docId)) ? Math.max(0, ...subjects.map(onSubject)) : 0;
       const count = q.text.split(/\s+/).length;
       // An answer or a pointer back ("Yes, because…", "It is…") needs the question or what came
@@ -70,9 +75,9 @@ export function selectQuote(ctx: SelectionContext, request: QuoteRequest): Quote
       // global gas industry") say what something is called, not what the speaker holds.
       const fragment = request.isSentence ? !request.isSentence(q.text.replace(/^[“"‘']|[”"’',.]+$/g, '')) : false;
       const score = about + (q.role ? 0.2 : 0) - (count > request.longWords ? 0.5 : 0) - (count < 6 ? 0.3 : 0) - (leansBack ? 0.4 : 0) - (fragment ? 0.4 : 0);
-      return { q, about, score };
+      return { q, about, score, fragment };
     })
-    .filter((s) => request.anyBySpeaker || s.about > 0)
+    .filter((s) => (request.anyBySpeaker || s.about > 0) && !(request.sentencesOnly && s.fragment))
     .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
   const best = scored[0] && scored[0].score >= (request.least ?? -Infinity) ? scored[0].q : undefined;
   if (!best) return {};

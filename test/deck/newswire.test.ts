@@ -127,7 +127,7 @@ describe('newswire decks', () => {
 
   it('reads "Bank takeovers and mergers" as banks\' takeovers: no creditor bank of a debt story on the banks slide or the bottom line', () => {
     const deck = compose('banks-mergers');
-    const lines = deck.slides.flatMap((s) => (s.kind === 'bullets' && s.title === 'Banks' ? s.bullets : s.kind === 'judgements' ? s.judgements : []));
+    const lines = deck.slides.flatMap((s) => (s.kind === 'bullets' && s.title === 'Banks' ? s.bullets : s.kind === 'judgements' ? s.judgements : s.kind === 'quote' ? [{ text: s.quote.text, citation: s.citation }] : []));
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(store.document(l.citation!.docId)!.text, l.text).toMatch(/merge|takeover|acqui/i);
   });

@@ -10,6 +10,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { gluedWords } from '../../src/corpus/glue.ts';
 import { compressSentence, composeDeck, isDeletionOf } from '../../src/deck/index.ts';
 import { isScenario, scenarioName } from '../../src/deck/resolve-other.ts';
+import { statesSomething } from '../../src/deck/grammar.ts';
 import type { Deck, EvidenceStore } from '../../src/model.ts';
 import { leansOnContext } from '../../src/select/index.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
@@ -80,6 +81,23 @@ describe('reading the sample decks', () => {
       .toBe('A domestic change would provide an opportunity');
     // a scenario does not show its name twice: the text goes on where the name stops
     for (const s of scenarios) expect(s.text.toLowerCase().startsWith(s.name.toLowerCase()), s.text).toBe(false);
+  });
+
+  it('puts no name for something on a quote slide the spec did not ask for, and tells statements from names', () => {
+    // Reuters-21578 and the seed corpus: statements may open on anything
+    for (const said of [
+      'Perhaps the same principle should apply to creditors',
+      'If you don\'t get those seven billion dlrs there is no plan',
+      'Contract negotiations, filing with the U.S. government and the time required to restart mothballed terminals will delay the import until 1988/1989',
+      'Since 1982, all official agencies have been closed to my country',
+    ]) expect(statesSomething(said), said).toBe(true);
+    for (const name of ['the biggest purchase and sale contract in the history of the global gas industry', 'a perfect commodity market', 'will serve the industry because the oil market does not close when NYMEX does'])
+      expect(statesSomething(name), name).toBe(false);
+    // a deck on pipelines whose spec asks for no quote: Gazprom's name for its contract is not one
+    const path = resolve(root, 'eval', 'seed', 'briefings', 'pipelines.md');
+    const { spec } = parseBriefing(path, readFileSync(path, 'utf8'), { root, themes: themeNames(root) });
+    const quote = composeDeck(spec!, store).deck.slides.find((s) => s.kind === 'quote');
+    if (quote?.kind === 'quote') expect(quote.quote.text).not.toMatch(/biggest purchase and sale contract/);
   });
 
   it('takes neither a reported view nor the past\'s future for a scenario (Reuters-21578, money supply)', () => {
