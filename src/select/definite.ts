@@ -117,6 +117,10 @@ export function pointsBack(
     // So is the one a sentence opens on after a phrase that sets the scene ("After delivering
     // oil to a refinery, the ship lost its steering", "Under the plan, steel output…").
     if (opensLine(text, m.index ?? 0) && !/^\s+(?:two|three|four|both)\b/.test(m[1])) return true;
+    // A line past the lead that names no one and nowhere says which X only through the story
+    // ("The dramatic fall in oil prices last year was responsible for the slump": Indonesia's,
+    // which the story gave as near-zero growth).
+    if (claim.paragraph > 1 && !/^\s+(?:two|three|four|both)\b/.test(m[1]) && namesNobody(text, doc.text)) return true;
     if (!contextStems.has(s)) continue;
     // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
     if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
