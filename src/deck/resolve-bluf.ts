@@ -9,7 +9,7 @@ import type { HelperCall } from '../spec/helpers.ts';
 import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
-import { makeBullet, standsAlone, type ComposeEnv } from './env.ts';
+import { bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { bulletNotes } from './notes.ts';
 
@@ -115,7 +115,12 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     if (judgementsOnly && ((c.kind === 'attributed' && c.paragraph > 1) || !carriesJudgement(c))) return false;
     const w = contentWords(c.text);
     if (ctx.ledger.repeats(w) || shown.some((s) => nearDuplicate(w, s) || overlap(w, s) >= 0.5)) return false;
-    return standsAlone(env, c, bottomLineWords);
+    if (!standsAlone(env, c, bottomLineWords)) return false;
+    // Shortening must not delete what made the line the deck's ("…is welcome as it appears to have
+    // contributed to a … correction in the current account deficit" is about the current account
+    // only through the clause a short line loses).
+    const kept = wordsOf(bulletText(env, c, bottomLineWords).text);
+    return subjects.some((s) => namesSubject(s, kept, c.docId)) || subjects.some((s) => s.headlinedLeads?.has(c.id));
   };
   // Round by round: each main storyline's best usable line, biggest first. A storyline a quarter
   // the size of the biggest is an aside, unless nothing bigger has a line to give.

@@ -141,6 +141,11 @@ describe('newswire decks', () => {
     }
   });
 
+  it('puts no bottom-line line whose shortening deleted what made it the deck\'s (Reuters-21578, gnp: the current account)', () => {
+    const bluf = compose('balance-of-payments').slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind === 'judgements') for (const j of bluf.judgements) expect(j.text).toMatch(/current account|balance of payments|payments/i);
+  });
+
   it('takes no line on jobs from a story whose headline and lead never name them ("his job" twice in a poll story)', () => {
     const deck = compose('jobs');
     const docs = deck.slides.flatMap((s) => (s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : []).map((b) => b.citation?.docId));
