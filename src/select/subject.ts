@@ -479,6 +479,8 @@ const FEEDBACK_DOCS = 12;
 /** Mentions (lead twice, title three times) from which a document is wholly about a subject. */
 const FULL_HITS = 3;
 const TITLE_HITS = 3;
+/** The most a document whose headline and lead never name the subject weighs for fewer than `FULL_HITS` mentions: less than a story. */
+const UNLED = 0.5;
 const RELATED_WORDS = 10;
 /** Words typical of the subject a sentence must hold to be about it without naming it. */
 const RELATED_HITS = 2;
@@ -541,7 +543,10 @@ function feedback(
   const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // A document is about the subject in proportion to how often it names it (its title and lead
   // count most), up to a few mentions: one passing mention is a third of a story about it.
-  for (const [doc, n] of ranked) subject.documents.set(doc, Math.min(1, n / FULL_HITS));
+  // A story whose headline and lead never name the subject is about it only where its body comes
+  // back to it again and again: named twice further down ("the prime minister's job" in a story on
+  // an Italian coalition) is in passing.
+  for (const [doc, n] of ranked) subject.documents.set(doc, subject.ledDocuments?.has(doc) || n >= FULL_HITS ? Math.min(1, n / FULL_HITS) : Math.min(n / FULL_HITS, UNLED));
   if (!expand || ranked.length < 2) return;
   const feedbackDocs = new Set(ranked.slice(0, FEEDBACK_DOCS).map(([d]) => d));
   const inDocs = new Map<string, Set<string>>();
