@@ -12,7 +12,7 @@ import { centralityIndex } from './centrality.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
-import { contentWords, nearDuplicate, nearDuplicateBy } from './similarity.ts';
+import { contentWords, nearDuplicate, nearDuplicateBy, sameFigure } from './similarity.ts';
 import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
@@ -47,7 +47,7 @@ export class Ledger {
   repeats(words: Set<string>): boolean {
     const shared = new Map<number, number>();
     for (const w of words) for (const i of this.postings.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    for (const [i, inter] of shared) if (nearDuplicateBy(inter, words.size, this.words[i].size)) return true;
+    for (const [i, inter] of shared) if (nearDuplicateBy(inter, words.size, this.words[i].size) || (inter >= 3 && sameFigure(words, this.words[i]))) return true;
     return false;
   }
 }

@@ -10,11 +10,16 @@ const STOP = new Set(
     .split(' '),
 );
 
+/** Scales and units a figure is written with: "68 billion dlrs", "15.8 mln bpd", "5 pct". */
+const SCALE = '(?:mln|million|bln|billion|trillion|pct|percent|per cent|tonnes?|tons?|barrels?|bpd|dlrs?|dollars?|cts|cents?|francs?|yen|marks?|guilders?|stg|pounds?|ounces?|lbs?|%)';
+
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const raw of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+  // (A number is one word, "106,000" and "15.8" whole, with its scale or unit, "68 billion"; so is
+  // a fiscal year, "1987/88", whose "88" is no figure.)
+  for (const raw of text.toLowerCase().match(new RegExp(String.raw`\d+(?:[,.]\d+)*(?:\s+${SCALE}\b|\/\d+)?|[\p{L}\p{N}]+`, 'gu')) ?? []) {
     if (STOP.has(raw) || raw.length < 2) continue;
-    out.add(stem(raw));
+    out.add(/^\d/.test(raw) ? raw.replace(/\s+/g, ' ') : stem(raw));
   }
   return out;
 }
@@ -35,7 +40,28 @@ export function nearDuplicate(a: Set<string>, b: Set<string>): boolean {
   if (!a.size || !b.size) return false;
   let inter = 0;
   for (const w of a) if (b.has(w)) inter++;
-  return nearDuplicateBy(inter, a.size, b.size);
+  return nearDuplicateBy(inter, a.size, b.size) || sameFigure(a, b);
+}
+
+/**
+ * Two sentences that give the same figure about the same things state one fact, however else
+ * they are worded: "Brazil on February 20 suspended interest payments on 68 billion dlrs…" and
+ * "Brazil … stunned the banking community by suspending payments on some 68 billion dlrs…". A
+ * figure with its scale or unit, or a number of three digits or more that is no year, with two
+ * other words in common.
+ */
+export function sameFigure(a: Set<string>, b: Set<string>): boolean {
+  let figure = 0;
+  let others = 0;
+  for (const w of a) {
+    if (!b.has(w)) continue;
+    // A measured figure ("68 billion", "15.8 pct"), or a bare number of three digits or more that is no year.
+    const measured = /^\d[\d,.]*\s/.test(w);
+    const digits = w.replace(/\s.*$|[,.]/g, '');
+    if (/^\d/.test(w) && (measured ? digits.length >= 2 || /[,.]/.test(w) : digits.length >= 3 && !/^(?:1[89]|20)\d\d$/.test(w) && !w.includes('/'))) figure++;
+    else others++;
+  }
+  return figure > 0 && others >= 2;
 }
 
 /** `nearDuplicate` from the counts alone: `inter` words shared by sets of `a` and `b` words. */

@@ -43,6 +43,18 @@ describe('selection', () => {
     expect(nearDuplicate(contentWords(gas(1).text), contentWords(docs[1].paragraphs[0][0].text))).toBe(false);
   });
 
+  it('recognises one fact told twice by its figure and what it is about (Reuters-21578, Brazil\'s moratorium)', () => {
+    // (as the wire wraps it: a line break inside the figure)
+    const a = contentWords('Brazil on February 20 suspended interest payments on 68\nbillion dlrs of its debts to commercial banks.');
+    const b = contentWords('Brazil, with foreign debt totaling 108 billion dlrs, stunned the banking community by suspending payments on some 68 billion dlrs owed to private banks.');
+    expect(nearDuplicate(a, b)).toBe(true);
+    // another figure, a fiscal year's digits, a number's thousands, or a figure about other things: not the same fact
+    expect(nearDuplicate(a, contentWords('Brazil on February 20 suspended interest payments on 12 billion dlrs of trade credits.'))).toBe(false);
+    expect(nearDuplicate(contentWords('India\'s fiscal 1987/88 budget deficit will push up inflation.'), contentWords('Inflation may double to around 15 pct in 1987/88 as the government prints notes to cover the deficit.'))).toBe(false);
+    expect(nearDuplicate(contentWords('Tin producers agreed to limit exports to 96,000 tonnes in 1987.'), contentWords('Tin producers would have exported 106,000 tonnes in 1987 without the plan.'))).toBe(false);
+    expect(nearDuplicate(contentWords('Exports fell 68 billion yen.'), contentWords('Imports reached 68 billion francs in France.'))).toBe(false);
+  });
+
   it('honours sources by publisher, author or document id', () => {
     for (const sources of [['ISPI'], ['Kaczmarski'], ['isp']]) {
       const ctx = createSelectionContext(store, { sources }, { ...prefs, kinds: [...prefs.kinds] });
