@@ -64,6 +64,12 @@ export function definiteSpeaker(text: string): boolean {
 const SUCH = /\bsuch\s+(?!as\b|that\b)(?:an?\s+)?\p{Ll}+/iu;
 /** A sentence that ends on "this option", "these regions": which ones? */
 const CLOSING_DEMONSTRATIVE = /\b(?:this|these|those|that)\s+\p{Ll}+[.!?]?["”’)]*$/u;
+/**
+ * "Any other Chinese investments…", "the other three countries": the rest of a set the story
+ * named before ("other than energy" says which; "on the other hand" is no set).
+ */
+const OTHER_OF_SET = /\b(?:the|any|all|its|their)\s+other\s+(?!hand\b|side\b|way\b|day\b)(?!.*\bthan\b)/i;
+
 /** "On one hand, …" without the other; "As in Central Asia, …" about a place the slide never names. */
 const HALF_PAIR = /^(?:on (?:the )?one hand|as (?:in|with|for) [^,]{2,40},)/i;
 
@@ -164,7 +170,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
   if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || WIRE_LABEL.test(t)) return true;
-  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t)) return true;
+  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;
   const aside = (x: string) => LEADING_PHRASE.exec(x) ?? RELATIVE_ASIDE.exec(x);

@@ -153,6 +153,15 @@ describe('lines that lean on the story\'s sequence or set', () => {
     expect(leansOnContext('Each 50,000 Swiss franc note will carry a warrant entitling the holder to sell 50,000 francs for dollars.')).toBe(true);
     expect(leansOnContext('Each year, Russia sells more oil to China.')).toBe(false);
   });
+  it('finds the rest of a set the story named before: "Any other Chinese investments…", "the other three countries"', () => {
+    // seed corpus ("China's Growing Relations…") and Reuters-21578 (livestock)
+    expect(leansOnContext('Any other Chinese investments in Russia have visibly failed to meet Russian expectations.')).toBe(true);
+    expect(leansOnContext('Some 230 mln dlrs is needed to vaccinate cattle in Bangladesh and Pakistan and high-risk areas of the other three countries.')).toBe(true);
+    // "other than …" says which; "on the other hand" is no set; a bare "other" is any
+    expect(leansOnContext('Chinese investments in Russia other than energy have failed to meet expectations.')).toBe(false);
+    expect(leansOnContext('Russia sells arms to China; on the other hand, it fears Chinese copying.')).toBe(false);
+    expect(leansOnContext('Russia may seek other partners in Asia.')).toBe(false);
+  });
   it('finds a wire\'s label for a note on the story above it (Reuters-21578, gold)', () => {
     expect(leansOnContext('NOTE: Company statement said gold operations contributed 74 pct of consolidated earnings.')).toBe(true);
     expect(leansOnContext('OPEC: output will stay at 15.8 mln bpd, its president said.')).toBe(true);
