@@ -195,6 +195,8 @@ export function namesNobody(text: string, article: string): boolean {
   if (words.length < all.length && CALENDAR.test(all[0] ?? '')) return !words.some((w) => /^\p{Lu}/u.test(w));
   if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return false;
   const first = words[0];
+  // ("A reading above 50 pct…": an article opens it, no name.)
+  if (first === 'A') return true;
   if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first)) return !first;
   // A name the article also writes in capitals mid-sentence ("… said Brazil"); a common word it
   // writes in lower case, or never mid-sentence at all.

@@ -83,6 +83,9 @@ describe('lines that point back', () => {
     // nor a month the line opens on (Reuters-21578, South Korean trade)
     expect(doc('South Korea\'s trade surplus narrowed in February.', 'February exports rose to 2.87 billion dlrs, fob, from 2.83 billion in January.')).toBe(true);
     expect(doc('', 'February exports from South Korea rose to 2.87 billion dlrs.')).toBe(false);
+    // nor the article a line opens on (Reuters-21578, lei: a reading of which index?)
+    expect(doc('The purchasing managers\' index fell to 51.4 pct in February.', 'A reading above 50 pct generally indicates that the economy is in an expanding phase.')).toBe(true);
+    expect(doc('', 'A reading above 50 pct of the NAPM index generally indicates expansion.')).toBe(false);
   });
   it('finds a line past the lead that names no one and nowhere, nor the deck\'s subject (Reuters-21578, ship)', () => {
     const at = (paragraph: number, before: string, sentence: string, topics: string[] = []) => {
