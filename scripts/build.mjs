@@ -46,7 +46,7 @@ rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', corpus: 'src/corpus/index.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts', 'pg-worker': 'src/corpus/store/pg-worker.mjs', 'listing-worker': 'src/corpus/listing-worker.mjs' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', corpus: 'src/corpus/index.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts', 'pg-worker': 'src/corpus/store/pg-worker.mjs' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -39,25 +39,17 @@ export function droppedShare(kept: number, dropped: number | null): string {
 }
 
 export async function openCorpus(cmd: Command): Promise<CorpusStore> {
-  return (await askOfCorpus(cmd, () => undefined)).store;
-}
-
-/**
- * The project's corpus store, brought up to date, and `ask` answered from it (answered while the
- * folder is checked, and kept only if the store matched the folder: see `askCorpus`).
- */
-export async function askOfCorpus<T>(cmd: Command, ask: (store: CorpusStore) => T): Promise<{ store: CorpusStore; answer: T }> {
   const root = resolve(cmd.optsWithGlobals().root as string);
-  const [{ askCorpus }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
+  const [{ loadCorpus }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
   // The project's corpus folder and store, as `build` reads them.
   const { settings } = openProject(root);
-  const { store, answer } = await askCorpus({ root, corpusDir: settings.corpusDir, store: settings.store }, ask);
+  const store = await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
   // One write for all of them: a large corpus can hold thousands of messages (each file's own).
   const color = process.stderr.isTTY;
   const lines: string[] = [];
   for (const d of store.diagnostics) if (d.severity !== 'info' && !d.verbose) lines.push(formatDiagnostic(d, color));
   if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
-  return { store, answer };
+  return store;
 }
 
 export function register(program: Command): void {

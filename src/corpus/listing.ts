@@ -10,10 +10,8 @@
  * but not its folder's, so no folder can be skipped for an unchanged time of its own.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { readFolder, walkTree, type ListedFolder } from './listing-walk.mjs';
 
 /** What a check keeps of a file's `stat`. */
 export interface FileStat {
@@ -31,87 +29,57 @@ export interface Listing {
   digest: string;
   /** Each folder's path, the digest of its files' names, sizes and times, its files and their bytes. */
   folders: Array<[path: string, digest: string, files: number, bytes: number]>;
-  /** The number of files listed. */
-  files: number;
   /** The newest modification or change time of any listed file. */
   newest: number;
 }
 
-/** A listed folder whose names may still be joined by NUL, as a worker thread sends them. */
-type Folder = Omit<ListedFolder, 'names'> & { names: string[] | string };
+interface Folder {
+  path: string;
+  digest: string;
+  names: string[];
+  /** size, mtimeMs, ctimeMs of `names[i]` at 3i, 3i+1, 3i+2. */
+  stamps: Float64Array;
+}
 
-/** Lists `dir` (nothing when it does not exist) and stats its files, on this thread. */
+/** Lists `dir` (nothing when it does not exist) and stats its files. */
 export function listCorpus(dir: string): Listing {
-  return listingOf(existsSync(dir) ? walkTree(dir, sep) : []);
-}
-
-/**
- * A listing begun now and finished when asked for. With `threads`, and a corpus folder with
- * subfolders, a worker thread starts at once on the subfolders, one at a time, while this thread
- * does whatever it has to do before it asks for the listing; then it takes the subfolders left
- * alongside the worker (a shared counter hands each out once). The listing is the one
- * `listCorpus` gives: the same folders, in the same order, with the same digests. A worker that
- * cannot start or fails leaves its subfolders to this thread.
- */
-export function startListing(dir: string, threads: boolean): { listing(): Promise<Listing> } {
-  const alone = { listing: async () => listCorpus(dir) };
-  const file = threads ? workerFile() : undefined;
-  if (!file || !existsSync(dir)) return alone;
-  const entries = readdirSync(dir, { withFileTypes: true });
-  const subfolders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
-  if (subfolders.length < 2) return alone;
-  const next = new SharedArrayBuffer(4);
-  const walked: Folder[][] = new Array(subfolders.length);
-  let worker: Worker;
-  try {
-    worker = new Worker(file, { workerData: { dir, sep, subfolders, next } });
-  } catch {
-    return alone;
-  }
-  const ended = new Promise<void>((resolve) => {
-    worker.on('message', (m: { i?: number; folders?: Folder[]; done?: true; error?: string }) => {
-      if (m.folders) walked[m.i!] = m.folders;
-      else resolve();
-    });
-    worker.on('error', () => resolve());
-    worker.on('exit', () => resolve());
-  });
-  return {
-    async listing() {
-      const { folder: root } = readFolder(dir, sep, entries);
-      const counter = new Int32Array(next);
-      for (;;) {
-        const i = Atomics.add(counter, 0, 1);
-        if (i >= subfolders.length) break;
-        walked[i] = walkTree(dir + sep + subfolders[i], sep);
-      }
-      await ended;
-      // A subfolder the worker took but did not send back (it failed) is walked here.
-      for (let i = 0; i < subfolders.length; i++) walked[i] ??= walkTree(dir + sep + subfolders[i], sep);
-      return listingOf([root, ...walked.flat()]);
-    },
-  };
-}
-
-/** The worker's file: beside this one in the sources, an entry point of its own in dist/. */
-function workerFile(): URL | undefined {
-  const here = import.meta.url;
-  if (!here.startsWith('file:')) return undefined;
-  if (!here.endsWith('.js')) return new URL('./listing-worker.mjs', here);
-  return new URL(here.includes('/chunks/') ? '../listing-worker.js' : './listing-worker.js', here);
-}
-
-function listingOf(folders: Folder[]): Listing {
+  const folders: Folder[] = [];
   const hash = createHash('sha256');
   let newest = -Infinity;
-  let files = 0;
-  for (const f of folders) {
-    hash.update(f.path).update('\0').update(f.digest);
-    if (f.newest > newest) newest = f.newest;
-    files += f.stamps.length / 3;
-  }
+  let stamps = new Float64Array(3 * 1024);
+  const visit = (path: string) => {
+    const entries = readdirSync(path, { withFileTypes: true });
+    if (stamps.length < 3 * entries.length) stamps = new Float64Array(3 * entries.length);
+    const names: string[] = [];
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.')) continue;
+      if (entry.isDirectory()) {
+        subfolders.push(name);
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      // A file removed since the folder was read is not listed.
+      const s = statSync(path + sep + name, { throwIfNoEntry: false });
+      if (!s) continue;
+      const i = 3 * names.length;
+      stamps[i] = s.size;
+      stamps[i + 1] = s.mtimeMs;
+      stamps[i + 2] = s.ctimeMs;
+      if (s.mtimeMs > newest) newest = s.mtimeMs;
+      if (s.ctimeMs > newest) newest = s.ctimeMs;
+      names.push(name);
+    }
+    const own = stamps.slice(0, 3 * names.length);
+    // Names and times, each part ended so that no two listings give the same bytes.
+    const digest = createHash('sha256').update(names.join('\0')).update(`\0${names.length}\0`).update(own).digest('hex');
+    folders.push({ path, digest, names, stamps: own });
+    hash.update(path).update('\0').update(digest);
+    for (const name of subfolders) visit(path + sep + name);
+  };
+  if (existsSync(dir)) visit(dir);
   const digest = hash.digest('hex');
-  const namesOf = (f: Folder) => (typeof f.names === 'string' ? (f.names = f.names ? f.names.split('\0') : []) : f.names);
 
   // Made when first asked for: the paths, and the position of each (the same strings, so a path
   // taken from `entries` is looked up without being hashed again).
@@ -121,10 +89,10 @@ function listingOf(folders: Folder[]): Listing {
   const made = () => {
     if (entries) return entries;
     entries = [];
-    all = new Float64Array(3 * files);
+    all = new Float64Array(folders.reduce((n, f) => n + f.stamps.length, 0));
     for (const f of folders) {
       all.set(f.stamps, 3 * entries.length);
-      for (const name of namesOf(f)) entries.push(f.path + sep + name);
+      for (const name of f.names) entries.push(f.path + sep + name);
     }
     return entries;
   };
@@ -145,9 +113,8 @@ function listingOf(folders: Folder[]): Listing {
     folders: folders.map((f) => {
       let bytes = 0;
       for (let i = 0; i < f.stamps.length; i += 3) bytes += f.stamps[i];
-      return [f.path, f.digest, f.stamps.length / 3, bytes];
+      return [f.path, f.digest, f.names.length, bytes];
     }),
-    files,
     newest,
   };
 }

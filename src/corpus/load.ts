@@ -13,7 +13,7 @@ import { formatOf, sha256 } from './file-kind.ts';
 import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps, type FileStamps } from './stamps.ts';
 import { readFileTable, saveFileTable } from './store/file-table.ts';
-import { startListing } from './listing.ts';
+import { listCorpus } from './listing.ts';
 import { CHECK_CODE, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
 import { languageNotices, searchPassages, type Passage } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
@@ -66,11 +66,6 @@ const BATCH_MS = 250;
  */
 const FEW_FILES = 2000;
 const FEW_BYTES = 32 * 2 ** 20;
-/**
- * A corpus of at least this many files (as the last check found it) is listed on two threads:
- * below, starting a thread costs about what it saves.
- */
-const LIST_THREADS_FROM = 10_000;
 
 const isArticle = (full: string) => !full.endsWith(SIDECAR_SUFFIX) && !full.endsWith(sep + TOPICS_FILE);
 
@@ -88,39 +83,19 @@ function splitEntries(entries: readonly string[]): { files: string[]; sidecars: 
 const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
 
 export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStore> {
-  return (await askCorpus(options, () => undefined)).store;
-}
-
-/**
- * `loadCorpus`, and `ask` answered from the store once it matches the corpus folder. While the
- * folder is listed (on another thread, for a large corpus), `ask` is answered from the store as
- * the last check that found nothing to do left it; that answer is kept only when the listing
- * shows the folder as that check saw it and the files table is still as it left it (so the
- * answer came from a store matching the folder); else the store is brought up to date and
- * `ask` answered again. Never an answer from a store behind its folder.
- */
-export async function askCorpus<T>(options: LoadCorpusOptions, ask: (store: CorpusStore) => T): Promise<{ store: CorpusStore; answer: T }> {
   const root = resolve(options.root);
   const corpusDir = resolve(root, options.corpusDir ?? 'corpus');
   const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
   const db = await openBackend(options.store ?? process.env.BRIEFDECK_STORE_URL, cacheDir);
   try {
-    const { store, answer } = await updateStore(db, root, corpusDir, cacheDir, options, ask);
-    return { store, answer: answer ? answer.value : ask(store) };
+    return await updateStore(db, root, corpusDir, cacheDir, options);
   } catch (err) {
     db.close();
     throw err;
   }
 }
 
-async function updateStore<T>(
-  db: EvidenceBackend,
-  root: string,
-  corpusDir: string,
-  cacheDir: string,
-  options: LoadCorpusOptions,
-  ask: (store: CorpusStore) => T,
-): Promise<{ store: CorpusStore; answer?: { value: T } }> {
+async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
   // The caches beside the corpus (file stamps, the table's copy, the record of the last check)
   // live here whichever store holds the evidence; a folder that cannot be made only means none.
@@ -129,12 +104,6 @@ async function updateStore<T>(
   } catch {
     // A read-only project: every check hashes every file.
   }
-  // The record of the last check that left nothing to do (`unchanged.ts`), and the listing of the
-  // folder, begun now: on a second thread for a large corpus, while this one does the rest.
-  const started = Date.now();
-  const checkFile = join(cacheDir, 'corpus-check.json');
-  const record = db.filesVersion ? readCheckRecord(checkFile) : undefined;
-  const listed = startListing(corpusDir, (record?.files ?? 0) >= LIST_THREADS_FROM);
   // Paths under the root by slicing off its prefix: relative() per file costs more than the stat.
   const rootPrefix = root + sep;
   const corpusPrefix = corpusDir + sep;
@@ -169,34 +138,34 @@ async function updateStore<T>(
   };
   // What is reported from here on is about the files (and recorded with a check that changed nothing).
   const reportedBefore = diagnostics.length;
+  const started = Date.now();
+  // Every file but hidden ones, with its size and times (one stat each, taken now).
+  const listing = listCorpus(corpusDir);
 
   // Nothing changed since a check that left nothing to do (the same files, sizes and times, and
   // the same version of the files table): what it reported stands, and nothing else is looked at.
-  // The question is answered meanwhile from the store that check left, while it is still that one.
-  const recorded = record && record.maxBytes === MAX_ARTICLE_BYTES ? record.version : undefined;
-  let early: { store: CorpusStore; answer: { value: T } } | undefined;
-  if (recorded !== undefined && recorded === db.filesVersion!()) {
-    const store = openStore(db, topics, diagnostics, new Map(record!.languages));
-    early = { store, answer: { value: ask(store) } };
-  }
-  // Every file but hidden ones, with its size and times (one stat each, taken now).
-  const listing = await listed.listing();
-  if (recorded !== undefined && recorded === db.filesVersion!() && listing.digest === record!.listing) {
-    diagnostics.push(...record!.diagnostics);
+  const checkFile = join(cacheDir, 'corpus-check.json');
+  const record = db.filesVersion ? readCheckRecord(checkFile) : undefined;
+  if (
+    record &&
+    record.maxBytes === MAX_ARTICLE_BYTES &&
+    record.version === db.filesVersion!() &&
+    listing.digest === record.listing
+  ) {
+    diagnostics.push(...record.diagnostics);
     if (options.onFile) {
-      const quiet = new Set(record!.quiet);
+      const quiet = new Set(record.quiet);
       for (const full of splitEntries(listing.entries).files) {
         const path = rel(full);
         if (formatOf(full) && !quiet.has(path)) options.onFile(path, false);
       }
     }
-    const languages = new Map(record!.languages);
-    const notices = record!.notices ?? noticesOf(languages);
-    // (A record of older code is saved once more with what later checks read from it.)
-    if (record!.files === undefined || !record!.notices) saveCheckRecord(checkFile, { ...record!, files: listing.files, notices });
-    if (!early) return { store: finish(languages, notices) };
-    diagnostics.push(...notices);
-    return early;
+    // The record's notices, as that check made them (ICU's language names take 20 ms of CPU to
+    // load, more on a busy machine); a record of older code is saved once more with them.
+    const languages = new Map(record.languages);
+    const notices = record.notices ?? noticesOf(languages);
+    if (!record.notices) saveCheckRecord(checkFile, { ...record, notices });
+    return finish(languages, notices);
   }
 
   // The store's files table: from the copy saved beside the store while the table is unchanged
@@ -512,7 +481,6 @@ async function updateStore<T>(
       version: doneVersion,
       listing: listing.digest,
       folders: Object.fromEntries(listing.folders.map(([path, digest]) => [path, digest])),
-      files: listing.files,
       maxBytes: MAX_ARTICLE_BYTES,
       diagnostics: diagnostics.slice(reportedBefore),
       languages: [...languages],
@@ -520,7 +488,7 @@ async function updateStore<T>(
       quiet,
     });
   }
-  return { store: finish(languages, notices) };
+  return finish(languages, notices);
 }
 
 /** Whether the files table holds exactly the rows decided: each article's key and document, no other. */

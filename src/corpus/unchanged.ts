@@ -35,8 +35,6 @@ export interface CheckRecord {
   listing: string;
   /** Each folder's digest then, by path (`Listing.folders`). */
   folders: Record<string, string>;
-  /** How many files were listed (a large corpus is listed on two threads next time). */
-  files?: number;
   /** The largest article read then (`BRIEFDECK_MAX_ARTICLE_MB`). */
   maxBytes: number;
   /** What the check reported about the files, in order (not the topics file's or the languages' notices). */
@@ -57,7 +55,7 @@ export function readCheckRecord(file: string, code = CHECK_CODE): CheckRecord | 
       r.code === code && typeof r.version === 'string' && typeof r.listing === 'string' && typeof r.maxBytes === 'number' &&
       typeof r.folders === 'object' && r.folders !== null &&
       Array.isArray(r.diagnostics) && Array.isArray(r.languages) && Array.isArray(r.quiet) &&
-      (r.files === undefined || typeof r.files === 'number') && (r.notices === undefined || Array.isArray(r.notices));
+      (r.notices === undefined || Array.isArray(r.notices));
     return ok ? (r as CheckRecord) : undefined;
   } catch {
     return undefined;

@@ -6,9 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCorpus, startListing, type Listing } from '../../src/corpus/listing.ts';
+import { listCorpus } from '../../src/corpus/listing.ts';
 
 let dir: string;
 const at = (...parts: string[]) => join(dir, ...parts);
@@ -59,48 +58,5 @@ describe('the corpus listing', () => {
     // The same names in other folders.
     renameSync(deep, at('a', 'b', 'deep.txt'));
     expect(listCorpus(dir).digest).not.toBe(changed);
-  });
-
-  it('is the same listing when a second thread walks some of the subfolders', async () => {
-    // Subfolders enough for both threads to take some, nested ones, an empty one, hidden ones.
-    for (let i = 0; i < 12; i++) {
-      mkdirSync(at(`p${i}`, 'q'), { recursive: true });
-      for (let k = 0; k < 30; k++) writeFileSync(at(`p${i}`, `f${k}.txt`), `${i} ${k}`.repeat(k + 1));
-      writeFileSync(at(`p${i}`, 'q', 'deep.txt'), `deep ${i}`);
-    }
-    mkdirSync(at('empty'));
-    const plain = (l: Listing) => ({
-      entries: l.entries,
-      stats: l.entries.map((p) => l.statOf(p)),
-      digest: l.digest,
-      folders: l.folders,
-      files: l.files,
-      newest: l.newest,
-    });
-    const alone = plain(listCorpus(dir));
-    expect(alone.files).toBe(12 * 31 + 3);
-    for (let round = 0; round < 3; round++) expect(plain(await startListing(dir, true).listing())).toEqual(alone);
-    expect(plain(await startListing(dir, false).listing())).toEqual(alone);
-    expect((await startListing(at('missing'), true).listing()).entries).toEqual([]);
-  });
-
-  it('has a second thread that walks the subfolders it is handed, in the sources and in dist/', async () => {
-    mkdirSync(at('b', 'x'), { recursive: true });
-    writeFileSync(at('b', 'x', 'one.txt'), 'one');
-    const subfolders = ['a', 'b'];
-    for (const file of [new URL('../../src/corpus/listing-worker.mjs', import.meta.url), new URL('../../dist/listing-worker.js', import.meta.url)]) {
-      const worker = new Worker(file, { workerData: { dir, sep: '/', subfolders, next: new SharedArrayBuffer(4) } });
-      const posted: Array<{ i?: number; folders?: Array<{ path: string; names: string }>; done?: boolean }> = [];
-      await new Promise<void>((done, fail) => {
-        worker.on('message', (m) => posted.push(m));
-        worker.on('error', fail);
-        worker.on('exit', () => done());
-      });
-      expect(posted.at(-1)).toEqual({ done: true });
-      expect(posted.slice(0, -1).map((m) => [m.i, m.folders!.map((f) => [f.path, f.names])])).toEqual([
-        [0, [[at('a'), 'one.txt'], [at('a', 'b'), ''], [at('a', 'b', 'c'), 'deep.txt']]],
-        [1, [[at('b'), ''], [at('b', 'x'), 'one.txt']]],
-      ]);
-    }
   });
 });
