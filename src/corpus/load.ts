@@ -130,8 +130,10 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
     db.setInfo('topics', topicsKey);
   }
   /** Notices for each language but English; the language names load only when there is one. */
-  const finish = (languages: Map<string, number>) => {
-    if ([...languages.keys()].some((code) => code !== 'en')) diagnostics.push(...languageNotices(languages, rel(corpusDir)));
+  const noticesOf = (languages: Map<string, number>) =>
+    [...languages.keys()].some((code) => code !== 'en') ? languageNotices(languages, rel(corpusDir)) : [];
+  const finish = (languages: Map<string, number>, notices = noticesOf(languages)) => {
+    diagnostics.push(...notices);
     return openStore(db, topics, diagnostics, languages);
   };
   // What is reported from here on is about the files (and recorded with a check that changed nothing).
@@ -158,7 +160,12 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
         if (formatOf(full) && !quiet.has(path)) options.onFile(path, false);
       }
     }
-    return finish(new Map(record.languages));
+    // The record's notices, as that check made them (ICU's language names take 20 ms of CPU to
+    // load, more on a busy machine); a record of older code is saved once more with them.
+    const languages = new Map(record.languages);
+    const notices = record.notices ?? noticesOf(languages);
+    if (!record.notices) saveCheckRecord(checkFile, { ...record, notices });
+    return finish(languages, notices);
   }
 
   // The store's files table: from the copy saved beside the store while the table is unchanged
@@ -465,6 +472,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   }
   diagnostics.push(...summariseDuplicates(duplicates, rel(corpusDir)));
   const languages = db.languages();
+  const notices = noticesOf(languages);
   // Decisions were made from the stats of the listing: its digest is what a check of the same
   // files would see (unless a file was written too close to the check for its times to tell).
   if (doneVersion !== undefined && listing.newest < started - RACY_MS) {
@@ -476,10 +484,11 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       maxBytes: MAX_ARTICLE_BYTES,
       diagnostics: diagnostics.slice(reportedBefore),
       languages: [...languages],
+      notices,
       quiet,
     });
   }
-  return finish(languages);
+  return finish(languages, notices);
 }
 
 /** Whether the files table holds exactly the rows decided: each article's key and document, no other. */

@@ -41,6 +41,8 @@ export interface CheckRecord {
   diagnostics: Diagnostic[];
   /** Documents by language, as the store counted them. */
   languages: Array<[string, number]>;
+  /** The notices about documents in languages extraction does not read (naming a language loads ICU's names). */
+  notices?: Diagnostic[];
   /** Articles the check did not report as files (duplicates, articles over the size limit). */
   quiet: string[];
 }
@@ -52,7 +54,8 @@ export function readCheckRecord(file: string, code = CHECK_CODE): CheckRecord | 
     const ok =
       r.code === code && typeof r.version === 'string' && typeof r.listing === 'string' && typeof r.maxBytes === 'number' &&
       typeof r.folders === 'object' && r.folders !== null &&
-      Array.isArray(r.diagnostics) && Array.isArray(r.languages) && Array.isArray(r.quiet);
+      Array.isArray(r.diagnostics) && Array.isArray(r.languages) && Array.isArray(r.quiet) &&
+      (r.notices === undefined || Array.isArray(r.notices));
     return ok ? (r as CheckRecord) : undefined;
   } catch {
     return undefined;

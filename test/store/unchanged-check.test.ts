@@ -189,4 +189,21 @@ describe('the record of a check that changed nothing', () => {
     expect(seen.ids).toContain('a/three');
     expect(readFileSync(stampsFile, 'utf8')).toBe(stamps);
   });
+
+  it('reports the notices about other languages it recorded, and records them when the record has none', async () => {
+    await aged();
+    await check();
+    type Record = { languages: Array<[string, number]>; notices?: Array<{ code: string; message: string }> };
+    const read = () => JSON.parse(readFileSync(recordFile(), 'utf8')) as Record;
+    const notice = { severity: 'warning', file: 'corpus', code: 'test/language', message: 'from the record' };
+    writeFileSync(recordFile(), JSON.stringify({ ...read(), languages: [['en', 2], ['es', 1]], notices: [notice] }));
+    expect((await check()).diagnostics.filter((d) => d.code.includes('language'))).toEqual([notice]);
+    // A record of older code (no notices): they are worked out, and saved with it once.
+    const { notices: _n, ...older } = read();
+    writeFileSync(recordFile(), JSON.stringify(older));
+    const made = (await check()).diagnostics.filter((d) => d.code.includes('language'));
+    expect(made.map((d) => d.message)).toEqual([expect.stringContaining('1 document in Spanish (es)')]);
+    expect(read().notices).toEqual(made);
+    expect((await check()).diagnostics.filter((d) => d.code.includes('language'))).toEqual(made);
+  });
 });
