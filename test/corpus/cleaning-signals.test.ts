@@ -213,6 +213,16 @@ describe('plain text copied from a page: where the article ends, and its tables'
     expect(parts.paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(MORE));
   });
 
+  it('keeps short sentences in a row after the article (steps of a recipe), not those a menu separates from it', () => {
+    const steps = ['Heat the oven to 200 degrees.', 'Line a tray with baking paper.', 'Put the biscuits on it and press the almonds in.', 'Bake them for fifteen minutes until they are golden.'];
+    const footer = 'Leave a comment\nPrevious post\nNext post\nCategories\nArchive';
+    const text = `Almond biscuits\n\n${PARAS.join('\n\n')}\n\n${steps.join('\n')}\n\n${footer}\n`;
+    const { paragraphs } = cleanText(text, 0, undefined, { title: 'Almond biscuits' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS, ...steps]);
+    const apart = `Almond biscuits\n\n${PARAS.join('\n\n')}\n\n${footer}\n\n${steps.join('\n')}\n\nAbout us\nContact\n`;
+    expect(cleanText(apart, 0, undefined, { title: 'Almond biscuits' }).paragraphs.map((p) => p.text)).toEqual(PARAS);
+  });
+
   it("drops an author's box of several sentences after the article, apart from it", () => {
     const article = [
       ...PARAS,
