@@ -145,7 +145,8 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     i + 1 < blocks.length && final[i + 1] === 'good' && (alone[i + 1] === 'good' || alone[i + 1] === 'neargood' || prose[i + 1]);
   const body: number[] = [];
   // A row of a table (copied text separates its cells by tabs) that its neighbours keep is a
-  // table of the article, not a label, however short.
+  // table of the article, not a label, however short; rows of two cells or more are kept among
+  // boilerplate too (results, prices, a recipe's quantities): menus and links are not copied so.
   final.forEach((c, i) => {
     const b = blocks[i];
     if (reasons.has(i)) return;
@@ -156,7 +157,7 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     } else if (article(i)) {
       if (alone[i] === 'good' || prose[i] || introducesArticleText(i)) body.push(i);
       else reasons.set(i, 'short line not followed by article text (label, button or list of links)');
-    } else if (c === 'bad') {
+    } else if (c === 'bad' && !(!options.html && tableRows(b.text))) {
       reasons.set(
         i,
         alone[i] === 'bad'
@@ -246,6 +247,12 @@ function dropAfterArticle(blocks: readonly Block[], body: number[], reasons: Map
   });
   const kept = body.filter((i) => !dropped.has(i));
   body.splice(0, body.length, ...kept);
+}
+
+/** Whether every line of a copied block is a row of a table: two cells or more, split by tabs. */
+function tableRows(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length > 0 && lines.every((l) => l.split('\t').filter((c) => c.trim()).length >= 2);
 }
 
 /**

@@ -169,6 +169,15 @@ describe('plain text copied from a page: where the article ends, and its tables'
     expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), ...rows, ...PARAS.slice(2)]);
   });
 
+  it('keeps the rows of a table among boilerplate, not a menu or a line of a box that holds a tab', () => {
+    const results = ['1.\tOtt, Verena\t1993\tSSV Ulm\t13,37 sec.', '2.\tBraun, Hannah\t1993\tTV Holzheim\t13,78 sec.'];
+    const menu = 'Results\nClasses\nArchive\nMünchen\t31°\nShop\nJobs';
+    const text = `Sports day\n\n${PARAS.slice(0, 2).join('\n\n')}\n\nShare\nTweet\n\n100 m\n\n${results.join('\n')}\n\n${PARAS.slice(2).join('\n\n')}\n\n${menu}\n\nContact\nImprint\n`;
+    const { paragraphs, dropped } = cleanText(text, 0, undefined, { title: 'Sports day' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), ...results, ...PARAS.slice(2)]);
+    expect(dropped.some((d) => d.text.includes('München\t31°'))).toBe(true);
+  });
+
   it("keeps the page's own paragraph cut short (a paywall's lead), not the teasers of a list", () => {
     const cut = `${PARAS[0].slice(0, -1)}, and the traders who came to the ports in the autumn found the silos full of last year's grain…`;
     const alone = `Farm Desk\nNews\n\nHarvest review\n\n${cut}\n\nSubscribe to read on\nLog in\n\nArchive\nContact\n`;
