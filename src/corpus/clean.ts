@@ -81,16 +81,24 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
 
   const whole = section?.whole ?? { from, to };
   const span = Math.max(1, whole.to - whole.from);
+  // What jusText makes of each block on its own, worked out once, when first asked.
+  const scale = densityScale(
+    blocks.map((b) => b.text),
+    language,
+  );
+  const classes: Array<BlockClass | undefined> = [];
+  const plain = (i: number) =>
+    (classes[i] ??= classifyAlone(blocks[i].text, language, markup.get(blocks[i].start)?.linkDensity ?? 0, scale, options.languageOf));
   let endMarker: string | undefined;
-  if (section?.afterMarker) {
-    for (let i = 0; i < blocks.length; i++) if (!reasons.has(i)) reasons.set(i, `after end-of-article marker “${section.afterMarker}”`);
-  } else {
+  const afterMarker = (end: number, marker: string) => {
+    const resumed = articleResumes(blocks, section?.afterMarker ? 0 : end + 1, (i) => !reasons.has(i) && plain(i) === 'good', !!section && !section.last);
+    for (let i = end; i < blocks.length; i++)
+      if (!reasons.has(i) && !resumed.has(i)) reasons.set(i, i === end && !section?.afterMarker ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
+  };
+  if (section?.afterMarker) afterMarker(0, section.afterMarker);
+  else {
     const end = blocks.findIndex((b) => (b.start - whole.from) / span > 0.4 && END_OF_ARTICLE.test(b.text));
-    if (end !== -1) {
-      const marker = (endMarker = blocks[end].text.replace(/\s*:?\s*$/, ''));
-      for (let i = end; i < blocks.length; i++)
-        if (!reasons.has(i)) reasons.set(i, i === end ? 'end-of-article marker' : `after end-of-article marker “${marker}”`);
-    }
+    if (end !== -1) afterMarker(end, (endMarker = blocks[end].text.replace(/\s*:?\s*$/, '')));
   }
   const patterns = blocks.map((b, i) => (reasons.has(i) ? undefined : matchBoilerplate(b.text)));
   const ownTeaser = pageOwnTeaser(blocks, patterns);
@@ -112,14 +120,10 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
 
   // In Readability's article a block is good unless it is a short line that is not a sentence: a
   // list item stays with its list, a heading or label must introduce text like a subheading.
-  const scale = densityScale(
-    blocks.map((b) => b.text),
-    language,
-  );
   const alone: BlockClass[] = blocks.map((b, i) => {
     if (reasons.has(i)) return 'bad';
     const found = article(i);
-    if (!found || found.lead) return classifyAlone(b.text, language, markup.get(b.start)?.linkDensity ?? 0, scale, options.languageOf);
+    if (!found || found.lead) return plain(i);
     return found.kind !== 'item' && b.text.length < JUSTEXT.lengthLow ? 'short' : 'good';
   });
   const prose = blocks.map((b, i) => alone[i] === 'short' && isShortProse(b.text, language, scale));
@@ -141,7 +145,8 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     i + 1 < blocks.length && final[i + 1] === 'good' && (alone[i + 1] === 'good' || alone[i + 1] === 'neargood' || prose[i + 1]);
   const body: number[] = [];
   // A row of a table (copied text separates its cells by tabs) that its neighbours keep is a
-  // table of the article, not a label, however short.
+  // table of the article, not a label, however short; rows of two cells or more are kept among
+  // boilerplate too (results, prices, a recipe's quantities): menus and links are not copied so.
   final.forEach((c, i) => {
     const b = blocks[i];
     if (reasons.has(i)) return;
@@ -152,7 +157,7 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
     } else if (article(i)) {
       if (alone[i] === 'good' || prose[i] || introducesArticleText(i)) body.push(i);
       else reasons.set(i, 'short line not followed by article text (label, button or list of links)');
-    } else if (c === 'bad') {
+    } else if (c === 'bad' && !(!options.html && tableRows(b.text))) {
       reasons.set(
         i,
         alone[i] === 'bad'
@@ -243,6 +248,34 @@ function dropAfterArticle(blocks: readonly Block[], body: number[], reasons: Map
   const kept = body.filter((i) => !dropped.has(i));
   body.splice(0, body.length, ...kept);
 }
+
+/** Whether every line of a copied block is a row of a table: two cells or more, split by tabs. */
+function tableRows(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length > 0 && lines.every((l) => l.split('\t').filter((c) => c.trim()).length >= 2);
+}
+
+/**
+ * Paragraphs after an end-of-article marker that are the article going on: a "Related" or "Check
+ * also" box set inside the text, and the text resuming under it. A run of {@link ARTICLE_RESUMES}
+ * good blocks in a row (jusText's good: long, with the stopwords of running text) is that; the
+ * headlines and teasers of a list of links are short or trail off, and come one at a time between
+ * them. `from` is the first block after the marker. A run that reaches the end of a section
+ * the text goes on after (`openEnd`) is cut there by the reading, not by the page: it is kept.
+ */
+function articleResumes(blocks: readonly Block[], from: number, good: (i: number) => boolean, openEnd: boolean): Set<number> {
+  const out = new Set<number>();
+  for (let i = from; i < blocks.length; ) {
+    let j = i;
+    while (j < blocks.length && good(j)) j++;
+    if (j - i >= ARTICLE_RESUMES || (openEnd && j === blocks.length && j > i)) for (let k = i; k < j; k++) out.add(k);
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+/** Good blocks in a row after an end-of-article marker that say the article goes on. */
+const ARTICLE_RESUMES = 3;
 
 /**
  * The page's own paragraph cut short (a paywall's lead, a "read more" that opens the rest), when

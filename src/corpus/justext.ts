@@ -144,6 +144,13 @@ export function smooth(initial: BlockClass[], prose: readonly boolean[] = []): A
       afterShort[i] = 'good';
     else afterShort[i] = 'bad';
   }
+  // Sentences in a row (a recipe's steps, a poem's lines) go with the one that touches the article.
+  const chained = (i: number) => classes[i] === 'short' && prose[i] && afterShort[i] === 'good';
+  for (const step of [1, -1] as const)
+    for (let k = 0; k < classes.length; k++) {
+      const i = step === 1 ? k : classes.length - 1 - k;
+      if (classes[i] === 'short' && prose[i] && afterShort[i] !== 'good' && chained(i - step)) afterShort[i] = 'good';
+    }
   return afterShort.map((c, i) => {
     if (c === 'good' || c === 'bad') return c;
     if (c === 'short') return 'bad';

@@ -580,8 +580,11 @@ const NARROWED_STORIES = 2;
 
 /** Sentences read to work out what a subject's documents are. */
 const SUBJECT_CANDIDATES = 20_000;
-/** The most sentences a request looks at (its bm25 hits and pinned claims always among them). */
-const POOL_CLAIMS = 20_000;
+/**
+ * The most sentences a request looks at (its bm25 hits and pinned claims always among them);
+ * `words.ts` remembers the words of more than these (`REMEMBERED`).
+ */
+export const POOL_CLAIMS = 20_000;
 /** Documents whose sentences are asked of the store at once. */
 const DOCUMENTS_READ = 200;
 
@@ -664,6 +667,18 @@ export function recordShown(ctx: SelectionContext, claims: Iterable<Claim>): voi
  * the deck already shows. Tells "nothing in the corpus" from "nothing left".
  */
 export function matchesAnything(ctx: SelectionContext, request: Pick<ClaimRequest, 'query' | 'topic'>): boolean {
-  const unfiltered: SelectionContext = { ...ctx, spec: {}, ledger: new Ledger(), allowed: new Set(ctx.store.documents().map((d) => d.id)) };
-  return retrieve(unfiltered, { query: request.query, topic: request.topic, limit: 1 }).length > 0;
+  // The answer depends on the corpus and the words asked for only: a deck whose slides run empty
+  // on the same topic asks it once.
+  const answers = matched.get(ctx) ?? matched.set(ctx, new Map()).get(ctx)!;
+  const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
+  let found = answers.get(key);
+  if (found === undefined) {
+    const unfiltered: SelectionContext = { ...ctx, spec: {}, ledger: new Ledger(), allowed: new Set(ctx.store.documents().map((d) => d.id)) };
+    found = retrieve(unfiltered, { query: request.query, topic: request.topic, limit: 1 }).length > 0;
+    answers.set(key, found);
+  }
+  return found;
 }
+
+/** `matchesAnything`'s answers, by deck and words asked for. */
+const matched = new WeakMap<SelectionContext, Map<string, boolean>>();

@@ -45,8 +45,13 @@ export interface CorpusWords {
   prefetch?(stems: Iterable<string>): void;
 }
 
-/** Sentences whose words are kept read at once; beyond it the memory starts again. */
-const REMEMBERED = 10_000;
+/**
+ * Sentences whose words are kept read at once; beyond it the memory starts again. A deck reads a
+ * request's whole pool of sentences once per slide, so the memory holds more than the largest pool
+ * (`POOL_CLAIMS` in `index.ts`, 20,000): were it smaller, each slide would start it again before
+ * reaching the end, and read every sentence of the pool anew.
+ */
+export const REMEMBERED = 30_000;
 
 /** Where a deck's counts come from. */
 interface Counts {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/corpus/formats/html.ts';
-import { cleanText } from '../../src/corpus/clean.ts';
+import { cleanSections, cleanText } from '../../src/corpus/clean.ts';
 import { classifyAlone, densityScale } from '../../src/corpus/justext.ts';
 import { detectLanguage, languageProfile, otherLanguageReader } from '../../src/corpus/language.ts';
 import { matchBoilerplate } from '../../src/corpus/patterns.ts';
@@ -169,6 +169,15 @@ describe('plain text copied from a page: where the article ends, and its tables'
     expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), ...rows, ...PARAS.slice(2)]);
   });
 
+  it('keeps the rows of a table among boilerplate, not a menu or a line of a box that holds a tab', () => {
+    const results = ['1.\tOtt, Verena\t1993\tSSV Ulm\t13,37 sec.', '2.\tBraun, Hannah\t1993\tTV Holzheim\t13,78 sec.'];
+    const menu = 'Results\nClasses\nArchive\nMünchen\t31°\nShop\nJobs';
+    const text = `Sports day\n\n${PARAS.slice(0, 2).join('\n\n')}\n\nShare\nTweet\n\n100 m\n\n${results.join('\n')}\n\n${PARAS.slice(2).join('\n\n')}\n\n${menu}\n\nContact\nImprint\n`;
+    const { paragraphs, dropped } = cleanText(text, 0, undefined, { title: 'Sports day' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), ...results, ...PARAS.slice(2)]);
+    expect(dropped.some((d) => d.text.includes('München\t31°'))).toBe(true);
+  });
+
   it("keeps the page's own paragraph cut short (a paywall's lead), not the teasers of a list", () => {
     const cut = `${PARAS[0].slice(0, -1)}, and the traders who came to the ports in the autumn found the silos full of last year's grain…`;
     const alone = `Farm Desk\nNews\n\nHarvest review\n\n${cut}\n\nSubscribe to read on\nLog in\n\nArchive\nContact\n`;
@@ -181,6 +190,46 @@ describe('plain text copied from a page: where the article ends, and its tables'
     const { paragraphs, dropped } = cleanText(list, 0, undefined, { title: 'Harvest review' });
     expect(paragraphs.map((p) => p.text)).toEqual(PARAS);
     expect(dropped.find((d) => d.text.startsWith('Prices in the ports'))?.reason).toBe('boilerplate: truncated teaser');
+  });
+
+  const MORE = [
+    'In the east the farmers have already sold most of what they grew, and the co-operatives say that they will need new silos before the next summer comes round.',
+    'The ministry has promised to pay for half of them, but the money is not in the budget yet, and the regions want the rest from the buyers who take the grain abroad.',
+    'Nobody expects the question to be settled before the figures are out, which leaves the farmers to decide on their own what they will sow in the autumn.',
+  ];
+  const BOX = 'Read more\n\nGrain prices at a ten-year high\nPorts full before the winter\n\n';
+
+  it('goes on after a box of related stories inside the article when three good paragraphs follow it, not after a list of links', () => {
+    const text = `Harvest review\n\n${PARAS.join('\n\n')}\n\n${BOX}${MORE.join('\n\n')}\n`;
+    const { paragraphs, dropped } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS, ...MORE]);
+    expect(dropped.find((d) => d.text.includes('Grain prices at'))?.reason).toMatch(/^after end-of-article marker/);
+    // Teasers one at a time between headlines are a list of links: they stay dropped.
+    const list = `Harvest review\n\n${PARAS.join('\n\n')}\n\n${BOX}${MORE.join('\n\nPorts in the south\n\n')}\n`;
+    expect(cleanText(list, 0, undefined, { title: 'Harvest review' }).paragraphs.map((p) => p.text)).toEqual(PARAS);
+  });
+
+  it('goes on after the box in a later section of a long text too', () => {
+    const AGAIN = [
+      'Across the border the harvest was no better, and the millers there have asked their government to let them buy abroad for the first time in many years.',
+      'The two ministries will meet in March to talk about the railway that carries most of the grain to the ports, which has been closed for repairs since the autumn.',
+    ];
+    const text = `Harvest review\n\n${PARAS.join('\n\n')}\n\n${BOX}${AGAIN.join('\n\n')}\n\n${MORE.join('\n\n')}\n`;
+    const whole = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    const parts = cleanSections(text, 0, undefined, { title: 'Harvest review' }, {}, 900);
+    expect(parts.endMarker).toBe('Read more');
+    expect(parts.paragraphs.map((p) => p.text)).toEqual(whole.paragraphs.map((p) => p.text));
+    expect(parts.paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(MORE));
+  });
+
+  it('keeps short sentences in a row after the article (steps of a recipe), not those a menu separates from it', () => {
+    const steps = ['Heat the oven to 200 degrees.', 'Line a tray with baking paper.', 'Put the biscuits on it and press the almonds in.', 'Bake them for fifteen minutes until they are golden.'];
+    const footer = 'Leave a comment\nPrevious post\nNext post\nCategories\nArchive';
+    const text = `Almond biscuits\n\n${PARAS.join('\n\n')}\n\n${steps.join('\n')}\n\n${footer}\n`;
+    const { paragraphs } = cleanText(text, 0, undefined, { title: 'Almond biscuits' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS, ...steps]);
+    const apart = `Almond biscuits\n\n${PARAS.join('\n\n')}\n\n${footer}\n\n${steps.join('\n')}\n\nAbout us\nContact\n`;
+    expect(cleanText(apart, 0, undefined, { title: 'Almond biscuits' }).paragraphs.map((p) => p.text)).toEqual(PARAS);
   });
 
   it("drops an author's box of several sentences after the article, apart from it", () => {

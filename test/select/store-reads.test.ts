@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
-import { contentWords, nearDuplicate, Ledger } from '../../src/select/index.ts';
+import { contentWords, nearDuplicate, Ledger, POOL_CLAIMS } from '../../src/select/index.ts';
+import { corpusWords } from '../../src/select/words.ts';
 import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { jaccard } from '../../src/select/similarity.ts';
 import type { EvidenceStore } from '../../src/model.ts';
@@ -20,9 +21,9 @@ afterAll(() => store?.close());
 
 /** The store, counting how often each read is asked for. */
 function counted(inner: EvidenceStore) {
-  const calls = { claims: 0, quotes: 0, searches: [] as string[] };
+  const calls = { claims: 0, quotes: 0, documents: 0, searches: [] as string[] };
   const wrapped: EvidenceStore = {
-    documents: () => inner.documents(),
+    documents: () => (calls.documents++, inner.documents()),
     document: (id) => inner.document(id),
     claims: () => (calls.claims++, inner.claims()),
     quotes: () => (calls.quotes++, inner.quotes()),
@@ -48,6 +49,28 @@ describe('store reads per composition', () => {
     expect(calls.quotes).toBe(1);
     expect(calls.searches.length).toBeGreaterThanOrEqual(words.length);
     expect(new Set(calls.searches).size).toBe(calls.searches.length);
+  });
+
+  it('asks whether anything in the corpus matches once per words asked, however many slides run empty on them', () => {
+    const documentReads = (sections: number) => {
+      const empty = Array.from({ length: sections }, (_, i) => `## Zeppelins ${i + 1}\n\n{{claims "zeppelin airships" limit=2}}`).join('\n\n');
+      const { spec } = parseBriefing(`${root}/briefings/empty.md`, `---\ntitle: Empty\naudience: expert\n---\n\n${empty}\n`, { root, themes: [] });
+      const { wrapped, calls } = counted(store);
+      const { diagnostics } = composeDeck(spec!, wrapped);
+      expect(diagnostics.filter((d) => d.code === 'select/no-match')).toHaveLength(sections);
+      return calls.documents;
+    };
+    expect(documentReads(30)).toBe(documentReads(1));
+  });
+
+  it("remembers the words of a whole pool of sentences, which a deck reads once per slide", () => {
+    const one = store.claims()[0];
+    expect(POOL_CLAIMS).toBe(20_000);
+    const claims = Array.from({ length: 20_000 }, (_, i) => ({ ...one, id: `c${i}`, text: `Sentence number ${i} of the pool.` }));
+    const words = corpusWords(claims);
+    const first = claims.map((c) => words.words(c));
+    const again = claims.map((c) => words.words(c));
+    expect(again.every((w, i) => w === first[i])).toBe(true);
   });
 
   it('the ledger finds repeats of what was shown exactly as comparing with everything shown does', () => {
