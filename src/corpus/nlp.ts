@@ -77,8 +77,10 @@ export function readSentences(original: string): Sentence[] {
     // wink ends a sentence after "U.S." even mid-sentence; a "sentence" that starts in lower case
     // or with punctuation continues the previous one.
     // After initials ("the U.S. Is unlikely to…", as a wire in capitals writes it), a verb goes on
-    // with the same sentence: a statement does not open on "Is" or "Has".
-    const afterInitials = prev && /^(?:\p{Lu}\.){2,}$/u.test(prev.tokens[prev.tokens.length - 1].text) && (t[0].pos === 'AUX' || t[0].pos === 'VERB') && !/\?\s*$/.test(t[t.length - 1].text);
+    // with the same sentence: a statement does not open on "Is" or "Has". Nor on a preposition, a
+    // conjunction or a particle the wire capitalised the same way ("…other than the U.S. To
+    // preserve a U.S.-Japan pact…", "…Europe and the U.S. And North America").
+    const afterInitials = prev && /^(?:\p{Lu}\.){2,}$/u.test(prev.tokens[prev.tokens.length - 1].text) && (['AUX', 'VERB', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(t[0].pos) || /^(?:Which|Whose)$/.test(t[0].text)) && !/\?\s*$/.test(t[t.length - 1].text);
     // A sentence does not end inside angle brackets or parentheses ("Hutchison Whampoa Ltd <HWHH.HK>").
     const open = prev && unclosed(text.slice(prev.start, prev.end));
     if (prev && (afterInitials || open || !/^[\p{Lu}\d“"‘'(\[]/u.test(t[0].text))) {

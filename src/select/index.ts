@@ -550,7 +550,7 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
  * A broad topic the deck title leaves out, beside a narrow one it names, is read as the narrow
  * one's: *exports* in "The tea trade" (topics tea and exports) are tea's exports, not every
  * export story of a newswire. Broad: at least `BROADER` times the narrow topic's stories. The
- * documents both name, when they hold two stories or more; else the topic is left whole.
+ * documents both name, when they hold a story; else the topic is left whole.
  */
 function readWithin(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[]): Set<string> | undefined {
   const title = wordsOf(ctx.spec.title ?? '').map((w) => w.lower);
@@ -566,8 +566,15 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
   const within = new Set([...subject.documents.keys()].filter((d) => narrow.some(({ s }) => s.documents.has(d))));
   let kept = 0;
   for (const d of within) if ((subject.documents.get(d) ?? 0) >= STORY || narrow.some(({ s }) => (s.documents.get(d) ?? 0) >= STORY)) kept++;
-  return kept >= NARROWED_STORIES ? within : undefined;
+  return kept >= WITHIN_STORIES ? within : undefined;
 }
+
+/**
+ * Stories (of either topic) the documents naming both must hold for a broad topic to be read within
+ * a narrow one: one is enough, since the title names the narrow one ("The tea trade" over one tea
+ * story is about tea's exports still, not every export story of a newswire).
+ */
+const WITHIN_STORIES = 1;
 
 /** How many times a topic's stories must outnumber another's to be read within it. */
 const BROADER = 4;

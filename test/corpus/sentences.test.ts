@@ -15,6 +15,15 @@ describe('sentences', () => {
     ]);
   });
 
+  it('goes on after initials when the next word is a preposition, conjunction or relative pronoun the wire capitalised (Reuters-21578, trade)', () => {
+    expect(split('MITI acted to tighten curbs on microchip exports to countries other than the U.S. To preserve a U.S.-Japan pact on semiconductor trade. It said so.')).toEqual([
+      'MITI acted to tighten curbs on microchip exports to countries other than the U.S. To preserve a U.S.-Japan pact on semiconductor trade.',
+      'It said so.',
+    ]);
+    expect(split('Demand fell in the U.S. And Europe, which reduced oil use. Prices fell.')).toHaveLength(2);
+    expect(split('Sales rose in the U.S. Which represented half the total. Prices fell.')).toHaveLength(2);
+  });
+
   it('still ends a sentence on initials before a new subject', () => {
     expect(split('He lives in the U.S. He said so.')).toEqual(['He lives in the U.S.', 'He said so.']);
   });
