@@ -148,6 +148,17 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       if (line) (picked.push(line.claim), shown.push(contentWords(line.claim.text)));
     }
   }
+  // A corpus that names the deck's subjects only in passing ("the United States" once in each
+  // analysis of Russia and China) has no story about them; its slides show those mentions, and the
+  // bottom line states the best of them rather than leave the deck without one.
+  const strongest = Math.max(0, ...subjects.flatMap((s) => [...s.documents.values()]));
+  if (!picked.length && strongest > 0 && strongest < ABOUT_DOCUMENT) {
+    for (const story of storylinesOf(headlined(deckDocuments(subjects, allowed, prefetch, 1, strongest)))) {
+      if (picked.length >= limit) break;
+      const line = story.lines.find((l) => usable(l.claim));
+      if (line) (picked.push(line.claim), shown.push(contentWords(line.claim.text)));
+    }
+  }
   if (!picked.length) return reportEmpty(env, call, { query: requests.map((r) => r.query ?? r.topic ?? '').join(' '), limit }, 'line'), [];
   for (const c of picked) ctx.ledger.record(c);
   const bullets = picked.map((c) => makeBullet(env, c, bottomLineWords));
@@ -185,6 +196,8 @@ function deckDocuments(
   /** Reads ahead what `allowed` will read of these documents. */
   prefetch: (docs: string[]) => unknown,
   atLeast?: number,
+  /** How much a document must be about one of the subjects (`ABOUT_DOCUMENT` unless the corpus has none that much). */
+  about = ABOUT_DOCUMENT,
 ): Map<string, number> {
   const all = new Set(subjects.flatMap((s) => [...s.documents.keys()]));
   const pick = (needed: number) => {
@@ -193,7 +206,7 @@ function deckDocuments(
       const ws = subjects.map((s) => s.documents.get(doc) ?? 0);
       const named = ws.filter((w) => w > 0).length;
       const best = Math.max(...ws);
-      if (best >= ABOUT_DOCUMENT && named >= needed) scored.push([doc, Math.min(1, ws.reduce((a, b) => a + b, 0) / needed)]);
+      if (best >= about && named >= needed) scored.push([doc, Math.min(1, ws.reduce((a, b) => a + b, 0) / needed)]);
     }
     // A large corpus has thousands of documents about a subject: the most relevant are read, and
     // whether a document is allowed and in scope (its title and lead) is asked only of those.

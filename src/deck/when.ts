@@ -41,6 +41,8 @@ const DELETABLE_DAY = new RegExp(
       String.raw`this\s+(?:morning|afternoon|evening|week|weekend)`,
       String.raw`last\s+(?:night|week|weekend)`,
       String.raw`next\s+week`,
+      // (an adverb closing its clause, not "overnight rates")
+      String.raw`overnight(?=\s*[.,;])`,
       String.raw`(?:\d+|a|one|two|three|four|five|six|ten|several|few)\s+(?:days?|weeks?)\s+ago`,
       String.raw`(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:recent|past|last|next|coming)\s+)(?:few\s+|several\s+|two\s+|three\s+)?(?:days|weeks)`,
       String.raw`in\s+recent\s+(?:days|weeks)`,

@@ -157,6 +157,9 @@ describe('compression keeps the point', () => {
     expect(relativeTime(out)).toBeUndefined();
     expect(compressSentence('On Thursday, the firm said it would close the plant.', { detach: true }).text).toBe('The firm said it would close the plant.');
     expect(compressSentence('Yukos said on Tuesday that it would appeal against the ruling.', { detach: true }).text).toBe('Yukos said that it would appeal against the ruling.');
+    // "overnight" closing its clause (Reuters-21578, general/092), not the overnight rate
+    expect(compressSentence('Iran said its forces had captured one of Iraq\'s strongest fortifications in a major battle overnight.', { detach: true }).text).toBe('Iran said its forces had captured one of Iraq\'s strongest fortifications in a major battle.');
+    expect(compressSentence('Overnight rates rose to 6 pct, dealers said.', { detach: true }).text).toBe('Overnight rates rose to 6 pct, dealers said.');
     // the complement of a word, a name, a possessive, a weekday with its date, a quotation: all stay
     for (const kept of [
       'Exxon reduced the barge price 0.75 cent a gallon, effective today.',

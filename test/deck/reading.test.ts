@@ -100,6 +100,15 @@ describe('reading the sample decks', () => {
     if (quote?.kind === 'quote') expect(quote.quote.text).not.toMatch(/biggest purchase and sale contract/);
   });
 
+  it('gives a deck whose subjects the corpus names only in passing a bottom line of the best of those mentions', () => {
+    // the seed articles write "the United States" once each (and "the U.S.", "Washington" otherwise)
+    const path = resolve(root, 'eval', 'seed', 'briefings', 'us-rivalry.md');
+    const { spec } = parseBriefing(path, readFileSync(path, 'utf8'), { root, themes: themeNames(root) });
+    const bluf = composeDeck(spec!, store).deck.slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    for (const j of bluf.judgements) expect(j.text).toMatch(/United States|rivalry/);
+  });
+
   it('takes neither a reported view nor the past\'s future for a scenario (Reuters-21578, money supply)', () => {
     const fact = (text: string) => ({ kind: 'assessment' as const, text });
     // "would" after "meant that": what was so
