@@ -8,7 +8,7 @@
  */
 import type { Claim, CorpusDocument, Paragraph, Quote } from '../model.ts';
 import { extractEvidence } from './claims.ts';
-import { detached, isInSections, textSections } from './long-text.ts';
+import { ownString, isInSections, textSections } from './long-text.ts';
 import { paragraphsBySection, SECTION_CHARS, sectionsOf } from './sections.ts';
 import type { TopicMatcher } from './topics.ts';
 import { DeltaSum, WordTally, type WordDelta } from './word-counts.ts';
@@ -45,7 +45,7 @@ export class ClaimStream implements Iterable<Claim> {
       if (!paragraphs.length) continue;
       const part = extractEvidence({ ...doc, text, paragraphs }, this.topicsOf);
       // Quotes are kept until the claims are written: with texts of their own, not slices of the section's.
-      for (const q of part.quotes) this.found.push({ ...q, text: detached(q.text), start: q.start + base, end: q.end + base });
+      for (const q of part.quotes) this.found.push({ ...q, text: ownString(q.text), start: q.start + base, end: q.end + base });
       for (const c of part.claims) {
         c.start += base;
         c.end += base;

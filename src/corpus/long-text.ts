@@ -125,5 +125,9 @@ export function* textSections(doc: CorpusDocument, size = SECTION_CHARS): Genera
   for (const [start, end] of spans) yield { start, end, text: spans.length === 1 ? doc.text : doc.text.slice(start, end) };
 }
 
-/** A string of its own, not a slice that keeps a whole section's text alive. */
-export const detached = (s: string): string => (s.length < 16 ? s : Buffer.from(s, 'utf16le').toString('utf16le'));
+/**
+ * A string of its own, not a slice that keeps the whole text it was cut from alive (V8 makes a
+ * slice of 13 characters or more a view of its parent): for what is kept longer than a section,
+ * such as the words of caches and counts.
+ */
+export const ownString = (s: string): string => (s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le'));

@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import type { CorpusDocument, Diagnostic, DocumentFormat, DroppedBlock, Paragraph } from '../model.ts';
 import { countWords } from './blocks.ts';
 import { cleanSections, cleanText, type CleanOptions, type SectionContext } from './clean.ts';
-import { detached, readInSections, Utf8Text } from './long-text.ts';
+import { ownString, readInSections, Utf8Text } from './long-text.ts';
 import { OVERRUN, SECTION_CHARS, sectionsOf } from './sections.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { JUSTEXT } from './justext.ts';
@@ -161,7 +161,7 @@ async function readSections(input: IngestInput, format: 'txt' | 'md', long: Utf8
     for (const p of part.paragraphs) {
       words += countWords(p.text);
       const at = { index: p.index, start: p.start + base, end: p.end + base };
-      paragraphs.push((paragraphs.length === 0 ? { ...at, text: detached(p.text) } : at) as Paragraph);
+      paragraphs.push((paragraphs.length === 0 ? { ...at, text: ownString(p.text) } : at) as Paragraph);
     }
     for (const d of part.dropped) {
       droppedWords += countWords(d.text);
@@ -170,7 +170,12 @@ async function readSections(input: IngestInput, format: 'txt' | 'md', long: Utf8
   }
   if (blank) return { diagnostics: [warn(input.path, 'corpus/empty-file', `skipped ${input.path}: the file is empty`)] };
   const result = makeDocument(input, format, { text: '', paragraphs, dropped, meta: meta!, hints, language: code, words, droppedWords }, []);
-  readInSections(result.document!, long, from);
+  const doc = result.document!;
+  // Kept with the document: strings of their own, not slices that keep the first section alive.
+  doc.title = ownString(doc.title);
+  doc.authors = doc.authors.map(ownString);
+  for (const key of ['date', 'publisher', 'originalPublisher', 'republishedBy', 'url'] as const) if (doc[key]) doc[key] = ownString(doc[key]!);
+  readInSections(doc, long, from);
   return result;
 }
 
