@@ -3,12 +3,13 @@
  * the store's loop over the claims drives extraction, so one section's claims are held at a time,
  * never the document's hundred thousand. Each section is read on its own text (`long-text.ts`:
  * decoded again from the file's bytes for a document read in sections): who speaks, and whether a
- * name is a person's or a firm's, is told from the section that holds the sentence. The quotes and the claims' word counts are gathered on
- * the way and read once the claims have been written (`EvidenceBackend.putFile` reads them after).
+ * name is a person's or a firm's, is told from the section that holds the sentence. The quotes and
+ * the claims' word counts are gathered on the way and read once the claims have been written
+ * (`EvidenceBackend.putFile` reads them after).
  */
 import type { Claim, CorpusDocument, Paragraph, Quote } from '../model.ts';
 import { extractEvidence } from './claims.ts';
-import { ownString, isInSections, textSections } from './long-text.ts';
+import { isInSections, ownString, textSections } from './long-text.ts';
 import { paragraphsBySection, SECTION_CHARS, sectionsOf } from './sections.ts';
 import type { TopicMatcher } from './topics.ts';
 import { DeltaSum, WordTally, type WordDelta } from './word-counts.ts';

@@ -112,13 +112,9 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     const whole = cleanSections(page.text, 0, page.text.length, hints, { language, html: { blocks: page.blocks, fromReadability: false }, languageOf });
     if (wordsIn(whole.paragraphs) > PAGE_OVER_ARTICLE * wordsIn(paragraphs)) ({ text } = page), ({ paragraphs, dropped, meta } = whole);
   }
-  const document = makeDocument(
-    input,
-    format,
-    { text, paragraphs, dropped, meta, hints, fallbackDate, language: code, words: wordsIn(paragraphs), droppedWords: dropped.reduce((n, d) => n + countWords(d.text), 0) },
-    diagnostics,
-  );
-  return document;
+  const words = wordsIn(paragraphs);
+  const droppedWords = dropped.reduce((n, d) => n + countWords(d.text), 0);
+  return makeDocument(input, format, { text, paragraphs, dropped, meta, hints, fallbackDate, language: code, words, droppedWords }, diagnostics);
 }
 
 /**
