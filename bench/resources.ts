@@ -1,6 +1,6 @@
 /**
  * Resource bench (`npm run bench:resources`): the three oversized inputs of a briefing desk — one
- * 50 MB article, a spec asking for 500 slides, 200 briefings in one build — each built by the real
+ * 50 MB article (ingested alone, then built), a spec asking for 500 slides, 200 briefings in one build — each run by the real
  * CLI in its own child process, in a temporary project made from the real corpus and themes.
  * Reports wall time, peak RSS of the Node process (read from the child's own `resourceUsage()`
  * at exit) and of the largest process in its tree (`/usr/bin/time` when present, which counts
@@ -63,6 +63,14 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    // Ingest alone (`briefdeck corpus`): issue #16 asks for at most 600 MB.
+    name: 'big-article ingest (50 MB)',
+    setup(root) {
+      writeFileSync(join(root, 'corpus/big-report.txt'), bigArticle(50 * 1024 * 1024));
+    },
+    args: ['corpus'],
+  },
+  {
     name: 'big-article (50 MB)',
     setup(root) {
       writeFileSync(join(root, 'corpus/big-report.txt'), bigArticle(50 * 1024 * 1024));
@@ -120,7 +128,8 @@ function preload(dir: string): string {
 
 function run(c: Case, root: string): Promise<Measure> {
   const time = existsSync('/usr/bin/time');
-  const node = [process.execPath, '--require', preload(root), cli, '--root', root, ...c.args, '--out', join(root, 'out')];
+  const out = c.args[0] === 'build' ? ['--out', join(root, 'out')] : [];
+  const node = [process.execPath, '--require', preload(root), cli, '--root', root, ...c.args, ...out];
   const argv = time ? ['/usr/bin/time', '-f', 'BENCH_TREE_KB=%M', ...node] : node;
   const started = performance.now();
   return new Promise((done) => {

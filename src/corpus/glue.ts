@@ -18,6 +18,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Sentence, Token } from './nlp.ts';
+import { ownString } from './long-text.ts';
 
 let vocabulary: Set<string> | undefined;
 
@@ -98,7 +99,7 @@ export function splitGlued(token: string): [string, string] | undefined {
   if (splits.has(token)) return splits.get(token);
   if (splits.size >= 50_000) splits.clear();
   const parts = splitOnce(token);
-  splits.set(token, parts);
+  splits.set(ownString(token), parts);
   return parts;
 }
 

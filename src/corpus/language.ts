@@ -112,20 +112,23 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
  * (`minLength`) that do not read as the document's language (under `body` of its stopwords), at
  * most {@link FOREIGN_SAMPLE} of them, the longest, and that have a list. Undefined when there is
  * no such line, and for an English document, whose reading never loads the detector (see
- * {@link detectLanguage}); none of the English pages of trafilatura's set needed it.
+ * {@link detectLanguage}); none of the English pages of trafilatura's set needed it. A long text
+ * may come as its sections (`sections.ts`, which end at line ends), read one after the other.
  */
 export async function otherLanguageReader(
-  text: string,
+  text: string | Iterable<string>,
   language: LanguageProfile,
   minLength: number,
   body: number,
 ): Promise<((paragraph: string) => LanguageProfile | undefined) | undefined> {
   if (!language.stopwords || language.segmenter || language === ENGLISH) return undefined;
-  const foreign = text
-    .split('\n')
-    .filter((l) => l.length > minLength && coverage(l, language) < body)
-    .sort((a, b) => b.length - a.length)
-    .slice(0, FOREIGN_SAMPLE);
+  // The longest lines, first come first among equals: the longest of each part and of those kept before.
+  let foreign: string[] = [];
+  for (const part of typeof text === 'string' ? [text] : text)
+    foreign = foreign
+      .concat(part.split('\n').filter((l) => l.length > minLength && coverage(l, language) < body))
+      .sort((a, b) => b.length - a.length)
+      .slice(0, FOREIGN_SAMPLE);
   if (!foreign.length) return undefined;
   const { eld } = await import('eld/small');
   const others = new Set<LanguageProfile>();

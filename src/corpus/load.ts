@@ -336,7 +336,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       const stat = listing.statOf(full) as Stats;
       const size = stat.size;
       if (size > MAX_ARTICLE_BYTES) {
-        // Ingest needs about 17 bytes of memory per byte of text; refuse clearly rather than exhaust it.
+        // Ingest needs up to about 11 bytes of memory per byte of plain text (an HTML page, 40); refuse clearly rather than exhaust it.
         const d: Diagnostic = {
           severity: 'warning',
           file: path,

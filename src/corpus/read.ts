@@ -4,16 +4,17 @@
  * with the user's file (empty, binary, not UTF-8) come back as diagnostics, never as exceptions.
  */
 import { basename, extname } from 'node:path';
-import type { CorpusDocument, Diagnostic, DocumentFormat } from '../model.ts';
+import type { CorpusDocument, Diagnostic, DocumentFormat, DroppedBlock, Paragraph } from '../model.ts';
 import { countWords } from './blocks.ts';
-import { cleanSections, type CleanOptions } from './clean.ts';
-import { sectionsOf } from './sections.ts';
+import { cleanSections, cleanText, type CleanOptions, type SectionContext } from './clean.ts';
+import { ownString, readInSections, Utf8Text } from './long-text.ts';
+import { OVERRUN, SECTION_CHARS, sectionsOf } from './sections.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { JUSTEXT } from './justext.ts';
 import { detectLanguage, languageProfile, otherLanguageReader } from './language.ts';
-import { declaredCharset, decodeText } from './decode.ts';
+import { declaredCharset, decodeText, looksBinary } from './decode.ts';
 import { readFrontMatter } from './formats/markdown.ts';
-import type { MetaHints } from './metadata.ts';
+import type { MetaHints, TextMeta } from './metadata.ts';
 import type { SidecarMeta } from './sidecar.ts';
 
 export { FORMAT_OF_EXTENSION, formatOf, sha256 } from './file-kind.ts';
@@ -70,6 +71,12 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     if (!text.trim())
       return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the PDF has no text layer`, 'run OCR on it first')] };
   } else {
+    // A very long plain text is read from its bytes a section at a time, never decoded whole.
+    if (format !== 'html' && bytes.length > SECTION_CHARS && !looksBinary(bytes)) {
+      const long = Utf8Text.of(bytes);
+      const read = long && (await readSections(input, format, long));
+      if (read) return read;
+    }
     const decoded = decodeText(bytes, format === 'html' ? declaredCharset(bytes) : undefined);
     if (!decoded.ok)
       return {
@@ -105,6 +112,78 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     const whole = cleanSections(page.text, 0, page.text.length, hints, { language, html: { blocks: page.blocks, fromReadability: false }, languageOf });
     if (wordsIn(whole.paragraphs) > PAGE_OVER_ARTICLE * wordsIn(paragraphs)) ({ text } = page), ({ paragraphs, dropped, meta } = whole);
   }
+  const words = wordsIn(paragraphs);
+  const droppedWords = dropped.reduce((n, d) => n + countWords(d.text), 0);
+  return makeDocument(input, format, { text, paragraphs, dropped, meta, hints, fallbackDate, language: code, words, droppedWords }, diagnostics);
+}
+
+/**
+ * A plain text longer than a section (`sections.ts`), valid UTF-8, read from its bytes a section at
+ * a time: each section is decoded, cleaned as `cleanSections` cleans it and let go, so the text is
+ * never held whole. The document's `text` is left empty, its paragraphs (the first one, the lead,
+ * aside) and dropped blocks hold their offsets only, and its text stays with the bytes, read again
+ * a section at a time by extraction and the store (`long-text.ts`). Undefined when the text is one
+ * section after all (front matter taken off): it is then read whole.
+ */
+async function readSections(input: IngestInput, format: 'txt' | 'md', long: Utf8Text): Promise<IngestResult | undefined> {
+  let from = 0;
+  let hints: MetaHints = {};
+  if (format === 'md') ({ bodyStart: from, hints } = readFrontMatter(long.head(SECTION_CHARS + OVERRUN + 1)));
+  if (long.length - from <= SECTION_CHARS) return undefined;
+  const first = long.sections(from).next().value!;
+  const code = await detectLanguage(first.text.slice(from));
+  const language = languageProfile(code ?? 'en');
+  // (Not read for an English text: then no section is decoded for it.)
+  const texts = function* () {
+    for (const s of long.sections(from)) yield s.start === 0 ? s.text.slice(from) : s.text;
+  };
+  const languageOf = await otherLanguageReader(texts(), language, JUSTEXT.lengthHigh, JUSTEXT.stopwordsHigh);
+  const paragraphs: Paragraph[] = [];
+  const dropped: DroppedBlock[] = [];
+  let meta: TextMeta | undefined;
+  let endMarker: string | undefined;
+  let words = 0;
+  let droppedWords = 0;
+  let blank = true;
+  for (const { start: base, end, text } of long.sections(from)) {
+    blank &&= !/\S/.test(text);
+    // Offsets in the section's own text are `base` less than in the whole text.
+    const section: SectionContext = { first: base === 0, last: end === long.length, paragraphsBefore: paragraphs.length, whole: { from: from - base, to: long.length - base } };
+    if (meta?.title) section.title = meta.title;
+    if (endMarker) section.afterMarker = endMarker;
+    const part = cleanText(text, base === 0 ? from : 0, text.length, hints, { language, languageOf, section });
+    meta ??= part.meta;
+    endMarker ??= part.endMarker;
+    for (const p of part.paragraphs) {
+      words += countWords(p.text);
+      const at = { index: p.index, start: p.start + base, end: p.end + base };
+      paragraphs.push((paragraphs.length === 0 ? { ...at, text: ownString(p.text) } : at) as Paragraph);
+    }
+    for (const d of part.dropped) {
+      droppedWords += countWords(d.text);
+      dropped.push({ start: d.start + base, end: d.end + base, reason: d.reason } as DroppedBlock);
+    }
+  }
+  if (blank) return { diagnostics: [warn(input.path, 'corpus/empty-file', `skipped ${input.path}: the file is empty`)] };
+  const result = makeDocument(input, format, { text: '', paragraphs, dropped, meta: meta!, hints, language: code, words, droppedWords }, []);
+  const doc = result.document!;
+  // Kept with the document: strings of their own, not slices that keep the first section alive.
+  doc.title = ownString(doc.title);
+  doc.authors = doc.authors.map(ownString);
+  for (const key of ['date', 'publisher', 'originalPublisher', 'republishedBy', 'url'] as const) if (doc[key]) doc[key] = ownString(doc[key]!);
+  readInSections(doc, long, from);
+  return result;
+}
+
+/** The document of a file read and cleaned, its metadata from the sidecar first, then the text. */
+function makeDocument(
+  input: IngestInput,
+  format: DocumentFormat,
+  parts: { text: string; paragraphs: Paragraph[]; dropped: DroppedBlock[]; meta: TextMeta; hints: MetaHints; fallbackDate?: string; language?: string; words: number; droppedWords: number },
+  diagnostics: Diagnostic[],
+): IngestResult {
+  const { path, bytes } = input;
+  const { text, paragraphs, dropped, meta, hints, fallbackDate } = parts;
   const side = input.sidecar ?? {};
   const name = basename(path, extname(path));
   const document: CorpusDocument = {
@@ -114,13 +193,13 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     title: side.title ?? meta.title ?? name,
     authors: side.authors ?? meta.authors,
     hash: sha256(bytes),
-    words: wordsIn(paragraphs),
-    droppedWords: dropped.reduce((n, d) => n + countWords(d.text), 0),
+    words: parts.words,
+    droppedWords: parts.droppedWords,
     text,
     paragraphs,
     dropped,
   };
-  if (code) document.language = code;
+  if (parts.language) document.language = parts.language;
   const date = side.date ?? meta.date ?? fallbackDate;
   if (date) document.date = date;
   const originalPublisher = side.originalPublisher ?? meta.originalPublisher;

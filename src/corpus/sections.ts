@@ -15,7 +15,7 @@ import type { Paragraph } from '../model.ts';
 export const SECTION_CHARS = 2 * 2 ** 20;
 
 /** How far past the target size a section may run to end at a blank line, else at a line end. */
-const OVERRUN = 2 ** 18;
+export const OVERRUN = 2 ** 18;
 
 const BLANK_LINE = /\n[^\S\n]*\n/g;
 

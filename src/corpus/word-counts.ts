@@ -12,6 +12,7 @@
  * counts itself when it reads only some of the corpus's documents.
  */
 import { startsUpper, stemOfLower, WORD, wordTextOf } from './words.ts';
+import { ownString } from './long-text.ts';
 
 export interface StemCount {
   /** Claims that use the stem. */
@@ -55,7 +56,7 @@ export class WordTally {
       if (!seen.has(st)) {
         seen.add(st);
         const d = this.stems.get(st);
-        if (!d) this.stems.set(st, { claims: 1, documents: 1, last: docId });
+        if (!d) this.stems.set(ownString(st), { claims: 1, documents: 1, last: docId });
         else {
           d.claims++;
           if (d.last !== docId) {
@@ -69,7 +70,7 @@ export class WordTally {
         continue;
       }
       let f = this.forms.get(l);
-      if (!f) this.forms.set(l, (f = { upper: 0, lower: 0 }));
+      if (!f) this.forms.set(ownString(l), (f = { upper: 0, lower: 0 }));
       if (startsUpper(clean)) f.upper++;
       else f.lower++;
     }

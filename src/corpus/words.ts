@@ -5,6 +5,7 @@
  * corpus's words this way (`word-counts.ts`), so both see the same words.
  */
 import { stemmer } from 'stemmer';
+import { ownString } from './long-text.ts';
 
 export interface Word {
   text: string;
@@ -34,7 +35,8 @@ export function stemOfLower(lower: string): string {
     const w = lower.replace(/\./g, '').replace(/['’]s$/, '');
     st = /\p{N}/u.test(w) ? w : stemmer(w);
     if (stems.size >= REMEMBERED_STEMS) stems = new Map();
-    stems.set(lower, st);
+    // (Kept across documents: a word of its own, not a slice that keeps a whole text alive.)
+    stems.set(ownString(lower), ownString(st));
   }
   return st;
 }

@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { DeltaSum, fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
-import { documentBody, filterRanked, META_VERSION, metaOf, parseDocument, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
+import { documentRow, filterRanked, META_VERSION, metaOf, parseDocument, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** Claims matching a full-text query, with their scores (the query's filters and order follow). */
 const RANKED = 'SELECT rowid, -bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ?';
@@ -27,7 +27,7 @@ const WITHIN = '+rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?
 const BUMP_FILES_VERSION = "UPDATE info SET value = lower(hex(randomblob(12))) WHERE name = 'files-version';";
 
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
-export const SQLITE_LAYOUT = '5';
+export const SQLITE_LAYOUT = '6';
 const PAGE = 2000;
 
 export class SqliteBackend implements EvidenceBackend {
@@ -46,7 +46,7 @@ export class SqliteBackend implements EvidenceBackend {
     if (this.info('layout') !== SQLITE_LAYOUT) {
       this.db.transaction(() => {
         if (this.info('layout') === SQLITE_LAYOUT) return;
-        for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'documents', 'files', 'word_stems', 'word_forms', 'word_totals'])
+        for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'document_text', 'documents', 'files', 'word_stems', 'word_forms', 'word_totals'])
           this.db.exec(`DROP TABLE IF EXISTS ${t}`);
         this.db.exec('DELETE FROM info');
         this.createTables();
@@ -70,7 +70,7 @@ export class SqliteBackend implements EvidenceBackend {
     if (this.info('pipeline') !== pipeline) {
       this.db.transaction(() => {
         if (this.info('pipeline') === pipeline) return;
-        this.db.exec(`DELETE FROM files; DELETE FROM documents; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;
+        this.db.exec(`DELETE FROM files; DELETE FROM documents; DELETE FROM document_text; DELETE FROM claims; DELETE FROM quotes; DELETE FROM claim_topics;
           DELETE FROM word_stems; DELETE FROM word_forms; UPDATE word_totals SET documents = 0, claims = 0;`);
         this.setInfo('pipeline', pipeline);
       }).immediate();
@@ -83,6 +83,7 @@ export class SqliteBackend implements EvidenceBackend {
       CREATE TABLE documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, path TEXT NOT NULL, language TEXT, meta TEXT NOT NULL, body TEXT NOT NULL);
       CREATE INDEX documents_path ON documents(path);
       CREATE INDEX documents_language ON documents(language);
+      CREATE TABLE document_text (doc_id TEXT NOT NULL, part INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc_id, part));
       CREATE TABLE claims (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
         kind TEXT NOT NULL, text TEXT NOT NULL, body TEXT NOT NULL);
       CREATE INDEX claims_doc ON claims(doc_id);
@@ -160,8 +161,13 @@ export class SqliteBackend implements EvidenceBackend {
       const gone = this.deleteFileRows(file.path);
       if (doc) {
         gone.push(this.deleteDocument(doc.id));
+        const row = documentRow(doc);
         this.statement('INSERT INTO documents(id, hash, path, language, meta, body) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(worked.meta ?? metaOf(doc)), documentBody(doc));
+          .run(doc.id, doc.hash, doc.path, doc.language ?? null, JSON.stringify(worked.meta ?? metaOf(doc)), row.body);
+        // A long document's text, a section at a time (decoded from its file's bytes as it is written).
+        const part = this.statement('INSERT INTO document_text(doc_id, part, text) VALUES (?, ?, ?)');
+        let n = 0;
+        for (const text of row.parts) part.run(doc.id, n++, text);
         const claim = this.statement('INSERT INTO claims(id, doc_id, kind, text, body) VALUES (?, ?, ?, ?, ?)');
         const topic = this.statement('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
         for (const c of claims) {
@@ -264,6 +270,7 @@ export class SqliteBackend implements EvidenceBackend {
   private deleteDocument(id: string): string[] {
     const texts = (this.statement('SELECT text FROM claims WHERE doc_id = ? ORDER BY rowid').all(id) as Array<{ text: string }>).map((r) => r.text);
     this.statement('DELETE FROM documents WHERE id = ?').run(id);
+    this.statement('DELETE FROM document_text WHERE doc_id = ?').run(id);
     this.statement('DELETE FROM claims WHERE doc_id = ?').run(id);
     this.statement('DELETE FROM quotes WHERE doc_id = ?').run(id);
     return texts;
@@ -363,7 +370,9 @@ export class SqliteBackend implements EvidenceBackend {
 
   document(id: string): CorpusDocument | undefined {
     const row = this.db.prepare('SELECT body FROM documents WHERE id = ?').get(id) as { body: string } | undefined;
-    return row ? parseDocument(row.body) : undefined;
+    if (!row) return undefined;
+    const parts = this.statement('SELECT text FROM document_text WHERE doc_id = ? ORDER BY part').pluck().all(id) as string[];
+    return parseDocument(row.body, parts);
   }
 
   *eachClaim(): Iterable<Claim> {

@@ -8,6 +8,7 @@
 import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import type { WordDelta } from '../word-counts.ts';
 import { SECTION_CHARS } from '../sections.ts';
+import { isInSections, textSections } from '../long-text.ts';
 
 export interface StoredFile {
   path: string;
@@ -116,15 +117,38 @@ export function metaOf(doc: CorpusDocument): DocumentMeta & { paragraphCount: nu
   const { text, paragraphs, dropped, ...meta } = doc;
   const out: DocumentMeta & { paragraphCount: number; droppedCount: number } = { ...meta, paragraphCount: paragraphs.length, droppedCount: dropped.length };
   if (!/\p{Ll}/u.test(doc.title)) {
-    const body = text.slice(doc.title.length);
-    const found: string[] = [];
-    for (const w of new Set(doc.title.split(/[\s:–—]+/).map((x) => x.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|(?<=\p{L}{2})\.$/gu, '')))) {
-      if (!w || !/\p{L}/u.test(w)) continue;
-      for (const m of wordsAlone(body, w)) found.push(m);
+    const titleWords = [...new Set(doc.title.split(/[\s:–—]+/).map((x) => x.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|(?<=\p{L}{2})\.$/gu, '')))].filter(
+      (w) => w && /\p{L}/u.test(w),
+    );
+    // Each title word's spellings in the body, in order; a long document's read a section at a time
+    // (sections end at line ends: no word runs from one into the next).
+    const found = titleWords.map((): string[] => []);
+    const bodies = isInSections(doc)
+      ? (function* () {
+          for (const s of textSections(doc)) yield s.text;
+        })()
+      : [text];
+    let skip = doc.title.length;
+    for (const part of bodies) {
+      const body = part.slice(skip);
+      skip = Math.max(0, skip - part.length);
+      titleWords.forEach((w, i) => {
+        for (const m of wordsAlone(body, w)) found[i].push(m);
+      });
     }
-    out.tagBody = found.join(' ');
+    out.tagBody = found.flat().join(' ');
   }
   return out;
+}
+
+/** Whether a document is longer than a section (`sections.ts`). */
+const isLong = (doc: CorpusDocument) => isInSections(doc) || doc.text.length > SECTION_CHARS;
+
+/** A long document's JSON with `text` as given, its paragraphs and dropped blocks as offsets. */
+function slicedBody(doc: CorpusDocument, text: string): string {
+  const paragraphs = doc.paragraphs.map((p, i) => (i === 0 ? p : { index: p.index, start: p.start, end: p.end }));
+  const dropped = doc.dropped.map((d) => ({ start: d.start, end: d.end, reason: d.reason }));
+  return JSON.stringify({ ...doc, text, paragraphs, dropped, sliced: true });
 }
 
 /**
@@ -134,17 +158,31 @@ export function metaOf(doc: CorpusDocument): DocumentMeta & { paragraphCount: nu
  * again, so its text is written and read once, not twice.
  */
 export function documentBody(doc: CorpusDocument): string {
-  if (doc.text.length <= SECTION_CHARS) return JSON.stringify(doc);
-  const paragraphs = doc.paragraphs.map((p, i) => (i === 0 ? p : { index: p.index, start: p.start, end: p.end }));
-  const dropped = doc.dropped.map((d) => ({ start: d.start, end: d.end, reason: d.reason }));
-  return JSON.stringify({ ...doc, paragraphs, dropped, sliced: true });
+  if (!isLong(doc)) return JSON.stringify(doc);
+  return slicedBody(doc, isInSections(doc) ? [...textSections(doc)].map((s) => s.text).join('') : doc.text);
 }
 
-/** The document a {@link documentBody} holds. */
-export function parseDocument(body: string): CorpusDocument {
+/**
+ * A document as the embedded store keeps it: {@link documentBody}, but a long document's text
+ * kept apart, in parts (its sections' texts, in order), given one at a time as they are written:
+ * never the whole text in one string, nor in the JSON.
+ */
+export function documentRow(doc: CorpusDocument): { body: string; parts: Iterable<string> } {
+  if (!isLong(doc)) return { body: JSON.stringify(doc), parts: [] };
+  return {
+    body: slicedBody(doc, ''),
+    parts: (function* () {
+      for (const s of textSections(doc)) yield s.text;
+    })(),
+  };
+}
+
+/** The document a {@link documentBody} holds, or a {@link documentRow}'s body with its text's parts. */
+export function parseDocument(body: string, parts: readonly string[] = []): CorpusDocument {
   const doc = JSON.parse(body) as CorpusDocument & { sliced?: boolean };
   if (!doc.sliced) return doc;
   delete doc.sliced;
+  if (parts.length) doc.text = parts.join('');
   for (const p of doc.paragraphs) p.text ??= doc.text.slice(p.start, p.end);
   for (const d of doc.dropped) d.text = doc.text.slice(d.start, d.end);
   return doc;
