@@ -151,7 +151,8 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // A corpus that names the deck's subjects only in passing ("the United States" once in each
   // analysis of Russia and China) has no story about them; its slides show those mentions, and the
   // bottom line states the best of them rather than leave the deck without one.
-  const strongest = Math.max(0, ...subjects.flatMap((s) => [...s.documents.values()]));
+  let strongest = 0;
+  for (const s of subjects) for (const w of s.documents.values()) strongest = Math.max(strongest, w);
   if (!picked.length && strongest > 0 && strongest < ABOUT_DOCUMENT) {
     for (const story of storylinesOf(headlined(deckDocuments(subjects, allowed, prefetch, 1, strongest)))) {
       if (picked.length >= limit) break;

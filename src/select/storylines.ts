@@ -111,7 +111,7 @@ export function storylines(input: StorylineInput): Storyline[] {
     let lines: Array<Storyline['lines'][number] & { doc: string }> = [];
     for (const d of s.docs) {
       const claims = byDoc.get(d)!;
-      const last = Math.max(...claims.map((c) => c.paragraph));
+      const last = claims.reduce((m, c) => Math.max(m, c.paragraph), -Infinity);
       for (const c of claims) {
         const about = input.about(c, words.words(c));
         if (about <= 0) continue;

@@ -62,3 +62,11 @@ describe('stories that share nothing', () => {
     expect(order(new Map([['iron-steel/001', 1.5], ['general/207', 0.8]])).slice(0, 2)).toEqual(['iron-steel/001', 'general/207']);
   });
 });
+
+describe('one very long document', () => {
+  it('is read whatever its number of sentences (a 50 MB report holds hundreds of thousands)', () => {
+    const long = Array.from({ length: 200_000 }, (_, i) => claim('big', 1 + Math.floor(i / 5), `Gas exports rose in quarter ${i % 40}, officials said.`));
+    const words = corpusWords(long.slice(0, 1000));
+    expect(() => storylines({ claims: long, words, documents: new Map([['big', 1]]), about: (c) => (c.paragraph < 3 ? 1 : 0), leadWeight: 0.5 })).not.toThrow();
+  });
+});

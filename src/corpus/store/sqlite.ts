@@ -391,7 +391,8 @@ export class SqliteBackend implements EvidenceBackend {
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const sql = `SELECT rowid, body FROM claims WHERE id IN (${chunk.map(() => '?').join(',')})`;
-      rows.push(...(this.db.prepare(sql).all(...chunk) as Array<{ rowid: number; body: string }>));
+      // (One long document has hundreds of thousands of claims: no spread into a call.)
+      for (const row of this.db.prepare(sql).all(...chunk) as Array<{ rowid: number; body: string }>) rows.push(row);
     }
     rows.sort((a, b) => a.rowid - b.rowid);
     const seen = new Set<number>();
@@ -410,7 +411,8 @@ export class SqliteBackend implements EvidenceBackend {
     for (let i = 0; i < docIds.length; i += 500) {
       const chunk = docIds.slice(i, i + 500);
       const sql = `SELECT rowid, body FROM claims WHERE doc_id IN (${chunk.map(() => '?').join(',')})`;
-      rows.push(...(this.db.prepare(sql).all(...chunk) as Array<{ rowid: number; body: string }>));
+      // (One long document has hundreds of thousands of claims: no spread into a call.)
+      for (const row of this.db.prepare(sql).all(...chunk) as Array<{ rowid: number; body: string }>) rows.push(row);
     }
     rows.sort((a, b) => a.rowid - b.rowid);
     const seen = new Set<number>();
