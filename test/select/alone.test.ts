@@ -83,6 +83,8 @@ describe('lines that point back', () => {
     // nor a month the line opens on (Reuters-21578, South Korean trade)
     expect(doc('South Korea\'s trade surplus narrowed in February.', 'February exports rose to 2.87 billion dlrs, fob, from 2.83 billion in January.')).toBe(true);
     expect(doc('', 'February exports from South Korea rose to 2.87 billion dlrs.')).toBe(false);
+    // nor a month's possessive (Reuters-21578, jobs: whose record unemployment?)
+    expect(doc('Japan\'s unemployment rose to a record in January.', 'January\'s record 3.0 pct unemployment rate mainly stemmed from loss of jobs in manufacturing industries, officials said.')).toBe(true);
     // nor the article a line opens on (Reuters-21578, lei: a reading of which index?)
     expect(doc('The purchasing managers\' index fell to 51.4 pct in February.', 'A reading above 50 pct generally indicates that the economy is in an expanding phase.')).toBe(true);
     expect(doc('', 'A reading above 50 pct of the NAPM index generally indicates expansion.')).toBe(false);
