@@ -170,8 +170,7 @@ function compress(sentence: string, options: CompressOptions): Compressed {
  * quotation marks stay; what is left must still be a clause.
  */
 function withoutDayReferences(source: string, text: string): string {
-  const quoted: Range[] = [];
-  for (const m of text.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const quoted = quotedSpans(text);
   const t = tokens(text);
   // Not the complement a participle after a noun needs ("the decline in crush ratios seen in the
   // last few weeks, accelerating…" would leave "ratios seen, accelerating").
@@ -323,8 +322,7 @@ function protect(s: string, ranges: Range[]): Range[] {
   // The names in an appositive describe the name before it, which stays and is what the figure is
   // about: "Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting its price…".
   const keptBesideName = figure ? keepSpans(s, false) : kept;
-  const quoted: Range[] = [];
-  for (const m of s.matchAll(/“[^”]*”|"[^"]*"/g)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const quoted = quotedSpans(s);
   return ranges.filter(
     (r) =>
       !touchesKept(r, quoted) &&
@@ -332,6 +330,11 @@ function protect(s: string, ranges: Range[]): Range[] {
       !(appositiveAfterName(s, r) ? keptBesideName : kept).some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)) &&
       !antecedentOf(s, r),
   );
+}
+
+/** Words in quotation marks, which compression never touches. */
+function quotedSpans(s: string): Range[] {
+  return [...s.matchAll(/“[^”]*”|"[^"]*"/g)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as Range);
 }
 
 /** ", a subsidiary of Newmont Mining Corp," right after a capitalised name, closed by a comma. */

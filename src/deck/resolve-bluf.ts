@@ -140,26 +140,21 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   }
   // Stories naming two of the deck's topics that give no usable line (a futures exchange's volumes
   // naming soybeans and corn) leave the bottom line to the stories about each one.
-  if (!picked.length && documents.size < fallbackDocuments().size) {
-    const alone = storylinesOf(fallbackDocuments());
-    for (const story of alone) {
+  // (A fallback takes each storyline's best usable line, biggest first.)
+  const takeFirstLines = (told: ReturnType<typeof storylinesOf>) => {
+    for (const story of told) {
       if (picked.length >= limit) break;
       const line = story.lines.find((l) => usable(l.claim));
       if (line) (picked.push(line.claim), shown.push(contentWords(line.claim.text)));
     }
-  }
+  };
+  if (!picked.length && documents.size < fallbackDocuments().size) takeFirstLines(storylinesOf(fallbackDocuments()));
   // A corpus that names the deck's subjects only in passing ("the United States" once in each
   // analysis of Russia and China) has no story about them; its slides show those mentions, and the
   // bottom line states the best of them rather than leave the deck without one.
   let strongest = 0;
   for (const s of subjects) for (const w of s.documents.values()) strongest = Math.max(strongest, w);
-  if (!picked.length && strongest > 0 && strongest < ABOUT_DOCUMENT) {
-    for (const story of storylinesOf(headlined(deckDocuments(subjects, allowed, prefetch, 1, strongest)))) {
-      if (picked.length >= limit) break;
-      const line = story.lines.find((l) => usable(l.claim));
-      if (line) (picked.push(line.claim), shown.push(contentWords(line.claim.text)));
-    }
-  }
+  if (!picked.length && strongest > 0 && strongest < ABOUT_DOCUMENT) takeFirstLines(storylinesOf(headlined(deckDocuments(subjects, allowed, prefetch, 1, strongest))));
   if (!picked.length) return reportEmpty(env, call, { query: requests.map((r) => r.query ?? r.topic ?? '').join(' '), limit }, 'line'), [];
   for (const c of picked) ctx.ledger.record(c);
   const bullets = picked.map((c) => makeBullet(env, c, bottomLineWords));

@@ -30,21 +30,24 @@ function headOf(m: RegExpMatchArray, tags?: Tagger): { noun: string; end: number
   // With a tagger, the phrase also ends at a verb the word list cannot know ("the government
   // develops cocoa plantations" → "government").
   const pos = tags?.(`The ${words.map((w) => w[0]).join(' ')}`).slice(1);
-  let last: RegExpMatchArray | undefined;
+  let at = -1;
   for (const [i, w] of words.entries()) {
     if (BOUNDARY.test(w[0])) break;
-    if (last && pos?.length === words.length && (pos[i] === 'VERB' || pos[i] === 'AUX')) break;
-    last = w;
+    if (at >= 0 && pos?.length === words.length && (pos[i] === 'VERB' || pos[i] === 'AUX')) break;
+    at = i;
   }
-  if (!last) return undefined;
+  if (at < 0) return undefined;
   // "The report forecasts that…", "the ministry expects that…": a singular noun, then a word in
   // -s before "that" is a subject and its verb, which the tagger may read as one compound noun.
-  const at = words.indexOf(last);
-  const after = (m.input ?? '').slice((m.index ?? 0) + 3 + (last.index ?? 0) + last[0].length);
-  if (at > 0 && /[^s]s$/.test(last[0]) && !/s$/.test(words[at - 1][0]) && /^\s+that\b/.test(after)) last = words[at - 1];
+  const after = (m.input ?? '').slice((m.index ?? 0) + 3 + (words[at].index ?? 0) + words[at][0].length);
+  if (at > 0 && /[^s]s$/.test(words[at][0]) && !/s$/.test(words[at - 1][0]) && /^\s+that\b/.test(after)) at--;
+  const last = words[at];
   const start = (m.index ?? 0) + 3 + (last.index ?? 0);
   return { noun: last[0], end: start + last[0].length };
 }
+
+/** "the two countries", "both sides": a count of what the deck names, which its context decides. */
+const COUNTED = /^\s+(?:two|three|four|both)\b/;
 
 /** Part-of-speech tags of a text's words (universal tags), when the caller has a tagger. */
 export type Tagger = (text: string) => string[];
@@ -116,11 +119,11 @@ export function pointsBack(
     // ("The two countries…" counts what the deck names; its context decides, as for any noun.)
     // So is the one a sentence opens on after a phrase that sets the scene ("After delivering
     // oil to a refinery, the ship lost its steering", "Under the plan, steel output…").
-    if (opensLine(text, m.index ?? 0) && !/^\s+(?:two|three|four|both)\b/.test(m[1])) return true;
+    if (opensLine(text, m.index ?? 0) && !COUNTED.test(m[1])) return true;
     // A line past the lead that names no one and nowhere says which X only through the story
     // ("The dramatic fall in oil prices last year was responsible for the slump": Indonesia's,
     // which the story gave as near-zero growth).
-    if (claim.paragraph > 1 && !/^\s+(?:two|three|four|both)\b/.test(m[1]) && namesNobody(text, doc.text)) return true;
+    if (claim.paragraph > 1 && !COUNTED.test(m[1]) && namesNobody(text, doc.text)) return true;
     if (!contextStems.has(s)) continue;
     // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
     if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
@@ -142,7 +145,7 @@ function vagueQualifier(rest: string, known: ReadonlySet<string>, tags?: Tagger)
   const head = headOf(m, tags);
   if (!head || known.has(head.noun)) return false;
   const after = inner.slice(head.end);
-  return !QUALIFIED.test(after) && !/^['’]s\b/.test(after) && !/^\s+\p{Ll}+ed\s+by\b/u.test(after) && !/^\s+(?:two|three|four|both)\b/.test(m[1]);
+  return !QUALIFIED.test(after) && !/^['’]s\b/.test(after) && !/^\s+\p{Ll}+ed\s+by\b/u.test(after) && !COUNTED.test(m[1]);
 }
 
 /**

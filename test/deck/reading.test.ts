@@ -29,6 +29,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => store?.close());
 
+/** A deck from one of the evaluation's specs on the seed articles (`eval/seed/briefings/NAME.md`). */
+function composeEvalSpec(name: string): Deck {
+  const path = resolve(root, 'eval', 'seed', 'briefings', `${name}.md`);
+  const { spec } = parseBriefing(path, readFileSync(path, 'utf8'), { root, themes: themeNames(root) });
+  return composeDeck(spec!, store).deck;
+}
+
 /** Every line of evidence a slide shows. */
 function shownLines(deck: Deck): string[] {
   return deck.slides.flatMap((s) =>
@@ -94,17 +101,13 @@ describe('reading the sample decks', () => {
     for (const name of ['the biggest purchase and sale contract in the history of the global gas industry', 'a perfect commodity market', 'will serve the industry because the oil market does not close when NYMEX does'])
       expect(statesSomething(name), name).toBe(false);
     // a deck on pipelines whose spec asks for no quote: Gazprom's name for its contract is not one
-    const path = resolve(root, 'eval', 'seed', 'briefings', 'pipelines.md');
-    const { spec } = parseBriefing(path, readFileSync(path, 'utf8'), { root, themes: themeNames(root) });
-    const quote = composeDeck(spec!, store).deck.slides.find((s) => s.kind === 'quote');
+    const quote = composeEvalSpec('pipelines').slides.find((s) => s.kind === 'quote');
     if (quote?.kind === 'quote') expect(quote.quote.text).not.toMatch(/biggest purchase and sale contract/);
   });
 
   it('gives a deck whose subjects the corpus names only in passing a bottom line of the best of those mentions', () => {
     // the seed articles write "the United States" once each (and "the U.S.", "Washington" otherwise)
-    const path = resolve(root, 'eval', 'seed', 'briefings', 'us-rivalry.md');
-    const { spec } = parseBriefing(path, readFileSync(path, 'utf8'), { root, themes: themeNames(root) });
-    const bluf = composeDeck(spec!, store).deck.slides.find((s) => s.kind === 'judgements');
+    const bluf = composeEvalSpec('us-rivalry').slides.find((s) => s.kind === 'judgements');
     if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
     for (const j of bluf.judgements) expect(j.text).toMatch(/United States|rivalry/);
   });
