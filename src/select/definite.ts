@@ -49,6 +49,9 @@ function headOf(m: RegExpMatchArray, tags?: Tagger): { noun: string; end: number
 /** "the two countries", "both sides": a count of what the deck names, which its context decides. */
 const COUNTED = /^\s+(?:two|three|four|both)\b/;
 
+/** "the world semiconductor market", "the global economy": there is one, whatever came before. */
+const ONE_OF_A_KIND = /^\s+(?:world|world['’]s|global|international)\b/;
+
 /** Part-of-speech tags of a text's words (universal tags), when the caller has a tagger. */
 export type Tagger = (text: string) => string[];
 
@@ -119,6 +122,7 @@ export function pointsBack(
     // ("The two countries…" counts what the deck names; its context decides, as for any noun.)
     // So is the one a sentence opens on after a phrase that sets the scene ("After delivering
     // oil to a refinery, the ship lost its steering", "Under the plan, steel output…").
+    if (ONE_OF_A_KIND.test(m[1])) continue;
     if (opensLine(text, m.index ?? 0) && !COUNTED.test(m[1])) return true;
     // A line past the lead that names no one and nowhere says which X only through the story
     // ("The dramatic fall in oil prices last year was responsible for the slump": Indonesia's,

@@ -462,10 +462,12 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
   const t = wordsOf(title);
   const own = wordsOf(topic.replace(/[-_]+/g, ' '));
   if (!own.length) return undefined;
-  const topicStems = new Set(topics.flatMap((x) => wordsOf(x.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
-  // The word right before the topic (not across a comma or "and"), neither a stopword nor a topic's.
+  const ownStems = new Set(own.map((w) => w.stem));
+  // The word right before the topic (not across a comma or "and"), neither a stopword nor the
+  // topic's own; another topic's word qualifies it too ("Japan" in "US–Japan semiconductor dispute").
   const qualifies = (m: Word, topicStart: Word) =>
-    !/[^\s]/.test(title.slice(m.end, topicStart.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+$/u.test(m.text) && !topicStems.has(m.stem);
+    !/[^\s]/.test(title.slice(m.end, topicStart.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+$/u.test(m.text) && !ownStems.has(m.stem);
+  const topicStems = new Set(topics.flatMap((x) => wordsOf(x.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
   for (let i = 0; i < t.length; i++) {
     if (!nounForms(own[0].lower).includes(t[i].lower)) continue;
     // The topic's other words, as the title writes them ("trade deficits").
@@ -474,6 +476,12 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
     if (last - i + 1 < own.length) continue;
     // "port strikes": the word before names which strikes.
     if (i > 0 && qualifies(t[i - 1], t[i])) return { stem: t[i - 1].stem, after: false };
+    // "Bank takeovers and mergers": a word before the first of two nouns joined by "and" names
+    // which of both (the first noun not a topic's: "Consumer prices and inflation" is two topics).
+    const [q, first, and] = [t[i - 3], t[i - 2], t[i - 1]];
+    if (q && /^(and|or)$/.test(and.lower) && !/[^\s]/.test(title.slice(first.end, and.start) + title.slice(and.end, t[i].start)) && qualifies(first, and) && !topicStems.has(first.stem) && qualifies(q, first) && !/ly$/.test(first.lower)) {
+      return { stem: q.stem, after: false };
+    }
     // "Bank takeovers", "central bank policy": the topic names whose; the noun after it, what of them.
     const after = t[last + 1];
     if (after && !/[^\s]/.test(title.slice(t[last].end, after.start)) && qualifies(after, after) && !/ly$/.test(after.lower)) return { stem: after.stem, after: true };
@@ -525,7 +533,8 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
   const qualified = !out && ctx.spec.title ? titleQualifierOf(ctx.spec.title, topic, ctx.topics, words) : undefined;
   const qualifier = qualified?.stem;
   if (qualifier) {
-    const deckStems = new Set([qualifier, ...ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem))]);
+    const otherStems = ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem));
+    const deckStems = new Set([qualifier, ...otherStems]);
     const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
     const narrowed = new Set<string>();
     for (const [doc, claims] of ctx.index.ofDocuments(subject.documents.keys())) {
@@ -533,13 +542,15 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
     }
     // A qualifier that leaves the topic fewer than two stories is read as naming its field, not a
     // part of it: "Dock strikes" over a corpus whose strike stories never say "dock" keeps them all.
+    // Another of the deck's topics is no field: "US–Japan semiconductor" over one story on Japan's
+    // chips is that story, not every Japan trade story.
     let stories = 0;
     for (const doc of narrowed) if ((subject.documents.get(doc) ?? 0) >= STORY) stories++;
     // A word after the topic says what of it the deck is about when it picks out a part of its
     // stories ("Bank takeovers": six of 108 bank stories), not most of them ("Arctic shipping"
     // over analyses that all touch on the Arctic's sea routes): then it is the topic's whole field.
     const all = [...subject.documents.values()].filter((v) => v >= STORY).length;
-    out = stories >= NARROWED_STORIES && (!qualified.after || stories <= all * PART) ? narrowed : undefined;
+    out = stories >= (otherStems.includes(qualifier) ? 1 : NARROWED_STORIES) && (!qualified.after || stories <= all * PART) ? narrowed : undefined;
   }
   if (!out && ctx.spec.title) out = readWithin(ctx, subject, topic, others);
   known.set(key, out);

@@ -33,6 +33,12 @@ const BACK_REFERENCE =
   /^(?:instead of|unlike (?:this|that|these|those|them|it)|since then|by then|until then|at that time|at the time|in return|in response|on the contrary|to this end|to that end|for this reason|for these reasons|despite this|because of this|in doing so|by doing so|as a result of this|in this (?:way|manner|context|sense|respect))\b/i;
 
 /**
+ * "Japanese firms and officials in turn argue…", "In turn, the bank…": the sentence answers the
+ * one before (a "which in turn" inside the sentence answers its own clause).
+ */
+const IN_TURN = /^(?:in turn\b|(?:(?!\b(?:which|that|who|whose)\b)[^,;:])+?(?<!\b(?:and|or))\s+in turn\s+\p{Ll})/iu;
+
+/**
  * "As such, Russia's room for manoeuvre would certainly shrink…", "For instance, Moscow would be
  * expected to limit…": a hypothetical conclusion or example drawn from the sentence before. Without
  * its marker it would read as a forecast of its own; with it, it points back.
@@ -170,7 +176,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
   if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || WIRE_LABEL.test(t)) return true;
-  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t)) return true;
+  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t) || IN_TURN.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;
   const aside = (x: string) => LEADING_PHRASE.exec(x) ?? RELATIVE_ASIDE.exec(x);

@@ -249,7 +249,7 @@ function aboutnessIn(subject: Subject, words: readonly Word[], docId: string): n
  * not only through words typical of its stories.
  */
 export function namesSubject(subject: Subject, words: readonly Word[], docId: string): boolean {
-  return subject.phrases.some((t) => findTerm(t, words) >= 0 || namesHead(t, words, docId, subject)) || queryHits(subject, words, docId) > 0;
+  return subject.phrases.some((t) => findTerm(t, words) >= 0 || namesHead(t, words, docId, subject) || namesDemonym(t, words)) || queryHits(subject, words, docId) > 0;
 }
 
 /**
@@ -265,6 +265,7 @@ function namesHead(term: SubjectTerm, words: readonly Word[], docId: string, sub
 
 function aboutnessOf(subject: Subject, words: readonly Word[], docId: string): number {
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
+  if (subject.phrases.some((t) => namesDemonym(t, words))) return DEMONYM_ABOUT;
   const hits = queryHits(subject, words, docId);
   if (hits > 0) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
   // Words typical of the subject speak for it only in a story about it, not one that names it once.
@@ -290,6 +291,21 @@ function namesPeople(name: SubjectTerm, words: readonly Word[]): boolean {
   const root = name.text.slice(0, -1);
   return words.some((w) => w.text.startsWith(root) && w.text.length > name.text.length);
 }
+
+/**
+ * Whether a sentence names a place's people or things by the place's adjective: "Japanese
+ * chipmakers" for Japan, "Russian gas" for Russia, "Brazilian", "Canadian", "Israeli"; not
+ * "Indiana" for India, nor "Chinatown" for China.
+ */
+function namesDemonym(name: SubjectTerm, words: readonly Word[]): boolean {
+  if (!name.proper || name.stems.length !== 1 || name.text.length < 5 || !/^\p{Lu}\p{Ll}+$/u.test(name.text)) return false;
+  const root = name.text.slice(0, -1);
+  return words.some((w) => {
+    const t = w.text.replace(/['’]s$/, '');
+    return (t.startsWith(root) && DEMONYM.test(t.slice(root.length))) || (t.startsWith(name.text) && DEMONYM.test(t.slice(name.text.length)));
+  });
+}
+const DEMONYM = /^(?:n|an|ian|ese|nese|i|ns|ans|ians)$/;
 
 /** How many query words a sentence holds, when they are enough to name the subject; else 0. */
 function queryHits(subject: Pick<Subject, 'query' | 'minHits' | 'specific' | 'names' | 'namedDocuments'>, words: readonly Word[], docId?: string): number {
@@ -366,7 +382,9 @@ export function scopeOf(
     i = j;
   }
   if (!terms.length) return undefined;
-  const actors = new Set(terms.flatMap((t) => actorsOf(t.text)));
+  // The deck's topics that are places or bodies are within it too: in "The US–Japan semiconductor
+  // dispute" (topics semiconductors and Japan), "Japanese firms … argue" is no other country's line.
+  const actors = new Set([...terms, ...topics.map((t) => ({ text: t }))].flatMap((t) => actorsOf(t.text)));
   return { terms: terms.map((t) => ({ ...t, proper: true })), actors, actorsOf };
 }
 
@@ -484,6 +502,9 @@ const UNLED = 0.5;
 const RELATED_WORDS = 10;
 /** Words typical of the subject a sentence must hold to be about it without naming it. */
 const RELATED_HITS = 2;
+
+/** How much a sentence naming a place only by its adjective ("Japanese firms") is about the place. */
+const DEMONYM_ABOUT = 0.8;
 
 /**
  * Pseudo-relevance feedback: the documents whose sentences name the subject, strongest first,

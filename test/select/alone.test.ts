@@ -102,6 +102,10 @@ describe('lines that point back', () => {
     expect(at(1, '', talks, ['strike', 'strikes'])).toBe(false);
     // a line naming the deck's subject says whose by it (coffee and its export quotas)
     expect(at(2, 'Coffee talks in London failed.', 'Producers and consumers could not find common ground on the issue of quota distribution.', ['export', 'exports', 'quota', 'quotas'])).toBe(false);
+    // "the world semiconductor market" is one of a kind, whatever came before (Reuters-21578, trade)
+    const weak = 'Some industry officials predicted any government measures were likely to have limited effect as long as the world semiconductor market remained weak.';
+    expect(at(4, 'MITI acted to tighten restrictions on microchip exports.', weak, ['semiconductor', 'semiconductors'])).toBe(false);
+    expect(at(4, 'MITI acted to tighten restrictions on microchip exports.', weak.replace('the world semiconductor market', 'the semiconductor market'), ['semiconductor', 'semiconductors'])).toBe(true);
   });
   it('finds a wire\'s bare noun for the company it named before (Reuters-21578, earn)', () => {
     expect(doc('Northern Telecom Ltd said it will split its stock two-for-one. The company has 240 mln shares.', 'Company said it will increase dividend on post-split shares to six cts from five cts.')).toBe(true);
@@ -157,6 +161,14 @@ describe('lines that lean on the story\'s sequence or set', () => {
   it('finds one of a set the story introduced: "Each 50,000 Swiss franc note…"', () => {
     expect(leansOnContext('Each 50,000 Swiss franc note will carry a warrant entitling the holder to sell 50,000 francs for dollars.')).toBe(true);
     expect(leansOnContext('Each year, Russia sells more oil to China.')).toBe(false);
+  });
+  it('finds an answer to the sentence before: "Japanese firms and officials in turn argue…"', () => {
+    // Reuters-21578 (trade/008): the complaint it answers is the sentence before
+    expect(leansOnContext('Japanese firms and officials in turn argue the flow of cheap chips to third countries is due to grey-market sales by third-party brokers.')).toBe(true);
+    expect(leansOnContext('In turn, the central bank raised its discount rate.')).toBe(true);
+    // a chain of causes inside the sentence is its own
+    expect(leansOnContext('The yen rose, which in turn cut the profits of Japanese exporters.')).toBe(false);
+    expect(leansOnContext('Lower oil prices cut export earnings and in turn the budget, Indonesia’s finance ministry said.')).toBe(false);
   });
   it('finds the rest of a set the story named before: "Any other Chinese investments…", "the other three countries"', () => {
     // seed corpus ("China's Growing Relations…") and Reuters-21578 (livestock)
