@@ -532,29 +532,71 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
   const words = ctx.words();
   const qualified = !out && ctx.spec.title ? titleQualifierOf(ctx.spec.title, topic, ctx.topics, words) : undefined;
   const qualifier = qualified?.stem;
+  const otherStems = ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem));
+  const all = [...subject.documents.values()].filter((v) => v >= STORY).length;
   if (qualifier) {
-    const otherStems = ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem));
-    const deckStems = new Set([qualifier, ...otherStems]);
-    const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
-    const narrowed = new Set<string>();
-    for (const [doc, claims] of ctx.index.ofDocuments(subject.documents.keys())) {
-      if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words.words(c).some((w) => w.stem === qualifier))) narrowed.add(doc);
-    }
+    const { narrowed, stories } = narrowedTo(ctx, subject, others, new Set([qualifier]), otherStems);
     // A qualifier that leaves the topic fewer than two stories is read as naming its field, not a
     // part of it: "Dock strikes" over a corpus whose strike stories never say "dock" keeps them all.
     // Another of the deck's topics is no field: "US–Japan semiconductor" over one story on Japan's
     // chips is that story, not every Japan trade story.
-    let stories = 0;
-    for (const doc of narrowed) if ((subject.documents.get(doc) ?? 0) >= STORY) stories++;
     // A word after the topic says what of it the deck is about when it picks out a part of its
     // stories ("Bank takeovers": six of 108 bank stories), not most of them ("Arctic shipping"
     // over analyses that all touch on the Arctic's sea routes): then it is the topic's whole field.
-    const all = [...subject.documents.values()].filter((v) => v >= STORY).length;
     out = stories >= (otherStems.includes(qualifier) ? 1 : NARROWED_STORIES) && (!qualified.after || stories <= all * PART) ? narrowed : undefined;
   }
   if (!out && ctx.spec.title) out = readWithin(ctx, subject, topic, others);
+  // The rest of the title says what of the topic the deck is about when a part of its stories
+  // names it: in "Iran, the Gulf and oil supplies", Iran's war in the Gulf, not the Iran arms
+  // affair of Washington's politics that most Iran stories of a newswire tell.
+  if (!out && !qualifier && ctx.spec.title) {
+    const angle = titleAngle(ctx, words);
+    if (angle.size) {
+      // (Only a topic the title names: "Commodity markets" over topics tea and exports says
+      // nothing of which exports.)
+      const { narrowed, stories } = narrowedTo(ctx, subject, others, angle, otherStems);
+      if (titleNames(ctx.spec.title, topic) && stories >= NARROWED_STORIES && stories <= all * PART) out = narrowed;
+    }
+  }
   known.set(key, out);
   return out;
+}
+
+/**
+ * The documents of a subject that name one of `stems` or another of the deck's topics (or that a
+ * corpus filed under a folder named by them), and how many of them are stories about it.
+ */
+function narrowedTo(ctx: SelectionContext, subject: Subject, others: readonly Subject[], stems: ReadonlySet<string>, otherStems: readonly string[]): { narrowed: Set<string>; stories: number } {
+  const words = ctx.words();
+  const deckStems = new Set([...stems, ...otherStems]);
+  const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
+  const narrowed = new Set<string>();
+  for (const [doc, claims] of ctx.index.ofDocuments(subject.documents.keys())) {
+    if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words.words(c).some((w) => stems.has(w.stem)))) narrowed.add(doc);
+  }
+  let stories = 0;
+  for (const doc of narrowed) if ((subject.documents.get(doc) ?? 0) >= STORY) stories++;
+  return { narrowed, stories };
+}
+
+/** Whether a deck title names a topic, in any of its noun forms ("semiconductor" for semiconductors). */
+function titleNames(title: string, topic: string): boolean {
+  const t = wordsOf(title).map((w) => w.lower);
+  return wordsOf(topic.replace(/[-_]+/g, ' ')).every((w) => nounForms(w.lower).some((f) => t.includes(f)));
+}
+
+/**
+ * The deck title's words that are neither a topic's, a stopword nor a name of its scope: "oil"
+ * and "supplies" in "Iran, the Gulf and oil supplies".
+ */
+function titleAngle(ctx: SelectionContext, words: CorpusWords): Set<string> {
+  const topicStems = new Set(ctx.topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
+  const named = new Set((ctx.scope()?.terms ?? []).flatMap((t) => t.stems));
+  return new Set(
+    wordsOf(ctx.spec.title ?? '')
+      .filter((w) => !words.isStop(w.lower) && w.text.length > 2 && /^\p{L}+$/u.test(w.text) && !topicStems.has(w.stem) && !named.has(w.stem))
+      .map((w) => w.stem),
+  );
 }
 
 /**
@@ -564,8 +606,7 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
  * documents both name, when they hold a story; else the topic is left whole.
  */
 function readWithin(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[]): Set<string> | undefined {
-  const title = wordsOf(ctx.spec.title ?? '').map((w) => w.lower);
-  const named = (t: string) => wordsOf(t.replace(/[-_]+/g, ' ')).every((w) => nounForms(w.lower).some((f) => title.includes(f)));
+  const named = (t: string) => titleNames(ctx.spec.title ?? '', t);
   if (named(topic)) return undefined;
   const stories = (s: Subject) => [...s.documents.values()].filter((v) => v >= STORY).length;
   const broad = stories(subject);

@@ -124,6 +124,8 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
     // "British and Commonwealth Shipping Plc", "Gold Fields said": a common word in capitals
     // beside another is part of a name, not the subject.
     if (!term.proper && /^\p{Lu}/u.test(words[i].text) && !headline(words) && partOfName(words, i, i + n - 1)) continue;
+    // "Gulf Applied Technologies Inc": a place a company is named after is not the company's story.
+    if (term.proper && !headline(words) && partOfName(words, i, i + n - 1, true)) continue;
     // "<TIN>", "IP": a common word written in capitals in running text is a ticker or an acronym.
     if (!term.proper && /^\p{Lu}{2,}$/u.test(words[i].text) && !headline(words)) continue;
     // "188,000 yen", "44 billion dollars", "hundreds of thousands of dollars": a unit after a
@@ -183,7 +185,7 @@ function headline(words: readonly Word[]): boolean {
  * ends in "Plc", "Inc", "Corp"… ("British and Commonwealth Shipping Plc"). A body named after its
  * subject ("International Coffee Organization") is about it, and stays.
  */
-function partOfName(words: readonly Word[], first: number, last: number): boolean {
+function partOfName(words: readonly Word[], first: number, last: number, companyOnly = false): boolean {
   // A capitalised word joined to the one before by a space only ("U.K. Money supply, Sterling M3"
   // is two phrases).
   const joined = (k: number) => k === 0 || words[k].start - words[k - 1].end === 1;
@@ -194,6 +196,7 @@ function partOfName(words: readonly Word[], first: number, last: number): boolea
     // "International Coffee Organization", "Brazilian Coffee Institute": named after its subject.
     if (BODY.test(words[k].text)) return false;
   }
+  if (companyOnly) return false;
   // Inside a longer name, capitals on both sides ("Consolidated Natural Gas System's", "Alaska
   // Housing Finance"): a company's or an agency's, not the subject.
   return k > last + 1 && first > 0 && cap(first - 1) && joined(first) && !/\.$/.test(words[first - 1].text);

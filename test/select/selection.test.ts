@@ -163,6 +163,22 @@ describe('selection', () => {
     expect(retrieve(dock, { topic: 'strikes', limit: 3 }).map((c) => c.claim.docId)).toContain('general/001');
   });
 
+  it('reads a topic within the rest of the title when a part of its stories names it (Reuters-21578: "Iran, the Gulf and oil supplies")', () => {
+    const wire = fixtureStore([
+      { id: 'general/037', paragraphs: [[{ text: 'Iran announced that its offensive against Iraq in the Gulf war had ended.', topics: [] }]] },
+      { id: 'general/092', paragraphs: [[{ text: 'Iran said its forces had captured a fortification near Basra on the Gulf front.', topics: [] }]] },
+      { id: 'crude/001', paragraphs: [[{ text: 'Gulf oil ministers will meet in Bahrain on crude oil supplies.', topics: [] }]] },
+      ...['approval rating', 'chief of staff', 'CIA nominee', 'Secretary of State', 'aide'].map((w, i) => ({ id: `general/40${i}`, paragraphs: [[{ text: `The Iran arms affair weighed on the ${w} in Washington.`, topics: [] }]] })),
+    ], {});
+    const iran = (title: string) => {
+      const ctx = createSelectionContext(wire, { title, topics: ['Iran', 'Gulf'] }, { ...prefs, kinds: [...prefs.kinds] });
+      return retrieve(ctx, { topic: 'Iran', limit: 6 }).map((c) => c.claim.docId).sort();
+    };
+    expect(iran('Iran, the Gulf and oil supplies')).toEqual(['general/037', 'general/092']);
+    // a title that adds nothing reads the topic whole (the test can fail)
+    expect(iran('Iran and the Gulf')).toContain('general/400');
+  });
+
   it('reads a topic the title sets beside another within it, down to one story (Reuters-21578, trade: "US–Japan semiconductor")', () => {
     const wire = fixtureStore([
       { id: 'trade/008', paragraphs: [[{ text: 'Japan moved to tighten curbs on semiconductor exports to preserve its pact with the U.S.', topics: [] }]] },

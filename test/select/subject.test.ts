@@ -174,6 +174,10 @@ describe('a topic word in its own sense', () => {
     expect(t('housing', 'Alaska Housing Finance was established by the legislature of the state of Alaska in 1971.')).toBe(false);
     expect(t('tin', 'The International Tin Study Group met in London.')).toBe(true);
     expect(t('natural gas', 'Natural gas prices rose in New York.')).toBe(true);
+    // a place a company is named after (Reuters-21578, acq)
+    expect(t('Gulf', 'Gulf Applied Technologies Inc said it sold its pipeline and terminal operations units.')).toBe(false);
+    expect(t('Gulf', 'Deputy oil ministers from six Gulf Arab states will meet in Bahrain.')).toBe(true);
+    expect(t('Japan', 'The Bank of Japan cut its discount rate.')).toBe(true);
     // a ticker is not the word (Reuters-21578, acq)
     expect(t('tin', 'Shares of Temple Inland Inc <TIN> and International Paper Co <IP> rose sharply this morning.')).toBe(false);
     expect(t('tin', 'TIN PRODUCERS AGREE TO CURB EXPORTS')).toBe(true);
