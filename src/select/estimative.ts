@@ -20,8 +20,21 @@ const EVALUATIVE =
 /** A month name, not a modal: "in May 2022", "May 9". */
 const MONTH_MAY = /\bMay\s+\d|\b(?:in|of|since|until|by|from|early|late|mid-?)\s+May\b/g;
 
+/**
+ * "It is difficult to foresee for how long sanctions will be imposed", "It remains to be seen
+ * whether…", "It is too early to say…": a sentence that says only that the matter cannot be known
+ * judges nothing. ("Considering the benefits and trade-offs of cooperation, it is difficult to
+ * foresee how long Russia will tolerate…" gives its grounds: a reasoned assessment.)
+ */
+export function onlyUncertain(text: string): boolean {
+  return UNKNOWABLE.test(text);
+}
+const UNKNOWABLE =
+  /^(?:it\s+(?:is|was|remains|will\s+be|would\s+be)\s+(?:still\s+|very\s+|too\s+|extremely\s+)?(?:difficult|hard|impossible|unclear|uncertain|early|premature)\s+(?:to\s+(?:foresee|predict|forecast|say|tell|know|judge|assess|determine|gauge|estimate)\b|whether|how|what|when)|it\s+remains\s+(?:to\s+be\s+seen|unclear|uncertain)|only\s+time\s+will\s+tell|(?:no\s+one|nobody)\s+(?:knows|can\s+(?:say|tell|predict)))/i;
+
 /** Whether the claim's judgement is carried by estimative or evaluative language. */
 export function carriesJudgement(claim: Pick<Claim, 'text' | 'likelihood'>): boolean {
+  if (onlyUncertain(claim.text)) return false;
   if (claim.likelihood) return true;
   const text = claim.text.replace(MONTH_MAY, '');
   return ESTIMATIVE.test(text) || EVALUATIVE.test(text);

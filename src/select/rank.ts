@@ -6,7 +6,7 @@
 import type { Claim, ClaimKind } from '../model.ts';
 import { contentWords, jaccard, nearDuplicate } from './similarity.ts';
 import { leansOnContext } from './standalone.ts';
-import { carriesJudgement } from './estimative.ts';
+import { carriesJudgement, onlyUncertain } from './estimative.ts';
 import { datelineLength } from '../text.ts';
 
 export { ANAPHORIC } from './standalone.ts';
@@ -92,6 +92,8 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   if (c.claim.likelihood) score += prefs.likelihood ? 0.15 * (1 - central) : 0.03;
   if (prefs.plain) score -= 0.1 * plainPenalty(c.claim.text);
   if (prefs.estimative && !carriesJudgement(c.claim)) score -= UNJUDGED_PENALTY;
+  // "It is difficult to foresee how long sanctions will last": that it is unknown, and no more.
+  else if (onlyUncertain(c.claim.text)) score -= UNJUDGED_PENALTY;
   if (leansOnContext(c.claim.text)) score -= 0.4;
   if (c.pinned) score += 1;
   return score;

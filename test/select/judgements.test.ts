@@ -36,6 +36,19 @@ describe('which claims carry a judgement', () => {
     expect(carriesJudgement({ text })).toBe(false);
   });
 
+  it.each([
+    // seed corpus ("The Continuing Saga…"): judged a truism in four decks
+    'It is difficult to foresee for how long international sanctions will be imposed on Russia.',
+    'It remains to be seen whether the cut will hold.',
+    'It is too early to say how the market will react.',
+  ])('says only that the matter cannot be known: %s', (text) => {
+    expect(carriesJudgement({ text })).toBe(false);
+  });
+
+  it('an uncertainty with its grounds is a reasoned assessment', () => {
+    expect(carriesJudgement({ text: 'Considering the benefits and trade-offs of cooperation, it is difficult to foresee how long Russia will tolerate China’s increasing engagement in the Arctic.' })).toBe(true);
+  });
+
   it('a stated likelihood is a judgement whatever the words', () => {
     expect(carriesJudgement({ text: 'China is the main adversary.', likelihood: 'probable' })).toBe(true);
   });
