@@ -465,8 +465,9 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
   const ownStems = new Set(own.map((w) => w.stem));
   // The word right before the topic (not across a comma or "and"), neither a stopword nor the
   // topic's own; another topic's word qualifies it too ("Japan" in "US–Japan semiconductor dispute").
+  // ("Taiwan's trade surplus": a possessive qualifies as well.)
   const qualifies = (m: Word, topicStart: Word) =>
-    !/[^\s]/.test(title.slice(m.end, topicStart.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+$/u.test(m.text) && !ownStems.has(m.stem);
+    !/[^\s]/.test(title.slice(m.end, topicStart.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+(?:['’]s)?$/u.test(m.text) && !ownStems.has(m.stem);
   const topicStems = new Set(topics.flatMap((x) => wordsOf(x.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
   for (let i = 0; i < t.length; i++) {
     if (!nounForms(own[0].lower).includes(t[i].lower)) continue;
@@ -581,7 +582,7 @@ function narrowedTo(ctx: SelectionContext, subject: Subject, others: readonly Su
 
 /** Whether a deck title names a topic, in any of its noun forms ("semiconductor" for semiconductors). */
 function titleNames(title: string, topic: string): boolean {
-  const t = wordsOf(title).map((w) => w.lower);
+  const t = wordsOf(title).map((w) => w.lower.replace(/['’]s$/, ''));
   return wordsOf(topic.replace(/[-_]+/g, ' ')).every((w) => nounForms(w.lower).some((f) => t.includes(f)));
 }
 

@@ -36,6 +36,12 @@ const BACK_REFERENCE =
  * "Japanese firms and officials in turn argue…", "In turn, the bank…": the sentence answers the
  * one before (a "which in turn" inside the sentence answers its own clause).
  */
+/**
+ * "Chang was quoted as saying this would depend on…", "He said these were…": a demonstrative as
+ * the subject of what was said points at what the story said before.
+ */
+const SAID_THIS = /\b(?:said|says|saying|say|added|adding|warned|noted|argued|stressed|believes?|believed|thinks?|thought|expects?|expected)\s+(?:that\s+)?(?:this|these|those)\s+(?:would|will|was|were|is|are|could|can|may|might|should|must|had|has|have|meant|means|did|does)\b/i;
+
 const IN_TURN = /^(?:in turn\b|(?:(?!\b(?:which|that|who|whose)\b)[^,;:])+?(?<!\b(?:and|or))\s+in turn\s+\p{Ll})/iu;
 
 /**
@@ -176,7 +182,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
   if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || WIRE_LABEL.test(t)) return true;
-  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t) || IN_TURN.test(t)) return true;
+  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t) || IN_TURN.test(t) || SAID_THIS.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;
   const aside = (x: string) => LEADING_PHRASE.exec(x) ?? RELATIVE_ASIDE.exec(x);

@@ -29,6 +29,11 @@ export interface SubjectTerm {
   /** The corpus never writes the word otherwise ("Russia", unlike "Labour"): a name even at the start of a sentence. */
   alwaysName?: boolean;
   /**
+   * For a name the spec writes partly in lower case ("Canadian dollar"): which of its words are
+   * capitalised, and so must be in a sentence too; absent, every word must be.
+   */
+  capitals?: boolean[];
+  /**
    * For a common word: the forms of each word that keep its sense, lower case (its plural or
    * singular and possessive: "strike", "strikes"; not "striking" nor "shipped"). Absent: any
    * word with the same stem (a keyword the corpus's topics.yaml writes with `*`, a word of a
@@ -90,7 +95,9 @@ export function termOf(text: string, corpus?: CorpusWords, anyForm = false): Sub
   const words = wordsOf(text);
   const proper = words.some((w) => /^\p{Lu}/u.test(w.text)) || (!!corpus && words.length > 0 && words.every((w) => corpus.isName(w.text)));
   const alwaysName = !!corpus && words.length === 1 && (corpus.isName(words[0].text) || corpus.neverLower(words[0].text));
-  if (proper || anyForm) return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName };
+  const capitals = words.map((w) => /^\p{Lu}/u.test(w.text));
+  const mixed = proper && capitals.some((c) => !c) && capitals.some((c) => c);
+  if (proper || anyForm) return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName, ...(mixed ? { capitals } : {}) };
   return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName, forms: words.map((w) => formsOf(w.lower)) };
 }
 
@@ -218,8 +225,9 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
     if (term.inflects && !inflection(term.inflects, w.lower.replace(/['’]s$/, ''))) return false;
     return true;
   }
-  // A name: the sentence writes it capitalised too (or all in capitals).
-  return /^\p{Lu}/u.test(w.text);
+  // A name: the sentence writes it capitalised too (or all in capitals); a word the spec writes in
+  // lower case within it ("dollar" in "Canadian dollar") in either case.
+  return term.capitals?.[k] === false || /^\p{Lu}/u.test(w.text);
 }
 
 /**

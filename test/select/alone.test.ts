@@ -162,6 +162,13 @@ describe('lines that lean on the story\'s sequence or set', () => {
     expect(leansOnContext('Each 50,000 Swiss franc note will carry a warrant entitling the holder to sell 50,000 francs for dollars.')).toBe(true);
     expect(leansOnContext('Each year, Russia sells more oil to China.')).toBe(false);
   });
+  it('finds a demonstrative as the subject of what was said: "Chang was quoted as saying this would depend…" (Reuters-21578, money-fx)', () => {
+    expect(leansOnContext('Chang was quoted as saying this would depend on Taiwan\'s ability to reduce its trade surplus with the U.S.')).toBe(true);
+    expect(leansOnContext('The minister said these were the lowest prices in a decade.')).toBe(true);
+    // "this year", "this week" say when; "it" after said is its own speaker
+    expect(leansOnContext('Chang said this year\'s surplus would fall.')).toBe(false);
+    expect(leansOnContext('Exxon said it would cut its posted prices.')).toBe(false);
+  });
   it('finds an answer to the sentence before: "Japanese firms and officials in turn argue…"', () => {
     // Reuters-21578 (trade/008): the complaint it answers is the sentence before
     expect(leansOnContext('Japanese firms and officials in turn argue the flow of cheap chips to third countries is due to grey-market sales by third-party brokers.')).toBe(true);

@@ -147,6 +147,9 @@ describe('selection', () => {
     // a word before the first of two nouns joined by "and" qualifies both: bank mergers
     expect(titleQualifier('Bank takeovers and mergers', 'mergers', ['banks', 'mergers'], { isStop })).toBe('bank');
     expect(titleQualifier('Consumer prices and inflation', 'inflation', ['consumer prices', 'inflation'], { isStop })).toBeUndefined();
+    // a possessive qualifies too: Taiwan's surplus, not Brazil's
+    expect(titleQualifier("Taiwan's trade surplus and its currency", 'trade surplus', ['Taiwan', 'trade surplus'], { isStop })).toBe('taiwan');
+    expect(titleQualifier('Taiwan’s trade surplus', 'trade surplus', ['trade surplus'], { isStop })).toBe('taiwan');
     const strikes = fixtureStore([
       { id: 'ship/001', paragraphs: [[{ text: 'Dutch port workers extended their strikes, disrupting Rotterdam cargo.', topics: [] }]] },
       { id: 'ship/002', paragraphs: [[{ text: 'Canadian seafarers threaten strikes this spring over wage rollbacks.', topics: [] }]] },
