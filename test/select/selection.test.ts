@@ -43,6 +43,14 @@ describe('selection', () => {
     expect(nearDuplicate(contentWords(gas(1).text), contentWords(docs[1].paragraphs[0][0].text))).toBe(false);
   });
 
+  it('recognises a long line most of whose words a line shown holds (Reuters-21578, crude: one statement filed twice)', () => {
+    const lead = contentWords("BAHRAIN, March 2 - Saudi Arabian Oil Minister Hisham Nazer reiterated the kingdom's commitment to last December's OPEC accord to boost world oil prices and stabilize the market, the official Saudi Press Agency SPA said.");
+    const again = contentWords("Saudi Arabian oil minister Hisham Nazer yesterday reiterated the kingdom's commitment to the December OPEC accord and said it would never sell below official prices.");
+    expect(nearDuplicate(lead, again)).toBe(true);
+    // the same minister on another matter is another line
+    expect(nearDuplicate(lead, contentWords('Saudi Arabian oil minister Hisham Nazer said the kingdom produced 3.5 mln barrels a day in February, below its OPEC quota of 4.133 mln.'))).toBe(false);
+  });
+
   it('recognises one fact told twice by its figure and what it is about (Reuters-21578, Brazil\'s moratorium)', () => {
     // (as the wire wraps it: a line break inside the figure)
     const a = contentWords('Brazil on February 20 suspended interest payments on 68\nbillion dlrs of its debts to commercial banks.');
