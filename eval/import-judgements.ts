@@ -1,7 +1,8 @@
 /**
  * Merges a judge's line marks into the gold: `tsx eval/import-judgements.ts marks.yaml`, where the
  * file maps a deck (`seed-<spec>` or `rt-<spec>`, as the review files are named) to entries
- * `{ slide, text, on, alone, key, note? }`. A line judged again replaces its earlier marks.
+ * `{ slide, text, on, alone, key, note? }` (entries without a text, a deck's own scores, are
+ * skipped). A line judged again replaces its earlier marks.
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,6 +35,8 @@ for (const [deck, entries] of Object.entries(marks)) {
   const gold: Gold = existsSync(path) ? ((parse(readFileSync(path, 'utf8')) as Gold) ?? {}) : {};
   const lines = new Map<string, JudgedLine>((gold.lines ?? []).map((l) => [`${l.section}|${norm(l.text)}`, l]));
   for (const m of entries) {
+    // (A deck's own scores, `{ deck: true, overall, … }`, are the review's, not a line's.)
+    if (typeof m.text !== 'string') continue;
     const line: JudgedLine = { section: m.slide, text: norm(m.text), on: m.on, alone: m.alone, key: m.key };
     if (m.note) line.note = m.note;
     lines.set(`${line.section}|${line.text}`, line);
