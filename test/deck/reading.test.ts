@@ -86,6 +86,9 @@ describe('reading the sample decks', () => {
     }
     expect(scenarioName({ text: 'A domestic change would provide an opportunity for the Russian elite to reassess the results of to-date policy and return to the long-held idea of diversifying policy.' }))
       .toBe('A domestic change would provide an opportunity');
+    // a long condition is named whole, never cut before its comma (seed corpus, "The Continuing Saga…")
+    expect(scenarioName({ text: 'If China refrains from strengthening its hard security role vis-á-vis Russia and continues to focus on being the economic superpower, Russia-Sino ties are likely to get better.' }))
+      .toBe('If China refrains from strengthening its hard security role vis-á-vis Russia and continues to focus on being the economic superpower');
     // a scenario does not show its name twice: the text goes on where the name stops
     for (const s of scenarios) expect(s.text.toLowerCase().startsWith(s.name.toLowerCase()), s.text).toBe(false);
   });
