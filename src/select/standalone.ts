@@ -95,6 +95,13 @@ const STORY_SEQUENCE = /(?<!\b(?:a|one|two|three|\d+)\s+(?:years?|months?|weeks?
 /** "NOTE: Company statement said…": a wire's label for a note on the story above it. */
 const WIRE_LABEL = /^\p{Lu}{2,}(?:['’]S)?(?:\s+\p{Lu}{2,})*:\s/u;
 
+/**
+ * "Exports of soybean oil were 325,900 (338,800), sun oil 172,100 (189,800), rape oil 114,300
+ * (103,400)…": a table's row set in prose, each figure beside its comparison in brackets, whose
+ * heading (whose exports, which period, what unit) the story gave before.
+ */
+const TABLE_ROW = /(?:\d[\d,.]*\s*\(\s*\d[\d,.]*\s*\)[^()]{0,40}){3,}/;
+
 /** "a similar scenario" without "to …": similar to what? */
 const SIMILAR = /\b(?:a|the)\s+similar\s+\p{L}+\b(?!\s+to\b)/u;
 
@@ -181,7 +188,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   if (OBJECT_PRONOUN.test(t) || UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
-  if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || WIRE_LABEL.test(t)) return true;
+  if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || WIRE_LABEL.test(t) || TABLE_ROW.test(t)) return true;
   if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t) || IN_TURN.test(t) || SAID_THIS.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;

@@ -169,6 +169,11 @@ describe('lines that lean on the story\'s sequence or set', () => {
     expect(leansOnContext('Chang said this year\'s surplus would fall.')).toBe(false);
     expect(leansOnContext('Exxon said it would cut its posted prices.')).toBe(false);
   });
+  it('finds a table row set in prose: figures beside their comparisons, the heading left above (Reuters-21578, meal-feed)', () => {
+    expect(leansOnContext('Exports of soybean oil were 325,900 (338,800), sun oil 172,100 (189,800), rape oil 114,300 (103,400) and groundnut oil 12,100 (10,300).')).toBe(true);
+    // one comparison in brackets reads
+    expect(leansOnContext('Dutch soybean oil exports rose to 325,900 tonnes in 1986 (338,800 in 1985).')).toBe(false);
+  });
   it('finds an answer to the sentence before: "Japanese firms and officials in turn argue…"', () => {
     // Reuters-21578 (trade/008): the complaint it answers is the sentence before
     expect(leansOnContext('Japanese firms and officials in turn argue the flow of cheap chips to third countries is due to grey-market sales by third-party brokers.')).toBe(true);
