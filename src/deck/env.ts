@@ -86,8 +86,10 @@ export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.m
     const c = bulletText(env, claim, maxWords);
     const doc = env.select.store.document(claim.docId);
     // A speaker is named with the role the article gives, where the line has room for it.
-    let named = nameSpeaker(doc, claim, c.text);
-    if (named.insertions.length && wordCount(named.text) > maxWords) named = nameSpeaker(doc, claim, c.text, { roles: false });
+    const words = env.select.words();
+    const common = (word: string) => !words.neverLower(word);
+    let named = nameSpeaker(doc, claim, c.text, { common });
+    if (named.insertions.length && wordCount(named.text) > maxWords) named = nameSpeaker(doc, claim, c.text, { roles: false, common });
     const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords);
     // An acronym the article defined is written out where the length allows it.
     // (Within the length a line may run to, as compression allows it: a norm, not a wall.)

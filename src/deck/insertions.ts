@@ -9,6 +9,7 @@ import type { Claim, CorpusDocument, Insertion } from '../model.ts';
 import { resolvePronoun } from '../corpus/attribution.ts';
 import { namedPeople, resolvePerson, type People, type Person } from '../corpus/people.ts';
 import { posTags } from './grammar.ts';
+import { findActors } from '../corpus/actors.ts';
 import { wordCount } from './compress.ts';
 
 const VERB = String.raw`(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|reiterated|reported)\b`;
@@ -26,9 +27,15 @@ const peopleOf = new WeakMap<CorpusDocument, People>();
  * The shown text with its speaker named, or the text as it was when there is nothing to name
  * or no one can be named for sure. `shown` is the bullet's text (a deletion of `claim.text`).
  */
-export function nameSpeaker(doc: CorpusDocument | undefined, claim: Claim, shown: string, options: { roles?: boolean } = {}): Named {
+export function nameSpeaker(
+  doc: CorpusDocument | undefined,
+  claim: Claim,
+  shown: string,
+  /** `common`: whether the corpus writes a word in lower case too ("farmers"), so that alone it names no one for sure. */
+  options: { roles?: boolean; common?: (word: string) => boolean } = {},
+): Named {
   if (!doc) return { text: shown, insertions: [] };
-  const body = nameBody(doc, claim, shown) ?? nameShortBody(doc, claim, shown);
+  const body = nameBody(doc, claim, shown) ?? nameShortBody(doc, claim, shown) ?? (options.common ? nameShortOpening(doc, claim, shown, options.common) : undefined);
   if (body) return body;
   const roles = options.roles ?? true;
   const pronoun = PRONOUN_SPEAKER.exec(shown);
@@ -134,6 +141,48 @@ function nameShortBody(doc: CorpusDocument, claim: Claim, shown: string): Named 
   const inserted = `[${name}]`;
   return {
     text: shown.slice(0, found.index) + inserted + shown.slice((found.index ?? 0) + found[1].length),
+    insertions: [{ text: inserted, replaces: { start: at, end: at + inClaim[0].length }, source }],
+  };
+}
+
+/** A line's opening name of one or two words in capitals, then a comma or a word in lower case. */
+const OPENING_NAME = /^(\p{Lu}[\p{L}&'’-]*(?:\s+\p{Lu}[\p{L}&'’-]*)?)(?=,|\s+\p{Ll})/u;
+/** A name's last word that says only that it is a company ("Comalco Ltd" for "Comalco"). */
+const COMPANY_SUFFIX = /^(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|AG|SA|NV|BV|GmbH|LLC|Bhd|Berhad|SpA)\.?$/;
+
+/**
+ * "Farmers, with 9.6 mln dlrs in assets, was closed…", where the article named "the failed
+ * Farmers State Bank" before: a line that opens on a common word (`common`) that is the first word
+ * of one longer name the article gave earlier names it as the article did ("[Farmers State Bank],
+ * with…"). Not a name the corpus writes only as one ("Viacom said" is Viacom), nor a place
+ * ("Japan" beside "Japan Air Lines" is Japan), nor a name that differs only by "Corp" or "Ltd".
+ */
+function nameShortOpening(doc: CorpusDocument, claim: Claim, shown: string, common: (word: string) => boolean): Named | undefined {
+  const found = OPENING_NAME.exec(shown);
+  if (found && !found[1].split(/\s+/).some(common)) return undefined;
+  // (A name, not a sentence's first word in capitals, "Despite", "While"; an acronym, "ATPC", is
+  // written out by `expandAcronyms`.)
+  if (!found || /^\p{Lu}{2,}\b/u.test(found[1]) || findActors(found[1]).length) return undefined;
+  const tags = posTags(shown.split(/\s+/).slice(0, 8).join(' '));
+  if (found[1].split(/\s+/).some((_, i) => tags[i] !== 'PROPN')) return undefined;
+  const words = found[1].split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // (Words in capitals and lower case: a headline in capitals, "ATPC MEMBERS FIND WAYS", is no name.)
+  const longer = new RegExp(String.raw`(?<![\p{L}])${words.join('\\s+')}((?:\s+\p{Lu}[\p{Ll}&'’-][\p{L}&'’-]*|\s+\p{Lu}\.?(?=\s)){1,3})(?![\p{L}])`, 'gu');
+  const names = new Map<string, { start: number; end: number }>();
+  for (const m of doc.text.slice(0, claim.start).matchAll(longer)) {
+    const rest = m[1].trim().split(/\s+/);
+    if (rest.every((w) => COMPANY_SUFFIX.test(w))) continue;
+    const name = m[0].replace(/\s+/g, ' ');
+    if (!names.has(name)) names.set(name, { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  if (names.size !== 1) return undefined;
+  const [[name, source]] = [...names];
+  const inClaim = new RegExp(String.raw`(?<![\p{L}])${words.join('\\s+')}(?![\p{L}])`, 'u').exec(claim.text);
+  if (!inClaim) return undefined;
+  const at = claim.start + (inClaim.index ?? 0);
+  const inserted = `[${name}]`;
+  return {
+    text: inserted + shown.slice(found[1].length),
     insertions: [{ text: inserted, replaces: { start: at, end: at + inClaim[0].length }, source }],
   };
 }

@@ -65,6 +65,31 @@ describe('naming a speaker in brackets', () => {
     expect(nameSpeaker(two, line, line.text).text).toBe('Reserves fell, the National Bank said.');
   });
 
+  it('names a line\'s opening short name as the article named it before (Reuters-21578, general: "Farmers, with 9.6 mln dlrs in assets…")', () => {
+    const failed = article([
+      'WASHINGTON, Feb 26 - The FDIC said the deposits of the failed Farmers State Bank, Hart, Tex., were assumed by Hale County State Bank.',
+      'Farmers, with 9.6 mln dlrs in assets, was closed by Texas bank regulators.',
+    ]);
+    const claim = claimOf(failed, 'Farmers, with 9.6 mln dlrs in assets, was closed by Texas bank regulators.');
+    // (the corpus writes "farmers" in lower case too; never "viacom")
+    const common = (w: string) => /^(?:Farmers|Japan|Comalco)$/.test(w);
+    const named = nameSpeaker(failed, claim, claim.text, { common });
+    expect(named.text).toBe('[Farmers State Bank], with 9.6 mln dlrs in assets, was closed by Texas bank regulators.');
+    expect(failed.text.slice(named.insertions[0].source.start, named.insertions[0].source.end)).toBe('Farmers State Bank');
+    expect(withoutInsertions(named.text, named.insertions)).toBe(', with 9.6 mln dlrs in assets, was closed by Texas bank regulators.');
+    // a place beside a name that starts with it, and a name that differs only by "Ltd", stay as written
+    const airline = article(['TOKYO, March 2 - Japan Air Lines cut fares.', 'Japan said it would open its market.']);
+    const japan = claimOf(airline, 'Japan said it would open its market.');
+    expect(nameSpeaker(airline, japan, japan.text, { common }).text).toBe('Japan said it would open its market.');
+    const results = article(['SYDNEY, March 2 - Comalco Ltd returned to profit.', 'Comalco said the industry suffers from low prices.']);
+    const comalco = claimOf(results, 'Comalco said the industry suffers from low prices.');
+    expect(nameSpeaker(results, comalco, comalco.text, { common }).insertions).toEqual([]);
+    // a name the corpus writes only as one says whose already
+    const bids = article(['NEW YORK, March 2 - Viacom International Inc received revised offers.', 'Viacom said the offers were raised.']);
+    const viacom = claimOf(bids, 'Viacom said the offers were raised.');
+    expect(nameSpeaker(bids, viacom, viacom.text, { common }).insertions).toEqual([]);
+  });
+
   it('names "he" when the article leaves no doubt who it is', () => {
     const claim = claimOf(doc, 'He said other members had agreed.');
     expect(nameSpeaker(doc, claim, claim.text).text).toBe('[Victor Siaahan] said other members had agreed.');
