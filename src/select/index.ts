@@ -705,6 +705,13 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
     const first = picked.map((p) => contentWords(p.text));
     const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
     picked.push(...diversify(ranked.filter((c) => passing.has(c.id)), { ...options, repeatsShown, limit: request.limit - picked.length }));
+  } else if (!request.dryRun && !picked.length && passing.size && ctx.spec.title) {
+    // Where no line of the topic's stories can stand on the slide, a passing mention that also
+    // says what the deck's title asks about ("Russia's dependence on China" in "What the war in
+    // Ukraine changed between Russia and China") serves; "ready for shipping in May" does not.
+    const asked = titleWordsBeyondTopics(ctx);
+    const onTitle = (c: RankedClaim) => new Set(ctx.words().words(c).filter((w) => asked.has(w.stem)).map((w) => w.stem)).size >= TITLE_WORDS_PASSING;
+    picked.push(...diversify(ranked.filter((c) => passing.has(c.id) && onTitle(c)), { ...options, limit: request.limit }));
   }
   // No padding: a line far weaker than the slide's best says the corpus has little more on the
   // subject; the slide runs shorter instead.
@@ -716,6 +723,16 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
 
 /** Share of the slide's best score a further line must reach. */
 const PADDING = 0.6;
+
+/** Words of the deck title beyond its topics a passing mention must also name to stand in for the topic's stories. */
+const TITLE_WORDS_PASSING = 2;
+
+/** The stems of the deck title's words that are neither stopwords nor a topic's. */
+function titleWordsBeyondTopics(ctx: SelectionContext): Set<string> {
+  const words = ctx.words();
+  const topicStems = new Set(ctx.topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
+  return new Set(wordsOf(ctx.spec.title ?? '').filter((w) => !words.isStop(w.lower) && w.text.length > 2 && !topicStems.has(w.stem)).map((w) => w.stem));
+}
 
 /** Records claims picked with `dryRun` as shown, once the caller has settled on them. */
 export function recordShown(ctx: SelectionContext, claims: Iterable<Claim>): void {
