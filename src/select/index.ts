@@ -13,7 +13,7 @@ import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicate, nearDuplicateBy, sameFigure } from './similarity.ts';
-import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, toldWith, type Scope, type Subject } from './subject.ts';
+import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
@@ -366,6 +366,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   const others = subject ? ctx.topics.filter((t) => topicKey(t) !== topic).map((t) => ctx.subject({ topic: t })) : [];
   const words = subject || scope ? ctx.words() : undefined;
   const together = subject && topic ? storiesTogether(ctx, subject, request.topic ?? topic, others) : undefined;
+  const nearTitled = subject && topic ? passagesWithin(ctx, request.topic ?? topic) : undefined;
   const titleStems = new Set(
     request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
   );
@@ -399,6 +400,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
       const story = subject.documents.get(claim.docId) ?? 0;
       rel = (0.75 * about + 0.25 * (bm25.get(claim.id) ?? 0)) * (PASSING + (1 - PASSING) * story);
       if (together && !together.has(claim.docId) && !pinned) continue;
+      if (nearTitled && !nearTitled(claim) && !pinned) continue;
       if (others.length) rel *= ALONE_TOPIC + (1 - ALONE_TOPIC) * Math.max(...others.map((o) => o.documents.get(claim.docId) ?? 0));
       if (titleStems.size && words.words(claim).some((w) => titleStems.has(w.stem))) rel += TITLE_BONUS;
       if (angle.size && words.words(claim).some((w) => angle.has(w.stem))) rel += ANGLE_BONUS;
@@ -620,6 +622,37 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
   let kept = 0;
   for (const d of within) if ((subject.documents.get(d) ?? 0) >= STORY || narrow.some(({ s }) => (s.documents.get(d) ?? 0) >= STORY)) kept++;
   return kept >= WITHIN_STORIES ? within : undefined;
+}
+
+/**
+ * A topic the deck title leaves out, beside places or bodies it names as topics ("influence" in
+ * "Russia and China in Central Asia"), is read in the passages about them: a line whose paragraph,
+ * or the one before or after it, names one. A long analysis names every topic somewhere; which
+ * influence it means, the passage says. Undefined when the title names the topic itself or no
+ * other topic that is a name.
+ */
+function passagesWithin(ctx: SelectionContext, topic: string): ((claim: Claim) => boolean) | undefined {
+  const title = ctx.spec.title ?? '';
+  if (!title || titleNames(title, topic)) return undefined;
+  // (Places and bodies set the scene: "Central Asia", "the Soviet Union"; a common word the title
+  // names, "leverage", is one more subject beside the other.)
+  const words = ctx.words();
+  const named = ctx.topics
+    .filter((t) => topicKey(t) !== topicKey(topic) && titleNames(title, t) && termOf(t.replace(/[-_]+/g, ' '), words).proper)
+    .map((t) => ctx.subject({ topic: t }));
+  if (!named.length) return undefined;
+  const near = new Map<string, Set<number>>();
+  return (claim) => {
+    let paragraphs = near.get(claim.docId);
+    if (!paragraphs) {
+      paragraphs = new Set();
+      for (const c of ctx.index.ofDocuments([claim.docId]).get(claim.docId) ?? []) {
+        if (named.some((s) => namesSubject(s, words.words(c), c.docId))) for (const p of [c.paragraph - 1, c.paragraph, c.paragraph + 1]) paragraphs.add(p);
+      }
+      near.set(claim.docId, paragraphs);
+    }
+    return paragraphs.has(claim.paragraph);
+  };
 }
 
 /**
