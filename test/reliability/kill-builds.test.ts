@@ -90,9 +90,12 @@ describe('a build killed with SIGKILL', () => {
 
   it('at moments spread evenly over a whole build', async () => {
     const n = 12;
+    const landed = tally.kills;
     for (let i = 0; i < n; i++) await killAndCheck((b) => b.killAfter(((i + 0.5) / n) * buildMs));
     await nextBuildIsClean();
-    expect(tally.kills).toBeGreaterThanOrEqual(20);
+    // Most of the kills land in a build (the test can fail): on a loaded machine a build may run
+    // faster or slower than the one timed, so the last moments can fall after it ends.
+    expect(tally.kills - landed).toBeGreaterThanOrEqual(n / 2);
   }, 240_000);
 });
 
