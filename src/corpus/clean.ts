@@ -12,6 +12,7 @@ import { findDuplicates } from './dedupe.ts';
 import { classifyAlone, densityScale, isShortProse, JUSTEXT, smooth, type BlockClass } from './justext.ts';
 import type { HtmlBlock } from './formats/html.ts';
 import { ENGLISH, type LanguageProfile } from './language.ts';
+import { dateAlone, holdsFigure } from './lines.ts';
 import { readTextMeta, type MetaHints, type TextMeta } from './metadata.ts';
 import { END_OF_ARTICLE, matchBoilerplate, TEASER } from './patterns.ts';
 import { SECTION_CHARS, sectionsOf } from './sections.ts';
@@ -147,6 +148,8 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   // A row of a table (copied text separates its cells by tabs) that its neighbours keep is a
   // table of the article, not a label, however short; rows of two cells or more are kept among
   // boilerplate too (results, prices, a recipe's quantities): menus and links are not copied so.
+  // So is a short line that holds a figure among words ("350 g sugar", "Annual rate: 3.9 %"):
+  // a label or a button names no amount. A date alone is a stamp, wherever it stands.
   final.forEach((c, i) => {
     const b = blocks[i];
     if (reasons.has(i)) return;
@@ -166,7 +169,9 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
             ? 'jusText: short block among boilerplate'
             : 'jusText: near-good block among boilerplate',
       );
-    } else if (alone[i] === 'short' && !prose[i] && !introducesText(i) && !b.text.includes('\t')) {
+    } else if (alone[i] === 'short' && !b.text.includes('\t') && dateAlone(b.text)) {
+      reasons.set(i, 'a date alone (a stamp, not text)');
+    } else if (alone[i] === 'short' && !prose[i] && !introducesText(i) && !b.text.includes('\t') && !holdsFigure(b.text)) {
       reasons.set(i, 'short line not followed by article text (label, button or list of links)');
     } else body.push(i);
   });
@@ -175,6 +180,8 @@ export function cleanText(text: string, from = 0, to = text.length, hints: MetaH
   // ends: a little text kept after it, apart from it (an author's box, a site's description of
   // itself, a call to subscribe), is furniture.
   if (!options.html && !options.asides && (!section || section.last)) dropAfterArticle(blocks, body, reasons, inserts);
+  if (!options.html) keepTeasersOfTheText(blocks, body, reasons, inserts);
+  dropRepeatedLinks(blocks, body, reasons, alone);
 
   const dupes = findDuplicates(body.map((i) => blocks[i].text));
   const duplicateOf = new Map<number, { of: number; exact: boolean }>();
@@ -246,6 +253,57 @@ function dropAfterArticle(blocks: readonly Block[], body: number[], reasons: Map
     for (const i of run) reasons.set(i, 'apart from the article, after it (a box beside the text)'), dropped.add(i);
   });
   const kept = body.filter((i) => !dropped.has(i));
+  body.splice(0, body.length, ...kept);
+}
+
+/**
+ * A line of copied text that trails off ("…") right beside a kept paragraph, with words enough
+ * to say something, is the author's ("Die Stadt steht schwarz und schweiget…", a question left
+ * open): the teasers of other pages come in lists, one after the other, and a link that opens
+ * more ("Read more…", "Click to expand…") has {@link TEASER_MIN_WORDS} words at most. Looked at
+ * once the article's runs are settled, so a line brought back never joins a box to the article.
+ * (In HTML the markup says whether such a line links elsewhere.)
+ */
+function keepTeasersOfTheText(blocks: readonly Block[], body: number[], reasons: Map<number, string>, inserts: ReadonlySet<number>): void {
+  const teaser = (i: number) => reasons.get(i) === `boilerplate: ${TEASER}`;
+  /** The neighbour on one side, past inserts: kept, a teaser too, or something else dropped. */
+  const beside = (i: number, step: 1 | -1) => {
+    for (let j = i + step; j >= 0 && j < blocks.length; j += step) if (!inserts.has(j)) return teaser(j) ? 'teaser' : reasons.has(j) ? 'dropped' : 'kept';
+    return 'dropped';
+  };
+  const back = blocks.map((_b, i) => i).filter((i) => {
+    if (!teaser(i) || (blocks[i].text.match(/\p{L}+/gu) ?? []).length <= TEASER_MIN_WORDS) return false;
+    const sides = [beside(i, -1), beside(i, 1)];
+    return sides.includes('kept') && !sides.includes('teaser');
+  });
+  if (!back.length) return;
+  for (const i of back) reasons.delete(i);
+  body.push(...back);
+  body.sort((a, b) => a - b);
+}
+
+/** Words of a link that opens more ("Click to expand…"): a line of the text has more. */
+const TEASER_MIN_WORDS = 3;
+
+/**
+ * A kept line that is not a paragraph (jusText's good) and comes again further down the page
+ * only where cleaning dropped it, in a menu, a list of other stories or a box after the article,
+ * is a link there and here: a headline of another story the page shows twice, a menu item, a
+ * caption repeated in a gallery. A line the article repeats (a subheading after its table of
+ * contents) is kept further down too, and stays.
+ */
+function dropRepeatedLinks(blocks: readonly Block[], body: number[], reasons: Map<number, string>, alone: readonly BlockClass[]): void {
+  // From the end: for each text met, whether every copy met so far (further down) was dropped.
+  const droppedBelow = new Map<string, boolean>();
+  const repeated: number[] = [];
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const text = blocks[i].text;
+    if (droppedBelow.get(text) && !reasons.has(i) && alone[i] !== 'good') repeated.push(i);
+    droppedBelow.set(text, (droppedBelow.get(text) ?? true) && reasons.has(i));
+  }
+  if (!repeated.length) return;
+  for (const i of repeated) reasons.set(i, 'repeated further down among dropped blocks (a headline or menu item)');
+  const kept = body.filter((i) => !reasons.has(i));
   body.splice(0, body.length, ...kept);
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/corpus/formats/html.ts';
 import { cleanSections, cleanText } from '../../src/corpus/clean.ts';
 import { classifyAlone, densityScale } from '../../src/corpus/justext.ts';
+import { dateAlone } from '../../src/corpus/lines.ts';
 import { detectLanguage, languageProfile, otherLanguageReader } from '../../src/corpus/language.ts';
 import { matchBoilerplate } from '../../src/corpus/patterns.ts';
 import { ingestFile } from '../../src/corpus/read.ts';
@@ -250,6 +251,40 @@ describe('plain text copied from a page: where the article ends, and its tables'
     expect(bio.length).toBeGreaterThan(550);
     const { paragraphs } = cleanText(text, 0, undefined, { title: 'Harvest review' });
     expect(paragraphs.map((p) => p.text)).toEqual(article);
+  });
+
+  it('keeps the short lines of a list that hold figures (quantities, prices), not the label over them', () => {
+    const list = ['200 g of flour', '100 g ground almonds', '2 eggs, beaten', 'Bake for 15 minutes'];
+    const text = `Almond biscuits\n\n${PARAS[0]}\n\nIngredients\n${list.join('\n')}\n\n${PARAS.slice(1).join('\n\n')}\n`;
+    const { paragraphs, dropped } = cleanText(text, 0, undefined, { title: 'Almond biscuits' });
+    expect(paragraphs.map((p) => p.text)).toEqual([PARAS[0], ...list, ...PARAS.slice(1)]);
+    expect(dropped.find((d) => d.text === 'Ingredients')?.reason).toBe('short line not followed by article text (label, button or list of links)');
+  });
+
+  it('drops a date alone between the paragraphs (a stamp), not a heading that names a year', () => {
+    const stamp = '16 marca 2021, 14:20';
+    const text = `Harvest review\n\n${PARAS.slice(0, 2).join('\n\n')}\n\n${stamp}\n\n${PARAS[2]}\n\nSpring 2021\n\n${PARAS[3]}\n`;
+    const { paragraphs, dropped } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 3), 'Spring 2021', PARAS[3]]);
+    expect(dropped.find((d) => d.text === stamp)?.reason).toBe('a date alone (a stamp, not text)');
+    for (const date of ['5. Januar 2016 um 20:20', '19.10.2019, 05:00 Uhr', 'March 5, 2024']) expect(dateAlone(date), date).toBe(true);
+    for (const line of ['Dezember 2008', 'Harvest 2021: what the regions grew', 'Grain prices at a ten-year high']) expect(dateAlone(line), line).toBe(false);
+  });
+
+  it("keeps a line of the text that trails off beside a paragraph, not a 'Read more…' or a list of teasers", () => {
+    const open = 'And then the rain came, as it always does…';
+    const text = `Harvest review\n\n${PARAS.slice(0, 2).join('\n\n')}\n\n${open}\n\n${PARAS.slice(2).join('\n\n')}\n\nContinue reading…\n`;
+    const { paragraphs, dropped } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual([...PARAS.slice(0, 2), open, ...PARAS.slice(2)]);
+    expect(dropped.find((d) => d.text.startsWith('Continue reading'))?.reason).toBe('boilerplate: truncated teaser');
+  });
+
+  it('drops a headline kept in the text that the page shows again in its list of other stories, not a subheading its contents list', () => {
+    const headline = 'Ports full before the winter';
+    const text = `Harvest review\n\nContents\nIn the west\nIn the east\n\n${PARAS[0]}\n\nIn the west\n\n${PARAS[1]}\n\n${headline}\n\n${PARAS.slice(2).join('\n\n')}\n\nMore from the desk\n\n${headline}\nGrain prices at a ten-year high\nArchive\n`;
+    const { paragraphs, dropped } = cleanText(text, 0, undefined, { title: 'Harvest review' });
+    expect(paragraphs.map((p) => p.text)).toEqual([PARAS[0], 'In the west', ...PARAS.slice(1)]);
+    expect(dropped.find((d) => d.text === headline)?.reason).toBe('repeated further down among dropped blocks (a headline or menu item)');
   });
 
   it('leaves a standfirst before the article alone', () => {
