@@ -164,10 +164,13 @@ function nameShortOpening(doc: CorpusDocument, claim: Claim, shown: string, comm
   // written out by `expandAcronyms`.)
   if (!found || /^\p{Lu}{2,}\b/u.test(found[1]) || findActors(found[1]).length) return undefined;
   const tags = posTags(shown.split(/\s+/).slice(0, 8).join(' '));
-  if (found[1].split(/\s+/).some((_, i) => tags[i] !== 'PROPN')) return undefined;
+  const n = found[1].split(/\s+/).length;
+  // (A name as the line's subject, before its verb or a comma: "National narratives of friendship"
+  // opens on an adjective.)
+  if (tags.slice(0, n).some((t) => t !== 'PROPN') || ['NOUN', 'ADJ', 'PROPN'].includes(tags[n] ?? '')) return undefined;
   const words = found[1].split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   // (Words in capitals and lower case: a headline in capitals, "ATPC MEMBERS FIND WAYS", is no name.)
-  const longer = new RegExp(String.raw`(?<![\p{L}])${words.join('\\s+')}((?:\s+\p{Lu}[\p{Ll}&'’-][\p{L}&'’-]*|\s+\p{Lu}\.?(?=\s)){1,3})(?![\p{L}])`, 'gu');
+  const longer = new RegExp(String.raw`(?<![\p{L}]|\p{Lu}[\p{L}.&'’-]*\s)${words.join('\\s+')}((?:\s+\p{Lu}[\p{Ll}&'’-][\p{L}&'’-]*|\s+\p{Lu}\.?(?=\s)){1,3})(?![\p{L}])`, 'gu');
   const names = new Map<string, { start: number; end: number }>();
   for (const m of doc.text.slice(0, claim.start).matchAll(longer)) {
     const rest = m[1].trim().split(/\s+/);

@@ -49,6 +49,9 @@ function headOf(m: RegExpMatchArray, tags?: Tagger): { noun: string; end: number
 /** "the two countries", "both sides": a count of what the deck names, which its context decides. */
 const COUNTED = /^\s+(?:two|three|four|both)\b/;
 
+/** "The two countries", "both sides": the pair a deck on two actors names. */
+const THE_TWO = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:countries|nations|states|sides|powers|neighbou?rs|governments|capitals|partners)\b/;
+
 /** "the world semiconductor market", "the global economy": there is one, whatever came before. */
 const ONE_OF_A_KIND = /^\s+(?:world|world['’]s|global|international)\b/;
 
@@ -77,6 +80,8 @@ export function pointsBack(
   tags?: Tagger,
   /** Every form of the words of the deck's topics, plurals included ("quota", "quotas"). */
   deckWords: ReadonlySet<string> = known,
+  /** The deck is about two actors its title names: "the two countries" are they. */
+  pair = false,
 ): boolean {
   if (!doc) return false;
   const before = doc.text.slice(Math.max(0, claim.start - CONTEXT_CHARS), claim.start);
@@ -93,7 +98,7 @@ export function pointsBack(
   // strikes): whose, the story said before. Readers marked three in four such lines as not
   // standing alone; a lead is written to. ("Producers and consumers could not agree on quota
   // distribution", in a deck on coffee and its export quotas, says whose by the deck's subject.)
-  if (claim.paragraph > 1 && namesNobody(text, doc.text) && !wordsOf(text).some((w) => deckWords.has(w.lower))) return true;
+  if (claim.paragraph > 1 && namesNobody(text, doc.text) && !wordsOf(text).some((w) => deckWords.has(w.lower)) && !(pair && THE_TWO.test(text))) return true;
   // "Oil and gas pipelines were intended to serve Asian customers, not just China." followed by
   // "Meanwhile China has bought the lion's share…": an intention the story goes on to undo reads,
   // alone, as what happened.

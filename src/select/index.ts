@@ -202,7 +202,8 @@ export function createSelectionContext(
           .filter((w) => !words().isStop(w.lower))
           .flatMap((w) => nounForms(w.lower)),
       );
-      v = pointsBack(claim, store.document(claim.docId), known, shown, tags, topicForms);
+      // A deck on two actors ("Russia and China") says who "the two countries" are.
+      v = pointsBack(claim, store.document(claim.docId), known, shown, tags, topicForms, scope()?.actors.size === 2);
       backMemo.set(key, v);
     }
     return v;

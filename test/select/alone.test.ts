@@ -102,6 +102,15 @@ describe('lines that point back', () => {
     expect(at(1, '', talks, ['strike', 'strikes'])).toBe(false);
     // a line naming the deck's subject says whose by it (coffee and its export quotas)
     expect(at(2, 'Coffee talks in London failed.', 'Producers and consumers could not find common ground on the issue of quota distribution.', ['export', 'exports', 'quota', 'quotas'])).toBe(false);
+    // a deck on two actors says who "the two countries" are (seed corpus, "The Continuing Saga…")
+    const two = 'The two countries seem to have numerous reasons to like each other: both are states with authoritarian tendencies.';
+    const pairAt = (pair: boolean) => {
+      const text = `Russia and China signed a treaty. ${two}`;
+      const claim = { start: text.indexOf(two), end: text.length, text: two, figures: [], paragraph: 4 } as unknown as Claim;
+      return pointsBack(claim, { text }, new Set(), two, posTags, new Set(['alliance']), pair);
+    };
+    expect(pairAt(true)).toBe(false);
+    expect(pairAt(false)).toBe(true);
     // "the world semiconductor market" is one of a kind, whatever came before (Reuters-21578, trade)
     const weak = 'Some industry officials predicted any government measures were likely to have limited effect as long as the world semiconductor market remained weak.';
     expect(at(4, 'MITI acted to tighten restrictions on microchip exports.', weak, ['semiconductor', 'semiconductors'])).toBe(false);
