@@ -367,7 +367,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   const others = subject ? ctx.topics.filter((t) => topicKey(t) !== topic).map((t) => ctx.subject({ topic: t })) : [];
   const words = subject || scope ? ctx.words() : undefined;
   const together = subject && topic ? storiesTogether(ctx, subject, request.topic ?? topic, others) : undefined;
-  const nearTitled = subject && topic ? passagesWithin(ctx, request.topic ?? topic) : undefined;
+  const nearTitled = subject && topic ? passagesWithin(ctx, request.topic ?? topic, pool) : undefined;
   const titleStems = new Set(
     request.title && words ? wordsOf(request.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2).map((w) => w.stem) : [],
   );
@@ -632,7 +632,7 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
  * influence it means, the passage says. Undefined when the title names the topic itself or no
  * other topic that is a name.
  */
-function passagesWithin(ctx: SelectionContext, topic: string): ((claim: Claim) => boolean) | undefined {
+function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Claim>): ((claim: Claim) => boolean) | undefined {
   const title = ctx.spec.title ?? '';
   if (!title || titleNames(title, topic)) return undefined;
   // (Places and bodies set the scene: "Central Asia", "the Soviet Union"; a common word the title
@@ -642,18 +642,18 @@ function passagesWithin(ctx: SelectionContext, topic: string): ((claim: Claim) =
     .filter((t) => topicKey(t) !== topicKey(topic) && titleNames(title, t) && termOf(t.replace(/[-_]+/g, ' '), words).proper)
     .map((t) => ctx.subject({ topic: t }));
   if (!named.length) return undefined;
+  // The pool's documents are read at once: a large corpus's thousand documents in one request.
   const near = new Map<string, Set<number>>();
-  return (claim) => {
-    let paragraphs = near.get(claim.docId);
-    if (!paragraphs) {
-      paragraphs = new Set();
-      for (const c of ctx.index.ofDocuments([claim.docId]).get(claim.docId) ?? []) {
-        if (named.some((s) => namesSubject(s, words.words(c), c.docId))) for (const p of [c.paragraph - 1, c.paragraph, c.paragraph + 1]) paragraphs.add(p);
-      }
-      near.set(claim.docId, paragraphs);
+  const docs = new Set<string>();
+  for (const c of pool) docs.add(c.docId);
+  for (const [doc, claims] of ctx.index.ofDocuments(docs)) {
+    const paragraphs = new Set<number>();
+    for (const c of claims) {
+      if (named.some((s) => namesSubject(s, words.words(c), c.docId))) for (const p of [c.paragraph - 1, c.paragraph, c.paragraph + 1]) paragraphs.add(p);
     }
-    return paragraphs.has(claim.paragraph);
-  };
+    near.set(doc, paragraphs);
+  }
+  return (claim) => near.get(claim.docId)?.has(claim.paragraph) ?? false;
 }
 
 /**
