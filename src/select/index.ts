@@ -575,13 +575,20 @@ function narrowedTo(ctx: SelectionContext, subject: Subject, others: readonly Su
   const deckStems = new Set([...stems, ...otherStems]);
   const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
   const narrowed = new Set<string>();
-  for (const [doc, claims] of ctx.index.ofDocuments(subject.documents.keys())) {
+  // (A large corpus has thousands of documents about a topic: those about it most are read, as a
+  // slide reads them, `NARROWING_READ` at most.)
+  const read = subject.documents.size <= NARROWING_READ ? subject.documents.keys()
+    : [...subject.documents].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, NARROWING_READ).map(([doc]) => doc);
+  for (const [doc, claims] of ctx.index.ofDocuments(read)) {
     if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words.words(c).some((w) => stems.has(w.stem)))) narrowed.add(doc);
   }
   let stories = 0;
   for (const doc of narrowed) if ((subject.documents.get(doc) ?? 0) >= STORY) stories++;
   return { narrowed, stories };
 }
+
+/** The most documents about a topic read to narrow it by the deck title's words. */
+const NARROWING_READ = 1_000;
 
 /** Whether a deck title names a topic, in any of its noun forms ("semiconductor" for semiconductors). */
 function titleNames(title: string, topic: string): boolean {
