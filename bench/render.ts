@@ -25,7 +25,7 @@
  * samples; our PPTX ≤ 1/20 of marp-cli's bytes (issue #6).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 
@@ -151,8 +151,14 @@ const cli = (paths: string[], out: string): { ms: number; baseMs: number } => {
     }
   };
   const build = run(join(root, 'bin/briefdeck.js'), out);
-  // `--forget-decks`: each of our runs composes its decks, as after an edit of every spec.
-  const mine = forgetDecks ? () => (rmSync(join(root, '.cache', 'briefdeck', 'decks'), { recursive: true, force: true }), build()) : build;
+  // `--forget-decks`: each of our runs composes its decks and renders them with Marp, as after an
+  // edit of every spec (the packed theme CSS, which an edit leaves as it was, stays kept).
+  const forget = () => {
+    rmSync(join(root, '.cache', 'briefdeck', 'decks'), { recursive: true, force: true });
+    const marp = join(root, '.cache', 'briefdeck', 'marp');
+    for (const f of existsSync(marp) ? readdirSync(marp) : []) if (f.endsWith('.json')) rmSync(join(marp, f), { force: true });
+  };
+  const mine = forgetDecks ? () => (forget(), build()) : build;
   const theirs = baseline ? run(baseline, `${out}-baseline`, baseRoot) : undefined;
   // Each build's caches warm first (a baseline's corpus fingerprint may differ from ours).
   mine();

@@ -35,6 +35,8 @@ export interface BuildContext extends Omit<BuildOptions, 'browser' | 'chromium' 
   tags?: TagMemory;
   /** Composed decks kept between runs (`composed.ts`). */
   decks: DeckMemory;
+  /** Where Marp renders are kept between runs (`render/marp.ts`), when they are. */
+  marpKept?: string;
   browser: () => Promise<Printer>;
   emit: (event: BuildEvent) => void;
 }
@@ -118,6 +120,7 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
         browser: ctx.browser,
         template,
         paper: ctx.paper,
+        marpKept: ctx.marpKept,
         htmlFirst: ctx.htmlFirst,
         afterHtml: ctx.htmlShown && (() => ctx.htmlShown!(deck.name)),
       }, (a) => (trace(`${rel}: ${a.kind} rendered`),

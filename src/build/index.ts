@@ -193,6 +193,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
           fontsFound,
           tags: tagFile?.tags,
           decks: deckMemory,
+          marpKept: options.deckCache === false ? undefined : join(root, '.cache', 'briefdeck', 'marp'),
           browser: () => (browser ??= launch()),
           emit,
         });
