@@ -15,8 +15,17 @@ export function readKept(dir: string, name: string): string | undefined {
   }
 }
 
+/** The bytes of the kept file `name` in `dir`, or undefined. */
+export function readKeptBytes(dir: string, name: string): Buffer | undefined {
+  try {
+    return readFileSync(join(dir, name));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Keeps `content` as `dir/name`; beyond `most` files whose names `sameKind` accepts, the oldest go. */
-export function keepFile(dir: string, name: string, content: string, most: number, sameKind: (name: string) => boolean): void {
+export function keepFile(dir: string, name: string, content: string | Uint8Array, most: number, sameKind: (name: string) => boolean): void {
   const file = join(dir, name);
   const tmp = `${file}.${process.pid}.tmp`;
   try {

@@ -9,7 +9,6 @@ import type { Printer } from '../render/print.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { renderHandout } from '../render/handout.ts';
-import { renderPptx } from '../render/pptx.ts';
 import type { MarpRender } from '../render/marp.ts';
 import { marpRender } from '../render/marp-kept.ts';
 
@@ -23,8 +22,10 @@ export interface RenderContext {
   /** The PowerPoint template the theme names, as read for the layout. */
   template?: Template;
   paper?: 'A4' | 'Letter';
-  /** Where Marp renders are kept between runs (`render/marp.ts`); none when undefined. */
+  /** Where Marp renders are kept between runs (`render/marp-kept.ts`); none when undefined. */
   marpKept?: string;
+  /** Where the HTML's font cuts are kept between runs (`theme/embed-fonts.ts`); none when undefined. */
+  fontsKept?: string;
   /** HTML before everything else (preview: the page reloads while the rest renders). */
   htmlFirst?: boolean;
   /** With `htmlFirst`: awaited after the HTML is reported, before the other formats start. */
@@ -120,12 +121,15 @@ export async function renderArtifact(
     case 'marp.md':
       return (await rendered()).markdown;
     case 'html':
-      return renderHtml(await rendered());
+      return renderHtml(await rendered(), ctx.fontsKept);
     case 'pdf':
       return renderPdf(await rendered(), await ctx.browser(), accepted);
     case 'handout':
       return renderHandout(await rendered(), await ctx.browser(), { paper: ctx.paper }, accepted);
-    case 'pptx':
+    case 'pptx': {
+      // pptxgenjs and its zip writer load when the first PowerPoint is asked for, while the browser prints.
+      const { renderPptx } = await import('../render/pptx.ts');
       return renderPptx(layout, ctx.template);
+    }
   }
 }

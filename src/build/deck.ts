@@ -35,8 +35,10 @@ export interface BuildContext extends Omit<BuildOptions, 'browser' | 'chromium' 
   tags?: TagMemory;
   /** Composed decks kept between runs (`composed.ts`). */
   decks: DeckMemory;
-  /** Where Marp renders are kept between runs (`render/marp.ts`), when they are. */
+  /** Where Marp renders are kept between runs (`render/marp-kept.ts`), when they are. */
   marpKept?: string;
+  /** Where the HTML's font cuts are kept between runs (`theme/embed-fonts.ts`), when they are. */
+  fontsKept?: string;
   browser: () => Promise<Printer>;
   emit: (event: BuildEvent) => void;
 }
@@ -121,6 +123,7 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
         template,
         paper: ctx.paper,
         marpKept: ctx.marpKept,
+        fontsKept: ctx.fontsKept,
         htmlFirst: ctx.htmlFirst,
         afterHtml: ctx.htmlShown && (() => ctx.htmlShown!(deck.name)),
       }, (a) => (trace(`${rel}: ${a.kind} rendered`),

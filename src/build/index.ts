@@ -194,6 +194,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
           tags: tagFile?.tags,
           decks: deckMemory,
           marpKept: options.deckCache === false ? undefined : join(root, '.cache', 'briefdeck', 'marp'),
+          fontsKept: options.deckCache === false ? undefined : join(root, '.cache', 'briefdeck', 'fonts'),
           browser: () => (browser ??= launch()),
           emit,
         });

@@ -4,7 +4,7 @@
  * `Printer` (the run's `BrowserSession`) prints them. Renderers never touch a browser page.
  */
 import type { Page, PDFOptions } from 'puppeteer-core';
-import { finishPdf, type PdfBookmark, type PdfInfo } from './pdf-meta.ts';
+import type { PdfBookmark, PdfInfo } from './pdf-meta.ts';
 
 /** One document to print, as plain data. */
 export interface PrintJob {
@@ -46,6 +46,8 @@ export async function printOnPage(page: Page, job: PrintJob, accepted?: () => vo
 }
 
 /** The raw PDF with the job's metadata and outline. */
-export function finishPrint(raw: Uint8Array, job: PrintJob): Promise<Uint8Array> {
+export async function finishPrint(raw: Uint8Array, job: PrintJob): Promise<Uint8Array> {
+  // pdf-lib (a seventh of the code a build loads) is read while the browser prints, not before it starts.
+  const { finishPdf } = await import('./pdf-meta.ts');
   return finishPdf(raw, job.info, job.bookmarks);
 }
