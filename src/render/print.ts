@@ -33,6 +33,8 @@ export interface Printer {
  */
 export async function printOnPage(page: Page, job: PrintJob, accepted?: () => void): Promise<Uint8Array> {
   const loading = page.setContent(job.html, { waitUntil: 'load' });
+  // What finishes the PDF loads while the browser lays out and prints it.
+  finisher().catch(() => {});
   accepted?.();
   await loading;
   await page.evaluate(async () => {
@@ -47,7 +49,11 @@ export async function printOnPage(page: Page, job: PrintJob, accepted?: () => vo
 
 /** The raw PDF with the job's metadata and outline. */
 export async function finishPrint(raw: Uint8Array, job: PrintJob): Promise<Uint8Array> {
-  // pdf-lib (a seventh of the code a build loads) is read while the browser prints, not before it starts.
-  const { finishPdf } = await import('./pdf-meta.ts');
+  const { finishPdf } = await finisher();
   return finishPdf(raw, job.info, job.bookmarks);
+}
+
+/** pdf-lib (a seventh of the code a build loads), read once a document goes to the browser, not before the browser starts. */
+function finisher(): Promise<typeof import('./pdf-meta.ts')> {
+  return import('./pdf-meta.ts');
 }
