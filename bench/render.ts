@@ -18,14 +18,15 @@
  * `--baseline DIR` (a folder holding the `bin/` and `dist/` of another build, run on this
  * project) times that build's whole process too, each run right after ours, and prints both
  * against marp-cli; `--whole-only` skips the in-process figures. Our builds keep their composed
- * decks between runs (`.cache/briefdeck/decks`), as a user's rebuilds do; `--forget-decks` removes
- * them before each of our whole-process runs, so each composes as after an edit of its spec.
+ * decks and Marp renders between runs (`.cache/briefdeck/decks`, `.cache/briefdeck/marp`), as a
+ * user's rebuilds do; `--forget-decks` removes them before each whole-process run (ours and the
+ * baseline's), so each composes and renders as after an edit of its spec.
  *
  * Targets (issue #16): whole process ≥ 5× faster than marp-cli for one deck and ≥ 10× for all
  * samples; our PPTX ≤ 1/20 of marp-cli's bytes (issue #6).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 
@@ -151,9 +152,17 @@ const cli = (paths: string[], out: string): { ms: number; baseMs: number } => {
     }
   };
   const build = run(join(root, 'bin/briefdeck.js'), out);
-  // `--forget-decks`: each of our runs composes its decks, as after an edit of every spec.
-  const mine = forgetDecks ? () => (rmSync(join(root, '.cache', 'briefdeck', 'decks'), { recursive: true, force: true }), build()) : build;
-  const theirs = baseline ? run(baseline, `${out}-baseline`, baseRoot) : undefined;
+  // `--forget-decks`: each run (ours and the baseline's) composes its decks and renders them with
+  // Marp, as after an edit of every spec (the packed theme CSS, which an edit leaves as it was,
+  // stays kept).
+  const forget = (at: string) => {
+    rmSync(join(at, '.cache', 'briefdeck', 'decks'), { recursive: true, force: true });
+    const marp = join(at, '.cache', 'briefdeck', 'marp');
+    for (const f of existsSync(marp) ? readdirSync(marp) : []) if (f.endsWith('.json')) rmSync(join(marp, f), { force: true });
+  };
+  const mine = forgetDecks ? () => (forget(root), build()) : build;
+  const baseBuild = baseline ? run(baseline, `${out}-baseline`, baseRoot) : undefined;
+  const theirs = baseBuild && forgetDecks ? () => (forget(baseRoot), baseBuild()) : baseBuild;
   // Each build's caches warm first (a baseline's corpus fingerprint may differ from ours).
   mine();
   theirs?.();

@@ -9,8 +9,8 @@ import type { Printer } from '../render/print.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { renderHandout } from '../render/handout.ts';
-import { renderPptx } from '../render/pptx.ts';
-import { renderMarp, type MarpRender } from '../render/marp.ts';
+import type { MarpRender } from '../render/marp.ts';
+import { marpRender } from '../render/marp-kept.ts';
 
 export { ARTIFACTS, type ArtifactKind } from './formats.ts';
 import type { ArtifactKind } from './formats.ts';
@@ -22,6 +22,10 @@ export interface RenderContext {
   /** The PowerPoint template the theme names, as read for the layout. */
   template?: Template;
   paper?: 'A4' | 'Letter';
+  /** Where Marp renders are kept between runs (`render/marp-kept.ts`); none when undefined. */
+  marpKept?: string;
+  /** Where the HTML's font cuts are kept between runs (`theme/embed-fonts.ts`); none when undefined. */
+  fontsKept?: string;
   /** HTML before everything else (preview: the page reloads while the rest renders). */
   htmlFirst?: boolean;
   /** With `htmlFirst`: awaited after the HTML is reported, before the other formats start. */
@@ -70,7 +74,7 @@ export async function renderArtifacts(
   const rank = (kind: ArtifactKind) => (ctx.htmlFirst && kind === 'html' ? -1 : START_ORDER.indexOf(kind));
   const order = [...kinds].sort((a, b) => rank(a) - rank(b));
   // The browser formats and the Markdown share one Marp render, made before any of them.
-  const marp = order.some((kind) => kind === 'marp.md' || kind === 'html' || PRINTED.has(kind)) ? renderMarp(layout) : undefined;
+  const marp = order.some((kind) => kind === 'marp.md' || kind === 'html' || PRINTED.has(kind)) ? await marpRender(layout, ctx.marpKept) : undefined;
   trace(`${layout.deck.name}: Marp rendered`);
   const handedOver: Promise<void>[] = [];
   let waited = false;
@@ -110,19 +114,22 @@ export async function renderArtifact(
   ctx: RenderContext,
   accepted?: () => void,
 ): Promise<string | Uint8Array> {
-  const marpRender = () => marp ?? renderMarp(layout);
+  const rendered = async () => marp ?? (await marpRender(layout, ctx.marpKept));
   switch (kind) {
     case 'deck.json':
       return JSON.stringify(layout.deck, null, 2) + '\n';
     case 'marp.md':
-      return marpRender().markdown;
+      return (await rendered()).markdown;
     case 'html':
-      return renderHtml(marpRender());
+      return renderHtml(await rendered(), ctx.fontsKept);
     case 'pdf':
-      return renderPdf(marpRender(), await ctx.browser(), accepted);
+      return renderPdf(await rendered(), await ctx.browser(), accepted);
     case 'handout':
-      return renderHandout(marpRender(), await ctx.browser(), { paper: ctx.paper }, accepted);
-    case 'pptx':
+      return renderHandout(await rendered(), await ctx.browser(), { paper: ctx.paper }, accepted);
+    case 'pptx': {
+      // pptxgenjs and its zip writer load when the first PowerPoint is asked for, while the browser prints.
+      const { renderPptx } = await import('../render/pptx.ts');
       return renderPptx(layout, ctx.template);
+    }
   }
 }

@@ -11,12 +11,11 @@
  * be read or written means composing.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { codeVersion } from '../code-version.ts';
 import type { BriefingSpec, Deck, Diagnostic, EvidenceStore } from '../model.ts';
 import type { ComposeOptions } from '../deck/index.ts';
 import { trace } from '../trace.ts';
+import { keepFile, readKept } from '../kept.ts';
 
 /** Changed when what is kept, or how its key is made, changes. */
 const FORMAT = 1;
@@ -57,36 +56,20 @@ export function openDeckMemory(dir: string | undefined): DeckMemory {
   return {
     async compose(spec, store, options = {}) {
       const key = deckKey(spec, store, Boolean(options.strict));
-      const file = key && join(dir, `${key}.json`);
-      if (file) {
+      const name = key && `${key}.json`;
+      const text = name ? readKept(dir, name) : undefined;
+      if (text !== undefined) {
         try {
-          const kept = JSON.parse(readFileSync(file, 'utf8')) as Composed;
+          const kept = JSON.parse(text) as Composed;
           trace(`${spec.file}: composed deck remembered`);
           return kept;
         } catch {
-          // Not kept (or unreadable): composed below.
+          // Unreadable: composed below.
         }
       }
       const composed = await composeNow(spec, store, options);
-      if (file) keep(dir, file, composed);
+      if (name) keepFile(dir, name, JSON.stringify(composed), DECKS_KEPT, (f) => f.endsWith('.json'));
       return composed;
     },
   };
-}
-
-function keep(dir: string, file: string, composed: Composed): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, JSON.stringify(composed));
-    renameSync(tmp, file);
-    const kept = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    if (kept.length > DECKS_KEPT) {
-      const byAge = kept.map((f) => ({ f, t: statSync(join(dir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => a.t - b.t);
-      for (const { f } of byAge.slice(0, kept.length - DECKS_KEPT)) rmSync(join(dir, f), { force: true });
-    }
-  } catch {
-    // A deck that cannot be kept is composed again next time.
-    rmSync(tmp, { force: true });
-  }
 }

@@ -35,6 +35,10 @@ export interface BuildContext extends Omit<BuildOptions, 'browser' | 'chromium' 
   tags?: TagMemory;
   /** Composed decks kept between runs (`composed.ts`). */
   decks: DeckMemory;
+  /** Where Marp renders are kept between runs (`render/marp-kept.ts`), when they are. */
+  marpKept?: string;
+  /** Where the HTML's font cuts are kept between runs (`theme/embed-fonts.ts`), when they are. */
+  fontsKept?: string;
   browser: () => Promise<Printer>;
   emit: (event: BuildEvent) => void;
 }
@@ -109,18 +113,33 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
 
   const formats = ctx.formats ?? spec.formats;
   const kinds: ArtifactKind[] = ['deck.json', 'marp.md', ...formats];
-  // Everything renders in memory first; files are staged and renamed only once all formats
-  // succeeded, so a failure or a kill mid-render leaves the previous outputs as they were.
-  // Formats render concurrently: the printed ones overlap with PPTX and with each other.
+  // Every format renders in memory, and is staged (written to a temporary file beside its target
+  // and flushed, in the background) as soon as it is ready; the files are renamed into place only
+  // once all formats succeeded, so a failure or a kill mid-render leaves the previous outputs as
+  // they were. Formats render concurrently: the printed ones overlap with PPTX and with each other.
   let rendered: { kind: ArtifactKind; path: string; content: string | Uint8Array; ms: number }[];
+  const staged = new Map<ArtifactKind, Promise<PendingOutput>>();
+  const stage = (kind: ArtifactKind, content: string | Uint8Array) => {
+    const job = (async () => stageOutput(outputPath(ctx.outDir, deck.name, ARTIFACTS[kind].suffix), content))();
+    job.catch(() => {});
+    staged.set(kind, job);
+  };
+  /** Removes what was staged, once every write has settled. */
+  const discard = async () => {
+    const settled = await Promise.allSettled(staged.values());
+    discardOutputs(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])));
+  };
   try {
     const artifacts = await renderArtifacts(kinds, layout, {
         browser: ctx.browser,
         template,
         paper: ctx.paper,
+        marpKept: ctx.marpKept,
+        fontsKept: ctx.fontsKept,
         htmlFirst: ctx.htmlFirst,
         afterHtml: ctx.htmlShown && (() => ctx.htmlShown!(deck.name)),
       }, (a) => (trace(`${rel}: ${a.kind} rendered`),
+      stage(a.kind, a.content),
       ctx.emit({
         type: 'artifact',
         spec: rel,
@@ -132,15 +151,15 @@ export async function buildOne(file: string, ctx: BuildContext): Promise<DeckRes
     );
     rendered = artifacts.map((a) => ({ ...a, path: outputPath(ctx.outDir, deck.name, ARTIFACTS[a.kind].suffix) }));
   } catch (err) {
+    await discard();
     return fail(internal(rel, err));
   }
-  const pending: PendingOutput[] = [];
   try {
-    for (const r of rendered) pending.push(stageOutput(r.path, r.content));
+    const pending = await Promise.all(rendered.map((r) => staged.get(r.kind)!));
     commitOutputs(pending);
     trace(`${rel}: files written`);
   } catch (err) {
-    discardOutputs(pending);
+    await discard();
     return fail(internal(rel, err));
   }
   result.outputs = rendered.map((r) => ({ artifact: r.kind, path: r.path, bytes: r.content.length, ms: r.ms }));

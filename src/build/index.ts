@@ -73,7 +73,8 @@ export interface BuildOptions {
   /**
    * Keep each composed deck in `.cache/briefdeck/decks/` under everything composition reads
    * (`composed.ts`), so a rebuild of an unchanged spec against an unchanged corpus does not
-   * compose it again (default true; the decks are the same either way).
+   * compose it again, and (in a run that loads its own store) each deck's Marp render and font
+   * cuts in `.cache/briefdeck/marp/` and `fonts/` (default true; the files are the same either way).
    */
   deckCache?: boolean;
   /**
@@ -161,6 +162,10 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
 
   const tagFile = options.tagCache === false ? undefined : openTagFile(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
   const deckMemory = openDeckMemory(options.deckCache === false ? undefined : join(root, '.cache', 'briefdeck', 'decks'));
+  // Marp renders and font cuts are kept on disk for the next process; a process that rebuilds
+  // with its store open (watch, preview) keeps the packed CSS and the cuts in memory, and its
+  // slides change at every save.
+  const keepRenders = options.deckCache !== false && !options.store;
   const corpusStarted = performance.now();
   let files = 0;
   const onFile = (path: string, processed: boolean) =>
@@ -193,6 +198,8 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
           fontsFound,
           tags: tagFile?.tags,
           decks: deckMemory,
+          marpKept: keepRenders ? join(root, '.cache', 'briefdeck', 'marp') : undefined,
+          fontsKept: keepRenders ? join(root, '.cache', 'briefdeck', 'fonts') : undefined,
           browser: () => (browser ??= launch()),
           emit,
         });

@@ -4,7 +4,8 @@
  * then renamed into place (rename is atomic within one folder). A deck's files are committed
  * together only after every format rendered.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { processAlive } from '../processes.ts';
@@ -21,19 +22,24 @@ function tmpPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Writes `content` to a temporary sibling of `path`, fsynced; call `commitOutputs` to publish. */
-export function stageOutput(path: string, content: string | Uint8Array): PendingOutput {
-  mkdirSync(dirname(path), { recursive: true });
+/**
+ * Writes `content` to a temporary sibling of `path`, flushed; call `commitOutputs` to publish. The
+ * write and the flush run in Node's thread pool, so a deck's files are flushed while its other
+ * formats render, and several at once.
+ */
+export async function stageOutput(path: string, content: string | Uint8Array): Promise<PendingOutput> {
+  await mkdir(dirname(path), { recursive: true });
   const tmp = tmpPathFor(path);
-  const fd = openSync(tmp, 'w', 0o644);
+  const file = await open(tmp, 'w', 0o644);
   try {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    await file.writeFile(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    await file.sync();
+  } catch (err) {
+    await file.close();
+    rmSync(tmp, { force: true });
+    throw err;
   }
+  await file.close();
   return { path, tmp };
 }
 

@@ -6,7 +6,7 @@
  */
 import { canonicalActor, findActors } from './actors.ts';
 import { SOURCE_NOUNS, TITLES } from './gazetteer.ts';
-import { lastNamedBefore, ORG_WORD, resolvePerson, ROLE_NOUN, type People, type Person } from './people.ts';
+import { lastNamedBefore, mentionsWithin, ORG_WORD, resolvePerson, ROLE_NOUN, type People, type Person } from './people.ts';
 import { occursBetween, part } from './occurs.ts';
 
 export const REPORTING_VERB =
@@ -119,9 +119,7 @@ export function resolveSpeaker(
 ): Source | undefined {
   const end = cue.start + cue.text.length;
   // A person mentioned in the cue's own words.
-  const inCue = people
-    .flatMap((p) => p.mentions.filter((m) => m.start >= cue.start && m.end <= end).map((m) => ({ p, m })))
-    .sort((a, b) => a.m.start - b.m.start);
+  const inCue = mentionsWithin(people, cue.start, end).sort((a, b) => a.m.start - b.m.start);
   if (inCue.length) {
     const who = new Set(inCue.map((x) => x.p));
     if (who.size > 1) return undefined;

@@ -14,7 +14,7 @@ import { findFigures } from './figures.ts';
 import { gluedWords, splitAtGlue } from './glue.ts';
 import { claimLikelihood, likelihoodOf } from './likelihood.ts';
 import { readSentences, type Sentence } from './nlp.ts';
-import { namedPeople, resolvePerson } from './people.ts';
+import { mentionsWithin, namedPeople, resolvePerson } from './people.ts';
 import { findQuotedSpans, findQuotes, keyTerms } from './quotes.ts';
 import { paragraphsBySection, SECTION_CHARS, sectionsOf } from './sections.ts';
 import type { TopicMatcher } from './topics.ts';
@@ -98,9 +98,7 @@ export function extractEvidence(doc: CorpusDocument, topicsOf: TopicMatcher): Ex
       // People named in the sentence act in it, under their fullest name ("Balls" → "Ed Balls").
       const from = p.start + s.start;
       const to = p.start + s.end;
-      for (const person of people) {
-        if (person.mentions.some((m) => m.start >= from && m.end <= to) && !claim.actors.includes(person.name)) claim.actors.push(person.name);
-      }
+      for (const { p: person } of mentionsWithin(people, from, to)) if (!claim.actors.includes(person.name)) claim.actors.push(person.name);
       if (source && !inQuote) {
         const named = resolvePerson(people, source.name, from);
         if (named && /\s/.test(named.name)) source = { name: named.name, ...(named.role ? { role: named.role } : {}) };

@@ -105,6 +105,9 @@ export function splitGlued(token: string): [string, string] | undefined {
 
 function splitOnce(token: string): [string, string] | undefined {
   const words = english();
+  // Most tokens are lower-case words of the vocabulary, or short: neither camel case, nor a figure
+  // run into a word, nor two words run together.
+  if (LOWER_ASCII.test(token) && (token.length < 5 || words.has(token))) return undefined;
   const camel = /^(\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u.exec(token);
   if (camel && words.has(camel[1]) && words.has(camel[2].toLowerCase())) return [camel[1], camel[2]];
   const decade = /^(\d{3}0s|\d+)(\p{Ll}{3,})$/u.exec(token);
@@ -122,6 +125,8 @@ function splitOnce(token: string): [string, string] | undefined {
   }
   return undefined;
 }
+
+const LOWER_ASCII = /^[a-z]+$/;
 
 /** Function words that cannot end a name ("Germany" is not "Germ" + "any"; "Chinaand" is glued). */
 const AFTER_NAME = new Set(['the', 'and', 'that', 'which', 'have', 'has', 'had', 'was', 'were', 'with', 'from', 'this', 'will', 'would', 'could', 'should']);
@@ -149,7 +154,7 @@ export function gluedWords(text: string): string[] {
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const token = m[0];
     const at = m.index ?? 0;
-    const role = nameGluedToRole(token, text.slice(Math.max(0, at - 40), at));
+    const role = ROLE.test(token) ? nameGluedToRole(token, text.slice(Math.max(0, at - 40), at)) : undefined;
     if (role) {
       flaws.push(`glued word "${token}" (${role[0]} + ${role[1]})`);
       continue;

@@ -125,10 +125,29 @@ const isSuffix = (w: string) => /^(?:Jr|Sr|II|III|IV)\.?$/.test(w);
 
 /** Surname of a full name: its last word, or from a particle on ("de Gaulle", "al-Assad"). */
 export function surnameOf(name: string): string {
+  return partsOf(name).surname;
+}
+const IS_PARTICLE = new RegExp(`^${PARTICLE}$`);
+
+/** A name read once: its words without a suffix, and its surname (how many of those words it is). */
+interface NameParts {
+  words: string[];
+  surname: string;
+  surnameWords: number;
+}
+// Names recur through a document (every "Mr Baker" is compared with every Baker named before it).
+const parts = new Map<string, NameParts>();
+function partsOf(name: string): NameParts {
+  let got = parts.get(name);
+  if (got) return got;
   const ws = words(name).filter((w) => !isSuffix(w));
   let i = ws.length - 1;
-  while (i > 0 && new RegExp(`^${PARTICLE}$`).test(ws[i - 1])) i--;
-  return ws.slice(i).join(' ');
+  while (i > 0 && IS_PARTICLE.test(ws[i - 1])) i--;
+  const surname = ws.slice(i).join(' ');
+  got = { words: ws, surname, surnameWords: words(surname).length };
+  if (parts.size >= 50_000) parts.clear();
+  parts.set(name, got);
+  return got;
 }
 
 // ─── Sentences ──────────────────────────────────────────────────────────────────────────────────
@@ -296,15 +315,18 @@ function namingsIn(doc: PeopleSource): { namings: Naming[]; spoken: Naming[] } {
 
 /** Whether `short` names the same person as `full`: same surname and compatible first names. */
 function sameName(full: string, short: string): boolean {
-  if (surnameOf(full) !== surnameOf(short)) return false;
-  const f = words(full).filter((w) => !isSuffix(w));
-  const s = words(short).filter((w) => !isSuffix(w));
-  const given = (ws: string[]) => ws.slice(0, ws.length - words(surnameOf(full)).length);
-  const gf = given(f);
-  const gs = given(s);
-  if (!gs.length || !gf.length) return true;
-  return gs[0][0] === gf[0][0] && (gs[0].replace(/\.$/, '').length === 1 || gf[0].replace(/\.$/, '').length === 1 || gs[0] === gf[0]);
+  const f = partsOf(full);
+  const s = partsOf(short);
+  if (f.surname !== s.surname) return false;
+  // The given names: the words before as many words as the full name's surname has.
+  if (s.words.length <= f.surnameWords || f.words.length <= f.surnameWords) return true;
+  const gf = f.words[0];
+  const gs = s.words[0];
+  return gs[0] === gf[0] && (gs.replace(/\.$/, '').length === 1 || gf.replace(/\.$/, '').length === 1 || gs === gf);
 }
+
+/** "He said" or "she said" in the sentence after the next full stop, or "He"/"She" opening the next sentence or clause. */
+const PRONOUN_SAYS = new RegExp(`^[^.]*\\.[^.]*\\b(?:he|she)\\s+${SAYS}\\b|^[^.]*[.,]\\s*(?:He|She)\\s`, 'u');
 
 /** A surname alone: not right after a letter or hyphen (a space between allowed), not followed by a letter or another capitalised word. */
 const SURNAME_BEFORE = part(String.raw`(?<![\p{L}-]\s?)`);
@@ -319,15 +341,39 @@ export function namedPeople(doc: PeopleSource): People {
     const sur = surnameOf(s.name);
     const later = text.slice(s.end, s.end + 3000);
     const bySurname = occursBetween(later, sur, SURNAME_BEFORE, SURNAME_AFTER);
-    const byPronoun = new RegExp(`^[^.]*\\.[^.]*\\b(?:he|she)\\s+${SAYS}\\b|^[^.]*[.,]\\s*(?:He|She)\\s`, 'u').test(later);
+    const byPronoun = PRONOUN_SAYS.test(later);
     if (bySurname || byPronoun) namings.push(s);
   }
   namings.sort((a, b) => a.start - b.start);
   const people: People = [];
+  // People by surname and, for names of two words or more, by first word: a naming is compared
+  // only with the people it could name (a long document names thousands).
+  const bySurname = new Map<string, Person[]>();
+  const byFirstWord = new Map<string, Person[]>();
+  const file = (index: Map<string, Person[]>, key: string, person: Person) => {
+    const list = index.get(key);
+    if (list) list.push(person);
+    else index.set(key, [person]);
+  };
+  const unfile = (index: Map<string, Person[]>, key: string, person: Person) => {
+    const list = index.get(key)!;
+    list.splice(list.indexOf(person), 1);
+  };
+  const fileName = (person: Person) => {
+    file(bySurname, surnameOf(person.name), person);
+    const ws = words(person.name);
+    if (ws.length > 1) file(byFirstWord, ws[0], person);
+  };
+  const unfileName = (person: Person) => {
+    unfile(bySurname, surnameOf(person.name), person);
+    const ws = words(person.name);
+    if (ws.length > 1) unfile(byFirstWord, ws[0], person);
+  };
   for (const n of namings) {
-    let same = people.filter((p) => sameName(p.name, n.name) || sameName(n.name, p.name));
+    // Both readings of `sameName` ask for the same surname first.
+    let same = (bySurname.get(surnameOf(n.name)) ?? []).filter((p) => sameName(p.name, n.name) || sameName(n.name, p.name));
     // "Sheikh Ali" after "Sheikh Ali al-Khalifa al-Sabah": an office with the given name alone.
-    if (!same.length && words(n.name).length === 1 && n.title) same = people.filter((p) => words(p.name).length > 1 && words(p.name)[0] === n.name);
+    if (!same.length && words(n.name).length === 1 && n.title) same = byFirstWord.get(n.name) ?? [];
     let person = same.length === 1 ? same[0] : undefined;
     if (person && words(n.name).length === 1 && words(person.name)[0] === n.name) {
       person.mentions.push({ start: n.start, end: n.end, form: n.name });
@@ -336,14 +382,24 @@ export function namedPeople(doc: PeopleSource): People {
     if (!person) {
       person = { name: n.name, first: { start: n.start, end: n.end }, mentions: [] };
       people.push(person);
+      fileName(person);
     } else if (words(n.name).length > words(person.name).length) {
+      unfileName(person);
       person.name = n.name;
       person.first = { start: n.start, end: n.end };
+      fileName(person);
     }
     if (n.role && !person.role) person.role = n.role;
     if (n.pronoun && !person.pronoun) person.pronoun = n.pronoun;
   }
   // Mentions: every full form and every surname (with its title), once a person is named.
+  const namingsBySurname = new Map<string, Naming[]>();
+  for (const n of namings) {
+    const sur = surnameOf(n.name);
+    const list = namingsBySurname.get(sur);
+    if (list) list.push(n);
+    else namingsBySurname.set(sur, [n]);
+  }
   for (const person of people) {
     const sur = surnameOf(person.name);
     for (const p of doc.paragraphs) {
@@ -362,12 +418,12 @@ export function namedPeople(doc: PeopleSource): People {
         if (ws.length > 1 && !/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?$/.test(ws[0]) && !sameName(person.name, ws.join(' '))) continue;
         const end = start + form.length;
         // A surname another person shares is this person's only where the full form says so.
-        const rivals = people.filter((o) => o !== person && surnameOf(o.name) === sur && o.first.start <= start);
+        const rivals = (bySurname.get(sur) ?? []).filter((o) => o !== person && o.first.start <= start);
         if (rivals.length && !(ws.length > 1 && sameName(person.name, ws.filter((w) => !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(w)).join(' ')) &&
             ws.filter((w) => !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(w)).length > 1)) continue;
         if (start < person.first.start && !(start <= person.first.start && end >= person.first.end)) {
           // A surname before the fullest form counts only when a shorter naming came first.
-          if (!namings.some((n) => n.start <= start && sameName(person.name, n.name))) continue;
+          if (!(namingsBySurname.get(sur) ?? []).some((n) => n.start <= start && sameName(person.name, n.name))) continue;
         }
         person.mentions.push({ start, end, form: clean(form) });
       }
@@ -384,6 +440,39 @@ export function namedPeople(doc: PeopleSource): People {
   // Not enumerable: the list stays a plain list of people when compared or written as JSON.
   Object.defineProperty(people, 'sentenceStarts', { value: sentenceStarts(doc), enumerable: false });
   return people;
+}
+
+/** Every mention of `people` by start, with whose it is and its place in that person's list (built once per list). */
+interface Filed {
+  person: number;
+  k: number;
+  m: Mention;
+}
+const filed = new WeakMap<People, Filed[]>();
+
+/**
+ * The mentions wholly inside `from`–`to`, each with its person, in the order of `people` and of
+ * each person's mentions (what filtering every person's mentions gives), found by offset: a long
+ * document names thousands of people and has as many sentences.
+ */
+export function mentionsWithin(people: People, from: number, to: number): Array<{ p: Person; m: Mention }> {
+  let all = filed.get(people);
+  if (!all) {
+    all = people.flatMap((p, person) => p.mentions.map((m, k) => ({ person, k, m })));
+    all.sort((a, b) => a.m.start - b.m.start);
+    filed.set(people, all);
+  }
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].m.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: Filed[] = [];
+  for (let i = lo; i < all.length && all[i].m.start <= to; i++) if (all[i].m.end <= to) inside.push(all[i]);
+  inside.sort((a, b) => a.person - b.person || a.k - b.k);
+  return inside.map((f) => ({ p: people[f.person], m: f.m }));
 }
 
 // ─── Mentions of a surname ──────────────────────────────────────────────────────────────────────

@@ -16,8 +16,8 @@ import { facesUsed, fontFaceCss, shownCharacters } from '../theme/embed-fonts.ts
  * The `@font-face` rules that carry one render's fonts: every face its slides use, cut to the
  * characters they show, as WOFF.
  */
-export function deckFontFaces(r: MarpRender): Promise<string> {
-  return fontFaceCss(facesUsed(r.layout.theme, r.slides), shownCharacters(r.slides), 'woff');
+export function deckFontFaces(r: MarpRender, keptIn?: string): Promise<string> {
+  return fontFaceCss(facesUsed(r.layout.theme, r.slides), shownCharacters(r.slides), 'woff', keptIn);
 }
 
 /** One hidden `<aside class="notes">` per slide, in slide order, every paragraph escaped. */
@@ -49,7 +49,7 @@ ${fontFaces ? `<style>${fontFaces}</style>` : ''}<style>${r.css}</style><style>$
 </head><body><div class="marpit">${r.slides.join('')}</div>${mode === 'screen' ? `${notesBlock(r)}<script>${PRESENT_SCRIPT}</script>` : ''}</body></html>`;
 }
 
-/** The HTML deck of a laid-out deck's Marp render. */
-export async function renderHtml(r: MarpRender): Promise<string> {
-  return slidesDocument(r, 'screen', await deckFontFaces(r));
+/** The HTML deck of a laid-out deck's Marp render; with `fontsKept`, the fonts cut for it are kept there for the next run. */
+export async function renderHtml(r: MarpRender, fontsKept?: string): Promise<string> {
+  return slidesDocument(r, 'screen', await deckFontFaces(r, fontsKept));
 }

@@ -4,7 +4,7 @@
  * `Printer` (the run's `BrowserSession`) prints them. Renderers never touch a browser page.
  */
 import type { Page, PDFOptions } from 'puppeteer-core';
-import { finishPdf, type PdfBookmark, type PdfInfo } from './pdf-meta.ts';
+import type { PdfBookmark, PdfInfo } from './pdf-meta.ts';
 
 /** One document to print, as plain data. */
 export interface PrintJob {
@@ -33,6 +33,8 @@ export interface Printer {
  */
 export async function printOnPage(page: Page, job: PrintJob, accepted?: () => void): Promise<Uint8Array> {
   const loading = page.setContent(job.html, { waitUntil: 'load' });
+  // What finishes the PDF loads while the browser lays out and prints it.
+  finisher().catch(() => {});
   accepted?.();
   await loading;
   await page.evaluate(async () => {
@@ -46,6 +48,12 @@ export async function printOnPage(page: Page, job: PrintJob, accepted?: () => vo
 }
 
 /** The raw PDF with the job's metadata and outline. */
-export function finishPrint(raw: Uint8Array, job: PrintJob): Promise<Uint8Array> {
+export async function finishPrint(raw: Uint8Array, job: PrintJob): Promise<Uint8Array> {
+  const { finishPdf } = await finisher();
   return finishPdf(raw, job.info, job.bookmarks);
+}
+
+/** pdf-lib (a seventh of the code a build loads), read once a document goes to the browser, not before the browser starts. */
+function finisher(): Promise<typeof import('./pdf-meta.ts')> {
+  return import('./pdf-meta.ts');
 }

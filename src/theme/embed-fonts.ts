@@ -8,12 +8,19 @@
  * names the same files by their `local()` names. WOFF2 is a third smaller but its Brotli pass costs ~50 ms a face, which showed in
  * the render bench; `EmbedFormat` keeps it one word away.
  * Liberation (SIL OFL) and DejaVu (Bitstream Vera licence) allow embedding and subsetting.
+ * Given a folder (`.cache/briefdeck/fonts/`), each cut is kept there for the next run under a hash
+ * of the font file's bytes, the characters, the format and the code's version (which covers the
+ * subsetter's through the lockfile): a rebuild showing the same characters neither loads HarfBuzz
+ * nor cuts the faces again.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ResolvedTheme } from '../model.ts';
 import { cssFontName, fontFile, localFaceNames } from './fonts.ts';
 import { sfntToWoff } from './woff.ts';
+import { codeVersion } from '../code-version.ts';
+import { keepFile, readKeptBytes } from '../kept.ts';
 
 type SubsetFont = (font: Buffer, text: string, options: { targetFormat: EmbedFormat; noHinting: boolean }) => Promise<Buffer>;
 let subsetFont: SubsetFont | undefined;
@@ -95,18 +102,34 @@ const subsets = new Map<string, Promise<Buffer>>();
  * widths, the very widths the layout stage measured, and the file is less than half the size. HarfBuzz
  * cuts each face once, to TrueType; WOFF wraps that same cut (`woff.ts`), WOFF2 asks HarfBuzz.
  */
-function subset(file: string, characters: string, format: EmbedFormat): Promise<Buffer> {
+function subset(file: string, characters: string, format: EmbedFormat, keptIn?: string): Promise<Buffer> {
   const key = `${file}\u0000${format}\u0000${characters}`;
   let hit = subsets.get(key);
   if (!hit) {
     hit =
       format === 'woff'
-        ? subset(file, characters, 'truetype').then(sfntToWoff)
-        : subsetter()(readFileSync(file), characters, { targetFormat: format, noHinting: true });
+        ? subset(file, characters, 'truetype', keptIn).then(sfntToWoff)
+        : keptIn
+          ? keptSubset(file, characters, format, keptIn)
+          : subsetter()(readFileSync(file), characters, { targetFormat: format, noHinting: true });
     hit.catch(() => subsets.delete(key));
     subsets.set(key, hit);
   }
   return hit;
+}
+
+/** Fonts cut kept at most; the oldest go first. */
+const CUTS_KEPT = 256;
+
+/** The cut kept in `dir` for these bytes, characters and format, or HarfBuzz's (then kept). */
+async function keptSubset(file: string, characters: string, format: EmbedFormat, dir: string): Promise<Buffer> {
+  const font = readFileSync(file);
+  const name = `${createHash('sha256').update(`${codeVersion()}\u0000${format}\u0000${characters}\u0000`).update(font).digest('hex')}.${format}`;
+  const kept = readKeptBytes(dir, name);
+  if (kept) return kept;
+  const cut = await subsetter()(font, characters, { targetFormat: format, noHinting: true });
+  keepFile(dir, name, cut, CUTS_KEPT, (f) => f.endsWith(`.${format}`));
+  return cut;
 }
 
 const MIME: Record<EmbedFormat, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf' };
@@ -126,12 +149,12 @@ export function localFontFaceCss(faces: readonly DeckFontFace[]): string {
     .join('\n');
 }
 
-/** The `@font-face` rules that carry `faces`, each cut down to `characters`. */
-export async function fontFaceCss(faces: readonly DeckFontFace[], characters: string, format: EmbedFormat): Promise<string> {
+/** The `@font-face` rules that carry `faces`, each cut down to `characters` (the cuts kept in `keptIn`, when given). */
+export async function fontFaceCss(faces: readonly DeckFontFace[], characters: string, format: EmbedFormat, keptIn?: string): Promise<string> {
   const rules = await Promise.all(
     faces.map(async (face) => {
       const file = fontFile(face.family, face.bold, undefined, face.italic);
-      const bytes = await subset(file, characters, format);
+      const bytes = await subset(file, characters, format, keptIn);
       return `@font-face{font-family:${cssFontName(face.family)};src:url(data:${MIME[format]};base64,${bytes.toString('base64')}) format('${format}');font-weight:${face.bold ? 700 : 400};font-style:${face.italic ? 'italic' : 'normal'};font-display:block}`;
     }),
   );

@@ -23,17 +23,19 @@ describe('output files', () => {
     }
   });
 
-  it('publishes a staged file only on commit, and leaves the old one on discard', () => {
+  it('publishes a staged file only on commit, and leaves the old one on discard', async () => {
     const out = fresh();
     const target = join(out, 'brief.html');
     writeFileSync(target, 'old');
-    const staged = stageOutput(target, 'new');
+    const staged = await stageOutput(target, 'new');
     expect(readFileSync(target, 'utf8')).toBe('old');
     discardOutputs([staged]);
     expect(readFileSync(target, 'utf8')).toBe('old');
     expect(readdirSync(out)).toEqual(['brief.html']);
-    commitOutputs([stageOutput(target, 'new')]);
+    commitOutputs([await stageOutput(target, 'new')]);
     expect(readFileSync(target, 'utf8')).toBe('new');
+    commitOutputs([await stageOutput(target, new Uint8Array([110, 101, 119, 101, 114]))]);
+    expect(readFileSync(target, 'utf8')).toBe('newer');
     expect(readdirSync(out)).toEqual(['brief.html']);
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lastNamedBefore, mentionPattern, namedPeople, resolvePerson, surnameMentions } from '../../src/corpus/people.ts';
+import { lastNamedBefore, mentionPattern, mentionsWithin, namedPeople, resolvePerson, surnameMentions } from '../../src/corpus/people.ts';
 import { prng } from '../support/prng.ts';
 
 /** One document of one paragraph per string, as cleaning keeps them (hard-wrapped lines stay). */
@@ -68,6 +68,37 @@ describe('namedPeople', () => {
   it('drops a sentence-opening word from the name', () => {
     const d = doc('Yesterday Daniel Yergin, director of Cambridge Energy Research Associates, CERA, said prices fell.');
     expect(namedPeople(d)[0]).toMatchObject({ name: 'Daniel Yergin', role: 'director of Cambridge Energy Research Associates, CERA' });
+  });
+});
+
+describe('namedPeople in a long document', () => {
+  it('keeps a person found again under the fuller name they were given later', () => {
+    const d = doc('Sen. Boren said the bill would pass.', 'Senator David Boren, a Democrat from Oklahoma, said it again.', 'Sen. David Boren said he would vote. Boren said so.');
+    expect(namedPeople(d).map((p) => [p.name, p.mentions.map((m) => m.form)])).toEqual([['David Boren', ['David Boren', 'David Boren', 'Boren']]]);
+  });
+
+  it('leaves a surname two people share to neither, once the second is named', () => {
+    const d = doc('Sen. Boren said the bill would pass.', 'Senator David Boren, a Democrat from Oklahoma, said it again.', 'Sen. Susan Boren said he would vote. Boren said so. Mr Boren left.');
+    expect(namedPeople(d).map((p) => [p.name, p.mentions.map((m) => m.form)])).toEqual([
+      ['David Boren', ['David Boren']],
+      ['Susan Boren', ['Susan Boren']],
+    ]);
+  });
+
+  it('finds the mentions inside a span that filtering every person finds, on the Reuters stories strung together', () => {
+    const dir = join(import.meta.dirname, '../../eval/corpora/reuters-21578-0');
+    if (!existsSync(dir)) return;
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort().slice(0, 300);
+    const d = doc(...files.flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)));
+    const people = namedPeople(d);
+    expect(people.length).toBeGreaterThan(50);
+    const rand = prng(7);
+    for (let k = 0; k < 2000; k++) {
+      const from = Math.floor(rand() * d.text.length);
+      const to = from + Math.floor(rand() * 600);
+      const filtered = people.flatMap((p) => p.mentions.filter((m) => m.start >= from && m.end <= to).map((m) => ({ p, m })));
+      expect(mentionsWithin(people, from, to)).toEqual(filtered);
+    }
   });
 });
 
