@@ -9,6 +9,13 @@ import { setFlagsFromString } from 'node:v8';
 // waited for that compilation before exiting (0.2–0.6 s). Set before any module is compiled.
 setFlagsFromString('--liftoff-only');
 
+// A full collection comes once the heap has grown half again beyond what the last one kept,
+// instead of V8's default of up to four times on a machine with memory to spare: composing a deck
+// over a large corpus keeps about 250 MB alive but makes garbage fast, and V8 let the process grow
+// to 1.2–1.6 GB before collecting it (under 0.6 GB so, in about the same time). Read at each
+// collection: set here, before any work.
+setFlagsFromString('--heap-growing-percent=50');
+
 // `briefdeck --version` alone answers from the manifest, without loading the command line.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {

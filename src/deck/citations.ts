@@ -153,7 +153,11 @@ function titleWords(title: string, n = 2, body = ''): string {
     .join(' ');
 }
 
-/** The patterns `titleCased` looks for a word with, made once per word (a wire corpus's titles repeat their words). */
+/**
+ * The patterns `titleCased` looks for a word with, made once per word (a wire corpus's titles repeat
+ * their words); the last PATTERNS_KEPT words' are kept (about 6 KB a word: a corpus of many
+ * thousands of capitalised titles would otherwise hold a hundred megabytes of them).
+ */
 let wordPatterns = new Map<string, { exact: RegExp; anyCase: RegExp; every: RegExp }>();
 function patternsOf(word: string) {
   let p = wordPatterns.get(word);
@@ -164,11 +168,13 @@ function patternsOf(word: string) {
       anyCase: new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'iu'),
       every: new RegExp(escaped, 'gu'),
     };
-    if (wordPatterns.size >= 20_000) wordPatterns = new Map();
+    if (wordPatterns.size >= PATTERNS_KEPT) wordPatterns = new Map();
     wordPatterns.set(word, p);
   }
   return p;
 }
+
+const PATTERNS_KEPT = 2_000;
 
 function titleCased(word: string, body: string): string {
   const letters = word.replace(/[^\p{L}]/gu, '');

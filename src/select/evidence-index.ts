@@ -25,7 +25,8 @@ const KEPT_SEARCHES = 512;
 const RECENT_DOCUMENTS = 256;
 
 export class EvidenceIndex {
-  private readonly byTopic = new Map<string, readonly Claim[]>();
+  /** Ids of the claims tagged with each topic asked for (ids only: a broad topic tags thousands of claims). */
+  private readonly byTopic = new Map<string, readonly string[]>();
   private readonly searches = new Map<string, readonly SearchHit[]>();
   private quoteList?: readonly Quote[];
   /** Every claim, for a small corpus or a store that can only list them all (in-memory stores). */
@@ -67,18 +68,19 @@ export class EvidenceIndex {
     };
   }
 
-  /** Claims tagged with a topic (any spelling of its name), in store order. */
-  tagged(topic: string): readonly Claim[] {
+  /** Ids of the claims tagged with a topic (any spelling of its name), in store order. */
+  taggedIds(topic: string): readonly string[] {
     const key = topicKey(topic);
-    let claims = this.byTopic.get(key);
-    if (!claims) {
-      claims =
+    let ids = this.byTopic.get(key);
+    if (!ids) {
+      const claims =
         this.store.claimsTagged && !this.isHeld()
           ? this.store.claimsTagged(key)
           : this.listed().filter((c) => c.topics.some((t) => topicKey(t) === key));
-      this.byTopic.set(key, claims);
+      ids = claims.map((c) => c.id);
+      this.byTopic.set(key, ids);
     }
-    return claims;
+    return ids;
   }
 
   /** bm25 hits for `text` (at most `limit`), asked of the store once per text. */

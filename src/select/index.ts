@@ -356,9 +356,9 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
         for (const c of claims) ids.add(c.id);
       }
     }
-    if (request.topic) for (const c of index.tagged(request.topic)) {
+    if (request.topic) for (const id of index.taggedIds(request.topic)) {
       if (ids.size >= POOL_CLAIMS) break;
-      ids.add(c.id);
+      ids.add(id);
     }
     pool = index.inStoreOrder(ids);
   }

@@ -61,21 +61,24 @@ export function storylines(input: StorylineInput): Storyline[] {
   })());
   const idf = (stem: string) => Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
   const memo = vectorsOf(words);
-  const claimVector = (c: Claim) => memo.claims.get(c.id) ?? memo.claims.set(c.id, vectorOf([c])).get(c.id)!;
+  const claimVector = (c: Claim) => memo.claims.get(c.id) ?? memo.claims.set(c.id, pack(vectorOf([c]))).get(c.id)!;
   // A document's vector is of all its sentences passed in: the same sentences, the same vector.
   const documentKey = (d: string, claims: readonly Claim[]) => `${d}\u0000${claims.length}\u0000${claims[0]?.id}\u0000${claims[claims.length - 1]?.id}`;
   const documentVector = (d: string, claims: readonly Claim[]) => {
     const key = documentKey(d, claims);
-    return memo.documents.get(key) ?? memo.documents.set(key, vectorOf(claims)).get(key)!;
+    let known = memo.documents.get(key);
+    if (!known) memo.documents.set(key, (known = { vector: pack(vectorOf(claims)), number: memo.documents.size }));
+    return { vector: unpack(known.vector), number: known.number };
   };
+  const documentNumbers = new Map<string, number>();
   /** Whether a sentence of document `d` makes the same point as `claim`. */
   const madeIn = (claim: Claim, d: string) => {
     const claims = byDoc.get(d)!;
-    const key = `${claim.id}\u0000${documentKey(d, claims)}`;
+    const key = `${claim.id}\u0000${documentNumbers.get(d)}`;
     let made = memo.points.get(key);
     if (made === undefined) {
-      const v = claimVector(claim);
-      memo.points.set(key, (made = claims.some((x) => cosine(claimVector(x), v) >= SAME_POINT)));
+      const v = unpack(claimVector(claim));
+      memo.points.set(key, (made = claims.some((x) => cosineOf(claimVector(x), v) >= SAME_POINT)));
     }
     return made;
   };
@@ -86,7 +89,13 @@ export function storylines(input: StorylineInput): Storyline[] {
     return normalise(v);
   };
   const docs = [...byDoc.keys()].sort((a, b) => documents.get(b)! - documents.get(a)! || (a < b ? -1 : 1));
-  const vectors = new Map(docs.map((d) => [d, documentVector(d, byDoc.get(d)!)]));
+  const vectors = new Map(
+    docs.map((d) => {
+      const { vector, number } = documentVector(d, byDoc.get(d)!);
+      documentNumbers.set(d, number);
+      return [d, vector];
+    }),
+  );
 
   // Each document joins the storyline whose centroid it is closest to, most relevant documents
   // first, so a storyline is seeded by the article that tells it best.
@@ -115,7 +124,7 @@ export function storylines(input: StorylineInput): Storyline[] {
       for (const c of claims) {
         const about = input.about(c, words.words(c));
         if (about <= 0) continue;
-        const central = cosine(claimVector(c), s.centroid);
+        const central = cosineOf(claimVector(c), s.centroid);
         const opens = /:s1$/.test(c.id);
         const concludes = input.concluding?.(c) ?? 0;
         const lead = Math.max(c.paragraph === 1 && opens ? 1 : c.paragraph <= 2 ? 0.6 : c.paragraph >= last - 1 ? 0.5 : 0.2, concludes * (opens ? 1 : 0.6));
@@ -167,9 +176,10 @@ export function storylines(input: StorylineInput): Storyline[] {
  * next deck or rebuild over the same corpus reads them back. Read-only once made.
  */
 interface Vectors {
-  claims: Map<string, Vector>;
-  documents: Map<string, Vector>;
-  /** Sentence and document → whether a sentence of the document makes the sentence's point. */
+  claims: Map<string, PackedVector>;
+  /** By the document's sentences (`documentKey`): its vector, and a number for it in `points`. */
+  documents: Map<string, { vector: PackedVector; number: number }>;
+  /** Sentence and document (its number) → whether a sentence of the document makes the sentence's point. */
   points: Map<string, boolean>;
 }
 const vectorMemo = new WeakMap<CorpusWords, Vectors>();
@@ -203,6 +213,38 @@ function add(mean: Vector, v: Vector, count: number): Vector {
   for (const [k, x] of mean) out.set(k, (x * (count - 1)) / count);
   for (const [k, x] of v) out.set(k, (out.get(k) ?? 0) + x / count);
   return out;
+}
+
+/**
+ * A vector as it is kept between storylines: its stems and weights in the order of its Map (a
+ * third of a Map's memory: a deck over a large corpus keeps tens of thousands of sentences').
+ */
+interface PackedVector {
+  stems: string[];
+  weights: number[];
+}
+
+function pack(v: Vector): PackedVector {
+  return { stems: [...v.keys()], weights: [...v.values()] };
+}
+
+function unpack(p: PackedVector): Vector {
+  const v: Vector = new Map();
+  for (let i = 0; i < p.stems.length; i++) v.set(p.stems[i], p.weights[i]);
+  return v;
+}
+
+/** `cosine(unpack(p), b)`, without the Map: the same products added in the same order. */
+function cosineOf(p: PackedVector, b: Vector): number {
+  const n = p.stems.length;
+  let dot = 0;
+  if (n < b.size) for (let i = 0; i < n; i++) dot += p.weights[i] * (b.get(p.stems[i]) ?? 0);
+  else
+    for (const [k, x] of b) {
+      const i = p.stems.indexOf(k);
+      dot += x * (i < 0 ? 0 : p.weights[i]);
+    }
+  return dot;
 }
 
 export function cosine(a: Vector, b: Vector): number {

@@ -17,7 +17,7 @@
  *   names none is in scope when its document's title or lead names one.
  */
 import type { Claim, CorpusDocument } from '../model.ts';
-import { headlineWords, isName, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
+import { headlineWords, isName, sentenceKey, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { datelineLength } from '../text.ts';
 
 export interface SubjectTerm {
@@ -231,10 +231,11 @@ function same(term: SubjectTerm, k: number, w: Word): boolean {
 }
 
 /**
- * A sentence's aboutness, per subject and word list (a claim's words are one list for as long as
- * the statistics that read them are kept: a rebuild over the same corpus asks again for the same).
+ * A sentence's aboutness, per subject and sentence (`sentenceKey`: a claim's words are one sentence
+ * for as long as the statistics that read them remember them: a rebuild over the same corpus asks
+ * again for the same).
  */
-const aboutnessKnown = new WeakMap<Subject, WeakMap<readonly Word[], Map<string, number>>>();
+const aboutnessKnown = new WeakMap<Subject, WeakMap<object, Map<string, number>>>();
 
 /**
  * 0..1: how squarely a sentence is about the subject; 0 when it is not. With the sentence's
@@ -248,8 +249,9 @@ export function aboutness(subject: Subject, words: readonly Word[], docId: strin
 function aboutnessIn(subject: Subject, words: readonly Word[], docId: string): number {
   let bySentence = aboutnessKnown.get(subject);
   if (!bySentence) aboutnessKnown.set(subject, (bySentence = new WeakMap()));
-  let byDocument = bySentence.get(words);
-  if (!byDocument) bySentence.set(words, (byDocument = new Map()));
+  const sentence = sentenceKey(words);
+  let byDocument = bySentence.get(sentence);
+  if (!byDocument) bySentence.set(sentence, (byDocument = new Map()));
   let known = byDocument.get(docId);
   if (known === undefined) byDocument.set(docId, (known = aboutnessOf(subject, words, docId)));
   return known;

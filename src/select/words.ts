@@ -49,9 +49,90 @@ export interface CorpusWords {
  * Sentences whose words are kept read at once; beyond it the memory starts again. A deck reads a
  * request's whole pool of sentences once per slide, so the memory holds more than the largest pool
  * (`POOL_CLAIMS` in `index.ts`, 20,000): were it smaller, each slide would start it again before
- * reaching the end, and read every sentence of the pool anew.
+ * reaching the end, and read every sentence of the pool anew. They are kept packed (`SentenceWords`):
+ * as objects, 30,000 sentences' words took 80–130 MB of a large corpus's build.
  */
 export const REMEMBERED = 30_000;
+
+/**
+ * Sentences whose words are also kept as `Word` objects, for the passes that read one sentence
+ * several times in a row; the others are unpacked again when asked for.
+ */
+export const UNPACKED = 2_000;
+
+/** A written form of a word, its lower case and stem: one object for all its occurrences. */
+interface Form {
+  text: string;
+  lower: string;
+  stem: string;
+}
+
+/**
+ * A sentence's words packed: each word's form, start and end in turn (24 bytes a word, against
+ * about 120 for a `Word` and its strings).
+ */
+type SentenceWords = Array<Form | number>;
+
+/**
+ * The packed words a sentence's `Word` list was unpacked from: the same sentence's words for as
+ * long as they are remembered, whichever list a call returned. Memories keyed by a sentence's
+ * words (`subject.ts`) key them by this.
+ */
+const packedOf = new WeakMap<readonly Word[], object>();
+
+/** What stays the same for a sentence's words while they are remembered: a key for memories of them. */
+export function sentenceKey(words: readonly Word[]): object {
+  return packedOf.get(words) ?? words;
+}
+
+/**
+ * Words of sentences by claim id, remembered as `REMEMBERED` says: packed, the last `UNPACKED` also
+ * as objects. A function of the text alone: what it returns equals `wordsOf(claim.text)`.
+ */
+export function rememberedWords(): (claim: Pick<Claim, 'id' | 'text'>) => Word[] {
+  let forms = new Map<string, Form>();
+  let packed = new Map<string, SentenceWords>();
+  let unpacked = new Map<string, Word[]>();
+  const pack = (words: readonly Word[]): SentenceWords => {
+    // Of its exact length (an array grown by pushing keeps room to spare).
+    const out: SentenceWords = new Array(words.length * 3);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      let f = forms.get(w.text);
+      if (!f) forms.set(w.text, (f = { text: w.text, lower: w.lower, stem: w.stem }));
+      out[3 * i] = f;
+      out[3 * i + 1] = w.start;
+      out[3 * i + 2] = w.end;
+    }
+    return out;
+  };
+  const unpack = (p: SentenceWords): Word[] => {
+    const out: Word[] = [];
+    for (let i = 0; i < p.length; i += 3) {
+      const f = p[i] as Form;
+      out.push({ text: f.text, lower: f.lower, stem: f.stem, index: out.length, start: p[i + 1] as number, end: p[i + 2] as number });
+    }
+    return out;
+  };
+  return (c) => {
+    let ws = unpacked.get(c.id);
+    if (ws) return ws;
+    let p = packed.get(c.id);
+    if (p) ws = unpack(p);
+    else {
+      ws = wordsOf(c.text);
+      if (packed.size >= REMEMBERED) {
+        packed = new Map();
+        forms = new Map();
+      }
+      packed.set(c.id, (p = pack(ws)));
+    }
+    packedOf.set(ws, p);
+    if (unpacked.size >= UNPACKED) unpacked = new Map();
+    unpacked.set(c.id, ws);
+    return ws;
+  };
+}
 
 /** Where a deck's counts come from. */
 interface Counts {
@@ -63,17 +144,7 @@ interface Counts {
 }
 
 function fromCounts(counts: Counts): CorpusWords {
-  let memo = new Map<string, Word[]>();
-  // A sentence's words are read again when asked for, and the last few tens of thousands are remembered.
-  const words = (c: Claim) => {
-    let ws = memo.get(c.id);
-    if (!ws) {
-      if (memo.size >= REMEMBERED) memo = new Map();
-      ws = wordsOf(c.text);
-      memo.set(c.id, ws);
-    }
-    return ws;
-  };
+  const words = rememberedWords();
   return {
     documents: counts.documents,
     claims: counts.claims,

@@ -9,7 +9,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
 import { contentWords, nearDuplicate, Ledger, POOL_CLAIMS } from '../../src/select/index.ts';
-import { corpusWords } from '../../src/select/words.ts';
+import { corpusWords, rememberedWords, REMEMBERED, sentenceKey, UNPACKED, wordsOf } from '../../src/select/words.ts';
 import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { jaccard } from '../../src/select/similarity.ts';
 import type { EvidenceStore } from '../../src/model.ts';
@@ -66,11 +66,29 @@ describe('store reads per composition', () => {
   it("remembers the words of a whole pool of sentences, which a deck reads once per slide", () => {
     const one = store.claims()[0];
     expect(POOL_CLAIMS).toBe(20_000);
+    expect(REMEMBERED).toBeGreaterThan(POOL_CLAIMS);
     const claims = Array.from({ length: 20_000 }, (_, i) => ({ ...one, id: `c${i}`, text: `Sentence number ${i} of the pool.` }));
     const words = corpusWords(claims);
     const first = claims.map((c) => words.words(c));
     const again = claims.map((c) => words.words(c));
-    expect(again.every((w, i) => w === first[i])).toBe(true);
+    // Not read again: the same sentence for the memories keyed by it (aboutness), the same words.
+    expect(again.every((w, i) => sentenceKey(w) === sentenceKey(first[i]))).toBe(true);
+    expect(again[0]).toEqual(first[0]);
+  });
+
+  it('keeps a pool of sentences packed, only the last few thousand as Word objects, and gives the words wordsOf gives', () => {
+    const texts = ['The U.S. Treasury said prices of crude oil rose 3.5 pct.', "OPEC's output, Saudi Arabia's quota and the dollar's fall.", 'Putin and Xi met in Moscow.'];
+    const claims = Array.from({ length: UNPACKED * 3 }, (_, i) => ({ id: `c${i}`, text: `${texts[i % 3]} Sentence ${i}.` }));
+    const words = rememberedWords();
+    const first = claims.map((c) => words(c));
+    for (const [i, c] of claims.entries()) expect(first[i]).toEqual(wordsOf(c.text));
+    const again = claims.map((c) => words(c));
+    for (const [i, c] of claims.entries()) expect(again[i]).toEqual(wordsOf(c.text));
+    // The first sentences' objects were let go (only UNPACKED lists are held), their packed words kept.
+    expect(again[0]).not.toBe(first[0]);
+    expect(sentenceKey(again[0])).toBe(sentenceKey(first[0]));
+    // Within a pass over one sentence, one list.
+    expect(words(claims[claims.length - 1])).toBe(again[again.length - 1]);
   });
 
   it('the ledger finds repeats of what was shown exactly as comparing with everything shown does', () => {
