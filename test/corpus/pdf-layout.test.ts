@@ -71,6 +71,31 @@ describe('PDF reading order', () => {
     expect(inOrder).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
 
+  it('reads a line by the type of most of its letters: a footnote mark at its end does not make it small type', () => {
+    // (the mark sits higher, so it is met first, top to bottom)
+    const lines = readingOrder([
+      { text: 'escaping by trapping it into a whispering gallery mode (WGM)', x: 50, y: 231.2, width: 240, height: 10 },
+      { text: '4', x: 290, y: 234.5, width: 4, height: 7 },
+    ]);
+    expect(lines.map((l) => [l.text, l.height])).toEqual([['escaping by trapping it into a whispering gallery mode (WGM)4', 10]]);
+  });
+
+  it("reads a journal article's two columns in order, a line ending in a footnote mark kept in its paragraph (elsarticle's specimen)", async () => {
+    const file = join(import.meta.dirname, '..', 'fixtures', 'pdf-columns', 'elsarticle-5p.pdf');
+    const { document } = await ingestFile({ path: 'elsarticle-5p.pdf', bytes: readFileSync(file) });
+    const text = document!.paragraphs.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+    // the introduction's left column, then the right column's paragraph that goes on after it
+    const order = ['Although quadrupole excitons (QE) in cuprous oxide crystals are good candidates for BEC', 'due to quadrupole origin of the excitons.', 'Therefore in this work we propose to prevent the polariton escaping by trapping it into a whispering gallery mode', 'We develop a model which demonstrates formation of a strongly localized polariton-like quasi-particle.'];
+    const at = order.map((s) => text.indexOf(s));
+    expect(at.every((p) => p >= 0), JSON.stringify(at)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // against pdftotext's reading, which runs footnotes and equations into its sentences
+    const reference = sentencesOf(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+    const { whole, inOrder } = orderScore(reference, document!.text);
+    expect(whole).toBeGreaterThanOrEqual(0.65);
+    expect(inOrder).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+
   it('measures sentences found whole and in order', () => {
     const reference = sentencesOf('One two three four five six seven eight. Nine ten eleven twelve thirteen four-\nteen fifteen sixteen. Short one.');
     expect(reference).toEqual(['One two three four five six seven eight.', 'Nine ten eleven twelve thirteen fourteen fifteen sixteen.']);

@@ -84,6 +84,11 @@ function linesOf(items: Extent[], region: number): Line[] {
     line.x = Math.min(line.x, box.x);
   }
   return lines.map(({ parts, ...l }) => {
+    // The line's type is that of most of its letters, not of its first run: a footnote mark set
+    // high and small at its end ("…mode (WGM)⁴") is met first, top to bottom.
+    const byHeight = new Map<number, number>();
+    for (const p of parts) byHeight.set(p.height, (byHeight.get(p.height) ?? 0) + p.text.length);
+    l.height = [...byHeight].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? l.height;
     let text = '';
     let end = -Infinity;
     for (const p of parts.sort((a, b) => a.x - b.x)) {
