@@ -375,10 +375,7 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
   if (subject) ctx.prefetchHeads([...pool].map((c) => c.docId));
   // The deck title's own angle ("port" in "Shipping and port strikes", "prices" in "Coffee prices
   // and export quotas"): its words that are not a topic's.
-  const topicStems = new Set(ctx.topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
-  const angle = new Set(
-    spec.title && words ? wordsOf(spec.title).filter((w) => !words.isStop(w.lower) && w.text.length > 2 && !topicStems.has(w.stem) && !titleStems.has(w.stem)).map((w) => w.stem) : [],
-  );
+  const angle = new Set(words ? [...titleWordsBeyondTopics(ctx)].filter((s) => !titleStems.has(s)) : []);
   const out: Candidate[] = [];
   for (const claim of pool) {
     if (!ctx.allowed.has(claim.docId) || isExcluded(claim, spec)) continue;
@@ -471,7 +468,7 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
   // ("Taiwan's trade surplus": a possessive qualifies as well.)
   const qualifies = (m: Word, topicStart: Word) =>
     !/[^\s]/.test(title.slice(m.end, topicStart.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+(?:['’]s)?$/u.test(m.text) && !ownStems.has(m.stem);
-  const topicStems = new Set(topics.flatMap((x) => wordsOf(x.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
+  const topicStems = stemsOf(topics);
   for (let i = 0; i < t.length; i++) {
     if (!nounForms(own[0].lower).includes(t[i].lower)) continue;
     // The topic's other words, as the title writes them ("trade deficits").
@@ -536,7 +533,7 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
   const words = ctx.words();
   const qualified = !out && ctx.spec.title ? titleQualifierOf(ctx.spec.title, topic, ctx.topics, words) : undefined;
   const qualifier = qualified?.stem;
-  const otherStems = ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)).flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem));
+  const otherStems = [...stemsOf(ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)))];
   const all = [...subject.documents.values()].filter((v) => v >= STORY).length;
   if (qualifier) {
     const { narrowed, stories } = narrowedTo(ctx, subject, others, new Set([qualifier]), otherStems);
@@ -554,7 +551,7 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
   // names it: in "Iran, the Gulf and oil supplies", Iran's war in the Gulf, not the Iran arms
   // affair of Washington's politics that most Iran stories of a newswire tell.
   if (!out && !qualifier && ctx.spec.title) {
-    const angle = titleAngle(ctx, words);
+    const angle = titleAngle(ctx);
     if (angle.size) {
       // (Only a topic the title names: "Commodity markets" over topics tea and exports says
       // nothing of which exports.)
@@ -597,17 +594,12 @@ function titleNames(title: string, topic: string): boolean {
 }
 
 /**
- * The deck title's words that are neither a topic's, a stopword nor a name of its scope: "oil"
- * and "supplies" in "Iran, the Gulf and oil supplies".
+ * The deck title's words beyond its topics that are no name of its scope either: "oil" and
+ * "supplies" in "Iran, the Gulf and oil supplies".
  */
-function titleAngle(ctx: SelectionContext, words: CorpusWords): Set<string> {
-  const topicStems = new Set(ctx.topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
+function titleAngle(ctx: SelectionContext): Set<string> {
   const named = new Set((ctx.scope()?.terms ?? []).flatMap((t) => t.stems));
-  return new Set(
-    wordsOf(ctx.spec.title ?? '')
-      .filter((w) => !words.isStop(w.lower) && w.text.length > 2 && /^\p{L}+$/u.test(w.text) && !topicStems.has(w.stem) && !named.has(w.stem))
-      .map((w) => w.stem),
-  );
+  return new Set([...titleWordsBeyondTopics(ctx, true)].filter((s) => !named.has(s)));
 }
 
 /**
@@ -649,11 +641,13 @@ function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Cla
     .filter((t) => topicKey(t) !== topicKey(topic) && titleNames(title, t) && termOf(t.replace(/[-_]+/g, ' '), words).proper)
     .map((t) => ctx.subject({ topic: t }));
   if (!named.length) return undefined;
-  // The pool's documents are read at once: a large corpus's thousand documents in one request.
-  const near = new Map<string, Set<number>>();
+  // A document's passages are worked out once per deck and topic (a bottom line asks each topic's
+  // slide again for every line it weighs); the pool's new documents are read at once.
+  const byTopic = passages.get(ctx) ?? passages.set(ctx, new Map()).get(ctx)!;
+  const near = byTopic.get(topicKey(topic)) ?? byTopic.set(topicKey(topic), new Map()).get(topicKey(topic))!;
   const docs = new Set<string>();
-  for (const c of pool) docs.add(c.docId);
-  for (const [doc, claims] of ctx.index.ofDocuments(docs)) {
+  for (const c of pool) if (!near.has(c.docId)) docs.add(c.docId);
+  if (docs.size) for (const [doc, claims] of ctx.index.ofDocuments(docs)) {
     const paragraphs = new Set<number>();
     for (const c of claims) {
       if (named.some((s) => namesSubject(s, words.words(c), c.docId))) for (const p of [c.paragraph - 1, c.paragraph, c.paragraph + 1]) paragraphs.add(p);
@@ -662,6 +656,9 @@ function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Cla
   }
   return (claim) => near.get(claim.docId)?.has(claim.paragraph) ?? false;
 }
+
+/** The paragraphs near a place the title names, by deck, topic and document (`passagesWithin`). */
+const passages = new WeakMap<SelectionContext, Map<string, Map<string, Set<number>>>>();
 
 /**
  * Stories (of either topic) the documents naming both must hold for a broad topic to be read within
@@ -768,11 +765,23 @@ const PADDING = 0.6;
 /** Words of the deck title beyond its topics a passing mention must also name to stand in for the topic's stories. */
 const TITLE_WORDS_PASSING = 2;
 
-/** The stems of the deck title's words that are neither stopwords nor a topic's. */
-function titleWordsBeyondTopics(ctx: SelectionContext): Set<string> {
+/**
+ * The stems of the deck title's words that are neither stopwords nor a topic's ("port" in
+ * "Shipping and port strikes"); with `lettersOnly`, words of letters alone ("U.S." is no word).
+ */
+function titleWordsBeyondTopics(ctx: SelectionContext, lettersOnly = false): Set<string> {
   const words = ctx.words();
-  const topicStems = new Set(ctx.topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
-  return new Set(wordsOf(ctx.spec.title ?? '').filter((w) => !words.isStop(w.lower) && w.text.length > 2 && !topicStems.has(w.stem)).map((w) => w.stem));
+  const topicStems = stemsOf(ctx.topics);
+  return new Set(
+    wordsOf(ctx.spec.title ?? '')
+      .filter((w) => !words.isStop(w.lower) && w.text.length > 2 && (!lettersOnly || /^\p{L}+$/u.test(w.text)) && !topicStems.has(w.stem))
+      .map((w) => w.stem),
+  );
+}
+
+/** The stems of topics' words ("arms-trade": arm, trade). */
+function stemsOf(topics: readonly string[]): Set<string> {
+  return new Set(topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
 }
 
 /** Records claims picked with `dryRun` as shown, once the caller has settled on them. */
