@@ -90,6 +90,9 @@ export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.m
     const common = (word: string) => !words.neverLower(word);
     let named = nameSpeaker(doc, claim, c.text, { common });
     if (named.insertions.length && wordCount(named.text) > maxWords) named = nameSpeaker(doc, claim, c.text, { roles: false, common });
+    // A short name written out in full ("[Consolidated TVX Mining Corp]") is a help, not what the
+    // line needs to stand: where it leaves no room, the line keeps the article's short name.
+    if (named.insertions.length && wordCount(named.text) > maxWords) named = nameSpeaker(doc, claim, c.text, { roles: false });
     const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords);
     // An acronym the article defined is written out where the length allows it.
     // (Within the length a line may run to, as compression allows it: a norm, not a wall.)

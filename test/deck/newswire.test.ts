@@ -230,4 +230,10 @@ describe('newswire decks', () => {
       expect(doc.text.slice(quote.quote.start, quote.quote.end).replace(/\s+/g, ' ').trim()).toBe(quote.quote.text);
     }
   });
+
+  it('keeps a line whose short name, written out in full, would leave it too long: "Consolidated TVX said…" (acq)', () => {
+    const deck = compose('strategic-metals');
+    const lines = shownLines(deck).map((l) => l.text);
+    expect(lines.some((t) => t.startsWith('Consolidated TVX said it will acquire the right')), JSON.stringify(lines)).toBe(true);
+  });
 });
