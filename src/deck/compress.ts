@@ -105,7 +105,25 @@ function hereAfterNoun(s: string): Range[] {
   return out;
 }
 
-export const COMPRESSION_LEVELS: readonly (readonly Rule[])[] = [gentle, moderate, severe];
+/**
+ * ", up from 2.9 pct in December", ", against 1.2 billion dlrs a year earlier", ", the worst since
+ * the series began in 1953": a figure's comparison, set off by a comma after the clause that states
+ * the figure. It goes before any clause does, and only while another figure stays: the line keeps
+ * its own figure and loses the one it was compared with. The dates and names inside it date and
+ * place that other figure, so they go with it (see `protect`).
+ */
+const COMPARISON =
+  /(?:,\s+|\s(?=compared\s+(?:with|to)\s))(?:(?:up|down|compared|against|versus|from)\s|(?:the|its|their)\s+(?:\p{Ll}+est|worst|best|most|least)\s(?:[^,;"“”]|,(?=\d))*?\bsince\s)(?:[^,;"“”]|,(?=\d))*(?=[,;.]\s|[,;.]?$)/gu;
+function comparison(s: string): Range[] {
+  return matches(s, COMPARISON).filter(([a, b]) => {
+    const inside = s.slice(a, b);
+    const rest = s.slice(0, a) + s.slice(b);
+    return (/\bsince\s/.test(inside) || findFigures(inside).length > 0) && findFigures(rest).length > 0;
+  });
+}
+const comparisons: Rule[] = [comparison];
+
+export const COMPRESSION_LEVELS: readonly (readonly Rule[])[] = [gentle, moderate, comparisons, severe];
 
 export interface CompressOptions {
   /** Most words allowed; `undefined` means no limit. */
@@ -323,12 +341,14 @@ function protect(s: string, ranges: Range[]): Range[] {
   // about: "Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting its price…".
   const keptBesideName = figure ? keepSpans(s, false) : kept;
   const quoted = quotedSpans(s);
+  const compared = comparison(s);
   return ranges.filter(
     (r) =>
       !touchesKept(r, quoted) &&
       !ESTIMATIVE.test(s.slice(r[0], r[1])) &&
-      !(appositiveAfterName(s, r) ? keptBesideName : kept).some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)) &&
-      !antecedentOf(s, r),
+      (compared.some(([a, b]) => a === r[0] && b === r[1]) ||
+        (!(appositiveAfterName(s, r) ? keptBesideName : kept).some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)) &&
+          !antecedentOf(s, r))),
   );
 }
 

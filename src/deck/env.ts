@@ -9,7 +9,7 @@ import { message } from '../diagnostics/message.ts';
 import { aboutness, isPinned, leansOnContext, misspelling, searchTerms, stem, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
-import { expandAcronyms, nameSpeaker, type Named } from './insertions.ts';
+import { expandAcronyms, nameOwner, nameSpeaker, type Named } from './insertions.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
 import { isClause } from './grammar.ts';
@@ -93,7 +93,14 @@ export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.m
     // A short name written out in full ("[Consolidated TVX Mining Corp]") is a help, not what the
     // line needs to stand: where it leaves no room, the line keeps the article's short name.
     if (named.insertions.length && wordCount(named.text) > maxWords) named = nameSpeaker(doc, claim, c.text, { roles: false });
-    const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= maxWords);
+    // A line that names no one says whose its subject is where the lead gave it one owner.
+    if (!named.insertions.length) {
+      const owned = nameOwner(doc, claim, c.text, common);
+      // (One word more, within the length a line may run to.)
+      if (owned.insertions.length && wordCount(owned.text) <= Math.round(maxWords * env.policy.overrun)) named = owned;
+    }
+    const room = owned(named) ? Math.round(maxWords * env.policy.overrun) : maxWords;
+    const fits = c.fits && (named.insertions.length === 0 || wordCount(named.text) <= room);
     // An acronym the article defined is written out where the length allows it.
     // (Within the length a line may run to, as compression allows it: a norm, not a wall.)
     const expanded = expandAcronyms(doc, claim, named, Math.max(Math.round(maxWords * env.policy.overrun), wordCount(named.text)));
@@ -131,8 +138,11 @@ export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy
   const shown = shownText(env, claim, maxWords);
   // A claim the spec names with `include:` is the author's call: it only has to fit.
   if (isPinned(claim, env.spec)) return shown.fits;
-  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, bulletText(env, claim, maxWords).text) && !misspelt(env, shown.text);
+  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, owned(shown) ? shown.text : bulletText(env, claim, maxWords).text) && !misspelt(env, shown.text);
 }
+
+/** Whether the line says whose its subject is in brackets ("[Japan's] male unemployment…"): it then names someone. */
+const owned = (shown: Named): boolean => shown.insertions.some((i) => i.replaces.start === i.replaces.end);
 
 /** Whether a line shows a word its source misspelt ("[Dilson Funaro] was reactnng to…"): the corpus's typos are not put on slides. */
 function misspelt(env: ComposeEnv, text: string): boolean {

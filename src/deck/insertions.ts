@@ -11,6 +11,7 @@ import { namedPeople, resolvePerson, type People, type Person } from '../corpus/
 import { posTags } from './grammar.ts';
 import { findActors } from '../corpus/actors.ts';
 import { wordCount } from './compress.ts';
+import { namesNobody } from '../select/definite.ts';
 
 const VERB = String.raw`(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|reiterated|reported)\b`;
 const PRONOUN_SPEAKER = new RegExp(String.raw`(?<![\p{L}])([Hh]e|[Ss]he)\s+${VERB}`, 'u');
@@ -317,4 +318,94 @@ function definitionsOf(doc: CorpusDocument): Map<string, Definition> {
   }
   definitions.set(doc, found);
   return found;
+}
+
+/** A name in capitals with a possessive: "Japan's", "West Germany's", "Comalco Ltd's". */
+const POSSESSOR = /(?<![\p{L}.&'’-])((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s/gu;
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow)$/;
+/** How many words may stand between an owner and the noun it owns ("Japan's seasonally adjusted unemployment"). */
+const OWNED_WITHIN = 4;
+
+/**
+ * "Male unemployment in January remained at 2.9 pct…" in a story whose lead says "Japan's
+ * seasonally adjusted unemployment rate rose to a record…": a line past the lead that opens on a
+ * noun the lead gave one owner, and names no one itself, says whose in brackets, copied from the
+ * lead: "[Japan's] male unemployment…". Not when the lead gives the noun two owners, or the story
+ * gives it another before the line ("West Germany's unemployment…"): then whose is not sure.
+ * The insertion replaces no words: `replaces` is the empty range where it stands.
+ */
+export function nameOwner(doc: CorpusDocument | undefined, claim: Claim, shown: string, common: (word: string) => boolean): Named {
+  const none = { text: shown, insertions: [] };
+  const lead = doc?.paragraphs[0];
+  if (!doc || !lead || lead.end > claim.start) return none;
+  // (A common word, which the corpus also writes in lower case: "Male", not "Funaro" or "Mobil".)
+  const first = /^[\p{L}-]+/u.exec(shown)?.[0];
+  if (!first || !common(first) || !namesNobody(shown, doc.text)) return none;
+  const head = openingHead(shown);
+  if (!head) return none;
+  const owns = (text: string, offset: number) =>
+    [...text.matchAll(POSSESSOR)]
+      .filter((m) => {
+        const next = (text.slice((m.index ?? 0) + m[0].length).match(/[\p{L}-]+/gu) ?? []).slice(0, OWNED_WITHIN + 2);
+        const at = next.slice(0, OWNED_WITHIN + 1).findIndex((w) => sameNoun(w, head));
+        // ("Indonesia's exports of tea and cocoa" are not the coffee exports a later line gives.)
+        return at >= 0 && !/^(?:of|for|in|to|from)$/i.test(next[at + 1] ?? '');
+      })
+      .map((m) => ({ name: m[1].replace(/\s+/g, ' '), start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[1].length + 2 }));
+  const inLead = owns(lead.text, lead.start);
+  const after = owns(doc.text.slice(lead.end, claim.start), lead.end);
+  const names = new Set([...inLead, ...after].map((o) => o.name));
+  if (inLead.length === 0 || names.size !== 1) return none;
+  const [owner] = inLead;
+  if (CALENDAR_WORD.test(owner.name)) return none;
+  // A name, not a capitalised first word ("Today's figures"): a place or body the gazetteer knows,
+  // a name of two words, or one the article writes in capitals mid-sentence.
+  const word = owner.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!findActors(owner.name).length && !/\s/.test(owner.name) && !new RegExp(String.raw`[\p{Ll},;]\s+${word}(?![\p{L}])`, 'u').test(doc.text)) return none;
+  const at = claim.start + claim.text.search(/\S/) + datelineOffset(claim.text, shown);
+  const inserted = `[${doc.text.slice(owner.start, owner.end).replace(/\s+/g, ' ')}]`;
+  return {
+    text: `${inserted} ${shown.charAt(0).toLowerCase()}${shown.slice(1)}`,
+    insertions: [{ text: inserted, replaces: { start: at, end: at }, source: { start: owner.start, end: owner.end } }],
+  };
+}
+
+/** Where the shown line's first word stands in the claim (after any dateline compression left out). */
+function datelineOffset(claimText: string, shown: string): number {
+  const first = /^[\p{L}\p{N}'’-]+/u.exec(shown)?.[0];
+  if (!first) return 0;
+  const at = claimText.toLowerCase().indexOf(first.toLowerCase());
+  const lead = claimText.search(/\S/);
+  return at > lead ? at - lead : 0;
+}
+
+/**
+ * The noun a line opens on when nothing but adjectives, nouns and participles come before its verb:
+ * "unemployment" in "Male unemployment in January remained…", "exports" in "Exports rose…". A
+ * line that opens on a determiner, a name or a pronoun has an owner or points back another way.
+ */
+function openingHead(shown: string): string | undefined {
+  const words = shown.split(/\s+/).slice(0, 8);
+  if (!words.length) return undefined;
+  // (Read with its first letter in lower case: a sentence's capital is no name.)
+  const lowered = [words[0].charAt(0).toLowerCase() + words[0].slice(1), ...words.slice(1)];
+  const tags = posTags(lowered.join(' '));
+  let head: string | undefined;
+  for (let i = 0; i < lowered.length; i++) {
+    const t = tags[i];
+    const w = lowered[i].replace(/[^\p{L}-]/gu, '');
+    if (t === 'NOUN' && /^\p{Ll}/u.test(w)) head = w;
+    else if (t === 'ADJ' || t === 'ADV' || (t === 'VERB' && /ed$/.test(w) && tags[i + 1] !== 'ADP' && tags[i + 1] !== 'NUM')) continue;
+    else if (t === 'PROPN' && /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w)) continue;
+    else break;
+    if (/[,;:]$/.test(lowered[i])) break;
+  }
+  return head;
+}
+
+/** "unemployment" and "Unemployment", "export" and "exports". */
+function sameNoun(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/(?:es|s)$/, '');
+  const y = b.toLowerCase().replace(/(?:es|s)$/, '');
+  return x === y;
 }

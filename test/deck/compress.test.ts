@@ -181,6 +181,16 @@ describe('compression keeps the point', () => {
     expect(squeeze('In the US, economic growth in 2004 was about 4.7%, the fastest in two decades.', 8).text).toContain('In the US');
   });
 
+  it('deletes the figure a line\'s own figure is compared with, and its date, while its own stays (Reuters-21578, jobs)', () => {
+    expect(squeeze("Japan's seasonally adjusted unemployment rate rose to a record 3.0 pct in January, the worst since the Government started compiling unemployment statistics under its current system in 1953, up from the previous record 2.9 pct in December, the government's Management and Coordination Agency said.", 20).text)
+      .toBe("Japan's seasonally adjusted unemployment rate rose to a record 3.0 pct in January, the government's Management and Coordination Agency said.");
+    expect(squeeze('Finnish unemployment was 6.7 pct in December last year compared with 6.8 pct in November and 6.1 pct in December 1985, the Central Statistical Office said.', 20).text)
+      .toBe('Finnish unemployment was 6.7 pct in December last year, the Central Statistical Office said.');
+    // not the only figure the line has, nor a phrase that compares nothing
+    expect(squeeze('Prices fell sharply, down from 18 dlrs in January.', 4).text).toContain('18 dlrs');
+    expect(squeeze('The talks resumed on Monday, against the wishes of the United States, and ended with 12 pct cuts.', 8).text).toContain('against the wishes');
+  });
+
   it('keeps an opening phrase that names a place or actor; an appositive has no verb', () => {
     // seed corpus: the perspective stays, and the clause after "China," is no appositive
     expect(squeeze('For many analysts in\u00a0China, the invasion of\u00a0Ukraine came as\u00a0an\u00a0unpleasant surprise, and\u00a0they have made no\u00a0secret of\u00a0their bewilderment.', 16).text)

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Claim, CorpusDocument } from '../../src/model.ts';
-import { expandAcronyms, nameSpeaker, withoutInsertions } from '../../src/deck/insertions.ts';
+import { expandAcronyms, nameOwner, nameSpeaker, withoutInsertions } from '../../src/deck/insertions.ts';
 import { documentOf } from '../support/document.ts';
 
 const article = (paragraphs: string[]) => documentOf(paragraphs);
@@ -178,5 +178,44 @@ describe('writing out an acronym the article defined', () => {
     expect(expandAcronyms(doc, early, { text: early.text, insertions: [] }).insertions).toHaveLength(0);
     const bad = article(['Trade talks (TT) stalled.', 'TT resumed.']);
     expect(expandAcronyms(bad, claimOf(bad, 'TT resumed.'), { text: 'TT resumed.', insertions: [] }).insertions).toHaveLength(0);
+  });
+});
+
+describe('saying whose a line\'s subject is, as the lead said (Reuters-21578, jobs and tea)', () => {
+  const common = (w: string) => !/^(?:Funaro|Mobil)$/.test(w);
+  const jobs = article([
+    "TOKYO, March 3 - Japan's seasonally adjusted unemployment rate rose to a record 3.0 pct in January, the government's Management and Coordination Agency said.",
+    'Male unemployment in January remained at 2.9 pct, equal to the second-worst level set last December.',
+  ]);
+
+  it('puts the lead\'s owner before a line that names no one, recording where it copied it from', () => {
+    const claim = claimOf(jobs, 'Male unemployment in January remained at 2.9 pct, equal to the second-worst level set last December.');
+    const owned = nameOwner(jobs, claim, claim.text, common);
+    expect(owned.text).toBe("[Japan's] male unemployment in January remained at 2.9 pct, equal to the second-worst level set last December.");
+    const [i] = owned.insertions;
+    expect(jobs.text.slice(i.source.start, i.source.end)).toBe("Japan's");
+    expect(i.replaces.start).toBe(i.replaces.end);
+    expect(jobs.text.slice(i.replaces.start, i.replaces.start + 4)).toBe('Male');
+  });
+
+  it('leaves a line that names someone, one that opens on a name, or a noun the lead qualified otherwise', () => {
+    const named = claimOf(jobs, 'Male unemployment in January remained at 2.9 pct, equal to the second-worst level set last December.');
+    expect(nameOwner(jobs, named, 'Male unemployment in Osaka remained at 2.9 pct.', common).insertions).toEqual([]);
+    const funaro = article(["BRASILIA, March 2 - Brazil's finance minister Dilson Funaro left for Europe.", 'Funaro said talks went well.']);
+    const f = claimOf(funaro, 'Funaro said talks went well.');
+    expect(nameOwner(funaro, f, f.text, common).insertions).toEqual([]);
+    const tea = article([
+      "JAKARTA, March 2 - Indonesia's exports of tea and cocoa will continue to rise in calendar 1987, the U.S. Embassy said.",
+      'Exports in 1985/86 were 4.67 mln bags.',
+    ]);
+    const coffee = claimOf(tea, 'Exports in 1985/86 were 4.67 mln bags.');
+    expect(nameOwner(tea, coffee, coffee.text, common).insertions).toEqual([]);
+    // two owners in the story: whose is not sure
+    const two = article([
+      "BONN, March 3 - West Germany's unemployment rate rose, while France's unemployment fell.",
+      'Male unemployment remained at 2.9 pct.',
+    ]);
+    const m = claimOf(two, 'Male unemployment remained at 2.9 pct.');
+    expect(nameOwner(two, m, m.text, common).insertions).toEqual([]);
   });
 });
