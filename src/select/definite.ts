@@ -39,10 +39,10 @@ function headOf(m: RegExpMatchArray, tags?: Tagger): { noun: string; end: number
   if (at < 0) return undefined;
   // "The report forecasts that…", "the ministry expects that…": a singular noun, then a word in
   // -s before "that" is a subject and its verb, which the tagger may read as one compound noun.
-  const after = (m.input ?? '').slice((m.index ?? 0) + 3 + (words[at].index ?? 0) + words[at][0].length);
+  const after = (m.input ?? '').slice((m.index ?? 0) + m[0].length - m[1].length + (words[at].index ?? 0) + words[at][0].length);
   if (at > 0 && /[^s]s$/.test(words[at][0]) && !/s$/.test(words[at - 1][0]) && /^\s+that\b/.test(after)) at--;
   const last = words[at];
-  const start = (m.index ?? 0) + 3 + (last.index ?? 0);
+  const start = (m.index ?? 0) + m[0].length - m[1].length + (last.index ?? 0);
   return { noun: last[0], end: start + last[0].length };
 }
 
@@ -138,8 +138,33 @@ export function pointsBack(
     if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;
     return true;
   }
+  // "…if the banks do not grant its request", "the bank said their proposal…": a possessive's noun
+  // the two sentences before brought in as something new ("Argentina made a request for…") is
+  // that one, and alone the line does not say what it was. ("Their interests", "his ministry" are
+  // whoever the line names: the sentences before never brought them in with "a".)
+  let introducing: Set<string> | undefined;
+  const introduced = () => {
+    if (introducing) return introducing;
+    introducing = new Set([...context.matchAll(/(?<![\p{L}])(?:a|an|A|An)((?:\s+[\p{L}-]+){1,4})/gu)].flatMap((m) => wordsOf(m[1]).map((w) => w.stem)));
+    // (or as a particular one: "his country's request for 2.15 billion dlrs")
+    for (const w of wordsOf(context)) if (/^\p{Ll}/u.test(w.text) && INTRODUCED.test(context.slice(w.end))) introducing.add(w.stem);
+    return introducing;
+  };
+  for (const m of text.matchAll(POSSESSIVE_PHRASE)) {
+    const head = headOf(m, tags);
+    if (!head || known.has(head.noun)) continue;
+    const rest = text.slice(head.end);
+    if (QUALIFIED.test(rest)) continue;
+    const s = stem(head.noun);
+    if (introduced().has(s) && !wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) return true;
+  }
   return false;
 }
+
+/** What makes a noun a particular one where it is brought in: "request for 2.15 billion dlrs". */
+const INTRODUCED = /^\s+(?:of|for|to|from|on|by|that|which)\s/;
+/** "its", "their", "his", "her" and the lower-case words after it, up to three. */
+const POSSESSIVE_PHRASE = /(?<![\p{L}])(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
 
 /**
  * Whether the phrase qualifying an opening "the …" is itself an unqualified "the …" ("on the

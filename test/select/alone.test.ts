@@ -43,6 +43,15 @@ describe('lines that point back', () => {
     // reuters-21578-0 earn (American Express): an adverb after the noun
     expect(doc('American Express stock got a lift from the rumor.', 'The rumor also was accompanied by talk the firm would split its stock.')).toBe(true);
   });
+  it('finds "its X" when the sentence before brought X in as a particular one (Reuters-21578, general: Argentina\'s debt)', () => {
+    expect(doc(
+      'Meanwhile, bankers were to hear an initial presentation from Argentine Treasury Secretary Mario Brodersohn on his country\'s request for 2.15 billion dlrs in new loans.',
+      'Argentina has threatened to follow Brazil in declaring a payments moratorium if the banks do not grant its request.',
+    )).toBe(true);
+    // whoever the line names: "his ministry" after the Ministry's name, "their interests" never brought in
+    expect(doc('Japan\'s Ministry of International Trade and Industry moved to stop exports.', 'A ministry spokesman said his ministry had asked chipmakers to issue certificates.')).toBe(false);
+    expect(doc('Russia and China share a long border.', 'Moscow and Beijing have traditionally been defined by mutual suspicion, and their interests collide in many areas.')).toBe(false);
+  });
   it('finds a line that opens on "the X" it does not qualify, wherever the story named X', () => {
     // reuters-21578-0 heat (Exxon barge price story)
     expect(doc('Exxon Corp said it cut the contract barge price it charges for heating oil in New York harbor by 1.5 cts.', 'The price decrease follows sharp declines in heating oil prices, traders said.')).toBe(true);
