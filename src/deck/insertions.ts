@@ -275,13 +275,16 @@ interface Definition {
 }
 const definitions = new WeakMap<CorpusDocument, Map<string, Definition>>();
 
-/** "Long Name (LN)": the acronym, and the capitalised words before it whose initials spell it. */
+/**
+ * "Long Name (LN)": the acronym, and the capitalised words before it whose initials spell it. A
+ * wire's code in angle brackets defines one the same way ("Chinese Petroleum Corp <CPC>").
+ */
 function definitionsOf(doc: CorpusDocument): Map<string, Definition> {
   let found = definitions.get(doc);
   if (found) return found;
   found = new Map();
-  for (const m of doc.text.matchAll(/\((\p{Lu}{2,6})\)/gu)) {
-    const acronym = m[1];
+  for (const m of doc.text.matchAll(/\((\p{Lu}{2,6})\)|<(\p{Lu}{2,6})>/gu)) {
+    const acronym = m[1] ?? m[2];
     if (found.has(acronym)) continue;
     const open = m.index ?? 0;
     const before = doc.text.slice(Math.max(0, open - 120), open);
@@ -293,6 +296,8 @@ function definitionsOf(doc: CorpusDocument): Map<string, Definition> {
     for (let i = words.length - 1; i >= 0 && letter >= 0; i--) {
       const w = words[i][0];
       if (/^(?:of|and|the|for|on|in|de|du|des|la|le)$/.test(w)) continue;
+      // (A headline in capitals, "BRT REALTY TRUST <BRT>", defines nothing.)
+      if (/^\p{Lu}{2,}$/u.test(w)) break;
       const parts = w.split('-').filter(Boolean);
       let ok = true;
       for (let k = parts.length - 1; k >= 0 && ok; k--) {

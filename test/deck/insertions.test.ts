@@ -170,6 +170,18 @@ describe('writing out an acronym the article defined', () => {
     expect(regional.text.slice(named.insertions[0].replaces.start, named.insertions[0].replaces.end)).toBe('the RFE region');
   });
 
+  it('reads a wire\'s code in angle brackets as a definition, not a headline in capitals (Reuters-21578, general and earn)', () => {
+    const lng = article([
+      'TAIPEI, Mar 3 - Pertamina has initialled a 20-year contract with Chinese Petroleum Corp <CPC> for the supply of LNG.',
+      'CPC is building an LNG receiving terminal in southern Taiwan city of Kaohsiung.',
+    ]);
+    const claim = claimOf(lng, 'CPC is building an LNG receiving terminal in southern Taiwan city of Kaohsiung.');
+    expect(expandAcronyms(lng, claim, { text: claim.text, insertions: [] }).text).toBe('[Chinese Petroleum Corp] is building an LNG receiving terminal in southern Taiwan city of Kaohsiung.');
+    const brt = article(['BRT REALTY TRUST <BRT> RAISES QUARTERLY', 'BRT Realty Trust said it raised its quarterly dividend.']);
+    const raised = claimOf(brt, 'BRT Realty Trust said it raised its quarterly dividend.');
+    expect(expandAcronyms(brt, raised, { text: raised.text, insertions: [] }).insertions).toEqual([]);
+  });
+
   it('leaves an acronym the article did not define before the line, or whose letters the words do not spell', () => {
     const other = article(['The International Monetary Fund (IMF) met. Brazil rejected IMF help.', 'The Organisation of Petroleum Exporting Countries (OPEC) met.']);
     const claim = claimOf(other, 'Brazil rejected IMF help.');
