@@ -35,8 +35,9 @@ const DELETABLE_DAY = new RegExp(
   String.raw`(?:^|(?<=[\p{L}\p{N},;)’'%]))\s*(?:` +
     [
       String.raw`(?:(?:late|early)\s+)?(?:on|by|until|till|from|since|before|after|last|next|this)\s+${WEEKDAY}${DAY_PART}`,
-      // (not the object of a word before it: "effective today", "as of today", "than yesterday")
-      String.raw`(?<!\b(?:effective|of|from|until|till|since|by|than|through|starting|beginning|before|after|for)\s+)(?:(?:earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)`,
+      // (not the object of a word before it: "effective today", "as of today", "than yesterday",
+      // "extended into today")
+      String.raw`(?<!\b(?:effective|of|from|until|till|since|by|than|through|into|to|past|beyond|starting|beginning|before|after|for)\s+)(?:(?:earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)`,
       String.raw`(?:earlier|later)\s+this\s+week`,
       String.raw`this\s+(?:morning|afternoon|evening|week|weekend)`,
       String.raw`last\s+(?:night|week|weekend)`,

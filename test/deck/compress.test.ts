@@ -163,6 +163,8 @@ describe('compression keeps the point', () => {
     // the complement of a word, a name, a possessive, a weekday with its date, a quotation: all stay
     for (const kept of [
       'Exxon reduced the barge price 0.75 cent a gallon, effective today.',
+      // (Reuters-21578, coffee/003: "extended into, with sparks flying" would not read)
+      'Talks on global coffee export quotas have been extended into today, with sparks flying.',
       'Shares fell 20 pct on Black Monday, the exchange said.',
       "Thursday's meeting of the council was cancelled.",
       'The council meets on Thursday, March 5, to decide on rates.',
