@@ -346,7 +346,9 @@ export function nameOwner(doc: CorpusDocument | undefined, claim: Claim, shown: 
   // (A common word, which the corpus also writes in lower case: "Male", not "Funaro" or "Mobil".)
   const first = /^[\p{L}-]+/u.exec(shown)?.[0];
   if (!first || !common(first) || !namesNobody(shown, doc.text)) return none;
-  const head = openingHead(shown);
+  // "The value of crude oil exports fell…": the noun phrase after an opening measure is the owned one.
+  const measure = /^The\s+\p{Ll}+\s+of\s+(?=\p{Ll})/u.exec(shown)?.[0].length ?? 0;
+  const head = openingHead(shown.slice(measure));
   if (!head) return none;
   const owns = (text: string, offset: number) =>
     [...text.matchAll(POSSESSOR)]
@@ -367,8 +369,18 @@ export function nameOwner(doc: CorpusDocument | undefined, claim: Claim, shown: 
   // a name of two words, or one the article writes in capitals mid-sentence.
   const word = owner.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (!findActors(owner.name).length && !/\s/.test(owner.name) && !new RegExp(String.raw`[\p{Ll},;]\s+${word}(?![\p{L}])`, 'u').test(doc.text)) return none;
-  const at = claim.start + claim.text.search(/\S/) + datelineOffset(claim.text, shown);
   const inserted = `[${doc.text.slice(owner.start, owner.end).replace(/\s+/g, ' ')}]`;
+  if (measure) {
+    const phrase = shown.slice(measure).split(/\s+/).slice(0, 3).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+    const found = new RegExp(String.raw`(?<![\p{L}])${phrase}`, 'u').exec(claim.text);
+    if (!found) return none;
+    const at = claim.start + found.index;
+    return {
+      text: `${shown.slice(0, measure)}${inserted} ${shown.slice(measure)}`,
+      insertions: [{ text: inserted, replaces: { start: at, end: at }, source: { start: owner.start, end: owner.end } }],
+    };
+  }
+  const at = claim.start + claim.text.search(/\S/) + datelineOffset(claim.text, shown);
   return {
     text: `${inserted} ${shown.charAt(0).toLowerCase()}${shown.slice(1)}`,
     insertions: [{ text: inserted, replaces: { start: at, end: at }, source: { start: owner.start, end: owner.end } }],

@@ -458,7 +458,7 @@ export function titleQualifier(title: string, topic: string, topics: readonly st
   return titleQualifierOf(title, topic, topics, words)?.stem;
 }
 
-function titleQualifierOf(title: string, topic: string, topics: readonly string[], words: Pick<CorpusWords, 'isStop'>): { stem: string; after: boolean } | undefined {
+function titleQualifierOf(title: string, topic: string, topics: readonly string[], words: Pick<CorpusWords, 'isStop'>): { stem: string; after: boolean; owner?: boolean } | undefined {
   const t = wordsOf(title);
   const own = wordsOf(topic.replace(/[-_]+/g, ' '));
   if (!own.length) return undefined;
@@ -475,8 +475,12 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
     let last = i;
     while (last - i + 1 < own.length && t[last + 1] && nounForms(own[last - i + 1].lower).includes(t[last + 1].lower)) last++;
     if (last - i + 1 < own.length) continue;
-    // "port strikes": the word before names which strikes.
-    if (i > 0 && qualifies(t[i - 1], t[i])) return { stem: t[i - 1].stem, after: false };
+    // "port strikes": the word before names which strikes. Before it, another topic's possessive
+    // names whose, which says more: "Indonesia's commodity exports" are Indonesia's.
+    // (`owner`: the qualifier is another topic's possessive.)
+    const owner = (w: Word) => /['’]s$/.test(w.text) && topicStems.has(w.stem);
+    if (i > 1 && qualifies(t[i - 1], t[i]) && qualifies(t[i - 2], t[i - 1]) && owner(t[i - 2])) return { stem: t[i - 2].stem, after: false, owner: true };
+    if (i > 0 && qualifies(t[i - 1], t[i])) return { stem: t[i - 1].stem, after: false, ...(owner(t[i - 1]) ? { owner: true } : {}) };
     // "Bank takeovers and mergers": a word before the first of two nouns joined by "and" names
     // which of both (the first noun not a topic's: "Consumer prices and inflation" is two topics).
     const [q, first, and] = [t[i - 3], t[i - 2], t[i - 1]];
@@ -633,12 +637,18 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
  */
 function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Claim>): ((claim: Claim) => boolean) | undefined {
   const title = ctx.spec.title ?? '';
-  if (!title || titleNames(title, topic)) return undefined;
+  if (!title) return undefined;
+  const words = ctx.words();
+  // A topic the title gives another topic's possessive is read the same way, near that one only:
+  // "Indonesia's commodity exports" are in the passages about Indonesia, not the tin exports of
+  // the other producers a story about Indonesia's tin quota goes on to list.
+  const owner = titleNames(title, topic) ? titleQualifierOf(title, topic, ctx.topics, words) : undefined;
+  if (titleNames(title, topic) && !owner?.owner) return undefined;
   // (Places and bodies set the scene: "Central Asia", "the Soviet Union"; a common word the title
   // names, "leverage", is one more subject beside the other.)
-  const words = ctx.words();
   const named = ctx.topics
     .filter((t) => topicKey(t) !== topicKey(topic) && titleNames(title, t) && termOf(t.replace(/[-_]+/g, ' '), words).proper)
+    .filter((t) => !owner || stemsOf([t]).has(owner.stem))
     .map((t) => ctx.subject({ topic: t }));
   if (!named.length) return undefined;
   // A document's passages are worked out once per deck and topic (a bottom line asks each topic's
@@ -649,8 +659,15 @@ function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Cla
   for (const c of pool) if (!near.has(c.docId)) docs.add(c.docId);
   if (docs.size) for (const [doc, claims] of ctx.index.ofDocuments(docs)) {
     const paragraphs = new Set<number>();
+    // A story whose headline or lead names the owner is the owner's throughout ("Indonesian tea,
+    // cocoa exports seen up": its cocoa exports are Indonesia's).
+    if (owner) {
+      const { title: headline, lead } = ctx.head(doc);
+      if (named.some((s) => namesSubject(s, wordsOf(`${headline} ${lead ?? ''}`), doc))) for (const c of claims) paragraphs.add(c.paragraph);
+    }
     for (const c of claims) {
-      if (named.some((s) => namesSubject(s, words.words(c), c.docId))) for (const p of [c.paragraph - 1, c.paragraph, c.paragraph + 1]) paragraphs.add(p);
+      // (A possessive owner is the paragraph's own: the next one may list another's exports.)
+      if (named.some((s) => namesSubject(s, words.words(c), c.docId))) for (const p of owner ? [c.paragraph] : [c.paragraph - 1, c.paragraph, c.paragraph + 1]) paragraphs.add(p);
     }
     near.set(doc, paragraphs);
   }

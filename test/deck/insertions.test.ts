@@ -210,6 +210,17 @@ describe('saying whose a line\'s subject is, as the lead said (Reuters-21578, jo
     expect(jobs.text.slice(i.replaces.start, i.replaces.start + 4)).toBe('Male');
   });
 
+  it('puts it inside an opening measure: "The value of [Indonesia\'s] crude oil exports…" (Reuters-21578, trade)', () => {
+    const trade = article([
+      "JAKARTA, March 2 - The total value of Indonesia's exports fell in calendar 1986 to 15.995 billion dlrs, the central bank said.",
+      'The value of crude oil exports fell to 7.431 billion dlrs in 1986 from 8.976 billion in 1985.',
+    ]);
+    const claim = claimOf(trade, 'The value of crude oil exports fell to 7.431 billion dlrs in 1986 from 8.976 billion in 1985.');
+    const owned = nameOwner(trade, claim, claim.text, common);
+    expect(owned.text).toBe("The value of [Indonesia's] crude oil exports fell to 7.431 billion dlrs in 1986 from 8.976 billion in 1985.");
+    expect(trade.text.slice(owned.insertions[0].replaces.start, owned.insertions[0].replaces.start + 5)).toBe('crude');
+  });
+
   it('leaves a line that names someone, one that opens on a name, or a noun the lead qualified otherwise', () => {
     const named = claimOf(jobs, 'Male unemployment in January remained at 2.9 pct, equal to the second-worst level set last December.');
     expect(nameOwner(jobs, named, 'Male unemployment in Osaka remained at 2.9 pct.', common).insertions).toEqual([]);

@@ -205,6 +205,29 @@ describe('selection', () => {
     expect(influence('Influence in Central Asia')).toEqual([2, 3, 5, 7]);
   });
 
+  it('reads a topic the title gives another topic\'s possessive near that one: "Indonesia\'s commodity exports" (Reuters-21578, tin and tea)', () => {
+    const isStop = (w: string) => ['and', 'the', 'of'].includes(w);
+    expect(titleQualifier("Indonesia's commodity exports", 'exports', ['Indonesia', 'exports'], { isStop })).toBe('indonesia');
+    const p = (text: string) => [{ text, topics: [] }];
+    const wire = fixtureStore([
+      { id: 'tin/001', title: 'ATPC members find ways to curb tin exports', paragraphs: [
+        p('Officials of the tin producers say they have found ways to limit group exports to 96,000 tonnes.'),
+        p('Indonesia plans to cut its tin exports to 24,516 tonnes under the plan.'),
+        p('Malaysia will keep exports of excess output in the national stock.'),
+        p('Brazil and China pledged to limit their exports to 21,000 and 7,000 tonnes.'),
+      ] },
+      { id: 'tea/001', title: 'Indonesian tea, cocoa exports seen up', paragraphs: [
+        p('Indonesia said its exports of tea and cocoa will rise in 1987.'),
+        p('Cocoa exports are forecast to rise to 35,000 tonnes this year.'),
+      ] },
+    ], {});
+    const exports = (title: string) => retrieve(createSelectionContext(wire, { title, topics: ['Indonesia', 'exports'] }, { ...prefs, kinds: [...prefs.kinds] }), { topic: 'exports', limit: 8 }).map((c) => `${c.claim.docId}:${c.claim.paragraph}`).sort();
+    // the paragraph naming Indonesia in a story about all producers; the whole of a story about Indonesia
+    expect(exports("Indonesia's commodity exports")).toEqual(['tea/001:1', 'tea/001:2', 'tin/001:2']);
+    // a title without the possessive reads exports wherever they are (the test can fail)
+    expect(exports('Indonesia and commodity exports')).toContain('tin/001:4');
+  });
+
   it('reads a topic within the rest of the title when a part of its stories names it (Reuters-21578: "Iran, the Gulf and oil supplies")', () => {
     const wire = fixtureStore([
       { id: 'general/037', paragraphs: [[{ text: 'Iran announced that its offensive against Iraq in the Gulf war had ended.', topics: [] }]] },
