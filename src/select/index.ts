@@ -18,7 +18,7 @@ import { corpusWords, corpusWordsOf, headlineWords, storedCorpusWords, wordsOf, 
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
-import { protagonistWeight } from './protagonist.ts';
+import { LONE_ACTOR, protagonistWeight } from './protagonist.ts';
 
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
 export { contentWords, nearDuplicate } from './similarity.ts';
@@ -752,7 +752,15 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
     repeatsShown: (words: Set<string>) => ctx.ledger.repeats(words),
     accept: accept && ((c: RankedClaim) => accept(originals.get(c.id) ?? c)),
   };
-  const picked = diversify(ranked.filter((c) => !passing.has(c.id)), { ...options, limit: request.limit });
+  // One actor's news (a small company's notice, one mine's reserves: `protagonistWeight`) fills a
+  // slide only where the stories the corpus returns to leave it short.
+  const lone = (c: RankedClaim) => ctx.storyWeight(c.docId) <= LONE_ACTOR;
+  const picked = diversify(ranked.filter((c) => !passing.has(c.id) && !lone(c)), { ...options, limit: request.limit });
+  if (picked.length < FULL_SLIDE && picked.length < request.limit) {
+    const first = picked.map((p) => contentWords(p.text));
+    const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
+    picked.push(...diversify(ranked.filter((c) => !passing.has(c.id) && lone(c)), { ...options, repeatsShown, limit: request.limit - picked.length }));
+  }
   // (A pool asked for without recording, which the caller sifts further, takes both.)
   // (A section's own query, several words the author chose, may take a passing mention that holds them.)
   const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && topicCoverage(ctx, request.topic).stories > 0));
@@ -775,6 +783,9 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   if (!request.dryRun) for (const c of kept) ctx.ledger.record(c);
   return kept;
 }
+
+/** Lines from the stories the corpus returns to that make a slide without one actor's news. */
+const FULL_SLIDE = 3;
 
 /** Share of the slide's best score a further line must reach. */
 const PADDING = 0.6;

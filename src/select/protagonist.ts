@@ -42,6 +42,8 @@ export function protagonistOf(lead: string, words: CorpusWords): Word[] | undefi
   if (start > 0 && ROLE_NOUN.has(ws[start - 1].lower)) return undefined;
   const run = [ws[start]];
   for (let i = start + 1; i < ws.length && /^\p{Lu}/u.test(ws[i].text) && /^[\s.&'’-]*$/.test(text.slice(ws[i - 1].end, ws[i].start)); i++) run.push(ws[i]);
+  // ("Prime Minister Rajiv Gandhi's budget…": the role in capitals says so too.)
+  if (run.some((w) => ROLE_NOUN.has(w.lower))) return undefined;
   return run;
 }
 

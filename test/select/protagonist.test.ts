@@ -35,6 +35,8 @@ describe("a story's protagonist", () => {
     expect(protagonistWeight('Soybean exports rose in January.', wire)).toBe(1);
     // an official named once speaks for an office the corpus returns to
     expect(protagonistWeight('TAIPEI, March 3 - Central bank governor Chang Chi-cheng rejected a request by textile makers.', wire)).toBe(1);
+    // so does one whose role the lead writes in capitals (Reuters-21578, cpi: India's budget)
+    expect(protagonistWeight("NEW DELHI, March 2 - Prime Minister Rajiv Gandhi's fiscal 1987/88 budget has sparked speculation.", wire)).toBe(1);
   });
   it('leaves a small corpus alone: two of five long analyses is not "nowhere else"', () => {
     const seed = corpusWords([
