@@ -348,12 +348,11 @@ export interface Citation {
   paragraph: number;
   start: number;
   end: number;
-  /**
-   * The document as the tag names it: "Kaczmarski 2022" (the article's whole date, "Ussr Wheat
-   * 2 Mar 1987", for a line that says "today"). Slides that list their sources group by it.
-   */
+  /** The document as the tag and the Sources slide name it: "Kaczmarski 2022". Slides that list their sources group by it. */
   stem: string;
-  /** Short tag shown on slides: the stem and the paragraph, `Kaczmarski 2022 ¶4`. */
+  /** The article's day and month, for a line that says "today" or "on Thursday": "2 Mar". */
+  day?: string;
+  /** Short tag shown on slides: the stem and the paragraph, `Kaczmarski 2022 ¶4` (`Ussr Wheat 1987 ¶3, 2 Mar` with a day). */
   tag: string;
   /** The full source sentence, for speaker notes and handouts. */
   sentence: string;

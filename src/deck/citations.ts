@@ -51,16 +51,18 @@ export class SourceBook {
    */
   cite(item: Citable, sentence?: string, options: { fullDate?: boolean } = {}): Citation {
     this.cited.add(item.docId);
-    let stem = this.stems.get(item.docId) ?? item.docId;
+    const stem = this.stems.get(item.docId) ?? item.docId;
+    // (The day goes after the paragraph: the tag still opens on the key the Sources slide lists.)
     const date = options.fullDate ? this.store.document(item.docId)?.date : undefined;
-    if (date) stem = stem.replace(/ \d{4}([a-z]?)$/, ` ${longDate(date)}$1`);
+    const day = date ? dayOf(date, stem) : undefined;
     return {
       docId: item.docId,
       paragraph: item.paragraph,
       start: item.start,
       end: item.end,
       stem,
-      tag: `${stem} ¶${item.paragraph}`,
+      ...(day ? { day } : {}),
+      tag: `${stem} ¶${item.paragraph}${day ? `, ${day}` : ''}`,
       sentence: sentence ?? this.sentenceAround(item),
     };
   }
@@ -106,11 +108,12 @@ export class SourceBook {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2 Mar 1987" from an ISO date (or as much of it as is known). */
-function longDate(iso: string): string {
+/** "2 Mar" from an ISO date, with its year when the stem does not give it ("2 Mar 1987"); undefined without a month. */
+function dayOf(iso: string, stem: string): string | undefined {
   const [y, m, d] = iso.split('-');
-  if (!m) return y;
-  return [d ? String(Number(d)) : '', MONTHS[Number(m) - 1], y].filter(Boolean).join(' ');
+  if (!m) return undefined;
+  const year = new RegExp(String.raw`\b${y}[a-z]?$`).test(stem) ? '' : y;
+  return [d ? String(Number(d)) : '', MONTHS[Number(m) - 1], year].filter(Boolean).join(' ');
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

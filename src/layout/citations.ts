@@ -29,16 +29,18 @@ export function slideCitations(slide: Slide): Citation[] {
  * The slide-level source line: documents in order of first use, each with its paragraphs in
  * number order ("Kaczmarski 2023 ¶11, ¶12"). `undefined` when nothing is cited.
  */
-export function citationLine(cites: ReadonlyArray<Pick<Citation, 'docId' | 'stem' | 'paragraph'>>): string | undefined {
-  const groups = new Map<string, { stem: string; paragraphs: Set<number> }>();
+export function citationLine(cites: ReadonlyArray<Pick<Citation, 'docId' | 'stem' | 'paragraph' | 'day'>>): string | undefined {
+  const groups = new Map<string, { stem: string; paragraphs: Set<number>; day?: string }>();
   for (const c of cites) {
     const key = `${c.docId}\u0000${c.stem}`;
     const group = groups.get(key) ?? groups.set(key, { stem: c.stem, paragraphs: new Set() }).get(key)!;
     group.paragraphs.add(c.paragraph);
+    group.day ??= c.day;
   }
   if (!groups.size) return undefined;
-  const parts = [...groups.values()].map(({ stem, paragraphs }) =>
-    `${stem} ${[...paragraphs].sort((a, b) => a - b).map((n) => `¶${n}`).join(', ')}`);
+  // (A line that says "today" needs its article's day: "Ussr Wheat 1987 ¶3 (2 Mar)".)
+  const parts = [...groups.values()].map(({ stem, paragraphs, day }) =>
+    `${stem} ${[...paragraphs].sort((a, b) => a - b).map((n) => `¶${n}`).join(', ')}${day ? ` (${day})` : ''}`);
   return `${parts.length > 1 ? 'Sources' : 'Source'}: ${parts.join(' · ')}`;
 }
 

@@ -37,6 +37,8 @@ describe('citation tags', () => {
     const docs = [doc('d', 'Wheat rumours persist', { date: '1987-03-02' })];
     const store = { documents: () => docs, document: (id: string) => docs.find((d) => d.id === id) } as unknown as EvidenceStore;
     const c = new SourceBook(store).cite({ docId: 'd', paragraph: 3, start: 0, end: 1, text: 'x' }, 'x', { fullDate: true });
-    expect(c.tag).toBe('Wheat rumours 2 Mar 1987 ¶3');
+    // (after the paragraph: the tag opens on the key the Sources slide lists)
+    expect(c.tag).toBe('Wheat rumours 1987 ¶3, 2 Mar');
+    expect(c.stem).toBe('Wheat rumours 1987');
   });
 });
