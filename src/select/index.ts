@@ -83,6 +83,8 @@ export interface SelectionContext {
   scope: () => Scope | undefined;
   /** A document's title and first paragraph, for scope. */
   head: (docId: string) => { title: string; lead?: string };
+  /** The story a document tells, by its headline: a wire story filed again ("(RPT)", a correction) is the same one. */
+  storyOf: (docId: string) => string;
   /** Reads the first paragraphs of these documents at once, ahead of `head` asking for each. */
   prefetchHeads: (docIds: Iterable<string>) => void;
   /** Whether a sentence's "the …" points back at the article before it (in `shown`, the text a slide shows of it). */
@@ -208,7 +210,8 @@ export function createSelectionContext(
     }
     return v;
   };
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, pointsBack: pointsBackAt };
+  const storyOf = (docId: string) => storyKey(head(docId).title) || docId;
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, storyOf, pointsBack: pointsBackAt };
 }
 
 /**
@@ -749,6 +752,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // stories' lines are shown already (in the bottom line) or cannot stand alone, a slide runs
   // short instead.
   const options = {
+    storyOf: ctx.storyOf,
     repeatsShown: (words: Set<string>) => ctx.ledger.repeats(words),
     accept: accept && ((c: RankedClaim) => accept(originals.get(c.id) ?? c)),
   };
@@ -786,6 +790,14 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
 
 /** Lines from the stories the corpus returns to that make a slide without one actor's news. */
 const FULL_SLIDE = 3;
+
+/**
+ * A headline as a story's key: its words' stems, without bracketed notes ("(RPT)", "<CMAC.S>"), so
+ * that a story filed again with a word changed ("…lower costs helped return to profits") is one.
+ */
+export function storyKey(headline: string): string {
+  return wordsOf(headline.replace(/\([^()]*\)|<[^<>]*>/g, ' ')).map((w) => w.stem).join(' ');
+}
 
 /** Share of the slide's best score a further line must reach. */
 const PADDING = 0.6;

@@ -122,6 +122,8 @@ export interface DiversifyOptions {
   repeatsShown?: (words: Set<string>) => boolean;
   /** A further test a claim must pass; asked lazily, in score order, only of claims considered. */
   accept?: (claim: RankedClaim) => boolean;
+  /** The story a document tells (a wire story filed twice is one): two lines of one story are alike. */
+  storyOf?: (docId: string) => string;
 }
 
 /**
@@ -154,6 +156,7 @@ export function diversify(ranked: readonly RankedClaim[], options: DiversifyOpti
     return v;
   };
 
+  const sameStory = (a: string, b: string) => a === b || (!!options.storyOf && options.storyOf(a) === options.storyOf(b));
   let pool = [...ranked].sort(byScore);
   const picked: RankedClaim[] = [];
   const top = pool.find(ok)?.score ?? 1;
@@ -172,7 +175,7 @@ export function diversify(ranked: readonly RankedClaim[], options: DiversifyOpti
       }
       const w = wordsOf(c);
       if (isRepeat(c) || picked.some((p) => nearDuplicate(w, wordsOf(p)))) continue;
-      const sim = Math.max(0, ...picked.map((p) => 0.6 * jaccard(w, wordsOf(p)) + 0.4 * (p.docId === c.docId ? 1 : 0)));
+      const sim = Math.max(0, ...picked.map((p) => 0.6 * jaccard(w, wordsOf(p)) + 0.4 * (sameStory(p.docId, c.docId) ? 1 : 0)));
       const value = lambda * (c.score / scale) - (1 - lambda) * sim;
       if (value > best) {
         best = value;

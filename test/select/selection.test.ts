@@ -1,6 +1,6 @@
 /** Evidence selection: relevance, the spec's filters, diversity across sources and near-duplicates. */
 import { describe, expect, it } from 'vitest';
-import { briefWeights, createSelectionContext, nearDuplicate, retrieve, titleQualifier, contentWords, selectClaims } from '../../src/select/index.ts';
+import { briefWeights, createSelectionContext, nearDuplicate, retrieve, storyKey, titleQualifier, contentWords, selectClaims } from '../../src/select/index.ts';
 import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { fixtureStore, type FixtureDocument } from './fixture-store.ts';
 
@@ -27,6 +27,20 @@ describe('selection', () => {
     const top3 = [...ranked].sort((a, b) => b.score - a.score).slice(0, 3);
     expect(new Set(top3.map((c) => c.docId)).size).toBe(1);
     expect(new Set(diversify(ranked, { limit: 3 }).map((c) => c.docId)).size).toBeGreaterThan(1);
+  });
+
+  it('reads a story filed twice as one source: its two copies are alike (Reuters-21578: "(RPT) U.S. SAYS TIN DISPOSALS…")', () => {
+    expect(storyKey('(RPT) U.S. SAYS TIN DISPOSALS WILL NOT AFFECT ACCORD')).toBe(storyKey('U.S. SAYS TIN DISPOSALS WILL NOT AFFECT ACCORD'));
+    expect(storyKey('COMALCO SAYS LOWER COSTS HELPED RETURN TO PROFITS')).toBe(storyKey('COMALCO <CMAC.S> SAYS LOWER COSTS HELP RETURN TO PROFITS'));
+    const line = (docId: string, text: string, score: number) => ({ id: `${docId}:${score}`, text, kind: 'fact', docId, paragraph: 1, start: 0, end: 1, figures: [], actors: [], topics: [], score }) as RankedClaim;
+    const ranked = [
+      line('a', 'Comalco returned to profit on lower costs and better aluminium prices.', 1),
+      line('b', 'Comalco said the industry still suffers from low prices and excess capacity.', 0.95),
+      line('c', 'Alcan will close its Ludwigshafen smelter at the end of June.', 0.8),
+    ];
+    const story = (d: string) => (d === 'c' ? 'alcan' : 'comalco');
+    expect(diversify(ranked, { limit: 2, lambda: 0.7 }).map((c) => c.docId)).toEqual(['a', 'b']);
+    expect(diversify(ranked, { limit: 2, lambda: 0.7, storyOf: story }).map((c) => c.docId)).toEqual(['a', 'c']);
   });
 
   it('shows near-identical claims once, across the whole deck', () => {
