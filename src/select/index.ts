@@ -431,7 +431,8 @@ export function retrieve(ctx: SelectionContext, request: ClaimRequest): Candidat
 export function yearsBefore(text: string, year: number | undefined): number | undefined {
   if (year === undefined) return undefined;
   let latest: number | undefined;
-  for (const m of text.matchAll(/(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)/g)) latest = Math.max(latest ?? 0, Number(m[1]));
+  // (Not a time of day: "set for 1900 hours local".)
+  for (const m of text.matchAll(/(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)(?!\s+hours\b)/g)) latest = Math.max(latest ?? 0, Number(m[1]));
   return latest === undefined ? undefined : year - latest;
 }
 

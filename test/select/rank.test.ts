@@ -32,6 +32,8 @@ describe('a sentence about long before its article', () => {
     expect(yearsBefore(history, 2022)).toBe(33);
     expect(yearsBefore('Since 2014, and again in 2022, ties deepened.', 2023)).toBe(1);
     expect(yearsBefore('Exports reached 1,990 tonnes.', 2022)).toBeUndefined();
+    // a time of day is no year (Reuters-21578, coffee)
+    expect(yearsBefore('A full council meeting is set for 1900 hours local.', 1987)).toBeUndefined();
     expect(yearsBefore(history, undefined)).toBeUndefined();
   });
   it('ranks below news on a slide of claims, not on a timeline', () => {
