@@ -53,6 +53,16 @@ export function drawnFromBefore(text: string): boolean {
   return /^(?:consequently|therefore|thus|hence|as a result|as such|accordingly|for instance|for example)\b/i.test(text) && /\b(?:would|could|might)\b/i.test(text);
 }
 
+/**
+ * "A new leader would have a chance to reassess…", "A shareholder list would also be necessary…":
+ * a line that opens on something indefinite and says what it would do, with no condition of its
+ * own, goes on with a scenario the sentences before set up (after Putin, in a proxy fight). Alone
+ * it reads as a forecast about nobody in particular.
+ */
+const HYPOTHETICAL_SUBJECT = /^(?:An?)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+\s+would\b/u;
+const OWN_CONDITION = /\b(?:if|unless|provided|providing|as long as|so long as|in the event|in case|once|when|whenever)\b/i;
+const hypotheticalAlone = (t: string) => HYPOTHETICAL_SUBJECT.test(t) && !OWN_CONDITION.test(t);
+
 /** "within these institutions": near the start, a determiner pointing at something named earlier. */
 const DEMONSTRATIVE_NOUN = /\bthese\s+(?!(?:days|two|three)\b)\p{Ll}|\bthis\s+(?!(?:year|century|decade|week|month|time|stage|point|is|was|will|would|may|could|can|has|had|does)\b)\p{Ll}+\b(?!\s+between\b)/u;
 
@@ -179,7 +189,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   if (speaksInFirstPerson(text) || unnamedSpeaker(text)) return true;
   // An opening "However," left after compression is one that could not go ("However, the crisis
   // ends, one can expect…"): read alone, it looks like a reply to a sentence the slide lacks.
-  if (/^however\s*,/i.test(text) || drawnFromBefore(text)) return true;
+  if (/^however\s*,/i.test(text) || drawnFromBefore(text) || hypotheticalAlone(text)) return true;
   const t = text.replace(/[\u00a0\u202f]/g, ' ').replace(/“[^”]*”|"[^"]*"/g, '“…”');
   // "That way, China…" points back; so does "In short, this…" once its short opening is set aside.
   if (ANAPHORIC.test(t) || ANAPHORIC.test(t.replace(/^[\p{L}\s]{2,25},\s+/u, ''))) return true;

@@ -52,6 +52,14 @@ describe('pronoun subjects behind leading phrases', () => {
     expect(compressSentence('As a result, Russia has become more dependent on China.', { maxWords: 12, always: true, detach: true }).text).toBe('Russia has become more dependent on China.');
   });
 
+  it('sees what something indefinite would do, with no condition of its own, as part of a scenario set up before (seed; Reuters-21578, general)', () => {
+    expect(leansOnContext('A new leader would have a chance to reassess the extent of Russia’s dependence on China.')).toBe(true);
+    expect(leansOnContext('A shareholder list would also be necessary for a group trying to mount a campaign.')).toBe(true);
+    // with its condition, or a subject that names who, it stands
+    expect(leansOnContext('A new leader would have a chance to reassess Russia’s dependence if Putin left office.')).toBe(false);
+    expect(leansOnContext('Russia would have a chance to reassess its dependence on China.')).toBe(false);
+  });
+
   it('sees the tail of a sentence cut at an abbreviation: a phrase, then "but" (Reuters-21578, trade)', () => {
     // "…to countries other than the U.S. To preserve a U.S.-Japan pact…"
     expect(leansOnContext('To preserve a U.S.-Japan pact on semiconductor trade, but major Japanese chipmakers doubt its usefulness.')).toBe(true);
