@@ -120,9 +120,9 @@ export function fits(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWor
  * about the request's subject (compression must not delete the reason a claim was chosen: a topic
  * tag on the source sentence is not enough when its words were cut).
  */
-export function acceptor(env: ComposeEnv, request: { query?: string; topic?: string }, maxWords = env.policy.maxWords): (claim: Claim) => boolean {
+export function acceptor(env: ComposeEnv, request: { query?: string; topic?: string }, maxWords = env.policy.maxWords, options?: StandAloneOptions): (claim: Claim) => boolean {
   const terms = searchTerms(env.select.store, request).map((t) => t.slice(0, 5));
-  return (claim) => standsAlone(env, claim, maxWords) && (!terms.length || stillAbout(claim));
+  return (claim) => standsAlone(env, claim, maxWords, options) && (!terms.length || stillAbout(claim));
   function stillAbout(claim: Claim): boolean {
     // (The words compression kept, before any name is written out in brackets for them.)
     const shown = bulletText(env, claim, maxWords).text;

@@ -10,6 +10,7 @@ import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExc
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
+import { isClause } from './grammar.ts';
 import { reportEmpty } from './evidence.ts';
 import { bulletNotes } from './notes.ts';
 
@@ -84,6 +85,11 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       // "banks" in a story that also gives Brazil's trade surplus) carry a slide, not the deck.
       const each = subjects.map((s) => (namesSubject(s, words, c.docId) || s.headlinedLeads?.has(c.id) ? aboutness(s, words, c.docId, c.id) : 0)).filter((a) => a > 0);
       if (!each.length) return 0;
+      // "Despite numerous challenges, considering military projects, …, the partnership will
+      // likely continue to flourish": a sentence's point is its main clause; subjects named only in
+      // the phrases that lead up to it are its circumstances.
+      const main = mainClause(c.text);
+      if (main && !subjects.some((s) => namesSubject(s, wordsOf(main), c.docId))) return 0;
       const about = Math.max(...each) + 0.3 * (each.length - 1);
       const titled = new Set(words.filter((w) => titleStems.has(w.stem)).map((w) => w.stem)).size;
       return Math.min(2, about + 0.25 * Math.min(2, titled) + (c.kind !== 'attributed' && carriesJudgement(c) ? judgementWeight : 0));
@@ -160,6 +166,22 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const bullets = picked.map((c) => makeBullet(env, c, bottomLineWords));
   return [{ kind: 'judgements', title, judgements: bullets, notes: bulletNotes(env, bullets), bottomLine: true }];
 }
+
+/**
+ * The main clause after a sentence's leading phrases, when it opens on one ("Despite…", "Considering…",
+ * "While…"): the shortest rest after a comma that is a clause of its own. Undefined otherwise.
+ */
+export function mainClause(text: string): string | undefined {
+  const t = text.replace(/\s+/g, ' ');
+  if (!LEADING.test(t)) return undefined;
+  const commas = [...t.matchAll(/,\s+/g)].map((m) => (m.index ?? 0) + m[0].length).reverse();
+  for (const at of commas) {
+    const rest = t.slice(at);
+    if (isClause(rest) && !/^(?:and|or|but|which|who)\b/i.test(rest)) return rest;
+  }
+  return undefined;
+}
+const LEADING = /^(?:despite|although|though|while|whilst|considering|given|amid|amidst|notwithstanding|regardless of)\b/i;
 
 const MAIN_STORY = 0.25;
 /** The most documents whose concluding sections a bottom line reads (the whole document each). */

@@ -141,14 +141,14 @@ export function isScenario(claim: Pick<Claim, 'kind' | 'text' | 'likelihood'>): 
 
 /** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
 export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
-  const accepts = acceptor(env, call);
+  const accepts = acceptor(env, call, undefined, { scenario: true });
   const base: Omit<ClaimRequest, 'kinds'> = {
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(4, env.policy.bulletsPerSlide),
     // A scenario shows its sentence as written, without a bracketed name for "he said": one whose
     // speaker only an insertion could name is not used.
-    accept: (claim) => speaksOfFuture(claim) && isScenario(claim) && accepts(claim) && !leansOnContext(bulletText(env, claim).text),
+    accept: (claim) => speaksOfFuture(claim) && isScenario(claim) && accepts(claim) && !leansOnContext(bulletText(env, claim).text, { scenario: true }),
     prefs: { kinds: ['forecast', 'assessment'], likelihood: true },
   };
   const request: ClaimRequest = { ...base, kinds: ['forecast', 'assessment'] };

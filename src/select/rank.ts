@@ -94,7 +94,8 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   if (prefs.estimative && !carriesJudgement(c.claim)) score -= UNJUDGED_PENALTY;
   // "It is difficult to foresee how long sanctions will last": that it is unknown, and no more.
   else if (onlyUncertain(c.claim.text)) score -= UNJUDGED_PENALTY;
-  if (leansOnContext(c.claim.text)) score -= 0.4;
+  // (What something indefinite would do is left to the slide's own test: a scenarios slide takes it.)
+  if (leansOnContext(c.claim.text, { scenario: true })) score -= 0.4;
   if (c.pinned) score += 1;
   return score;
 }

@@ -134,6 +134,8 @@ const PRONOUN_SUBJECT =
 export interface StandAloneOptions {
   /** Allow "A second scenario…" openings: a scenarios slide is the list they belong to. */
   allowOrdinal?: boolean;
+  /** Allow what something indefinite would do ("A domestic change would…"): a scenarios slide says these are hypotheses. */
+  scenario?: boolean;
 }
 
 /**
@@ -175,7 +177,7 @@ const KEPT_READINGS = 50_000;
 
 /** True when the sentence points back at text the slide does not show. */
 export function leansOnContext(text: string, options: StandAloneOptions = {}): boolean {
-  const key = `${options.allowOrdinal ? 1 : 0}${text}`;
+  const key = `${options.allowOrdinal ? 1 : 0}${options.scenario ? 1 : 0}${text}`;
   let known = leaning.get(key);
   if (known === undefined) {
     if (leaning.size >= KEPT_READINGS) leaning = new Map();
@@ -189,7 +191,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   if (speaksInFirstPerson(text) || unnamedSpeaker(text)) return true;
   // An opening "However," left after compression is one that could not go ("However, the crisis
   // ends, one can expect…"): read alone, it looks like a reply to a sentence the slide lacks.
-  if (/^however\s*,/i.test(text) || drawnFromBefore(text) || hypotheticalAlone(text)) return true;
+  if (/^however\s*,/i.test(text) || drawnFromBefore(text) || (!options.scenario && hypotheticalAlone(text))) return true;
   const t = text.replace(/[\u00a0\u202f]/g, ' ').replace(/“[^”]*”|"[^"]*"/g, '“…”');
   // "That way, China…" points back; so does "In short, this…" once its short opening is set aside.
   if (ANAPHORIC.test(t) || ANAPHORIC.test(t.replace(/^[\p{L}\s]{2,25},\s+/u, ''))) return true;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/deck/index.ts';
 import { LIKELIHOODS, type Slide } from '../../src/model.ts';
+import { mainClause } from '../../src/deck/resolve-bluf.ts';
 import { spec, store } from './fixture.ts';
 
 const fm = (extra = '') => `---\ntitle: Test deck\naudience: analyst\n${extra}---\n`;
@@ -179,5 +180,15 @@ describe('determinism', () => {
   it('the same spec and corpus give the same deck', () => {
     const src = fm('topics: [energy, arms trade]\n');
     expect(JSON.stringify(compose(src).deck)).toBe(JSON.stringify(compose(src).deck));
+  });
+});
+
+describe("a bottom line's point is its main clause", () => {
+  it('reads past the phrases a sentence opens on ("Despite…, considering…, …,") to the clause they lead up to (seed)', () => {
+    const generic = 'Despite numerous challenges, considering beneficial military and economic projects, shared interests in RFE, CA and the Arctic accelerated by international sanctions, the Russo-Sino partnership will likely continue to flourish.';
+    expect(mainClause(generic)).toBe('the Russo-Sino partnership will likely continue to flourish.');
+    expect(mainClause('While sceptical voices have been silenced, dissatisfaction with the junior partner role remains.')).toBe('dissatisfaction with the junior partner role remains.');
+    // a sentence that opens on its subject has no leading phrases to read past
+    expect(mainClause('Russia, despite its doubts, depends on China.')).toBeUndefined();
   });
 });
