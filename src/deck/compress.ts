@@ -118,9 +118,14 @@ function comparison(s: string): Range[] {
   return matches(s, COMPARISON).filter(([a, b]) => {
     const inside = s.slice(a, b);
     const rest = s.slice(0, a) + s.slice(b);
-    return (/\bsince\s/.test(inside) || findFigures(inside).length > 0) && findFigures(rest).length > 0;
+    // (Only where what is left says which way the figure went: "was reported at 21.78 mln bushels"
+    // without "down from 22 mln" is a bare number.)
+    return (/\bsince\s/.test(inside) || findFigures(inside).length > 0) && findFigures(rest).length > 0 && CHANGE.test(rest);
   });
 }
+/** Words that say which way a figure went. */
+const CHANGE =
+  /\b(?:r[io]se[ns]?|rising|f[ae]ll(?:s|en|ing)?|(?:in|de)creas(?:e[ds]?|ing)|drop(?:s|ped|ping)?|climb(?:s|ed|ing)?|declin(?:e[ds]?|ing)|gain(?:s|ed|ing)?|gr[eo]w(?:s|n|ing)?|jump(?:s|ed|ing)?|slip(?:s|ped|ping)?|slump(?:s|ed|ing)?|surg(?:e[ds]?|ing)|soar(?:s|ed|ing)?|plung(?:e[ds]?|ing)|eas(?:e[ds]?|ing)|doubl(?:e[ds]?|ing)|halv(?:e[ds]?|ing)|record|higher|lower|up|down)\b/i;
 const comparisons: Rule[] = [comparison];
 
 export const COMPRESSION_LEVELS: readonly (readonly Rule[])[] = [gentle, moderate, comparisons, severe];

@@ -228,7 +228,8 @@ export function namesNobody(text: string, article: string): boolean {
   // ("February exports rose…" opens on one: whose exports?)
   // (An acronym the sentence defines, "crude palm oil (CPO)", names no one either.)
   const all = text.replace(/\s*\(\p{Lu}{2,8}\)/gu, '').match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
-  const words = all.filter((w) => !CALENDAR.test(w));
+  // ("January-December", a span of months, is one too.)
+  const words = all.filter((w) => !w.split('-').every((part) => CALENDAR.test(part)));
   if (words.length < all.length && CALENDAR.test(all[0] ?? '')) return !words.some((w) => /^\p{Lu}/u.test(w));
   if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return false;
   const first = words[0];

@@ -87,6 +87,8 @@ describe('lines that point back', () => {
     expect(doc('', 'BP Oil said historical cost operating profit was 61 mln stg, up from 16 mln.')).toBe(false);
     // nor an acronym the line defines (Reuters-21578, Malaysian palm oil duties)
     expect(doc('Malaysia raised the export duty on processed palm oil.', 'Export duty on crude palm oil (CPO) was unchanged at 16.06 ringgit per tonne.')).toBe(true);
+    // nor a span of months (Reuters-21578, sugar: whose quota?)
+    expect(doc('Sugar imports fell in the week.', 'The sugar import quota for the 1987 quota year (January-December) has been set at 1,001,430 short tons.')).toBe(true);
     // a month in capitals names no one (Reuters-21578, Italian economy)
     expect(doc('Italy\'s economy is booming.', 'Inflation fell into single digits in September 1984 and by January was running at 4.5 pct.')).toBe(true);
     // nor a month the line opens on (Reuters-21578, South Korean trade)
