@@ -18,7 +18,7 @@ import { corpusWords, corpusWordsOf, headlineWords, storedCorpusWords, wordsOf, 
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
-import { LONE_ACTOR, protagonistWeight } from './protagonist.ts';
+import { protagonistWeight } from './protagonist.ts';
 
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
 export { contentWords, nearDuplicate } from './similarity.ts';
@@ -69,6 +69,8 @@ export interface SelectionContext {
    * (`protagonist.ts`). Reads the document's lead: prefetch heads first.
    */
   storyWeight: (docId: string) => number;
+  /** Whether a document is one actor's news: its lead's first name is one the corpus hardly writes elsewhere (`protagonistWeight`). */
+  oneActor: (docId: string) => boolean;
   /** docId → 0..1 recency. */
   recency: Map<string, number>;
   /** docId → the year it was written (its date's, else the corpus's middle year). */
@@ -178,11 +180,18 @@ export function createSelectionContext(
     return heads.get(docId)!;
   };
   const weights = new Map<string, number>();
-  const storyWeight = (docId: string) => {
-    let w = weights.get(docId);
-    if (w === undefined) weights.set(docId, (w = (brief.get(docId) ?? 1) * protagonistWeight(head(docId).lead, words())));
+  const actors = new Map<string, number>();
+  const actorWeight = (docId: string) => {
+    let w = actors.get(docId);
+    if (w === undefined) actors.set(docId, (w = protagonistWeight(head(docId).lead, words())));
     return w;
   };
+  const storyWeight = (docId: string) => {
+    let w = weights.get(docId);
+    if (w === undefined) weights.set(docId, (w = (brief.get(docId) ?? 1) * actorWeight(docId)));
+    return w;
+  };
+  const oneActor = (docId: string) => actorWeight(docId) < 1;
   let known: Set<string> | undefined;
   let topicForms: Set<string> | undefined;
   const backMemo = new Map<string, boolean>();
@@ -211,7 +220,7 @@ export function createSelectionContext(
     return v;
   };
   const storyOf = (docId: string) => storyKey(head(docId).title) || docId;
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, storyOf, pointsBack: pointsBackAt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, oneActor, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, storyOf, pointsBack: pointsBackAt };
 }
 
 /**
@@ -759,7 +768,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   };
   // One actor's news (a small company's notice, one mine's reserves: `protagonistWeight`) fills a
   // slide only where the stories the corpus returns to leave it short.
-  const lone = (c: RankedClaim) => ctx.storyWeight(c.docId) <= LONE_ACTOR;
+  const lone = (c: RankedClaim) => ctx.oneActor(c.docId);
   const picked = diversify(ranked.filter((c) => !passing.has(c.id) && !lone(c)), { ...options, limit: request.limit });
   if (picked.length < FULL_SLIDE && picked.length < request.limit) {
     const first = picked.map((p) => contentWords(p.text));
