@@ -39,17 +39,25 @@ export function droppedShare(kept: number, dropped: number | null): string {
 }
 
 export async function openCorpus(cmd: Command): Promise<CorpusStore> {
+  return (await openCorpusWith(cmd, () => undefined)).store;
+}
+
+/**
+ * The project's store brought up to date, and `work` done on it: while the corpus folder is
+ * listed, on the store as it stands, kept when nothing changed (`loadCorpusWith`).
+ */
+export async function openCorpusWith<T>(cmd: Command, work: (store: CorpusStore) => T): Promise<{ store: CorpusStore; result: T }> {
   const root = resolve(cmd.optsWithGlobals().root as string);
-  const [{ loadCorpus }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
+  const [{ loadCorpusWith }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
   // The project's corpus folder and store, as `build` reads them.
   const { settings } = openProject(root);
-  const store = await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
+  const opened = await loadCorpusWith({ root, corpusDir: settings.corpusDir, store: settings.store }, work);
   // One write for all of them: a large corpus can hold thousands of messages (each file's own).
   const color = process.stderr.isTTY;
   const lines: string[] = [];
-  for (const d of store.diagnostics) if (d.severity !== 'info' && !d.verbose) lines.push(formatDiagnostic(d, color));
+  for (const d of opened.store.diagnostics) if (d.severity !== 'info' && !d.verbose) lines.push(formatDiagnostic(d, color));
   if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
-  return store;
+  return opened;
 }
 
 export function register(program: Command): void {
