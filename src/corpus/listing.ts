@@ -9,7 +9,7 @@
  * look at. Every file is still `stat`ed: on Linux a file rewritten in place changes its own times
  * but not its folder's, so no folder can be skipped for an unchanged time of its own.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,16 +135,51 @@ export function listCorpus(dir: string): Listing {
  * when it fails (a folder it cannot read): the check's own listing decides then.
  */
 export function listedByFind(dir: string): Promise<string | undefined> {
-  if (process.platform !== 'linux' || process.env.BRIEFDECK_FIND_LISTING === '0') return Promise.resolve(undefined);
+  return startFind(dir).digest;
+}
+
+/** GNU find's listing of a folder under way: when it was asked for, and its digest to come. */
+export interface FindListing {
+  /** `Date.now()` before find started: files whose times are this recent are not trusted. */
+  started: number;
+  digest: Promise<string | undefined>;
+}
+
+/** Listings started before the check that needs them (`listFolderEarly`), by folder. */
+const early = new Map<string, FindListing & { hold(): void }>();
+
+/**
+ * Starts GNU find's listing of `dir` now, for the next check of `dir` in this process to take
+ * (`folderListing`): `briefdeck claims` starts it before the command line is loaded. It keeps
+ * nothing waiting for it: a process that never checks `dir` exits as it would have.
+ */
+export function listFolderEarly(dir: string): void {
+  if (!early.has(dir)) early.set(dir, startFind(dir, true));
+}
+
+/** GNU find's listing of `dir`: the one started early for it, else one started now. */
+export function folderListing(dir: string): FindListing {
+  const listing = early.get(dir);
+  if (!listing) return startFind(dir);
+  early.delete(dir);
+  listing.hold();
+  return listing;
+}
+
+function startFind(dir: string, detached = false): FindListing & { hold(): void } {
+  const started = Date.now();
+  const none = { started, digest: Promise.resolve(undefined), hold: () => {} };
+  if (process.platform !== 'linux' || process.env.BRIEFDECK_FIND_LISTING === '0') return none;
   let fd: number;
   try {
     const scratch = join(tmpdir(), `briefdeck-listing-${process.pid}-${randomBytes(6).toString('hex')}`);
     fd = openSync(scratch, 'wx+', 0o600);
     unlinkSync(scratch);
   } catch {
-    return Promise.resolve(undefined);
+    return none;
   }
-  return new Promise((done) => {
+  let child: ChildProcess | undefined;
+  const digest = new Promise<string | undefined>((done) => {
     let settled = false;
     const finish = (ok: boolean) => {
       if (settled) return;
@@ -158,7 +193,6 @@ export function listedByFind(dir: string): Promise<string | undefined> {
       closeSync(fd);
       done(digest);
     };
-    let child;
     try {
       // `-mindepth 1` keeps `dir` itself out of the pruning of hidden names (it is listed whatever its name).
       child = spawn('find', [dir, '(', '-mindepth', '1', '-name', '.*', '-prune', ')', '-o', '-printf', '%y %s %T@ %C@ %P\\0'], {
@@ -170,7 +204,9 @@ export function listedByFind(dir: string): Promise<string | undefined> {
     }
     child.on('error', () => finish(false));
     child.on('exit', (code, signal) => finish(code === 0 && signal === null));
+    if (detached) child.unref();
   });
+  return { started, digest, hold: () => child?.ref() };
 }
 
 /** The sha-256 of what was written to `fd`, read from its start (the child moved the shared offset). */

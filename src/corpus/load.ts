@@ -13,7 +13,7 @@ import { formatOf, sha256 } from './file-kind.ts';
 import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps, type FileStamps } from './stamps.ts';
 import { readFileTable, saveFileTable } from './store/file-table.ts';
-import { listCorpus, listedByFind } from './listing.ts';
+import { folderListing, listCorpus } from './listing.ts';
 import { CHECK_CODE, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
 import { languageNotices, searchPassages, type Passage } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
@@ -115,13 +115,13 @@ export async function loadCorpusWith<T>(options: LoadCorpusOptions, work: (store
 }
 
 async function openUpToDate(options: LoadCorpusOptions, meanwhile?: (store: CorpusStore) => void): Promise<CorpusStore> {
-  // Files whose times are this close to the start of the check are not trusted to tell two writes apart.
-  const started = Date.now();
   const root = resolve(options.root);
   const corpusDir = resolve(root, options.corpusDir ?? 'corpus');
   const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
-  // GNU find lists the folder in its own process while this one opens the store (listing.ts).
-  const listed = listedByFind(corpusDir);
+  // GNU find lists the folder in its own process while this one opens the store (listing.ts),
+  // unless the command line started it already. Files whose times are this close to its start
+  // are not trusted to tell two writes apart.
+  const { started, digest: listed } = folderListing(corpusDir);
   trace('corpus: listing started');
   const db = await openBackend(options.store ?? process.env.BRIEFDECK_STORE_URL, cacheDir);
   trace('corpus: store open');

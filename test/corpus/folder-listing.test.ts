@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCorpus, listedByFind } from '../../src/corpus/listing.ts';
+import { folderListing, listCorpus, listedByFind, listFolderEarly } from '../../src/corpus/listing.ts';
 import { spawnSync } from 'node:child_process';
 
 let dir: string;
@@ -87,6 +87,19 @@ describe.runIf(gnuFind)('the folder as GNU find lists it', () => {
 
     renameSync(deep, at('a', 'b', 'deep.txt'));
     expect(await listedByFind(dir)).not.toBe(changed);
+  });
+
+  it('hands a listing started early to the next check of that folder, and only to it', async () => {
+    listFolderEarly(dir);
+    await new Promise((done) => setTimeout(done, 5));
+    const other = folderListing(at('a'));
+    const mine = folderListing(dir);
+    const again = folderListing(dir);
+    // Started before the others (its start is what the check trusts times against).
+    expect(mine.started).toBeLessThan(other.started);
+    expect(again.started).toBeGreaterThanOrEqual(other.started);
+    expect(await mine.digest).toBe(await again.digest);
+    expect(await other.digest).toBe(await listedByFind(at('a')));
   });
 
   it('gives nothing for a folder it cannot list, or when turned off', async () => {
