@@ -120,8 +120,9 @@ async function openUpToDate(options: LoadCorpusOptions, meanwhile?: (store: Corp
   const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
   // GNU find lists the folder in its own process while this one opens the store (listing.ts),
   // unless the command line started it already. Files whose times are this close to its start
-  // are not trusted to tell two writes apart.
-  const { started, digest: listed } = folderListing(corpusDir);
+  // are not trusted to tell two writes apart. A check that reports progress per file makes its
+  // own listing whatever happens (it needs the paths): it does without.
+  const { started, digest: listed } = options.onFile ? { started: Date.now(), digest: Promise.resolve(undefined) } : folderListing(corpusDir);
   trace('corpus: listing started');
   const db = await openBackend(options.store ?? process.env.BRIEFDECK_STORE_URL, cacheDir);
   trace('corpus: store open');
