@@ -66,9 +66,9 @@ export function register(program: Command): void {
     .description('list the corpus documents: title, authors, date, publisher, language, kept and dropped words')
     .option('--json', 'print JSON: {"documents":[…]}')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const store = await openCorpus(cmd);
+      // The documents are listed while the corpus folder is, and kept when nothing changed.
+      const { store, result: docs } = await openCorpusWith(cmd, (s) => s.documents().map(documentSummary));
       try {
-        const docs = store.documents().map(documentSummary);
         if (opts.json) console.log(JSON.stringify({ documents: docs }, null, 2));
         else
           console.log(
