@@ -90,7 +90,7 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStor
 /**
  * `loadCorpus`, and `work` done on the store once it is up to date. When the record of the last
  * check that changed nothing still holds for the files table, `work` runs on the store as it
- * stands while GNU find lists the folder in a process of its own (`listedByFind`); its result is
+ * stands while GNU find lists the folder in a process of its own (`folderListing`); its result is
  * kept when the listing is the recorded one and the store's version did not move meanwhile. Else
  * the check brings the store up to date and `work` runs again on it. Either way the result is
  * that of `work` on a store matching the folder: a `claims` query answers in the listing's time.
