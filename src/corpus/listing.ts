@@ -194,8 +194,10 @@ function startFind(dir: string, detached = false): FindListing & { hold(): void 
       done(digest);
     };
     try {
-      // `-mindepth 1` keeps `dir` itself out of the pruning of hidden names (it is listed whatever its name).
-      child = spawn('find', [dir, '(', '-mindepth', '1', '-name', '.*', '-prune', ')', '-o', '-printf', '%y %s %T@ %C@ %P\\0'], {
+      // `-H`: a corpus folder that is a link is followed, as the check's own listing follows it
+      // (links inside are not, there either). `-mindepth 1` keeps `dir` itself out of the pruning
+      // of hidden names (it is listed whatever its name).
+      child = spawn('find', ['-H', dir, '(', '-mindepth', '1', '-name', '.*', '-prune', ')', '-o', '-printf', '%y %s %T@ %C@ %P\\0'], {
         stdio: ['ignore', fd, 'ignore'],
         env: { ...process.env, LC_ALL: 'C' },
       });

@@ -89,6 +89,21 @@ describe.runIf(gnuFind)('the folder as GNU find lists it', () => {
     expect(await listedByFind(dir)).not.toBe(changed);
   });
 
+  it('follows a corpus folder that is a link, as the check does', async () => {
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    try {
+      const digest = await listedByFind(link);
+      const deep = at('a', 'b', 'c', 'deep.txt');
+      const before = statSync(deep);
+      writeFileSync(deep, 'DEEP');
+      utimesSync(deep, before.atime, new Date(before.mtimeMs + 5000));
+      expect(await listedByFind(link)).not.toBe(digest);
+    } finally {
+      rmSync(link);
+    }
+  });
+
   it('hands a listing started early to the next check of that folder, and only to it', async () => {
     listFolderEarly(dir);
     await new Promise((done) => setTimeout(done, 5));
