@@ -2,6 +2,7 @@
 // Runs the compiled command line in dist/ (`npm run build`; the README's two commands build it
 // when it is missing or older than src/).
 import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 
 // WebAssembly (HarfBuzz's font subsetter) runs on its baseline code only: the optimised code V8
@@ -24,6 +25,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 }
 
 const cli = new URL('../dist/cli.js', import.meta.url);
+const listing = new URL('../dist/listing.js', import.meta.url);
+// `claims`, `quotes` and `corpus` check the corpus folder before answering: GNU find starts
+// listing it now, in a process of its own, while the command line loads. The check takes it only
+// if its folder turns out to be this one (a config file naming another folder: not started).
+const early = foldersChecked(args);
+if (early && existsSync(listing)) (await import(listing)).listFolderEarly(early);
 if (!existsSync(cli)) {
   process.stderr.write('briefdeck: dist/ is missing: run `npm run build` (or `npm run decks`, which builds it)\n');
   process.exit(1);
@@ -38,3 +45,26 @@ for (const stream of [process.stdout, process.stderr]) {
 if (process.env.BRIEFDECK_TRACE) process.stderr.write(`[trace ${performance.now().toFixed(0).padStart(5)} ms] node started\n`);
 const { main } = await import(cli);
 process.exitCode = await main(process.argv.slice(2));
+
+/** The corpus folder a command that checks it first will check (its default place), if any. */
+function foldersChecked(argv) {
+  let root;
+  let command;
+  for (let i = 0; i < argv.length && !command; i++) {
+    const arg = argv[i];
+    if (arg === '-C' || arg === '--root') root = argv[++i];
+    else if (arg.startsWith('--root=')) root = arg.slice('--root='.length);
+    else if (!arg.startsWith('-')) command = arg;
+  }
+  if (!['claims', 'quotes', 'corpus'].includes(command) || argv.some((a) => a === '--help' || a === '-h')) return undefined;
+  const dir = resolve(root ?? process.cwd());
+  for (const name of ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json']) {
+    try {
+      if (/\bcorpus\b/.test(readFileSync(join(dir, name), 'utf8'))) return undefined;
+    } catch {
+      // No such config file.
+    }
+  }
+  return join(dir, 'corpus');
+}
+

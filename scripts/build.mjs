@@ -4,7 +4,9 @@
  *
  * - Entry points: `dist/cli.js` (the command line, run by `bin/briefdeck.js`), `dist/index.js`
  *   (the library) and `dist/corpus.js` (the corpus stage alone, `briefdeck/corpus`: a program that
- *   only brings the store up to date or queries it loads none of the renderers). Code-split ESM:
+ *   only brings the store up to date or queries it loads none of the renderers) and `dist/listing.js`
+ *   (the corpus folder's listing, which `bin/briefdeck.js` starts before loading the command line
+ *   for a command that checks the corpus first). Code-split ESM:
  *   a stage that a command loads with `import()` is a chunk of its own, so `--version` and
  *   `check` never parse the renderers or the browser driver.
  * - Light pure-JavaScript packages are bundled in (BUNDLED); the others load from node_modules.
@@ -68,7 +70,7 @@ rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', corpus: 'src/corpus/index.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts', 'pg-worker': 'src/corpus/store/pg-worker.mjs' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', corpus: 'src/corpus/index.ts', listing: 'src/corpus/listing.ts', 'ingest-worker': 'src/corpus/ingest-worker.ts', 'pg-worker': 'src/corpus/store/pg-worker.mjs' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

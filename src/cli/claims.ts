@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { ClaimKind, ScoredClaim } from '../model.ts';
 import { table } from '../corpus/report.ts';
 import { parseList } from './options.ts';
-import { openCorpus } from './corpus.ts';
+import { openCorpusWith } from './corpus.ts';
 
 const KINDS: ClaimKind[] = ['statistic', 'fact', 'assessment', 'forecast', 'attributed'];
 
@@ -44,9 +44,15 @@ export function register(program: Command): void {
     .option('-n, --limit <n>', 'at most this many claims', positive, 20)
     .option('--json', 'print JSON: [{id, text, kind, …}]')
     .action(async (query: string[], opts: { kind?: ClaimKind[]; topic?: string[]; limit: number; json?: boolean }, cmd: Command) => {
-      const store = await openCorpus(cmd);
+      // The search runs while the corpus folder is listed, and is kept when nothing changed.
+      const text = query.join(' ');
+      const { store, result } = await openCorpusWith(cmd, (s) => ({
+        claims: s.searchClaims({ text: text || undefined, kinds: opts.kind, topics: opts.topic, limit: opts.limit }),
+        // Documents in other languages give no claims: what they hold of the search is shown as passages.
+        passages: text && !opts.json ? s.searchPassages(text, opts.limit) : [],
+      }));
       try {
-        const claims = store.searchClaims({ text: query.join(' ') || undefined, kinds: opts.kind, topics: opts.topic, limit: opts.limit });
+        const { claims, passages } = result;
         if (opts.json) console.log(JSON.stringify(claims.map(claimJson), null, 2));
         else
           console.log(
@@ -56,8 +62,6 @@ export function register(program: Command): void {
               [6, 24, 17, 100],
             ),
           );
-        // Documents in other languages give no claims: what they hold of the search is shown as passages.
-        const passages = query.length && !opts.json ? store.searchPassages(query.join(' '), opts.limit) : [];
         if (passages.length) {
           const languages = [...new Set(passages.map((p) => p.language))].join(', ');
           console.log(`\nPassages of documents claims are not extracted from (${languages}):`);

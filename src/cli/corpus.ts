@@ -39,17 +39,25 @@ export function droppedShare(kept: number, dropped: number | null): string {
 }
 
 export async function openCorpus(cmd: Command): Promise<CorpusStore> {
+  return (await openCorpusWith(cmd, () => undefined)).store;
+}
+
+/**
+ * The project's store brought up to date, and `work` done on it: while the corpus folder is
+ * listed, on the store as it stands, kept when nothing changed (`loadCorpusWith`).
+ */
+export async function openCorpusWith<T>(cmd: Command, work: (store: CorpusStore) => T): Promise<{ store: CorpusStore; result: T }> {
   const root = resolve(cmd.optsWithGlobals().root as string);
-  const [{ loadCorpus }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
+  const [{ loadCorpusWith }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
   // The project's corpus folder and store, as `build` reads them.
   const { settings } = openProject(root);
-  const store = await loadCorpus({ root, corpusDir: settings.corpusDir, store: settings.store });
+  const opened = await loadCorpusWith({ root, corpusDir: settings.corpusDir, store: settings.store }, work);
   // One write for all of them: a large corpus can hold thousands of messages (each file's own).
   const color = process.stderr.isTTY;
   const lines: string[] = [];
-  for (const d of store.diagnostics) if (d.severity !== 'info' && !d.verbose) lines.push(formatDiagnostic(d, color));
+  for (const d of opened.store.diagnostics) if (d.severity !== 'info' && !d.verbose) lines.push(formatDiagnostic(d, color));
   if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
-  return store;
+  return opened;
 }
 
 export function register(program: Command): void {
@@ -58,9 +66,9 @@ export function register(program: Command): void {
     .description('list the corpus documents: title, authors, date, publisher, language, kept and dropped words')
     .option('--json', 'print JSON: {"documents":[…]}')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const store = await openCorpus(cmd);
+      // The documents are listed while the corpus folder is, and kept when nothing changed.
+      const { store, result: docs } = await openCorpusWith(cmd, (s) => s.documents().map(documentSummary));
       try {
-        const docs = store.documents().map(documentSummary);
         if (opts.json) console.log(JSON.stringify({ documents: docs }, null, 2));
         else
           console.log(

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Quote } from '../model.ts';
 import { table } from '../corpus/report.ts';
-import { openCorpus } from './corpus.ts';
+import { openCorpusWith } from './corpus.ts';
 
 /** The `--json` shape of one quote. */
 export function quoteJson(q: Quote) {
@@ -16,10 +16,12 @@ export function register(program: Command): void {
     .option('-s, --speaker <name>', 'only quotes whose speaker contains this (case-insensitive)')
     .option('--json', 'print JSON: [{id, text, speaker, cue, …}]')
     .action(async (opts: { speaker?: string; json?: boolean }, cmd: Command) => {
-      const store = await openCorpus(cmd);
+      const wanted = opts.speaker?.toLowerCase();
+      // The quotes are read while the corpus folder is listed, and kept when nothing changed.
+      const { store, result: quotes } = await openCorpusWith(cmd, (s) =>
+        s.quotes().filter((q) => !wanted || q.speaker.toLowerCase().includes(wanted) || (q.role ?? '').toLowerCase().includes(wanted)),
+      );
       try {
-        const wanted = opts.speaker?.toLowerCase();
-        const quotes = store.quotes().filter((q) => !wanted || q.speaker.toLowerCase().includes(wanted) || (q.role ?? '').toLowerCase().includes(wanted));
         if (opts.json) console.log(JSON.stringify(quotes.map(quoteJson), null, 2));
         else
           console.log(

@@ -9,9 +9,11 @@
  * look at. Every file is still `stat`ed: on Linux a file rewritten in place changes its own times
  * but not its folder's, so no folder can be skipped for an unchanged time of its own.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { sep } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 
 /** What a check keeps of a file's `stat`. */
 export interface FileStat {
@@ -117,4 +119,108 @@ export function listCorpus(dir: string): Listing {
     }),
     newest,
   };
+}
+
+/**
+ * The folder as GNU find lists it, in a process of its own: every entry under `dir` but hidden
+ * ones (and none in hidden folders), `dir` itself included, each with its type, size, modification
+ * and change times (to the nanosecond) and its path, in the order the folders list them. Its
+ * output is written to a file already unlinked and digested as bytes, never parsed, so Node makes
+ * no path string or `Stats` object per file: the walk and its `stat`s (one `fstatat` per entry,
+ * relative to its folder) cost the kernel's time in another process, while this one opens the
+ * store and answers. It sees everything the check's own listing sees (and more: folders' times,
+ * links), so two equal digests mean the same files with the same sizes and times.
+ *
+ * Undefined where there is no GNU find (not Linux, or a find without `-printf`: BusyBox's), or
+ * when it fails (a folder it cannot read): the check's own listing decides then.
+ */
+export function listedByFind(dir: string): Promise<string | undefined> {
+  return startFind(dir).digest;
+}
+
+/** GNU find's listing of a folder under way: when it was asked for, and its digest to come. */
+export interface FindListing {
+  /** `Date.now()` before find started: files whose times are this recent are not trusted. */
+  started: number;
+  digest: Promise<string | undefined>;
+}
+
+/** Listings started before the check that needs them (`listFolderEarly`), by folder. */
+const early = new Map<string, FindListing & { hold(): void }>();
+
+/**
+ * Starts GNU find's listing of `dir` now, for the next check of `dir` in this process to take
+ * (`folderListing`): `briefdeck claims` starts it before the command line is loaded. It keeps
+ * nothing waiting for it: a process that never checks `dir` exits as it would have.
+ */
+export function listFolderEarly(dir: string): void {
+  if (!early.has(dir)) early.set(dir, startFind(dir, true));
+}
+
+/** GNU find's listing of `dir`: the one started early for it, else one started now. */
+export function folderListing(dir: string): FindListing {
+  const listing = early.get(dir);
+  if (!listing) return startFind(dir);
+  early.delete(dir);
+  listing.hold();
+  return listing;
+}
+
+function startFind(dir: string, detached = false): FindListing & { hold(): void } {
+  const started = Date.now();
+  const none = { started, digest: Promise.resolve(undefined), hold: () => {} };
+  if (process.platform !== 'linux' || process.env.BRIEFDECK_FIND_LISTING === '0') return none;
+  let fd: number;
+  try {
+    const scratch = join(tmpdir(), `briefdeck-listing-${process.pid}-${randomBytes(6).toString('hex')}`);
+    fd = openSync(scratch, 'wx+', 0o600);
+    unlinkSync(scratch);
+  } catch {
+    return none;
+  }
+  let child: ChildProcess | undefined;
+  const digest = new Promise<string | undefined>((done) => {
+    let settled = false;
+    const finish = (ok: boolean) => {
+      if (settled) return;
+      settled = true;
+      let digest: string | undefined;
+      try {
+        if (ok) digest = digestOf(dir, fd);
+      } catch {
+        // Unreadable output: no digest.
+      }
+      closeSync(fd);
+      done(digest);
+    };
+    try {
+      // `-H`: a corpus folder that is a link is followed, as the check's own listing follows it
+      // (links inside are not, there either). `-mindepth 1` keeps `dir` itself out of the pruning
+      // of hidden names (it is listed whatever its name).
+      child = spawn('find', ['-H', dir, '(', '-mindepth', '1', '-name', '.*', '-prune', ')', '-o', '-printf', '%y %s %T@ %C@ %P\\0'], {
+        stdio: ['ignore', fd, 'ignore'],
+        env: { ...process.env, LC_ALL: 'C' },
+      });
+    } catch {
+      return finish(false);
+    }
+    child.on('error', () => finish(false));
+    child.on('exit', (code, signal) => finish(code === 0 && signal === null));
+    if (detached) child.unref();
+  });
+  return { started, digest, hold: () => child?.ref() };
+}
+
+/** The sha-256 of what was written to `fd`, read from its start (the child moved the shared offset). */
+function digestOf(dir: string, fd: number): string {
+  // The folder's own path first: another folder of the same tree is another listing.
+  const hash = createHash('sha256').update(dir).update('\0');
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  for (let at = 0; ; ) {
+    const n = readSync(fd, chunk, 0, chunk.length, at);
+    if (n === 0) break;
+    hash.update(chunk.subarray(0, n));
+    at += n;
+  }
+  return hash.digest('hex');
 }

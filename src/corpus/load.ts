@@ -13,13 +13,14 @@ import { formatOf, sha256 } from './file-kind.ts';
 import { LARGE_FILE_BYTES, MIN_BYTES_FOR_THREADS, openIngestPool, type IngestPool } from './pool.ts';
 import { openFileStamps, type FileStamps } from './stamps.ts';
 import { readFileTable, saveFileTable } from './store/file-table.ts';
-import { listCorpus } from './listing.ts';
+import { folderListing, listCorpus } from './listing.ts';
 import { CHECK_CODE, RACY_MS, readCheckRecord, saveCheckRecord } from './unchanged.ts';
 import { languageNotices, searchPassages, type Passage } from './extracted.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
 import type { EvidenceBackend, FileClaim, StoredFile } from './store/types.ts';
 import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
+import { trace } from '../trace.ts';
 
 export interface LoadCorpusOptions {
   root: string;
@@ -83,19 +84,66 @@ function splitEntries(entries: readonly string[]): { files: string[]; sidecars: 
 const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
 
 export async function loadCorpus(options: LoadCorpusOptions): Promise<CorpusStore> {
+  return openUpToDate(options);
+}
+
+/**
+ * `loadCorpus`, and `work` done on the store once it is up to date. When the record of the last
+ * check that changed nothing still holds for the files table, `work` runs on the store as it
+ * stands while GNU find lists the folder in a process of its own (`folderListing`); its result is
+ * kept when the listing is the recorded one and the store's version did not move meanwhile. Else
+ * the check brings the store up to date and `work` runs again on it. Either way the result is
+ * that of `work` on a store matching the folder: a `claims` query answers in the listing's time.
+ */
+export async function loadCorpusWith<T>(options: LoadCorpusOptions, work: (store: CorpusStore) => T): Promise<{ store: CorpusStore; result: T }> {
+  let early: { store: CorpusStore; version: string | undefined; result: T } | undefined;
+  const store = await openUpToDate(options, (provisional) => {
+    const version = provisional.version?.();
+    try {
+      early = { store: provisional, version, result: work(provisional) };
+    } catch {
+      // Asked again of the store once it is up to date, where it fails or not on its own.
+    }
+  });
+  if (early && early.store === store && early.version !== undefined && store.version?.() === early.version) return { store, result: early.result };
+  try {
+    return { store, result: work(store) };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}
+
+async function openUpToDate(options: LoadCorpusOptions, meanwhile?: (store: CorpusStore) => void): Promise<CorpusStore> {
   const root = resolve(options.root);
   const corpusDir = resolve(root, options.corpusDir ?? 'corpus');
   const cacheDir = resolve(root, options.cacheDir ?? join('.cache', 'briefdeck'));
+  // GNU find lists the folder in its own process while this one opens the store (listing.ts),
+  // unless the command line started it already. Files whose times are this close to its start
+  // are not trusted to tell two writes apart. A check that reports progress per file makes its
+  // own listing whatever happens (it needs the paths): it does without.
+  const { started, digest: listed } = options.onFile ? { started: Date.now(), digest: Promise.resolve(undefined) } : folderListing(corpusDir);
+  trace('corpus: listing started');
   const db = await openBackend(options.store ?? process.env.BRIEFDECK_STORE_URL, cacheDir);
+  trace('corpus: store open');
   try {
-    return await updateStore(db, root, corpusDir, cacheDir, options);
+    return await updateStore(db, root, corpusDir, cacheDir, options, started, listed, meanwhile);
   } catch (err) {
     db.close();
     throw err;
   }
 }
 
-async function updateStore(db: EvidenceBackend, root: string, corpusDir: string, cacheDir: string, options: LoadCorpusOptions): Promise<CorpusStore> {
+async function updateStore(
+  db: EvidenceBackend,
+  root: string,
+  corpusDir: string,
+  cacheDir: string,
+  options: LoadCorpusOptions,
+  started: number,
+  listed: Promise<string | undefined>,
+  meanwhile?: (store: CorpusStore) => void,
+): Promise<CorpusStore> {
   const diagnostics: Diagnostic[] = [];
   // The caches beside the corpus (file stamps, the table's copy, the record of the last check)
   // live here whichever store holds the evidence; a folder that cannot be made only means none.
@@ -138,20 +186,40 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
   };
   // What is reported from here on is about the files (and recorded with a check that changed nothing).
   const reportedBefore = diagnostics.length;
-  const started = Date.now();
+  const checkFile = join(cacheDir, 'corpus-check.json');
+  const record = db.filesVersion ? readCheckRecord(checkFile) : undefined;
+  const recordHolds = () => !!record && record.maxBytes === MAX_ARTICLE_BYTES && record.version === db.filesVersion!();
+
+  // Nothing changed since a check that left nothing to do, as GNU find lists the folder (the
+  // same entries, sizes and times) and with the same version of the files table: what it
+  // reported stands. Meanwhile the caller's work runs on the store as it stands (`loadCorpusWith`).
+  // (Progress per file needs the paths: a check that reports it makes its own listing.)
+  if (record?.listed && !options.onFile && recordHolds()) {
+    const languages = new Map(record.languages);
+    const notices = record.notices ?? noticesOf(languages);
+    diagnostics.push(...record.diagnostics, ...notices);
+    const store = openStore(db, topics, diagnostics, languages);
+    meanwhile?.(store);
+    trace('corpus: answered on the store as it stands');
+    const digest = await listed;
+    trace('corpus: folder listed');
+    if (digest === record.listed && recordHolds()) {
+      if (!record.notices) saveCheckRecord(checkFile, { ...record, notices });
+      return store;
+    }
+    diagnostics.length = reportedBefore;
+  }
+  // GNU find's listing is recorded with a check that found the folder as the store holds it only
+  // when it was made before the check's own: a file changed between the two is then seen by the
+  // check's listing (its change time is too recent to be recorded), never the other way round.
+  const listedBefore = await listed;
+
   // Every file but hidden ones, with its size and times (one stat each, taken now).
   const listing = listCorpus(corpusDir);
 
   // Nothing changed since a check that left nothing to do (the same files, sizes and times, and
   // the same version of the files table): what it reported stands, and nothing else is looked at.
-  const checkFile = join(cacheDir, 'corpus-check.json');
-  const record = db.filesVersion ? readCheckRecord(checkFile) : undefined;
-  if (
-    record &&
-    record.maxBytes === MAX_ARTICLE_BYTES &&
-    record.version === db.filesVersion!() &&
-    listing.digest === record.listing
-  ) {
+  if (record && recordHolds() && listing.digest === record.listing) {
     diagnostics.push(...record.diagnostics);
     if (options.onFile) {
       const quiet = new Set(record.quiet);
@@ -161,10 +229,11 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       }
     }
     // The record's notices, as that check made them (ICU's language names take 20 ms of CPU to
-    // load, more on a busy machine); a record of older code is saved once more with them.
+    // load, more on a busy machine); a record of older code, or without GNU find's listing of
+    // the same files, is saved once more with them.
     const languages = new Map(record.languages);
     const notices = record.notices ?? noticesOf(languages);
-    if (!record.notices) saveCheckRecord(checkFile, { ...record, notices });
+    if (!record.notices || (listedBefore && listedBefore !== record.listed)) saveCheckRecord(checkFile, { ...record, notices, listed: listedBefore ?? record.listed });
     return finish(languages, notices);
   }
 
@@ -480,6 +549,7 @@ async function updateStore(db: EvidenceBackend, root: string, corpusDir: string,
       code: CHECK_CODE,
       version: doneVersion,
       listing: listing.digest,
+      listed: listedBefore,
       folders: Object.fromEntries(listing.folders.map(([path, digest]) => [path, digest])),
       maxBytes: MAX_ARTICLE_BYTES,
       diagnostics: diagnostics.slice(reportedBefore),

@@ -33,6 +33,11 @@ export interface CheckRecord {
   version: string;
   /** The digest of the folder's listing (`listing.ts`) as the check saw it. */
   listing: string;
+  /**
+   * The digest of the folder as GNU find listed it just before (`listedByFind`), where there is
+   * one: while it is the same, a check need not list the folder itself.
+   */
+  listed?: string;
   /** Each folder's digest then, by path (`Listing.folders`). */
   folders: Record<string, string>;
   /** The largest article read then (`BRIEFDECK_MAX_ARTICLE_MB`). */
@@ -55,7 +60,8 @@ export function readCheckRecord(file: string, code = CHECK_CODE): CheckRecord | 
       r.code === code && typeof r.version === 'string' && typeof r.listing === 'string' && typeof r.maxBytes === 'number' &&
       typeof r.folders === 'object' && r.folders !== null &&
       Array.isArray(r.diagnostics) && Array.isArray(r.languages) && Array.isArray(r.quiet) &&
-      (r.notices === undefined || Array.isArray(r.notices));
+      (r.notices === undefined || Array.isArray(r.notices)) &&
+      (r.listed === undefined || typeof r.listed === 'string');
     return ok ? (r as CheckRecord) : undefined;
   } catch {
     return undefined;

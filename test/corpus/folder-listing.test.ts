@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCorpus } from '../../src/corpus/listing.ts';
+import { folderListing, listCorpus, listedByFind, listFolderEarly } from '../../src/corpus/listing.ts';
+import { spawnSync } from 'node:child_process';
 
 let dir: string;
 const at = (...parts: string[]) => join(dir, ...parts);
@@ -60,3 +61,70 @@ describe('the corpus listing', () => {
     expect(listCorpus(dir).digest).not.toBe(changed);
   });
 });
+
+/** GNU find with `-printf` (Linux): elsewhere the check lists the folder itself. */
+const gnuFind = process.platform === 'linux' && spawnSync('find', ['.', '-maxdepth', '0', '-printf', '%y'], { encoding: 'utf8' }).stdout === 'd';
+
+describe.runIf(gnuFind)('the folder as GNU find lists it', () => {
+  it('digests the same while nothing changes, and otherwise differently', async () => {
+    const digest = await listedByFind(dir);
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(await listedByFind(dir)).toBe(digest);
+    // Another folder of the same tree is another listing.
+    expect(await listedByFind(at('a'))).not.toBe(digest);
+
+    // A file rewritten in place with the same size and the same modification time: its change
+    // time tells (the check's own listing sees the same).
+    const deep = at('a', 'b', 'c', 'deep.txt');
+    const before = statSync(deep);
+    await new Promise((done) => setTimeout(done, 20));
+    writeFileSync(deep, 'DEEP');
+    utimesSync(deep, before.atime, before.mtime);
+    expect(statSync(deep).ctimeMs).not.toBe(before.ctimeMs);
+    const changed = await listedByFind(dir);
+    expect(changed).not.toBe(digest);
+    expect(await listedByFind(dir)).toBe(changed);
+
+    renameSync(deep, at('a', 'b', 'deep.txt'));
+    expect(await listedByFind(dir)).not.toBe(changed);
+  });
+
+  it('follows a corpus folder that is a link, as the check does', async () => {
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    try {
+      const digest = await listedByFind(link);
+      const deep = at('a', 'b', 'c', 'deep.txt');
+      const before = statSync(deep);
+      writeFileSync(deep, 'DEEP');
+      utimesSync(deep, before.atime, new Date(before.mtimeMs + 5000));
+      expect(await listedByFind(link)).not.toBe(digest);
+    } finally {
+      rmSync(link);
+    }
+  });
+
+  it('hands a listing started early to the next check of that folder, and only to it', async () => {
+    listFolderEarly(dir);
+    await new Promise((done) => setTimeout(done, 5));
+    const other = folderListing(at('a'));
+    const mine = folderListing(dir);
+    const again = folderListing(dir);
+    // Started before the others (its start is what the check trusts times against).
+    expect(mine.started).toBeLessThan(other.started);
+    expect(again.started).toBeGreaterThanOrEqual(other.started);
+    expect(await mine.digest).toBe(await again.digest);
+    expect(await other.digest).toBe(await listedByFind(at('a')));
+  });
+
+  it('gives nothing for a folder it cannot list, or when turned off', async () => {
+    expect(await listedByFind(at('missing'))).toBeUndefined();
+    process.env.BRIEFDECK_FIND_LISTING = '0';
+    try {
+      expect(await listedByFind(dir)).toBeUndefined();
+    } finally {
+      delete process.env.BRIEFDECK_FIND_LISTING;
+    }
+  });
+});
+

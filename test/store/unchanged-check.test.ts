@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleOn } from '../support/article.ts';
-import { loadCorpus } from '../../src/corpus/index.ts';
+import { loadCorpus, loadCorpusWith } from '../../src/corpus/index.ts';
+import { spawnSync } from 'node:child_process';
 import { SqliteBackend } from '../../src/corpus/store/sqlite.ts';
 import { RACY_MS } from '../../src/corpus/unchanged.ts';
 
@@ -207,3 +208,121 @@ describe('the record of a check that changed nothing', () => {
     expect((await check()).diagnostics.filter((d) => d.code.includes('language'))).toEqual(made);
   });
 });
+
+/** GNU find with `-printf` (Linux): elsewhere the check lists the folder itself. */
+const gnuFind = process.platform === 'linux' && spawnSync('find', ['.', '-maxdepth', '0', '-printf', '%y'], { encoding: 'utf8' }).stdout === 'd';
+
+describe.runIf(gnuFind)('a check that lets GNU find list the folder', () => {
+  /** A check without progress per file (as `claims` makes it), and a search done with it. */
+  async function search(word: string) {
+    let asked = 0;
+    const { store, result } = await loadCorpusWith({ root }, (s) => {
+      asked++;
+      return [...new Set(s.searchClaims({ text: word, limit: 5 }).map((c) => c.docId))];
+    });
+    try {
+      return { found: result, asked, diagnostics: store.diagnostics, ids: store.documents().map((d) => d.id).sort() };
+    } finally {
+      store.close();
+    }
+  }
+  const listedIn = () => (JSON.parse(readFileSync(recordFile(), 'utf8')) as { listed?: string }).listed;
+
+  /** A full check (with progress per file: it records no listing of GNU find's), then one without, which records it. */
+  async function settled() {
+    await aged();
+    const full = await check();
+    expect(listedIn()).toBeUndefined();
+    // (Asked once: without GNU find's listing in the record, nothing is answered ahead.)
+    expect((await search('wheat')).asked).toBe(1);
+    expect(listedIn()).toMatch(/^[0-9a-f]{64}$/);
+    return full;
+  }
+
+  it('records its listing, and answers from the store as it stands while nothing changed', async () => {
+    const full = await settled();
+    markRecord();
+    const quick = await search('wheat');
+    expect(fromRecord(quick)).toBe(true);
+    // The search ran once, while the folder was listed, and its answer was kept.
+    expect(quick.asked).toBe(1);
+    expect(quick.found).toEqual(['a/one']);
+    expect(quick.ids).toEqual(full.ids);
+    expect(quick.diagnostics.filter((d) => d.code !== 'test/from-record')).toEqual(full.diagnostics);
+  });
+
+  it('sees a file changed in place (same size), added or removed, and answers from the store brought up to date', async () => {
+    await settled();
+    markRecord();
+    expect(ARTICLE('maize').length).toBe(ARTICLE('wheat').length);
+    writeFileSync(corpus('a', 'one.txt'), ARTICLE('maize'));
+    let seen = await search('maize');
+    expect(fromRecord(seen)).toBe(false);
+    // Asked once of the store as it stood (nothing), once more of the store brought up to date.
+    expect(seen.asked).toBe(2);
+    expect(seen.found).toEqual(['a/one']);
+    expect((await search('wheat')).found).toEqual([]);
+
+    await aged();
+    await search('maize');
+    markRecord();
+    writeFileSync(corpus('a', 'three.txt'), ARTICLE('copper'));
+    seen = await search('copper');
+    expect(fromRecord(seen)).toBe(false);
+    expect(seen.found).toEqual(['a/three']);
+
+    unlinkSync(corpus('a', 'three.txt'));
+    seen = await search('copper');
+    expect(seen.found).toEqual([]);
+    expect(seen.ids).not.toContain('a/three');
+  });
+
+  it('is not trusted once another process has written to the files table', async () => {
+    await aged();
+    const before = await check();
+    markRecord();
+    const other = new SqliteBackend(join(cache(), 'evidence.db'));
+    other.removeFile('corpus/a/one.txt');
+    other.close();
+    const seen = await search('wheat');
+    expect(fromRecord(seen)).toBe(false);
+    expect(seen.found).toEqual(['a/one']);
+    expect(seen.ids).toEqual(before.ids);
+  });
+
+  it('asks again once the files table is written while it answers', async () => {
+    await settled();
+    let asked = 0;
+    const { store, result } = await loadCorpusWith({ root }, (s) => {
+      // Another process drops a file's rows while the search runs on the store as it stands.
+      if (asked++ === 0) {
+        const other = new SqliteBackend(join(cache(), 'evidence.db'));
+        other.removeFile('corpus/a/one.txt');
+        other.close();
+      }
+      return [...new Set(s.searchClaims({ text: 'wheat', limit: 5 }).map((c) => c.docId))];
+    });
+    store.close();
+    expect(asked).toBe(2);
+    expect(result).toEqual(['a/one']);
+  });
+
+  it('records its listing with a record made without it, once the check finds the folder unchanged', async () => {
+    await aged();
+    process.env.BRIEFDECK_FIND_LISTING = '0';
+    try {
+      await check();
+      expect(listedIn()).toBeUndefined();
+      expect((await search('wheat')).asked).toBe(1);
+    } finally {
+      delete process.env.BRIEFDECK_FIND_LISTING;
+    }
+    markRecord();
+    // The check's own listing finds the record's files: GNU find's listing is saved with it.
+    const first = await search('wheat');
+    expect(fromRecord(first)).toBe(true);
+    expect(listedIn()).toMatch(/^[0-9a-f]{64}$/);
+    expect((await search('wheat')).found).toEqual(['a/one']);
+  });
+});
+
