@@ -50,7 +50,7 @@ export function register(program: Command): void {
         claims: s.searchClaims({ text: text || undefined, kinds: opts.kind, topics: opts.topic, limit: opts.limit }),
         // Documents in other languages give no claims: what they hold of the search is shown as passages.
         passages: text && !opts.json ? s.searchPassages(text, opts.limit) : [],
-      }));
+      }), 'summary');
       try {
         const { claims, passages } = result;
         if (opts.json) console.log(JSON.stringify(claims.map(claimJson), null, 2));

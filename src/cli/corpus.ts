@@ -5,6 +5,8 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/format.ts';
+import { CODES, isDiagnosticCode } from '../diagnostics/codes.ts';
+import type { Diagnostic } from '../model.ts';
 import { table } from '../corpus/report.ts';
 import type { CorpusDocument, DocumentMeta, EvidenceStore } from '../model.ts';
 import type { CorpusStore } from '../corpus/load.ts';
@@ -46,18 +48,41 @@ export async function openCorpus(cmd: Command): Promise<CorpusStore> {
  * The project's store brought up to date, and `work` done on it: while the corpus folder is
  * listed, on the store as it stands, kept when nothing changed (`loadCorpusWith`).
  */
-export async function openCorpusWith<T>(cmd: Command, work: (store: CorpusStore) => T): Promise<{ store: CorpusStore; result: T }> {
+export async function openCorpusWith<T>(
+  cmd: Command,
+  work: (store: CorpusStore) => T,
+  /** `summary`: a search prints the corpus's messages as one line per kind, not one per file. */
+  messages: 'each' | 'summary' = 'each',
+): Promise<{ store: CorpusStore; result: T }> {
   const root = resolve(cmd.optsWithGlobals().root as string);
   const [{ loadCorpusWith }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
   // The project's corpus folder and store, as `build` reads them.
   const { settings } = openProject(root);
   const opened = await loadCorpusWith({ root, corpusDir: settings.corpusDir, store: settings.store }, work);
+  const shown = opened.store.diagnostics.filter((d) => d.severity !== 'info' && !d.verbose);
   // One write for all of them: a large corpus can hold thousands of messages (each file's own).
   const color = process.stderr.isTTY;
-  const lines: string[] = [];
-  for (const d of opened.store.diagnostics) if (d.severity !== 'info' && !d.verbose) lines.push(formatDiagnostic(d, color));
+  const lines = messages === 'each' || shown.length <= SEARCH_MESSAGES ? shown.map((d) => formatDiagnostic(d, color)) : summaryOf(shown);
   if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
   return opened;
+}
+
+/** Messages a search prints one by one; more are counted by kind (`briefdeck corpus` lists them all). */
+const SEARCH_MESSAGES = 5;
+
+/** "corpus: 116 warnings [corpus/no-body] no body text left after cleaning; `briefdeck corpus` lists them". */
+function summaryOf(diagnostics: readonly Diagnostic[]): string[] {
+  const byCode = new Map<string, { severity: string; count: number; message: string }>();
+  for (const d of diagnostics) {
+    const key = `${d.severity}\u0000${d.code ?? ''}`;
+    const known = byCode.get(key);
+    if (known) known.count++;
+    else byCode.set(key, { severity: d.severity, count: 1, message: d.code && isDiagnosticCode(d.code) ? CODES[d.code].when : d.message });
+  }
+  return [...byCode.entries()].map(([key, { severity, count, message }]) => {
+    const code = key.split('\u0000')[1];
+    return `corpus: ${count} ${severity}${count === 1 ? '' : 's'}${code ? ` [${code}]` : ''}: ${message}; \`briefdeck corpus\` lists them`;
+  });
 }
 
 export function register(program: Command): void {

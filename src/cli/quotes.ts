@@ -20,7 +20,7 @@ export function register(program: Command): void {
       // The quotes are read while the corpus folder is listed, and kept when nothing changed.
       const { store, result: quotes } = await openCorpusWith(cmd, (s) =>
         s.quotes().filter((q) => !wanted || q.speaker.toLowerCase().includes(wanted) || (q.role ?? '').toLowerCase().includes(wanted)),
-      );
+      'summary');
       try {
         if (opts.json) console.log(JSON.stringify(quotes.map(quoteJson), null, 2));
         else
