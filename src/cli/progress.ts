@@ -31,6 +31,7 @@ export function createReporter(root: string, verbosity: Verbosity, stream: NodeJ
   const started = performance.now();
   let done = 0;
   let read = 0;
+  let lastCorpusLine = 0;
   return {
     onProgress(event) {
       if (verbosity === 'quiet') return;
@@ -40,7 +41,12 @@ export function createReporter(root: string, verbosity: Verbosity, stream: NodeJ
           const text = `corpus: ${event.files} files, ${read} read (${secs(event.ms)})`;
           if (tty) (spinner ??= ora({ text, stream }).start()).text = text;
           else if (verbosity === 'verbose') line(`  ${event.path}${event.processed ? ' (read)' : ' (cached)'}`);
-          else if (event.files % 50 === 0) line(text);
+          // (Off a terminal, a line every few seconds of a long read: an unchanged corpus, checked
+          // in a fraction of a second, prints only its summary.)
+          else if (event.ms - lastCorpusLine >= CORPUS_LINE_MS) {
+            lastCorpusLine = event.ms;
+            line(text);
+          }
           break;
         }
         case 'corpus':
@@ -106,3 +112,6 @@ export function createReporter(root: string, verbosity: Verbosity, stream: NodeJ
     },
   };
 }
+
+/** How often a corpus read reports its progress off a terminal. */
+const CORPUS_LINE_MS = 2000;
