@@ -4,7 +4,7 @@
  * someone the article names in full. The chosen quote is recorded as shown.
  */
 import type { Quote } from '../model.ts';
-import { ANAPHORIC } from './standalone.ts';
+import { ANAPHORIC, quotePointsBack } from './standalone.ts';
 import { isExcluded } from './filter.ts';
 import { aboutness, inScope, namesSubject } from './subject.ts';
 import { wordsOf } from './words.ts';
@@ -77,7 +77,9 @@ export function selectQuote(ctx: SelectionContext, request: QuoteRequest): Quote
       const score = about + (q.role ? 0.2 : 0) - (count > request.longWords ? 0.5 : 0) - (count < 6 ? 0.3 : 0) - (leansBack ? 0.4 : 0) - (fragment ? 0.4 : 0);
       return { q, about, score, fragment };
     })
-    .filter((s) => (request.anyBySpeaker || s.about > 0) && !(request.sentencesOnly && s.fragment))
+    // Words that point at what the story said before ("taking account of this inflation index",
+    // "Both sides are…") are not used: a slide shows the quote without that story.
+    .filter((s) => (request.anyBySpeaker || s.about > 0) && !(request.sentencesOnly && s.fragment) && !quotePointsBack(s.q.text))
     .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
   const best = scored[0] && scored[0].score >= (request.least ?? -Infinity) ? scored[0].q : undefined;
   if (!best) return {};

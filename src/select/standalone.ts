@@ -63,6 +63,17 @@ const HYPOTHETICAL_SUBJECT = /^(?:An?)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+\s+woul
 const OWN_CONDITION = /\b(?:if|unless|provided|providing|as long as|so long as|in the event|in case|once|when|whenever)\b/i;
 const hypotheticalAlone = (t: string) => HYPOTHETICAL_SUBJECT.test(t) && !OWN_CONDITION.test(t);
 
+/**
+ * Words someone said that point at what the story said before they spoke: "Now, taking account of
+ * *this inflation index*, …", "*Both sides* are showing clear interest…". (First person is a
+ * quote's own voice, and is not tested here.)
+ */
+export function quotePointsBack(text: string): boolean {
+  const t = text.replace(/^[“"‘']+/, '').replace(/^(?:now|so|but|and|well|yes|no)\s*,?\s+/i, '');
+  const head = t.split(/\s+/).slice(0, 8).join(' ');
+  return DEMONSTRATIVE_NOUN.test(head) || UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t);
+}
+
 /** "within these institutions": near the start, a determiner pointing at something named earlier. */
 const DEMONSTRATIVE_NOUN = /\bthese\s+(?!(?:days|two|three)\b)\p{Ll}|\bthis\s+(?!(?:year|century|decade|week|month|time|stage|point|is|was|will|would|may|could|can|has|had|does)\b)\p{Ll}+\b(?!\s+between\b)/u;
 

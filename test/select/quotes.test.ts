@@ -1,0 +1,26 @@
+/** Choosing a deck's quote: words that point at what the story said before are not used (Reuters-21578, cpi and money-fx). */
+import { describe, expect, it } from 'vitest';
+import { createSelectionContext, selectQuote } from '../../src/select/index.ts';
+import { quotePointsBack } from '../../src/select/standalone.ts';
+import { fixtureStore } from './fixture-store.ts';
+
+const prefs = { kinds: ['assessment', 'forecast', 'statistic', 'fact', 'attributed'] as const, plain: false };
+
+describe('a quote that points back', () => {
+  it('is read by its own words: a demonstrative, "both sides", a reply to what came before', () => {
+    expect(quotePointsBack('Now, taking account of this inflation index, our forecast for price rises this year is two and a half pct,')).toBe(true);
+    expect(quotePointsBack('Both sides are showing clear interest to secure stability of the currencies.')).toBe(true);
+    // first person is a quote's own voice
+    expect(quotePointsBack('We will abide by whatever laws are enacted as far as sugar land is concerned.')).toBe(false);
+    expect(quotePointsBack('Our forecast for price rises this year is two and a half pct.')).toBe(false);
+  });
+
+  it('is not chosen, though it is the only one on the subject', () => {
+    const text = 'Now, taking account of this inflation index, our forecast for price rises this year is two and a half pct,';
+    const store = fixtureStore([
+      { id: 'cpi/002', title: 'Balladur expects inflation of 2.5 pct', paragraphs: [[{ text: 'French inflation rose 0.9 pct in January.', topics: [] }], [{ text: `"${text}" Balladur said.`, topics: [] }]], quotes: [{ text, speaker: 'Edouard Balladur', paragraph: 2 }] },
+    ]);
+    const ctx = createSelectionContext(store, { title: 'Inflation', topics: ['inflation'] }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(selectQuote(ctx, { subjects: [{ topic: 'inflation' }], longWords: 60, anyBySpeaker: true }).quote).toBeUndefined();
+  });
+});
