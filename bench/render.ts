@@ -133,6 +133,8 @@ const edit = (at: string, paths: string[], n: number) => {
   }
 };
 const load = [loadavg()[0]];
+/** Edits made so far: each run's is new, across every deck and run. */
+let edits = 0;
 
 // briefdeck, one deck per run, then all in one run (with --whole-only, one CLI build per deck
 // only writes the Markdown marp-cli converts).
@@ -186,7 +188,6 @@ const cli = (paths: string[], out: string): { ms: number; baseMs: number } => {
     for (const f of existsSync(marp) ? readdirSync(marp) : []) if (f.endsWith('.json')) rmSync(join(marp, f), { force: true });
   };
   const baseBuild = baseline ? run(baseline, `${out}-baseline`, baseRoot) : undefined;
-  let edits = 0;
   const edited = (at: string, go: () => number) => () => (edit(at, paths, ++edits), go());
   const mine = forgetDecks ? () => (forget(thisRoot), build()) : editKind ? edited(thisRoot, build) : build;
   const theirs = baseBuild && forgetDecks ? () => (forget(baseRoot), baseBuild()) : baseBuild && editKind ? edited(baseRoot, baseBuild) : baseBuild;

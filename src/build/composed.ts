@@ -18,7 +18,9 @@
  * spec whose prose or title slide was edited is assembled from its kept evidence, without
  * searching the corpus or loading the selection stage; an edit of what the search reads, or any
  * change of the corpus, searches again. Its messages are kept anchored to the call or
- * front-matter key they are about, and placed where that call or key stands now.
+ * front-matter key they are about, and placed where that call or key stands now. A search that
+ * runs again reads the claims' texts kept from earlier searches over the same corpus
+ * (`text-file.ts`).
  */
 import { createHash } from 'node:crypto';
 import { codeVersion } from '../code-version.ts';
@@ -28,6 +30,7 @@ import { trace } from '../trace.ts';
 import { keepFile, readKept } from '../kept.ts';
 import { assembleDeck, helperCalls, callTitles, sectionsOf, type Evidence } from '../deck/assemble.ts';
 import { policyFor } from '../deck/policy.ts';
+import { openTextFiles, type TextFiles } from './text-file.ts';
 
 /** Changed when what is kept, or how its key is made, changes. */
 const FORMAT = 1;
@@ -78,7 +81,7 @@ function keyOf(what: string, store: EvidenceStore, strict: boolean, env: NodeJS.
 }
 
 /** Composes a deck from its evidence: kept in `evidenceDir` under its key, else gathered (and kept). */
-async function composeNow(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions, evidenceDir?: string): Promise<Composed> {
+async function composeNow(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions, evidenceDir?: string, texts?: TextFiles): Promise<Composed> {
   const policy = policyFor(spec);
   const sections = sectionsOf(spec, store, policy);
   const strict = Boolean(options.strict);
@@ -90,7 +93,8 @@ async function composeNow(spec: BriefingSpec, store: EvidenceStore, options: Com
   else {
     // The composition stage (selection, the gazetteer, the tagger's rules) loads on the first deck searched for.
     const { gatherEvidence } = await import('../deck/index.ts');
-    evidence = gatherEvidence(spec, store, sections, options);
+    evidence = gatherEvidence(spec, store, sections, { ...options, texts: options.texts ?? texts?.memoryFor(spec, policy, store) });
+    texts?.save();
     // Kept before assembling, which completes the slides it takes.
     const anchored = name ? anchor(evidence, spec, calls) : undefined;
     if (anchored) keepFile(evidenceDir!, name!, JSON.stringify(anchored), DECKS_KEPT, (f) => f.endsWith('.json'));
@@ -140,11 +144,13 @@ function placed(text: string | undefined, spec: BriefingSpec, calls: readonly He
 }
 
 /**
- * Decks kept in `dir`, and their evidence in `evidenceDir`; without a folder, every deck is
- * composed (without an evidence folder, searched for).
+ * Decks kept in `dir`, their evidence in `evidenceDir` and claims' texts in `textsDir`
+ * (`text-file.ts`); without a folder, every deck is composed (without an evidence folder,
+ * searched for; without a texts folder, with the texts this process worked out).
  */
-export function openDeckMemory(dir: string | undefined, evidenceDir?: string): DeckMemory {
-  if (!dir) return { compose: (spec, store, options = {}) => composeNow(spec, store, options, evidenceDir) };
+export function openDeckMemory(dir: string | undefined, evidenceDir?: string, textsDir?: string): DeckMemory {
+  const texts = textsDir ? openTextFiles(textsDir) : undefined;
+  if (!dir) return { compose: (spec, store, options = {}) => composeNow(spec, store, options, evidenceDir, texts) };
   return {
     async compose(spec, store, options = {}) {
       const key = deckKey(spec, store, Boolean(options.strict));
@@ -159,7 +165,7 @@ export function openDeckMemory(dir: string | undefined, evidenceDir?: string): D
           // Unreadable: composed below.
         }
       }
-      const composed = await composeNow(spec, store, options, evidenceDir);
+      const composed = await composeNow(spec, store, options, evidenceDir, texts);
       if (name) keepFile(dir, name, JSON.stringify(composed), DECKS_KEPT, (f) => f.endsWith('.json'));
       return composed;
     },

@@ -12,7 +12,7 @@ import { message } from '../diagnostics/message.ts';
 import { createSelectionContext, entryMatches, topicCoverage } from '../select/index.ts';
 import { assembleDeck, callTitles, helperCalls, sectionsOf, type Evidence } from './assemble.ts';
 import { SourceBook } from './citations.ts';
-import { keptTexts, type ComposeEnv } from './env.ts';
+import { keptTexts, type ComposeEnv, type TextMemory } from './env.ts';
 import { withTagMemory, type TagMemory } from './grammar.ts';
 import { policyFor } from './policy.ts';
 import { resolveClaims, resolveFigures, resolveJudgements } from './resolve-claims.ts';
@@ -32,6 +32,12 @@ export interface ComposeOptions {
    * caller keeps them: `build/tag-file.ts`); without, this process's own memory.
    */
   tags?: TagMemory;
+  /**
+   * Claims' compressed and shown texts remembered from earlier runs over the same corpus, for the
+   * same compression settings and document filters, which composition reads and adds to (the
+   * caller keeps them: `build/text-file.ts`); without, those this process worked out.
+   */
+  texts?: TextMemory;
 }
 
 export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions = {}): { deck: Deck; diagnostics: Diagnostic[] } {
@@ -54,7 +60,7 @@ function gather(spec: BriefingSpec, store: EvidenceStore, sections: readonly Bod
   const policy = policyFor(spec);
   const book = new SourceBook(store);
   const select = createSelectionContext(store, spec, { kinds: policy.kinds, plain: policy.plain }, posTags);
-  const env: ComposeEnv = { spec, policy, select, book, strict: !!options.strict, diagnostics: [], coverage: [], ...keptTexts(store, policy) };
+  const env: ComposeEnv = { spec, policy, select, book, strict: !!options.strict, diagnostics: [], coverage: [], ...(options.texts ?? keptTexts(store, policy)) };
   const at = (key: string) => ({ file: spec.file, ...(spec.locations?.[key] ?? { line: 1, column: 1 }) });
 
   if (!select.allowed.size) {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceKey, openDeckMemory } from '../../src/build/composed.ts';
+import { textsKey } from '../../src/build/text-file.ts';
 import { composeDeck, gatherEvidence, sectionsOf } from '../../src/deck/index.ts';
 import { policyFor } from '../../src/deck/policy.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -133,12 +134,47 @@ describe('a deck memory with evidence', () => {
   }, 120_000);
 });
 
+describe('claims\' texts kept between runs', () => {
+  it('are kept per corpus version, compression settings and document filters', () => {
+    const spec = parse(source);
+    const policy = policyFor(spec);
+    const k = textsKey(spec, policy, store);
+    expect(k).toMatch(/^[0-9a-f]{64}$/);
+    // The title, topics and calls are not what a claim's text depends on.
+    expect(textsKey(parse(source.replace('topics: [alliance, energy, ukraine-war]', 'topics: [energy]')), policy, store)).toBe(k);
+    expect(textsKey(spec, { ...policy, compress: !policy.compress }, store)).not.toBe(k);
+    expect(textsKey(spec, { ...policy, overrun: policy.overrun + 0.1 }, store)).not.toBe(k);
+    expect(textsKey({ ...spec, sources: ['reuters'] }, policy, store)).not.toBe(k);
+    expect(textsKey({ ...spec, since: '2023' }, policy, store)).not.toBe(k);
+    expect(textsKey(spec, policy, { ...store, version: () => 'another' })).not.toBe(k);
+    expect(textsKey(spec, policy, { ...store, version: undefined })).toBeUndefined();
+  });
+
+  it('are read back by a deck searched for again, which comes out as composing makes it', async () => {
+    const dir = join(tmp, 'texts');
+    const texts = join(dir, 'texts');
+    const memory = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), texts);
+    await memory.compose(parse(source), store);
+    const [file] = readdirSync(texts);
+    const retitled = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Can the bear and the dragon stay friends?'));
+    // Read back unchanged, they make the deck composing makes.
+    expect(await memory.compose(retitled, store)).toEqual(composeDeck(retitled, store));
+    const kept = JSON.parse(readFileSync(join(texts, file), 'utf8'));
+    for (const entry of kept.shown) entry[1].text = 'from the kept texts';
+    writeFileSync(join(texts, file), JSON.stringify(kept));
+    const again = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), texts);
+    const other = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Will the bear and the dragon stay friends?'));
+    expect(JSON.stringify((await again.compose(other, store)).deck)).toContain('from the kept texts');
+  }, 120_000);
+});
+
 describe('a corpus change', () => {
   it('searches again: a document removed from the corpus leaves the deck its kept evidence cited', async () => {
     const project = join(tmp, 'project');
     for (const d of ['briefings', 'corpus', 'themes', 'assets']) cpSync(join(root, d), join(project, d), { recursive: true });
     const file = join(project, 'briefings', 'bear-and-dragon.md');
-    const memory = openDeckMemory(join(project, '.cache/briefdeck/decks'), join(project, '.cache/briefdeck/evidence'));
+    const texts = join(project, '.cache/briefdeck/texts');
+    const memory = openDeckMemory(join(project, '.cache/briefdeck/decks'), join(project, '.cache/briefdeck/evidence'), texts);
     let before: EvidenceStore | undefined = await loadCorpus({ root: project });
     const spec = parse(source, file);
     const first = await memory.compose(spec, before);
@@ -146,6 +182,11 @@ describe('a corpus change', () => {
     before = undefined;
     // The document the bottom line cites first leaves the corpus.
     const cited = first.deck.sources[0].docId;
+    // A mark in the kept texts of the claims it cites would show on the deck if they were read again.
+    const [textFile] = readdirSync(texts);
+    const kept = JSON.parse(readFileSync(join(texts, textFile), 'utf8'));
+    for (const entry of kept.shown) entry[1].text = 'from the kept texts';
+    writeFileSync(join(texts, textFile), JSON.stringify(kept));
     const path = readdirSync(join(project, 'corpus'), { recursive: true }).map(String).find((p) => p.replace(/\.[^.]+$/, '') === cited || p === cited);
     expect(path).toBeDefined();
     unlinkSync(join(project, 'corpus', path!));
@@ -155,6 +196,8 @@ describe('a corpus change', () => {
       const composed = await memory.compose(edited, after);
       expect(composed).toEqual(composeDeck(edited, after));
       expect(composed.deck.sources.map((s) => s.docId)).not.toContain(cited);
+      expect(JSON.stringify(composed.deck)).not.toContain('from the kept texts');
+      expect(readdirSync(texts)).toHaveLength(2);
     } finally {
       after.close();
     }
