@@ -15,7 +15,7 @@
  * everything the search reads (title, subtitle, topics, filters, audience and policy, notes, each
  * helper call with the title its slides carry, in order), not what a deck only shows (prose,
  * presenter, date, organisation, classification, theme, formats, where each line stands). A
- * spec whose prose or title slide was edited is assembled from its kept evidence, without
+ * spec whose prose, presenter or date was edited is assembled from its kept evidence, without
  * searching the corpus or loading the selection stage; an edit of what the search reads, or any
  * change of the corpus, searches again. Its messages are kept anchored to the call or
  * front-matter key they are about, and placed where that call or key stands now. A search that
