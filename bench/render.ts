@@ -20,13 +20,17 @@
  * against marp-cli; `--whole-only` skips the in-process figures. Our builds keep their composed
  * decks and Marp renders between runs (`.cache/briefdeck/decks`, `.cache/briefdeck/marp`), as a
  * user's rebuilds do; `--forget-decks` removes them before each whole-process run (ours and the
- * baseline's), so each composes and renders as after an edit of its spec.
+ * baseline's), so each composes and renders as after an edit of its spec. `--edit prose` rewrites
+ * the spec before each whole-process run (ours and the baseline's, each on its own copy of the
+ * project): a paragraph of prose under its first heading that says which run it is, so every run
+ * builds a spec it has not built before, as an author's edit of the prose does; `--edit title`
+ * numbers the title instead (selection reads the title's words).
  *
  * Targets (issue #16): whole process ≥ 5× faster than marp-cli for one deck and ≥ 10× for all
  * samples; our PPTX ≤ 1/20 of marp-cli's bytes (issue #6).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 
@@ -103,12 +107,34 @@ const baselineAt = process.argv.indexOf('--baseline');
 const baseline = baselineAt === -1 ? undefined : join(resolve(process.argv[baselineAt + 1]), 'bin/briefdeck.js');
 const wholeOnly = process.argv.includes('--whole-only');
 const forgetDecks = process.argv.includes('--forget-decks');
+const editAt = process.argv.indexOf('--edit');
+const editKind = editAt === -1 ? undefined : process.argv[editAt + 1];
+if (editKind !== undefined && editKind !== 'prose' && editKind !== 'title') throw new Error('--edit prose or --edit title');
 // The baseline builds a copy of the project: its corpus store and caches are its own.
 const baseRoot = join(tmp, 'baseline-project');
 if (baseline)
   for (const entry of readdirSync(root).filter((e) => ['briefings', 'corpus', 'themes', 'assets'].includes(e) || /^briefdeck\.config\./.test(e)))
     cpSync(join(root, entry), join(baseRoot, entry), { recursive: true });
+// With --edit, our builds rewrite specs on a copy of the project too, never on the samples.
+const thisRoot = editKind ? join(tmp, 'this-project') : root;
+if (editKind)
+  for (const entry of readdirSync(root).filter((e) => ['briefings', 'corpus', 'themes', 'assets'].includes(e) || /^briefdeck\.config\./.test(e)))
+    cpSync(join(root, entry), join(thisRoot, entry), { recursive: true });
+/** `--edit`: the spec at `at` rewritten from the sample as the `n`th edit (prose under its first heading, or the title). */
+const edit = (at: string, paths: string[], n: number) => {
+  for (const p of paths) {
+    const text = readFileSync(p, 'utf8');
+    const edited =
+      editKind === 'title'
+        ? text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${t} (draft ${n})`)
+        : text.replace(/^(---\n[\s\S]*?\n---\n[\s\S]*?^#{1,2} .*\n)/m, `$1\nThis paragraph was written for run ${n} of the benchmark.\n`);
+    if (edited === text) throw new Error(`--edit ${editKind}: nothing to edit in ${p}`);
+    writeFileSync(join(at, relative(root, p)), edited);
+  }
+};
 const load = [loadavg()[0]];
+/** Edits made so far: each run's is new, across every deck and run. */
+let edits = 0;
 
 // briefdeck, one deck per run, then all in one run (with --whole-only, one CLI build per deck
 // only writes the Markdown marp-cli converts).
@@ -151,18 +177,20 @@ const cli = (paths: string[], out: string): { ms: number; baseMs: number } => {
       }
     }
   };
-  const build = run(join(root, 'bin/briefdeck.js'), out);
+  const build = run(join(root, 'bin/briefdeck.js'), out, thisRoot);
   // `--forget-decks`: each run (ours and the baseline's) composes its decks and renders them with
   // Marp, as after an edit of every spec (the packed theme CSS, which an edit leaves as it was,
   // stays kept).
   const forget = (at: string) => {
     rmSync(join(at, '.cache', 'briefdeck', 'decks'), { recursive: true, force: true });
+    rmSync(join(at, '.cache', 'briefdeck', 'evidence'), { recursive: true, force: true });
     const marp = join(at, '.cache', 'briefdeck', 'marp');
     for (const f of existsSync(marp) ? readdirSync(marp) : []) if (f.endsWith('.json')) rmSync(join(marp, f), { force: true });
   };
-  const mine = forgetDecks ? () => (forget(root), build()) : build;
   const baseBuild = baseline ? run(baseline, `${out}-baseline`, baseRoot) : undefined;
-  const theirs = baseBuild && forgetDecks ? () => (forget(baseRoot), baseBuild()) : baseBuild;
+  const edited = (at: string, go: () => number) => () => (edit(at, paths, ++edits), go());
+  const mine = forgetDecks ? () => (forget(thisRoot), build()) : editKind ? edited(thisRoot, build) : build;
+  const theirs = baseBuild && forgetDecks ? () => (forget(baseRoot), baseBuild()) : baseBuild && editKind ? edited(baseRoot, baseBuild) : baseBuild;
   // Each build's caches warm first (a baseline's corpus fingerprint may differ from ours).
   mine();
   theirs?.();
@@ -173,7 +201,7 @@ const cli = (paths: string[], out: string): { ms: number; baseMs: number } => {
 const cliOne = specs.map((spec) => cli([spec], join(tmp, 'cli-one', name(spec))));
 const cliAll = cli(specs, join(tmp, 'cli-all'));
 
-console.log(`Chromium: ${browser.path} (${browser.source}); ${specs.length} sample briefings; medians of ${RUNS} runs; load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}; files in ${tmp}`);
+console.log(`Chromium: ${browser.path} (${browser.source}); ${specs.length} sample briefings; medians of ${RUNS} runs; ${forgetDecks ? 'decks forgotten before each run' : editKind ? `each spec's ${editKind} edited before each run` : 'decks kept between runs'}; load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}; files in ${tmp}`);
 console.log('');
 console.log('Whole process: `briefdeck build` (HTML, PDF, PPTX, handout, Marp Markdown, deck JSON) against marp-cli --html, --pdf, --pptx');
 const head = ['briefing'.padEnd(24), 'briefdeck build'.padStart(16), 'marp-cli ×3'.padStart(12), 'ratio'.padStart(7)];

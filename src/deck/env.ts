@@ -28,6 +28,9 @@ export interface ComposeEnv {
   shown: Map<string, Named & { fits: boolean }>;
 }
 
+/** Claims' texts as compressed and as shown, by claim id and length (`bulletText`, `shownText`). */
+export type TextMemory = Pick<ComposeEnv, 'compressed' | 'shown'>;
+
 /**
  * A claim's compressed and shown text depend on the claim, its document and the audience's
  * compression settings only: kept with the store object for those settings, so the next deck or
