@@ -103,14 +103,16 @@ export function gluedBoundaries(text: string): GluedBoundary[] {
 const GLUE_SIGN = /\p{Ll}(?:[.!?][”’"]?)?\p{Lu}/u;
 
 /** Tokens already split (or found whole): the same words come back in every claim. */
-const splits = new Map<string, [string, string] | undefined>();
+/** Tokens seen lately and how each splits (null: it does not), so each is looked up once. */
+const splits = new Map<string, [string, string] | null>();
 
 /** How a glued token splits into two words, or undefined when it is a word or not two of them. */
 export function splitGlued(token: string): [string, string] | undefined {
-  if (splits.has(token)) return splits.get(token);
+  const known = splits.get(token);
+  if (known !== undefined) return known ?? undefined;
   if (splits.size >= 50_000) splits.clear();
   const parts = splitOnce(token);
-  splits.set(ownString(token), parts);
+  splits.set(ownString(token), parts ?? null);
   return parts;
 }
 
