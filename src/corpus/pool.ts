@@ -63,9 +63,10 @@ export function openIngestPool(topics: TopicTable, bytes: number): IngestPool {
 
 /**
  * Files a worker may have waiting (the one it reads and those queued behind it): more go to the
- * main thread, so no thread idles while another has a queue.
+ * main thread. Deep enough that a worker does not run dry while the main thread reads a file of
+ * its own or waits for a core (with two, a busy machine left the worker idle half the time).
  */
-const QUEUED_PER_WORKER = 2;
+const QUEUED_PER_WORKER = 6;
 
 /**
  * This thread's pool: the reading and extraction stages load with the first file sent, so a check
