@@ -25,11 +25,25 @@ export function normalizeForComparison(text: string): string {
     .trim();
 }
 
-function shingles(normalized: string): Set<string> {
-  const words = normalized.split(' ');
+/**
+ * Each run of SHINGLE words, as the text between them (a normalised text has one space between
+ * words): slices of the text, not arrays of its words joined anew.
+ */
+export function shingles(normalized: string): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
-  return out;
+  // Where each of the last SHINGLE words starts, in a ring.
+  const starts = new Array<number>(SHINGLE).fill(0);
+  let words = 0;
+  let at = 0;
+  for (;;) {
+    const space = normalized.indexOf(' ', at);
+    const end = space === -1 ? normalized.length : space;
+    starts[words % SHINGLE] = at;
+    words++;
+    if (words >= SHINGLE) out.add(normalized.slice(starts[words % SHINGLE], end));
+    if (space === -1) return out;
+    at = space + 1;
+  }
 }
 
 export function findDuplicates(texts: readonly string[]): DuplicateVerdict[] {

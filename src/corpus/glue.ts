@@ -12,21 +12,32 @@
  *   "Sechin, head" lost its comma and space), recorded on the claim as a flaw so selection keeps
  *   it off slides.
  *
- * The vocabulary is `an-array-of-english-words` (≈275,000 words, loaded once, lazily). A token
+ * The vocabulary is `an-array-of-english-words` (≈275,000 words, read once, lazily). A token
  * splits only when one half is a function word: real closed compounds ("policymakers") are two
  * content words and stay unflagged.
  */
-import { createRequire } from 'node:module';
 import type { Sentence, Token } from './nlp.ts';
 import { ownString } from './long-text.ts';
+import { englishList, inSortedList } from './vocabulary.ts';
 
-let vocabulary: Set<string> | undefined;
+/**
+ * Words looked up in the list's file by bisection (`vocabulary.ts`) until this many have been
+ * asked about, about what parsing the list into a set costs; then the set. A newswire corpus of a
+ * thousand short stories asks fewer and never pays for the set.
+ */
+const BISECTIONS = 60_000;
+let set: Set<string> | undefined;
+let asked = 0;
+const vocabulary = {
+  has(lower: string): boolean {
+    if (set) return set.has(lower);
+    if (++asked <= BISECTIONS) return inSortedList(englishList(), lower);
+    set = new Set(JSON.parse(englishList()) as string[]);
+    return set.has(lower);
+  },
+};
 
-function english(): Set<string> {
-  if (!vocabulary) {
-    const require = createRequire(import.meta.url);
-    vocabulary = new Set(require('an-array-of-english-words') as string[]);
-  }
+function english(): { has(lower: string): boolean } {
   return vocabulary;
 }
 
@@ -92,14 +103,16 @@ export function gluedBoundaries(text: string): GluedBoundary[] {
 const GLUE_SIGN = /\p{Ll}(?:[.!?][”’"]?)?\p{Lu}/u;
 
 /** Tokens already split (or found whole): the same words come back in every claim. */
-const splits = new Map<string, [string, string] | undefined>();
+/** Tokens seen lately and how each splits (null: it does not), so each is looked up once. */
+const splits = new Map<string, [string, string] | null>();
 
 /** How a glued token splits into two words, or undefined when it is a word or not two of them. */
 export function splitGlued(token: string): [string, string] | undefined {
-  if (splits.has(token)) return splits.get(token);
+  const known = splits.get(token);
+  if (known !== undefined) return known ?? undefined;
   if (splits.size >= 50_000) splits.clear();
   const parts = splitOnce(token);
-  splits.set(ownString(token), parts);
+  splits.set(ownString(token), parts ?? null);
   return parts;
 }
 

@@ -1,6 +1,6 @@
 /**
  * A worker thread of the corpus stage: reads, cleans and extracts the files the main thread
- * sends, one message per file, and answers with the document, claims, quotes and diagnostics.
+ * sends (it does the same with the others), one message per file, and answers with the document, claims, quotes and diagnostics.
  * The main thread keeps hashing, the store and the order of writes (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -10,7 +10,8 @@ import { ingestFile, type IngestInput } from './read.ts';
 import { workedOut } from './ingest-here.ts';
 import { topicMatcher, type TopicTable } from './topics.ts';
 
-const topicsOf = topicMatcher((workerData as { topics: TopicTable }).topics);
+const { topics, finished, index } = workerData as { topics: TopicTable; finished: Int32Array; index: number };
+const topicsOf = topicMatcher(topics);
 
 parentPort!.on('message', async ({ seq, input }: { seq: number; input: IngestInput }) => {
   try {
@@ -21,4 +22,6 @@ parentPort!.on('message', async ({ seq, input }: { seq: number; input: IngestInp
   } catch (err) {
     parentPort!.postMessage({ seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
+  // Told at once, not when the main thread reads the message: it hands out files meanwhile.
+  Atomics.add(finished, index, 1);
 });

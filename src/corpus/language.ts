@@ -28,6 +28,12 @@ const ENGLISH_BODY_DENSITY = 0.3;
 const MIN_SAMPLE_LINE = 40;
 
 const require = createRequire(import.meta.url);
+let eldModule: Promise<typeof import('eld/small')> | undefined;
+/**
+ * ELD, imported once: an import of a module already loaded still goes through the loader's
+ * resolution, and a newswire corpus asks for the detector once per story.
+ */
+const detector = () => (eldModule ??= import('eld/small'));
 let isoLists: Record<string, string[]> | undefined;
 const profiles = new Map<string, LanguageProfile>();
 
@@ -85,7 +91,7 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
   // Text whose English stopwords alone reach the density of body text (jusText's threshold) is
   // English: the detector's n-gram tables (1.6 MB) are not even loaded for an English corpus.
   if (coverage(sample, ENGLISH) >= ENGLISH_BODY_DENSITY) return 'en';
-  const { eld } = await import('eld/small');
+  const { eld } = await detector();
   // Each line is read on its own and votes with its length: one long notice in another language
   // (a copyright line, a server warning) does not outvote the article's paragraphs.
   const votes = new Map<string, number>();
@@ -130,7 +136,7 @@ export async function otherLanguageReader(
       .sort((a, b) => b.length - a.length)
       .slice(0, FOREIGN_SAMPLE);
   if (!foreign.length) return undefined;
-  const { eld } = await import('eld/small');
+  const { eld } = await detector();
   const others = new Set<LanguageProfile>();
   for (const line of foreign) {
     const found = eld.detect(line);

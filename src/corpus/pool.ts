@@ -1,7 +1,7 @@
 /**
- * Reading, cleaning and extraction of new or changed files, on the machine's other cores: a few
- * worker threads (ingest-worker.ts) when there is enough to do and the code runs compiled
- * (`dist/`), otherwise this thread (`ingest-here.ts`). Results come back in the order files were
+ * Reading, cleaning and extraction of new or changed files, on the machine's cores: this thread
+ * (`ingest-here.ts`) and, when there is enough to do and the code runs compiled (`dist/`), worker
+ * threads on the other cores (`ingest-worker.ts`). Results come back in the order files were
  * sent, so the store is written exactly as a single-threaded run writes it.
  */
 import { availableParallelism } from 'node:os';
@@ -46,16 +46,27 @@ function workerFile(): URL | undefined {
 }
 
 /**
- * A pool for `bytes` of pending input: `BRIEFDECK_INGEST_THREADS` threads when set (0: none),
- * else one per core when there is enough input.
+ * A pool for `bytes` of pending input: `BRIEFDECK_INGEST_THREADS` threads when set, else one per
+ * core (at most four) when there is enough input. The main thread is one of them: it reads and
+ * extracts files too whenever the workers have enough queued, beside hashing and the store. A
+ * worker more than the cores would share a core with the main thread, and each isolate pays for
+ * its own models, compiled code and collector (on two cores, two workers beside the main thread
+ * cost a third more CPU than one).
  */
 export function openIngestPool(topics: TopicTable, bytes: number): IngestPool {
   const file = workerFile();
   const env = process.env.BRIEFDECK_INGEST_THREADS;
   const wanted = env !== undefined ? Number(env) || 0 : bytes >= MIN_BYTES_FOR_THREADS ? Math.min(4, availableParallelism()) : 0;
-  if (!file || wanted < 1) return inThread(topics);
-  return threaded(file, topics, wanted);
+  if (!file || wanted < 2) return inThread(topics);
+  return threaded(file, topics, wanted - 1);
 }
+
+/**
+ * Files a worker may have waiting (the one it reads and those queued behind it): more go to the
+ * main thread. Deep enough that a worker does not run dry while the main thread reads a file of
+ * its own or waits for a core (with two, a busy machine left the worker idle half the time).
+ */
+const QUEUED_PER_WORKER = 6;
 
 /**
  * This thread's pool: the reading and extraction stages load with the first file sent, so a check
@@ -76,15 +87,18 @@ function inThread(topics: TopicTable): IngestPool {
 function threaded(file: URL, topics: TopicTable, count: number): IngestPool {
   type Waiting = { resolve: (v: Ingested) => void; reject: (e: Error) => void };
   const waiting = new Map<number, Waiting>();
-  const load = new Map<Worker, number>();
+  // Files sent to each worker, and files each has finished (counted by the worker itself: this
+  // thread reads its messages only between its own files, and must not wait for them to know
+  // that a worker has run out of work).
+  const sent = new Array<number>(count).fill(0);
+  const finished = new Int32Array(new SharedArrayBuffer(4 * count));
+  const queued = (i: number) => sent[i] - Atomics.load(finished, i);
   let seq = 0;
   let failure: Error | undefined;
   let here: IngestPool | undefined;
-  const workers = Array.from({ length: count }, () => {
-    const w = new Worker(file, { workerData: { topics } });
-    load.set(w, 0);
+  const workers = Array.from({ length: count }, (_, index) => {
+    const w = new Worker(file, { workerData: { topics, finished, index } });
     w.on('message', (m: { seq: number; error?: string } & Partial<Ingested>) => {
-      load.set(w, load.get(w)! - 1);
       const job = waiting.get(m.seq);
       waiting.delete(m.seq);
       if (m.error !== undefined) job?.reject(new Error(m.error));
@@ -101,14 +115,16 @@ function threaded(file: URL, topics: TopicTable, count: number): IngestPool {
     threaded: true,
     submit(input) {
       if (failure) return Promise.reject(failure);
-      if (input.bytes.length > LARGE_FILE_BYTES) return (here ??= inThread(topics)).submit(input);
-      // The least busy thread; bytes are copied, the caller keeps its buffer.
-      const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
-      load.set(w, load.get(w)! + 1);
+      // The least busy worker, unless it has enough waiting: then this thread.
+      let i = 0;
+      for (let j = 1; j < count; j++) if (queued(j) < queued(i)) i = j;
+      if (input.bytes.length > LARGE_FILE_BYTES || queued(i) >= QUEUED_PER_WORKER) return (here ??= inThread(topics)).submit(input);
+      sent[i]++;
       const id = seq++;
       return new Promise<Ingested>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        w.postMessage({ seq: id, input });
+        // Bytes are copied; the caller keeps its buffer.
+        workers[i].postMessage({ seq: id, input });
       });
     },
     async close() {

@@ -29,6 +29,10 @@ export interface IngestInput {
   id?: string;
 }
 
+/** The format readers, imported on the first file that needs one, and once (each import resolves the module again). */
+let pdfReader: Promise<typeof import('./formats/pdf.ts')> | undefined;
+let htmlReader: Promise<typeof import('./formats/html.ts')> | undefined;
+
 export interface IngestResult {
   document?: CorpusDocument;
   diagnostics: Diagnostic[];
@@ -61,7 +65,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   if (format === 'pdf') {
     if (bytes.length === 0) return { diagnostics: [warn(path, 'corpus/empty-file', `skipped ${path}: the file is empty`)] };
     try {
-      const { readPdf } = await import('./formats/pdf.ts');
+      const { readPdf } = await (pdfReader ??= import('./formats/pdf.ts'));
       const pdf = await readPdf(bytes);
       ({ text, hints, fallbackDate } = pdf);
       asides = pdf.asides;
@@ -93,7 +97,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     text = decoded.text;
     if (format === 'md') ({ bodyStart: from, hints } = readFrontMatter(text));
     if (format === 'html') {
-      const { readHtml } = await import('./formats/html.ts');
+      const { readHtml } = await (htmlReader ??= import('./formats/html.ts'));
       let blocks: HtmlBlock[];
       let fromReadability: boolean;
       ({ text, hints, blocks, fromReadability, page } = await readHtml(text));

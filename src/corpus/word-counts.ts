@@ -28,12 +28,17 @@ export interface FormCount {
   lower: number;
 }
 
+/** WORD, for this file's loops alone (a global expression keeps its place between calls). */
+const TALLY_WORD = new RegExp(WORD.source, WORD.flags);
+
 /** Counts over a set of claims, gathered in one pass that keeps numbers only. */
 export class WordTally {
   claims = 0;
-  readonly stems = new Map<string, StemCount & { last: string }>();
+  readonly stems = new Map<string, StemCount & { last: string; claim: number }>();
   readonly forms = new Map<string, FormCount>();
   private readonly docs = new Set<string>();
+  /** Claims added so far: a stem counts once per claim, the one whose number it last saw. */
+  private added = 0;
 
   /** Documents with a claim. */
   get documents(): number {
@@ -46,23 +51,22 @@ export class WordTally {
    */
   add(text: string, docId: string): void {
     this.claims++;
+    const claim = ++this.added;
     this.docs.add(docId);
-    const seen = new Set<string>();
     let first = true;
-    for (const m of text.matchAll(WORD)) {
+    TALLY_WORD.lastIndex = 0;
+    for (let m = TALLY_WORD.exec(text); m; m = TALLY_WORD.exec(text)) {
       const clean = wordTextOf(m[0]);
       const l = clean.toLowerCase();
       const st = stemOfLower(l);
-      if (!seen.has(st)) {
-        seen.add(st);
-        const d = this.stems.get(st);
-        if (!d) this.stems.set(ownString(st), { claims: 1, documents: 1, last: docId });
-        else {
-          d.claims++;
-          if (d.last !== docId) {
-            d.documents++;
-            d.last = docId;
-          }
+      const d = this.stems.get(st);
+      if (!d) this.stems.set(ownString(st), { claims: 1, documents: 1, last: docId, claim });
+      else if (d.claim !== claim) {
+        d.claim = claim;
+        d.claims++;
+        if (d.last !== docId) {
+          d.documents++;
+          d.last = docId;
         }
       }
       if (first) {
@@ -96,6 +100,15 @@ export interface WordDelta {
 
 /** The change of counts when documents `gone` (each its claims' texts) leave and `added` come. */
 export function wordDelta(gone: ReadonlyArray<readonly string[]>, added: ReadonlyArray<readonly string[]>): WordDelta {
+  // One document come and none gone (every new file): its counts as they are, none of them zero.
+  if (added.length === 1 && added[0].length && !gone.some((g) => g.length)) {
+    const t = documentTally(added[0]);
+    const stems: WordDelta['stems'] = [];
+    for (const [s, c] of t.stems) stems.push([s, c.claims, c.documents]);
+    const forms: WordDelta['forms'] = [];
+    for (const [w, c] of t.forms) forms.push([w, c.upper, c.lower]);
+    return { documents: 1, claims: t.claims, stems: stems.sort(byKey), forms: forms.sort(byKey) };
+  }
   const sum = new DeltaSum();
   for (const texts of gone) if (texts.length) sum.addTally(documentTally(texts), -1);
   for (const texts of added) if (texts.length) sum.addTally(documentTally(texts), 1);
@@ -144,9 +157,14 @@ export class DeltaSum {
   }
 
   delta(): WordDelta {
-    const byKey = (a: [string, ...number[]], b: [string, ...number[]]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-    const rows = (map: Map<string, [number, number]>) =>
-      [...map].filter(([, v]) => v[0] || v[1]).map(([k, v]): [string, number, number] => [k, v[0], v[1]]).sort(byKey);
+    const rows = (map: Map<string, [number, number]>) => {
+      const out: Array<[string, number, number]> = [];
+      for (const [k, v] of map) if (v[0] || v[1]) out.push([k, v[0], v[1]]);
+      return out.sort(byKey);
+    };
     return { documents: this.documents, claims: this.claims, stems: rows(this.stems), forms: rows(this.forms) };
   }
 }
+
+/** Rows in the order of their first column (code units, as `<` compares strings). */
+const byKey = (a: [string, ...number[]], b: [string, ...number[]]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

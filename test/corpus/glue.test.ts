@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { gluedBoundaries, gluedWords, splitGlued } from '../../src/corpus/glue.ts';
+import { gluedBoundaries, gluedWords, isEnglishWord, splitGlued } from '../../src/corpus/glue.ts';
+import { createRequire } from 'node:module';
 import type { EvidenceStore } from '../../src/model.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -84,5 +85,17 @@ describe('glued words', () => {
     // A handful of broken sentences, not a vocabulary that flags ordinary words.
     expect(flawed.length).toBeGreaterThan(0);
     expect(flawed.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('the vocabulary', () => {
+  it('answers as a set of the list does, looked up in the file at first and in a set once many words were asked', () => {
+    const list = createRequire(import.meta.url)('an-array-of-english-words') as string[];
+    const known = new Set(list);
+    // Words of the list, their neighbours that are not in it, and words outside ASCII.
+    const asked = list.filter((_, i) => i % 3 === 0).flatMap((w) => [w, `${w}q`, w.slice(0, -1), `é${w}`]);
+    expect(asked.length).toBeGreaterThan(70_000);
+    const wrong = asked.filter((w) => isEnglishWord(w) !== known.has(w));
+    expect(wrong).toEqual([]);
   });
 });

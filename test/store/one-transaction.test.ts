@@ -55,4 +55,32 @@ describe('writes in one transaction', () => {
     expect(again.stats().claims).toBe(1);
     again.close();
   });
+
+  it('index their claims for search in one piece, in step with the claims table', () => {
+    const db = store();
+    const segments = () => db.db.prepare('SELECT count(DISTINCT segid) FROM claims_fts_idx').pluck().get();
+    const check = () => db.db.exec("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)");
+    const many = (id: string) => [1, 2, 3].map((n) => claim(id, n));
+    db.inOneTransaction(Array.from({ length: 20 }, (_, i) => put(db, `d${i}`, many(`d${i}`))));
+    // Twenty files, one index segment: FTS5 writes one at each savepoint when given claims as they come.
+    expect(segments()).toBe(1);
+    check();
+    // A file written twice in one batch (its first claims never indexed), a failing write, a file
+    // rewritten and one removed later: the index holds exactly the claims the table holds.
+    const twice = () => db.putFile({ path: 'd1.txt', key: 'd1b', docId: 'd1', diagnostics: [] }, doc('d1'), [claim('d1', 7)]);
+    expect(() => db.inOneTransaction([put(db, 'x', many('x')), () => put(db, 'x', [claim('x', 9)])(), twice, put(db, 'b', [claim('b', 1), claim('b', 1)])])).toThrow(/UNIQUE/);
+    check();
+    db.putFile({ path: 'd2.txt', key: 'd2b', docId: 'd2', diagnostics: [] }, doc('d2'), [claim('d2', 8)]);
+    db.removeFile('d3.txt');
+    check();
+    const found = db.db.prepare("SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH 'oil'").pluck().all() as string[];
+    expect(found.sort()).toEqual([...db.eachClaim()].map((c) => c.id).sort());
+    expect(found).toContain('x-c9');
+    expect(found).toContain('d1-c7');
+    expect(found).not.toContain('d1-c1');
+    expect(found).not.toContain('x-c1');
+    expect(found).not.toContain('d3-c1');
+    expect(db.db.prepare("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH '\"rose 8\"'").pluck().get()).toBe(1);
+    db.close();
+  });
 });

@@ -27,7 +27,7 @@ const WITHIN = '+rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?
 const BUMP_FILES_VERSION = "UPDATE info SET value = lower(hex(randomblob(12))) WHERE name = 'files-version';";
 
 /** The layout of the tables below; a store of another layout is rebuilt from the corpus. */
-export const SQLITE_LAYOUT = '6';
+export const SQLITE_LAYOUT = '7';
 const PAGE = 2000;
 
 export class SqliteBackend implements EvidenceBackend {
@@ -46,7 +46,7 @@ export class SqliteBackend implements EvidenceBackend {
     if (this.info('layout') !== SQLITE_LAYOUT) {
       this.db.transaction(() => {
         if (this.info('layout') === SQLITE_LAYOUT) return;
-        for (const t of ['claims_fts', 'claim_topics', 'quotes', 'claims', 'document_text', 'documents', 'files', 'word_stems', 'word_forms', 'word_totals'])
+        for (const t of ['claims_fts', 'claims_indexed', 'claim_topics', 'quotes', 'claims', 'document_text', 'documents', 'files', 'word_stems', 'word_forms', 'word_totals'])
           this.db.exec(`DROP TABLE IF EXISTS ${t}`);
         this.db.exec('DELETE FROM info');
         this.createTables();
@@ -84,7 +84,7 @@ export class SqliteBackend implements EvidenceBackend {
       CREATE INDEX documents_path ON documents(path);
       CREATE INDEX documents_language ON documents(language);
       CREATE TABLE document_text (doc_id TEXT NOT NULL, part INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc_id, part));
-      CREATE TABLE claims (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
+      CREATE TABLE claims (rowid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
         kind TEXT NOT NULL, text TEXT NOT NULL, body TEXT NOT NULL);
       CREATE INDEX claims_doc ON claims(doc_id);
       CREATE TABLE claim_topics (topic TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (topic, claim)) WITHOUT ROWID;
@@ -96,10 +96,11 @@ export class SqliteBackend implements EvidenceBackend {
       CREATE TABLE word_totals (one INTEGER PRIMARY KEY CHECK (one = 1), documents INTEGER NOT NULL, claims INTEGER NOT NULL);
       INSERT INTO word_totals VALUES (1, 0, 0);
       CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid', tokenize='porter unicode61');
-      CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
-        INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text); END;
+      CREATE TABLE claims_indexed (one INTEGER PRIMARY KEY CHECK (one = 1), upto INTEGER NOT NULL);
+      INSERT INTO claims_indexed VALUES (1, 0);
       CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
-        INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO claims_fts(claims_fts, rowid, text) SELECT 'delete', old.rowid, old.text
+          WHERE old.rowid <= (SELECT upto FROM claims_indexed);
         DELETE FROM claim_topics WHERE claim = old.rowid; END;
     `);
   }
@@ -170,6 +171,7 @@ export class SqliteBackend implements EvidenceBackend {
         for (const text of row.parts) part.run(doc.id, n++, text);
         const claim = this.statement('INSERT INTO claims(id, doc_id, kind, text, body) VALUES (?, ?, ?, ?, ?)');
         const topic = this.statement('INSERT OR IGNORE INTO claim_topics(topic, claim) VALUES (?, ?)');
+        this.unindexed = true;
         for (const c of claims) {
           const rowid = claim.run(c.id, c.docId, c.kind, c.text, JSON.stringify(c)).lastInsertRowid;
           for (const t of c.topics) topic.run(topicKey(t), rowid);
@@ -180,9 +182,28 @@ export class SqliteBackend implements EvidenceBackend {
       this.countWords(fileDelta(gone, doc ? claims : undefined, worked.words));
       this.statement('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics) VALUES (?, ?, ?, ?)')
         .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics));
+      if (!this.heldWords) this.indexClaims();
       this.afterFilesWrite();
     }).immediate();
   }
+
+  /**
+   * Adds the claims written in this transaction to the full-text index, in one statement before
+   * it commits. FTS5 writes what it was given so far to disk at every savepoint, and each file of
+   * a batch is written in its own savepoint: indexed as each was written (a trigger), a batch's
+   * claims made as many small index segments as files, each merged again later, most of the
+   * store's time. Claims' row ids only grow (AUTOINCREMENT): those above `claims_indexed.upto`
+   * are the ones not indexed yet, and a claim deleted before it was indexed leaves the index alone.
+   */
+  private indexClaims(): void {
+    if (!this.unindexed) return;
+    this.unindexed = false;
+    this.statement('INSERT INTO claims_fts(rowid, text) SELECT rowid, text FROM claims WHERE rowid > (SELECT upto FROM claims_indexed)').run();
+    this.statement('UPDATE claims_indexed SET upto = max(upto, COALESCE((SELECT max(rowid) FROM claims), 0))').run();
+  }
+
+  /** Whether claims may have been written since the last `indexClaims` (a write rolled back may leave it set: then there is nothing to index). */
+  private unindexed = false;
 
   /**
    * Claims a file for this process (a row naming it, in a short transaction): undefined when it
@@ -242,6 +263,7 @@ export class SqliteBackend implements EvidenceBackend {
       } finally {
         this.heldWords = undefined;
         this.countWords(words.delta());
+        this.indexClaims();
       }
     }).immediate();
     if (failure) throw failure.error;
