@@ -203,7 +203,11 @@ function withoutDayReferences(source: string, text: string): string {
     return before.length === 2 && ['NOUN', 'PROPN'].includes(before[0].tag) && before[1].tag === 'VERB';
   };
   const found = dayReferences(text);
-  const ranges = found.filter((r) => !touchesKept(r, quoted) && !completes(r));
+  // (Nor inside a relative clause that says what happened: "…follow the example of Brazil, which
+  // last week declared a moratorium…" holds the point the main clause only points at; without its
+  // day the clause would go as an aside. The line then keeps it, or is not shown.)
+  const events = relativeClauseSpans(text);
+  const ranges = found.filter((r) => !touchesKept(r, quoted) && !completes(r) && !touchesKept(r, events));
   // (All or none: a line that keeps one is not shown anyway, and reads best whole.)
   if (!ranges.length || ranges.length < found.length) return text;
   const next = tidy(remove(text, ranges));
@@ -261,6 +265,11 @@ function medialMarker(s: string): Range[] {
  * digits is part of a number: "362,700 shares" is not cut in two). When the main verb follows the
  * closing comma ("The trust, which will accept …, said"), that comma goes too.
  */
+/** The spans of non-restrictive relative clauses (", which …", ", who …"), as `relativeClause` finds them. */
+function relativeClauseSpans(s: string): Range[] {
+  return matches(s, /,\s+(?:which|who|whose|where)\s(?:[^,.;]|[,.](?=\d))+(?=[,.;]|$)/g);
+}
+
 function relativeClause(s: string): Range[] {
   return matches(s, /,\s+(?:which|who|whose|where)\s(?:[^,.;]|[,.](?=\d))+(?=[,.;]|$)/g).map(([a, b]) => {
     // The verb may follow an adverb: "Hutchison, which has …, earlier reported".

@@ -195,6 +195,15 @@ describe('compression keeps the point', () => {
     expect(squeeze('The talks resumed on Monday, against the wishes of the United States, and ended with 12 pct cuts.', 8).text).toContain('against the wishes');
   });
 
+  it('keeps a relative clause that says what happened on its day: the point the main clause points at (Reuters-21578, general: Argentina)', () => {
+    const example = 'He said Argentina was prepared to follow the example of Brazil, which last week declared a moratorium on interest payments of a large portion of its 108 billion dlr foreign debt.';
+    const cut = compressSentence(example, { maxWords: 12, always: true, detach: true });
+    expect(cut.text).toContain('which last week declared a moratorium');
+    expect(cut.fits).toBe(false);
+    // a clause that dates nothing is an aside, and goes when it must
+    expect(compressSentence('The trust, which has 12 members, said it raised its dividend to 50 cts a share.', { maxWords: 12, always: true, detach: true }).text).toBe('The trust said it raised its dividend to 50 cts a share.');
+  });
+
   it('keeps an opening phrase that names a place or actor; an appositive has no verb', () => {
     // seed corpus: the perspective stays, and the clause after "China," is no appositive
     expect(squeeze('For many analysts in\u00a0China, the invasion of\u00a0Ukraine came as\u00a0an\u00a0unpleasant surprise, and\u00a0they have made no\u00a0secret of\u00a0their bewilderment.', 16).text)
