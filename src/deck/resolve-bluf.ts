@@ -120,7 +120,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     // (An article's lead may report its judgement as the experts': it is still the article's thesis.)
     if (judgementsOnly && ((c.kind === 'attributed' && c.paragraph > 1) || !carriesJudgement(c))) return false;
     const w = contentWords(c.text);
-    if (ctx.ledger.repeats(w, c.text) || shown.some((s) => nearDuplicate(w, s) || overlap(w, s) >= 0.5)) return false;
+    if (ctx.ledger.repeats(w) || shown.some((s) => nearDuplicate(w, s) || overlap(w, s) >= 0.5)) return false;
     if (!standsAlone(env, c, bottomLineWords)) return false;
     // Shortening must not delete what made the line the deck's ("…is welcome as it appears to have
     // contributed to a … correction in the current account deficit" is about the current account

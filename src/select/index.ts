@@ -12,7 +12,7 @@ import { centralityIndex } from './centrality.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
-import { contentWords, nearDuplicate, nearDuplicateBy, phrases, sameFigure } from './similarity.ts';
+import { contentWords, nearDuplicate, nearDuplicateBy, sameFigure } from './similarity.ts';
 import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
@@ -35,20 +35,16 @@ export { competingClaims } from './competing.ts';
 export class Ledger {
   readonly ids = new Set<string>();
   readonly words: Set<string>[] = [];
-  /** Runs of content words the lines shown hold (`phrases`): a line sharing one restates one of them. */
-  private readonly shownPhrases = new Set<string>();
   /** Word → indices into `words`, so a repeat is found from shared words, not by comparing with everything shown. */
   private readonly postings = new Map<string, number[]>();
   record(item: { id: string; text: string }): void {
     this.ids.add(item.id);
-    for (const p of phrases(item.text)) this.shownPhrases.add(p);
     const words = contentWords(item.text);
     for (const w of words) (this.postings.get(w) ?? this.postings.set(w, []).get(w)!).push(this.words.length);
     this.words.push(words);
   }
-  /** Whether a claim with these words (and, given, this text) is a near-copy of something already shown. */
-  repeats(words: Set<string>, text?: string): boolean {
-    if (text && this.shownPhrases.size) for (const p of phrases(text)) if (this.shownPhrases.has(p)) return true;
+  /** Whether a claim with these words is a near-copy of something already shown. */
+  repeats(words: Set<string>): boolean {
     const shared = new Map<number, number>();
     for (const w of words) for (const i of this.postings.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     for (const [i, inter] of shared) if (nearDuplicateBy(inter, words.size, this.words[i].size) || (inter >= 3 && sameFigure(words, this.words[i]))) return true;
@@ -767,7 +763,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // short instead.
   const options = {
     storyOf: ctx.storyOf,
-    repeatsShown: (words: Set<string>, text?: string) => ctx.ledger.repeats(words, text),
+    repeatsShown: (words: Set<string>) => ctx.ledger.repeats(words),
     accept: accept && ((c: RankedClaim) => accept(originals.get(c.id) ?? c)),
   };
   // One actor's news (a small company's notice, one mine's reserves: `protagonistWeight`) fills a
@@ -776,7 +772,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const picked = diversify(ranked.filter((c) => !passing.has(c.id) && !lone(c)), { ...options, limit: request.limit });
   if (picked.length < FULL_SLIDE && picked.length < request.limit) {
     const first = picked.map((p) => contentWords(p.text));
-    const repeatsShown = (words: Set<string>, text?: string) => options.repeatsShown(words, text) || first.some((w) => nearDuplicate(words, w));
+    const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
     picked.push(...diversify(ranked.filter((c) => !passing.has(c.id) && lone(c)), { ...options, repeatsShown, limit: request.limit - picked.length }));
   }
   // (A pool asked for without recording, which the caller sifts further, takes both.)
@@ -784,7 +780,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && topicCoverage(ctx, request.topic).stories > 0));
   if ((request.dryRun ? picked.length < request.limit : !picked.length && !stories) && passing.size) {
     const first = picked.map((p) => contentWords(p.text));
-    const repeatsShown = (words: Set<string>, text?: string) => options.repeatsShown(words, text) || first.some((w) => nearDuplicate(words, w));
+    const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
     picked.push(...diversify(ranked.filter((c) => passing.has(c.id)), { ...options, repeatsShown, limit: request.limit - picked.length }));
   } else if (!request.dryRun && !picked.length && passing.size && ctx.spec.title) {
     // Where no line of the topic's stories can stand on the slide, a passing mention that also

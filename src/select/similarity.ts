@@ -2,8 +2,6 @@
  * Word-set similarity between claims, used to keep near-identical claims out of a deck and to
  * spread a slide across sources (MMR). Content words only, lower-cased, crudely stemmed.
  */
-import { datelineLength } from '../text.ts';
-
 const STOP = new Set(
   ('a an the and or but of to in on at by for with from as is are was were be been being has have had ' +
     'it its this that these those their there they them which who whose what when where while will would ' +
@@ -24,32 +22,6 @@ export function contentWords(text: string): Set<string> {
     out.add(/^\d/.test(raw) ? raw.replace(/\s+/g, ' ') : stem(raw));
   }
   return out;
-}
-
-/**
- * Runs of PHRASE content words in a row, as a sentence writes them: two sentences that share one
- * restate each other ("Since 2014, Russo-Chinese bilateral cooperation has risen to an
- * unprecedented level, facilitated by…" and "Since Vladimir Putin's second term…, Russo-Chinese
- * bilateral cooperation has risen to an unprecedented level."), however much else each adds.
- */
-export function phrases(text: string): Set<string> {
-  const words: string[] = [];
-  // (Not a wire's dateline: "BRUSSELS, March 2 - European Community…" twice is two stories; nor
-  // a bracket, which names again what is before it: "International Coffee Organization (ICO)".)
-  for (const raw of text.slice(datelineLength(text)).replace(/\s*\([^()]*\)/g, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) if (!STOP.has(raw) && raw.length >= 2) words.push(stem(raw));
-  const out = new Set<string>();
-  for (let i = 0; i + PHRASE <= words.length; i++) out.add(words.slice(i, i + PHRASE).join(' '));
-  return out;
-}
-/** Content words in a row that make a shared phrase: longer than a name with its modifiers ("a special meeting of the International Coffee Organization council" has six). */
-const PHRASE = 7;
-
-/** Whether two sentences share a run of PHRASE content words (`phrases`). */
-export function samePhrase(a: string, b: string): boolean {
-  const mine = phrases(a);
-  if (!mine.size) return false;
-  for (const p of phrases(b)) if (mine.has(p)) return true;
-  return false;
 }
 
 function stem(w: string): string {
