@@ -12,6 +12,7 @@ import { posTags } from './grammar.ts';
 import { findActors } from '../corpus/actors.ts';
 import { wordCount } from './compress.ts';
 import { namesNobody } from '../select/definite.ts';
+import { datelineLength } from '../text.ts';
 
 const VERB = String.raw`(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|reiterated|reported)\b`;
 const PRONOUN_SPEAKER = new RegExp(String.raw`(?<![\p{L}])([Hh]e|[Ss]he)\s+${VERB}`, 'u');
@@ -370,30 +371,21 @@ export function nameOwner(doc: CorpusDocument | undefined, claim: Claim, shown: 
   const word = owner.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (!findActors(owner.name).length && !/\s/.test(owner.name) && !new RegExp(String.raw`[\p{Ll},;]\s+${word}(?![\p{L}])`, 'u').test(doc.text)) return none;
   const inserted = `[${doc.text.slice(owner.start, owner.end).replace(/\s+/g, ' ')}]`;
-  if (measure) {
-    const phrase = shown.slice(measure).split(/\s+/).slice(0, 3).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-    const found = new RegExp(String.raw`(?<![\p{L}])${phrase}`, 'u').exec(claim.text);
-    if (!found) return none;
-    const at = claim.start + found.index;
-    return {
-      text: `${shown.slice(0, measure)}${inserted} ${shown.slice(measure)}`,
-      insertions: [{ text: inserted, replaces: { start: at, end: at }, source: { start: owner.start, end: owner.end } }],
-    };
-  }
-  const at = claim.start + claim.text.search(/\S/) + datelineOffset(claim.text, shown);
+  // (Before the owned phrase's first word: the line's opening, or the phrase after its measure.)
+  const at = placeOf(claim, /^[\p{L}\p{N}'’-]+/u.exec(shown.slice(measure))?.[0]);
+  if (at === undefined) return none;
   return {
-    text: `${inserted} ${shown.charAt(0).toLowerCase()}${shown.slice(1)}`,
+    text: measure ? `${shown.slice(0, measure)}${inserted} ${shown.slice(measure)}` : `${inserted} ${shown.charAt(0).toLowerCase()}${shown.slice(1)}`,
     insertions: [{ text: inserted, replaces: { start: at, end: at }, source: { start: owner.start, end: owner.end } }],
   };
 }
 
-/** Where the shown line's first word stands in the claim (after any dateline compression left out). */
-function datelineOffset(claimText: string, shown: string): number {
-  const first = /^[\p{L}\p{N}'’-]+/u.exec(shown)?.[0];
-  if (!first) return 0;
-  const at = claimText.toLowerCase().indexOf(first.toLowerCase());
-  const lead = claimText.search(/\S/);
-  return at > lead ? at - lead : 0;
+/** Where a word of the shown line stands in the document: the first time its sentence writes it whole, past any dateline. */
+function placeOf(claim: Claim, word: string | undefined): number | undefined {
+  if (!word) return undefined;
+  const from = datelineLength(claim.text);
+  const found = new RegExp(String.raw`(?<![\p{L}\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}\p{N}])`, 'u').exec(claim.text.slice(from));
+  return found ? claim.start + from + found.index : undefined;
 }
 
 /**

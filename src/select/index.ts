@@ -770,18 +770,18 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // slide only where the stories the corpus returns to leave it short.
   const lone = (c: RankedClaim) => ctx.oneActor(c.docId);
   const picked = diversify(ranked.filter((c) => !passing.has(c.id) && !lone(c)), { ...options, limit: request.limit });
-  if (picked.length < FULL_SLIDE && picked.length < request.limit) {
+  // Further lines from a pool kept back, none repeating one picked already.
+  const topUp = (pool: RankedClaim[]) => {
     const first = picked.map((p) => contentWords(p.text));
     const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
-    picked.push(...diversify(ranked.filter((c) => !passing.has(c.id) && lone(c)), { ...options, repeatsShown, limit: request.limit - picked.length }));
-  }
+    picked.push(...diversify(pool, { ...options, repeatsShown, limit: request.limit - picked.length }));
+  };
+  if (picked.length < FULL_SLIDE && picked.length < request.limit) topUp(ranked.filter((c) => !passing.has(c.id) && lone(c)));
   // (A pool asked for without recording, which the caller sifts further, takes both.)
   // (A section's own query, several words the author chose, may take a passing mention that holds them.)
   const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && topicCoverage(ctx, request.topic).stories > 0));
   if ((request.dryRun ? picked.length < request.limit : !picked.length && !stories) && passing.size) {
-    const first = picked.map((p) => contentWords(p.text));
-    const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
-    picked.push(...diversify(ranked.filter((c) => passing.has(c.id)), { ...options, repeatsShown, limit: request.limit - picked.length }));
+    topUp(ranked.filter((c) => passing.has(c.id)));
   } else if (!request.dryRun && !picked.length && passing.size && ctx.spec.title) {
     // Where no line of the topic's stories can stand on the slide, a passing mention that also
     // says what the deck's title asks about ("Russia's dependence on China" in "What the war in
@@ -806,7 +806,7 @@ const FULL_SLIDE = 3;
  * that a story filed again with a word changed ("…lower costs helped return to profits") is one.
  */
 export function storyKey(headline: string): string {
-  return wordsOf(headline.replace(/\([^()]*\)|<[^<>]*>/g, ' ')).map((w) => w.stem).join(' ');
+  return headlineWords(headline.replace(/\([^()]*\)/g, ' ')).map((w) => w.stem).join(' ');
 }
 
 /** Share of the slide's best score a further line must reach. */
