@@ -5,6 +5,8 @@ import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { fixtureStore, type FixtureDocument } from './fixture-store.ts';
 
 const prefs = { kinds: ['assessment', 'forecast', 'statistic', 'fact', 'attributed'] as const, plain: false };
+/** A paragraph of one sentence with no topic tags. */
+const p = (text: string) => [{ text, topics: [] }];
 const gas = (n: number) => ({ text: `Gas pipeline deliveries to China rose in quarter ${n} on the eastern route.`, topics: ['energy'] });
 
 /** One prolific source with many gas claims, and two others with one each. */
@@ -168,7 +170,6 @@ describe('selection', () => {
   });
 
   it('fills a slide with one actor\'s news only where the stories the corpus returns to leave it short (Reuters-21578, gold)', () => {
-    const p = (text: string) => [{ text, topics: [] }];
     const ec = (i: number, line: string) => ({ id: `gold/00${i}`, paragraphs: [p(`The European Community said gold ${line}.`)] });
     const others = Array.from({ length: 30 }, (_, i) => ({ id: `general/${i}`, paragraphs: [p(`The European Community met on farm prices in round ${i}.`)] }));
     const amax = { id: 'gold/009', paragraphs: [p('AMAX Sleeper Mines Inc said it found new gold reserves of 38.3 mln tons at its Nevada mine.')] };
@@ -213,7 +214,6 @@ describe('selection', () => {
   });
 
   it('reads a topic the title leaves out in the passages about a place it names (seed corpus: "Russia and China in Central Asia")', () => {
-    const p = (text: string) => [{ text, topics: [] }];
     const analysis = fixtureStore([
       { id: 'clay/001', title: 'Clay alliance', paragraphs: [
         p('Russia and China have grown closer since the war began in Ukraine.'),
@@ -234,7 +234,6 @@ describe('selection', () => {
   it('reads a topic the title gives another topic\'s possessive near that one: "Indonesia\'s commodity exports" (Reuters-21578, tin and tea)', () => {
     const isStop = (w: string) => ['and', 'the', 'of'].includes(w);
     expect(titleQualifier("Indonesia's commodity exports", 'exports', ['Indonesia', 'exports'], { isStop })).toBe('indonesia');
-    const p = (text: string) => [{ text, topics: [] }];
     const wire = fixtureStore([
       { id: 'tin/001', title: 'ATPC members find ways to curb tin exports', paragraphs: [
         p('Officials of the tin producers say they have found ways to limit group exports to 96,000 tonnes.'),
