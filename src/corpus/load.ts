@@ -396,6 +396,15 @@ async function updateStore(
       );
     });
   };
+  // Files gone from the folder leave the store first: a file that takes the id of one gone (the
+  // corpus moved, "001.txt" renamed "001.md") must not lose its document when the old row leaves.
+  const present = new Set(files.map(rel));
+  for (const path of stored.keys())
+    if (!present.has(path)) {
+      wrote = true;
+      db.removeFile(path);
+      written.set(path, null);
+    }
   try {
     for (const full of files) {
       const path = rel(full);
@@ -515,12 +524,6 @@ async function updateStore(
   }
   // (Stamps not read are left as they were: those of files changed since are only out of date.)
   stamps?.save(seen);
-  for (const path of stored.keys())
-    if (!seen.has(path)) {
-      wrote = true;
-      db.removeFile(path);
-      written.set(path, null);
-    }
   // The table's version once the check is done, when the table holds what this check decided
   // (and nothing else): then a check of the same files would have nothing to do.
   let doneVersion: string | undefined;

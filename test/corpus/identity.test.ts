@@ -3,7 +3,7 @@
  * corpus folder, identical files count once with one summary line, and hard-wrapped newswire
  * paragraphs are read as whole paragraphs. The newswire stories are from Reuters-21578.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,32 @@ describe('document identity', () => {
 });
 
 describe('hard-wrapped text', () => {
+  it('keeps every document when the corpus folder moves, or a file is renamed to another of its ids, with the same cache', async () => {
+    const dir = temp('bd-ids-');
+    const cacheDir = join(dir, '.cache');
+    cpSync(newswire, join(dir, 'before'), { recursive: true });
+    let store = await loadCorpus({ root: dir, corpusDir: join(dir, 'before'), cacheDir });
+    const ids = store.documents().map((d) => d.id).sort();
+    expect(ids).toHaveLength(10);
+    store.close();
+    // The same files under another folder give the same ids: the new rows must not lose their
+    // documents when the old rows leave.
+    cpSync(newswire, join(dir, 'after'), { recursive: true });
+    store = await loadCorpus({ root: dir, corpusDir: join(dir, 'after'), cacheDir });
+    expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
+    expect(store.claims().filter((c) => c.docId === 'crude/001').length).toBeGreaterThan(0);
+    store.close();
+    // "001.txt" renamed "001.md": the same id, another file
+    renameSync(join(dir, 'after', 'crude', '001.txt'), join(dir, 'after', 'crude', '001.md'));
+    store = await loadCorpus({ root: dir, corpusDir: join(dir, 'after'), cacheDir });
+    expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
+    expect(store.document('crude/001')!.path).toMatch(/001\.md$/);
+    store.close();
+    store = await loadCorpus({ root: dir, corpusDir: join(dir, 'after'), cacheDir });
+    expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
+    store.close();
+  });
+
   it('joins the lines of a wrapped paragraph and starts a new one at an indented line', () => {
     const text = [
       'COLUMBUS, Ohio, Feb 26 - Liebert Corp said its shareholders',
