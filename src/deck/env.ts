@@ -113,6 +113,16 @@ export function shownText(env: ComposeEnv, claim: Claim, maxWords = env.policy.m
   return shown;
 }
 
+/**
+ * The length a line may have where it states a whole point (the bottom line) or where a slide
+ * would otherwise run short: a quarter more words than the audience's other bullets (and the
+ * overrun on top of that, as for any line).
+ */
+export function longerWords(env: Pick<ComposeEnv, 'policy'>): number {
+  return Math.round(env.policy.maxWords * LONGER);
+}
+const LONGER = 1.25;
+
 /** Whether a claim can be shown to this audience within its bullet length. */
 export function fits(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): boolean {
   return bulletText(env, claim, maxWords).fits;

@@ -9,7 +9,7 @@ import type { HelperCall } from '../spec/helpers.ts';
 import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
-import { bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
+import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { isClause } from './grammar.ts';
 import { reportEmpty } from './evidence.ts';
 import { bulletNotes } from './notes.ts';
@@ -98,7 +98,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const stories = storylinesOf(documents);
 
   // A bottom line states a whole point: a quarter more words than the audience's other bullets.
-  const bottomLineWords = Math.round(env.policy.maxWords * 1.25);
+  const bottomLineWords = longerWords(env);
   const picked: Claim[] = [];
   const shown: Set<string>[] = [];
   // In analysis, the bottom line is the corpus's judgements; a fact comes in only when a

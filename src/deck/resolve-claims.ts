@@ -5,7 +5,7 @@
  */
 import { LIKELIHOODS, type Bullet, type Claim, type Figure, type FigureItem, type HelperCall, type Slide } from '../model.ts';
 import { recordShown, selectClaims, type ClaimRequest } from '../select/index.ts';
-import { acceptor, bulletText, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
+import { acceptor, bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { chartable, readFigure, type FigureReading } from './figure-label.ts';
 import { bulletNotes, citationNote, competingViews } from './notes.ts';
@@ -20,10 +20,11 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
     title,
     limit: call.limit ?? env.policy.bulletsPerSlide,
     accept: acceptor(env, call),
+    ...longerLines(env, call),
   };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request), [];
-  const bullets = picked.map((c) => makeBullet(env, c));
+  const bullets = picked.map((c) => bulletOf(env, c, request));
   const docs = new Set(picked.map((c) => c.docId));
   return chunk(bullets, env.policy.bulletsPerSlide).map((group, i) => ({
     kind: 'bullets' as const,
@@ -32,6 +33,20 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
     notes: bulletNotes(env, group, i === 0 ? competingViews(env, request, docs) : []),
     ...(i > 0 ? { continued: true } : {}),
   }));
+}
+
+/**
+ * Where a slide would run short, a line may run to the bottom line's length: a sentence a few
+ * words longer than the audience's norm beats an empty space. Not where the spec set the length
+ * itself (`policy.words`: no overrun), which is a wall.
+ */
+function longerLines(env: ComposeEnv, call: HelperCall): Pick<ClaimRequest, 'acceptLonger'> {
+  return env.policy.overrun > 1 ? { acceptLonger: acceptor(env, call, longerWords(env)) } : {};
+}
+
+/** A picked line as shown: at the audience's length, or longer where the slide took it as one (`acceptLonger`). */
+function bulletOf(env: ComposeEnv, claim: Claim, request: ClaimRequest): Bullet {
+  return makeBullet(env, claim, request.accept?.(claim) === false ? longerWords(env) : undefined);
 }
 
 const strength = (b: Bullet) => (b.likelihood ? LIKELIHOODS.indexOf(b.likelihood) : LIKELIHOODS.length);
@@ -49,11 +64,12 @@ export function resolveJudgements(env: ComposeEnv, call: HelperCall, title: stri
     // strong likelihood word does not.
     prefs: { kinds: ['assessment', 'forecast'], likelihood: true, centrality: 0.3, estimative: true },
     accept: acceptor(env, call),
+    ...longerLines(env, call),
   };
   const picked = selectClaims(env.select, request);
   if (!picked.length) return reportEmpty(env, call, request, 'assessment'), [];
   // Most certain first.
-  const judgements = picked.map((c) => makeBullet(env, c)).sort((a, b) => strength(a) - strength(b));
+  const judgements = picked.map((c) => bulletOf(env, c, request)).sort((a, b) => strength(a) - strength(b));
   return chunk(judgements, env.policy.bulletsPerSlide).map((group, i) => ({
     kind: 'judgements' as const,
     title,

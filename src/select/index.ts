@@ -105,6 +105,11 @@ export interface ClaimRequest {
   limit: number;
   /** Further test, e.g. "compresses to the audience's bullet length". */
   accept?: (claim: Claim) => boolean;
+  /**
+   * The test a line passes when the slide would otherwise run short of FULL_SLIDE lines: a
+   * sentence longer than the audience's norm beats an empty space (see `resolve-claims.ts`).
+   */
+  acceptLonger?: (claim: Claim) => boolean;
   /** Override the context preferences (figures slide prefers figures). */
   prefs?: Partial<RankPreferences>;
   /** Leave the picks unrecorded; the caller records what it finally shows. */
@@ -771,12 +776,17 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const lone = (c: RankedClaim) => ctx.oneActor(c.docId);
   const picked = diversify(ranked.filter((c) => !passing.has(c.id) && !lone(c)), { ...options, limit: request.limit });
   // Further lines from a pool kept back, none repeating one picked already.
-  const topUp = (pool: RankedClaim[]) => {
+  const topUp = (pool: RankedClaim[], test = options.accept, upTo = request.limit) => {
     const first = picked.map((p) => contentWords(p.text));
     const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
-    picked.push(...diversify(pool, { ...options, repeatsShown, limit: request.limit - picked.length }));
+    picked.push(...diversify(pool, { ...options, accept: test, repeatsShown, limit: upTo - picked.length }));
   };
-  if (picked.length < FULL_SLIDE && picked.length < request.limit) topUp(ranked.filter((c) => !passing.has(c.id) && lone(c)));
+  const short = () => picked.length < FULL_SLIDE && picked.length < request.limit;
+  // A longer sentence from the stories the corpus returns to comes before one actor's news.
+  const longer = request.acceptLonger;
+  // (Only as many as make the slide: a longer line is not padding.)
+  if (short() && longer) topUp(ranked.filter((c) => !passing.has(c.id) && !lone(c)), (c) => longer(originals.get(c.id) ?? c), Math.min(FULL_SLIDE, request.limit));
+  if (short()) topUp(ranked.filter((c) => !passing.has(c.id) && lone(c)));
   // (A pool asked for without recording, which the caller sifts further, takes both.)
   // (A section's own query, several words the author chose, may take a passing mention that holds them.)
   const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && topicCoverage(ctx, request.topic).stories > 0));
@@ -799,7 +809,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
 }
 
 /** Lines from the stories the corpus returns to that make a slide without one actor's news. */
-const FULL_SLIDE = 3;
+export const FULL_SLIDE = 3;
 
 /**
  * A headline as a story's key: its words' stems, without bracketed notes ("(RPT)", "<CMAC.S>"), so

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type CorpusStore } from '../../src/corpus/index.ts';
-import { composeDeck, isDeletionOf } from '../../src/deck/index.ts';
+import { composeDeck, isDeletionOf, policyFor, wordCount } from '../../src/deck/index.ts';
+import { FULL_SLIDE } from '../../src/select/index.ts';
 import type { Deck } from '../../src/model.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
 import { holdsQuotation, speaksInFirstPerson, unnamedSpeaker } from '../../src/select/standalone.ts';
@@ -78,6 +79,19 @@ describe('newswire decks', () => {
     if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
     expect(bluf.judgements[0].text).toMatch(/International Coffee Organization|ICO/);
     expect(bluf.judgements[0].text).toMatch(/fail|no agreement|not agree/);
+  });
+
+  it('fills a slide that would run short with a lead a few words past the audience\'s length, and only such a slide: the coffee selloff (public)', () => {
+    const deck = compose('coffee');
+    const policy = policyFor({ ...parseBriefing(join(root, 'eval', 'reuters', 'briefings', 'coffee.md'), readFileSync(join(root, 'eval', 'reuters', 'briefings', 'coffee.md'), 'utf8'), { root, themes: [] }).spec! });
+    const longest = Math.round(policy.maxWords * policy.overrun);
+    const quotas = deck.slides.find((s) => s.title === 'Export quotas');
+    if (quotas?.kind !== 'bullets') throw new Error('no slide on export quotas');
+    const selloff = quotas.bullets.find((b) => /selloff/.test(b.text));
+    expect(selloff, quotas.bullets.map((b) => b.text).join('\n')).toBeDefined();
+    expect(wordCount(selloff!.text)).toBeGreaterThan(longest);
+    for (const s of deck.slides)
+      if (s.kind === 'bullets' && s.bullets.some((b) => wordCount(b.text) > longest)) expect(s.bullets.length).toBeLessThanOrEqual(FULL_SLIDE);
   });
 
   it('opens a deck on the dollar, interest rates and a central bank with central banks, not a currency aside in a company\'s results', () => {
