@@ -55,6 +55,9 @@ export interface RankPreferences {
 /** What opening an article adds to a line's score (half for the two paragraphs after the lead). */
 const LEAD_WEIGHT = 0.1;
 
+/** What weighing or foreseeing adds to a line's score on a slide that does not ask for judgements. */
+export const JUDGED_WEIGHT = 0.06;
+
 /** How far a judgement slide pushes down a claim that states no judgement. */
 export const UNJUDGED_PENALTY = 0.5;
 
@@ -91,6 +94,9 @@ export function scoreCandidate(c: Candidate, prefs: RankPreferences): number {
   if (central) score = (1 - central) * score + central * (c.centrality ?? 0) * 1.6;
   if (c.claim.likelihood) score += prefs.likelihood ? 0.15 * (1 - central) : 0.03;
   if (prefs.plain) score -= 0.1 * plainPenalty(c.claim.text);
+  // A line that weighs or foresees ("could trigger a selloff", "remains vulnerable") tells an
+  // audience more than one that reports: readers of both corpora marked such lines key more often.
+  if (!prefs.estimative && carriesJudgement(c.claim)) score += JUDGED_WEIGHT;
   if (prefs.estimative && !carriesJudgement(c.claim)) score -= UNJUDGED_PENALTY;
   // "It is difficult to foresee how long sanctions will last": that it is unknown, and no more.
   else if (onlyUncertain(c.claim.text)) score -= UNJUDGED_PENALTY;

@@ -41,3 +41,12 @@ describe('a sentence about long before its article', () => {
     expect(at(history, true)).toBe(at(news, true));
   });
 });
+
+describe('a line that weighs or foresees', () => {
+  // Reuters-21578, coffee: the same story's lead and a later line of the same length
+  const foresees = 'The failure of the coffee talks could trigger a massive selloff in London coffee futures, trade sources said.';
+  const reports = 'The failure of the coffee talks came after eight days of meetings in London between producers, trade sources said.';
+  it('ranks above one that reports, all else equal, on a slide of claims', () => {
+    expect(score(foresees)).toBeGreaterThan(score(reports));
+  });
+});
