@@ -44,8 +44,8 @@ describe('a sentence about long before its article', () => {
 
 describe('a line that weighs or foresees', () => {
   // Reuters-21578, coffee: the same story's lead and a later line of the same length
-  const foresees = 'The failure of the coffee talks could trigger a massive selloff in London coffee futures, trade sources said.';
-  const reports = 'The failure of the coffee talks came after eight days of meetings in London between producers, trade sources said.';
+  const foresees = 'The end of the coffee talks without quotas could trigger a massive selloff in London coffee futures, trade sources said.';
+  const reports = 'The end of the coffee talks without quotas came after eight days of meetings in London between producers, trade sources said.';
   it('ranks above one that reports, all else equal, on a slide of claims', () => {
     expect(score(foresees)).toBeGreaterThan(score(reports));
   });
