@@ -70,6 +70,7 @@ const severe: Rule[] = [
     .filter(([a]) => !/,\s+(?:which|who|whose)\s[^,]*$/i.test(s.slice(0, a)) && !CONSEQUENCE.test(s.slice(a))),
   trailingClause(/,\s+and\s[^"“”,;]*$/),
   unmarkedTrailingClause,
+  clauseBeforeAttribution,
   (s) => matches(s, /,\s+but\s+not\s[^"“”,;]*$/),
 ];
 
@@ -312,6 +313,23 @@ function unmarkedTrailingClause(s: string): Range[] {
   if (/^(?:as|because|while|whereas)$/i.test(m[1]) && !hasVerb(m[0].slice(m[1].length + 2))) return [];
   return [[m.index, s.length]];
 }
+
+/**
+ * A news sentence closes on who said it (", Treasurer Paul Keating said here."): a circumstance
+ * just before that ("…, while net exports will account for all of the increase, Treasurer Paul
+ * Keating said") goes as it would at the sentence's end, and the attribution stays. What is left
+ * before the attribution must be a clause.
+ */
+function clauseBeforeAttribution(s: string): Range[] {
+  const said = CLOSING_ATTRIBUTION.exec(s);
+  if (!said || said[1].split(/\s+/).length > 10) return [];
+  const head = s.slice(0, said.index);
+  const m = /,\s+(?:while|whereas|as|because|since|although|though|amid|including|especially|particularly|such as|after|following|\p{Ll}+ing)\s[^"“”,;:()]*$/iu.exec(head);
+  if (!m || !isClause(head.slice(0, m.index))) return [];
+  return [[m.index, said.index]];
+}
+/** ", <speaker> said[ here | on Monday | in a statement]." closing a sentence. */
+const CLOSING_ATTRIBUTION = /,\s+([^,;:"“”()]+?)\s(?:said|says|told\s+[^,;:"“”()]+|reported|added|announced|noted|estimated|predicted|warned)(?:\s[^,;:"“”()]{1,40})?\.?$/;
 
 /** Deletes a leading phrase when what follows is a clause (or, `overPhrase`, phrases before one). */
 /**

@@ -195,6 +195,16 @@ describe('compression keeps the point', () => {
     expect(squeeze('The talks resumed on Monday, against the wishes of the United States, and ended with 12 pct cuts.', 8).text).toContain('against the wishes');
   });
 
+  it('deletes a circumstance just before a closing attribution and keeps who said it (Reuters-21578, gnp and crude)', () => {
+    expect(squeeze('Domestic demand is now expected to make no contribution to Australian economic growth in fiscal 1986/87, ending June 30, while net exports will account for all of the overall increase, Treasurer Paul Keating said here.', 25).text)
+      .toBe('Domestic demand is now expected to make no contribution to Australian economic growth in fiscal 1986/87, ending June 30, Treasurer Paul Keating said here.');
+    expect(squeeze('Saudi Arabia has an Opec quota of 4.133 mln bpd under a production restraint scheme approved by the 13-nation group last December, as part of its bid to end the price slide, oil sources said.', 25).text)
+      .toBe('Saudi Arabia has an Opec quota of 4.133 mln bpd under a production restraint scheme approved by the 13-nation group last December, oil sources said.');
+    // not a condition, and not where no clause would be left before the attribution
+    expect(squeeze('Output will rise, if the rains come, officials said.', 4).text).toContain('if the rains come');
+    expect(squeeze('Amid falling prices, while stocks grew, traders said.', 3).text).toContain('while stocks grew');
+  });
+
   it('keeps a relative clause that says what happened on its day: the point the main clause points at (Reuters-21578, general: Argentina)', () => {
     const example = 'He said Argentina was prepared to follow the example of Brazil, which last week declared a moratorium on interest payments of a large portion of its 108 billion dlr foreign debt.';
     const cut = compressSentence(example, { maxWords: 12, always: true, detach: true });
