@@ -9,6 +9,7 @@
  */
 import type { BriefingSpec, Claim, ClaimKind, DocumentMeta, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
+import { otherSense } from './sense.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
@@ -144,7 +145,7 @@ export function createSelectionContext(
   const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
   const words = () => (kept.words ??= deckWords(store, index, docs, allowed));
   const subjects = kept.subjects;
-  const subject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
+  const storedSubject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
     const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
     let found = subjects.get(key);
     if (!found) {
@@ -166,6 +167,19 @@ export function createSelectionContext(
       subjects.set(key, found);
     }
     return found;
+  };
+  // A topic's stories in another sense than the deck's count as passing mentions (`otherSense`).
+  const inSense = new Map<string, Subject>();
+  const subject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
+    const found = storedSubject(request);
+    if (!request.topic || !spec.title) return found;
+    let mine = inSense.get(request.topic);
+    if (!mine) {
+      const off = otherSense({ title: spec.title, topics: spec.topics ?? [] }, request.topic, found, storedSubject, words(), index, head);
+      mine = off.size ? { ...found, documents: new Map([...found.documents].map(([d, w]) => [d, off.has(d) ? w * OTHER_SENSE : w])) } : found;
+      inSense.set(request.topic, mine);
+    }
+    return mine;
   };
   let scoped: { scope?: Scope } | undefined;
   const scope = () =>
@@ -720,6 +734,9 @@ const SUBJECT_CANDIDATES = 20_000;
 export const POOL_CLAIMS = 20_000;
 /** Documents whose sentences are asked of the store at once. */
 const DOCUMENTS_READ = 200;
+
+/** What a story about a topic in another sense than the deck's weighs: below a story, as a passing mention (`sense.ts`). */
+const OTHER_SENSE = 0.5;
 
 /** The weight of a line from a document that names the subject once, in passing, against one from a story about it. */
 const PASSING = 0.4;

@@ -94,6 +94,17 @@ describe('newswire decks', () => {
       if (s.kind === 'bullets' && s.bullets.some((b) => wordCount(b.text) > longest)) expect(s.bullets.length).toBeLessThanOrEqual(FULL_SLIDE);
   });
 
+  it('reads a topic in the sense the deck\'s other words give it: the Persian Gulf of Iran\'s war, central banks\' interest rates', () => {
+    const cited = (name: string) => new Set(shownLines(compose(name)).map((l) => l.citation.docId));
+    // "GULF BOND, STOCK MARKETS LAG BEHIND" and "GULF OF MEXICO RIG COUNT FALLS" name no Iran, oil or supplies
+    const gulf = cited('gulf');
+    expect(gulf.has('money-fx/002')).toBe(false);
+    expect(gulf.has('general/328')).toBe(false);
+    // "CREDIT CARD DISCLOSURE BILLS INTRODUCED" names no dollar, central bank or policy
+    expect(cited('currency').has('general/009')).toBe(false);
+    expect(cited('rates-central-banks').has('general/009')).toBe(false);
+  });
+
   it('opens a deck on the dollar, interest rates and a central bank with central banks, not a currency aside in a company\'s results', () => {
     const bluf = compose('currency').slides.find((s) => s.kind === 'judgements');
     if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
