@@ -180,6 +180,15 @@ describe('selection', () => {
     expect(picks(2)).toContain('gold/009');
   });
 
+  it('counts a brief as an aside, like one actor\'s news: it fills a slide only where full stories leave it short (Reuters-21578, ship)', () => {
+    // (Stories of about twenty words set the corpus's median length; the brief is half of it.)
+    const stories = Array.from({ length: 9 }, (_, i) => ({ id: `ship/0${i}`, paragraphs: [p(`Dutch port workers in Rotterdam said the strike at the grain and container terminals would go on in week ${i}.`)], words: 20 }));
+    const brief = { id: 'ship/099', paragraphs: [p('Grain ships were loading at the port this week.')], words: 9 };
+    const ctx = createSelectionContext(fixtureStore([...stories, brief], {}), { title: 'Port strikes', topics: ['port'] }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(ctx.aside('ship/099')).toBe(true);
+    expect(ctx.aside('ship/01')).toBe(false);
+  });
+
   it('reads a topic the deck title qualifies as the title has it: "port strikes", not every strike (Reuters-21578, ship)', () => {
     const isStop = (w: string) => ['and', 'the', 'of'].includes(w);
     expect(titleQualifier('Shipping and port strikes', 'strikes', ['shipping', 'strikes'], { isStop })).toBe('port');
