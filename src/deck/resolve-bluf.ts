@@ -116,7 +116,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     // A second line of a document already in the bottom line is taken only if each topic it is
     // about keeps a line for its own slide: a thin topic ("cotton" in a deck on cotton and rubber,
     // told by one report) is not emptied into the bottom line.
-    if (picked.some((p) => ctx.storyOf(p.docId) === ctx.storyOf(c.docId)) && !leavesTopicsALine(c)) return false;
+    if (picked.some((p) => ctx.sameStory(p.docId, c.docId)) && !leavesTopicsALine(c)) return false;
     // (An article's lead may report its judgement as the experts': it is still the article's thesis.)
     if (judgementsOnly && ((c.kind === 'attributed' && c.paragraph > 1) || !carriesJudgement(c))) return false;
     const w = contentWords(c.text);
@@ -138,7 +138,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       // A storyline's second line comes from another of its documents where one has a line to
       // give: a story's next paragraph restates its lead, another story's lead moves it on
       // ("coffee traders expect a selloff after the talks failed").
-      const line = story.lines.find((l) => !picked.some((p) => ctx.storyOf(p.docId) === ctx.storyOf(l.claim.docId)) && usable(l.claim)) ?? story.lines.find((l) => usable(l.claim));
+      const line = story.lines.find((l) => !picked.some((p) => ctx.sameStory(p.docId, l.claim.docId)) && usable(l.claim)) ?? story.lines.find((l) => usable(l.claim));
       if (!line) continue;
       picked.push(line.claim);
       shown.push(contentWords(line.claim.text));

@@ -10,6 +10,7 @@
 import type { BriefingSpec, Claim, ClaimKind, DocumentMeta, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
 import { otherSense } from './sense.ts';
+import { datelineLength } from '../text.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
@@ -92,6 +93,11 @@ export interface SelectionContext {
   head: (docId: string) => { title: string; lead?: string };
   /** The story a document tells, by its headline: a wire story filed again ("(RPT)", a correction) is the same one. */
   storyOf: (docId: string) => string;
+  /**
+   * Whether two documents tell one story: the same headline (`storyOf`), or the same first
+   * sentence under another headline ("FUNARO REJECTS UK SUGGESTION…", "FUNARO REJECTS SUGGESTION…").
+   */
+  sameStory: (a: string, b: string) => boolean;
   /** Reads the first paragraphs of these documents at once, ahead of `head` asking for each. */
   prefetchHeads: (docIds: Iterable<string>) => void;
   /** Whether a sentence's "the …" points back at the article before it (in `shown`, the text a slide shows of it). */
@@ -243,7 +249,14 @@ export function createSelectionContext(
     return v;
   };
   const storyOf = (docId: string) => storyKey(head(docId).title) || docId;
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, storyOf, pointsBack: pointsBackAt };
+  const openings = new Map<string, string>();
+  const openingOf = (docId: string) => {
+    let o = openings.get(docId);
+    if (o === undefined) openings.set(docId, (o = leadKey(head(docId).lead ?? '')));
+    return o;
+  };
+  const sameStory = (a: string, b: string) => a === b || storyOf(a) === storyOf(b) || (!!openingOf(a) && openingOf(a) === openingOf(b));
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, storyOf, sameStory, pointsBack: pointsBackAt };
 }
 
 /**
@@ -794,7 +807,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // stories' lines are shown already (in the bottom line) or cannot stand alone, a slide runs
   // short instead.
   const options = {
-    storyOf: ctx.storyOf,
+    sameStory: ctx.sameStory,
     repeatsShown: (words: Set<string>) => ctx.ledger.repeats(words),
     accept: accept && ((c: RankedClaim) => accept(originals.get(c.id) ?? c)),
   };
@@ -845,6 +858,18 @@ export const FULL_SLIDE = 3;
 export function storyKey(headline: string): string {
   return headlineWords(headline.replace(/\([^()]*\)/g, ' ')).map((w) => w.stem).join(' ');
 }
+
+/**
+ * A lead's first sentence as a story's key, past any dateline: its words in lower case. Empty when
+ * it has fewer than LEAD_KEY_WORDS words (a short opening is common to many stories).
+ */
+export function leadKey(lead: string): string {
+  const text = lead.replace(/\s+/g, ' ');
+  const first = text.slice(datelineLength(text)).split(/(?<=[.!?])\s+(?=["“]?\p{Lu})/u)[0] ?? '';
+  const words = wordsOf(first).map((w) => w.lower);
+  return words.length >= LEAD_KEY_WORDS ? words.join(' ') : '';
+}
+const LEAD_KEY_WORDS = 8;
 
 /** Share of the slide's best score a further line must reach. */
 const PADDING = 0.6;

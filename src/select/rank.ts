@@ -129,8 +129,8 @@ export interface DiversifyOptions {
   repeatsShown?: (words: Set<string>) => boolean;
   /** A further test a claim must pass; asked lazily, in score order, only of claims considered. */
   accept?: (claim: RankedClaim) => boolean;
-  /** The story a document tells (a wire story filed twice is one): two lines of one story are alike. */
-  storyOf?: (docId: string) => string;
+  /** Whether two documents tell one story (a wire story filed twice is one): two lines of one story are alike. */
+  sameStory?: (a: string, b: string) => boolean;
 }
 
 /**
@@ -163,7 +163,7 @@ export function diversify(ranked: readonly RankedClaim[], options: DiversifyOpti
     return v;
   };
 
-  const sameStory = (a: string, b: string) => a === b || (!!options.storyOf && options.storyOf(a) === options.storyOf(b));
+  const sameStory = (a: string, b: string) => a === b || (!!options.sameStory && options.sameStory(a, b));
   let pool = [...ranked].sort(byScore);
   const picked: RankedClaim[] = [];
   const top = pool.find(ok)?.score ?? 1;

@@ -1,6 +1,6 @@
 /** Evidence selection: relevance, the spec's filters, diversity across sources and near-duplicates. */
 import { describe, expect, it } from 'vitest';
-import { briefWeights, createSelectionContext, nearDuplicate, retrieve, storyKey, titleQualifier, contentWords, selectClaims } from '../../src/select/index.ts';
+import { briefWeights, createSelectionContext, nearDuplicate, retrieve, storyKey, leadKey, titleQualifier, contentWords, selectClaims } from '../../src/select/index.ts';
 import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { fixtureStore, type FixtureDocument } from './fixture-store.ts';
 
@@ -42,7 +42,11 @@ describe('selection', () => {
     ];
     const story = (d: string) => (d === 'c' ? 'alcan' : 'comalco');
     expect(diversify(ranked, { limit: 2, lambda: 0.7 }).map((c) => c.docId)).toEqual(['a', 'b']);
-    expect(diversify(ranked, { limit: 2, lambda: 0.7, storyOf: story }).map((c) => c.docId)).toEqual(['a', 'c']);
+    expect(diversify(ranked, { limit: 2, lambda: 0.7, sameStory: (x, y) => story(x) === story(y) }).map((c) => c.docId)).toEqual(['a', 'c']);
+    // the same first sentence under another headline is the same story (Reuters-21578, general/340 and general/353)
+    const funaro = 'LONDON, March 2 - Brazilian Finance Minister Dilson Funaro rejected a suggestion by Britain that Brazil seek an IMF programme.\nHe said so today.';
+    expect(leadKey(funaro)).toBe(leadKey('Brazilian Finance Minister Dilson Funaro rejected a suggestion by Britain that Brazil seek an IMF programme. Other words follow.'));
+    expect(leadKey('Oil prices fell.')).toBe('');
   });
 
   it('shows near-identical claims once, across the whole deck', () => {
