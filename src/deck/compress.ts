@@ -34,7 +34,7 @@ const BARE_MARKER = /^(?:still|meanwhile|moreover|however|nevertheless|nonethele
 
 const gentle: Rule[] = [
   leadingClause(BARE_MARKER),
-  (s) => matches(s, /\s*\([^()]*\)/g),
+  (s) => matches(s, /\s*\([^()]*\)/g).filter((r) => !namesInBrackets(s, r)),
   (s) => matches(s, /\s*\[[^\]]*\]/g),
   (s) => matches(s, /\s+[—–]\s[^—–]+?\s[—–](?=\s)/g),
   (s) => matches(s, /\s*—[^—\s][^—]*?[^—\s]—(?=\s)/g),
@@ -42,6 +42,21 @@ const gentle: Rule[] = [
   medialMarker,
   (s) => matches(s, INTENSIFIER),
 ];
+/**
+ * A name in brackets that is the sentence's own noun, not an aside: "State-owned (Taiwan Power
+ * co) will boost…", "(Groupe Cantrex Inc) said…" (a wire's way of marking a company). It is
+ * what comes after a word that is no name, or at the start, and before a verb or the end of a
+ * noun phrase; "Russia’s Far Eastern (RFE) region" spells out a name before it and may go.
+ */
+function namesInBrackets(s: string, [a, b]: Range): boolean {
+  const inner = s.slice(a, b).trim().slice(1, -1);
+  if (!/^\p{Lu}/u.test(inner) || /^\p{Lu}{2,}$/u.test(inner)) return false;
+  const words = s.slice(0, a).trim().split(/\s+/).filter(Boolean);
+  const before = words.at(-1) ?? '';
+  // (The sentence's first word has a capital whatever it is.)
+  return words.length <= 1 || !/^\p{Lu}/u.test(before) || /^(?:The|A|An)$/.test(before);
+}
+
 /** A participle that says what follows from the clause before: "making it impossible…", "leaving Russia…", "forcing…". */
 const CONSEQUENCE = /^,\s+(?:making|leaving|rendering|forcing|allowing|enabling|preventing|causing|giving|meaning|putting|keeping)\s/;
 

@@ -513,7 +513,7 @@ export function titleQualifier(title: string, topic: string, topics: readonly st
   return titleQualifierOf(title, topic, topics, words)?.stem;
 }
 
-function titleQualifierOf(title: string, topic: string, topics: readonly string[], words: Pick<CorpusWords, 'isStop'>): { stem: string; after: boolean; owner?: boolean } | undefined {
+function titleQualifierOf(title: string, topic: string, topics: readonly string[], words: Pick<CorpusWords, 'isStop'>): { stem: string; after: boolean; owner?: boolean; linked?: boolean } | undefined {
   const t = wordsOf(title);
   const own = wordsOf(topic.replace(/[-_]+/g, ' '));
   if (!own.length) return undefined;
@@ -542,6 +542,10 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
     if (q && /^(and|or)$/.test(and.lower) && !/[^\s]/.test(title.slice(first.end, and.start) + title.slice(and.end, t[i].start)) && qualifies(first, and) && !topicStems.has(first.stem) && qualifies(q, first) && !/ly$/.test(first.lower)) {
       return { stem: q.stem, after: false };
     }
+    // "Trade with the Soviet Union", "Investment in Central Asia": another topic, a name, after a
+    // preposition says whose, as a possessive before it does.
+    const linked = linkedOwner(title, t, last, topics, words);
+    if (linked) return { stem: linked.stem, after: false, owner: true, linked: true };
     // "Bank takeovers", "central bank policy": the topic names whose; the noun after it, what of them.
     const after = t[last + 1];
     if (after && !/[^\s]/.test(title.slice(t[last].end, after.start)) && qualifies(after, after) && !/ly$/.test(after.lower)) return { stem: after.stem, after: true };
@@ -549,6 +553,26 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
   }
   return undefined;
 }
+
+/**
+ * The first word of another topic that the title sets right after `t[last]` behind a preposition
+ * ("with", "in", "of", "between"…, then "the" at most), when that topic is written in capitals
+ * (a place, a body): the owner of the topic before it. Undefined otherwise.
+ */
+function linkedOwner(title: string, t: readonly Word[], last: number, topics: readonly string[], words: Pick<CorpusWords, 'isStop'>): Word | undefined {
+  let k = last + 1;
+  if (!t[k] || !LINKING.test(t[k].lower) || /[^\s]/.test(title.slice(t[last].end, t[k].start))) return undefined;
+  k++;
+  if (t[k]?.lower === 'the') k++;
+  for (const other of topics) {
+    const ws = wordsOf(other.replace(/[-_]+/g, ' ')).filter((w) => !words.isStop(w.lower));
+    if (!ws.length || !ws.every((w) => /^\p{Lu}/u.test(w.text))) continue;
+    if (ws.every((w, j) => t[k + j] && nounForms(w.lower).includes(t[k + j].lower))) return t[k];
+  }
+  return undefined;
+}
+/** Prepositions that tie a topic to whose it is. */
+const LINKING = /^(?:with|in|of|on|from|to|between|for|against|toward|towards|within|among)$/;
 
 /**
  * How much the corpus holds on a topic, among the documents the spec allows: the stories about it
@@ -722,7 +746,8 @@ function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Cla
     }
     for (const c of claims) {
       // (A possessive owner is the paragraph's own: the next one may list another's exports.)
-      if (named.some((s) => namesSubject(s, words.words(c), c.docId))) for (const p of owner ? [c.paragraph] : [c.paragraph - 1, c.paragraph, c.paragraph + 1]) paragraphs.add(p);
+      // (An owner after a preposition, "influence in Central Asia", sets the scene as a place does.)
+      if (named.some((s) => namesSubject(s, words.words(c), c.docId))) for (const p of owner && !owner.linked ? [c.paragraph] : [c.paragraph - 1, c.paragraph, c.paragraph + 1]) paragraphs.add(p);
     }
     near.set(doc, paragraphs);
   }

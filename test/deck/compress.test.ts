@@ -195,6 +195,13 @@ describe('compression keeps the point', () => {
     expect(squeeze('The talks resumed on Monday, against the wishes of the United States, and ended with 12 pct cuts.', 8).text).toContain('against the wishes');
   });
 
+  it('keeps a name in brackets that is the sentence\'s own noun, and deletes one that spells out a name before it (Reuters-21578, general: Taiwan Power)', () => {
+    expect(squeeze("State-owned (Taiwan Power co) will boost its domestic borrowings to further cut its foreign debt in line with a government policy to trim the island's huge foreign exchange reserves, a company official said.", 25).text).toContain('(Taiwan Power co) will boost');
+    expect(squeeze('(Groupe Cantrex Inc) said it plans to merge with another company in the spring of next year, officials said.', 8).text).toMatch(/^\(Groupe Cantrex Inc\) said/);
+    expect(squeeze('Shared interests in Russia’s Far Eastern (RFE) region and the Arctic will grow, officials said, according to the long report.', 12).text).not.toContain('(RFE)');
+    expect(squeeze('The Soviet Union will buy grain (mostly wheat) from the United States this year, traders said.', 12).text).not.toContain('mostly wheat');
+  });
+
   it('deletes a circumstance just before a closing attribution and keeps who said it (Reuters-21578, gnp and crude)', () => {
     expect(squeeze('Domestic demand is now expected to make no contribution to Australian economic growth in fiscal 1986/87, ending June 30, while net exports will account for all of the overall increase, Treasurer Paul Keating said here.', 25).text)
       .toBe('Domestic demand is now expected to make no contribution to Australian economic growth in fiscal 1986/87, ending June 30, Treasurer Paul Keating said here.');
