@@ -24,7 +24,9 @@
  * the spec before each whole-process run (ours and the baseline's, each on its own copy of the
  * project): a paragraph of prose under its first heading that says which run it is, so every run
  * builds a spec it has not built before, as an author's edit of the prose does; `--edit title`
- * numbers the title instead (selection reads the title's words).
+ * numbers the title instead ("(draft 7)": a number selection does not read, so the deck's kept
+ * evidence serves), `--edit title-word` gives it a new word each run ("(draft qhx)": selection
+ * reads it, so every run searches the corpus again).
  *
  * Targets (issue #16): whole process ≥ 5× faster than marp-cli for one deck and ≥ 10× for all
  * samples; our PPTX ≤ 1/20 of marp-cli's bytes (issue #6).
@@ -109,7 +111,9 @@ const wholeOnly = process.argv.includes('--whole-only');
 const forgetDecks = process.argv.includes('--forget-decks');
 const editAt = process.argv.indexOf('--edit');
 const editKind = editAt === -1 ? undefined : process.argv[editAt + 1];
-if (editKind !== undefined && editKind !== 'prose' && editKind !== 'title') throw new Error('--edit prose or --edit title');
+if (editKind !== undefined && editKind !== 'prose' && editKind !== 'title' && editKind !== 'title-word') throw new Error('--edit prose, --edit title or --edit title-word');
+/** A word of letters that names `n` ("draft qbx"): a new word of the title at each run, which selection reads. */
+const wordFor = (n: number): string => `q${n.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')}x`;
 // The baseline builds a copy of the project: its corpus store and caches are its own.
 const baseRoot = join(tmp, 'baseline-project');
 if (baseline)
@@ -125,8 +129,8 @@ const edit = (at: string, paths: string[], n: number) => {
   for (const p of paths) {
     const text = readFileSync(p, 'utf8');
     const edited =
-      editKind === 'title'
-        ? text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${t} (draft ${n})`)
+      editKind === 'title' || editKind === 'title-word'
+        ? text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${t} (draft ${editKind === 'title' ? n : wordFor(n)})`)
         : text.replace(/^(---\n[\s\S]*?\n---\n[\s\S]*?^#{1,2} .*\n)/m, `$1\nThis paragraph was written for run ${n} of the benchmark.\n`);
     if (edited === text) throw new Error(`--edit ${editKind}: nothing to edit in ${p}`);
     writeFileSync(join(at, relative(root, p)), edited);

@@ -12,9 +12,11 @@
  *
  * Beside each deck, its evidence (`deck/assemble.ts`: what its helper calls found in the corpus)
  * is kept in `.cache/briefdeck/evidence/` under the same key with the spec's wording left out:
- * everything the search reads (title, subtitle, topics, filters, audience and policy, notes, each
- * helper call with the title its slides carry, in order), not what a deck only shows (prose,
- * presenter, date, organisation, classification, theme, formats, where each line stands). A
+ * everything the search reads (title as the search reads it, subtitle, topics, filters, audience
+ * and policy, notes, each helper call with the title its slides carry, in order), not what a deck
+ * only shows (prose, presenter, date, organisation, classification, theme, formats, where each
+ * line stands, a number of one or two digits standing alone in the title: `searched-title.ts`,
+ * which gives the search the title with such numbers written 0). A
  * spec whose prose, presenter or date was edited is assembled from its kept evidence, without
  * searching the corpus or loading the selection stage; an edit of what the search reads, or any
  * change of the corpus, searches again. Its messages are kept anchored to the call or
@@ -31,9 +33,10 @@ import { keepFile, readKept } from '../kept.ts';
 import { assembleDeck, helperCalls, callTitles, sectionsOf, type Evidence } from '../deck/assemble.ts';
 import { policyFor } from '../deck/policy.ts';
 import { openTextFiles, type TextFiles } from './text-file.ts';
+import { searchedTitle } from './searched-title.ts';
 
 /** Changed when what is kept, or how its key is made, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Decks kept at most; the oldest files go first (evidence likewise). */
 export const DECKS_KEPT = 64;
 /** What a deck only shows, never searches with: left out of its evidence's key. */
@@ -61,7 +64,7 @@ export function deckKey(spec: BriefingSpec, store: EvidenceStore, strict: boolea
  * place in the file) with the title its slides carry; undefined when the store keeps no version.
  */
 export function evidenceKey(spec: BriefingSpec, sections: readonly BodySection[], store: EvidenceStore, strict: boolean, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const read: Record<string, unknown> = { ...spec };
+  const read: Record<string, unknown> = { ...searchedSpec(spec, helperCalls(sections)) };
   for (const key of WORDING) delete read[key];
   const titles = callTitles(sections);
   read.calls = helperCalls(sections).map((call) => {
@@ -69,6 +72,12 @@ export function evidenceKey(spec: BriefingSpec, sections: readonly BodySection[]
     return { ...written, slideTitle: titles.get(call) };
   });
   return keyOf(`evidence\u0000${JSON.stringify(read)}`, store, strict, env);
+}
+
+/** The spec as the search is given it: its title as the search reads it (`searched-title.ts`). */
+function searchedSpec(spec: BriefingSpec, calls: readonly HelperCall[]): BriefingSpec {
+  const title = searchedTitle(spec, calls);
+  return title === spec.title ? spec : { ...spec, title };
 }
 
 function keyOf(what: string, store: EvidenceStore, strict: boolean, env: NodeJS.ProcessEnv): string | undefined {
@@ -93,7 +102,7 @@ async function composeNow(spec: BriefingSpec, store: EvidenceStore, options: Com
   else {
     // The composition stage (selection, the gazetteer, the tagger's rules) loads on the first deck searched for.
     const { gatherEvidence } = await import('../deck/index.ts');
-    evidence = gatherEvidence(spec, store, sections, { ...options, texts: options.texts ?? texts?.memoryFor(spec, policy, store) });
+    evidence = gatherEvidence(searchedSpec(spec, calls), store, sections, { ...options, texts: options.texts ?? texts?.memoryFor(spec, policy, store) });
     texts?.save();
     // Kept before assembling, which completes the slides it takes.
     const anchored = name ? anchor(evidence, spec, calls) : undefined;
