@@ -838,7 +838,8 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   };
   // One actor's news (a small company's notice, one mine's reserves: `protagonistWeight`), or a
   // brief, fills a slide only where the stories the corpus returns to leave it short.
-  const lone = (c: RankedClaim) => ctx.aside(c.docId);
+  // (A line the spec names with `include:` is the author's call, wherever it comes from.)
+  const lone = (c: RankedClaim) => ctx.aside(c.docId) && !isPinned(c, ctx.spec);
   const picked = diversify(ranked.filter((c) => !passing.has(c.id) && !lone(c)), { ...options, limit: request.limit });
   // Further lines from a pool kept back, none repeating one picked already.
   const topUp = (pool: RankedClaim[], test = options.accept, upTo = request.limit) => {
