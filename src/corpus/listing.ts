@@ -132,7 +132,7 @@ export function listCorpus(dir: string): Listing {
  * links), so two equal digests mean the same files with the same sizes and times.
  *
  * On a machine with more than one core, a folder holding subfolders is walked by two finds at once
- * (`FIND_PROCESSES`), each given half of them (and the first, the folder's other entries) as its
+ * (`findProcesses`), each given half of them (and the first, the folder's other entries) as its
  * starting points: the digest is made of the folder's path and, for each find in turn, the
  * entries it was given and its output, so it changes as the single walk's does.
  *
@@ -173,9 +173,9 @@ export function folderListing(dir: string): FindListing {
 
 /**
  * Finds walking one folder at once: two halve the time of the walk (its `stat`s) where two cores
- * are free. `BRIEFDECK_FIND_PROCESSES` changes it (1: one walk of the whole folder).
+ * are free; one where there is one. `BRIEFDECK_FIND_PROCESSES` sets it (1: one walk of the whole folder).
  */
-const FIND_PROCESSES = Math.max(1, Math.min(Number(process.env.BRIEFDECK_FIND_PROCESSES) || 2, availableParallelism()));
+const findProcesses = () => Math.max(1, Math.min(Math.floor(Number(process.env.BRIEFDECK_FIND_PROCESSES)) || Math.min(2, availableParallelism()), 8));
 /** A folder with more entries of its own than this is walked by one find (its entries would all be arguments). */
 const MOST_STARTS = 4096;
 /** Each entry's type, size, times and path (relative to where its find started), each ended by a NUL. */
@@ -187,7 +187,8 @@ const FORMAT = '%y %s %T@ %C@ %P\\0';
  * subfolders, too many entries, or `dir` unreadable: the find then says so).
  */
 function startingPoints(dir: string): string[][] | undefined {
-  if (FIND_PROCESSES < 2) return undefined;
+  const processes = findProcesses();
+  if (processes < 2) return undefined;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -202,7 +203,7 @@ function startingPoints(dir: string): string[][] | undefined {
     (entry.isDirectory() ? folders : others).push(dir + sep + entry.name);
   }
   if (folders.length < 2) return undefined;
-  const groups: string[][] = Array.from({ length: Math.min(FIND_PROCESSES, folders.length) }, () => []);
+  const groups: string[][] = Array.from({ length: Math.min(processes, folders.length) }, () => []);
   groups[0].push(...others);
   folders.forEach((path, i) => groups[i % groups.length].push(path));
   return groups;
