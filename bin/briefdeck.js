@@ -27,7 +27,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 const cli = new URL('../dist/cli.js', import.meta.url);
 const listing = new URL('../dist/listing.js', import.meta.url);
 // `claims`, `quotes` and `corpus` check the corpus folder before answering: GNU find starts
-// listing it now, in a process of its own, while the command line loads. The check takes it only
+// listing it now, in processes of their own, while the command line loads. The check takes it only
 // if its folder turns out to be this one (a config file naming another folder: not started).
 const early = foldersChecked(args);
 if (early && existsSync(listing)) (await import(listing)).listFolderEarly(early);

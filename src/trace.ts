@@ -6,5 +6,7 @@
 const on = Boolean(process.env.BRIEFDECK_TRACE);
 
 export function trace(stage: string): void {
-  if (on) process.stderr.write(`[trace ${performance.now().toFixed(0).padStart(5)} ms] ${stage}\n`);
+  if (!on) return;
+  const { user, system } = process.cpuUsage();
+  process.stderr.write(`[trace ${performance.now().toFixed(0).padStart(5)} ms, ${((user + system) / 1000).toFixed(0).padStart(4)} ms CPU] ${stage}\n`);
 }

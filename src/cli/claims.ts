@@ -2,7 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ClaimKind, ScoredClaim } from '../model.ts';
 import { table } from '../corpus/report.ts';
-import { parseList } from './options.ts';
+import { parseList } from './choices.ts';
 import { openCorpusWith } from './corpus.ts';
 
 const KINDS: ClaimKind[] = ['statistic', 'fact', 'assessment', 'forecast', 'attributed'];

@@ -55,9 +55,8 @@ export async function openCorpusWith<T>(
   messages: 'each' | 'summary' = 'each',
 ): Promise<{ store: CorpusStore; result: T }> {
   const root = resolve(cmd.optsWithGlobals().root as string);
-  const [{ loadCorpusWith }, { openProject }] = await Promise.all([import('../corpus/load.ts'), import('../config/index.ts')]);
   // The project's corpus folder and store, as `build` reads them.
-  const { settings } = openProject(root);
+  const [{ loadCorpusWith }, settings] = await Promise.all([import('../corpus/load.ts'), import('../config/files.ts').then((m) => m.projectSettings(root))]);
   const opened = await loadCorpusWith({ root, corpusDir: settings.corpusDir, store: settings.store }, work);
   const shown = opened.store.diagnostics.filter((d) => d.severity !== 'info' && !d.verbose);
   // One write for all of them: a large corpus can hold thousands of messages (each file's own).

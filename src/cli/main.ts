@@ -3,19 +3,42 @@
  * exports `register(program)`; nothing here knows how a deck is built.
  */
 import { Command, CommanderError } from 'commander';
-import { register as registerBuild } from './build.ts';
-import { register as registerPreview } from './preview.ts';
-import { register as registerNew } from './new.ts';
-import { register as registerThemes } from './themes.ts';
-import { register as registerCheck } from './check.ts';
-import { register as registerCorpus } from './corpus.ts';
-import { register as registerClaims } from './claims.ts';
-import { register as registerQuotes } from './quotes.ts';
 
 import { trace } from '../trace.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 const VERSION = pkg.version;
+
+/** Each command's module, in the order help lists them. */
+const COMMANDS: Record<string, () => Promise<{ register(program: Command): void }>> = {
+  build: () => import('./build.ts'),
+  preview: () => import('./preview.ts'),
+  new: () => import('./new.ts'),
+  themes: () => import('./themes.ts'),
+  check: () => import('./check.ts'),
+  corpus: () => import('./corpus.ts'),
+  claims: () => import('./claims.ts'),
+  quotes: () => import('./quotes.ts'),
+};
+
+/**
+ * The commands to register: the one named when nothing before it but the project root is given
+ * (`briefdeck -C dir claims oil`), so a search loads no renderer, spec or theme module; all of
+ * them otherwise (help, the version, a misspelt command), in help's order.
+ */
+async function commandsFor(argv: readonly string[]): Promise<Array<{ register(program: Command): void }>> {
+  let named: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-C' || arg === '--root') i++;
+    else if (arg.startsWith('--root=')) continue;
+    else {
+      if (Object.hasOwn(COMMANDS, arg)) named = arg;
+      break;
+    }
+  }
+  return Promise.all(named ? [COMMANDS[named]()] : Object.values(COMMANDS).map((load) => load()));
+}
 
 /** Exit codes: 0 ok, 1 a build or input error, 2 a usage error. */
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
@@ -28,14 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-C, --root <dir>', 'project root', process.cwd())
     .showHelpAfterError()
     .exitOverride();
-  registerBuild(program);
-  registerPreview(program);
-  registerNew(program);
-  registerThemes(program);
-  registerCheck(program);
-  registerCorpus(program);
-  registerClaims(program);
-  registerQuotes(program);
+  for (const command of await commandsFor(argv)) command.register(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -1,25 +1,13 @@
 /** Flags and run set-up shared by the commands that build (`build`, `build --watch`, `preview`). */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { AUDIENCES, FORMATS, type Audience, type OutputFormat } from '../model.ts';
 import { openProject, type OpenProject, type RunFlags } from '../config/index.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/format.ts';
-import { didYouMean } from '../diagnostics/suggest.ts';
 import type { Verbosity } from './progress.ts';
+import { parseList } from './choices.ts';
 
-/** Parses `a,b,c` and checks each against `choices`. */
-export function parseList(value: string, choices: readonly string[], flag: string): string[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const item of items) {
-    if (!choices.includes(item)) {
-      const guess = didYouMean(item, choices);
-      throw new InvalidArgumentError(
-        `${flag}: unknown value '${item}'${guess ? ` — did you mean '${guess}'?` : ''} (choose from ${choices.join(', ')})`,
-      );
-    }
-  }
-  return items;
-}
+export { parseList };
 
 /** The flags of every command that builds decks; each is absent unless typed, so config applies. */
 export function addRunOptions(cmd: Command): Command {

@@ -4,12 +4,13 @@
  * to them; the loader never throws, and commands stop before building on a config error rather
  * than silently writing somewhere the team did not configure.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { AUDIENCES, type Audience, type Diagnostic } from '../model.ts';
-import { CONFIG_FILES, ConfigSchema, type ProjectConfig } from './schema.ts';
+import { ConfigSchema, type ProjectConfig } from './schema.ts';
+import { findConfigFile } from './files.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
 import { message } from '../diagnostics/message.ts';
 import { YamlLocator, type Position } from '../diagnostics/yaml-position.ts';
@@ -23,10 +24,7 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
-/** The config file present at `root`, if any (YAML before JSON). */
-export function findConfigFile(root: string): string | undefined {
-  return CONFIG_FILES.find((f) => existsSync(join(root, f)));
-}
+export { findConfigFile };
 
 export function loadConfig(root: string): LoadedConfig {
   const file = findConfigFile(root);

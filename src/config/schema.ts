@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AUDIENCES, FORMATS } from '../model.ts';
 
-export const CONFIG_FILES = ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json'] as const;
+export { CONFIG_FILES } from './files.ts';
 
 const folder = z.string().min(1, 'expected a folder path');
 

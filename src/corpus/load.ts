@@ -6,7 +6,7 @@
  * gone from the folder leave the store. A file identical to another
  * counts once. The NLP model and format readers load only when some file needs them.
  */
-import { existsSync, mkdirSync, readFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, EvidenceStore, StoredWordCounts } from '../model.ts';
 import { formatOf, sha256 } from './file-kind.ts';
@@ -20,6 +20,7 @@ import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 import { openBackend } from './store/index.ts';
 import type { EvidenceBackend, FileClaim, StoredFile } from './store/types.ts';
 import { parseTopics, topicMatcher, type TopicTable } from './topics.ts';
+import { PIPELINE_VERSION } from './pipeline.ts';
 import { trace } from '../trace.ts';
 
 export interface LoadCorpusOptions {
@@ -79,6 +80,43 @@ function splitEntries(entries: readonly string[]): { files: string[]; sidecars: 
     else if (isArticle(full)) files.push(full);
   }
   return { files: files.sort(), sidecars };
+}
+
+/**
+ * The topics file's table, or why it cannot be parsed: from the copy saved beside the store while
+ * the file and the corpus stage's code are those it was parsed with (parsing a few lines of YAML
+ * with the parser's code not yet compiled takes 10 ms, a tenth of what a search costs), else
+ * parsed and saved. A copy that cannot be read or written only means parsing.
+ */
+function readTopics(source: string, key: string, cacheDir: string): { topics: TopicTable; error?: string } {
+  const file = join(cacheDir, 'topics.json');
+  const stamp = `${PIPELINE_VERSION}:${key}`;
+  let entries: Array<[string, string[]]> | undefined;
+  let error: string | undefined;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { stamp?: unknown; entries?: Array<[string, string[]]>; error?: string };
+    if (saved.stamp === stamp && Array.isArray(saved.entries)) ({ entries, error } = saved);
+  } catch {
+    // No copy yet, or another one: parsed below.
+  }
+  if (!entries) {
+    try {
+      entries = Object.entries(parseTopics(source));
+    } catch (err) {
+      entries = [];
+      error = (err as Error).message;
+    }
+    try {
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ stamp, entries, error }));
+      renameSync(tmp, file);
+    } catch {
+      // A read-only cache folder: parsed again next time.
+    }
+  }
+  const topics: TopicTable = {};
+  for (const [topic, keywords] of entries) topics[topic] = keywords;
+  return { topics, error };
 }
 
 const info = (file: string, code: string, message: string): Diagnostic => ({ severity: 'info', file, code, message });
@@ -166,11 +204,10 @@ async function updateStore(
   if (existsSync(topicsPath)) {
     const source = readFileSync(topicsPath, 'utf8');
     topicsKey = sha256(source);
-    try {
-      topics = parseTopics(source);
-    } catch (err) {
-      diagnostics.push({ severity: 'warning', file: rel(topicsPath), code: 'corpus/bad-topics', message: `cannot parse topics: ${(err as Error).message}` });
-    }
+    const read = readTopics(source, topicsKey, cacheDir);
+    topics = read.topics;
+    if (read.error !== undefined)
+      diagnostics.push({ severity: 'warning', file: rel(topicsPath), code: 'corpus/bad-topics', message: `cannot parse topics: ${read.error}` });
   }
   const topicsOf = topicMatcher(topics);
   if (db.info('topics') !== topicsKey) {

@@ -21,7 +21,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../model.ts';
 
 /** Bumped when what the check reports about unchanged files, or how the listing is digested, changes. */
-export const CHECK_CODE = '3';
+export const CHECK_CODE = '4';
 
 /** Times closer than this to the start of the check are not trusted (as in `stamps.ts`). */
 export const RACY_MS = 2000;
@@ -52,17 +52,77 @@ export interface CheckRecord {
   quiet: string[];
 }
 
+/**
+ * The record's messages as saved: most are about one file each and differ only in it (12,072
+ * "no body text left" at 100,000 articles), so each message's fields other than its file are
+ * saved once per kind (`kinds`: the message with its file and the text before the rest left
+ * empty, and that rest), and each message as its file and its kind (`files`, `of`; a message of
+ * no kind is saved whole, of kind -1). A third of the bytes and of the time to read them back.
+ */
+interface PackedMessages {
+  kinds: Array<{ shape: Diagnostic; rest: string }>;
+  files: Array<string | Diagnostic>;
+  of: number[];
+}
+
+function pack(diagnostics: readonly Diagnostic[]): PackedMessages {
+  const packed: PackedMessages = { kinds: [], files: [], of: [] };
+  const kinds = new Map<string, number>();
+  for (const d of diagnostics) {
+    if (typeof d.file !== 'string' || typeof d.message !== 'string' || !d.message.startsWith(d.file)) {
+      packed.files.push(d);
+      packed.of.push(-1);
+      continue;
+    }
+    const shape = { ...d, file: '', message: '' };
+    const rest = d.message.slice(d.file.length);
+    const key = `${JSON.stringify(shape)}\0${rest}`;
+    let kind = kinds.get(key);
+    if (kind === undefined) {
+      kind = packed.kinds.push({ shape, rest }) - 1;
+      kinds.set(key, kind);
+    }
+    packed.files.push(d.file);
+    packed.of.push(kind);
+  }
+  return packed;
+}
+
+/** The messages `pack` saved, each a new object with its fields in their order; undefined when not such. */
+function unpack(packed: Partial<PackedMessages> | undefined): Diagnostic[] | undefined {
+  const { kinds, files, of } = packed ?? {};
+  if (!Array.isArray(kinds) || !Array.isArray(files) || !Array.isArray(of) || files.length !== of.length) return undefined;
+  if (!kinds.every((k) => typeof k?.shape === 'object' && k.shape !== null && typeof k.rest === 'string')) return undefined;
+  const out: Diagnostic[] = new Array(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const kind = kinds[of[i]];
+    const file = files[i];
+    if (of[i] === -1 && typeof file === 'object' && file !== null) out[i] = file;
+    else if (kind && typeof file === 'string') {
+      const d = { ...kind.shape };
+      d.file = file;
+      d.message = file + kind.rest;
+      out[i] = d;
+    } else return undefined;
+  }
+  return out;
+}
+
 /** The record saved in `file` by the code `code`, if any. */
 export function readCheckRecord(file: string, code = CHECK_CODE): CheckRecord | undefined {
   try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as Partial<CheckRecord>;
+    const r = JSON.parse(readFileSync(file, 'utf8')) as Partial<CheckRecord> & { messages?: Partial<PackedMessages> };
     const ok =
       r.code === code && typeof r.version === 'string' && typeof r.listing === 'string' && typeof r.maxBytes === 'number' &&
       typeof r.folders === 'object' && r.folders !== null &&
-      Array.isArray(r.diagnostics) && Array.isArray(r.languages) && Array.isArray(r.quiet) &&
+      Array.isArray(r.languages) && Array.isArray(r.quiet) &&
       (r.notices === undefined || Array.isArray(r.notices)) &&
       (r.listed === undefined || typeof r.listed === 'string');
-    return ok ? (r as CheckRecord) : undefined;
+    if (!ok) return undefined;
+    const diagnostics = unpack(r.messages);
+    if (!diagnostics) return undefined;
+    delete r.messages;
+    return { ...(r as CheckRecord), diagnostics };
   } catch {
     return undefined;
   }
@@ -75,7 +135,8 @@ export function readCheckRecord(file: string, code = CHECK_CODE): CheckRecord | 
 export function saveCheckRecord(file: string, record: CheckRecord): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, JSON.stringify(record));
+    const { diagnostics, ...rest } = record;
+    writeFileSync(tmp, JSON.stringify({ ...rest, messages: pack(diagnostics) }));
     renameSync(tmp, file);
   } catch {
     // A record that cannot be written only means the full check runs next time.

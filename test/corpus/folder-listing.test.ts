@@ -3,7 +3,7 @@
  * hidden folders, each with the size and times of one stat; its digest changes with any file's
  * name, folder, size or times, however deep, and stays the same while nothing changes.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -115,6 +115,75 @@ describe.runIf(gnuFind)('the folder as GNU find lists it', () => {
     expect(again.started).toBeGreaterThanOrEqual(other.started);
     expect(await mine.digest).toBe(await again.digest);
     expect(await other.digest).toBe(await listedByFind(at('a')));
+  });
+
+  describe('by two finds, each given half the subfolders', () => {
+    let outside: string;
+    beforeEach(() => {
+      process.env.BRIEFDECK_FIND_PROCESSES = '2';
+      for (const folder of ['x', 'y', 'z']) {
+        mkdirSync(at(folder, 'inner'), { recursive: true });
+        writeFileSync(at(folder, 'one.txt'), `one of ${folder}`);
+        writeFileSync(at(folder, 'inner', 'two.txt'), `two of ${folder}`);
+      }
+      outside = mkdtempSync(join(tmpdir(), 'bd-listing-outside-'));
+      writeFileSync(join(outside, 'far.txt'), 'far');
+      symlinkSync(outside, at('linked'));
+    });
+    afterEach(() => {
+      delete process.env.BRIEFDECK_FIND_PROCESSES;
+      rmSync(outside, { recursive: true, force: true });
+    });
+
+    it('catches a file rewritten in place, added, removed or moved in any of them, as one find does', async () => {
+      const digest = await listedByFind(dir);
+      expect(digest).toMatch(/^[0-9a-f]{64}$/);
+      expect(await listedByFind(dir)).toBe(digest);
+      process.env.BRIEFDECK_FIND_PROCESSES = '1';
+      const single = await listedByFind(dir);
+      process.env.BRIEFDECK_FIND_PROCESSES = '2';
+      let last = digest;
+      /** Each change is seen by both ways of listing, and the listing is stable after it. */
+      const changes = async (what: string, change: () => void) => {
+        process.env.BRIEFDECK_FIND_PROCESSES = '1';
+        const singleBefore = await listedByFind(dir);
+        process.env.BRIEFDECK_FIND_PROCESSES = '2';
+        await new Promise((done) => setTimeout(done, 20));
+        change();
+        const now = await listedByFind(dir);
+        expect(now, what).not.toBe(last);
+        expect(await listedByFind(dir), what).toBe(now);
+        process.env.BRIEFDECK_FIND_PROCESSES = '1';
+        expect(await listedByFind(dir), what).not.toBe(singleBefore);
+        process.env.BRIEFDECK_FIND_PROCESSES = '2';
+        last = now;
+      };
+      expect(single).not.toBe(digest);
+
+      // Every folder, whichever find walks it: a file rewritten with the same size and times but
+      // its change time, deep or not.
+      for (const path of [at('x', 'inner', 'two.txt'), at('y', 'inner', 'two.txt'), at('z', 'one.txt'), at('top.txt')]) {
+        const before = statSync(path);
+        await changes(`${path} rewritten in place`, () => {
+          writeFileSync(path, readFileSync(path, 'utf8').toUpperCase());
+          utimesSync(path, before.atime, before.mtime);
+        });
+      }
+      await changes('a file added', () => writeFileSync(at('y', 'inner', 'new.txt'), 'new'));
+      await changes('a file removed', () => rmSync(at('y', 'inner', 'new.txt')));
+      await changes('a file moved to a folder the other find walks', () => renameSync(at('x', 'one.txt'), at('y', 'moved.txt')));
+      await changes('a folder renamed', () => renameSync(at('z'), at('w')));
+      await changes('a folder added at the top', () => mkdirSync(at('v')));
+      await changes('a file added at the top', () => writeFileSync(at('second.txt'), 'second'));
+
+      // Hidden entries, and what a link inside points to, are not the corpus (as for one find).
+      const still = await listedByFind(dir);
+      mkdirSync(at('.cache'));
+      writeFileSync(at('.cache', 'x.json'), '{}');
+      writeFileSync(at('a', '.drafts', 'draft.txt'), 'still not');
+      writeFileSync(join(outside, 'far.txt'), 'farther');
+      expect(await listedByFind(dir)).toBe(still);
+    });
   });
 
   it('gives nothing for a folder it cannot list, or when turned off', async () => {

@@ -2,7 +2,7 @@
  * Reading every supported format, with the warnings a user gets for files that cannot be read,
  * and the incremental store: unchanged files are not processed again.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +93,46 @@ describe('the incremental store', () => {
     expect(gas.length).toBeGreaterThan(0);
     expect(gas.every((c) => c.topics.includes('energy'))).toBe(true);
     changed.store.close();
+  });
+});
+
+describe("the topics file's saved copy", () => {
+  it('gives the table of the file as it is now, and its parse error on every check', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-topics-'));
+    writeFileSync(join(dir, 'note.txt'), 'Gas exports to China rose by a fifth last year, the ministry said on Monday.\n');
+    writeFileSync(join(dir, 'topics.yaml'), 'energy: [gas, pipeline*]\n');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'bd-topics-cache-'));
+    const open = () => loadCorpus({ root: dir, corpusDir: dir, cacheDir });
+    const topicsOf = async () => {
+      const store = await open();
+      try {
+        return { topics: store.topics(), warnings: store.diagnostics.filter((d) => d.code === 'corpus/bad-topics').map((d) => d.message) };
+      } finally {
+        store.close();
+      }
+    };
+    expect(await topicsOf()).toEqual({ topics: { energy: ['gas', 'pipeline*'] }, warnings: [] });
+    expect(existsSync(join(cacheDir, 'topics.json'))).toBe(true);
+    // From the copy: the same table.
+    expect(await topicsOf()).toEqual({ topics: { energy: ['gas', 'pipeline*'] }, warnings: [] });
+
+    // The file rewritten: the copy is another file's.
+    writeFileSync(join(dir, 'topics.yaml'), 'energy: [gas]\nchina: [Beijing, China]\n');
+    expect(await topicsOf()).toEqual({ topics: { energy: ['gas'], china: ['Beijing', 'China'] }, warnings: [] });
+
+    // A file that cannot be parsed says so each time, from the copy too.
+    writeFileSync(join(dir, 'topics.yaml'), 'energy: [gas\n');
+    const broken = await topicsOf();
+    expect(broken.topics).toEqual({});
+    expect(broken.warnings).toHaveLength(1);
+    expect(broken.warnings[0]).toMatch(/^cannot parse topics: /);
+    expect(await topicsOf()).toEqual(broken);
+
+    // A copy of another file's table is not taken for this one's.
+    writeFileSync(join(dir, 'topics.yaml'), 'energy: [oil]\n');
+    const saved = JSON.parse(readFileSync(join(cacheDir, 'topics.json'), 'utf8'));
+    expect(await topicsOf()).toEqual({ topics: { energy: ['oil'] }, warnings: [] });
+    writeFileSync(join(cacheDir, 'topics.json'), JSON.stringify({ ...saved, entries: [['energy', ['coal']]] }));
+    expect((await topicsOf()).topics).toEqual({ energy: ['oil'] });
   });
 });

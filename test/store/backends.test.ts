@@ -21,7 +21,7 @@ import { loadCorpus, type CorpusStore } from '../../src/corpus/index.ts';
 import { readFileTable } from '../../src/corpus/store/file-table.ts';
 import { PostgresBackend } from '../../src/corpus/store/postgres.ts';
 import { redactUrl } from '../../src/corpus/store/types.ts';
-import { RACY_MS } from '../../src/corpus/unchanged.ts';
+import { RACY_MS, readCheckRecord, saveCheckRecord } from '../../src/corpus/unchanged.ts';
 import { WordTally } from '../../src/corpus/word-counts.ts';
 import { composeDeck } from '../../src/deck/index.ts';
 import type { EvidenceStore } from '../../src/model.ts';
@@ -322,10 +322,10 @@ describe('the files table of a PostgreSQL store', () => {
       // The copy of the table and the record of the check are saved with that version.
       expect(readFileTable(join(cache, 'file-table.json'), version)).toEqual(db.files());
       const recordFile = join(cache, 'corpus-check.json');
-      const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { version: string; diagnostics: unknown[] };
+      const record = readCheckRecord(recordFile)!;
       expect(record.version).toBe(version);
       record.diagnostics.push({ severity: 'info', file: 'corpus', code: 'test/from-record', message: 'reported from the record' });
-      writeFileSync(recordFile, JSON.stringify(record));
+      saveCheckRecord(recordFile, record);
       expect(await check()).toEqual({ ids: ['one', 'two'], fromRecord: true });
       expect(db.filesVersion()).toBe(version);
 

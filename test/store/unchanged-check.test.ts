@@ -13,7 +13,8 @@ import { articleOn } from '../support/article.ts';
 import { loadCorpus, loadCorpusWith } from '../../src/corpus/index.ts';
 import { spawnSync } from 'node:child_process';
 import { SqliteBackend } from '../../src/corpus/store/sqlite.ts';
-import { RACY_MS } from '../../src/corpus/unchanged.ts';
+import { CHECK_CODE, RACY_MS, readCheckRecord, saveCheckRecord, type CheckRecord } from '../../src/corpus/unchanged.ts';
+import type { Diagnostic } from '../../src/model.ts';
 
 const ARTICLE = articleOn;
 
@@ -43,9 +44,9 @@ async function check(at = root) {
 
 /** Marks the record, so a check that uses it says so in its report. */
 function markRecord(): void {
-  const record = JSON.parse(readFileSync(recordFile(), 'utf8')) as { diagnostics: unknown[] };
+  const record = readCheckRecord(recordFile())!;
   record.diagnostics.push({ severity: 'info', file: 'corpus', code: 'test/from-record', message: 'reported from the record' });
-  writeFileSync(recordFile(), JSON.stringify(record));
+  saveCheckRecord(recordFile(), record);
 }
 const fromRecord = (r: { diagnostics: Array<{ code: string }> }) => r.diagnostics.some((d) => d.code === 'test/from-record');
 
@@ -326,3 +327,38 @@ describe.runIf(gnuFind)('a check that lets GNU find list the folder', () => {
   });
 });
 
+
+describe("the record's messages", () => {
+  it('read back as they were reported, each field in its place, however they were saved', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-record-'));
+    try {
+      const file = join(dir, 'corpus-check.json');
+      const diagnostics: Diagnostic[] = [
+        ...Array.from({ length: 3 }, (_, i): Diagnostic => ({ severity: 'warning', file: `corpus/a${i}.txt`, code: 'corpus/no-body', message: `corpus/a${i}.txt: no body text left after cleaning`, hint: 'see `briefdeck corpus show` for what was dropped' })),
+        { severity: 'info', file: 'corpus/b.txt', code: 'corpus/duplicate-file', message: 'corpus/b.txt is identical to corpus/a0.txt', verbose: true },
+        { file: 'corpus/c.txt', severity: 'warning', code: 'corpus/not-utf8', message: 'corpus/c.txt: decoded as latin1', line: 3, column: 9 },
+        { severity: 'warning', file: 'corpus/d.txt', code: 'corpus/no-body', message: 'no body at all (the file is not named first)' },
+        { severity: 'warning', file: 'corpus/a3.txt', code: 'corpus/no-body', message: 'corpus/a3.txt: no body text left after cleaning', hint: 'another hint' },
+        { severity: 'warning', file: '', code: 'corpus/empty-file', message: ': empty' },
+        { severity: 'warning', file: 'corpus/a4.txt', code: 'corpus/no-body', message: 'corpus/a4.txt: no body text left after cleaning', hint: 'see `briefdeck corpus show` for what was dropped' },
+      ];
+      const record: CheckRecord = { code: CHECK_CODE, version: 'v1', listing: 'l', folders: { corpus: 'f' }, maxBytes: 1, diagnostics, languages: [['en', 9]], quiet: [] };
+      saveCheckRecord(file, record);
+      const read = readCheckRecord(file)!;
+      expect(read).toEqual(record);
+      expect(read.diagnostics.map((d) => JSON.stringify(d))).toEqual(diagnostics.map((d) => JSON.stringify(d)));
+      // Saved once per kind: the repeated fields are not written out for each file.
+      expect(readFileSync(file, 'utf8').split('no body text left after cleaning')).toHaveLength(3);
+      expect(read.diagnostics[0]).not.toBe(read.diagnostics[1]);
+
+      // A record whose messages do not hold together is no record.
+      const saved = JSON.parse(readFileSync(file, 'utf8'));
+      for (const broken of [{ ...saved.messages, of: saved.messages.of.slice(1) }, { ...saved.messages, of: saved.messages.of.map(() => 7) }, undefined]) {
+        writeFileSync(file, JSON.stringify({ ...saved, messages: broken }));
+        expect(readCheckRecord(file)).toBeUndefined();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
