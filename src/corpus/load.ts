@@ -433,6 +433,14 @@ async function updateStore(
       );
     });
   };
+  // A row whose document the store does not hold (a store an older version left so, when a file
+  // took the id of one gone) is no file stored: it is read again.
+  for (const path of db.filesWithoutDocument?.() ?? []) {
+    wrote = true;
+    db.removeFile(path);
+    written.set(path, null);
+    stored.delete(path);
+  }
   // Files gone from the folder leave the store first: a file that takes the id of one gone (the
   // corpus moved, "001.txt" renamed "001.md") must not lose its document when the old row leaves.
   const present = new Set(files.map(rel));

@@ -6,6 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentId, loadCorpus } from '../../src/corpus/index.ts';
 import { splitBlocks } from '../../src/corpus/blocks.ts';
@@ -99,6 +100,24 @@ describe('hard-wrapped text', () => {
     store.close();
     store = await loadCorpus({ root: dir, corpusDir: join(dir, 'after'), cacheDir });
     expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
+    store.close();
+  });
+
+  it('reads again a file whose row names a document the store lost (a store an older version left so)', async () => {
+    const dir = temp('bd-ids-');
+    const cacheDir = join(dir, '.cache');
+    cpSync(newswire, join(dir, 'corpus'), { recursive: true });
+    let store = await loadCorpus({ root: dir, corpusDir: join(dir, 'corpus'), cacheDir });
+    const ids = store.documents().map((d) => d.id).sort();
+    store.close();
+    // What the older version left: rows kept, documents gone, and a record of its own code.
+    const db = new Database(join(cacheDir, 'evidence.db'));
+    db.prepare("DELETE FROM documents WHERE id IN ('crude/001', 'coffee/002')").run();
+    db.close();
+    rmSync(join(cacheDir, 'corpus-check.json'), { force: true });
+    store = await loadCorpus({ root: dir, corpusDir: join(dir, 'corpus'), cacheDir });
+    expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
+    expect(store.document('crude/001')!.title).toBe('DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES');
     store.close();
   });
 

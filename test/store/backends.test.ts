@@ -355,6 +355,37 @@ describe('the files table of a PostgreSQL store', () => {
   });
 });
 
+describe('a PostgreSQL store that lost documents', () => {
+  pgIt('reads again a file whose row names a document the store does not hold', async () => {
+    const url = await database();
+    const project = mkdtempSync(join(work, 'orphans-'));
+    mkdirSync(join(project, 'corpus'));
+    writeFileSync(join(project, 'corpus', 'one.txt'), articleOn('wheat'));
+    writeFileSync(join(project, 'corpus', 'two.txt'), articleOn('coffee'));
+    const ids = async () => {
+      const store = await loadCorpus({ root: project, store: url });
+      try {
+        return store.documents().map((d) => d.id).sort();
+      } finally {
+        store.close();
+      }
+    };
+    expect(await ids()).toEqual(['one', 'two']);
+    const db = PostgresBackend.open(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query("DELETE FROM documents WHERE id = 'two'");
+      expect(db.filesWithoutDocument()).toEqual(['corpus/two.txt']);
+    } finally {
+      await client.end();
+      db.close();
+    }
+    rmSync(join(project, '.cache', 'briefdeck', 'corpus-check.json'), { force: true });
+    expect(await ids()).toEqual(['one', 'two']);
+  });
+});
+
 describe('PostgreSQL store errors', () => {
   it('names an unreachable server without its password', async () => {
     const url = 'postgres://analyst:s3cret-pw@127.0.0.1:1/briefings';

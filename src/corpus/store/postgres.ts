@@ -282,6 +282,10 @@ export class PostgresBackend implements EvidenceBackend {
     this.q('INSERT INTO info(name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
   }
 
+  filesWithoutDocument(): string[] {
+    return this.guard(() => this.q('SELECT path FROM files f WHERE doc_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.doc_id)').map((r) => str(r.path)));
+  }
+
   files(): Map<string, StoredFile> {
     const out = new Map<string, StoredFile>();
     for (const r of this.pages('SELECT path, key, doc_id, diagnostics FROM files', 'path')) {

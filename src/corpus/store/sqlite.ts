@@ -114,6 +114,10 @@ export class SqliteBackend implements EvidenceBackend {
     this.db.prepare('INSERT OR REPLACE INTO info(name, value) VALUES (?, ?)').run(name, value);
   }
 
+  filesWithoutDocument(): string[] {
+    return (this.statement('SELECT path FROM files WHERE doc_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM documents WHERE documents.id = files.doc_id)').all() as Array<{ path: string }>).map((r) => r.path);
+  }
+
   files(): Map<string, StoredFile> {
     // Rows as arrays, and no parsing for the many files without a message: a large corpus's
     // unchanged check reads every row.

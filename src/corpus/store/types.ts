@@ -74,6 +74,8 @@ export interface EvidenceBackend {
    */
   inOneTransaction?(writes: ReadonlyArray<() => void>): void;
   removeFile(path: string): void;
+  /** The files whose rows name a document the store does not hold (a store an older version left so): they are read again. */
+  filesWithoutDocument?(): string[];
   retag(topicsOf: (text: string) => string[]): void;
   /** Every document's metadata (no text), by path. */
   documents(): DocumentMeta[];
