@@ -435,25 +435,20 @@ async function updateStore(
   };
   // A row whose document the store does not hold (a store an older version left so, when a file
   // took the id of one gone) is no file stored: it is read again.
-  for (const path of db.filesWithoutDocument?.() ?? []) {
+  const leave = (path: string) => {
     wrote = true;
     db.removeFile(path);
     written.set(path, null);
     stored.delete(path);
-  }
+  };
+  for (const path of db.filesWithoutDocument?.() ?? []) leave(path);
   // Files gone from the folder leave the store first: a file that takes the id of one gone (the
   // corpus moved, "001.txt" renamed "001.md") must not lose its document when the old row leaves.
-  const present = new Set(files.map(rel));
-  for (const path of stored.keys())
-    if (!present.has(path)) {
-      wrote = true;
-      db.removeFile(path);
-      written.set(path, null);
-    }
+  for (const full of files) seen.add(rel(full));
+  for (const path of [...stored.keys()]) if (!seen.has(path)) leave(path);
   try {
     for (const full of files) {
       const path = rel(full);
-      seen.add(path);
       if (!formatOf(full)) continue;
       // (The file stamps read a stat's size and times only.)
       const stat = listing.statOf(full) as Stats;

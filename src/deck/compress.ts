@@ -8,6 +8,7 @@
  * more certainty than its source. Rules run from gentle to severe, stopping once the bullet fits.
  */
 import { findFigures } from '../corpus/figures.ts';
+import { SAYS } from '../corpus/people.ts';
 // (A hypothetical conclusion or example keeps its marker, so the line is seen to point back.)
 import { drawnFromBefore } from '../select/index.ts';
 import { isClause, posTags, tokens } from './grammar.ts';
@@ -276,18 +277,18 @@ function medialMarker(s: string): Range[] {
   return out;
 }
 
+/** The spans of non-restrictive relative clauses (", which …", ", who …"), up to the next comma or the end. */
+function relativeClauseSpans(s: string): Range[] {
+  return matches(s, /,\s+(?:which|who|whose|where)\s(?:[^,.;]|[,.](?=\d))+(?=[,.;]|$)/g);
+}
+
 /**
  * ", which carry propagandistic meaning" up to the next comma or the end (a comma or point between
  * digits is part of a number: "362,700 shares" is not cut in two). When the main verb follows the
  * closing comma ("The trust, which will accept …, said"), that comma goes too.
  */
-/** The spans of non-restrictive relative clauses (", which …", ", who …"), as `relativeClause` finds them. */
-function relativeClauseSpans(s: string): Range[] {
-  return matches(s, /,\s+(?:which|who|whose|where)\s(?:[^,.;]|[,.](?=\d))+(?=[,.;]|$)/g);
-}
-
 function relativeClause(s: string): Range[] {
-  return matches(s, /,\s+(?:which|who|whose|where)\s(?:[^,.;]|[,.](?=\d))+(?=[,.;]|$)/g).map(([a, b]) => {
+  return relativeClauseSpans(s).map(([a, b]) => {
     // The verb may follow an adverb: "Hutchison, which has …, earlier reported".
     const next = /^,\s+([\p{L}’']+)(?:\s+([\p{L}’']+))?/u.exec(s.slice(b));
     const tags = next ? posTags(next.slice(1).filter(Boolean).join(' ')) : [];
@@ -344,9 +345,8 @@ function clauseBeforeAttribution(s: string): Range[] {
   return [[m.index, said.index]];
 }
 /** ", <speaker> said[ here | on Monday | in a statement]." closing a sentence. */
-const CLOSING_ATTRIBUTION = /,\s+([^,;:"“”()]+?)\s(?:said|says|told\s+[^,;:"“”()]+|reported|added|announced|noted|estimated|predicted|warned)(?:\s[^,;:"“”()]{1,40})?\.?$/;
+const CLOSING_ATTRIBUTION = new RegExp(String.raw`,\s+([^,;:"“”()]+?)\s(?:${SAYS}|reported|announced)(?:\s[^,;:"“”()]{1,40})?\.?$`);
 
-/** Deletes a leading phrase when what follows is a clause (or, `overPhrase`, phrases before one). */
 /**
  * "However, the crisis ends, one can expect…" is "however the crisis ends": a short clause that
  * ends in its verb before the comma. Deleting "However," there would turn it into a comma splice.
@@ -358,6 +358,7 @@ function concessiveHowever(s: string): boolean {
   return words.length <= 8 && posTags(m[1]).at(-1) === 'VERB';
 }
 
+/** Deletes a leading phrase when what follows is a clause (or, `overPhrase`, phrases before one). */
 function leadingClause(pattern: RegExp, overPhrase = false): Rule {
   return (s) => {
     const m = pattern.exec(s);

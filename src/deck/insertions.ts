@@ -11,7 +11,8 @@ import { namedPeople, resolvePerson, type People, type Person } from '../corpus/
 import { posTags } from './grammar.ts';
 import { findActors } from '../corpus/actors.ts';
 import { wordCount } from './compress.ts';
-import { namesNobody } from '../select/definite.ts';
+import { CALENDAR, namesNobody } from '../select/definite.ts';
+import { nounForms } from '../select/subject.ts';
 import { datelineLength } from '../text.ts';
 
 const VERB = String.raw`(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|reiterated|reported)\b`;
@@ -328,7 +329,6 @@ function definitionsOf(doc: CorpusDocument): Map<string, Definition> {
 
 /** A name in capitals with a possessive: "Japan's", "West Germany's", "Comalco Ltd's". */
 const POSSESSOR = /(?<![\p{L}.&'’-])((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s/gu;
-const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow)$/;
 /** How many words may stand between an owner and the noun it owns ("Japan's seasonally adjusted unemployment"). */
 const OWNED_WITHIN = 4;
 
@@ -365,7 +365,7 @@ export function nameOwner(doc: CorpusDocument | undefined, claim: Claim, shown: 
   const names = new Set([...inLead, ...after].map((o) => o.name));
   if (inLead.length === 0 || names.size !== 1) return none;
   const [owner] = inLead;
-  if (CALENDAR_WORD.test(owner.name)) return none;
+  if (CALENDAR.test(owner.name) || /^(?:Today|Yesterday|Tomorrow)$/.test(owner.name)) return none;
   // A name, not a capitalised first word ("Today's figures"): a place or body the gazetteer knows,
   // a name of two words, or one the article writes in capitals mid-sentence.
   const word = owner.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -405,16 +405,14 @@ function openingHead(shown: string): string | undefined {
     const w = lowered[i].replace(/[^\p{L}-]/gu, '');
     if (t === 'NOUN' && /^\p{Ll}/u.test(w)) head = w;
     else if (t === 'ADJ' || t === 'ADV' || (t === 'VERB' && /ed$/.test(w) && tags[i + 1] !== 'ADP' && tags[i + 1] !== 'NUM')) continue;
-    else if (t === 'PROPN' && /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w)) continue;
+    else if (t === 'PROPN' && CALENDAR.test(w)) continue;
     else break;
     if (/[,;:]$/.test(lowered[i])) break;
   }
   return head;
 }
 
-/** "unemployment" and "Unemployment", "export" and "exports". */
+/** "unemployment" and "Unemployment", "export" and "exports", "economy" and "economies". */
 function sameNoun(a: string, b: string): boolean {
-  const x = a.toLowerCase().replace(/(?:es|s)$/, '');
-  const y = b.toLowerCase().replace(/(?:es|s)$/, '');
-  return x === y;
+  return nounForms(a.toLowerCase()).includes(b.toLowerCase());
 }

@@ -202,7 +202,8 @@ const PAST_INTENTION = /\b(?:was|were)\s+(?:(?:originally|initially|once)\s+)?(?
 /** The next sentence turns against it: "Meanwhile…", "But…", "In practice…". */
 const CONTRAST_NEXT = /^["”’)]?\s+(?:meanwhile|but|however|yet|instead|in practice|in reality|in fact|in the end|still|nevertheless)\b/i;
 
-const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\.|['’]s)?$/;
+/** A month or weekday, written out or short ("Jan.", "Monday's"). */
+export const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\.|['’]s)?$/;
 
 /** A singular noun without a determiner, then a verb: "Company said", "Bank will". */
 const BARE_SUBJECT = /^(?!(?:The|A|An|It|Its|This|That|There|Here|He|She|They|We|You|What|Which|Who|One|Each|Every|All|Any|No|None|Some|Such|Much|Most|Little|Our|Their|His|Her)\s)\p{Lu}\p{Ll}+(?<!s)\s+(?:said|says|will|would|is|was|has|had|expects|reported|added|plans|declared)\b/u;

@@ -9,7 +9,7 @@
  */
 import type { BriefingSpec, Claim, ClaimKind, DocumentMeta, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
-import { otherSense } from './sense.ts';
+import { filedUnder, otherSense } from './sense.ts';
 import { datelineLength } from '../text.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
@@ -91,11 +91,10 @@ export interface SelectionContext {
   scope: () => Scope | undefined;
   /** A document's title and first paragraph, for scope. */
   head: (docId: string) => { title: string; lead?: string };
-  /** The story a document tells, by its headline: a wire story filed again ("(RPT)", a correction) is the same one. */
-  storyOf: (docId: string) => string;
   /**
-   * Whether two documents tell one story: the same headline (`storyOf`), or the same first
-   * sentence under another headline ("FUNARO REJECTS UK SUGGESTION…", "FUNARO REJECTS SUGGESTION…").
+   * Whether two documents tell one story: the same headline as `storyKey` reads it (a wire story
+   * filed again, "(RPT)", a correction), or the same first sentence under another headline
+   * ("FUNARO REJECTS UK SUGGESTION…", "FUNARO REJECTS SUGGESTION…").
    */
   sameStory: (a: string, b: string) => boolean;
   /** Reads the first paragraphs of these documents at once, ahead of `head` asking for each. */
@@ -256,7 +255,7 @@ export function createSelectionContext(
     return o;
   };
   const sameStory = (a: string, b: string) => a === b || storyOf(a) === storyOf(b) || (!!openingOf(a) && openingOf(a) === openingOf(b));
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, storyOf, sameStory, pointsBack: pointsBackAt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, sameStory, pointsBack: pointsBackAt };
 }
 
 /**
@@ -653,14 +652,13 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
 function narrowedTo(ctx: SelectionContext, subject: Subject, others: readonly Subject[], stems: ReadonlySet<string>, otherStems: readonly string[]): { narrowed: Set<string>; stories: number } {
   const words = ctx.words();
   const deckStems = new Set([...stems, ...otherStems]);
-  const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => deckStems.has(w.stem)));
   const narrowed = new Set<string>();
   // (A large corpus has thousands of documents about a topic: those about it most are read, as a
   // slide reads them, `NARROWING_READ` at most.)
   const read = subject.documents.size <= NARROWING_READ ? subject.documents.keys()
     : [...subject.documents].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, NARROWING_READ).map(([doc]) => doc);
   for (const [doc, claims] of ctx.index.ofDocuments(read)) {
-    if (others.some((o) => o.documents.has(doc)) || filed(doc) || claims.some((c) => words.words(c).some((w) => stems.has(w.stem)))) narrowed.add(doc);
+    if (others.some((o) => o.documents.has(doc)) || filedUnder(doc, deckStems) || claims.some((c) => words.words(c).some((w) => stems.has(w.stem)))) narrowed.add(doc);
   }
   let stories = 0;
   for (const doc of narrowed) if ((subject.documents.get(doc) ?? 0) >= STORY) stories++;

@@ -46,12 +46,11 @@ export function otherSense(
   const stories = [...subject.documents].filter(([, w]) => w >= STORY).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SENSE_READ).map(([d]) => d);
   if (stories.length < SENSE_STORIES) return off;
   const otherSubjects = others.map((t) => subjectOf({ topic: t }));
-  const filed = (doc: string) => doc.split('/').slice(0, -1).some((folder) => content(folder).some((w) => context.has(w.stem)));
   let inSense = 0;
   for (const [doc, claims] of index.ofDocuments(stories)) {
     const { title, lead } = head(doc);
     const named =
-      filed(doc) ||
+      filedUnder(doc, context) ||
       otherSubjects.some((o) => o.documents.has(doc)) ||
       wordsOf(`${title} ${lead ?? ''}`).some((w) => context.has(w.stem)) ||
       claims.some((c) => {
@@ -63,4 +62,9 @@ export function otherSense(
   }
   if (inSense < SENSE_SHARE * stories.length) off.clear();
   return off;
+}
+
+/** Whether a corpus filed by subject puts a document under a folder named by one of `stems` (`ship/006`). */
+export function filedUnder(doc: string, stems: ReadonlySet<string>): boolean {
+  return doc.split('/').slice(0, -1).some((folder) => wordsOf(folder.replace(/[-_]+/g, ' ')).some((w) => stems.has(w.stem)));
 }

@@ -21,6 +21,15 @@ const temp = (prefix: string) => {
 afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+/** The ids of the documents the store holds for `corpusDir`, its cache in `root/.cache`. */
+async function documentIds(root: string, corpusDir: string): Promise<string[]> {
+  const store = await loadCorpus({ root, corpusDir, cacheDir: join(root, '.cache') });
+  try {
+    return store.documents().map((d) => d.id).sort();
+  } finally {
+    store.close();
+  }
+}
 
 describe('document identity', () => {
   it('keeps same-named files in different folders as different documents, ids from their paths', async () => {
@@ -74,53 +83,43 @@ describe('document identity', () => {
     expect(store.diagnostics.filter((d) => d.code === 'corpus/duplicate-file' && d.verbose)).toHaveLength(3);
     store.close();
   });
-});
-
-describe('hard-wrapped text', () => {
   it('keeps every document when the corpus folder moves, or a file is renamed to another of its ids, with the same cache', async () => {
     const dir = temp('bd-ids-');
-    const cacheDir = join(dir, '.cache');
+    const at = (folder: string) => documentIds(dir, join(dir, folder));
     cpSync(newswire, join(dir, 'before'), { recursive: true });
-    let store = await loadCorpus({ root: dir, corpusDir: join(dir, 'before'), cacheDir });
-    const ids = store.documents().map((d) => d.id).sort();
+    const ids = await at('before');
     expect(ids).toHaveLength(10);
-    store.close();
     // The same files under another folder give the same ids: the new rows must not lose their
     // documents when the old rows leave.
     cpSync(newswire, join(dir, 'after'), { recursive: true });
-    store = await loadCorpus({ root: dir, corpusDir: join(dir, 'after'), cacheDir });
-    expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
-    expect(store.claims().filter((c) => c.docId === 'crude/001').length).toBeGreaterThan(0);
-    store.close();
+    expect(await at('after')).toEqual(ids);
     // "001.txt" renamed "001.md": the same id, another file
     renameSync(join(dir, 'after', 'crude', '001.txt'), join(dir, 'after', 'crude', '001.md'));
-    store = await loadCorpus({ root: dir, corpusDir: join(dir, 'after'), cacheDir });
+    expect(await at('after')).toEqual(ids);
+    const store = await loadCorpus({ root: dir, corpusDir: join(dir, 'after'), cacheDir: join(dir, '.cache') });
     expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
     expect(store.document('crude/001')!.path).toMatch(/001\.md$/);
-    store.close();
-    store = await loadCorpus({ root: dir, corpusDir: join(dir, 'after'), cacheDir });
-    expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
+    expect(store.claims().filter((c) => c.docId === 'crude/001').length).toBeGreaterThan(0);
     store.close();
   });
 
   it('reads again a file whose row names a document the store lost (a store an older version left so)', async () => {
     const dir = temp('bd-ids-');
-    const cacheDir = join(dir, '.cache');
     cpSync(newswire, join(dir, 'corpus'), { recursive: true });
-    let store = await loadCorpus({ root: dir, corpusDir: join(dir, 'corpus'), cacheDir });
-    const ids = store.documents().map((d) => d.id).sort();
-    store.close();
+    const ids = await documentIds(dir, join(dir, 'corpus'));
     // What the older version left: rows kept, documents gone, and a record of its own code.
-    const db = new Database(join(cacheDir, 'evidence.db'));
+    const db = new Database(join(dir, '.cache', 'evidence.db'));
     db.prepare("DELETE FROM documents WHERE id IN ('crude/001', 'coffee/002')").run();
     db.close();
-    rmSync(join(cacheDir, 'corpus-check.json'), { force: true });
-    store = await loadCorpus({ root: dir, corpusDir: join(dir, 'corpus'), cacheDir });
-    expect(store.documents().map((d) => d.id).sort()).toEqual(ids);
+    rmSync(join(dir, '.cache', 'corpus-check.json'), { force: true });
+    expect(await documentIds(dir, join(dir, 'corpus'))).toEqual(ids);
+    const store = await loadCorpus({ root: dir, corpusDir: join(dir, 'corpus'), cacheDir: join(dir, '.cache') });
     expect(store.document('crude/001')!.title).toBe('DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES');
     store.close();
   });
+});
 
+describe('hard-wrapped text', () => {
   it('joins the lines of a wrapped paragraph and starts a new one at an indented line', () => {
     const text = [
       'COLUMBUS, Ohio, Feb 26 - Liebert Corp said its shareholders',
