@@ -184,7 +184,7 @@ export function createSelectionContext(
     if (!request.topic || !spec.title) return found;
     let mine = inSense.get(request.topic);
     if (!mine) {
-      const off = otherSense({ title: spec.title, topics: spec.topics ?? [] }, request.topic, found, storedSubject, words(), index, head);
+      const off = otherSense({ title: spec.title, topics: spec.topics ?? [] }, request.topic, found, storedSubject, words(), index, head, prefetchHeads);
       mine = off.size ? { ...found, documents: new Map([...found.documents].map(([d, w]) => [d, off.has(d) ? w * OTHER_SENSE : w])) } : found;
       inSense.set(request.topic, mine);
     }

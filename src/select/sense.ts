@@ -31,6 +31,8 @@ export function otherSense(
   words: CorpusWords,
   index: Pick<EvidenceIndex, 'ofDocuments'>,
   head: (doc: string) => { title: string; lead?: string },
+  /** Reads the heads of these documents at once, ahead of `head` asking for each. */
+  prefetchHeads: (docs: Iterable<string>) => void = () => {},
 ): Set<string> {
   const content = (text: string) => wordsOf(text.replace(/[-_]+/g, ' ')).filter((w) => !words.isStop(w.lower));
   const own = new Set(content(topic).map((w) => w.stem));
@@ -46,21 +48,21 @@ export function otherSense(
   const stories = [...subject.documents].filter(([, w]) => w >= STORY).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SENSE_READ).map(([d]) => d);
   if (stories.length < SENSE_STORIES) return off;
   const otherSubjects = others.map((t) => subjectOf({ topic: t }));
-  let inSense = 0;
-  for (const [doc, claims] of index.ofDocuments(stories)) {
+  // What costs nothing first (the folder, the other topics' documents, the headline and lead);
+  // the sentences are read only of the stories those leave undecided.
+  prefetchHeads(stories);
+  const undecided = stories.filter((doc) => {
     const { title, lead } = head(doc);
-    const named =
-      filedUnder(doc, context) ||
-      otherSubjects.some((o) => o.documents.has(doc)) ||
-      wordsOf(`${title} ${lead ?? ''}`).some((w) => context.has(w.stem)) ||
-      claims.some((c) => {
-        const ws = words.words(c);
-        return ws.some((w) => own.has(w.stem)) && ws.some((w) => context.has(w.stem));
-      });
-    if (named) inSense++;
-    else off.add(doc);
+    return !(filedUnder(doc, context) || otherSubjects.some((o) => o.documents.has(doc)) || wordsOf(`${title} ${lead ?? ''}`).some((w) => context.has(w.stem)));
+  });
+  for (const [doc, claims] of index.ofDocuments(undecided)) {
+    const named = claims.some((c) => {
+      const ws = words.words(c);
+      return ws.some((w) => own.has(w.stem)) && ws.some((w) => context.has(w.stem));
+    });
+    if (!named) off.add(doc);
   }
-  if (inSense < SENSE_SHARE * stories.length) off.clear();
+  if (stories.length - off.size < SENSE_SHARE * stories.length) off.clear();
   return off;
 }
 
