@@ -368,6 +368,10 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
   return found;
 }
 
+const POSSESSIVE = /['’]s?$/u;
+/** A name without the mark of its owning something: "Brazil" of "Brazil's". */
+const unowned = (word: string) => word.replace(POSSESSIVE, '');
+
 const headsInScope = new WeakMap<Scope, Map<string, boolean>>();
 const textsInScope = new WeakMap<Scope, Map<string, 'in' | 'other' | 'none'>>();
 
@@ -386,12 +390,16 @@ export function scopeOf(
   const topicStems = new Set(topics.flatMap((t) => wordsOf(t.replace(/[-_]+/g, ' ')).map((w) => w.stem)));
   const terms: SubjectTerm[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!isName(words[i].text, corpus) || corpus.isStop(words[i].lower)) continue;
+    if (!isName(unowned(words[i].text), corpus) || corpus.isStop(words[i].lower)) continue;
     let j = i;
-    // One name is words next to each other ("Soviet Union"), not across a dash ("Russia–China").
-    while (j + 1 < words.length && isName(words[j + 1].text, corpus) && !corpus.isStop(words[j + 1].lower) && /^\s+$/.test(title.slice(words[j].end, words[j + 1].start))) j++;
+    // One name is words next to each other ("Soviet Union"), not across a dash ("Russia–China") or
+    // past an owner ("Taiwan's Central Bank").
+    while (j + 1 < words.length && !POSSESSIVE.test(words[j].text) && isName(unowned(words[j + 1].text), corpus) && !corpus.isStop(words[j + 1].lower) && /^\s+$/.test(title.slice(words[j].end, words[j + 1].start))) j++;
     const run = words.slice(i, j + 1);
-    if (!run.every((w) => topicStems.has(w.stem))) terms.push(termOf(run.map((w) => w.text).join(' '), corpus));
+    // A name the title makes the owner of its subject ("Brazil's debt moratorium") scopes the deck
+    // even when it is one of the topics: the other topics are its debt and its banks.
+    const owner = POSSESSIVE.test(run[run.length - 1].text) && j + 1 < words.length;
+    if (owner || !run.every((w) => topicStems.has(w.stem))) terms.push(termOf(run.map((w) => unowned(w.text)).join(' '), corpus));
     i = j;
   }
   if (!terms.length) return undefined;

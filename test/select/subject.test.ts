@@ -128,6 +128,15 @@ describe('the scope a deck title sets', () => {
     // another country is still another's (the test can fail)
     expect(inScope(us, 'South Korean firms argue the flow of cheap chips to third countries is due to grey-market sales.', head)).toBe(false);
   });
+  it('keeps a topic the title makes the owner of its subject (Reuters-21578: "Brazil\'s debt moratorium and the banks")', () => {
+    const named = corpusWords([claim('a', 'Banks said Brazil suspended interest payments.'), claim('b', 'Banks said Brazil and the Philippines owe them.')]);
+    const brazil = scopeOf("Brazil's debt moratorium and the banks", ['Brazil', 'debt', 'banks'], named, findActors)!;
+    expect(brazil.terms.map((t) => t.text)).toEqual(['Brazil']);
+    const manila = 'MANILA, March 1 - The Philippines will offer its commercial bank creditors an innovative pricing plan, the Business Day newspaper said.';
+    expect(inScope(brazil, manila, { title: 'MANILA SAID TO OFFER DEBT BONDS TO BANKS', lead: manila })).toBe(false);
+    // a topic the title only lists sets no scope: "Iran, the Gulf and oil supplies"
+    expect(scopeOf('Iran, the Gulf and oil supplies', ['Iran', 'Gulf'], named, findActors)).toBeUndefined();
+  });
   it('splits names joined by a dash: "Russia–China" is two actors', () => {
     const named = corpusWords([claim('a', 'Ties between Russia and China grew.'), claim('b', 'Trade between Russia and China fell.')]);
     const s = scopeOf('Russia–China alignment', [], named, findActors)!;
