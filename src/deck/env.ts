@@ -123,6 +123,16 @@ export function longerWords(env: Pick<ComposeEnv, 'policy'>): number {
 }
 const LONGER = 1.25;
 
+/**
+ * The length a line may have where a slide would otherwise hold fewer than two lines
+ * (`acceptLongest`): a whole sentence as long as a slide's line is ever read, for an audience
+ * whose lines are short; no more than `longerWords` for one whose lines are long already.
+ */
+export function longestWords(env: Pick<ComposeEnv, 'policy'>): number {
+  return Math.max(longerWords(env), LONGEST_LINE);
+}
+const LONGEST_LINE = 40;
+
 /** Whether a claim can be shown to this audience within its bullet length. */
 export function fits(env: ComposeEnv, claim: Claim, maxWords = env.policy.maxWords): boolean {
   return bulletText(env, claim, maxWords).fits;

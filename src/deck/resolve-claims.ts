@@ -5,7 +5,7 @@
  */
 import { LIKELIHOODS, type Bullet, type Claim, type Figure, type FigureItem, type HelperCall, type Slide } from '../model.ts';
 import { recordShown, selectClaims, type ClaimRequest } from '../select/index.ts';
-import { acceptor, bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
+import { acceptor, bulletText, longerWords, longestWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { chartable, readFigure, type FigureReading } from './figure-label.ts';
 import { bulletNotes, citationNote, competingViews } from './notes.ts';
@@ -37,16 +37,18 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
 
 /**
  * Where a slide would run short, a line may run to the bottom line's length: a sentence a few
- * words longer than the audience's norm beats an empty space. Not where the spec set the length
- * itself (`policy.words`: no overrun), which is a wall.
+ * words longer than the audience's norm beats an empty space; where it would hold fewer than two
+ * lines, to a whole news lead (`longestWords`). Not where the spec set the length itself
+ * (`policy.words`: no overrun), which is a wall.
  */
-function longerLines(env: ComposeEnv, call: HelperCall): Pick<ClaimRequest, 'acceptLonger'> {
-  return env.policy.overrun > 1 ? { acceptLonger: acceptor(env, call, longerWords(env)) } : {};
+function longerLines(env: ComposeEnv, call: HelperCall): Pick<ClaimRequest, 'acceptLonger' | 'acceptLongest'> {
+  return env.policy.overrun > 1 ? { acceptLonger: acceptor(env, call, longerWords(env)), acceptLongest: acceptor(env, call, longestWords(env)) } : {};
 }
 
 /** A picked line as shown: at the audience's length, or longer where the slide took it as one (`acceptLonger`). */
 function bulletOf(env: ComposeEnv, claim: Claim, request: ClaimRequest): Bullet {
-  return makeBullet(env, claim, request.accept?.(claim) === false ? longerWords(env) : undefined);
+  if (request.accept?.(claim) !== false) return makeBullet(env, claim);
+  return makeBullet(env, claim, request.acceptLonger?.(claim) === false ? longestWords(env) : longerWords(env));
 }
 
 const strength = (b: Bullet) => (b.likelihood ? LIKELIHOODS.indexOf(b.likelihood) : LIKELIHOODS.length);

@@ -120,6 +120,11 @@ export interface ClaimRequest {
    * sentence longer than the audience's norm beats an empty space (see `resolve-claims.ts`).
    */
   acceptLonger?: (claim: Claim) => boolean;
+  /**
+   * The test a line passes when the slide would otherwise hold fewer than THIN_SLIDE lines: a
+   * whole news lead the audience's length cannot hold beats a slide with nothing on its subject.
+   */
+  acceptLongest?: (claim: Claim) => boolean;
   /** Override the context preferences (figures slide prefers figures). */
   prefs?: Partial<RankPreferences>;
   /** Leave the picks unrecorded; the caller records what it finally shows. */
@@ -850,6 +855,8 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const longer = request.acceptLonger;
   // (Only as many as make the slide: a longer line is not padding.)
   if (short() && longer) topUp(ranked.filter((c) => !passing.has(c.id) && !lone(c)), (c) => longer(originals.get(c.id) ?? c), Math.min(FULL_SLIDE, request.limit));
+  const longest = request.acceptLongest;
+  if (picked.length < THIN_SLIDE && picked.length < request.limit && longest) topUp(ranked.filter((c) => !passing.has(c.id) && !lone(c)), (c) => longest(originals.get(c.id) ?? c), Math.min(THIN_SLIDE, request.limit));
   if (short()) topUp(ranked.filter((c) => !passing.has(c.id) && lone(c)));
   // (A pool asked for without recording, which the caller sifts further, takes both.)
   // (A section's own query, several words the author chose, may take a passing mention that holds them.)
@@ -874,6 +881,8 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
 
 /** Lines from the stories the corpus returns to that make a slide without one actor's news. */
 export const FULL_SLIDE = 3;
+/** Fewer lines than this leave a slide without its subject's main story. */
+export const THIN_SLIDE = 2;
 
 /**
  * A headline as a story's key: its words' stems, without bracketed notes ("(RPT)", "<CMAC.S>"), so

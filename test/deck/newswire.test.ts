@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type CorpusStore } from '../../src/corpus/index.ts';
 import { composeDeck, isDeletionOf, policyFor, wordCount } from '../../src/deck/index.ts';
-import { FULL_SLIDE } from '../../src/select/index.ts';
+import { FULL_SLIDE, THIN_SLIDE } from '../../src/select/index.ts';
 import type { Deck } from '../../src/model.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
 import { holdsQuotation, speaksInFirstPerson, unnamedSpeaker } from '../../src/select/standalone.ts';
@@ -103,6 +103,19 @@ describe('newswire decks', () => {
     // "CREDIT CARD DISCLOSURE BILLS INTRODUCED" names no dollar, central bank or policy
     expect(cited('currency').has('general/009')).toBe(false);
     expect(cited('rates-central-banks').has('general/009')).toBe(false);
+  });
+
+  it('gives a slide that would hold fewer than two lines a whole lead the audience\'s length cannot hold, and only such a slide: Indonesia\'s tea exports (executive)', () => {
+    const deck = compose('tea');
+    const policy = policyFor({ ...parseBriefing(join(root, 'eval', 'reuters', 'briefings', 'tea.md'), readFileSync(join(root, 'eval', 'reuters', 'briefings', 'tea.md'), 'utf8'), { root, themes: [] }).spec! });
+    const longer = Math.round(Math.round(policy.maxWords * 1.25) * policy.overrun);
+    const tea = deck.slides.find((s) => s.title === 'Tea');
+    if (tea?.kind !== 'bullets') throw new Error('no slide on tea');
+    const exports = tea.bullets.find((b) => /tea and cocoa will continue to rise/.test(b.text));
+    expect(exports, tea.bullets.map((b) => b.text).join('\n')).toBeDefined();
+    expect(wordCount(exports!.text)).toBeGreaterThan(longer);
+    for (const s of deck.slides)
+      if (s.kind === 'bullets' && s.bullets.some((b) => wordCount(b.text) > longer)) expect(s.bullets.length).toBeLessThanOrEqual(THIN_SLIDE);
   });
 
   it('opens a deck on the dollar, interest rates and a central bank with central banks, not a currency aside in a company\'s results', () => {
