@@ -297,7 +297,7 @@ function titledWith(kept: KeptSelection, docs: readonly DocumentMeta[], stem: st
 
 function keptScope(kept: KeptSelection, scope: Scope | undefined): Scope | undefined {
   if (!scope) return scope;
-  const key = JSON.stringify([scope.terms.map(({ partner, ...t }) => ({ ...t, partner: partner?.text })), [...scope.actors]]);
+  const key = JSON.stringify([scope.terms.map(({ partner, ...t }) => ({ ...t, partner: partner?.text })), [...scope.actors], scope.within.map((t) => t.text)]);
   const known = kept.scopes.get(key);
   if (known) return known;
   if (kept.scopes.size >= 16) kept.scopes.delete(kept.scopes.keys().next().value!);

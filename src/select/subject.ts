@@ -86,6 +86,11 @@ export interface Scope {
   terms: SubjectTerm[];
   /** The actors the scope terms name, canonical ("US" and "Washington" are both United States). */
   actors: Set<string>;
+  /**
+   * The deck's topics that are names ("Bundesbank" in "West Germany's economy and the
+   * Bundesbank"): a line or story that names one is within the deck, as one naming a scope term.
+   */
+  within: SubjectTerm[];
   /** The actors a sentence names (canonical), from the corpus stage's gazetteer. */
   actorsOf: (text: string) => string[];
 }
@@ -342,7 +347,7 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
   if (!scope?.terms.length) return true;
   const names = (t: string) => {
     const words = wordsOf(t);
-    if (scope.terms.some((term) => findTerm(term, words) >= 0)) return 'in';
+    if (scope.terms.some((term) => findTerm(term, words) >= 0) || scope.within.some((term) => findTerm(term, words) >= 0)) return 'in';
     const actors = scope.actorsOf(t);
     if (actors.some((a) => scope.actors.has(a))) return 'in';
     return actors.length ? 'other' : 'none';
@@ -406,7 +411,8 @@ export function scopeOf(
   // The deck's topics that are places or bodies are within it too: in "The US–Japan semiconductor
   // dispute" (topics semiconductors and Japan), "Japanese firms … argue" is no other country's line.
   const actors = new Set([...terms, ...topics.map((t) => ({ text: t }))].flatMap((t) => actorsOf(t.text)));
-  return { terms: terms.map((t) => ({ ...t, proper: true })), actors, actorsOf };
+  const within = topics.map((t) => termOf(t.replace(/[-_]+/g, ' '), corpus)).filter((t) => t.proper);
+  return { terms: terms.map((t) => ({ ...t, proper: true })), actors, actorsOf, within };
 }
 
 export interface SubjectRequest {

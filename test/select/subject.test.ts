@@ -137,6 +137,16 @@ describe('the scope a deck title sets', () => {
     // a topic the title only lists sets no scope: "Iran, the Gulf and oil supplies"
     expect(scopeOf('Iran, the Gulf and oil supplies', ['Iran', 'Gulf'], named, findActors)).toBeUndefined();
   });
+  it('keeps a story that names a topic that is a name, which no place list knows (Reuters-21578: "West Germany\'s economy and the Bundesbank")', () => {
+    const named = corpusWords([claim('a', 'Dealers said West Germany and the Bundesbank agreed.'), claim('b', 'In West Germany the Bundesbank held rates.')]);
+    const germany = scopeOf("West Germany's economy and the Bundesbank", ['Bundesbank', 'West German economy'], named, findActors)!;
+    expect(germany.terms.map((t) => t.text)).toEqual(['West Germany']);
+    const lead = 'FRANKFURT, March 3 - The Bundesbank is unlikely to change its credit policies at its central bank council meeting, money market dealers said.';
+    expect(inScope(germany, lead, { title: 'NO BUNDESBANK POLICY CHANGES EXPECTED THURSDAY', lead })).toBe(true);
+    // a story that names neither stays out (the test can fail)
+    const tokyo = 'TOKYO, March 3 - The Bank of Japan is unlikely to change its credit policies, dealers said.';
+    expect(inScope(germany, tokyo, { title: 'NO BANK OF JAPAN POLICY CHANGES', lead: tokyo })).toBe(false);
+  });
   it('splits names joined by a dash: "Russia–China" is two actors', () => {
     const named = corpusWords([claim('a', 'Ties between Russia and China grew.'), claim('b', 'Trade between Russia and China fell.')]);
     const s = scopeOf('Russia–China alignment', [], named, findActors)!;
