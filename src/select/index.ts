@@ -15,6 +15,7 @@ import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicate, nearDuplicateBy, sameFigure } from './similarity.ts';
+import { kinWords } from './kin.ts';
 import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
@@ -166,7 +167,8 @@ export function createSelectionContext(
       const keywords = request.topic ? topicKeywords(store, request.topic) : [];
       // Only the sentences that hold one of the subject's words can name it: the store's index
       // finds them, so working out a subject costs what it matches, not the corpus.
-      const text = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
+      const asked = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
+      const text = [asked, ...kinWords(asked)].join(' ');
       const hits = index.search(text.replace(/["“”*]/g, ' '), SUBJECT_CANDIDATES).map((h) => h.id);
       const candidates = index.inStoreOrder(hits).filter((c) => allowed.has(c.docId));
       const isActor = (name: string) => actorsOf(name).length > 0;
@@ -368,7 +370,8 @@ function deckWords(store: EvidenceStore, index: EvidenceIndex, docs: readonly Do
 /** The words a request searches for: its query, its topic and the topic's keywords. */
 export function searchTerms(store: EvidenceStore, request: Pick<ClaimRequest, 'query' | 'topic'>): string[] {
   const keywords = request.topic ? topicKeywords(store, request.topic) : [];
-  const text = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
+  const asked = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
+  const text = [asked, ...kinWords(asked)].join(' ');
   return [...new Set(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [])].filter((t) => t.length > 2);
 }
 

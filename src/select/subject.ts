@@ -17,6 +17,7 @@
  *   names none is in scope when its document's title or lead names one.
  */
 import type { Claim, CorpusDocument } from '../model.ts';
+import { kinWord } from './kin.ts';
 import { headlineWords, isName, sentenceKey, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { datelineLength } from '../text.ts';
 
@@ -48,6 +49,8 @@ export interface SubjectTerm {
   inflects?: string;
   /** A query word the corpus writes together with this one ("interest" and "payments"): one counts only with the other. */
   partner?: SubjectTerm;
+  /** For a common word: the word of its family a stemmer keeps apart (`kinWord`: "protectionist" for "protectionism"). */
+  kin?: Array<{ stem: string; lower: string } | undefined>;
 }
 
 export interface Subject {
@@ -103,7 +106,16 @@ export function termOf(text: string, corpus?: CorpusWords, anyForm = false): Sub
   const capitals = words.map((w) => /^\p{Lu}/u.test(w.text));
   const mixed = proper && capitals.some((c) => !c) && capitals.some((c) => c);
   if (proper || anyForm) return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName, ...(mixed ? { capitals } : {}) };
-  return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName, forms: words.map((w) => formsOf(w.lower)) };
+  return { text, stems: words.map((w) => stem(w.text)), proper, alwaysName, forms: words.map((w) => formsOf(w.lower)), ...kinOf(words.map((w) => w.lower)) };
+}
+
+/** The kin of a common term's words (`kinWord`), when any has one. */
+function kinOf(lowers: readonly string[]): Pick<SubjectTerm, 'kin'> {
+  const kin = lowers.map((l) => {
+    const k = kinWord(l);
+    return k ? { stem: stem(k), lower: k } : undefined;
+  });
+  return kin.some(Boolean) ? { kin } : {};
 }
 
 /**
@@ -223,7 +235,11 @@ const VERB_BEFORE = /^(?:to|will|would|could|can|may|might|must|should|shall|did
 const MEASURE = /^(?:\d[\d,.]*|mln|millions?|billions?|bln|bn|thousands?|trillions?|hundreds?|dozens?|tens)$/;
 
 function same(term: SubjectTerm, k: number, w: Word): boolean {
-  if (term.stems[k] !== w.stem) return false;
+  if (term.stems[k] !== w.stem) {
+    // "protectionist pressure" names protectionism: the kin word, in its own forms.
+    const kin = term.kin?.[k];
+    return !!kin && kin.stem === w.stem && inflection(kin.lower, w.lower.replace(/['’]s$/, ''));
+  }
   if (!term.proper) {
     // "shipped" is not shipping, "striking" not strikes: the same word, singular or plural.
     if (term.forms && !term.forms[k].includes(w.lower.replace(/['’]s$/, ''))) return false;
@@ -458,8 +474,11 @@ export function subjectOf(
   const names = query.filter((t) => t.proper && (request.isActor?.(t.text) ?? false));
   // A place or body named beside other words says whose subject it is, not what it is: "Brazil"
   // alone is not "Brazil moratorium interest payments".
+  // So does any name among common words ("Congress" in "protectionism Congress trade bill"): it
+  // says who, and a rare word says what only when it is a common one.
+  const common = query.some((t) => !t.proper);
   const specific = new Set(
-    query.filter((t) => (!names.includes(t) || names.length === query.length) && corpus.claimFrequency(t.stems[0]) <= Math.max(2, SPECIFIC * corpus.claims)),
+    query.filter((t) => (!names.includes(t) || names.length === query.length) && !(t.proper && common) && corpus.claimFrequency(t.stems[0]) <= Math.max(2, SPECIFIC * corpus.claims)),
   );
   const subject: Subject = {
     label: request.topic ?? request.query ?? '',
@@ -513,7 +532,7 @@ function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
   for (const w of wordsOf(text)) {
     if (corpus.isStop(w.lower) || w.text.length < 3) continue;
     const proper = /^\p{Lu}/u.test(w.text) || isName(w.text, corpus);
-    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper, alwaysName: corpus.isName(w.text) || corpus.neverLower(w.text), ...(proper ? {} : { inflects: w.lower }) });
+    if (!out.some((t) => t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper, alwaysName: corpus.isName(w.text) || corpus.neverLower(w.text), ...(proper ? {} : { inflects: w.lower, ...kinOf([w.lower]) }) });
   }
   return out;
 }

@@ -101,6 +101,35 @@ describe('a sentence about a subject', () => {
   });
 });
 
+describe('a doctrine and its adherent', () => {
+  it('names protectionism by "protectionist" and terrorism by "terrorists", not by another derivation (Reuters-21578, trade)', () => {
+    const pressure = wordsOf('Faced with growing Congressional protectionist pressure, the U.S. Administration is pressing Japan for speedy action.');
+    expect(findTerm(termOf('protectionism'), pressure)).toBeGreaterThanOrEqual(0);
+    expect(findTerm(termOf('terrorism'), wordsOf('Police arrested two terrorists.'))).toBeGreaterThanOrEqual(0);
+    // the word itself is still what it names; a word that only ends alike has no kin
+    expect(findTerm(termOf('protectionism'), wordsOf('The protection of investors.'))).toBe(-1);
+    expect(findTerm(termOf('artist'), wordsOf('Art and artism.'))).toBe(-1);
+  });
+  it('takes the kin word in a free-text query too', () => {
+    const stories = [claim('trade/005', 'Faced with growing Congressional protectionist pressure, the U.S. is pressing Japan.', 1), claim('trade/006', 'Taiwan plans new tariff cuts.', 1)];
+    const w = corpusWords(stories);
+    const s = subjectOf({ query: 'protectionism' }, stories, w);
+    expect(namesSubject(s, w.words(stories[0]), 'trade/005')).toBe(true);
+    expect(namesSubject(s, w.words(stories[1]), 'trade/006')).toBe(false);
+  });
+  it('reads a name among common query words as whose subject, not what: "Congress" alone is not "protectionism Congress trade bill"', () => {
+    const stories = [
+      claim('grain/010', 'A group of Republican governors and members of Congress said they intended to explore expanding the conservation reserve program.', 1),
+      claim('trade/005', 'Faced with growing Congressional protectionist pressure over the trade bill, the U.S. is pressing Japan.', 1),
+      ...Array.from({ length: 60 }, (_, i) => claim(`x/${i}`, `Filler sentence number ${i} about prices.`)),
+    ];
+    const w = corpusWords(stories);
+    const s = subjectOf({ query: 'protectionism Congress trade bill' }, stories, w);
+    expect(namesSubject(s, w.words(stories[0]), 'grain/010')).toBe(false);
+    expect(namesSubject(s, w.words(stories[1]), 'trade/005')).toBe(true);
+  });
+});
+
 describe('the scope a deck title sets', () => {
   const scope = scopeOf('The UK economy', ['growth'], corpusWords([claim('a', 'The UK economy grew while US output fell and Germany stalled.')]), findActors)!;
   it('takes the names of the title that are not topics', () => {
