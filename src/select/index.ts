@@ -864,15 +864,14 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // (A pool asked for without recording, which the caller sifts further, takes both.)
   // (A section's own query, several words the author chose, may take a passing mention that holds them.)
   const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && topicCoverage(ctx, request.topic).stories > 0));
+  const onTitle = titleLines(ctx);
   if ((request.dryRun ? picked.length < request.limit : !picked.length && !stories) && passing.size) {
     topUp(ranked.filter((c) => passing.has(c.id)));
-  } else if (!request.dryRun && !picked.length && passing.size && ctx.spec.title) {
-    // Where no line of the topic's stories can stand on the slide, a passing mention that also
-    // says what the deck's title asks about ("Russia's dependence on China" in "What the war in
-    // Ukraine changed between Russia and China") serves; "ready for shipping in May" does not.
-    const asked = titleWordsBeyondTopics(ctx);
-    const onTitle = (c: RankedClaim) => new Set(ctx.words().words(c).filter((w) => asked.has(w.stem)).map((w) => w.stem)).size >= TITLE_WORDS_PASSING;
-    picked.push(...diversify(ranked.filter((c) => passing.has(c.id) && onTitle(c)), { ...options, limit: request.limit }));
+  } else if (!request.dryRun && short() && passing.size && onTitle) {
+    // A passing mention that also says what the deck's title asks about ("Russia has become a
+    // major supplier of oil and gas to China" in "China's oil and gas imports from Russia") is
+    // about the deck, wherever it is said: it fills a slide the topic's stories leave short.
+    topUp(ranked.filter((c) => passing.has(c.id) && onTitle(c)));
   }
   // No padding: a line far weaker than the slide's best says the corpus has little more on the
   // subject; the slide runs shorter instead.
@@ -880,6 +879,17 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   const kept = request.dryRun ? picked : picked.filter((c, i) => i === 0 || c.score >= PADDING * best || isPinned(c, ctx.spec));
   if (!request.dryRun) for (const c of kept) ctx.ledger.record(c);
   return kept;
+}
+
+/**
+ * Whether a line says what the deck's title asks about in TITLE_WORDS_PASSING of the title's words
+ * beyond its topics ("Russia's dependence on China" in "What the war in Ukraine changed between
+ * Russia and China"; "ready for shipping in May" does not); undefined for a deck without a title.
+ */
+function titleLines(ctx: SelectionContext): ((c: Claim) => boolean) | undefined {
+  if (!ctx.spec.title) return undefined;
+  const asked = titleWordsBeyondTopics(ctx);
+  return (c) => new Set(ctx.words().words(c).filter((w) => asked.has(w.stem)).map((w) => w.stem)).size >= TITLE_WORDS_PASSING;
 }
 
 /** Lines from the stories the corpus returns to that make a slide without one actor's news. */

@@ -155,6 +155,10 @@ describe('selection', () => {
     expect(pick('What the war in Ukraine changed between Russia and China')).toEqual(['A new leader would have a chance to reassess the extent of Russia’s dependence on China.']);
     // a title it does not answer leaves the slide short (the test can fail)
     expect(pick('Dependence')).toEqual([]);
+    // where the topic's stories give a line but leave the slide short, it tops the slide up (seed corpus, "China's oil and gas imports from Russia")
+    const short = (title: string) => selectClaims(createSelectionContext(wire, { title, topics: ['dependence'] }, { ...prefs, kinds: [...prefs.kinds] }), { topic: 'dependence', limit: 3, accept: (c) => !/^(?:Dependence grows|It)\b/.test(c.text) }).map((c) => c.text);
+    expect(short('What the war in Ukraine changed between Russia and China')).toEqual(['Dependence is deepening.', 'A new leader would have a chance to reassess the extent of Russia’s dependence on China.']);
+    expect(short('Dependence')).toEqual(['Dependence is deepening.']);
   });
 
   it('reads a broad topic the title leaves out as the narrow one\'s it names: tea\'s exports in "The tea trade" (Reuters-21578, tea)', () => {
