@@ -144,6 +144,23 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       shown.push(contentWords(line.claim.text));
     }
   }
+  // An analysis's bottom line answers each of the deck's topics: a topic its biggest storylines
+  // leave out ("leadership succession" in a deck on the Russia–China relationship after Putin)
+  // gives its best line in place of the last line that no other topic needs.
+  if (argues && picked.length === limit && topicSubjects.length > 1) coverTopics();
+  function coverTopics(): void {
+    const names = (c: Claim, s: Subject) => namesSubject(s, wordsOf(bulletText(env, c, bottomLineWords).text), c.docId);
+    for (const { subject } of topicSubjects) {
+      if (picked.some((c) => names(c, subject))) continue;
+      const line = stories.flatMap((story) => story.lines).find((l) => !picked.includes(l.claim) && names(l.claim, subject) && carriesJudgement(l.claim) && usable(l.claim));
+      if (!line) continue;
+      // The last line whose topics another line names too.
+      const spare = picked.findLastIndex((c, i) => topicSubjects.every(({ subject: t }) => !names(c, t) || picked.some((o, j) => j !== i && names(o, t))));
+      if (spare < 0) continue;
+      picked[spare] = line.claim;
+      shown[spare] = contentWords(line.claim.text);
+    }
+  }
   // Stories naming two of the deck's topics that give no usable line (a futures exchange's volumes
   // naming soybeans and corn) leave the bottom line to the stories about each one.
   // (A fallback takes each storyline's best usable line, biggest first.)

@@ -96,6 +96,13 @@ describe('sample briefings', () => {
     for (const f of files) expect(JSON.stringify(composeDeck(load(f), store).deck)).toBe(JSON.stringify(composeDeck(load(f), store).deck));
   });
 
+  it('states a line on each topic in an analysis\'s bottom line: the succession in "After Putin — scenarios…"', () => {
+    const deck = composeDeck(load('post-putin-scenarios.md'), store).deck;
+    const bluf = deck.slides.find((s) => s.kind === 'judgements' && s.bottomLine);
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    expect(bluf.judgements.map((b) => b.text).join('\n')).toMatch(/new leader|successor|change in the Kremlin/);
+  });
+
   it('--audience changes the deck, not only its look', () => {
     const spec = load(files.find((f) => load(f).audience === 'analyst')!);
     const asExec = composeDeck({ ...spec, audience: 'executive' }, store).deck;
