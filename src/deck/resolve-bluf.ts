@@ -90,6 +90,10 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       // the phrases that lead up to it are its circumstances.
       const main = mainClause(c.text);
       if (main && !subjects.some((s) => namesSubject(s, wordsOf(main), c.docId))) return 0;
+      // So is what describes a name between commas: "Louisiana Land and Exploration Co, the working
+      // interest owner for its oil and natural gas properties, is entitled to…" is no gas story.
+      const described = outsideAppositives(c.text);
+      if (described !== c.text && !subjects.some((s) => namesSubject(s, wordsOf(described), c.docId) || s.headlinedLeads?.has(c.id))) return 0;
       const about = Math.max(...each) + 0.3 * (each.length - 1);
       const titled = new Set(words.filter((w) => titleStems.has(w.stem)).map((w) => w.stem)).size;
       return Math.min(2, about + 0.25 * Math.min(2, titled) + (c.kind !== 'attributed' && carriesJudgement(c) ? judgementWeight : 0));
@@ -198,6 +202,15 @@ export function mainClause(text: string): string | undefined {
   }
   return undefined;
 }
+/**
+ * A sentence without the phrases that describe a name between commas (", a subsidiary of Newmont
+ * Mining Corp,", ", which suspended payments on its debt,"): what it says of the name remains.
+ */
+export function outsideAppositives(text: string): string {
+  return text.replace(APPOSITIVE, '');
+}
+const APPOSITIVE = /(?<=\p{Lu}[\p{L}\p{N}.&'’-]*|[>)]),\s+(?:a|an|the|its|their|which|who|whose)\s[^,;:()]{3,160}?,(?=\s)/gu;
+
 const LEADING = /^(?:despite|although|though|while|whilst|considering|given|amid|amidst|notwithstanding|regardless of)\b/i;
 
 const MAIN_STORY = 0.25;

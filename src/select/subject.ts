@@ -475,10 +475,11 @@ export function subjectOf(
   // A place or body named beside other words says whose subject it is, not what it is: "Brazil"
   // alone is not "Brazil moratorium interest payments".
   // So does any name among common words ("Congress" in "protectionism Congress trade bill"): it
-  // says who, and a rare word says what only when it is a common one.
+  // says who, and a rare word says what only when it is a common one or a designation ("S-400").
   const common = query.some((t) => !t.proper);
+  const whose = (t: SubjectTerm) => t.proper && common && !/\d/.test(t.text);
   const specific = new Set(
-    query.filter((t) => (!names.includes(t) || names.length === query.length) && !(t.proper && common) && corpus.claimFrequency(t.stems[0]) <= Math.max(2, SPECIFIC * corpus.claims)),
+    query.filter((t) => (!names.includes(t) || names.length === query.length) && !whose(t) && corpus.claimFrequency(t.stems[0]) <= Math.max(2, SPECIFIC * corpus.claims)),
   );
   const subject: Subject = {
     label: request.topic ?? request.query ?? '',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/deck/index.ts';
 import { LIKELIHOODS, type Slide } from '../../src/model.ts';
-import { mainClause } from '../../src/deck/resolve-bluf.ts';
+import { mainClause, outsideAppositives } from '../../src/deck/resolve-bluf.ts';
 import { spec, store } from './fixture.ts';
 
 const fm = (extra = '') => `---\ntitle: Test deck\naudience: analyst\n${extra}---\n`;
@@ -190,5 +190,14 @@ describe("a bottom line's point is its main clause", () => {
     expect(mainClause('While sceptical voices have been silenced, dissatisfaction with the junior partner role remains.')).toBe('dissatisfaction with the junior partner role remains.');
     // a sentence that opens on its subject has no leading phrases to read past
     expect(mainClause('Russia, despite its doubts, depends on China.')).toBeUndefined();
+  });
+  it('reads past what describes a name between commas (Reuters-21578, nat-gas and copper)', () => {
+    const trust = 'LL and E Royalty Trust said Louisiana Land and Exploration Co <LLX>, the working interest owner for its oil and natural gas properties, is entitled to start placing all or part of the revenues that would otherwise accrue to the trust.';
+    expect(outsideAppositives(trust)).not.toMatch(/natural gas/);
+    expect(outsideAppositives('Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting its copper cathode price.')).toBe('Magma Copper Co said it is cutting its copper cathode price.');
+    // a clause after a number or a common word is no description of a name
+    const dutch = 'Dutch imports of oils rose to 2.16 mln tonnes in 1986 from 2.12 mln tonnes in 1985, the Commodity Board for Margarine, Fats and Oils said.';
+    expect(outsideAppositives(dutch)).toBe(dutch);
+    expect(outsideAppositives('Prices fell, the traders said, as supplies grew.')).toBe('Prices fell, the traders said, as supplies grew.');
   });
 });

@@ -118,6 +118,13 @@ describe('newswire decks', () => {
       if (s.kind === 'bullets' && s.bullets.some((b) => wordCount(b.text) > longer)) expect(s.bullets.length).toBeLessThanOrEqual(THIN_SLIDE);
   });
 
+  it('keeps out of a bottom line a sentence that names its subject only in what describes a company: the LL&E royalty trust in "Natural gas and heating oil"', () => {
+    const bluf = compose('natural-gas').slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    expect(bluf.judgements.map((b) => b.text).join('\n')).not.toMatch(/Royalty Trust/);
+    expect(bluf.judgements.map((b) => b.text).join('\n')).toMatch(/natural gas/i);
+  });
+
   it('opens a deck on the dollar, interest rates and a central bank with central banks, not a currency aside in a company\'s results', () => {
     const bluf = compose('currency').slides.find((s) => s.kind === 'judgements');
     if (bluf?.kind !== 'judgements') throw new Error('no bottom line');

@@ -127,6 +127,10 @@ describe('a doctrine and its adherent', () => {
     const s = subjectOf({ query: 'protectionism Congress trade bill' }, stories, w);
     expect(namesSubject(s, w.words(stories[0]), 'grain/010')).toBe(false);
     expect(namesSubject(s, w.words(stories[1]), 'trade/005')).toBe(true);
+    // a designation says what: "S-400" alone is the subject of "partnership sanctions S-400" (seed)
+    const s400 = [claim('a/001', 'In 2014 Russia agreed to sell China the S-400 air defence system.'), ...stories.slice(2)];
+    const w4 = corpusWords(s400);
+    expect(namesSubject(subjectOf({ query: 'partnership sanctions S-400' }, s400, w4), w4.words(s400[0]), 'a/001')).toBe(true);
   });
 });
 
