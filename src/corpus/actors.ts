@@ -64,6 +64,11 @@ export function canonicalActor(name: string): string {
   return canonicalOf.get(name) ?? name;
 }
 
+/** The places and international bodies a text names (the gazetteer's, canonical): no people, no firms. */
+export function placesIn(text: string): string[] {
+  return [...new Set(gazetteerForms(text).map((form) => canonicalOf.get(form) ?? form))];
+}
+
 export function findActors(sentence: string): string[] {
   const out = new Set<string>();
   for (const form of gazetteerForms(sentence)) out.add(canonicalOf.get(form) ?? form);

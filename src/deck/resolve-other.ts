@@ -10,6 +10,7 @@ import { leansOnContext, recordShown, searchTerms, selectClaims, selectQuote, sp
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
+import { roleWithCountry } from './speaker.ts';
 import { chunk } from '../lists.ts';
 
 const YEAR = /\b(19[4-9]\d|20[0-4]\d)\b/;
@@ -70,12 +71,13 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     return [];
   }
   const citation = env.book.cite(best);
-  const role = best.role ? `, ${best.role}` : '';
+  const office = roleWithCountry(best.role, env.select.head(best.docId).title);
+  const role = office ? `, ${office}` : '';
   return [{
     kind: 'quote',
     title,
     // Verbatim, with the source's line breaks (a wire's hard-wrapped lines) read as the spaces they are.
-    quote: { ...best, text: best.text.replace(/\s+/g, ' ').trim() },
+    quote: { ...best, text: best.text.replace(/\s+/g, ' ').trim(), ...(office ? { role: office } : {}) },
     citation,
     notes: env.spec.notes ? [{ text: `${best.speaker}${role}, ${best.cue.trim()} …` }, ...citationNote(env, citation)] : [],
   }];
