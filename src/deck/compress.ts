@@ -58,6 +58,17 @@ function namesInBrackets(s: string, [a, b]: Range): boolean {
   return words.length <= 1 || !/^\p{Lu}/u.test(before) || /^(?:The|A|An)$/.test(before);
 }
 
+/**
+ * A contrasting clause that denies or rejects what the sentence reports (", while U.S. Agriculture
+ * Department officials said there was no substance to the reports"): without it, a rumour reads
+ * as fact, so compression never cuts it.
+ */
+function denial(clause: string): boolean {
+  return CONTRAST.test(clause) && NEGATION.test(clause);
+}
+const CONTRAST = /^,?\s*(?:while|although|though|whereas)\s/i;
+const NEGATION = /\b(?:no|not|never|none|nothing|denied|denies|deny|denial|dismissed|rejected|rejects)\b|n['’]t\b/i;
+
 /** A participle that says what follows from the clause before: "making it impossible…", "leaving Russia…", "forcing…". */
 const CONSEQUENCE = /^,\s+(?:making|leaving|rendering|forcing|allowing|enabling|preventing|causing|giving|meaning|putting|keeping)\s/;
 
@@ -78,6 +89,9 @@ const severe: Rule[] = [
   (s) => matches(s, /;\s(?!\s*(?:however|but|yet|still|nevertheless|instead)\b).*$/i),
   // Trailing phrases are cut only when they hold no further comma: a comma may close a medial
   // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
+  // Not a contrast that denies the clause before it ("…will offer subsidized wheat to the Soviet
+  // Union, while U.S. Agriculture Department officials said there was no substance to the
+  // reports"): without it, a rumour reads as fact.
   (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|so that)\s[^"“”,;]*$/),
   // Not right after a relative clause: in "Federal funds, which averaged 6 pct, opened at…" the
   // participle-looking word is the main verb. Nor a clause that states the consequence ("…only
@@ -394,6 +408,7 @@ function protect(s: string, ranges: Range[]): Range[] {
     (r) =>
       !touchesKept(r, quoted) &&
       !ESTIMATIVE.test(s.slice(r[0], r[1])) &&
+      !denial(s.slice(r[0], r[1])) &&
       (compared.some(([a, b]) => a === r[0] && b === r[1]) ||
         (!(appositiveAfterName(s, r) ? keptBesideName : kept).some((k) => touchesKept(r, [k]) && !ownedBy(s, r, k)) &&
           !antecedentOf(s, r))),

@@ -113,6 +113,14 @@ describe('"here", the place a wire story was filed from (Reuters-21578: sugar, l
 describe('compression keeps the point', () => {
   const squeeze = (s: string, maxWords = 12) => compressSentence(s, { maxWords, always: true, detach: true });
 
+  it('keeps a contrast that denies the report, so a rumour never reads as fact (Reuters-21578, grain/USSR wheat)', () => {
+    const rumour = 'Grain trade representatives continued to speculate that the Reagan administration will offer subsidized wheat to the Soviet Union, while U.S. Agriculture Department officials said there was no substance to the reports.';
+    expect(squeeze(rumour, 20).text).toContain('no substance to the reports');
+    expect(squeeze(rumour, 20).fits).toBe(false);
+    // a contrast that denies nothing may go when the line is too long (the test can fail)
+    expect(squeeze('Copper prices rose 3 pct on the week, while lead and zinc prices fell sharply on heavy selling by funds.').text).toBe('Copper prices rose 3 pct on the week.');
+  });
+
   it('keeps a condition, so a conditional never becomes a forecast', () => {
     const contempt = squeeze('If found in contempt of the US court order, Gazprom could face having foreign assets seized.');
     expect(contempt.text).toContain('If found in contempt of the US court order');
