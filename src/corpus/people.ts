@@ -116,6 +116,9 @@ const LEADING_WORD = new Set([
 ]);
 export const SAYS = String.raw`(?:said|says|told|added|stated|noted|argued|warned|explained|commented|predicted|estimated|believes|believed|thinks|thought|wrote|writes|declared|insisted|remarked|observed|asked|replied|continued|concluded)`;
 
+/** An office of a body, right before a run of capitalised words: "Chancellor of the ", "Secretary of ". */
+const OFFICE_OF = /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?$/u;
+
 /** Abbreviated offices spelled out for a role line ("Sen." → "Senator"). */
 const SPELLED: Record<string, string> = { 'Sen.': 'Senator', Sen: 'Senator', 'Rep.': 'Representative', Rep: 'Representative', 'Gov.': 'Governor', Gov: 'Governor', 'Gen.': 'General', 'Adm.': 'Admiral', 'Col.': 'Colonel' };
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -260,7 +263,14 @@ function namingsIn(doc: PeopleSource): { namings: Naming[]; spoken: Naming[] } {
       }
       // Courtesy titles are abbreviated with a dot the run does not take ("Mr. Gates", "Sen. Nunn").
       const dotted = /(?:^|\s)(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Adm)\.\s*$/.exec(t.slice(Math.max(0, at - 6), at));
-      const { title, name } = splitTitle(run);
+      let { title, name } = splitTitle(run);
+      // "Chancellor of the Exchequer Nigel Lawson", "Secretary of State George Shultz": an office
+      // "of" a body, written before the name; the body's words open the run, the name is its last two.
+      const officeOf = title.length ? null : OFFICE_OF.exec(t.slice(Math.max(0, at - 60), at));
+      if (officeOf && OFFICE.has(officeOf[1].toLowerCase()) && name.length >= 3 && !name.some((w) => ORG_WORD.has(bare(w)) && !/^\p{Lu}/u.test(w))) {
+        title = [...officeOf[0].trim().split(/\s+/), ...name.slice(0, -2)];
+        name = name.slice(-2);
+      }
       const nameText = name.join(' ');
       if (title.length) {
         const nameAt = at + run.lastIndexOf(name[0], run.length - nameText.length);

@@ -33,6 +33,15 @@ describe('namedPeople', () => {
     expect(namedPeople(d).map((p) => [p.name, p.role])).toEqual([['Vladimir Putin', 'Russian President']]);
   });
 
+  it('reads an office of a body before the name as the role: "Chancellor of the Exchequer Nigel Lawson" (Reuters-21578, general/187)', () => {
+    const d = doc('LONDON, March 2 - U.K. Chancellor of the Exchequer Nigel\nLawson has told Brazil\'s Finance Minister Dilson Funaro that\nnegotiations are a matter for the banks.', "Lawson's attitude was interpreted by banking sources as a clear rebuff.", 'U.S. Secretary of State George Shultz said China must lobby Congress.');
+    const people = namedPeople(d);
+    expect(people.map((p) => [p.name, p.role])).toEqual([['Nigel Lawson', 'Chancellor of the Exchequer'], ['Dilson Funaro', "Brazil's Finance Minister"], ['George Shultz', 'Secretary of State']]);
+    expect(resolvePerson(people, 'Lawson', d.text.indexOf("Lawson's"))?.name).toBe('Nigel Lawson');
+    // a run after "of" that holds no office is no person's name
+    expect(namedPeople(doc('The Bank of England Robin Hood Fund said it would pay out.')).map((p) => p.name)).toEqual([]);
+  });
+
   it('reads a role noun before the name, and a title abbreviated with a dot', () => {
     const d = doc(
       'The French economy is likely to grow by only 2.0 pct this year, said Societe Generale economist Alain Marais.',
