@@ -337,6 +337,8 @@ async function updateStore(
   let pool: IngestPool | undefined;
   let pendingBytes = 0;
   let triedThreads = false;
+  // Files of the listing not looked at yet: at most this many more may need reading.
+  let ahead = files.length;
   // Steps in listing order, run from `next` on: an unchanged corpus queues one per file, and taking
   // each from the front of the array (shift) would move every later one, 100,000 times over.
   let queue: Array<() => Promise<void> | void> = [];
@@ -398,11 +400,10 @@ async function updateStore(
     // (A very large file is read in this thread whatever the pool: it does not call for threads.)
     if (bytes.length <= LARGE_FILE_BYTES) pendingBytes += bytes.length;
     // Threads once there is enough to do; what was sent before stays in this thread.
-    if (!pool) pool = openIngestPool(topics, pendingBytes);
+    if (!pool) pool = openIngestPool(topics, pendingBytes, ahead);
     else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
       triedThreads = true;
-      const next = openIngestPool(topics, pendingBytes);
-      if (next.threaded) pool = next;
+      pool = pool.grown(pendingBytes);
     }
     if (claim) held.add(claim);
     const work = pool.submit({ path, bytes, sidecar, id });
@@ -412,8 +413,13 @@ async function updateStore(
       () => void (settled = true),
     );
     queue.push(async () => {
-      // Ready results are not held back while this one is worked out.
-      if (!settled) flush();
+      // Ready results are not held back longer than a batch is while this one is worked out
+      // (another thread's result comes back a moment later: waiting that moment keeps the batch).
+      if (!settled && writes.length) {
+        const left = BATCH_MS - (performance.now() - firstWrite);
+        if (left > 0) await settledWithin(work, left);
+        if (!settled) flush();
+      }
       const { result, claims, quotes, worked } = await work;
       fileDiagnostics.push(...result.diagnostics);
       diagnostics.push(...fileDiagnostics);
@@ -448,6 +454,7 @@ async function updateStore(
   for (const path of [...stored.keys()]) if (!seen.has(path)) leave(path);
   try {
     for (const full of files) {
+      ahead--;
       const path = rel(full);
       if (!formatOf(full)) continue;
       // (The file stamps read a stat's size and times only.)
@@ -602,6 +609,13 @@ async function updateStore(
     });
   }
   return finish(languages, notices);
+}
+
+/** Waits until `work` settles, or `ms` milliseconds at most. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work.then(() => {}, () => {}), late]).finally(() => clearTimeout(timer));
 }
 
 /** Whether the files table holds exactly the rows decided: each article's key and document, no other. */
