@@ -52,8 +52,15 @@ export const SIDECAR_SUFFIX = '.meta.yaml';
 /** Largest article read, in bytes (default 64 MB; `BRIEFDECK_MAX_ARTICLE_MB` changes it). */
 export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_ARTICLE_MB) || 64) * 2 ** 20);
 export const TOPICS_FILE = 'topics.yaml';
-/** Files read ahead of the one being written to the store. */
+/**
+ * Files read ahead of the one being written to the store: this many, or up to `IN_FLIGHT_SMALL`
+ * while they hold at most `IN_FLIGHT_BYTES` between them. Newswire stories of a kilobyte or two
+ * keep a worker thread busy only when this thread reads far enough ahead of it (it waits for a
+ * story's claims before writing it, and cannot read on meanwhile).
+ */
 const IN_FLIGHT = 16;
+const IN_FLIGHT_SMALL = 256;
+const IN_FLIGHT_BYTES = 4 * 2 ** 20;
 /**
  * Files whose results are ready are written to the store together, in one transaction, up to this
  * many (or this many milliseconds after the first of them was ready); a result never waits for
@@ -337,6 +344,9 @@ async function updateStore(
   let pool: IngestPool | undefined;
   let pendingBytes = 0;
   let triedThreads = false;
+  // Bytes of the files read ahead whose results are not written yet.
+  let inFlightBytes = 0;
+  const readAhead = () => (inFlightBytes <= IN_FLIGHT_BYTES ? IN_FLIGHT_SMALL : IN_FLIGHT);
   // Files of the listing not looked at yet: at most this many more may need reading.
   let ahead = files.length;
   // Steps in listing order, run from `next` on: an unchanged corpus queues one per file, and taking
@@ -406,6 +416,7 @@ async function updateStore(
       pool = pool.grown(pendingBytes);
     }
     if (claim) held.add(claim);
+    inFlightBytes += bytes.length;
     const work = pool.submit({ path, bytes, sidecar, id });
     let settled = false;
     work.then(
@@ -421,6 +432,7 @@ async function updateStore(
         if (!settled) flush();
       }
       const { result, claims, quotes, worked } = await work;
+      inFlightBytes -= bytes.length;
       fileDiagnostics.push(...result.diagnostics);
       diagnostics.push(...fileDiagnostics);
       const doc = result.document;
@@ -539,7 +551,7 @@ async function updateStore(
       }
       ingest({ path, full, key, id, bytes, sidecarSource }, claim);
       // A bounded number of files in flight: memory stays that of a few articles.
-      await drain(IN_FLIGHT);
+      await drain(readAhead());
     }
     await drain(0);
     flush();
@@ -555,7 +567,7 @@ async function updateStore(
         continue;
       }
       ingest(job, claim);
-      await drain(IN_FLIGHT);
+      await drain(readAhead());
     }
     await drain(0);
     flush();
