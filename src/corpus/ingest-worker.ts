@@ -12,9 +12,18 @@ import { readsEnglish } from './extracted.ts';
 import { ingestFile, type IngestInput } from './read.ts';
 import { workedOut } from './ingest-here.ts';
 import { topicMatcher, type TopicTable } from './topics.ts';
+import { loadTagger } from './nlp.ts';
+import { englishList } from './vocabulary.ts';
 
-const { topics, finished } = workerData as { topics: TopicTable; finished: Int32Array };
+const { topics, finished, extracts } = workerData as { topics: TopicTable; finished: Int32Array; extracts?: boolean };
 const topicsOf = topicMatcher(topics);
+
+// A worker that extracts what the main thread reads loads its models while the main thread reads
+// and cleans the first documents (it has nothing to do before they come).
+if (extracts) {
+  loadTagger();
+  englishList();
+}
 
 parentPort!.on('message', async ({ seq, input, doc }: { seq: number; input?: IngestInput; doc?: CorpusDocument }) => {
   try {

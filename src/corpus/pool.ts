@@ -143,7 +143,7 @@ function threaded(file: URL, topics: TopicTable, count: number, whole: boolean):
   const workers: Worker[] = [];
   const start = (index: number) => {
     finished[index] = new Int32Array(new SharedArrayBuffer(4));
-    const w = new Worker(file, { workerData: { topics, finished: finished[index] } });
+    const w = new Worker(file, { workerData: { topics, finished: finished[index], extracts: !whole } });
     w.on('message', (m: { seq: number; error?: string } & Partial<Ingested>) => {
       const job = waiting.get(m.seq);
       waiting.delete(m.seq);
