@@ -53,14 +53,14 @@ export const SIDECAR_SUFFIX = '.meta.yaml';
 export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_ARTICLE_MB) || 64) * 2 ** 20);
 export const TOPICS_FILE = 'topics.yaml';
 /**
- * Files read ahead of the one being written to the store: this many, or up to `IN_FLIGHT_SMALL`
- * while they hold at most `IN_FLIGHT_BYTES` between them. Newswire stories of a kilobyte or two
- * keep a worker thread busy only when this thread reads far enough ahead of it (it waits for a
- * story's claims before writing it, and cannot read on meanwhile).
+ * Files read ahead of the one being written to the store: this many, or, while a worker thread
+ * extracts what this one reads, up to `IN_FLIGHT_SMALL` holding at most `IN_FLIGHT_BYTES` between
+ * them. Newswire stories of a kilobyte or two keep the worker busy only when this thread reads far
+ * enough ahead of it (it waits for a story's claims before writing it, and cannot read on meanwhile).
  */
 const IN_FLIGHT = 16;
 const IN_FLIGHT_SMALL = 256;
-const IN_FLIGHT_BYTES = 4 * 2 ** 20;
+const IN_FLIGHT_BYTES = 2 ** 20;
 /**
  * Files whose results are ready are written to the store together, in one transaction, up to this
  * many (or this many milliseconds after the first of them was ready); a result never waits for
@@ -68,6 +68,8 @@ const IN_FLIGHT_BYTES = 4 * 2 ** 20;
  */
 const BATCH_FILES = 64;
 const BATCH_MS = 250;
+/** Files claimed together, in one transaction, when several processes may share the store. */
+const CLAIM_BATCH = 32;
 /**
  * When the only files to look at are in folders changed since the last check that left nothing
  * to do, and they are at most this many and bytes, they are hashed: cheaper than reading and
@@ -346,7 +348,7 @@ async function updateStore(
   let triedThreads = false;
   // Bytes of the files read ahead whose results are not written yet.
   let inFlightBytes = 0;
-  const readAhead = () => (inFlightBytes <= IN_FLIGHT_BYTES ? IN_FLIGHT_SMALL : IN_FLIGHT);
+  const readAhead = () => (pool?.splits && inFlightBytes <= IN_FLIGHT_BYTES ? IN_FLIGHT_SMALL : IN_FLIGHT);
   // Files of the listing not looked at yet: at most this many more may need reading.
   let ahead = files.length;
   // Steps in listing order, run from `next` on: an unchanged corpus queues one per file, and taking
@@ -389,6 +391,7 @@ async function updateStore(
   };
   /** A step with nothing to wait for: now when no earlier step is pending, else after them. */
   const inOrder = (step: () => void) => {
+    claimAndIngest();
     if (next === queue.length) step();
     else queue.push(step);
   };
@@ -410,7 +413,7 @@ async function updateStore(
     // (A very large file is read in this thread whatever the pool: it does not call for threads.)
     if (bytes.length <= LARGE_FILE_BYTES) pendingBytes += bytes.length;
     // Threads once there is enough to do; what was sent before stays in this thread.
-    if (!pool) pool = openIngestPool(topics, pendingBytes, ahead);
+    if (!pool) pool = openIngestPool(topics, pendingBytes, ahead + claimedAhead);
     else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
       triedThreads = true;
       pool = pool.grown(pendingBytes);
@@ -449,6 +452,27 @@ async function updateStore(
         },
         () => options.onFile?.(path, true),
       );
+    });
+  };
+  /**
+   * Files waiting for their claims, in listing order: each is claimed (all of them in one
+   * transaction) and sent to be read, or left to the end when another process has it, before
+   * anything that comes after it in the listing is queued.
+   */
+  let toClaim: Job[] = [];
+  // Files claimed with the one being sent, still to be sent after it.
+  let claimedAhead = 0;
+  const claimAndIngest = () => {
+    if (!toClaim.length) return;
+    const jobs = toClaim;
+    toClaim = [];
+    const claims = db.claimFiles ? db.claimFiles(jobs) : jobs.map((job) => db.claimFile!(job.path, job.key));
+    for (const claim of claims) if (claim) held.add(claim);
+    jobs.forEach((job, i) => {
+      claimedAhead = jobs.length - 1 - i;
+      const claim = claims[i];
+      if (claim) ingest(job, claim);
+      else deferred.push({ path: job.path, full: job.full, key: job.key, id: job.id });
     });
   };
   // A row whose document the store does not hold (a store an older version left so, when a file
@@ -543,16 +567,19 @@ async function updateStore(
       // claim it; the others go on, and come back at the end to any file whose worker has not
       // stored it (it may have been stopped). A copy of a file gone since is stored under its own
       // content key already, so no claim is made for it: it is written over whole, by whoever comes.
+      // Claims are asked for several files at once (one short transaction for them all).
       const copyLeft = previous?.key === key;
-      const claim = copyLeft ? undefined : db.claimFile?.(path, key);
-      if (db.claimFile && !claim && !copyLeft) {
-        deferred.push({ path, full, key, id });
-        continue;
+      if (db.claimFile && !copyLeft) {
+        toClaim.push({ path, full, key, id, bytes, sidecarSource });
+        if (toClaim.length >= CLAIM_BATCH) claimAndIngest();
+      } else {
+        claimAndIngest();
+        ingest({ path, full, key, id, bytes, sidecarSource }, undefined);
       }
-      ingest({ path, full, key, id, bytes, sidecarSource }, claim);
       // A bounded number of files in flight: memory stays that of a few articles.
       await drain(readAhead());
     }
+    claimAndIngest();
     await drain(0);
     flush();
     for (const job of deferred) {

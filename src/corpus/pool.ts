@@ -25,6 +25,8 @@ export interface Ingested {
 export interface IngestPool {
   /** Whether whole files go to worker threads. */
   readonly threaded: boolean;
+  /** Whether a worker thread extracts the documents this thread reads. */
+  readonly splits: boolean;
   /** Starts work on a file; the promise settles with its result. */
   submit(input: IngestInput): Promise<Ingested>;
   /**
@@ -106,6 +108,7 @@ function inThread(topics: TopicTable): IngestPool {
   let here: Promise<(input: IngestInput) => Promise<Ingested>> | undefined;
   const pool: IngestPool = {
     threaded: false,
+    splits: false,
     async submit(input) {
       here ??= import('./ingest-here.ts').then(({ ingestHere }) => ingestHere(topics));
       return (await here)(input);
@@ -177,6 +180,9 @@ function threaded(file: URL, topics: TopicTable, count: number, whole: boolean):
   const pool: IngestPool = {
     get threaded() {
       return whole;
+    },
+    get splits() {
+      return !whole;
     },
     submit(input) {
       if (failure) return Promise.reject(failure);
