@@ -1,8 +1,9 @@
 /**
  * Reading, cleaning and extraction of new or changed files, on the machine's cores: this thread
  * (`ingest-here.ts`) and, when there is enough to do and the code runs compiled (`dist/`), worker
- * threads on the other cores (`ingest-worker.ts`). Results come back in the order files were
- * sent, so the store is written exactly as a single-threaded run writes it.
+ * threads on the other cores (`ingest-worker.ts`), each taking whole files, or, for many small
+ * files, one worker extracting what this thread reads and cleans. Results come back in the order
+ * files were sent, so the store is written exactly as a single-threaded run writes it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
