@@ -18,8 +18,15 @@ export function workedOut(doc: CorpusDocument | undefined, claims: readonly Clai
   return doc ? { meta: metaOf(doc), words: wordDelta([], [claims.map((c) => c.text)]) } : {};
 }
 
-/** Ingests files one at a time in this thread, topics tagged from `topics`. */
-export function ingestHere(topics: TopicTable): (input: IngestInput) => Promise<Ingested> {
+/** What extraction gives for a document read and cleaned. */
+export type Extracted = Omit<Ingested, 'result'>;
+
+/**
+ * Ingests files one at a time in this thread, topics tagged from `topics`; with `elsewhere`, the
+ * claims and quotes of an ordinary English document are extracted there (another thread) while
+ * this one reads the next file. A very long document's are extracted here, as the store writes them.
+ */
+export function ingestHere(topics: TopicTable, elsewhere?: (doc: CorpusDocument) => Promise<Extracted>): (input: IngestInput) => Promise<Ingested> {
   const topicsOf = topicMatcher(topics);
   return async (input) => {
     const result = await ingestFile(input);
@@ -27,6 +34,10 @@ export function ingestHere(topics: TopicTable): (input: IngestInput) => Promise<
     if (doc && readsEnglish(doc) && ClaimStream.wanted(doc)) {
       const stream = new ClaimStream(doc, topicsOf);
       return { result, claims: stream, quotes: stream.quotes, worked: { meta: metaOf(doc), get words() { return stream.words; } } };
+    }
+    if (doc && readsEnglish(doc) && elsewhere) {
+      const { claims, quotes, worked } = await elsewhere(doc);
+      return { result, claims, quotes, worked };
     }
     const { claims, quotes } = doc && readsEnglish(doc) ? extractSections(doc, topicsOf) : { claims: [], quotes: [] };
     return { result, claims, quotes, worked: workedOut(doc, claims) };

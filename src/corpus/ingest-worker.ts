@@ -1,27 +1,44 @@
 /**
- * A worker thread of the corpus stage: reads, cleans and extracts the files the main thread
- * sends (it does the same with the others), one message per file, and answers with the document, claims, quotes and diagnostics.
- * The main thread keeps hashing, the store and the order of writes (see pool.ts).
+ * A worker thread of the corpus stage, one message per file. It reads, cleans and extracts the
+ * files the main thread sends whole (`{ input }`: the main thread does the same with others), or
+ * extracts the claims and quotes of a document the main thread has read and cleaned
+ * (`{ doc }`: each thread then loads only the models of its own stages). It answers with what it
+ * worked out; the main thread keeps hashing, the store and the order of writes (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CorpusDocument } from '../model.ts';
 import { extractSections } from './claims.ts';
 import { readsEnglish } from './extracted.ts';
 import { ingestFile, type IngestInput } from './read.ts';
 import { workedOut } from './ingest-here.ts';
 import { topicMatcher, type TopicTable } from './topics.ts';
+import { loadTagger } from './nlp.ts';
+import { englishList } from './vocabulary.ts';
 
-const { topics, finished, index } = workerData as { topics: TopicTable; finished: Int32Array; index: number };
+const { topics, finished, extracts } = workerData as { topics: TopicTable; finished: Int32Array; extracts?: boolean };
 const topicsOf = topicMatcher(topics);
 
-parentPort!.on('message', async ({ seq, input }: { seq: number; input: IngestInput }) => {
+// A worker that extracts what the main thread reads loads its models while the main thread reads
+// and cleans the first documents (it has nothing to do before they come).
+if (extracts) {
+  loadTagger();
+  englishList();
+}
+
+parentPort!.on('message', async ({ seq, input, doc }: { seq: number; input?: IngestInput; doc?: CorpusDocument }) => {
   try {
-    const result = await ingestFile(input);
-    const doc = result.document;
-    const { claims, quotes } = doc && readsEnglish(doc) ? extractSections(doc, topicsOf) : { claims: [], quotes: [] };
-    parentPort!.postMessage({ seq, result, claims, quotes, worked: workedOut(doc, claims) });
+    if (doc) {
+      const { claims, quotes } = extractSections(doc, topicsOf);
+      parentPort!.postMessage({ seq, claims, quotes, worked: workedOut(doc, claims) });
+    } else {
+      const result = await ingestFile(input!);
+      const read = result.document;
+      const { claims, quotes } = read && readsEnglish(read) ? extractSections(read, topicsOf) : { claims: [], quotes: [] };
+      parentPort!.postMessage({ seq, result, claims, quotes, worked: workedOut(read, claims) });
+    }
   } catch (err) {
     parentPort!.postMessage({ seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
   // Told at once, not when the main thread reads the message: it hands out files meanwhile.
-  Atomics.add(finished, index, 1);
+  Atomics.add(finished, 0, 1);
 });

@@ -52,8 +52,15 @@ export const SIDECAR_SUFFIX = '.meta.yaml';
 /** Largest article read, in bytes (default 64 MB; `BRIEFDECK_MAX_ARTICLE_MB` changes it). */
 export const MAX_ARTICLE_BYTES = Math.round((Number(process.env.BRIEFDECK_MAX_ARTICLE_MB) || 64) * 2 ** 20);
 export const TOPICS_FILE = 'topics.yaml';
-/** Files read ahead of the one being written to the store. */
+/**
+ * Files read ahead of the one being written to the store: this many, or, while a worker thread
+ * extracts what this one reads, up to `IN_FLIGHT_SMALL` holding at most `IN_FLIGHT_BYTES` between
+ * them. Newswire stories of a kilobyte or two keep the worker busy only when this thread reads far
+ * enough ahead of it (it waits for a story's claims before writing it, and cannot read on meanwhile).
+ */
 const IN_FLIGHT = 16;
+const IN_FLIGHT_SMALL = 256;
+const IN_FLIGHT_BYTES = 2 ** 20;
 /**
  * Files whose results are ready are written to the store together, in one transaction, up to this
  * many (or this many milliseconds after the first of them was ready); a result never waits for
@@ -61,6 +68,8 @@ const IN_FLIGHT = 16;
  */
 const BATCH_FILES = 64;
 const BATCH_MS = 250;
+/** Files claimed together, in one transaction, when several processes may share the store. */
+const CLAIM_BATCH = 32;
 /**
  * When the only files to look at are in folders changed since the last check that left nothing
  * to do, and they are at most this many and bytes, they are hashed: cheaper than reading and
@@ -337,6 +346,11 @@ async function updateStore(
   let pool: IngestPool | undefined;
   let pendingBytes = 0;
   let triedThreads = false;
+  // Bytes of the files read ahead whose results are not written yet.
+  let inFlightBytes = 0;
+  const readAhead = () => (pool?.splits && inFlightBytes <= IN_FLIGHT_BYTES ? IN_FLIGHT_SMALL : IN_FLIGHT);
+  // Files of the listing not looked at yet: at most this many more may need reading.
+  let ahead = files.length;
   // Steps in listing order, run from `next` on: an unchanged corpus queues one per file, and taking
   // each from the front of the array (shift) would move every later one, 100,000 times over.
   let queue: Array<() => Promise<void> | void> = [];
@@ -377,6 +391,7 @@ async function updateStore(
   };
   /** A step with nothing to wait for: now when no earlier step is pending, else after them. */
   const inOrder = (step: () => void) => {
+    claimAndIngest();
     if (next === queue.length) step();
     else queue.push(step);
   };
@@ -398,13 +413,13 @@ async function updateStore(
     // (A very large file is read in this thread whatever the pool: it does not call for threads.)
     if (bytes.length <= LARGE_FILE_BYTES) pendingBytes += bytes.length;
     // Threads once there is enough to do; what was sent before stays in this thread.
-    if (!pool) pool = openIngestPool(topics, pendingBytes);
+    if (!pool) pool = openIngestPool(topics, pendingBytes, ahead + claimedAhead);
     else if (!pool.threaded && !triedThreads && pendingBytes >= MIN_BYTES_FOR_THREADS) {
       triedThreads = true;
-      const next = openIngestPool(topics, pendingBytes);
-      if (next.threaded) pool = next;
+      pool = pool.grown(pendingBytes);
     }
     if (claim) held.add(claim);
+    inFlightBytes += bytes.length;
     const work = pool.submit({ path, bytes, sidecar, id });
     let settled = false;
     work.then(
@@ -412,9 +427,15 @@ async function updateStore(
       () => void (settled = true),
     );
     queue.push(async () => {
-      // Ready results are not held back while this one is worked out.
-      if (!settled) flush();
+      // Ready results are not held back longer than a batch is while this one is worked out
+      // (another thread's result comes back a moment later: waiting that moment keeps the batch).
+      if (!settled && writes.length) {
+        const left = BATCH_MS - (performance.now() - firstWrite);
+        if (left > 0) await settledWithin(work, left);
+        if (!settled) flush();
+      }
       const { result, claims, quotes, worked } = await work;
+      inFlightBytes -= bytes.length;
       fileDiagnostics.push(...result.diagnostics);
       diagnostics.push(...fileDiagnostics);
       const doc = result.document;
@@ -433,6 +454,27 @@ async function updateStore(
       );
     });
   };
+  /**
+   * Files waiting for their claims, in listing order: each is claimed (all of them in one
+   * transaction) and sent to be read, or left to the end when another process has it, before
+   * anything that comes after it in the listing is queued.
+   */
+  let toClaim: Job[] = [];
+  // Files claimed with the one being sent, still to be sent after it.
+  let claimedAhead = 0;
+  const claimAndIngest = () => {
+    if (!toClaim.length) return;
+    const jobs = toClaim;
+    toClaim = [];
+    const claims = db.claimFiles ? db.claimFiles(jobs) : jobs.map((job) => db.claimFile!(job.path, job.key));
+    for (const claim of claims) if (claim) held.add(claim);
+    jobs.forEach((job, i) => {
+      claimedAhead = jobs.length - 1 - i;
+      const claim = claims[i];
+      if (claim) ingest(job, claim);
+      else deferred.push({ path: job.path, full: job.full, key: job.key, id: job.id });
+    });
+  };
   // A row whose document the store does not hold (a store an older version left so, when a file
   // took the id of one gone) is no file stored: it is read again.
   const leave = (path: string) => {
@@ -448,6 +490,7 @@ async function updateStore(
   for (const path of [...stored.keys()]) if (!seen.has(path)) leave(path);
   try {
     for (const full of files) {
+      ahead--;
       const path = rel(full);
       if (!formatOf(full)) continue;
       // (The file stamps read a stat's size and times only.)
@@ -524,16 +567,19 @@ async function updateStore(
       // claim it; the others go on, and come back at the end to any file whose worker has not
       // stored it (it may have been stopped). A copy of a file gone since is stored under its own
       // content key already, so no claim is made for it: it is written over whole, by whoever comes.
+      // Claims are asked for several files at once (one short transaction for them all).
       const copyLeft = previous?.key === key;
-      const claim = copyLeft ? undefined : db.claimFile?.(path, key);
-      if (db.claimFile && !claim && !copyLeft) {
-        deferred.push({ path, full, key, id });
-        continue;
+      if (db.claimFile && !copyLeft) {
+        toClaim.push({ path, full, key, id, bytes, sidecarSource });
+        if (toClaim.length >= CLAIM_BATCH) claimAndIngest();
+      } else {
+        claimAndIngest();
+        ingest({ path, full, key, id, bytes, sidecarSource }, undefined);
       }
-      ingest({ path, full, key, id, bytes, sidecarSource }, claim);
       // A bounded number of files in flight: memory stays that of a few articles.
-      await drain(IN_FLIGHT);
+      await drain(readAhead());
     }
+    claimAndIngest();
     await drain(0);
     flush();
     for (const job of deferred) {
@@ -548,7 +594,7 @@ async function updateStore(
         continue;
       }
       ingest(job, claim);
-      await drain(IN_FLIGHT);
+      await drain(readAhead());
     }
     await drain(0);
     flush();
@@ -602,6 +648,13 @@ async function updateStore(
     });
   }
   return finish(languages, notices);
+}
+
+/** Waits until `work` settles, or `ms` milliseconds at most. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work.then(() => {}, () => {}), late]).finally(() => clearTimeout(timer));
 }
 
 /** Whether the files table holds exactly the rows decided: each article's key and document, no other. */

@@ -32,6 +32,11 @@ interface Wink {
 
 let wink: Wink | undefined;
 
+/** Loads the sentence splitter and tagger now (a worker thread does while its first document is still being read). */
+export function loadTagger(): void {
+  load();
+}
+
 function load(): Wink {
   if (!wink) {
     const require = createRequire(import.meta.url);

@@ -1,16 +1,18 @@
 /**
  * Reading, cleaning and extraction of new or changed files, on the machine's cores: this thread
  * (`ingest-here.ts`) and, when there is enough to do and the code runs compiled (`dist/`), worker
- * threads on the other cores (`ingest-worker.ts`). Results come back in the order files were
- * sent, so the store is written exactly as a single-threaded run writes it.
+ * threads on the other cores (`ingest-worker.ts`), each taking whole files, or, for many small
+ * files, one worker extracting what this thread reads and cleans. Results come back in the order
+ * files were sent, so the store is written exactly as a single-threaded run writes it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Claim, Quote } from '../model.ts';
+import type { Claim, CorpusDocument, Quote } from '../model.ts';
 import type { Worked } from './store/types.ts';
 import type { IngestInput, IngestResult } from './read.ts';
 import { SECTION_CHARS } from './sections.ts';
 import type { TopicTable } from './topics.ts';
+import { trace } from '../trace.ts';
 
 export interface Ingested {
   result: IngestResult;
@@ -22,15 +24,31 @@ export interface Ingested {
 }
 
 export interface IngestPool {
-  /** Whether work goes to worker threads. */
+  /** Whether whole files go to worker threads. */
   readonly threaded: boolean;
+  /** Whether a worker thread extracts the documents this thread reads. */
+  readonly splits: boolean;
   /** Starts work on a file; the promise settles with its result. */
   submit(input: IngestInput): Promise<Ingested>;
+  /**
+   * The pool for `bytes` of input sent so far: this one, or one that sends whole files to
+   * threads once there is enough text for them (it keeps this one's worker).
+   */
+  grown(bytes: number): IngestPool;
   close(): Promise<void>;
 }
 
 /** Below this many bytes to process, starting threads (each loads the language models) costs more than it saves. */
 export const MIN_BYTES_FOR_THREADS = 2 * 2 ** 20;
+
+/**
+ * From this many files that may need reading on, a worker thread extracts the claims of the
+ * documents this thread reads and cleans. Each thread then loads the models of its own stages
+ * only (this one the date parsers and the language detector, the worker the sentence tagger and
+ * the word list), so the worker costs no second set of them, and the two stages run side by
+ * side on two cores.
+ */
+export const MIN_FILES_FOR_SPLIT = 16;
 
 /**
  * A file larger than this is read in this thread: sent to another one, its bytes and then its
@@ -45,20 +63,35 @@ function workerFile(): URL | undefined {
   return new URL(here.includes('/chunks/') ? '../ingest-worker.js' : './ingest-worker.js', here);
 }
 
-/**
- * A pool for `bytes` of pending input: `BRIEFDECK_INGEST_THREADS` threads when set, else one per
- * core (at most four) when there is enough input. The main thread is one of them: it reads and
- * extracts files too whenever the workers have enough queued, beside hashing and the store. A
- * worker more than the cores would share a core with the main thread, and each isolate pays for
- * its own models, compiled code and collector (on two cores, two workers beside the main thread
- * cost a third more CPU than one).
- */
-export function openIngestPool(topics: TopicTable, bytes: number): IngestPool {
-  const file = workerFile();
+/** Threads wanted for `bytes` of pending input, the main thread included. */
+function threadsFor(bytes: number): number {
   const env = process.env.BRIEFDECK_INGEST_THREADS;
-  const wanted = env !== undefined ? Number(env) || 0 : bytes >= MIN_BYTES_FOR_THREADS ? Math.min(4, availableParallelism()) : 0;
-  if (!file || wanted < 2) return inThread(topics);
-  return threaded(file, topics, wanted - 1);
+  if (env !== undefined) return Number(env) || 0;
+  return bytes >= MIN_BYTES_FOR_THREADS ? Math.min(4, availableParallelism()) : 0;
+}
+
+/**
+ * A pool for `bytes` of pending input, with `filesAhead` more files that may need reading:
+ * `BRIEFDECK_INGEST_THREADS` threads when set, else one per core (at most four) when there is
+ * enough input. The main thread is one of them: it reads and extracts files too whenever the
+ * workers have enough queued, beside hashing and the store. A worker more than the cores would
+ * share a core with the main thread, and each isolate pays for its own models, compiled code and
+ * collector (on two cores, two workers beside the main thread cost a third more CPU than one).
+ * Less input, in many files, on a machine of two cores or more: one worker extracts what this
+ * thread reads (`MIN_FILES_FOR_SPLIT`).
+ */
+export function openIngestPool(topics: TopicTable, bytes: number, filesAhead = 0): IngestPool {
+  const file = workerFile();
+  const wanted = threadsFor(bytes);
+  if (file && wanted >= 2) {
+    trace(`corpus: files read on ${wanted} threads`);
+    return threaded(file, topics, wanted - 1, true);
+  }
+  if (file && process.env.BRIEFDECK_INGEST_THREADS === undefined && filesAhead >= MIN_FILES_FOR_SPLIT && availableParallelism() >= 2) {
+    trace('corpus: a worker thread extracts what this one reads');
+    return threaded(file, topics, 1, false);
+  }
+  return inThread(topics);
 }
 
 /**
@@ -74,30 +107,47 @@ const QUEUED_PER_WORKER = 6;
  */
 function inThread(topics: TopicTable): IngestPool {
   let here: Promise<(input: IngestInput) => Promise<Ingested>> | undefined;
-  return {
+  const pool: IngestPool = {
     threaded: false,
+    splits: false,
     async submit(input) {
       here ??= import('./ingest-here.ts').then(({ ingestHere }) => ingestHere(topics));
       return (await here)(input);
     },
+    grown(bytes) {
+      const file = workerFile();
+      const wanted = threadsFor(bytes);
+      if (!file || wanted < 2) return pool;
+      trace(`corpus: files read on ${wanted} threads`);
+      return threaded(file, topics, wanted - 1, true);
+    },
     async close() {},
   };
+  return pool;
 }
 
-function threaded(file: URL, topics: TopicTable, count: number): IngestPool {
+/**
+ * `count` worker threads. With `whole`, each file goes whole to the least busy worker, or to this
+ * thread when each has enough waiting; without, this thread reads and cleans every file and the
+ * least busy worker extracts its document, until the pool grows to send whole files.
+ */
+function threaded(file: URL, topics: TopicTable, count: number, whole: boolean): IngestPool {
   type Waiting = { resolve: (v: Ingested) => void; reject: (e: Error) => void };
   const waiting = new Map<number, Waiting>();
-  // Files sent to each worker, and files each has finished (counted by the worker itself: this
+  // Jobs sent to each worker, and jobs each has finished (counted by the worker itself: this
   // thread reads its messages only between its own files, and must not wait for them to know
   // that a worker has run out of work).
-  const sent = new Array<number>(count).fill(0);
-  const finished = new Int32Array(new SharedArrayBuffer(4 * count));
-  const queued = (i: number) => sent[i] - Atomics.load(finished, i);
+  const sent: number[] = [];
+  const finished: Int32Array[] = [];
+  const queued = (i: number) => sent[i] - Atomics.load(finished[i], 0);
   let seq = 0;
   let failure: Error | undefined;
   let here: IngestPool | undefined;
-  const workers = Array.from({ length: count }, (_, index) => {
-    const w = new Worker(file, { workerData: { topics, finished, index } });
+  let reader: Promise<(input: IngestInput) => Promise<Ingested>> | undefined;
+  const workers: Worker[] = [];
+  const start = (index: number) => {
+    finished[index] = new Int32Array(new SharedArrayBuffer(4));
+    const w = new Worker(file, { workerData: { topics, finished: finished[index], extracts: !whole } });
     w.on('message', (m: { seq: number; error?: string } & Partial<Ingested>) => {
       const job = waiting.get(m.seq);
       waiting.delete(m.seq);
@@ -109,26 +159,55 @@ function threaded(file: URL, topics: TopicTable, count: number): IngestPool {
       for (const job of waiting.values()) job.reject(err);
       waiting.clear();
     });
-    return w;
-  });
-  return {
-    threaded: true,
+    workers[index] = w;
+    sent[index] = 0;
+  };
+  for (let i = 0; i < count; i++) start(i);
+  const leastBusy = () => {
+    let i = 0;
+    for (let j = 1; j < workers.length; j++) if (queued(j) < queued(i)) i = j;
+    return i;
+  };
+  const send = (i: number, message: { input: IngestInput } | { doc: CorpusDocument }) => {
+    if (failure) return Promise.reject(failure);
+    sent[i]++;
+    const id = seq++;
+    return new Promise<Ingested>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      // Bytes and documents are copied; the caller keeps its own.
+      workers[i].postMessage({ seq: id, ...message });
+    });
+  };
+  const pool: IngestPool = {
+    get threaded() {
+      return whole;
+    },
+    get splits() {
+      return !whole;
+    },
     submit(input) {
       if (failure) return Promise.reject(failure);
+      if (!whole) {
+        reader ??= import('./ingest-here.ts').then(({ ingestHere }) => ingestHere(topics, (doc) => send(leastBusy(), { doc })));
+        return reader.then((read) => read(input));
+      }
       // The least busy worker, unless it has enough waiting: then this thread.
-      let i = 0;
-      for (let j = 1; j < count; j++) if (queued(j) < queued(i)) i = j;
+      const i = leastBusy();
       if (input.bytes.length > LARGE_FILE_BYTES || queued(i) >= QUEUED_PER_WORKER) return (here ??= inThread(topics)).submit(input);
-      sent[i]++;
-      const id = seq++;
-      return new Promise<Ingested>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        // Bytes are copied; the caller keeps its buffer.
-        workers[i].postMessage({ seq: id, input });
-      });
+      return send(i, { input });
+    },
+    grown(bytes) {
+      const wanted = threadsFor(bytes);
+      if (whole || wanted < 2) return pool;
+      // Whole files from now on, on as many workers as wanted (this one's among them).
+      trace(`corpus: files read on ${wanted} threads`);
+      whole = true;
+      for (let i = workers.length; i < wanted - 1; i++) start(i);
+      return pool;
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+  return pool;
 }

@@ -216,20 +216,33 @@ export class SqliteBackend implements EvidenceBackend {
    */
   claimFile(path: string, key: string, wait = false): FileClaim | undefined {
     const mine = `${hostname()}:${process.pid}`;
-    const attempt = this.db.transaction((): 'stored' | 'taken' | 'claimed' => {
-      const stored = this.statement('SELECT key FROM files WHERE path = ?').get(path) as { key: string } | undefined;
-      if (stored?.key === key) return 'stored';
-      const held = this.statement('SELECT owner FROM ingest_claims WHERE path = ?').get(path) as { owner: string } | undefined;
-      if (held && held.owner !== mine && alive(held.owner)) return 'taken';
-      this.statement('INSERT OR REPLACE INTO ingest_claims(path, owner) VALUES (?, ?)').run(path, mine);
-      return 'claimed';
-    });
+    const attempt = this.db.transaction(() => this.claimRow(path, key, mine));
     let outcome = attempt.immediate();
     while (outcome === 'taken' && wait) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
       outcome = attempt.immediate();
     }
-    if (outcome !== 'claimed') return undefined;
+    return outcome === 'claimed' ? this.claimOf(path, mine) : undefined;
+  }
+
+  /** `claimFile` for several files, in one short transaction: a claim or undefined for each, in order. */
+  claimFiles(files: ReadonlyArray<{ path: string; key: string }>): Array<FileClaim | undefined> {
+    const mine = `${hostname()}:${process.pid}`;
+    const outcomes = this.db.transaction(() => files.map(({ path, key }) => this.claimRow(path, key, mine))).immediate();
+    return outcomes.map((outcome, i) => (outcome === 'claimed' ? this.claimOf(files[i].path, mine) : undefined));
+  }
+
+  /** Inside a transaction: whether the file is stored with this key, held by another live process, or now claimed by `mine`. */
+  private claimRow(path: string, key: string, mine: string): 'stored' | 'taken' | 'claimed' {
+    const stored = this.statement('SELECT key FROM files WHERE path = ?').get(path) as { key: string } | undefined;
+    if (stored?.key === key) return 'stored';
+    const held = this.statement('SELECT owner FROM ingest_claims WHERE path = ?').get(path) as { owner: string } | undefined;
+    if (held && held.owner !== mine && alive(held.owner)) return 'taken';
+    this.statement('INSERT OR REPLACE INTO ingest_claims(path, owner) VALUES (?, ?)').run(path, mine);
+    return 'claimed';
+  }
+
+  private claimOf(path: string, mine: string): FileClaim {
     const release = () => this.statement('DELETE FROM ingest_claims WHERE path = ? AND owner = ?').run(path, mine);
     return {
       put: (file, doc, claims, quotes, worked) => {

@@ -67,6 +67,8 @@ export interface EvidenceBackend {
    * meanwhile. The claim ends with the process.
    */
   claimFile?(path: string, key: string, wait?: boolean): FileClaim | undefined;
+  /** `claimFile` (without waiting) for several files at once: a claim or undefined for each, in order. */
+  claimFiles?(files: ReadonlyArray<{ path: string; key: string }>): Array<FileClaim | undefined>;
   /**
    * Runs several writes (`putFile`, a claim's `put`), in order, in one transaction: each stays
    * atomic on its own, and when one fails the ones before it are kept and its error is thrown.
