@@ -134,6 +134,12 @@ export function createSelectionContext(
   prefs: RankPreferences,
   /** A part-of-speech tagger the composing stage lends, to read "the X" by its head noun. */
   tags?: Tagger,
+  /**
+   * Subjects worked out for these document filters over this corpus in earlier runs, by query and
+   * topic, which selection reads and adds to (the caller keeps them: `build/subject-file.ts`);
+   * without, those this process worked out.
+   */
+  knownSubjects?: Map<string, Subject>,
 ): SelectionContext {
   const docs = store.documents();
   const dates = docs.map((d) => d.date).filter((d): d is string => !!d).sort();
@@ -153,7 +159,7 @@ export function createSelectionContext(
   let central: ((claim: Claim) => number) | undefined;
   const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
   const words = () => (kept.words ??= deckWords(store, index, docs, allowed));
-  const subjects = kept.subjects;
+  const subjects = knownSubjects ?? kept.subjects;
   const storedSubject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
     const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
     let found = subjects.get(key);

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceKey, openDeckMemory } from '../../src/build/composed.ts';
 import { textsKey } from '../../src/build/text-file.ts';
+import { subjectsKey } from '../../src/build/subject-file.ts';
 import { composeDeck, gatherEvidence, sectionsOf } from '../../src/deck/index.ts';
 import { policyFor } from '../../src/deck/policy.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -165,6 +166,41 @@ describe('claims\' texts kept between runs', () => {
     const again = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), texts);
     const other = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Will the bear and the dragon stay friends?'));
     expect(JSON.stringify((await again.compose(other, store)).deck)).toContain('from the kept texts');
+  }, 120_000);
+});
+
+describe('subjects kept between runs', () => {
+  it('are kept per corpus version and document filters', () => {
+    const spec = parse(source);
+    const k = subjectsKey(spec, store);
+    expect(k).toMatch(/^[0-9a-f]{64}$/);
+    // The title, topics, calls and audience are not what a query's or topic's subject depends on.
+    expect(subjectsKey(parse(source.replace('topics: [alliance, energy, ukraine-war]', 'topics: [energy]').replace('audience: public', 'audience: executive')), store)).toBe(k);
+    expect(subjectsKey({ ...spec, sources: ['reuters'] }, store)).not.toBe(k);
+    expect(subjectsKey({ ...spec, since: '2023' }, store)).not.toBe(k);
+    expect(subjectsKey({ ...spec, until: '2023' }, store)).not.toBe(k);
+    expect(subjectsKey(spec, { ...store, version: () => 'another' })).not.toBe(k);
+    expect(subjectsKey(spec, { ...store, version: undefined })).toBeUndefined();
+  });
+
+  it('are read back by a deck whose title was reworded, which comes out as composing makes it', async () => {
+    const dir = join(tmp, 'subjects');
+    const subjects = join(dir, 'subjects');
+    const memory = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, subjects);
+    await memory.compose(parse(source), store);
+    const [file] = readdirSync(subjects);
+    const kept = JSON.parse(readFileSync(join(subjects, file), 'utf8')) as [string, { documents: [string, number][] }][];
+    expect(kept.map(([key]) => key.split('\u0000')[1])).toEqual(expect.arrayContaining(['alliance', 'energy', 'ukraine-war']));
+    const retitled = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Can the bear and the dragon stay friends?'));
+    // Read back in a new run, unchanged, they make the deck composing makes.
+    const next = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, subjects);
+    expect(await next.compose(retitled, store)).toEqual(composeDeck(retitled, store));
+    // A topic whose kept subject has no documents gives its slide nothing: the kept file was read.
+    for (const entry of kept) if (entry[0] === '\u0000energy') entry[1].documents = [];
+    writeFileSync(join(subjects, file), JSON.stringify(kept));
+    const again = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, subjects);
+    const other = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Will the bear and the dragon stay friends?'));
+    expect(await again.compose(other, store)).not.toEqual(composeDeck(other, store));
   }, 120_000);
 });
 
