@@ -25,6 +25,7 @@ import { protagonistWeight } from './protagonist.ts';
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
 export { contentWords, nearDuplicate } from './similarity.ts';
 export { storylines, type Storyline } from './storylines.ts';
+import { keepVectors, type Vectors } from './storylines.ts';
 export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
 export { aboutness, inScope, namesSubject, type Subject } from './subject.ts';
@@ -135,11 +136,11 @@ export function createSelectionContext(
   /** A part-of-speech tagger the composing stage lends, to read "the X" by its head noun. */
   tags?: Tagger,
   /**
-   * Subjects worked out for these document filters over this corpus in earlier runs, by query and
-   * topic, which selection reads and adds to (the caller keeps them: `build/subject-file.ts`);
-   * without, those this process worked out.
+   * What selection worked out for these document filters over this corpus in earlier runs, which
+   * it reads and adds to (the caller keeps it: `build/selection-file.ts`); without, what this
+   * process worked out.
    */
-  knownSubjects?: Map<string, Subject>,
+  memory?: SelectionMemory,
 ): SelectionContext {
   const docs = store.documents();
   const dates = docs.map((d) => d.date).filter((d): d is string => !!d).sort();
@@ -158,8 +159,14 @@ export function createSelectionContext(
   const index = kept.index;
   let central: ((claim: Claim) => number) | undefined;
   const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
-  const words = () => (kept.words ??= deckWords(store, index, docs, allowed));
-  const subjects = knownSubjects ?? kept.subjects;
+  // Storylines weigh sentences by vectors kept with these statistics: those the memory holds.
+  let vectorsKept = !memory;
+  const words = () => {
+    kept.words ??= deckWords(store, index, docs, allowed);
+    if (!vectorsKept) (keepVectors(kept.words, memory!.vectors), (vectorsKept = true));
+    return kept.words;
+  };
+  const subjects = memory?.subjects ?? kept.subjects;
   const storedSubject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
     const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
     let found = subjects.get(key);
@@ -262,6 +269,16 @@ export function createSelectionContext(
   };
   const sameStory = (a: string, b: string) => a === b || storyOf(a) === storyOf(b) || (!!openingOf(a) && openingOf(a) === openingOf(b));
   return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, sameStory, pointsBack: pointsBackAt };
+}
+
+/**
+ * What selection works out from a corpus and document filters alone, kept between runs (the
+ * caller keeps it: `build/selection-file.ts`): the subjects of queries and topics by query and
+ * topic (`${query}\u0000${topic}`), and the sentence and document vectors storylines weigh.
+ */
+export interface SelectionMemory {
+  subjects: Map<string, Subject>;
+  vectors: Vectors;
 }
 
 /**

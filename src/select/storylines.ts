@@ -175,7 +175,7 @@ export function storylines(input: StorylineInput): Storyline[] {
  * by: kept with those statistics, which selection keeps per store and document filter, so the
  * next deck or rebuild over the same corpus reads them back. Read-only once made.
  */
-interface Vectors {
+export interface Vectors {
   claims: Map<string, PackedVector>;
   /** By the document's sentences (`documentKey`): its vector, and a number for it in `points`. */
   documents: Map<string, { vector: PackedVector; number: number }>;
@@ -183,9 +183,20 @@ interface Vectors {
   points: Map<string, boolean>;
 }
 const vectorMemo = new WeakMap<CorpusWords, Vectors>();
+
+/** Vectors made with these statistics in earlier runs (`build/selection-file.ts`): read, and added to, by storylines over them from now on. */
+export function keepVectors(words: CorpusWords, vectors: Vectors): void {
+  vectorMemo.set(words, vectors);
+}
+
+/** No vectors yet. */
+export function noVectors(): Vectors {
+  return { claims: new Map(), documents: new Map(), points: new Map() };
+}
+
 function vectorsOf(words: CorpusWords): Vectors {
   let memo = vectorMemo.get(words);
-  if (!memo || memo.claims.size + memo.points.size > KEPT_VECTORS) vectorMemo.set(words, (memo = { claims: new Map(), documents: new Map(), points: new Map() }));
+  if (!memo || memo.claims.size + memo.points.size > KEPT_VECTORS) vectorMemo.set(words, (memo = noVectors()));
   return memo;
 }
 
@@ -219,7 +230,7 @@ function add(mean: Vector, v: Vector, count: number): Vector {
  * A vector as it is kept between storylines: its stems and weights in the order of its Map (a
  * third of a Map's memory: a deck over a large corpus keeps tens of thousands of sentences').
  */
-interface PackedVector {
+export interface PackedVector {
   stems: string[];
   weights: number[];
 }
