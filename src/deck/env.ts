@@ -159,11 +159,8 @@ const owned = (shown: Named): boolean => shown.insertions.some((i) => i.replaces
 
 /** Whether a line shows a word its source misspelt ("[Dilson Funaro] was reactnng to…"): the corpus's typos are not put on slides. */
 function misspelt(env: ComposeEnv, text: string): boolean {
-  const words = env.select.words();
-  return misspelling(text, (w) => words.documentFrequency(stem(w)) >= SPELLED_ALIKE || words.isName(w)) !== undefined;
+  return env.select.misspelt(text);
 }
-/** Documents that write a word alike for it to be the corpus's spelling, not a typo. */
-const SPELLED_ALIKE = 3;
 
 /**
  * "last year" needs the article's year beside the line: only a tag on the bullet can show it, and

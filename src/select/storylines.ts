@@ -55,11 +55,18 @@ export function storylines(input: StorylineInput): Storyline[] {
   const leadWeight = input.leadWeight ?? 0.2;
   const byDoc = new Map<string, Claim[]>();
   for (const c of input.claims) if (documents.has(c.docId)) (byDoc.get(c.docId) ?? byDoc.set(c.docId, []).get(c.docId)!).push(c);
-  // Every stem's document frequency is asked for below: from a store, in one request.
-  if (words.prefetch) words.prefetch((function* () {
-    for (const claims of byDoc.values()) for (const c of claims) for (const w of words.words(c)) yield w.stem;
-  })());
-  const idf = (stem: string) => Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
+  // Every stem's document frequency is asked for when a vector is made: from a store, in one
+  // request (none when every vector was kept).
+  let fetched = !words.prefetch;
+  const idf = (stem: string) => {
+    if (!fetched) {
+      fetched = true;
+      words.prefetch!((function* () {
+        for (const claims of byDoc.values()) for (const c of claims) for (const w of words.words(c)) yield w.stem;
+      })());
+    }
+    return Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
+  };
   const memo = vectorsOf(words);
   const claimVector = (c: Claim) => memo.claims.get(c.id) ?? memo.claims.set(c.id, pack(vectorOf([c]))).get(c.id)!;
   // A document's vector is of all its sentences passed in: the same sentences, the same vector.

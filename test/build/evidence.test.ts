@@ -14,7 +14,7 @@ import { selectionKey } from '../../src/build/selection-file.ts';
 import { composeDeck, gatherEvidence, sectionsOf } from '../../src/deck/index.ts';
 import { policyFor } from '../../src/deck/policy.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import type { BriefingSpec, EvidenceStore } from '../../src/model.ts';
+import type { BriefingSpec, Deck, EvidenceStore } from '../../src/model.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
 import { themeNames } from '../../src/theme/index.ts';
 
@@ -189,7 +189,9 @@ describe('what selection works out from the corpus, kept between runs', () => {
     const memory = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, subjects);
     await memory.compose(parse(source), store);
     const [file] = readdirSync(subjects);
-    const kept = JSON.parse(readFileSync(join(subjects, file), 'utf8')) as { subjects: [string, { documents: [string, number][] }][]; vectors: { claims: unknown[] } };
+    const kept = JSON.parse(readFileSync(join(subjects, file), 'utf8')) as { subjects: [string, { documents: [string, number][] }][]; vectors: { claims: unknown[] }; readings: unknown[]; spellings: unknown[] };
+    expect(kept.readings.length).toBeGreaterThan(0);
+    expect(kept.spellings.length).toBeGreaterThan(0);
     expect(kept.subjects.map(([key]) => key.split('\u0000')[1])).toEqual(expect.arrayContaining(['alliance', 'energy', 'ukraine-war']));
     expect(kept.vectors.claims.length).toBeGreaterThan(0);
     const retitled = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Can the bear and the dragon stay friends?'));
@@ -216,10 +218,25 @@ describe('what selection works out from the corpus, kept between runs', () => {
     for (const entry of kept.vectors.documents) entry[1].vector = { stems: ['kept'], weights: [1] };
     writeFileSync(join(selection, file), JSON.stringify(kept));
     const retitled = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Can the bear and the dragon stay friends?'));
-    const bottomLine = (deck: { slides: Array<{ bottomLine?: boolean; judgements?: Array<{ text: string }> }> }) => deck.slides.find((s) => s.bottomLine)?.judgements?.map((j) => j.text);
+    const bottomLine = (deck: Deck) => deck.slides.flatMap((s) => (s.kind === 'judgements' && s.bottomLine ? s.judgements.map((j) => j.text) : []));
     const composed = bottomLine(composeDeck(retitled, store).deck);
     const read = await openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, selection).compose(retitled, store);
     expect(bottomLine(read.deck)).not.toEqual(composed);
+  }, 120_000);
+
+  it('reads back which lines show a word the corpus does not spell so', async () => {
+    const dir = join(tmp, 'spellings');
+    const selection = join(dir, 'selection');
+    await openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, selection).compose(parse(source), store);
+    const [file] = readdirSync(selection);
+    const kept = JSON.parse(readFileSync(join(selection, file), 'utf8'));
+    // Every line kept as misspelt: none of them reaches the bottom line.
+    for (const entry of kept.spellings) entry[1] = true;
+    writeFileSync(join(selection, file), JSON.stringify(kept));
+    const retitled = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Can the bear and the dragon stay friends?'));
+    const read = await openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, selection).compose(retitled, store);
+    const first = composeDeck(parse(source), store).deck.slides.find((s) => s.kind === 'judgements' && s.bottomLine);
+    expect(JSON.stringify(read.deck)).not.toContain(first?.kind === 'judgements' ? first.judgements[0].text : 'no bottom line');
   }, 120_000);
 });
 
