@@ -3,7 +3,7 @@
  * `.cache/briefdeck/selection/` between runs, one file per corpus and document filters: the
  * subject of each query and topic (the words that name it, the documents about it and how much),
  * the sentence and document vectors the bottom line's storylines are weighed by, and whether a
- * line leans on context or shows a word the corpus does not spell so. A deck
+ * line leans on context, carries a judgement or shows a word the corpus does not spell so. A deck
  * searched for again after an edit of its title reads them back instead of working each out anew.
  * What they depend on is the file's key: the corpus (the store's version: any corpus file stored
  * or removed, or the topics retagged, gives a new one), the documents the spec's filters allow
@@ -27,7 +27,7 @@ const FILES_KEPT = 16;
 const SUBJECTS_KEPT = 2_000;
 /** Sentence vectors (and points) kept per file at most; beyond, the first worked out go. */
 const VECTORS_KEPT = 50_000;
-/** Lines' readings and spellings kept per file at most, each; beyond, the first made go. */
+/** Lines' readings, judgements and spellings kept per file at most, each; beyond, the first made go. */
 const LINES_KEPT = 20_000;
 /** Document vectors kept per file at most: beyond, no vectors are kept (each is numbered for the points, so none can go alone). */
 const DOCUMENTS_KEPT = 5_000;
@@ -36,6 +36,7 @@ interface SelectionFile {
   subjects: [string, StoredSubject][];
   vectors: { [K in keyof Vectors]: [string, Vectors[K] extends Map<string, infer V> ? V : never][] };
   readings: [string, boolean][];
+  judgements: [string, boolean][];
   spellings: [string, boolean][];
 }
 
@@ -54,7 +55,7 @@ export function selectionKey(spec: Pick<BriefingSpec, 'sources' | 'since' | 'unt
   return createHash('sha256').update(`${FORMAT}\u0000${codeVersion()}\u0000${version}\u0000${filters}`).digest('hex');
 }
 
-const sizeOf = (m: SelectionMemory) => m.subjects.size + m.vectors.claims.size + m.vectors.documents.size + m.vectors.points.size + m.readings.size + m.spellings.size;
+const sizeOf = (m: SelectionMemory) => m.subjects.size + m.vectors.claims.size + m.vectors.documents.size + m.vectors.points.size + m.readings.size + m.judgements.size + m.spellings.size;
 
 export function openSelectionFiles(dir: string): SelectionFiles {
   const open = new Map<string, { memory: SelectionMemory; size: number }>();
@@ -88,13 +89,14 @@ function read(text: string | undefined): SelectionMemory {
         subjects: new Map(file.subjects.map(([k, s]) => [k, subjectFrom(s)])),
         vectors: { claims: new Map(file.vectors.claims), documents: new Map(file.vectors.documents), points: new Map(file.vectors.points) },
         readings: new Map(file.readings),
+        judgements: new Map(file.judgements),
         spellings: new Map(file.spellings),
       };
     } catch {
       // Unreadable: worked out again.
     }
   }
-  return { subjects: new Map(), vectors: noVectors(), readings: new Map(), spellings: new Map() };
+  return { subjects: new Map(), vectors: noVectors(), readings: new Map(), judgements: new Map(), spellings: new Map() };
 }
 
 function written(memory: SelectionMemory): SelectionFile {
@@ -104,7 +106,11 @@ function written(memory: SelectionMemory): SelectionFile {
     if (s) subjects.push([k, s]);
   }
   const { claims, documents, points } = memory.vectors;
-  const lines = { readings: [...memory.readings].slice(-LINES_KEPT), spellings: [...memory.spellings].slice(-LINES_KEPT) };
+  const lines = {
+    readings: [...memory.readings].slice(-LINES_KEPT),
+    judgements: [...memory.judgements].slice(-LINES_KEPT),
+    spellings: [...memory.spellings].slice(-LINES_KEPT),
+  };
   if (documents.size > DOCUMENTS_KEPT) return { subjects, vectors: { claims: [], documents: [], points: [] }, ...lines };
   return { subjects, vectors: { claims: [...claims].slice(-VECTORS_KEPT), documents: [...documents], points: [...points].slice(-VECTORS_KEPT) }, ...lines };
 }

@@ -27,6 +27,7 @@ export { contentWords, nearDuplicate } from './similarity.ts';
 export { storylines, type Storyline } from './storylines.ts';
 import { keepVectors, type Vectors } from './storylines.ts';
 import { keepReadings } from './standalone.ts';
+import { keepJudgements } from './estimative.ts';
 import { misspelling } from './spelling.ts';
 export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
@@ -282,7 +283,7 @@ export function createSelectionContext(
     }
     return found;
   };
-  if (memory) keepReadings(memory.readings);
+  if (memory) (keepReadings(memory.readings), keepJudgements(memory.judgements));
   return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, sameStory, pointsBack: pointsBackAt, misspelt };
 }
 
@@ -301,6 +302,8 @@ export interface SelectionMemory {
   vectors: Vectors;
   /** Whether a line leans on context (`leansOnContext`), by its options and text. */
   readings: Map<string, boolean>;
+  /** Whether a sentence carries a judgement (`carriesJudgement`), by its likelihood and text. */
+  judgements: Map<string, boolean>;
   /** Whether a line shows a word the corpus does not spell so (`SelectionContext.misspelt`), by its text. */
   spellings: Map<string, boolean>;
 }

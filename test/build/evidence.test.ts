@@ -189,8 +189,9 @@ describe('what selection works out from the corpus, kept between runs', () => {
     const memory = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, subjects);
     await memory.compose(parse(source), store);
     const [file] = readdirSync(subjects);
-    const kept = JSON.parse(readFileSync(join(subjects, file), 'utf8')) as { subjects: [string, { documents: [string, number][] }][]; vectors: { claims: unknown[] }; readings: unknown[]; spellings: unknown[] };
+    const kept = JSON.parse(readFileSync(join(subjects, file), 'utf8')) as { subjects: [string, { documents: [string, number][] }][]; vectors: { claims: unknown[] }; readings: unknown[]; judgements: unknown[]; spellings: unknown[] };
     expect(kept.readings.length).toBeGreaterThan(0);
+    expect(kept.judgements.length).toBeGreaterThan(0);
     expect(kept.spellings.length).toBeGreaterThan(0);
     expect(kept.subjects.map(([key]) => key.split('\u0000')[1])).toEqual(expect.arrayContaining(['alliance', 'energy', 'ukraine-war']));
     expect(kept.vectors.claims.length).toBeGreaterThan(0);
