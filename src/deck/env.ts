@@ -6,7 +6,7 @@
 import type { Bullet, BriefingSpec, Claim, Diagnostic, EvidenceStore, HelperCall } from '../model.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { message } from '../diagnostics/message.ts';
-import { aboutness, isPinned, leansOnContext, misspelling, searchTerms, stem, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
+import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
 import { expandAcronyms, nameOwner, nameSpeaker, type Named } from './insertions.ts';

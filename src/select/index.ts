@@ -21,14 +21,14 @@ import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
 import { protagonistWeight } from './protagonist.ts';
-
-export { entryMatches, isExcluded, isPinned } from './filter.ts';
-export { contentWords, nearDuplicate } from './similarity.ts';
-export { storylines, type Storyline } from './storylines.ts';
 import { keepVectors, type Vectors } from './storylines.ts';
 import { keepReadings } from './standalone.ts';
 import { keepJudgements } from './estimative.ts';
 import { misspelling } from './spelling.ts';
+
+export { entryMatches, isExcluded, isPinned } from './filter.ts';
+export { contentWords, nearDuplicate } from './similarity.ts';
+export { storylines, type Storyline } from './storylines.ts';
 export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
 export { aboutness, inScope, namesSubject, type Subject } from './subject.ts';
@@ -295,7 +295,8 @@ const KEPT_SPELLINGS = 50_000;
 /**
  * What selection works out from a corpus and document filters alone, kept between runs (the
  * caller keeps it: `build/selection-file.ts`): the subjects of queries and topics by query and
- * topic (`${query}\u0000${topic}`), and the sentence and document vectors storylines weigh.
+ * topic (`${query}\u0000${topic}`), the sentence and document vectors storylines weigh, and what
+ * each line's text alone says of it.
  */
 export interface SelectionMemory {
   subjects: Map<string, Subject>;
