@@ -21,8 +21,8 @@
  * searching the corpus or loading the selection stage; an edit of what the search reads, or any
  * change of the corpus, searches again. Its messages are kept anchored to the call or
  * front-matter key they are about, and placed where that call or key stands now. A search that
- * runs again reads the claims' texts kept from earlier searches over the same corpus
- * (`text-file.ts`).
+ * runs again reads the claims' texts (`text-file.ts`) and what selection worked out from the
+ * corpus alone (`selection-file.ts`) kept from earlier searches over the same corpus.
  */
 import { createHash } from 'node:crypto';
 import { codeVersion } from '../code-version.ts';
@@ -33,6 +33,7 @@ import { keepFile, readKept } from '../kept.ts';
 import { assembleDeck, helperCalls, callTitles, sectionsOf, type Evidence } from '../deck/assemble.ts';
 import { policyFor } from '../deck/policy.ts';
 import { openTextFiles, type TextFiles } from './text-file.ts';
+import { openSelectionFiles, type SelectionFiles } from './selection-file.ts';
 import { searchedTitle } from './searched-title.ts';
 
 /** Changed when what is kept, or how its key is made, changes. */
@@ -90,7 +91,7 @@ function keyOf(what: string, store: EvidenceStore, strict: boolean, env: NodeJS.
 }
 
 /** Composes a deck from its evidence: kept in `evidenceDir` under its key, else gathered (and kept). */
-async function composeNow(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions, evidenceDir?: string, texts?: TextFiles): Promise<Composed> {
+async function composeNow(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions, evidenceDir?: string, texts?: TextFiles, selection?: SelectionFiles): Promise<Composed> {
   const policy = policyFor(spec);
   const sections = sectionsOf(spec, store, policy);
   const strict = Boolean(options.strict);
@@ -102,8 +103,13 @@ async function composeNow(spec: BriefingSpec, store: EvidenceStore, options: Com
   else {
     // The composition stage (selection, the gazetteer, the tagger's rules) loads on the first deck searched for.
     const { gatherEvidence } = await import('../deck/index.ts');
-    evidence = gatherEvidence(searchedSpec(spec, calls), store, sections, { ...options, texts: options.texts ?? texts?.memoryFor(spec, policy, store) });
+    evidence = gatherEvidence(searchedSpec(spec, calls), store, sections, {
+      ...options,
+      texts: options.texts ?? texts?.memoryFor(spec, policy, store),
+      selection: options.selection ?? selection?.memoryFor(spec, store),
+    });
     texts?.save();
+    selection?.save();
     // Kept before assembling, which completes the slides it takes.
     const anchored = name ? anchor(evidence, spec, calls) : undefined;
     if (anchored) keepFile(evidenceDir!, name!, JSON.stringify(anchored), DECKS_KEPT, (f) => f.endsWith('.json'));
@@ -157,9 +163,10 @@ function placed(text: string | undefined, spec: BriefingSpec, calls: readonly He
  * (`text-file.ts`); without a folder, every deck is composed (without an evidence folder,
  * searched for; without a texts folder, with the texts this process worked out).
  */
-export function openDeckMemory(dir: string | undefined, evidenceDir?: string, textsDir?: string): DeckMemory {
+export function openDeckMemory(dir: string | undefined, evidenceDir?: string, textsDir?: string, selectionDir?: string): DeckMemory {
   const texts = textsDir ? openTextFiles(textsDir) : undefined;
-  if (!dir) return { compose: (spec, store, options = {}) => composeNow(spec, store, options, evidenceDir, texts) };
+  const selection = selectionDir ? openSelectionFiles(selectionDir) : undefined;
+  if (!dir) return { compose: (spec, store, options = {}) => composeNow(spec, store, options, evidenceDir, texts, selection) };
   return {
     async compose(spec, store, options = {}) {
       const key = deckKey(spec, store, Boolean(options.strict));
@@ -174,7 +181,7 @@ export function openDeckMemory(dir: string | undefined, evidenceDir?: string, te
           // Unreadable: composed below.
         }
       }
-      const composed = await composeNow(spec, store, options, evidenceDir, texts);
+      const composed = await composeNow(spec, store, options, evidenceDir, texts, selection);
       if (name) keepFile(dir, name, JSON.stringify(composed), DECKS_KEPT, (f) => f.endsWith('.json'));
       return composed;
     },

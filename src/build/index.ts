@@ -161,7 +161,7 @@ export async function buildBriefings(options: BuildOptions): Promise<BuildResult
   const ownBrowser = !options.browser;
 
   const tagFile = options.tagCache === false ? undefined : openTagFile(join(root, '.cache', 'briefdeck', 'pos-tags.json'));
-  const deckMemory = options.deckCache === false ? openDeckMemory(undefined) : openDeckMemory(join(root, '.cache', 'briefdeck', 'decks'), join(root, '.cache', 'briefdeck', 'evidence'), join(root, '.cache', 'briefdeck', 'texts'));
+  const deckMemory = options.deckCache === false ? openDeckMemory(undefined) : openDeckMemory(join(root, '.cache', 'briefdeck', 'decks'), join(root, '.cache', 'briefdeck', 'evidence'), join(root, '.cache', 'briefdeck', 'texts'), join(root, '.cache', 'briefdeck', 'selection'));
   // Marp renders and font cuts are kept on disk for the next process; a process that rebuilds
   // with its store open (watch, preview) keeps the packed CSS and the cuts in memory, and its
   // slides change at every save.

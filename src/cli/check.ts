@@ -49,7 +49,7 @@ export async function checkBriefings(root: string, paths: string[], options: { s
   // What an earlier check found for a spec is reused when nothing it was made from has changed
   // (check-cache.ts); the corpus, tagger and layout stages load only for a spec composed anew.
   const findings = openCheckCache(join(cacheDir, 'check-results.json'));
-  const decks = openDeckMemory(join(cacheDir, 'decks'), join(cacheDir, 'evidence'), join(cacheDir, 'texts'));
+  const decks = openDeckMemory(join(cacheDir, 'decks'), join(cacheDir, 'evidence'), join(cacheDir, 'texts'), join(cacheDir, 'selection'));
   let project: string | undefined;
   let stages: Promise<Stages> | undefined;
   let fontsFound: Promise<unknown> | undefined;

@@ -6,7 +6,7 @@
 import type { Bullet, BriefingSpec, Claim, Diagnostic, EvidenceStore, HelperCall } from '../model.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { message } from '../diagnostics/message.ts';
-import { aboutness, isPinned, leansOnContext, misspelling, searchTerms, stem, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
+import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
 import { expandAcronyms, nameOwner, nameSpeaker, type Named } from './insertions.ts';
@@ -169,11 +169,8 @@ const owned = (shown: Named): boolean => shown.insertions.some((i) => i.replaces
 
 /** Whether a line shows a word its source misspelt ("[Dilson Funaro] was reactnng to…"): the corpus's typos are not put on slides. */
 function misspelt(env: ComposeEnv, text: string): boolean {
-  const words = env.select.words();
-  return misspelling(text, (w) => words.documentFrequency(stem(w)) >= SPELLED_ALIKE || words.isName(w)) !== undefined;
+  return env.select.misspelt(text);
 }
-/** Documents that write a word alike for it to be the corpus's spelling, not a typo. */
-const SPELLED_ALIKE = 3;
 
 /**
  * "last year" needs the article's year beside the line: only a tag on the bullet can show it, and

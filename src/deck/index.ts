@@ -9,7 +9,7 @@
 import type { BodySection, BriefingSpec, Deck, Diagnostic, EvidenceStore, HelperCall, Slide } from '../model.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
 import { message } from '../diagnostics/message.ts';
-import { createSelectionContext, entryMatches, topicCoverage } from '../select/index.ts';
+import { createSelectionContext, entryMatches, topicCoverage, type SelectionMemory } from '../select/index.ts';
 import { assembleDeck, callTitles, helperCalls, sectionsOf, type Evidence } from './assemble.ts';
 import { SourceBook } from './citations.ts';
 import { keptTexts, type ComposeEnv, type TextMemory } from './env.ts';
@@ -38,6 +38,12 @@ export interface ComposeOptions {
    * caller keeps them: `build/text-file.ts`); without, those this process worked out.
    */
   texts?: TextMemory;
+  /**
+   * What selection worked out from the corpus in earlier runs (subjects of queries and topics,
+   * sentence and document vectors), for the same document filters, which it reads and adds to
+   * (the caller keeps it: `build/selection-file.ts`); without, what this process worked out.
+   */
+  selection?: SelectionMemory;
 }
 
 export function composeDeck(spec: BriefingSpec, store: EvidenceStore, options: ComposeOptions = {}): { deck: Deck; diagnostics: Diagnostic[] } {
@@ -59,7 +65,7 @@ export function gatherEvidence(spec: BriefingSpec, store: EvidenceStore, section
 function gather(spec: BriefingSpec, store: EvidenceStore, sections: readonly BodySection[], options: ComposeOptions): Evidence {
   const policy = policyFor(spec);
   const book = new SourceBook(store);
-  const select = createSelectionContext(store, spec, { kinds: policy.kinds, plain: policy.plain }, posTags);
+  const select = createSelectionContext(store, spec, { kinds: policy.kinds, plain: policy.plain }, posTags, options.selection);
   const env: ComposeEnv = { spec, policy, select, book, strict: !!options.strict, diagnostics: [], coverage: [], ...(options.texts ?? keptTexts(store, policy)) };
   const at = (key: string) => ({ file: spec.file, ...(spec.locations?.[key] ?? { line: 1, column: 1 }) });
 

@@ -32,8 +32,32 @@ export function onlyUncertain(text: string): boolean {
 const UNKNOWABLE =
   /^(?:it\s+(?:is|was|remains|will\s+be|would\s+be)\s+(?:still\s+|very\s+|too\s+|extremely\s+)?(?:difficult|hard|impossible|unclear|uncertain|early|premature)\s+(?:to\s+(?:foresee|predict|forecast|say|tell|know|judge|assess|determine|gauge|estimate)\b|whether|how|what|when)|it\s+remains\s+(?:to\s+be\s+seen|unclear|uncertain)|only\s+time\s+will\s+tell|(?:no\s+one|nobody)\s+(?:knows|can\s+(?:say|tell|predict)))/i;
 
+/** Sentences already read in this process, by likelihood and text: the answer depends on them alone. */
+let judged = new Map<string, boolean>();
+const KEPT_JUDGEMENTS = 50_000;
+
+/**
+ * Readings made in earlier runs (`build/selection-file.ts`), by likelihood and text: read, and
+ * added to, from now on (with this process's own).
+ */
+export function keepJudgements(readings: Map<string, boolean>): void {
+  if (readings === judged) return;
+  for (const [key, known] of judged) if (!readings.has(key)) readings.set(key, known);
+  judged = readings;
+}
+
 /** Whether the claim's judgement is carried by estimative or evaluative language. */
 export function carriesJudgement(claim: Pick<Claim, 'text' | 'likelihood'>): boolean {
+  const key = `${claim.likelihood ?? ''}\u0000${claim.text}`;
+  let known = judged.get(key);
+  if (known === undefined) {
+    if (judged.size >= KEPT_JUDGEMENTS) judged = new Map();
+    judged.set(key, (known = judgedNow(claim)));
+  }
+  return known;
+}
+
+function judgedNow(claim: Pick<Claim, 'text' | 'likelihood'>): boolean {
   if (onlyUncertain(claim.text)) return false;
   if (claim.likelihood) return true;
   const text = claim.text.replace(MONTH_MAY, '');

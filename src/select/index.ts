@@ -17,11 +17,15 @@ import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankP
 import { contentWords, nearDuplicate, nearDuplicateBy, sameFigure } from './similarity.ts';
 import { kinWords } from './kin.ts';
 import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
-import { corpusWords, corpusWordsOf, headlineWords, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
+import { corpusWords, corpusWordsOf, headlineWords, stem, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
 import { findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
 import { protagonistWeight } from './protagonist.ts';
+import { keepVectors, type Vectors } from './storylines.ts';
+import { keepReadings } from './standalone.ts';
+import { keepJudgements } from './estimative.ts';
+import { misspelling } from './spelling.ts';
 
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
 export { contentWords, nearDuplicate } from './similarity.ts';
@@ -102,6 +106,8 @@ export interface SelectionContext {
   prefetchHeads: (docIds: Iterable<string>) => void;
   /** Whether a sentence's "the …" points back at the article before it (in `shown`, the text a slide shows of it). */
   pointsBack: (claim: Claim, shown?: string) => boolean;
+  /** Whether a line shows a word its source misspelt ("[Dilson Funaro] was reactnng to…"): one the corpus's documents hardly write so. */
+  misspelt: (text: string) => boolean;
 }
 
 export interface ClaimRequest {
@@ -140,6 +146,12 @@ export function createSelectionContext(
   prefs: RankPreferences,
   /** A part-of-speech tagger the composing stage lends, to read "the X" by its head noun. */
   tags?: Tagger,
+  /**
+   * What selection worked out for these document filters over this corpus in earlier runs, which
+   * it reads and adds to (the caller keeps it: `build/selection-file.ts`); without, what this
+   * process worked out.
+   */
+  memory?: SelectionMemory,
 ): SelectionContext {
   const docs = store.documents();
   const dates = docs.map((d) => d.date).filter((d): d is string => !!d).sort();
@@ -158,8 +170,14 @@ export function createSelectionContext(
   const index = kept.index;
   let central: ((claim: Claim) => number) | undefined;
   const centrality = (claim: Claim) => (central ??= centralityIndex(store, allowed, spec, index.all()))(claim);
-  const words = () => (kept.words ??= deckWords(store, index, docs, allowed));
-  const subjects = kept.subjects;
+  // Storylines weigh sentences by vectors kept with these statistics: those the memory holds.
+  let vectorsKept = !memory;
+  const words = () => {
+    kept.words ??= deckWords(store, index, docs, allowed);
+    if (!vectorsKept) (keepVectors(kept.words, memory!.vectors), (vectorsKept = true));
+    return kept.words;
+  };
+  const subjects = memory?.subjects ?? kept.subjects;
   const storedSubject = (request: Pick<ClaimRequest, 'query' | 'topic'>) => {
     const key = `${request.query ?? ''}\u0000${request.topic ?? ''}`;
     let found = subjects.get(key);
@@ -262,7 +280,40 @@ export function createSelectionContext(
     return o;
   };
   const sameStory = (a: string, b: string) => a === b || storyOf(a) === storyOf(b) || (!!openingOf(a) && openingOf(a) === openingOf(b));
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, sameStory, pointsBack: pointsBackAt };
+  const spellings = memory?.spellings ?? kept.spellings;
+  const misspelt = (text: string) => {
+    let found = spellings.get(text);
+    if (found === undefined) {
+      const w = words();
+      if (spellings.size >= KEPT_SPELLINGS) spellings.clear();
+      spellings.set(text, (found = misspelling(text, (word) => w.documentFrequency(stem(word)) >= SPELLED_ALIKE || w.isName(word)) !== undefined));
+    }
+    return found;
+  };
+  if (memory) (keepReadings(memory.readings), keepJudgements(memory.judgements));
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, sameStory, pointsBack: pointsBackAt, misspelt };
+}
+
+/** Documents that write a word alike for it to be the corpus's spelling, not a typo. */
+const SPELLED_ALIKE = 3;
+/** Lines whose spelling is kept per store and filter; beyond, the memory starts over. */
+const KEPT_SPELLINGS = 50_000;
+
+/**
+ * What selection works out from a corpus and document filters alone, kept between runs (the
+ * caller keeps it: `build/selection-file.ts`): the subjects of queries and topics by query and
+ * topic (`${query}\u0000${topic}`), the sentence and document vectors storylines weigh, and what
+ * each line's text alone says of it.
+ */
+export interface SelectionMemory {
+  subjects: Map<string, Subject>;
+  vectors: Vectors;
+  /** Whether a line leans on context (`leansOnContext`), by its options and text. */
+  readings: Map<string, boolean>;
+  /** Whether a sentence carries a judgement (`carriesJudgement`), by its likelihood and text. */
+  judgements: Map<string, boolean>;
+  /** Whether a line shows a word the corpus does not spell so (`SelectionContext.misspelt`), by its text. */
+  spellings: Map<string, boolean>;
 }
 
 /**
@@ -282,6 +333,8 @@ interface KeptSelection {
   scopes: Map<string, Scope>;
   /** Title stem → the documents whose title holds it. */
   titles?: Map<string, string[]>;
+  /** Line → whether it shows a word the corpus does not spell so. */
+  spellings: Map<string, boolean>;
 }
 
 /** Documents whose title holds a word of this stem: from an index of the listing's titles, made once per store and filter. */
@@ -333,7 +386,7 @@ function keptFor(store: EvidenceStore, spec: EvidenceFilterSpec): KeptSelection 
   const key = JSON.stringify([spec.sources ?? [], spec.since ?? '', spec.until ?? '']);
   let kept = state.byFilter.get(key);
   if (kept) state.byFilter.delete(key);
-  else kept = { index: state.index, subjects: new Map(), scopes: new Map() };
+  else kept = { index: state.index, subjects: new Map(), scopes: new Map(), spellings: new Map() };
   state.byFilter.set(key, kept);
   if (state.byFilter.size > KEPT_FILTERS) state.byFilter.delete(state.byFilter.keys().next().value!);
   return kept;

@@ -186,6 +186,16 @@ export function unnamedSpeaker(text: string): boolean {
 let leaning = new Map<string, boolean>();
 const KEPT_READINGS = 50_000;
 
+/**
+ * Readings made in earlier runs (`build/selection-file.ts`), by options and text: read, and
+ * added to, from now on (with this process's own).
+ */
+export function keepReadings(readings: Map<string, boolean>): void {
+  if (readings === leaning) return;
+  for (const [key, known] of leaning) if (!readings.has(key)) readings.set(key, known);
+  leaning = readings;
+}
+
 /** True when the sentence points back at text the slide does not show. */
 export function leansOnContext(text: string, options: StandAloneOptions = {}): boolean {
   const key = `${options.allowOrdinal ? 1 : 0}${options.scenario ? 1 : 0}${text}`;

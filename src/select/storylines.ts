@@ -55,11 +55,18 @@ export function storylines(input: StorylineInput): Storyline[] {
   const leadWeight = input.leadWeight ?? 0.2;
   const byDoc = new Map<string, Claim[]>();
   for (const c of input.claims) if (documents.has(c.docId)) (byDoc.get(c.docId) ?? byDoc.set(c.docId, []).get(c.docId)!).push(c);
-  // Every stem's document frequency is asked for below: from a store, in one request.
-  if (words.prefetch) words.prefetch((function* () {
-    for (const claims of byDoc.values()) for (const c of claims) for (const w of words.words(c)) yield w.stem;
-  })());
-  const idf = (stem: string) => Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
+  // Every stem's document frequency is asked for when a vector is made: from a store, in one
+  // request (none when every vector was kept).
+  let fetched = !words.prefetch;
+  const idf = (stem: string) => {
+    if (!fetched) {
+      fetched = true;
+      words.prefetch!((function* () {
+        for (const claims of byDoc.values()) for (const c of claims) for (const w of words.words(c)) yield w.stem;
+      })());
+    }
+    return Math.log((words.documents + 1) / (words.documentFrequency(stem) + 0.5));
+  };
   const memo = vectorsOf(words);
   const claimVector = (c: Claim) => memo.claims.get(c.id) ?? memo.claims.set(c.id, pack(vectorOf([c]))).get(c.id)!;
   // A document's vector is of all its sentences passed in: the same sentences, the same vector.
@@ -175,7 +182,7 @@ export function storylines(input: StorylineInput): Storyline[] {
  * by: kept with those statistics, which selection keeps per store and document filter, so the
  * next deck or rebuild over the same corpus reads them back. Read-only once made.
  */
-interface Vectors {
+export interface Vectors {
   claims: Map<string, PackedVector>;
   /** By the document's sentences (`documentKey`): its vector, and a number for it in `points`. */
   documents: Map<string, { vector: PackedVector; number: number }>;
@@ -183,9 +190,20 @@ interface Vectors {
   points: Map<string, boolean>;
 }
 const vectorMemo = new WeakMap<CorpusWords, Vectors>();
+
+/** Vectors made with these statistics in earlier runs (`build/selection-file.ts`): read, and added to, by storylines over them from now on. */
+export function keepVectors(words: CorpusWords, vectors: Vectors): void {
+  vectorMemo.set(words, vectors);
+}
+
+/** No vectors yet. */
+export function noVectors(): Vectors {
+  return { claims: new Map(), documents: new Map(), points: new Map() };
+}
+
 function vectorsOf(words: CorpusWords): Vectors {
   let memo = vectorMemo.get(words);
-  if (!memo || memo.claims.size + memo.points.size > KEPT_VECTORS) vectorMemo.set(words, (memo = { claims: new Map(), documents: new Map(), points: new Map() }));
+  if (!memo || memo.claims.size + memo.points.size > KEPT_VECTORS) vectorMemo.set(words, (memo = noVectors()));
   return memo;
 }
 
@@ -219,7 +237,7 @@ function add(mean: Vector, v: Vector, count: number): Vector {
  * A vector as it is kept between storylines: its stems and weights in the order of its Map (a
  * third of a Map's memory: a deck over a large corpus keeps tens of thousands of sentences').
  */
-interface PackedVector {
+export interface PackedVector {
   stems: string[];
   weights: number[];
 }

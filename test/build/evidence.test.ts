@@ -10,10 +10,11 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceKey, openDeckMemory } from '../../src/build/composed.ts';
 import { textsKey } from '../../src/build/text-file.ts';
+import { selectionKey } from '../../src/build/selection-file.ts';
 import { composeDeck, gatherEvidence, sectionsOf } from '../../src/deck/index.ts';
 import { policyFor } from '../../src/deck/policy.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import type { BriefingSpec, EvidenceStore } from '../../src/model.ts';
+import type { BriefingSpec, Deck, EvidenceStore } from '../../src/model.ts';
 import { parseBriefing } from '../../src/spec/index.ts';
 import { themeNames } from '../../src/theme/index.ts';
 
@@ -165,6 +166,78 @@ describe('claims\' texts kept between runs', () => {
     const again = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), texts);
     const other = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Will the bear and the dragon stay friends?'));
     expect(JSON.stringify((await again.compose(other, store)).deck)).toContain('from the kept texts');
+  }, 120_000);
+});
+
+describe('what selection works out from the corpus, kept between runs', () => {
+  it('are kept per corpus version and document filters', () => {
+    const spec = parse(source);
+    const k = selectionKey(spec, store);
+    expect(k).toMatch(/^[0-9a-f]{64}$/);
+    // The title, topics, calls and audience are not what a query's or topic's subject depends on.
+    expect(selectionKey(parse(source.replace('topics: [alliance, energy, ukraine-war]', 'topics: [energy]').replace('audience: public', 'audience: executive')), store)).toBe(k);
+    expect(selectionKey({ ...spec, sources: ['reuters'] }, store)).not.toBe(k);
+    expect(selectionKey({ ...spec, since: '2023' }, store)).not.toBe(k);
+    expect(selectionKey({ ...spec, until: '2023' }, store)).not.toBe(k);
+    expect(selectionKey(spec, { ...store, version: () => 'another' })).not.toBe(k);
+    expect(selectionKey(spec, { ...store, version: undefined })).toBeUndefined();
+  });
+
+  it('are read back by a deck whose title was reworded, which comes out as composing makes it', async () => {
+    const dir = join(tmp, 'selection');
+    const subjects = join(dir, 'selection');
+    const memory = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, subjects);
+    await memory.compose(parse(source), store);
+    const [file] = readdirSync(subjects);
+    const kept = JSON.parse(readFileSync(join(subjects, file), 'utf8')) as { subjects: [string, { documents: [string, number][] }][]; vectors: { claims: unknown[] }; readings: unknown[]; judgements: unknown[]; spellings: unknown[] };
+    expect(kept.readings.length).toBeGreaterThan(0);
+    expect(kept.judgements.length).toBeGreaterThan(0);
+    expect(kept.spellings.length).toBeGreaterThan(0);
+    expect(kept.subjects.map(([key]) => key.split('\u0000')[1])).toEqual(expect.arrayContaining(['alliance', 'energy', 'ukraine-war']));
+    expect(kept.vectors.claims.length).toBeGreaterThan(0);
+    const retitled = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Can the bear and the dragon stay friends?'));
+    // Read back in a new run, unchanged, they make the deck composing makes.
+    const next = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, subjects);
+    expect(await next.compose(retitled, store)).toEqual(composeDeck(retitled, store));
+    // A topic whose kept subject has no documents gives its slide nothing: the kept file was read.
+    for (const entry of kept.subjects) if (entry[0] === '\u0000energy') entry[1].documents = [];
+    writeFileSync(join(subjects, file), JSON.stringify(kept));
+    const again = openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, subjects);
+    const other = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Will the bear and the dragon stay friends?'));
+    expect(await again.compose(other, store)).not.toEqual(composeDeck(other, store));
+  }, 120_000);
+
+  it('reads back the vectors the bottom line\'s storylines are weighed by', async () => {
+    const dir = join(tmp, 'vectors');
+    const selection = join(dir, 'selection');
+    await openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, selection).compose(parse(source), store);
+    const [file] = readdirSync(selection);
+    const kept = JSON.parse(readFileSync(join(selection, file), 'utf8'));
+    // Vectors kept with one word, each sentence's weight of it larger than the one before: the
+    // storylines, read with them, put the last sentences first.
+    kept.vectors.claims.forEach((entry: [string, unknown], i: number) => (entry[1] = { stems: ['kept'], weights: [100 * (i + 1)] }));
+    for (const entry of kept.vectors.documents) entry[1].vector = { stems: ['kept'], weights: [1] };
+    writeFileSync(join(selection, file), JSON.stringify(kept));
+    const retitled = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Can the bear and the dragon stay friends?'));
+    const bottomLine = (deck: Deck) => deck.slides.flatMap((s) => (s.kind === 'judgements' && s.bottomLine ? s.judgements.map((j) => j.text) : []));
+    const composed = bottomLine(composeDeck(retitled, store).deck);
+    const read = await openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, selection).compose(retitled, store);
+    expect(bottomLine(read.deck)).not.toEqual(composed);
+  }, 120_000);
+
+  it('reads back which lines show a word the corpus does not spell so', async () => {
+    const dir = join(tmp, 'spellings');
+    const selection = join(dir, 'selection');
+    await openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, selection).compose(parse(source), store);
+    const [file] = readdirSync(selection);
+    const kept = JSON.parse(readFileSync(join(selection, file), 'utf8'));
+    // Every line kept as misspelt: none of them reaches the bottom line.
+    for (const entry of kept.spellings) entry[1] = true;
+    writeFileSync(join(selection, file), JSON.stringify(kept));
+    const retitled = parse(source.replace('title: Can the bear and the dragon be friends?', 'title: Can the bear and the dragon stay friends?'));
+    const read = await openDeckMemory(join(dir, 'decks'), join(dir, 'evidence'), undefined, selection).compose(retitled, store);
+    const first = composeDeck(parse(source), store).deck.slides.find((s) => s.kind === 'judgements' && s.bottomLine);
+    expect(JSON.stringify(read.deck)).not.toContain(first?.kind === 'judgements' ? first.judgements[0].text : 'no bottom line');
   }, 120_000);
 });
 
