@@ -4,6 +4,11 @@ export function headingOf(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Words in capitals as a name is written ("ST LOUIS" → "St Louis", "AUSTRALIA'S KEATING" → "Australia's Keating"). */
+export function fromCapitals(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s(\/-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
+}
+
 /**
  * The wire dateline a news lead opens with ("FRANKFURT, March 3 - "): not part of what the
  * sentence says, so a bullet drops it and a reader of the lead skips it.

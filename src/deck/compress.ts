@@ -69,6 +69,19 @@ function denial(clause: string): boolean {
 const CONTRAST = /^,?\s*(?:while|although|though|whereas)\s/i;
 const NEGATION = /\b(?:no|not|never|none|nothing|denied|denies|deny|denial|dismissed|rejected|rejects)\b|n['’]t\b/i;
 
+/**
+ * A sentence without what describes a name between commas (", a subsidiary of Newmont Mining
+ * Corp,", ", the working interest owner for its oil and natural gas properties," after a wire's
+ * "<LLX>", ", which suspended payments on its debt,"): what it says of the name remains. As for the
+ * appositive rule below, a phrase on "the" or "a" with a verb of its own is the sentence's clause
+ * ("For many analysts in China, the invasion of Ukraine came as a surprise, and…"), and stays.
+ */
+export function outsideAppositives(text: string): string {
+  const spans = matches(text, DESCRIBED_NAME).filter(([a, b]) => /^,\s+(?:which|who|whose)\s/.test(text.slice(a, b)) || !hasVerb(text.slice(a, b)));
+  return spans.reduceRight((t, [a, b]) => t.slice(0, a) + t.slice(b), text);
+}
+const DESCRIBED_NAME = /(?<=\p{Lu}[\p{L}\p{N}.&'’-]*|[>)]),\s+(?:a|an|the|its|their|which|who|whose)\s[^,;:()]{3,160}?,(?=\s)/gu;
+
 /** A participle that says what follows from the clause before: "making it impossible…", "leaving Russia…", "forcing…". */
 const CONSEQUENCE = /^,\s+(?:making|leaving|rendering|forcing|allowing|enabling|preventing|causing|giving|meaning|putting|keeping)\s/;
 
@@ -89,9 +102,6 @@ const severe: Rule[] = [
   (s) => matches(s, /;\s(?!\s*(?:however|but|yet|still|nevertheless|instead)\b).*$/i),
   // Trailing phrases are cut only when they hold no further comma: a comma may close a medial
   // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
-  // Not a contrast that denies the clause before it ("…will offer subsidized wheat to the Soviet
-  // Union, while U.S. Agriculture Department officials said there was no substance to the
-  // reports"): without it, a rumour reads as fact.
   (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|so that)\s[^"“”,;]*$/),
   // Not right after a relative clause: in "Federal funds, which averaged 6 pct, opened at…" the
   // participle-looking word is the main verb. Nor a clause that states the consequence ("…only

@@ -11,6 +11,7 @@ import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { isClause } from './grammar.ts';
+import { outsideAppositives } from './compress.ts';
 import { reportEmpty } from './evidence.ts';
 import { bulletNotes } from './notes.ts';
 
@@ -202,15 +203,6 @@ export function mainClause(text: string): string | undefined {
   }
   return undefined;
 }
-/**
- * A sentence without the phrases that describe a name between commas (", a subsidiary of Newmont
- * Mining Corp,", ", which suspended payments on its debt,"): what it says of the name remains.
- */
-export function outsideAppositives(text: string): string {
-  return text.replace(APPOSITIVE, '');
-}
-const APPOSITIVE = /(?<=\p{Lu}[\p{L}\p{N}.&'’-]*|[>)]),\s+(?:a|an|the|its|their|which|who|whose)\s[^,;:()]{3,160}?,(?=\s)/gu;
-
 const LEADING = /^(?:despite|although|though|while|whilst|considering|given|amid|amidst|notwithstanding|regardless of)\b/i;
 
 const MAIN_STORY = 0.25;

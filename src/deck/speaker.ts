@@ -7,19 +7,14 @@
  */
 import { findActors, placesIn } from '../corpus/actors.ts';
 import { ORG_WORD } from '../corpus/people.ts';
+import { fromCapitals } from '../text.ts';
 
 /** The role with the office's country in brackets ("Treasurer (Australia)"), or the role as it is. */
 export function roleWithCountry(role: string | undefined, headline: string): string | undefined {
   if (!role || !publicOffice(role) || findActors(role).length) return role;
   // (A headline in capitals is read as written, for its acronyms, and in title case, for its names.)
-  const countries = [...new Set([...placesIn(headline), ...placesIn(titleCase(headline))])];
+  const countries = [...new Set([...placesIn(headline), ...(/\p{Ll}/u.test(headline) ? [] : placesIn(fromCapitals(headline)))])];
   return countries.length === 1 ? `${role} (${countries[0]})` : role;
-}
-
-/** A headline in capitals as the gazetteer's names are written ("AUSTRALIA'S KEATING" → "Australia's Keating"). */
-function titleCase(headline: string): string {
-  if (/\p{Ll}/u.test(headline)) return headline;
-  return headline.toLowerCase().replace(/(^|[\s(\/-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
 }
 
 /**

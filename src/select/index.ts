@@ -185,9 +185,7 @@ export function createSelectionContext(
       const keywords = request.topic ? topicKeywords(store, request.topic) : [];
       // Only the sentences that hold one of the subject's words can name it: the store's index
       // finds them, so working out a subject costs what it matches, not the corpus.
-      const asked = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
-      const text = [asked, ...kinWords(asked)].join(' ');
-      const hits = index.search(text.replace(/["“”*]/g, ' '), SUBJECT_CANDIDATES).map((h) => h.id);
+      const hits = index.search(searchText(request, keywords).replace(/["“”*]/g, ' '), SUBJECT_CANDIDATES).map((h) => h.id);
       const candidates = index.inStoreOrder(hits).filter((c) => allowed.has(c.docId));
       const isActor = (name: string) => actorsOf(name).length > 0;
       found = subjectOf(
@@ -422,10 +420,14 @@ function deckWords(store: EvidenceStore, index: EvidenceIndex, docs: readonly Do
 
 /** The words a request searches for: its query, its topic and the topic's keywords. */
 export function searchTerms(store: EvidenceStore, request: Pick<ClaimRequest, 'query' | 'topic'>): string[] {
-  const keywords = request.topic ? topicKeywords(store, request.topic) : [];
-  const asked = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
-  const text = [asked, ...kinWords(asked)].join(' ');
+  const text = searchText(request, request.topic ? topicKeywords(store, request.topic) : []);
   return [...new Set(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [])].filter((t) => t.length > 2);
+}
+
+/** A request's query, topic and the topic's keywords as one text, with their words' kin (`kin.ts`). */
+function searchText(request: Pick<ClaimRequest, 'query' | 'topic'>, keywords: readonly string[]): string {
+  const asked = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
+  return [asked, ...kinWords(asked)].join(' ');
 }
 
 function topicKeywords(store: EvidenceStore, topic: string): string[] {
@@ -899,7 +901,8 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // brief, fills a slide only where the stories the corpus returns to leave it short.
   // (A line the spec names with `include:` is the author's call, wherever it comes from.)
   const lone = (c: RankedClaim) => ctx.aside(c.docId) && !isPinned(c, ctx.spec);
-  const picked = diversify(ranked.filter((c) => !passing.has(c.id) && !lone(c)), { ...options, limit: request.limit });
+  const main = ranked.filter((c) => !passing.has(c.id) && !lone(c));
+  const picked = diversify(main, { ...options, limit: request.limit });
   // Further lines from a pool kept back, none repeating one picked already.
   const topUp = (pool: RankedClaim[], test = options.accept, upTo = request.limit) => {
     const first = picked.map((p) => contentWords(p.text));
@@ -910,20 +913,20 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // A longer sentence from the stories the corpus returns to comes before one actor's news.
   const longer = request.acceptLonger;
   // (Only as many as make the slide: a longer line is not padding.)
-  if (short() && longer) topUp(ranked.filter((c) => !passing.has(c.id) && !lone(c)), (c) => longer(originals.get(c.id) ?? c), Math.min(FULL_SLIDE, request.limit));
+  if (short() && longer) topUp(main, (c) => longer(originals.get(c.id) ?? c), Math.min(FULL_SLIDE, request.limit));
   const longest = request.acceptLongest;
-  if (picked.length < THIN_SLIDE && picked.length < request.limit && longest) topUp(ranked.filter((c) => !passing.has(c.id) && !lone(c)), (c) => longest(originals.get(c.id) ?? c), Math.min(THIN_SLIDE, request.limit));
+  if (picked.length < THIN_SLIDE && picked.length < request.limit && longest) topUp(main, (c) => longest(originals.get(c.id) ?? c), Math.min(THIN_SLIDE, request.limit));
   if (short()) topUp(ranked.filter((c) => !passing.has(c.id) && lone(c)));
   // (A pool asked for without recording, which the caller sifts further, takes both.)
   // (A section's own query, several words the author chose, may take a passing mention that holds them.)
   const stories = !!request.topic && (ranked.length > passing.size || (passing.size > 0 && topicCoverage(ctx, request.topic).stories > 0));
-  const onTitle = titleLines(ctx);
   if ((request.dryRun ? picked.length < request.limit : !picked.length && !stories) && passing.size) {
     topUp(ranked.filter((c) => passing.has(c.id)));
-  } else if (!request.dryRun && short() && passing.size && onTitle) {
+  } else if (!request.dryRun && short() && passing.size && ctx.spec.title) {
     // A passing mention that also says what the deck's title asks about ("Russia has become a
     // major supplier of oil and gas to China" in "China's oil and gas imports from Russia") is
     // about the deck, wherever it is said: it fills a slide the topic's stories leave short.
+    const onTitle = titleLines(ctx);
     topUp(ranked.filter((c) => passing.has(c.id) && onTitle(c)));
   }
   // No padding: a line far weaker than the slide's best says the corpus has little more on the
@@ -937,10 +940,9 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
 /**
  * Whether a line says what the deck's title asks about in TITLE_WORDS_PASSING of the title's words
  * beyond its topics ("Russia's dependence on China" in "What the war in Ukraine changed between
- * Russia and China"; "ready for shipping in May" does not); undefined for a deck without a title.
+ * Russia and China"; "ready for shipping in May" does not).
  */
-function titleLines(ctx: SelectionContext): ((c: Claim) => boolean) | undefined {
-  if (!ctx.spec.title) return undefined;
+function titleLines(ctx: SelectionContext): (c: Claim) => boolean {
   const asked = titleWordsBeyondTopics(ctx);
   return (c) => new Set(ctx.words().words(c).filter((w) => asked.has(w.stem)).map((w) => w.stem)).size >= TITLE_WORDS_PASSING;
 }

@@ -19,7 +19,7 @@
 import type { Claim, CorpusDocument } from '../model.ts';
 import { kinWord } from './kin.ts';
 import { headlineWords, isName, sentenceKey, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
-import { datelineLength } from '../text.ts';
+import { datelineLength, fromCapitals } from '../text.ts';
 
 export interface SubjectTerm {
   /** As the spec or corpus writes it. */
@@ -351,14 +351,14 @@ function queryHits(subject: Pick<Subject, 'query' | 'minHits' | 'specific' | 'na
   return matched.length >= subject.minHits || matched.some((t) => subject.specific.has(t)) ? matched.length : 0;
 }
 
-/** Whether a sentence is within the deck's scope (always, when the deck names no place or actor). */
 /** A wire dateline names where the story was filed, in capitals ("WASHINGTON, Feb 26 - "): as a name ("Washington"). */
 function placeNamed(text: string): string {
   const filed = datelineLength(text);
   if (!filed) return text;
-  return text.slice(0, filed).toLowerCase().replace(/(^|[\s(])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase()) + text.slice(filed);
+  return fromCapitals(text.slice(0, filed)) + text.slice(filed);
 }
 
+/** Whether a sentence is within the deck's scope (always, when the deck names no place or actor). */
 export function inScope(scope: Scope | undefined, text: string, doc: Pick<CorpusDocument, 'title'> & { lead?: string }): boolean {
   if (!scope?.terms.length) return true;
   const names = (t: string) => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/deck/index.ts';
 import { LIKELIHOODS, type Slide } from '../../src/model.ts';
-import { mainClause, outsideAppositives } from '../../src/deck/resolve-bluf.ts';
+import { mainClause } from '../../src/deck/resolve-bluf.ts';
+import { outsideAppositives } from '../../src/deck/compress.ts';
 import { spec, store } from './fixture.ts';
 
 const fm = (extra = '') => `---\ntitle: Test deck\naudience: analyst\n${extra}---\n`;
@@ -199,5 +200,8 @@ describe("a bottom line's point is its main clause", () => {
     const dutch = 'Dutch imports of oils rose to 2.16 mln tonnes in 1986 from 2.12 mln tonnes in 1985, the Commodity Board for Margarine, Fats and Oils said.';
     expect(outsideAppositives(dutch)).toBe(dutch);
     expect(outsideAppositives('Prices fell, the traders said, as supplies grew.')).toBe('Prices fell, the traders said, as supplies grew.');
+    // a phrase with a verb of its own after a name is the sentence's clause (seed)
+    const analysts = 'For many analysts in China, the invasion of Ukraine came as a surprise, and Beijing hesitated.';
+    expect(outsideAppositives(analysts)).toBe(analysts);
   });
 });
