@@ -2,7 +2,7 @@
  * Actors of a sentence: gazetteer names (canonicalised, so "Moscow" and "the Kremlin" both count
  * as Russia), titled people ("President Vladimir Putin") and "Full Name (ACRONYM)" organisations.
  */
-import { ACTORS, TITLES } from './gazetteer.ts';
+import { ACTORS, DEMONYMS, TITLES } from './gazetteer.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const canonicalOf = new Map<string, string>();
@@ -62,6 +62,19 @@ const ACRONYM_ORG = /((?:\p{Lu}[\p{L}-]+\s(?:(?:of|for|and|on)\s)?){1,6})\((\p{L
 
 export function canonicalActor(name: string): string {
   return canonicalOf.get(name) ?? name;
+}
+
+/** The country a word is the adjective of ("Japanese" → Japan, "British" → United Kingdom), if any. */
+export function demonymPlace(word: string): string | undefined {
+  return DEMONYMS.get(word);
+}
+
+const demonymsByPlace = new Map<string, string[]>();
+for (const [adjective, place] of DEMONYMS) demonymsByPlace.set(place, [...(demonymsByPlace.get(place) ?? []), adjective]);
+
+/** A country's adjectives ("Japanese" for Japan or "Tokyo"): none for what is no country's name. */
+export function demonymsOf(name: string): readonly string[] {
+  return demonymsByPlace.get(canonicalActor(name)) ?? [];
 }
 
 /** The places and international bodies a text names (the gazetteer's, canonical): no people, no firms. */

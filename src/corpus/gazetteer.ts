@@ -47,6 +47,7 @@ interface CountryRecord {
   altSpellings?: string[];
   capital?: string[];
   demonyms?: { eng?: { m?: string; f?: string } };
+  unMember?: boolean;
 }
 
 /**
@@ -73,6 +74,26 @@ function gazetteer(): Record<string, string[]> {
 }
 
 export const ACTORS: Record<string, string[]> = gazetteer();
+
+/**
+ * Each country's adjective for its people and things ("Japanese", "British", "Dutch", "Swiss"),
+ * from the same data set: the country (canonical, as in ACTORS) by its demonym.
+ */
+function demonyms(): Map<string, string> {
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as CountryRecord[];
+  const canonicalOf = new Map<string, string>();
+  for (const [canonical, forms] of Object.entries(KNOWN)) for (const f of forms) canonicalOf.set(f, canonical);
+  const out = new Map<string, string>();
+  // A sovereign state first: "French" is France's, not its southern lands'.
+  for (const c of [...countries].sort((a, b) => Number(!!b.unMember) - Number(!!a.unMember))) {
+    const canonical = canonicalOf.get(c.name.common) ?? c.name.common;
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d && /^\p{Lu}\p{Ll}+$/u.test(d) && !out.has(d)) out.set(d, canonical);
+  }
+  return out;
+}
+
+export const DEMONYMS: ReadonlyMap<string, string> = demonyms();
 
 
 /** Titles that introduce a person ("Russian President Vladimir Putin"). */

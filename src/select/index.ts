@@ -19,7 +19,7 @@ import { kinWords } from './kin.ts';
 import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, stem, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
-import { findActors } from '../corpus/actors.ts';
+import { demonymsOf, findActors } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
 import { protagonistWeight } from './protagonist.ts';
 import { keepVectors, type Vectors } from './storylines.ts';
@@ -427,7 +427,9 @@ export function searchTerms(store: EvidenceStore, request: Pick<ClaimRequest, 'q
 /** A request's query, topic and the topic's keywords as one text, with their words' kin (`kin.ts`). */
 function searchText(request: Pick<ClaimRequest, 'query' | 'topic'>, keywords: readonly string[]): string {
   const asked = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
-  return [asked, ...kinWords(asked)].join(' ');
+  // A country's adjective names it too ("the Japanese government", "British exports").
+  const places = [asked, ...(asked.match(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*/gu) ?? [])].flatMap((name) => demonymsOf(name.trim()));
+  return [asked, ...kinWords(asked), ...new Set(places)].join(' ');
 }
 
 function topicKeywords(store: EvidenceStore, topic: string): string[] {

@@ -11,6 +11,7 @@
 import type { EvidenceIndex } from './evidence-index.ts';
 import { STORY, type Subject } from './subject.ts';
 import { wordsOf, type CorpusWords } from './words.ts';
+import { demonymsOf } from '../corpus/actors.ts';
 
 /** Share of a topic's stories that must name the deck's other words for them to set its sense. */
 export const SENSE_SHARE = 2 / 3;
@@ -38,8 +39,10 @@ export function otherSense(
   const own = new Set(content(topic).map((w) => w.stem));
   const others = deck.topics.filter((t) => t !== topic);
   // The deck's other words: its other topics', and its title's (words of letters, not the topic's).
+  // (A country is named by its adjective too: a "Japanese economist" on the yen speaks of Japan's.)
+  const named = [...others.flatMap((t) => content(t)), ...content(deck.title).filter((w) => w.text.length > 2 && /^\p{L}+$/u.test(w.text))];
   const context = new Set(
-    [...others.flatMap((t) => content(t)), ...content(deck.title).filter((w) => w.text.length > 2 && /^\p{L}+$/u.test(w.text))]
+    [...named, ...wordsOf(named.flatMap((w) => (/^\p{Lu}/u.test(w.text) ? demonymsOf(w.text) : [])).join(' '))]
       .map((w) => w.stem)
       .filter((stem) => !own.has(stem)),
   );

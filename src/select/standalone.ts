@@ -19,6 +19,12 @@ export const ORDINAL_OPENING = /^(?:another|the latter|the former|(?:a|the)\s+(?
  */
 const EACH_OF_SET = /^each\s+(?!(?:year|month|week|day|time|quarter|season|of)\b)(?:[\d,.]+\s+)?\p{L}/iu;
 
+/**
+ * "A recent example was the 15 per cent duty…", "One case in point is…": an example of what the
+ * story said before, which the line leaves unsaid ("An example of U.S. duties is…" says it).
+ */
+const UNSAID_EXAMPLE = /^(?:an?|one|the)\s+(?:\p{Ll}+\s+){0,2}(?:example|instance|illustration|case in point)\b(?!\s+of\b)/iu;
+
 /** "Both firms…", "Both sides…": a pair the sentence does not name ("Both Brazil and Peru" does). */
 const UNNAMED_PAIR = /^(?:both)\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*s\b(?!\s+(?:of|and)\b)/u;
 
@@ -71,8 +77,14 @@ const hypotheticalAlone = (t: string) => HYPOTHETICAL_SUBJECT.test(t) && !OWN_CO
 export function quotePointsBack(text: string): boolean {
   const t = text.replace(/^[“"‘']+/, '').replace(/^(?:now|so|but|and|well|yes|no)\s*,?\s+/i, '');
   const head = t.split(/\s+/).slice(0, 8).join(' ');
-  return DEMONSTRATIVE_NOUN.test(head) || UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t);
+  return DEMONSTRATIVE_NOUN.test(head) || EVIDENCE_OF_BEFORE.test(t) || UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t);
 }
+
+/**
+ * "It suggests the Canada of the immediate post-war period…", "This shows…": what the speaker was
+ * shown or asked about is what "it" reads as evidence of, and the slide does not say what that is.
+ */
+const EVIDENCE_OF_BEFORE = /^(?:it|this|that|these|those)\s+(?:suggests?|shows?|means?|reflects?|indicates?|proves?|confirms?|demonstrates?|underlines?|highlights?)\b/i;
 
 /** "within these institutions": near the start, a determiner pointing at something named earlier. */
 const DEMONSTRATIVE_NOUN = /\bthese\s+(?!(?:days|two|three)\b)\p{Ll}|\bthis\s+(?!(?:year|century|decade|week|month|time|stage|point|is|was|will|would|may|could|can|has|had|does)\b)\p{Ll}+\b(?!\s+between\b)/u;
@@ -221,7 +233,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   if (OBJECT_PRONOUN.test(t) || UNNAMED_PAIR.test(t.replace(/^\p{Lu}/u, (c) => c.toLowerCase())) || BACK_REFERENCE.test(t) || OPEN_QUESTION.test(t) || SIMILAR.test(t) || DEMONSTRATIVE_NOUN.test(head)) return true;
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
-  if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || WIRE_LABEL.test(t) || TABLE_ROW.test(t)) return true;
+  if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || UNSAID_EXAMPLE.test(t) || WIRE_LABEL.test(t) || TABLE_ROW.test(t)) return true;
   if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t) || IN_TURN.test(t) || SAID_THIS.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;

@@ -20,6 +20,8 @@ import type { Claim, CorpusDocument } from '../model.ts';
 import { kinWord } from './kin.ts';
 import { headlineWords, isName, sentenceKey, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { datelineLength, fromCapitals } from '../text.ts';
+import { canonicalActor, demonymPlace } from '../corpus/actors.ts';
+import { TITLES } from '../corpus/gazetteer.ts';
 
 export interface SubjectTerm {
   /** As the spec or corpus writes it. */
@@ -332,13 +334,33 @@ function namesPeople(name: SubjectTerm, words: readonly Word[]): boolean {
  * "Indiana" for India, nor "Chinatown" for China.
  */
 function namesDemonym(name: SubjectTerm, words: readonly Word[]): boolean {
-  if (!name.proper || name.stems.length !== 1 || name.text.length < 5 || !/^\p{Lu}\p{Ll}+$/u.test(name.text)) return false;
-  const root = name.text.slice(0, -1);
-  return words.some((w) => {
+  if (!name.proper) return false;
+  // The country's own adjective, as the gazetteer gives it ("British" for the UK, "Dutch").
+  // (Of the country's own name, not a seat of power standing for it: "Russian" names Russia, not
+  // "the Kremlin"; "UK", "Britain", "America" are names of the country.)
+  const place = canonicalActor(name.text);
+  const countryName = (adjective: string) => name.text === place || /^[\p{Lu}.]+$/u.test(name.text) || name.text.slice(0, 3).toLowerCase() === adjective.slice(0, 3).toLowerCase();
+  if (words.some((w, i) => {
     const t = w.text.replace(/['’]s$/, '');
-    return (t.startsWith(root) && DEMONYM.test(t.slice(root.length))) || (t.startsWith(name.text) && DEMONYM.test(t.slice(name.text.length)));
+    return demonymPlace(t) === place && countryName(t) && !inName(words, i);
+  })) return true;
+  if (name.stems.length !== 1 || name.text.length < 5 || !/^\p{Lu}\p{Ll}+$/u.test(name.text)) return false;
+  const root = name.text.slice(0, -1);
+  return words.some((w, i) => {
+    const t = w.text.replace(/['’]s$/, '');
+    return ((t.startsWith(root) && DEMONYM.test(t.slice(root.length))) || (t.startsWith(name.text) && DEMONYM.test(t.slice(name.text.length)))) && !inName(words, i);
   });
 }
+
+/**
+ * Whether the adjective at `i` opens a name ("American Express", "British Airways"): the next word
+ * follows it directly in capitals and is no title ("British Prime Minister" is the country's).
+ */
+function inName(words: readonly Word[], i: number): boolean {
+  const next = words[i + 1];
+  return !!next && next.start - words[i].end <= 1 && /^\p{Lu}/u.test(next.text) && !/^\p{Lu}+$/u.test(words[i].text) && !TITLE_WORDS.has(next.text);
+}
+const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ').slice(0, 1)));
 const DEMONYM = /^(?:n|an|ian|ese|nese|i|ns|ans|ians)$/;
 
 /** How many query words a sentence holds, when they are enough to name the subject; else 0. */
@@ -577,9 +599,14 @@ function feedback(
     }
   }
   const names = (words: readonly Word[], docId: string) => subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words, docId) > 0;
+  // A place is named by its adjective too ("the Japanese government" in a story on the yen), but a
+  // story that only ever uses the adjective ("the Canadian dollar") is no story about the place.
+  const byName = new Set<string>();
   const hits = new Map<string, number>();
   for (const c of claims) {
-    if (!names(corpus.words(c), c.docId)) continue;
+    const words = corpus.words(c);
+    if (names(words, c.docId)) byName.add(c.docId);
+    else if (!subject.phrases.some((t) => namesDemonym(t, words))) continue;
     if (!hits.has(c.docId)) {
       const titled = names(titleWords(c.docId), c.docId);
       hits.set(c.docId, titled ? TITLE_HITS : 0);
@@ -603,6 +630,7 @@ function feedback(
       const sentences = sentencesOf(doc);
       if (sentences.some((c) => corpus.words(c).some((w) => t.stems.includes(w.stem)))) continue;
       hits.set(doc, TITLE_HITS);
+      byName.add(doc);
       (subject.ledDocuments ??= new Set()).add(doc);
       const lead = sentences.filter((c) => c.paragraph <= 1);
       if (lead.length) (subject.headlinedLeads ??= new Set()).add(lead[0].id);
@@ -614,7 +642,7 @@ function feedback(
   // A story whose headline and lead never name the subject is about it only where its body comes
   // back to it again and again: named twice further down ("the prime minister's job" in a story on
   // an Italian coalition) is in passing.
-  for (const [doc, n] of ranked) subject.documents.set(doc, subject.ledDocuments?.has(doc) || n >= FULL_HITS ? Math.min(1, n / FULL_HITS) : Math.min(n / FULL_HITS, UNLED));
+  for (const [doc, n] of ranked) subject.documents.set(doc, (subject.ledDocuments?.has(doc) || n >= FULL_HITS) && byName.has(doc) ? Math.min(1, n / FULL_HITS) : Math.min(n / FULL_HITS, UNLED));
   if (!expand || ranked.length < 2) return;
   const feedbackDocs = new Set(ranked.slice(0, FEEDBACK_DOCS).map(([d]) => d));
   const inDocs = new Map<string, Set<string>>();

@@ -182,6 +182,13 @@ describe('lines that lean on the story\'s sequence or set', () => {
     expect(leansOnContext('Each 50,000 Swiss franc note will carry a warrant entitling the holder to sell 50,000 francs for dollars.')).toBe(true);
     expect(leansOnContext('Each year, Russia sells more oil to China.')).toBe(false);
   });
+  it('finds an example of something the line leaves unsaid: "A recent example was the 15 per cent duty…" (Reuters-21578, trade)', () => {
+    expect(leansOnContext('A recent example was the 15 per cent duty the U.S. imposed on Canadian lumber exports on grounds the shipments were being subsidized.')).toBe(true);
+    expect(leansOnContext('One case in point is the Power of Siberia pipeline.')).toBe(true);
+    // the example says of what
+    expect(leansOnContext('An example of U.S. duties is the 15 per cent levy on Canadian lumber.')).toBe(false);
+    expect(leansOnContext('Canada cited the lumber duty as an example of U.S. protectionism.')).toBe(false);
+  });
   it('finds a demonstrative as the subject of what was said: "Chang was quoted as saying this would depend…" (Reuters-21578, money-fx)', () => {
     expect(leansOnContext('Chang was quoted as saying this would depend on Taiwan\'s ability to reduce its trade surplus with the U.S.')).toBe(true);
     expect(leansOnContext('The minister said these were the lowest prices in a decade.')).toBe(true);

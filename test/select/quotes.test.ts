@@ -10,6 +10,9 @@ describe('a quote that points back', () => {
   it('is read by its own words: a demonstrative, "both sides", a reply to what came before', () => {
     expect(quotePointsBack('Now, taking account of this inflation index, our forecast for price rises this year is two and a half pct,')).toBe(true);
     expect(quotePointsBack('Both sides are showing clear interest to secure stability of the currencies.')).toBe(true);
+    // "it" read as evidence of what the story showed the speaker (Reuters-21578, trade)
+    expect(quotePointsBack('It suggests the Canada of the immediate post-war period, when it was a major player in the process of building a postwar world,')).toBe(true);
+    expect(quotePointsBack('It is important that Canada and the United States reach a deal.')).toBe(false);
     // first person is a quote's own voice
     expect(quotePointsBack('We will abide by whatever laws are enacted as far as sugar land is concerned.')).toBe(false);
     expect(quotePointsBack('Our forecast for price rises this year is two and a half pct.')).toBe(false);

@@ -42,4 +42,21 @@ describe('the sense of a topic', () => {
     expect(sense(['w/1', 'w/4']).size).toBe(0);
     expect(sense(['w/1', 'w/2', 'w/3', 'w/4', 'w/5'], 'The Gulf', ['Gulf']).size).toBe(0);
   });
+  it('reads a country\'s adjective as the country: a "Japanese economist" on the yen is Japan\'s yen (Reuters-21578, money-fx)', () => {
+    const yen: Record<string, string> = {
+      'y/1': 'JAPAN FEBRUARY TRADE SURPLUS JUMPS ON STRONG YEN',
+      'y/2': 'JAPANESE ECONOMIST SEES STABLE YEN/DOLLAR RATES',
+      'y/3': 'YEN RISE HITS JAPAN EXPORTERS',
+    };
+    const off = otherSense(
+      { title: 'Japan, the yen and its exporters', topics: ['yen', 'Japan'] },
+      'yen',
+      subject(['y/1', 'y/2', 'y/3']),
+      () => subject([]),
+      words,
+      { ofDocuments: (ids: Iterable<string>) => new Map([...ids].map((d) => [d, [claim(d, yen[d].toLowerCase())]])) },
+      (doc) => ({ title: yen[doc] }),
+    );
+    expect(off.size).toBe(0);
+  });
 });

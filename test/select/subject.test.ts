@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/model.ts';
-import { aboutness, findTerm, inflection, inScope, namesSubject, scopeOf, subjectOf, termOf, toldWith } from '../../src/select/subject.ts';
+import { aboutness, findTerm, inflection, inScope, namesSubject, scopeOf, subjectOf, termOf, toldWith, STORY } from '../../src/select/subject.ts';
 import { corpusWords, headlineWords, wordsOf } from '../../src/select/words.ts';
 import { findActors } from '../../src/corpus/actors.ts';
 
@@ -61,6 +61,37 @@ describe('a sentence about a subject', () => {
     expect(aboutness(subjectOf({ topic: 'Japan' }, lines, w), w.words(lines[1]), 'trade/008')).toBeGreaterThan(0);
     expect(namesSubject(subjectOf({ topic: 'Japan' }, lines, w), w.words(lines[1]), 'trade/008')).toBe(true);
     expect(aboutness(subjectOf({ topic: 'India' }, lines, w), w.words(lines[2]), 'grain/009')).toBe(0);
+  });
+  it('takes a country\'s own adjective from the gazetteer, not one that opens a name or a seat of power\'s (Reuters-21578, trade and acq)', () => {
+    const lines = [
+      claim('trade/020', 'British exports of machinery rose 12 pct in January.'),
+      claim('trade/021', 'British Prime Minister Margaret Thatcher said the talks went well.'),
+      claim('acq/020', 'American Express Co said its Shearson unit named a new director.'),
+      claim('acq/021', 'Russian gas deliveries rose.'),
+      claim('trade/022', 'The UK trade gap widened.', 1),
+    ];
+    const w = corpusWords(lines);
+    const uk = subjectOf({ topic: 'UK' }, lines, w);
+    expect(namesSubject(uk, w.words(lines[0]), 'trade/020')).toBe(true);
+    expect(namesSubject(uk, w.words(lines[1]), 'trade/021')).toBe(true);
+    expect(namesSubject(subjectOf({ topic: 'United States' }, lines, w), w.words(lines[2]), 'acq/020')).toBe(false);
+    // "Russian" names Russia, not "the Kremlin" that stands for it
+    expect(namesSubject(subjectOf({ topic: 'Kremlin' }, lines, w), w.words(lines[3]), 'acq/021')).toBe(false);
+    expect(namesSubject(subjectOf({ topic: 'Russia' }, lines, w), w.words(lines[3]), 'acq/021')).toBe(true);
+  });
+  it('counts a story that names a place only by its adjective among its documents, never as a story about it (Reuters-21578, money-fx)', () => {
+    const lines = [
+      claim('money-fx/011', 'The yen should stabilize at around 152 to 153 to the dollar, the Bank of Tokyo\'s adviser said.', 1),
+      claim('money-fx/011', 'The major target of the Japanese government is to maintain the yen at above 150.', 2),
+      claim('money-fx/011', 'Narusawa said the Japanese authorities would act.', 3),
+      claim('money-fx/011', 'Japanese exporters have cut costs.', 4),
+      claim('trade/002', 'Japan\'s trade surplus jumped in February.', 1),
+    ];
+    const w = corpusWords(lines);
+    const japan = subjectOf({ topic: 'Japan' }, lines, w);
+    expect(japan.documents.get('money-fx/011')).toBeGreaterThan(0);
+    expect(japan.documents.get('money-fx/011')).toBeLessThan(STORY);
+    expect(japan.documents.get('trade/002')).toBeGreaterThanOrEqual(STORY);
   });
   it('does not take a word of a name for the name: Soviet Union is not Union Bank', () => {
     expect(about('Soviet Union', corpus[5])).toBe(1);
