@@ -16,7 +16,7 @@ import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFil
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
 import { contentWords, nearDuplicate, nearDuplicateBy, sameFigure } from './similarity.ts';
 import { kinWords } from './kin.ts';
-import { aboutness, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
+import { aboutness, findTerm, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, stem, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
 import { demonymsOf, findActors } from '../corpus/actors.ts';
@@ -108,6 +108,8 @@ export interface SelectionContext {
   pointsBack: (claim: Claim, shown?: string) => boolean;
   /** Whether a line shows a word its source misspelt ("[Dilson Funaro] was reactnng to…"): one the corpus's documents hardly write so. */
   misspelt: (text: string) => boolean;
+  /** Part-of-speech tags of a text's words, when the composing stage lent a tagger. */
+  tags?: Tagger;
 }
 
 export interface ClaimRequest {
@@ -289,7 +291,7 @@ export function createSelectionContext(
     return found;
   };
   if (memory) (keepReadings(memory.readings), keepJudgements(memory.judgements));
-  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, sameStory, pointsBack: pointsBackAt, misspelt };
+  return { store, index, spec, prefs, ledger: new Ledger(), allowed, topics: spec.topics ?? [], storyWeight, aside, recency, yearOf, centrality, words, subject, scope, head, prefetchHeads, sameStory, pointsBack: pointsBackAt, misspelt, ...(tags ? { tags } : {}) };
 }
 
 /** Documents that write a word alike for it to be the corpus's spelling, not a typo. */
@@ -930,6 +932,29 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
     // about the deck, wherever it is said: it fills a slide the topic's stories leave short.
     const onTitle = titleLines(ctx);
     topUp(ranked.filter((c) => passing.has(c.id) && onTitle(c)));
+    // A slide its stories leave empty (their lines in the bottom line, or none standing alone)
+    // takes the passing mentions whose subject is the topic in so many words, named as the
+    // sentence opens ("AMR Corp's American Airlines said it will buy 40 long-range jet aircraft"
+    // on *Airlines*; not "…unless they get the prime minister's job" on *Jobs*): a thin slide
+    // rather than none.
+    if (!picked.length && request.topic) {
+      const subject = ctx.subject(request);
+      const words = ctx.words();
+      const opensOn = (c: Claim) => {
+        const all = words.words(c);
+        const at = all.findIndex((w) => w.start >= datelineLength(c.text));
+        const ws = (at > 0 ? all.slice(at) : all).slice(0, SUBJECT_WORDS + 1);
+        // Before the sentence's first verb, where a tagger says which that is.
+        const tagged = ctx.tags?.(ws.map((w) => w.text).join(' '));
+        const verb = tagged?.length === ws.length ? tagged.findIndex((t) => t === 'VERB' || t === 'AUX') : -1;
+        // (Without one, only a name's words may come before it: "AMR Corp's American Airlines".)
+        return subject.phrases.some((t) => {
+          const i = findTerm(t, ws);
+          return i >= 0 && (tagged?.length === ws.length ? i < (verb >= 0 ? verb : SUBJECT_WORDS) : ws.slice(0, i).every((w) => /^\p{Lu}/u.test(w.text)));
+        });
+      };
+      topUp(ranked.filter((c) => passing.has(c.id) && opensOn(originals.get(c.id) ?? c)), undefined, Math.min(THIN_SLIDE, request.limit));
+    }
   }
   // No padding: a line far weaker than the slide's best says the corpus has little more on the
   // subject; the slide runs shorter instead.
@@ -979,6 +1004,8 @@ const PADDING = 0.6;
 
 /** Words of the deck title beyond its topics a passing mention must also name to stand in for the topic's stories. */
 const TITLE_WORDS_PASSING = 2;
+/** Words a sentence's subject runs to, at most, before its verb ("AMR Corp's American Airlines said"). */
+const SUBJECT_WORDS = 6;
 
 /**
  * The stems of the deck title's words that are neither stopwords nor a topic's ("port" in

@@ -145,6 +145,17 @@ describe('selection', () => {
     expect(selectClaims(only, { topic: 'shipping', limit: 3 }).map((c) => c.docId)).toEqual(['acq/040']);
   });
 
+  it('gives a slide its stories leave empty the passing mentions whose sentence opens on the topic (Reuters-21578, general)', () => {
+    const story = { id: 'general/200', paragraphs: [[{ text: 'Presidential Airways said it will serve 12 cities under a marketing pact with Continental Airlines.', topics: [] }], [{ text: 'Airlines in the pact will share mileage plans.', topics: [] }], [{ text: 'Continental Airlines expects approval this month.', topics: [] }]] };
+    const aircraft = { id: 'general/450', paragraphs: [[{ text: 'Engine makers reported big orders in the quarter.', topics: [] }], [{ text: 'General Electric said its engine orders doubled.', topics: [] }], [{ text: 'American Airlines said it will buy 40 long-range jet aircraft to support international expansion.', topics: [] }], [{ text: 'Engine deliveries start in 1988.', topics: [] }]] };
+    const coalition = { id: 'general/011', paragraphs: [[{ text: 'Italy faces a government crisis.', topics: [] }], [{ text: 'The Christian Democrats may quit unless they get the prime minister\'s job, as the airlines strike goes on.', topics: [] }], [{ text: 'Talks resume on Monday.', topics: [] }], [{ text: 'The president will consult the parties.', topics: [] }]] };
+    const ctx = createSelectionContext(fixtureStore([story, aircraft, coalition], {}), { title: 'Airlines and air travel', topics: ['airlines'] }, { ...prefs, kinds: [...prefs.kinds] });
+    // the bottom line and a first slide show the story's lines
+    expect([...selectClaims(ctx, { topic: 'airlines', limit: 3 }), ...selectClaims(ctx, { topic: 'airlines', limit: 3 })].map((c) => c.docId)).toEqual(['general/200', 'general/200', 'general/200']);
+    // the slide after it takes the aircraft order, which is the airline's, not the strike named in passing at the end of a sentence on Italy
+    expect(selectClaims(ctx, { topic: 'airlines', limit: 3 }).map((c) => c.text)).toEqual(['American Airlines said it will buy 40 long-range jet aircraft to support international expansion.']);
+  });
+
   it('lets a passing mention that also says what the title asks stand in for stories whose lines cannot (seed corpus, "What the war in Ukraine changed…")', () => {
     const wire = fixtureStore([
       { id: 'a/001', title: 'Dependence', paragraphs: [[{ text: 'Dependence is deepening.', topics: [] }], [{ text: 'Dependence grows, as this shows.', topics: [] }], [{ text: 'It is about dependence.', topics: [] }]] },
