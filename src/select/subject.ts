@@ -560,6 +560,8 @@ function queryTerms(text: string, corpus: CorpusWords): SubjectTerm[] {
   return out;
 }
 
+/** Query words from which a story must name two of them to tell the subject. */
+const SEVERAL_WORDS = 3;
 /** Share of the corpus's sentences a query word may appear in and still name the subject alone. */
 const SPECIFIC = 0.04;
 const FEEDBACK_DOCS = 12;
@@ -603,10 +605,20 @@ function feedback(
   // story that only ever uses the adjective ("the Canadian dollar") is no story about the place.
   const byName = new Set<string>();
   const hits = new Map<string, number>();
+  // Which of a query's words each document names: a query of several words ("oil companies posted
+  // prices refineries") is not told by a story that names one of them only, however rare the word
+  // ("refineries" in a story on copper stocks).
+  const asked = subject.query.length >= SEVERAL_WORDS && !subject.phrases.length ? new Map<string, Set<SubjectTerm>>() : undefined;
+  const note = (doc: string, words: readonly Word[]) => {
+    if (!asked) return;
+    const seen = asked.get(doc) ?? asked.set(doc, new Set()).get(doc)!;
+    for (const t of subject.query) if (!seen.has(t) && findTerm(t, words) >= 0) seen.add(t);
+  };
   for (const c of claims) {
     const words = corpus.words(c);
     if (names(words, c.docId)) byName.add(c.docId);
     else if (!subject.phrases.some((t) => namesDemonym(t, words))) continue;
+    note(c.docId, words);
     if (!hits.has(c.docId)) {
       const titled = names(titleWords(c.docId), c.docId);
       hits.set(c.docId, titled ? TITLE_HITS : 0);
@@ -642,7 +654,9 @@ function feedback(
   // A story whose headline and lead never name the subject is about it only where its body comes
   // back to it again and again: named twice further down ("the prime minister's job" in a story on
   // an Italian coalition) is in passing.
-  for (const [doc, n] of ranked) subject.documents.set(doc, (subject.ledDocuments?.has(doc) || n >= FULL_HITS) && byName.has(doc) ? Math.min(1, n / FULL_HITS) : Math.min(n / FULL_HITS, UNLED));
+  if (asked) for (const doc of hits.keys()) note(doc, titleWords(doc));
+  const told = (doc: string) => byName.has(doc) && (!asked || (asked.get(doc)?.size ?? 0) >= 2);
+  for (const [doc, n] of ranked) subject.documents.set(doc, (subject.ledDocuments?.has(doc) || n >= FULL_HITS) && told(doc) ? Math.min(1, n / FULL_HITS) : Math.min(n / FULL_HITS, UNLED));
   if (!expand || ranked.length < 2) return;
   const feedbackDocs = new Set(ranked.slice(0, FEEDBACK_DOCS).map(([d]) => d));
   const inDocs = new Map<string, Set<string>>();

@@ -93,6 +93,22 @@ describe('a sentence about a subject', () => {
     expect(japan.documents.get('money-fx/011')).toBeLessThan(STORY);
     expect(japan.documents.get('trade/002')).toBeGreaterThanOrEqual(STORY);
   });
+  it('does not take a story that names one word of a query of several for a story on the query, however rare the word (Reuters-21578, copper and crude)', () => {
+    const lines = [
+      claim('copper/002', 'Refined copper stocks held by U.S. refineries fell to 109,200 short tons at the end of January.', 1),
+      claim('copper/002', 'Combined refinery and Comex stocks eased to 212,200 tons in January.'),
+      claim('crude/010', 'Unocal Corp\'s Union Oil Co said it lowered its posted prices for crude oil.', 1),
+      claim('crude/010', 'Its refineries will pay less for crude.'),
+      claim('crude/011', 'Diamond Shamrock is the latest of the U.S. oil companies to cut its posted prices.', 1),
+      ...Array.from({ length: 80 }, (_, i) => claim(`grain/${i}`, 'Wheat exports rose on strong demand, dealers said.', 1)),
+    ];
+    const w = corpusWords(lines);
+    const s = subjectOf({ query: 'oil companies posted prices refineries' }, lines, w);
+    expect(s.documents.get('copper/002')).toBeLessThan(STORY);
+    expect(s.documents.get('crude/010')).toBeGreaterThanOrEqual(STORY);
+    // a query of two words keeps its rare word's stories
+    expect(subjectOf({ query: 'crude refineries' }, lines, w).documents.get('copper/002')).toBeGreaterThanOrEqual(STORY);
+  });
   it('does not take a word of a name for the name: Soviet Union is not Union Bank', () => {
     expect(about('Soviet Union', corpus[5])).toBe(1);
     expect(about('Soviet Union', corpus[6])).toBe(0);
