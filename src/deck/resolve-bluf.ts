@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, type Subject, contentWords, inScope, isExcluded, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, everywhere, type Subject, contentWords, inScope, isExcluded, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -19,8 +19,11 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const ctx = env.select;
   const limit = call.limit ?? Math.min(3, env.policy.bulletsPerSlide);
   // The deck's subjects: its topics, else what its sections ask for, else its title.
+  // (A place nearly every document is about, "Russia" in analyses of Russia and China, says
+  // nothing of what the deck is about beside a topic that does: "trade".)
+  const told = env.spec.topics.filter((topic) => !/^\p{Lu}/u.test(topic) || !everywhere(ctx, topic));
   const requests: Array<{ query?: string; topic?: string }> = env.spec.topics.length
-    ? env.spec.topics.map((topic) => ({ topic }))
+    ? (told.length ? told : env.spec.topics).map((topic) => ({ topic }))
     : env.coverage.length ? env.coverage : [{ query: env.spec.title }];
   // A topic the deck narrows ("strikes" in "Shipping and port strikes", "banks" in "Bank
   // takeovers and mergers") is narrowed here as on its slides.

@@ -779,6 +779,14 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
  * influence it means, the passage says. Undefined when the title names the topic itself or no
  * other topic that is a name.
  */
+/** Whether nearly every document the spec allows is a story about a topic (`EVERYWHERE` of them, at least `EVERYWHERE_DOCUMENTS`). */
+export function everywhere(ctx: SelectionContext, topic: string): boolean {
+  if (ctx.allowed.size < EVERYWHERE_DOCUMENTS) return false;
+  return topicCoverage(ctx, topic).stories >= EVERYWHERE * ctx.allowed.size;
+}
+const EVERYWHERE = 0.8;
+const EVERYWHERE_DOCUMENTS = 3;
+
 function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Claim>): ((claim: Claim) => boolean) | undefined {
   const title = ctx.spec.title ?? '';
   if (!title) return undefined;
@@ -787,14 +795,22 @@ function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Cla
   // "Indonesia's commodity exports" are in the passages about Indonesia, not the tin exports of
   // the other producers a story about Indonesia's tin quota goes on to list.
   const owner = titleNames(title, topic) ? titleQualifierOf(title, topic, ctx.topics, words) : undefined;
-  if (titleNames(title, topic) && !owner?.owner) return undefined;
+  // A place nearly every document is about ("Russia" in analyses of Russia and China) picks no
+  // line: in "Russia's trade with China", its slide is Russia's side of the trade, read in the
+  // lines about what the title asks (the title's topics that are no place, told less widely).
+  const within = titleNames(title, topic) && everywhere(ctx, topic)
+    ? ctx.topics.filter((t) => topicKey(t) !== topicKey(topic) && titleNames(title, t) && !termOf(t.replace(/[-_]+/g, ' '), words).proper && !everywhere(ctx, t)).map((t) => ctx.subject({ topic: t }))
+    : [];
+  if (titleNames(title, topic) && !owner?.owner && !within.length) return undefined;
   // (Places and bodies set the scene: "Central Asia", "the Soviet Union"; a common word the title
   // names, "leverage", is one more subject beside the other.)
-  const named = ctx.topics
+  const named = within.length ? within : ctx.topics
     .filter((t) => topicKey(t) !== topicKey(topic) && titleNames(title, t) && termOf(t.replace(/[-_]+/g, ' '), words).proper)
     .filter((t) => !owner || stemsOf([t]).has(owner.stem))
     .map((t) => ctx.subject({ topic: t }));
   if (!named.length) return undefined;
+  // (The line itself says it: an analysis's paragraph on trade goes on to media and the military.)
+  if (within.length) return (claim) => within.some((s) => namesSubject(s, words.words(claim), claim.docId));
   // A document's passages are worked out once per deck and topic (a bottom line asks each topic's
   // slide again for every line it weighs); the pool's new documents are read at once.
   const byTopic = passages.get(ctx) ?? passages.set(ctx, new Map()).get(ctx)!;

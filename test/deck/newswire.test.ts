@@ -142,6 +142,25 @@ describe('newswire decks', () => {
     expect(bluf.judgements.some((j) => /cotton/i.test(j.text))).toBe(true);
   });
 
+  it('reads a country in its adjective: the Japanese economist\'s yen forecast reaches the yen slide of "Japan, the yen and its exporters"', () => {
+    const yen = compose('yen-japan').slides.find((s) => s.kind === 'bullets' && s.title === 'Yen');
+    if (yen?.kind !== 'bullets') throw new Error('no yen slide');
+    expect(yen.bullets.map((b) => b.text).join('\n')).toMatch(/yen should stabilize/);
+  });
+
+  it('gives the only topic of a deck its slide though its stories are in the bottom line: airlines', () => {
+    const slide = compose('airlines').slides.find((s) => s.kind === 'bullets' && s.title === 'Airlines');
+    if (slide?.kind !== 'bullets') throw new Error('no airlines slide');
+    for (const b of slide.bullets) expect(b.text).toMatch(/Airlines|Air Lines/);
+  });
+
+  it('keeps copper refineries off the oil companies\' slide: a query of several words is not told by a story naming one of them', () => {
+    const slide = compose('oil-companies').slides.find((s) => s.kind === 'bullets' && s.title === 'What the companies are doing');
+    if (slide?.kind !== 'bullets') throw new Error('no companies slide');
+    for (const b of slide.bullets) expect(b.text).not.toMatch(/copper|Comex|LME/i);
+    expect(slide.bullets.map((b) => b.text).join('\n')).toMatch(/posted prices/);
+  });
+
   it("puts no line on a slide that shows its source's typo", () => {
     const text = JSON.stringify(compose('brazil-debt').slides);
     expect(text).toMatch(/Funaro/);
