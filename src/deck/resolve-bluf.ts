@@ -281,9 +281,13 @@ const JOINED_SHARE = 0.25;
 /** The most documents a bottom line reads (their sentences, grouped into storylines). */
 const DECK_DOCUMENTS = 1_000;
 
-/** Share of the smaller set's words the two share: a second line must make another point. */
-function overlap(a: Set<string>, b: Set<string>): number {
+/**
+ * Share of a candidate line's words a line shown already holds: a second line must make another
+ * point, in words of its own ("…could trigger a massive selloff in London coffee futures" after
+ * "…failed to agree on how to set coffee export quotas" names the talks again to say what follows).
+ */
+function overlap(candidate: Set<string>, shown: Set<string>): number {
   let n = 0;
-  for (const w of a) if (b.has(w)) n++;
-  return n / Math.max(1, Math.min(a.size, b.size));
+  for (const w of candidate) if (shown.has(w)) n++;
+  return n / Math.max(1, candidate.size);
 }

@@ -5,8 +5,8 @@
  * ("FRANKFURT, March 3 - "), which a bullet drops like any other lead-in (`text.ts`).
  */
 
-/** A time of day with no date: "set for 1900 hours local", "at 10 a.m.". */
-const CLOCK = String.raw`(?<![\d,.])\d{4} hours|\d{1,2}(?::\d{2})? ?[ap]\.m(?=\.)`;
+/** A time of day with no date: "set for 1900 hours local", "at 10 a.m.", "will resume at noon gmt". */
+const CLOCK = String.raw`(?<![\d,.])\d{4} hours|\d{1,2}(?::\d{2})? ?[ap]\.m(?=\.)|(?:at|by|until|till|before|after|from)\s+(?:noon|midday|midnight)`;
 const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 const DAY_RELATIVE = new RegExp(
   String.raw`\b(?:(?:\d+|a|one|two|three|four|five|six|ten|several|few) (?:days?|weeks?) (?:ago|earlier|later)|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week|weekend)|last (?:night|week|weekend)|next week|earlier (?:today|this week)|later (?:today|this week)|${WEEKDAY}(?:'s)?|overnight|(?:recent|past|coming|next|last) (?:few |several )?(?:days|weeks)|${CLOCK})\b`,

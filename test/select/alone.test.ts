@@ -234,6 +234,8 @@ describe('time a line needs the article’s date for', () => {
     // a time of day with no date (Reuters-21578, coffee)
     expect(relativeTime('A full council meeting is set for 1900 hours local for a progress report.')).toBe('day');
     expect(relativeTime('Trading closed at 4 p.m.')).toBe('day');
+    expect(relativeTime('Talks on coffee export quotas at the ICO special council session will resume at noon gmt, ICO officials said.')).toBe('day');
+    expect(relativeTime('The noon session was calm.')).toBeUndefined();
     expect(relativeTime('Spot prices have fallen in recent weeks to more than one dlr below Opec levels.')).toBe('day');
     expect(relativeTime('The mine logged 1,900 hours of work and produced 1900 tonnes.')).toBeUndefined();
   });
