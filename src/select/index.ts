@@ -680,6 +680,23 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
   if (known.has(key)) return known.get(key);
   let out = titleOnly ? undefined : toldWith(subject, others);
   const words = ctx.words();
+  // Told together with the deck's other topics or with what else its title names: "the Bank of
+  // Japan decided to promote interest rate liberalisation" is in "The dollar, interest rates and
+  // central banks" though it names neither the dollar nor the Bundesbank.
+  // (A story about it: its headline or lead names every word of that angle.)
+  if (out && ctx.spec.title) {
+    const angle = titleAngle(ctx);
+    if (angle.size) {
+      const told = out;
+      const docs = [...subject.documents.keys()].filter((d) => !told.has(d));
+      ctx.prefetchHeads(docs);
+      for (const doc of docs) {
+        const { title: headline, lead } = ctx.head(doc);
+        const stems = new Set(wordsOf(`${headline} ${lead ?? ''}`).map((w) => w.stem));
+        if ([...angle].every((a) => stems.has(a))) told.add(doc);
+      }
+    }
+  }
   const qualified = !out && ctx.spec.title ? titleQualifierOf(ctx.spec.title, topic, ctx.topics, words) : undefined;
   const qualifier = qualified?.stem;
   const otherStems = [...stemsOf(ctx.topics.filter((t) => topicKey(t) !== topicKey(topic)))];
