@@ -214,7 +214,13 @@ function roleBefore(text: string, end: number): { role: string; nounAt: number }
 function appositionAfter(text: string, end: number): string | undefined {
   const tail = text.slice(end, end + 200);
   const m = /^,\s+(?:\d{1,3},\s+)?((?:(?:a|an|the)\s+)?[^,.;:()"“”]{2,90})/u.exec(tail);
-  if (!m) return /^,\s+\d{1,3},/.test(tail) ? '' : undefined;
+  if (!m) {
+    // A wire may leave the commas out: "Yutaka Hashimoto general manager of Nippon Life Insurance
+    // Co told an economic conference…". Then the role runs from a role noun to its verb.
+    const bare_ = new RegExp(`^\\s+((?:\\p{Ll}+\\s+){0,2}(\\p{Ll}+)\\s+(?:of|at|for)\\s+\\p{Lu}[^,.;:()"“”]{1,80}?),?\\s+${SAYS}\\b`, 'u').exec(tail);
+    if (bare_ && ROLE_NOUN.has(bare_[2])) return clean(bare_[1]);
+    return /^,\s+\d{1,3},/.test(tail) ? '' : undefined;
+  }
   const phrase = m[1];
   const ws = words(phrase);
   if (!ws.slice(0, 6).some((w) => ROLE_NOUN.has(bare(w).replace(/['’]s$/, '')))) return undefined;
@@ -308,7 +314,7 @@ function namingsIn(doc: PeopleSource): { namings: Naming[]; spoken: Naming[] } {
       const said = new RegExp(`^\\s+${SAYS}\\b`, 'u').test(tail) || new RegExp(`\\b${SAYS}\\s+$`, 'u').test(t.slice(Math.max(0, at - 20), at));
       const of = /^\s+of\s+((?:the\s+)?\p{Lu}[\p{L}&'’-]*(?:\.\p{Lu}\.?)*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}&'’-]*(?:\.\p{Lu}\.?)*){0,5})/u.exec(tail);
       // "Byron Nimocks of E.F. Hutton Group said": the affiliation sits between the name and its verb.
-      const ofSaid = of && new RegExp(`^\\s+${SAYS}\\b`, 'u').test(tail.slice(of.index + of[0].length));
+      const ofSaid = of && new RegExp(`^,?\\s+${SAYS}\\b`, 'u').test(tail.slice(of.index + of[0].length));
       if (!person && (said || ofSaid) && of && ws.length >= 2) ((person = true), (role = `of ${clean(of[1])}`));
       if (role) {
         if (FEMALE_ROLE.test(role)) naming.pronoun ??= 'she';

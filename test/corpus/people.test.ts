@@ -20,6 +20,20 @@ function doc(...paragraphs: string[]) {
 }
 
 describe('namedPeople', () => {
+  it('reads a role a wire wrote without its commas, and an affiliation before ", said" (Reuters-21578, general)', () => {
+    const d = doc(
+      "Japan's net buying may double, Shigeki Matsumoto of Nikko Securities Co Ltd, said.",
+      'Yutaka Hashimoto general manager of Nippon Life Insurance\nCo told an economic conference that insurers will diversify.',
+      'Insurance companies will now invest in Britain, Hashimoto said.',
+    );
+    const people = namedPeople(d);
+    expect(people.map((p) => [p.name, p.role])).toEqual([
+      ['Shigeki Matsumoto', 'of Nikko Securities Co Ltd'],
+      ['Yutaka Hashimoto', 'general manager of Nippon Life Insurance Co'],
+    ]);
+    // no role noun, no apposition
+    expect(namedPeople(doc('Tokyo Electric Power shares of Japan rose, dealers said.'))).toEqual([]);
+  });
   it('reads a role from an apposition, a firm name with commas included', () => {
     const d = doc(`"I think they will resist it," said Elliott Schlang, analyst\nat Prescott, Ball and Turben Inc. "They want to stay independent."`);
     const [p] = namedPeople(d);
