@@ -33,8 +33,13 @@ export function likelihoodOf(sentence: string): Likelihood | undefined {
 
 /** Someone other than the author says or thinks it: "members said", "analysts expect", "according to". */
 const REPORTED =
-  /\b(?:said|says|say|told|tell|added|stated|states|noted|argued|argues|warned|warns|believes?|believed|thinks?|thought|predicted|predicts|expects?|expected(?!\s+to\b)|estimated|estimates|forecast|forecasts|claimed|claims|insisted|insists|reported|reports|conceded|admitted|acknowledged|suggested|suggests|according\s+to|quoted)\b/i;
-const TRAILING_SOURCE = /,\s+(?:[^,]{0,80}\s)?(?:said|says|told|added|stated|noted|argued|warned|believes?|believed|predicted|estimated|according\s+to)\b[^,]*$/i;
+  /\b(?:said|says|say|told|tell|added|stated|states|noted|argued|argues|warned|warns|believes?|believed|thinks?|thought|predicted|predicts|expects?|expected(?!\s+to\b)|estimated|estimates|forecast|forecasts|claimed|claims|insisted|insists|reported|reports|conceded|admitted|acknowledged|suggested|suggests|agreed|agrees|according\s+to|quoted)\b/i;
+const TRAILING_SOURCE = /,\s+(?:[^,]{0,80}\s)?(?:said|says|told|added|stated|noted|argued|warned|believes?|believed|predicted|estimated|agreed|according\s+to)\b[^,]*$/i;
+/**
+ * A second predicate of the sentence: "The talks are being headed by Mario Brodersohn and are
+ * expected to…" states who heads them; what is expected is said on the way.
+ */
+const SECOND_PREDICATE = /\s(?:and|but)\s+(?:(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+|now\s+|still\s+)?)?$/i;
 /** The author's own reporting verbs: "we believe", "I think", "we judge". */
 const OWN_VOICE = /\b(?:we|i)\s+(?:(?:still|also|now|firmly)\s+)?(?:believe|think|judge|assess|expect|estimate|argue|suggest)\b/i;
 /** An estimative adjective before a noun: "the probable reorientation", "an unlikely ally". */
@@ -69,6 +74,8 @@ export function claimLikelihood(sentence: string, reported = false): Likelihood 
   if (REPORTED.test(sentence.slice(0, at)) && !OWN_VOICE.test(sentence)) return undefined;
   if (TRAILING_SOURCE.test(sentence)) return undefined;
   if (SUBORDINATE.test(sentence.slice(0, at))) return undefined;
+  const before = sentence.slice(0, at);
+  if (SECOND_PREDICATE.test(before) && /\b(?:is|are|was|were|has|have|had|will|would|\p{Ll}{3,}ed)\b/u.test(before.replace(SECOND_PREDICATE, ''))) return undefined;
   // Read the scale on what is left: the adjectives masked out cannot set the level either.
   const masked = sentence.replace(ADJECTIVE, (m) => ' '.repeat(m.length));
   return likelihoodOf(masked);

@@ -31,4 +31,12 @@ describe('claimLikelihood', () => {
     expect(claimLikelihood('In 2019 the Power Siberia pipeline —shipping Siberian gas to China—opened to great fanfare, demonstrating the probable reorientation of Russian energy priorities to Asia, as opposed to a previous concentration on Europe.')).toBeUndefined();
     expect(claimLikelihood('Even though the asymmetry is likely to grow, Moscow and Beijing will keep up their partnership.')).toBeUndefined();
   });
+
+  it('gives none to an estimate sources agreed on, or to a second predicate of a plain fact (Reuters-21578, grain and general)', () => {
+    expect(claimLikelihood('USDA and private sources agreed that consideration of an EEP initiative by interagency review groups likely would be delayed.')).toBeUndefined();
+    expect(claimLikelihood('The debt talks in New York are being headed by Argentine Finance Minister Mario Brodersohn and are expected to last two weeks.')).toBeUndefined();
+    // the main predicate's own estimate, and two subjects joined by "and", still count
+    expect(claimLikelihood('Russia and China are likely to deepen their ties.')).toBe('probable');
+    expect(claimLikelihood('Output is expected to rise.')).toBe('probable');
+  });
 });
