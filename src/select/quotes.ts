@@ -4,7 +4,7 @@
  * someone the article names in full. The chosen quote is recorded as shown.
  */
 import type { Quote } from '../model.ts';
-import { ANAPHORIC, quotePointsBack } from './standalone.ts';
+import { ANAPHORIC, bareDefiniteSubject, quotePointsBack } from './standalone.ts';
 import { isExcluded } from './filter.ts';
 import { aboutness, inScope, namesSubject } from './subject.ts';
 import { wordsOf } from './words.ts';
@@ -56,6 +56,12 @@ export function selectQuote(ctx: SelectionContext, request: QuoteRequest): Quote
   const subjects = request.subjects.map((r) => ctx.subject(r));
   const within = request.subjects.map((r) => request.documentsFor?.(r));
   const scope = ctx.scope();
+  // "The solution is…": a bare definite subject is the story's, unless it is what the deck is about.
+  const deckWords = new Set(wordsOf(ctx.topics.join(' ').replace(/[-_]+/g, ' ')).map((w) => w.stem));
+  const unknownSubject = (text: string) => {
+    const noun = bareDefiniteSubject(text);
+    return !!noun && !deckWords.has(wordsOf(noun)[0]?.stem ?? noun);
+  };
   const scored = bySpeaker
     .filter((q) => !ledger.ids.has(q.id))
     .map((q) => {
@@ -79,7 +85,7 @@ export function selectQuote(ctx: SelectionContext, request: QuoteRequest): Quote
     })
     // Words that point at what the story said before ("taking account of this inflation index",
     // "Both sides are…") are not used: a slide shows the quote without that story.
-    .filter((s) => (request.anyBySpeaker || s.about > 0) && !(request.sentencesOnly && s.fragment) && !quotePointsBack(s.q.text))
+    .filter((s) => (request.anyBySpeaker || s.about > 0) && !(request.sentencesOnly && s.fragment) && !quotePointsBack(s.q.text) && !unknownSubject(s.q.text))
     .sort((a, b) => b.score - a.score || (a.q.id < b.q.id ? -1 : 1));
   const best = scored[0] && scored[0].score >= (request.least ?? -Infinity) ? scored[0].q : undefined;
   if (!best) return {};

@@ -86,6 +86,19 @@ export function quotePointsBack(text: string): boolean {
  */
 const EVIDENCE_OF_BEFORE = /^(?:it|this|that|these|those)\s+(?:suggests?|shows?|means?|reflects?|indicates?|proves?|confirms?|demonstrates?|underlines?|highlights?)\b/i;
 
+/**
+ * "The solution is linked with growth, not recession": a bare "the" + noun as the subject of what
+ * the speaker says is the one the story was about ("the solution" to Brazil's debt), which the slide
+ * does not say ("The current account deficit will…" and "the main struggle, which…" say more; "the
+ * economy" in a deck on the economy is the deck's).
+ */
+const BARE_DEFINITE_SUBJECT = /^the\s+(\p{Ll}+)\s+(?:is|was|are|were|has|had|will|would|can|could|should|may|might|must|\p{Ll}+ed)\b/iu;
+
+/** The noun of a quote's bare definite subject ("solution" in "The solution is…"), if it opens on one. */
+export function bareDefiniteSubject(text: string): string | undefined {
+  return BARE_DEFINITE_SUBJECT.exec(text.replace(/^[“"‘']+/, ''))?.[1];
+}
+
 /** "within these institutions": near the start, a determiner pointing at something named earlier. */
 const DEMONSTRATIVE_NOUN = /\bthese\s+(?!(?:days|two|three)\b)\p{Ll}|\bthis\s+(?!(?:year|century|decade|week|month|time|stage|point|is|was|will|would|may|could|can|has|had|does)\b)\p{Ll}+\b(?!\s+between\b)/u;
 
