@@ -14,7 +14,7 @@ import { datelineLength } from '../text.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
-import { contentWords, nearDuplicate, nearDuplicateBy, sameFigure } from './similarity.ts';
+import { contentWords, nearDuplicate, nearDuplicateBy, retells, sameFigure } from './similarity.ts';
 import { kinWords } from './kin.ts';
 import { aboutness, findTerm, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, stem, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
@@ -42,11 +42,15 @@ export { competingClaims } from './competing.ts';
 export class Ledger {
   readonly ids = new Set<string>();
   readonly words: Set<string>[] = [];
+  /** What was shown, without a wire's dateline ("NEW YORK, March 2 - "), which is no part of its point. */
+  private readonly texts: string[] = [];
   /** Word → indices into `words`, so a repeat is found from shared words, not by comparing with everything shown. */
   private readonly postings = new Map<string, number[]>();
   record(item: { id: string; text: string }): void {
     this.ids.add(item.id);
-    const words = contentWords(item.text);
+    const text = item.text.slice(datelineLength(item.text));
+    this.texts.push(text);
+    const words = contentWords(text);
     for (const w of words) (this.postings.get(w) ?? this.postings.set(w, []).get(w)!).push(this.words.length);
     this.words.push(words);
   }
@@ -54,7 +58,7 @@ export class Ledger {
   repeats(words: Set<string>): boolean {
     const shared = new Map<number, number>();
     for (const w of words) for (const i of this.postings.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    for (const [i, inter] of shared) if (nearDuplicateBy(inter, words.size, this.words[i].size) || (inter >= 3 && sameFigure(words, this.words[i]))) return true;
+    for (const [i, inter] of shared) if (nearDuplicateBy(inter, words.size, this.words[i].size) || (inter >= 3 && sameFigure(words, this.words[i])) || retells(words, this.words[i], inter, this.texts[i])) return true;
     return false;
   }
 }

@@ -1,6 +1,6 @@
 /** Evidence selection: relevance, the spec's filters, diversity across sources and near-duplicates. */
 import { describe, expect, it } from 'vitest';
-import { briefWeights, createSelectionContext, nearDuplicate, retrieve, storyKey, leadKey, titleQualifier, contentWords, selectClaims } from '../../src/select/index.ts';
+import { briefWeights, createSelectionContext, Ledger, nearDuplicate, retrieve, storyKey, leadKey, titleQualifier, contentWords, selectClaims } from '../../src/select/index.ts';
 import { diversify, type RankedClaim } from '../../src/select/rank.ts';
 import { fixtureStore, type FixtureDocument } from './fixture-store.ts';
 
@@ -69,6 +69,16 @@ describe('selection', () => {
     expect(nearDuplicate(lead, again)).toBe(true);
     // the same minister on another matter is another line
     expect(nearDuplicate(lead, contentWords('Saudi Arabian oil minister Hisham Nazer said the kingdom produced 3.5 mln barrels a day in February, below its OPEC quota of 4.133 mln.'))).toBe(false);
+  });
+
+  it('takes a point retold in other words for a repeat of a line shown, not a name two lines share nor another figure (Reuters-21578, acq, earn and bop)', () => {
+    const ledger = new Ledger();
+    ledger.record({ id: 'acq/033:p1:s1', text: 'NEW YORK, March 2 - Viacom International Inc said it received revised merger offers from <National Amusements Inc> and <MCV Holdings Inc>.' });
+    ledger.record({ id: 'earn/066:p1:s1', text: 'HONG KONG, March 2 - Hutchison Whampoa Ltd <HWHH.HK> expects satisfactory profits in 1987 and will pay a higher dividend for the year, chairman Li Ka-shing said.' });
+    ledger.record({ id: 'bop/002:p1:s1', text: 'South Korea plans to take steps to keep its 1987 current account surplus below five billion dlrs, Economic Planning Board Minister Kim Mahn-je said.' });
+    expect(ledger.repeats(contentWords('Viacom said it received revised takeover bids from Redstone and MCV Holdings Inc, a group led by Viacom management which is competing with Redstone for control of the company and already has a formal merger agreement with Viacom.'))).toBe(true);
+    expect(ledger.repeats(contentWords('Cheung Kong Ltd <CKGH.HK> is expecting strong results this year after reporting better than expected profits in 1986, chairman Li Ka-shing said.'))).toBe(false);
+    expect(ledger.repeats(contentWords("Last year South Korea's current account surplus was 4.65 billion dlrs, the minister said."))).toBe(false);
   });
 
   it('recognises one fact told twice by its figure and what it is about (Reuters-21578, Brazil\'s moratorium)', () => {
