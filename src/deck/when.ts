@@ -47,6 +47,8 @@ const DELETABLE_DAY = new RegExp(
       String.raw`(?:\d+|a|one|two|three|four|five|six|ten|several|few)\s+(?:days?|weeks?)\s+ago`,
       String.raw`(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:recent|past|last|next|coming)\s+)(?:few\s+|several\s+|two\s+|three\s+)?(?:days|weeks)`,
       String.raw`in\s+recent\s+(?:days|weeks)`,
+      // (when a price or rate takes effect, closing the clause: "…0.75 cent a gallon, effective today")
+      String.raw`,\s*effective\s+(?:today|tomorrow|${WEEKDAY})(?=\s*[.;])`,
     ].join('|') +
     String.raw`)(?![\p{L}\p{N}’'-])(?!\s*[’']s\b)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:\s*,(?=\s))?`,
   'giu',

@@ -168,9 +168,11 @@ describe('compression keeps the point', () => {
     // "overnight" closing its clause (Reuters-21578, general/092), not the overnight rate
     expect(compressSentence('Iran said its forces had captured one of Iraq\'s strongest fortifications in a major battle overnight.', { detach: true }).text).toBe('Iran said its forces had captured one of Iraq\'s strongest fortifications in a major battle.');
     expect(compressSentence('Overnight rates rose to 6 pct, dealers said.', { detach: true }).text).toBe('Overnight rates rose to 6 pct, dealers said.');
+    // when a price takes effect goes whole, closing its clause (Reuters-21578, heat/001): the tag gives the date
+    expect(compressSentence('Exxon reduced the barge price 0.75 cent a gallon, effective today.', { detach: true }).text).toBe('Exxon reduced the barge price 0.75 cent a gallon.');
     // the complement of a word, a name, a possessive, a weekday with its date, a quotation: all stay
     for (const kept of [
-      'Exxon reduced the barge price 0.75 cent a gallon, effective today.',
+      'Diamond Shamrock said that effective today it had cut its contract prices for crude oil.',
       // (Reuters-21578, coffee/003: "extended into, with sparks flying" would not read)
       'Talks on global coffee export quotas have been extended into today, with sparks flying.',
       'Shares fell 20 pct on Black Monday, the exchange said.',
