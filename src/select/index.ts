@@ -28,7 +28,7 @@ import { keepJudgements } from './estimative.ts';
 import { misspelling } from './spelling.ts';
 
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
-export { contentWords, nearDuplicate } from './similarity.ts';
+export { contentWords, nearDuplicate, retells } from './similarity.ts';
 export { storylines, type Storyline } from './storylines.ts';
 export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';

@@ -8,6 +8,7 @@
  */
 import { datelineLength } from '../text.ts';
 import { ROLE_NOUN } from '../corpus/people.ts';
+import { gazetteerForms } from '../corpus/actors.ts';
 import { wordsOf, type CorpusWords, type Word } from './words.ts';
 
 /** A name found in at most this many documents belongs to one story (and perhaps a follow-up). */
@@ -18,6 +19,9 @@ export const LONE_SHARE = 0.1;
 
 /** The weight of a story led by such a name against one led by a name the corpus returns to. */
 export const LONE_ACTOR = 0.6;
+
+/** Words that name a body of government in a name: "Ministry", "Department", "Treasury". */
+const PUBLIC_BODY = new Set(['ministry', 'department', 'government', 'treasury', 'parliament', 'congress', 'senate', 'cabinet', 'commission', 'agency', 'authority', 'administration']);
 
 /** Words of the lead read for its first name: a lead names its subject early, in its first sentence. */
 const LEAD_WORDS = 12;
@@ -56,6 +60,10 @@ export function protagonistWeight(lead: string | undefined, words: CorpusWords):
   if (!lead) return 1;
   const name = protagonistOf(lead, words)?.filter((w) => !words.isStop(w.lower) && w.text.length > 1);
   if (!name?.length) return 1;
+  // A country or a public body ("Cuba has told sugar operators…", "The Ministry of International
+  // Trade and Industry acted…") acts for more than itself, however rarely the corpus names it.
+  const whole = name.map((w) => w.text).join(' ');
+  if (gazetteerForms(whole).includes(whole) || name.some((w) => PUBLIC_BODY.has(w.lower))) return 1;
   const documents = Math.min(...name.map((w) => words.documentFrequency(w.stem)));
   return documents <= LONE_STORIES && documents <= LONE_SHARE * words.documents ? LONE_ACTOR : 1;
 }

@@ -167,6 +167,14 @@ describe('newswire decks', () => {
     expect(slide.bullets.map((b) => b.text).join('\n')).toMatch(/Bank of Japan/);
   });
 
+  it('states no one company\'s notice in a news bottom line while the stories the corpus returns to give two lines: company results', () => {
+    const bluf = compose('earnings').slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    const text = bluf.judgements.map((j) => j.text).join('\n');
+    expect(text).not.toMatch(/Brown-Forman|Hutchison|Cheung Kong/);
+    expect(text).toMatch(/Japan's major corporations/);
+  });
+
   it("puts no line on a slide that shows its source's typo", () => {
     const text = JSON.stringify(compose('brazil-debt').slides);
     expect(text).toMatch(/Funaro/);
@@ -202,13 +210,18 @@ describe('newswire decks', () => {
     for (const l of lines) expect(store.document(l.citation!.docId)!.text, l.text).toMatch(/merge|takeover|acqui/i);
   });
 
-  it('gives a storyline\'s second bottom-line line from another of its stories where one has a line to give', () => {
-    for (const name of ['steel', 'oil-opec', 'tin-exports']) {
+  it('gives a storyline\'s second bottom-line line from another of its stories where one has a line to give, and never three from one story', () => {
+    for (const name of ['oil-opec', 'tin-exports']) {
       const bluf = compose(name).slides.find((s) => s.kind === 'judgements');
       if (bluf?.kind !== 'judgements') throw new Error(`no bottom line in ${name}`);
       const docs = bluf.judgements.map((j) => j.citation?.docId);
       expect(new Set(docs).size, `${name}: ${docs.join(', ')}`).toBe(docs.length);
     }
+    // the EC's steel plan is the one steel story beside company notices: two of its lines, not three
+    const steel = compose('steel').slides.find((s) => s.kind === 'judgements');
+    if (steel?.kind !== 'judgements') throw new Error('no bottom line in steel');
+    expect(steel.judgements.length).toBe(2);
+    expect(steel.judgements.map((j) => j.text).join('\n')).toMatch(/European Community steelmakers/);
   });
 
   it('puts no bottom-line line whose shortening deleted what made it the deck\'s (Reuters-21578, gnp: the current account)', () => {

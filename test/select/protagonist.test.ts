@@ -38,6 +38,15 @@ describe("a story's protagonist", () => {
     // so does one whose role the lead writes in capitals (Reuters-21578, cpi: India's budget)
     expect(protagonistWeight("NEW DELHI, March 2 - Prime Minister Rajiv Gandhi's fiscal 1987/88 budget has sparked speculation.", wire)).toBe(1);
   });
+  it('takes a country or a public body the corpus names once for more than one actor\'s news, not a firm named after one (Reuters-21578, sugar, trade, acq)', () => {
+    const cuba = 'HAVANA, March 2 - Cuba has told international sugar operators that their contracts will take second place.';
+    const miti = 'TOKYO, March 3 - The Ministry of International Trade and Industry acted to tighten restrictions on microchip exports.';
+    const klm = 'AMSTERDAM, March 3 - KLM Royal Dutch Airlines said it agreed to take a 15 pct stake in Air U.K. Ltd.';
+    const words = corpusWords([claim('sugar/001', cuba), claim('trade/008', miti), claim('acq/089', klm), ...filler]);
+    expect(protagonistWeight(cuba, words)).toBe(1);
+    expect(protagonistWeight(miti, words)).toBe(1);
+    expect(protagonistWeight(klm, words)).toBe(LONE_ACTOR);
+  });
   it('leaves a small corpus alone: two of five long analyses is not "nowhere else"', () => {
     const seed = corpusWords([
       claim('a', 'Russia and China signed a gas deal.'),
