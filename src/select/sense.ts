@@ -10,7 +10,7 @@
  */
 import type { EvidenceIndex } from './evidence-index.ts';
 import { STORY, type Subject } from './subject.ts';
-import { wordsOf, type CorpusWords } from './words.ts';
+import { wordsOf, type CorpusWords, type Word } from './words.ts';
 import { demonymsOf } from '../corpus/actors.ts';
 
 /** Share of a topic's stories that must name the deck's other words for them to set its sense. */
@@ -46,6 +46,9 @@ export function otherSense(
       .map((w) => w.stem)
       .filter((stem) => !own.has(stem)),
   );
+  // (The deck's word as the deck uses it: "to supply those ships" is a verb, not the title's "oil
+  // supplies"; a word in lower case right after "to" is one.)
+  const names = (ws: readonly Word[]) => ws.some((w, i) => context.has(w.stem) && !(i > 0 && ws[i - 1].lower === 'to' && /^\p{Ll}/u.test(w.text)));
   const off = new Set<string>();
   if (!context.size) return off;
   const stories = [...subject.documents].filter(([, w]) => w >= STORY).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SENSE_READ).map(([d]) => d);
@@ -56,12 +59,12 @@ export function otherSense(
   prefetchHeads(stories);
   const undecided = stories.filter((doc) => {
     const { title, lead } = head(doc);
-    return !(filedUnder(doc, context) || otherSubjects.some((o) => o.documents.has(doc)) || wordsOf(`${title} ${lead ?? ''}`).some((w) => context.has(w.stem)));
+    return !(filedUnder(doc, context) || otherSubjects.some((o) => o.documents.has(doc)) || names(wordsOf(`${title} ${lead ?? ''}`)));
   });
   for (const [doc, claims] of index.ofDocuments(undecided)) {
     const named = claims.some((c) => {
       const ws = words.words(c);
-      return ws.some((w) => own.has(w.stem)) && ws.some((w) => context.has(w.stem));
+      return ws.some((w) => own.has(w.stem)) && names(ws);
     });
     if (!named) off.add(doc);
   }

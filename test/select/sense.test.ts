@@ -59,4 +59,22 @@ describe('the sense of a topic', () => {
     );
     expect(off.size).toBe(0);
   });
+  it('does not read the deck\'s noun in a verb: "barges to supply those ships" is no oil supply (Reuters-21578, ship)', () => {
+    const lines: Record<string, string> = {
+      's/1': 'IRAN SAYS GULF OIL SUPPLIES WILL NOT BE CUT',
+      's/2': 'GULF ARAB OIL MINISTERS TO MEET IN BAHRAIN',
+      's/3': 'IRAN CLAIMS NEW VICTORIES NEAR BASRA ON GULF FRONT',
+      's/4': 'GULF BARGE RATES FIRM ON THE DEMAND FOR BARGES TO SUPPLY THOSE SHIPS',
+    };
+    const off = otherSense(
+      { title: 'Iran, the Gulf and oil supplies', topics: ['Iran', 'Gulf'] },
+      'Gulf',
+      subject(['s/1', 's/2', 's/3', 's/4']),
+      () => subject([]),
+      words,
+      { ofDocuments: (ids: Iterable<string>) => new Map([...ids].map((d) => [d, [claim(d, lines[d].toLowerCase())]])) },
+      (doc) => ({ title: lines[doc].replace(/\bTO SUPPLY\b/, 'to supply') }),
+    );
+    expect([...off]).toEqual(['s/4']);
+  });
 });
