@@ -800,6 +800,17 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
  * influence it means, the passage says. Undefined when the title names the topic itself or no
  * other topic that is a name.
  */
+/**
+ * Whether a title writes a place as what qualifies a topic, right before it: "Iran" and "Iraq"
+ * in "The Iran–Iraq war", "UK" in "The UK economy", "Russia" in "Russia's trade with China";
+ * not "Iran" in "Iran, the Gulf and oil supplies".
+ */
+function qualifies(title: string, place: string, topic: string): boolean {
+  const esc = (t: string) => t.replace(/[-_]+/g, ' ').trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const names = '\\p{Lu}[\\p{L}.]*';
+  return new RegExp(`(?<![\\p{L}])${esc(place)}(?:['’]s)?(?:\\s*[-–—/]\\s*${names}(?:['’]s)?)*\\s+(?:\\p{Ll}+\\s+){0,1}${esc(topic)}`, 'iu').test(title.replace(/[-_]+(?=\p{Ll})/gu, ' '));
+}
+
 /** Whether nearly every document the spec allows is a story about a topic (`EVERYWHERE` of them, at least `EVERYWHERE_DOCUMENTS`). */
 export function everywhere(ctx: SelectionContext, topic: string): boolean {
   if (ctx.allowed.size < EVERYWHERE_DOCUMENTS) return false;
@@ -819,9 +830,16 @@ function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Cla
   // A place nearly every document is about ("Russia" in analyses of Russia and China) picks no
   // line: in "Russia's trade with China", its slide is Russia's side of the trade, read in the
   // lines about what the title asks (the title's topics that are no place, told less widely).
-  const within = titleNames(title, topic) && everywhere(ctx, topic)
-    ? ctx.topics.filter((t) => topicKey(t) !== topicKey(topic) && titleNames(title, t) && !termOf(t.replace(/[-_]+/g, ' '), words).proper && !everywhere(ctx, t)).map((t) => ctx.subject({ topic: t }))
+  // So is a place the title names as what qualifies such a topic ("The Iran–Iraq war", "The UK
+  // economy"): Iran's slide is Iran at war, not the Iran arms affair of Washington's politics.
+  const common = titleNames(title, topic) && termOf(topic.replace(/[-_]+/g, ' '), words).proper
+    ? ctx.topics.filter((t) => topicKey(t) !== topicKey(topic) && titleNames(title, t) && !termOf(t.replace(/[-_]+/g, ' '), words).proper)
     : [];
+  const widely = common.length && everywhere(ctx, topic);
+  const within = widely ? common.filter((t) => !everywhere(ctx, t)).map((t) => ctx.subject({ topic: t })) : [];
+  // (A place that qualifies the topic is read in the stories that name it: "war" anywhere in a story on Iran.)
+  const qualified = !widely ? common.filter((t) => qualifies(title, topic, t)).map((t) => ctx.subject({ topic: t })) : [];
+  if (qualified.length) return (claim) => qualified.some((s) => s.documents.has(claim.docId));
   if (titleNames(title, topic) && !owner?.owner && !within.length) return undefined;
   // (Places and bodies set the scene: "Central Asia", "the Soviet Union"; a common word the title
   // names, "leverage", is one more subject beside the other.)

@@ -175,6 +175,13 @@ describe('newswire decks', () => {
     expect(text).toMatch(/Japan's major corporations/);
   });
 
+  it('reads a place the title writes as what qualifies a topic in the stories that name it: Iran at war in "The Iran–Iraq war", not the Iran arms affair', () => {
+    const iran = compose('iran-iraq-war').slides.find((s) => s.kind === 'bullets' && s.title === 'Iran');
+    if (iran?.kind !== 'bullets') throw new Error('no Iran slide');
+    for (const b of iran.bullets) expect(b.text).not.toMatch(/Reagan|Shultz|arms affair|arms scandal/);
+    expect(iran.bullets.length).toBeGreaterThan(0);
+  });
+
   it("puts no line on a slide that shows its source's typo", () => {
     const text = JSON.stringify(compose('brazil-debt').slides);
     expect(text).toMatch(/Funaro/);
