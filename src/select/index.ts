@@ -55,10 +55,10 @@ export class Ledger {
     this.words.push(words);
   }
   /** Whether a claim with these words is a near-copy of something already shown. */
-  repeats(words: Set<string>): boolean {
+  repeats(words: Set<string>, retold = true): boolean {
     const shared = new Map<number, number>();
     for (const w of words) for (const i of this.postings.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    for (const [i, inter] of shared) if (nearDuplicateBy(inter, words.size, this.words[i].size) || (inter >= 3 && sameFigure(words, this.words[i])) || retells(words, this.words[i], inter, this.texts[i])) return true;
+    for (const [i, inter] of shared) if (nearDuplicateBy(inter, words.size, this.words[i].size) || (inter >= 3 && sameFigure(words, this.words[i])) || (retold && retells(words, this.words[i], inter, this.texts[i]))) return true;
     return false;
   }
 }
@@ -953,7 +953,8 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // short instead.
   const options = {
     sameStory: ctx.sameStory,
-    repeatsShown: (words: Set<string>) => ctx.ledger.repeats(words),
+    // (A line the spec names with `include:` is the author's: only a near-copy of one shown is a repeat.)
+    repeatsShown: (words: Set<string>, c?: Claim) => ctx.ledger.repeats(words, !c || !isPinned(c, ctx.spec)),
     accept: accept && ((c: RankedClaim) => accept(originals.get(c.id) ?? c)),
   };
   // One actor's news (a small company's notice, one mine's reserves: `protagonistWeight`), or a
@@ -965,7 +966,7 @@ export function selectClaims(ctx: SelectionContext, request: ClaimRequest): Rank
   // Further lines from a pool kept back, none repeating one picked already.
   const topUp = (pool: RankedClaim[], test = options.accept, upTo = request.limit) => {
     const first = picked.map((p) => contentWords(p.text));
-    const repeatsShown = (words: Set<string>) => options.repeatsShown(words) || first.some((w) => nearDuplicate(words, w));
+    const repeatsShown = (words: Set<string>, c?: Claim) => options.repeatsShown(words, c) || first.some((w) => nearDuplicate(words, w));
     picked.push(...diversify(pool, { ...options, accept: test, repeatsShown, limit: upTo - picked.length }));
   };
   const short = () => picked.length < FULL_SLIDE && picked.length < request.limit;

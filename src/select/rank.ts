@@ -126,7 +126,7 @@ export interface DiversifyOptions {
   /** Word sets of claims already shown elsewhere in the deck. */
   shown?: readonly Set<string>[];
   /** Instead of `shown`: whether a claim's words repeat something shown (the deck's `Ledger`). */
-  repeatsShown?: (words: Set<string>) => boolean;
+  repeatsShown?: (words: Set<string>, claim: RankedClaim) => boolean;
   /** A further test a claim must pass; asked lazily, in score order, only of claims considered. */
   accept?: (claim: RankedClaim) => boolean;
   /** Whether two documents tell one story (a wire story filed twice is one): two lines of one story are alike. */
@@ -157,7 +157,7 @@ export function diversify(ranked: readonly RankedClaim[], options: DiversifyOpti
     let v = repeatsShown.get(c.id);
     if (v === undefined) {
       const w = wordsOf(c);
-      v = options.repeatsShown ? options.repeatsShown(w) : shown.some((s) => nearDuplicate(w, s));
+      v = options.repeatsShown ? options.repeatsShown(w, c) : shown.some((s) => nearDuplicate(w, s));
       repeatsShown.set(c.id, v);
     }
     return v;
