@@ -6,13 +6,13 @@
 import type { Bullet, BriefingSpec, Claim, Diagnostic, EvidenceStore, HelperCall } from '../model.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { message } from '../diagnostics/message.ts';
-import { aboutness, isPinned, leansOnContext, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
+import { aboutness, isPinned, leansOnContext, namesSubject, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
 import { expandAcronyms, nameOwner, nameSpeaker, type Named } from './insertions.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
-import { isClause } from './grammar.ts';
+import { isClause, mainClause } from './grammar.ts';
 
 export interface ComposeEnv {
   spec: BriefingSpec;
@@ -149,7 +149,13 @@ export function acceptor(env: ComposeEnv, request: { query?: string; topic?: str
   function stillAbout(claim: Claim): boolean {
     // (The words compression kept, before any name is written out in brackets for them.)
     const shown = bulletText(env, claim, maxWords).text;
-    if (aboutness(env.select.subject(request), wordsOf(shown), claim.docId, claim.id) > 0) return true;
+    const subject = env.select.subject(request);
+    // "Despite numerous challenges, considering … shared interests in … the Arctic …, the
+    // partnership will likely continue to flourish": a subject named only in the phrases that lead
+    // up to the main clause is its circumstance, not what the line says.
+    const main = mainClause(shown);
+    if (main && !isPinned(claim, env.spec) && !namesSubject(subject, wordsOf(main), claim.docId)) return false;
+    if (aboutness(subject, wordsOf(shown), claim.docId, claim.id) > 0) return true;
     // A claim the spec names with `include:` goes where a section's words at least appear in it.
     const text = shown.toLowerCase();
     return isPinned(claim, env.spec) && terms.some((t) => text.includes(t));

@@ -129,3 +129,19 @@ export function tokens(text: string): Token[] {
   });
   return out;
 }
+
+/**
+ * The main clause after a sentence's leading phrases, when it opens on one ("Despite…", "Considering…",
+ * "While…"): the shortest rest after a comma that is a clause of its own. Undefined otherwise.
+ */
+export function mainClause(text: string): string | undefined {
+  const t = text.replace(/\s+/g, ' ');
+  if (!LEADING.test(t)) return undefined;
+  const commas = [...t.matchAll(/,\s+/g)].map((m) => (m.index ?? 0) + m[0].length).reverse();
+  for (const at of commas) {
+    const rest = t.slice(at);
+    if (isClause(rest) && !/^(?:and|or|but|which|who)\b/i.test(rest)) return rest;
+  }
+  return undefined;
+}
+const LEADING = /^(?:despite|although|though|while|whilst|considering|given|amid|amidst|notwithstanding|regardless of)\b/i;

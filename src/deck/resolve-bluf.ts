@@ -10,7 +10,7 @@ import { aboutness, carriesJudgement, everywhere, retells, type Subject, content
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
-import { isClause } from './grammar.ts';
+import { mainClause } from './grammar.ts';
 import { outsideAppositives } from './compress.ts';
 import { reportEmpty } from './evidence.ts';
 import { bulletNotes } from './notes.ts';
@@ -211,21 +211,6 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   return [{ kind: 'judgements', title, judgements: bullets, notes: bulletNotes(env, bullets), bottomLine: true }];
 }
 
-/**
- * The main clause after a sentence's leading phrases, when it opens on one ("Despite…", "Considering…",
- * "While…"): the shortest rest after a comma that is a clause of its own. Undefined otherwise.
- */
-export function mainClause(text: string): string | undefined {
-  const t = text.replace(/\s+/g, ' ');
-  if (!LEADING.test(t)) return undefined;
-  const commas = [...t.matchAll(/,\s+/g)].map((m) => (m.index ?? 0) + m[0].length).reverse();
-  for (const at of commas) {
-    const rest = t.slice(at);
-    if (isClause(rest) && !/^(?:and|or|but|which|who)\b/i.test(rest)) return rest;
-  }
-  return undefined;
-}
-const LEADING = /^(?:despite|although|though|while|whilst|considering|given|amid|amidst|notwithstanding|regardless of)\b/i;
 
 const MAIN_STORY = 0.25;
 /** Lines a news bottom line takes from one story at most. */

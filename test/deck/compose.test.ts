@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/deck/index.ts';
 import { LIKELIHOODS, type Slide } from '../../src/model.ts';
-import { mainClause } from '../../src/deck/resolve-bluf.ts';
+import { mainClause } from '../../src/deck/grammar.ts';
 import { outsideAppositives } from '../../src/deck/compress.ts';
 import { spec, store } from './fixture.ts';
 

@@ -103,6 +103,14 @@ describe('sample briefings', () => {
     expect(bluf.judgements.map((b) => b.text).join('\n')).toMatch(/new leader|successor|change in the Kremlin/);
   });
 
+  it('puts a line under a slide only where its main clause says what the slide asks: not the phrases it opens on ("Despite numerous challenges, considering … shared interests …, the partnership will likely continue to flourish")', () => {
+    const deck = composeDeck(load('bear-and-dragon.md'), store).deck;
+    const slide = deck.slides.find((s) => s.kind === 'bullets' && s.title === 'Why they get along');
+    if (slide?.kind !== 'bullets') throw new Error('no slide on why they get along');
+    for (const b of slide.bullets) expect(b.text).not.toMatch(/^(?:\[[A-Z ]+\] )?Despite numerous challenges/);
+    expect(slide.bullets.length).toBeGreaterThan(0);
+  });
+
   it('--audience changes the deck, not only its look', () => {
     const spec = load(files.find((f) => load(f).audience === 'analyst')!);
     const asExec = composeDeck({ ...spec, audience: 'executive' }, store).deck;
