@@ -67,8 +67,8 @@ const CONTEXT_CHARS = 400;
  */
 const RELATIONAL = new Set(['share', 'rest', 'remainder', 'majority', 'minority', 'proportion', 'percentage', 'bulk', 'balance', 'total', 'latter', 'former', 'others']);
 
-/** Bodies every country or company has: "the government", "the ministry", "the board". */
-const INSTITUTION = new Set(['government', 'ministry', 'company', 'firm', 'bank', 'group', 'agency', 'embassy', 'board', 'committee', 'council', 'administration', 'authorities', 'parliament', 'cabinet', 'union', 'court', 'regulator', 'president', 'minister', 'chairman', 'spokesman']);
+/** Bodies every country or company has: "the government", "the ministry", "the board"; and what every country has: "the economy". */
+const INSTITUTION = new Set(['government', 'ministry', 'company', 'firm', 'bank', 'group', 'agency', 'embassy', 'board', 'committee', 'council', 'administration', 'authorities', 'parliament', 'cabinet', 'union', 'court', 'regulator', 'president', 'minister', 'chairman', 'spokesman', 'economy', 'country', 'currency']);
 
 export function pointsBack(
   claim: Claim,
@@ -118,7 +118,8 @@ export function pointsBack(
     if (RELATIONAL.has(head.noun) || /^\s*same\b/.test(m[1])) return true;
     // "as the government develops cocoa plantations": whose government, in a line that names no
     // country, company or person at all?
-    if (INSTITUTION.has(head.noun) && !/\s\p{Lu}|^\p{Lu}[\p{L}.]*['’]s\b|^\p{Lu}{2,}\b/u.test(text)) return true;
+    // (A measure's name in capitals, "M3", names no one.)
+    if (INSTITUTION.has(head.noun) && !/\s\p{Lu}(?![\p{Lu}\d]*\d)|^\p{Lu}[\p{L}.]*['’]s\b|^\p{Lu}{2,}\b/u.test(text)) return true;
     const s = stem(head.noun);
     if (known.has(head.noun)) continue;
     // The subject a sentence opens on ("The price decrease follows…", "The embassy's annual

@@ -80,6 +80,9 @@ describe('lines that point back', () => {
     expect(doc('', 'Indonesia’s cocoa output will rise as the government develops cocoa plantations.')).toBe(false);
     // "the government itself": a reflexive ends the phrase (Reuters-21578, Indian budget)
     expect(doc('India\'s budget deficit may fuel inflation.', 'Economists pointed out that the government itself had expressed concern about inflation.')).toBe(true);
+    // whose economy? a measure's name in capitals ("M3") names no country (Reuters-21578, Indian budget)
+    expect(doc('India\'s budget deficit may fuel inflation.', 'Economists said increased liquidity in the economy, as reflected by expansion of the M3 aggregate money supply, may cause prices to rise.')).toBe(true);
+    expect(doc('', 'Economists said increased liquidity in the Indian economy may cause prices to rise.')).toBe(false);
   });
   it('finds a figure that names no one it belongs to', () => {
     // reuters-21578-0 earn (BP Oil story)
