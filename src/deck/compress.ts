@@ -39,6 +39,8 @@ const gentle: Rule[] = [
   (s) => matches(s, /\s*\[[^\]]*\]/g),
   (s) => matches(s, /\s+[—–]\s[^—–]+?\s[—–](?=\s)/g),
   (s) => matches(s, /\s*—[^—\s][^—]*?[^—\s]—(?=\s)/g),
+  // (closed up on its right: "the Power Siberia pipeline —shipping Siberian gas to China—opened…")
+  (s) => matches(s, /(?<=\s)—[^—\s][^—]*?[^—\s]—(?=\p{L})/gu),
   (s) => (concessiveHowever(s) || drawnFromBefore(s) ? [] : matches(s, DISCOURSE)),
   medialMarker,
   (s) => matches(s, INTENSIFIER),

@@ -78,7 +78,10 @@ function tokenValues(text: string): string[] {
 export function isClause(text: string): boolean {
   const tags = posTags(text);
   const first = tags[0];
-  const opens = ['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ'].includes(first ?? '');
+  // (A clause may open on when or where: "In 2019 the Power Siberia pipeline opened…", its subject
+  // after the phrase.)
+  const scene = (first === 'ADP' || first === 'ADV') && tags.slice(1, tags.findIndex((t) => t === 'VERB' || t === 'AUX')).some((t) => t === 'NOUN' || t === 'PROPN' || t === 'PRON');
+  const opens = ['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ'].includes(first ?? '') || scene;
   if (!opens) return false;
   // A participle set off by a comma is an aside, not the verb: "The Gulf oil state of Qatar,
   // recovering slightly from last year's decline in world oil prices." says nothing happened.

@@ -20,6 +20,8 @@ describe('compression by deletion', () => {
       ['Consequently, Russia’s greatest gain is China’s support — both material and otherwise — for its probes.', 'Russia’s greatest gain is China’s support for its probes.'],
       ['While anti-Americanism strengthens their bond, Moscow and Beijing have been defined by mutual suspicion.', 'Moscow and Beijing have been defined by mutual suspicion.'],
       ['the gas flows (mostly via Siberia) rose sharply', 'The gas flows rose sharply.'],
+      // an aside in dashes closed up on its right, as the seed articles write it
+      ['In 2019 the Power Siberia pipeline —shipping Siberian gas to China—opened to great fanfare.', 'In 2019 the Power Siberia pipeline opened to great fanfare.'],
     ];
     for (const [source, expected] of cases) expect(compressSentence(source, { maxWords: 16, always: true }).text).toBe(expected);
   });
@@ -53,6 +55,9 @@ describe('compression by deletion', () => {
     // reuters-21578-0 crude (Qatar budget): cutting the predicate leaves an aside and no verb
     expect(isClause("The Gulf oil state of Qatar, recovering slightly from last year's decline in world oil prices.")).toBe(false);
     expect(isClause('Prices fell, reflecting weak demand.')).toBe(true);
+    // a clause may open on when or where, its subject after the phrase (seed corpus)
+    expect(isClause('In 2019 the Power Siberia pipeline opened to great fanfare.')).toBe(true);
+    expect(isClause('In the Arctic and beyond.')).toBe(false);
   });
 
   it('on every claim of the real corpus, only deletes words (plus a capital and a full stop)', () => {
