@@ -490,6 +490,7 @@ export function subjectOf(
     for (const k of request.keywordsOf?.(phrase) ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus, k.includes('*')));
   }
   rest = rest.replace(/"[^"]+"|“[^”]+”/g, ' ');
+  for (const t of phrases) pluralSense(t, claims, corpus);
   const query = collocations(queryTerms(rest, corpus), claims, corpus);
   // A word few sentences use ("asymmetry", "moratorium") names the subject alone; a common one
   // ("arms" in a corpus about arms) needs a second query word beside it.
@@ -517,6 +518,36 @@ export function subjectOf(
   feedback(subject, claims, corpus, !request.keywords?.length, titleOf, sentencesOf, titledWith);
   return subject;
 }
+
+/**
+ * A topic written in the plural whose singular the corpus uses in another sense: "futures" (the
+ * contracts) and "the future", "arms" and a company's "marketing arm". The corpus says so when
+ * both forms are common (`SENSE_DOCUMENTS` documents each) and no document uses both; the
+ * singular is then no form of the topic. ("quota" and "quotas", "bank" and "banks" share half
+ * their documents.)
+ */
+function pluralSense(term: SubjectTerm, claims: readonly Claim[], corpus: CorpusWords): void {
+  const k = term.stems.length - 1;
+  const plural = term.text.toLowerCase().split(/[\s-]+/).pop() ?? '';
+  if (!term.forms || k < 0 || !/[^s]s$/.test(plural)) return;
+  // (Its singulars: "future" of "futures", and "futur" as a word's plural in -es would have it.)
+  const singulars = new Set(term.forms[k].filter((f) => f !== plural && plural.startsWith(f)));
+  if (!singulars.size) return;
+  const withSingular = new Set<string>();
+  const withPlural = new Set<string>();
+  for (const c of claims) {
+    for (const w of corpus.words(c)) {
+      if (w.stem !== term.stems[k]) continue;
+      if (singulars.has(w.lower)) withSingular.add(c.docId);
+      else if (w.lower === plural) withPlural.add(c.docId);
+    }
+  }
+  if (withSingular.size < SENSE_DOCUMENTS || withPlural.size < SENSE_DOCUMENTS) return;
+  for (const d of withSingular) if (withPlural.has(d)) return;
+  term.forms[k] = term.forms[k].filter((f) => !singulars.has(f));
+}
+/** Documents each form must be used in for their never meeting to say they are two senses. */
+const SENSE_DOCUMENTS = 5;
 
 /**
  * Two query words next to each other that the corpus writes together ("interest payments") count

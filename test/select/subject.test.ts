@@ -109,6 +109,22 @@ describe('a sentence about a subject', () => {
     // a query of two words keeps its rare word's stories
     expect(subjectOf({ query: 'crude refineries' }, lines, w).documents.get('copper/002')).toBeGreaterThanOrEqual(STORY);
   });
+  it('leaves out a plural topic\'s singular where the corpus uses the two in different documents only: "futures" is not "the future" (Reuters-21578, general)', () => {
+    const lines = [
+      ...Array.from({ length: 6 }, (_, i) => claim(`general/f${i}`, 'Soybean futures rose on the Chicago Board of Trade.')),
+      ...Array.from({ length: 6 }, (_, i) => claim(`general/p${i}`, 'The steel plan decides the future of the industry.')),
+      ...Array.from({ length: 6 }, (_, i) => claim(`coffee/q${i}`, i % 2 ? 'Producers disagree on export quotas.' : 'Brazil wants a bigger quota.')),
+      ...Array.from({ length: 6 }, (_, i) => claim(`coffee/r${i}`, 'Export quotas were suspended a year ago, and each quota was cut.')),
+      ...Array.from({ length: 6 }, (_, i) => claim(`coffee/s${i}`, 'A quota deal is near.')),
+    ];
+    const w = corpusWords(lines);
+    const futures = subjectOf({ topic: 'futures' }, lines, w);
+    expect(namesSubject(futures, w.words(lines[0]), 'general/f0')).toBe(true);
+    expect(namesSubject(futures, w.words(lines[6]), 'general/p0')).toBe(false);
+    // "quota" and "quotas" meet in documents: one sense
+    const quotas = subjectOf({ topic: 'quotas' }, lines, w);
+    expect(namesSubject(quotas, w.words(lines[24]), 'coffee/s0')).toBe(true);
+  });
   it('does not take a word of a name for the name: Soviet Union is not Union Bank', () => {
     expect(about('Soviet Union', corpus[5])).toBe(1);
     expect(about('Soviet Union', corpus[6])).toBe(0);
