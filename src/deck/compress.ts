@@ -27,7 +27,9 @@ const MEDIAL_MARKER =
 const INTENSIFIER = /\s(?:very|really|quite|simply|indeed|truly)(?=\s)/gi;
 // Concessive, causal and circumstantial openings only: a condition ("if", "unless", "when") carries
 // the point and is never deleted (see point.ts).
-const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|against the backdrop of|given|because|as|amid|with|to|in order to)\b[^,]{3,}?,\s+/i;
+// (Not a cause stated as a state of things, "With futures down, processors are finding…": the
+// line's point follows from it.)
+const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|against the backdrop of|given|because|as|amid|with(?![^,]{1,60}\s(?:down|up|higher|lower|rising|falling|weaker|stronger|gone|over|unchanged)\s*,)|to|in order to)\b[^,]{3,}?,\s+/i;
 const TEMPORAL = /^(?:since|after|following|before|during|in|by|over|for|from|until|throughout|within|at)\b[^,]{2,}?,\s+/i;
 
 const BARE_MARKER = /^(?:still|meanwhile|moreover|however|nevertheless|nonetheless|thus|indeed|also|hence|therefore)\s+/i;

@@ -20,6 +20,8 @@ describe('compression by deletion', () => {
       ['Consequently, Russia’s greatest gain is China’s support — both material and otherwise — for its probes.', 'Russia’s greatest gain is China’s support for its probes.'],
       ['While anti-Americanism strengthens their bond, Moscow and Beijing have been defined by mutual suspicion.', 'Moscow and Beijing have been defined by mutual suspicion.'],
       ['the gas flows (mostly via Siberia) rose sharply', 'The gas flows rose sharply.'],
+      // a leading "with" phrase goes unless it states the cause as a state of things (Reuters-21578, meal-feed: "With futures down, …" stays)
+      ['With 30 years of experience, he leads the bank.', 'He leads the bank.'],
       // an aside in dashes closed up on its right, as the seed articles write it
       ['In 2019 the Power Siberia pipeline —shipping Siberian gas to China—opened to great fanfare.', 'In 2019 the Power Siberia pipeline opened to great fanfare.'],
     ];
@@ -173,6 +175,7 @@ describe('compression keeps the point', () => {
     // "overnight" closing its clause (Reuters-21578, general/092), not the overnight rate
     expect(compressSentence('Iran said its forces had captured one of Iraq\'s strongest fortifications in a major battle overnight.', { detach: true }).text).toBe('Iran said its forces had captured one of Iraq\'s strongest fortifications in a major battle.');
     expect(compressSentence('Overnight rates rose to 6 pct, dealers said.', { detach: true }).text).toBe('Overnight rates rose to 6 pct, dealers said.');
+    expect(compressSentence('With futures down, processors are finding they must bid premiums for cash soybeans, further reducing crush margins.', { maxWords: 12, always: true }).text).toMatch(/^With futures down, processors/);
     // when a price takes effect goes whole, closing its clause (Reuters-21578, heat/001): the tag gives the date
     expect(compressSentence('Exxon reduced the barge price 0.75 cent a gallon, effective today.', { detach: true }).text).toBe('Exxon reduced the barge price 0.75 cent a gallon.');
     // the complement of a word, a name, a possessive, a weekday with its date, a quotation: all stay
