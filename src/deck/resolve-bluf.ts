@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, everywhere, retells, type Subject, contentWords, inScope, isExcluded, isPinned, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, everywhere, retells, topicCoverage, type Subject, contentWords, inScope, isExcluded, isPinned, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -26,6 +26,14 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   const requests: Array<{ query?: string; topic?: string }> = env.spec.topics.length
     ? (told.length ? told : env.spec.topics).map((topic) => ({ topic }))
     : env.coverage.length ? env.coverage : [{ query: env.spec.title }];
+  // Topics the corpus tells no story about ("GNP", "industrial production" where the wire writes
+  // "gross domestic product" and "industrial output") leave the title to say what the deck is
+  // about, in its own words.
+  // (Each of the title's phrases as a whole: "economic growth", "industrial output".)
+  if (env.spec.topics.length && env.spec.topics.every((topic) => topicCoverage(ctx, topic).stories === 0)) {
+    const phrases = titlePhrases(env.spec.title ?? '');
+    if (phrases.length) requests.push({ query: phrases.map((p) => `"${p}"`).join(' ') });
+  }
   // A topic the deck narrows ("strikes" in "Shipping and port strikes", "banks" in "Bank
   // takeovers and mergers") is narrowed here as on its slides.
   const subjects = requests.map((r) => {
@@ -288,6 +296,20 @@ const JOINED_SHARE = 0.25;
 
 /** The most documents a bottom line reads (their sentences, grouped into storylines). */
 const DECK_DOCUMENTS = 1_000;
+
+/**
+ * The noun phrases a title joins ("Economic growth and industrial output" → "Economic growth",
+ * "industrial output"): its parts between commas, dashes, "and", "or", "with", "of"-less, without
+ * an opening article; only parts of two words or more, a phrase that names a subject.
+ */
+export function titlePhrases(title: string): string[] {
+  return title
+    .split(/\s*(?:[,:;?!—–]|\s-\s|\band\b|\bor\b|\bwith\b|\bvs\.?|\bversus\b)\s*/i)
+    .map((p) => p.trim().replace(/^(?:the|a|an)\s+/i, ''))
+    .filter((p) => p.split(/\s+/).length >= 2 && /^[\p{L}\s'’-]+$/u.test(p))
+    // (A title's first word is capitalised as a title's, not as a name: "Economic growth".)
+    .map((p, i) => (i === 0 && title.trim().replace(/^(?:the|a|an)\s+/i, '').startsWith(p) && /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{Ll}'’-]*)+$/u.test(p) ? p[0].toLowerCase() + p.slice(1) : p));
+}
 
 /** A line's own words, without a wire's dateline ("NEW YORK, March 2 - "). */
 const lineOf = (c: Claim) => c.text.slice(datelineLength(c.text));

@@ -14,6 +14,7 @@ import { holdsQuotation, speaksInFirstPerson, unnamedSpeaker } from '../../src/s
 import { shownLines } from '../../eval/run.ts';
 import { withoutInsertions } from '../../src/deck/insertions.ts';
 import { relativeTime } from '../../src/deck/when.ts';
+import { titlePhrases } from '../../src/deck/resolve-bluf.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const corpusDir = join(root, 'eval', 'corpora', 'reuters-21578-0');
@@ -180,6 +181,14 @@ describe('newswire decks', () => {
     if (iran?.kind !== 'bullets') throw new Error('no Iran slide');
     for (const b of iran.bullets) expect(b.text).not.toMatch(/Reagan|Shultz|arms affair|arms scandal/);
     expect(iran.bullets.length).toBeGreaterThan(0);
+  });
+
+  it('states the title\'s own phrases where the corpus tells no story on any topic: "Economic growth and industrial output" over GNP and industrial production', () => {
+    expect(titlePhrases('Economic growth and industrial output')).toEqual(['economic growth', 'industrial output']);
+    expect(titlePhrases('The dollar, interest rates and central banks')).toEqual(['interest rates', 'central banks']);
+    const bluf = compose('growth-output').slides.find((s) => s.kind === 'judgements');
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    for (const j of bluf.judgements) expect(j.text).toMatch(/economic growth|industrial output/i);
   });
 
   it("puts no line on a slide that shows its source's typo", () => {
