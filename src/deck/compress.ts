@@ -142,7 +142,9 @@ function hereAfterNoun(s: string): Range[] {
   const t = tokens(s);
   const out: Range[] = [];
   for (let i = 1; i < t.length; i++) {
-    if (t[i].text.toLowerCase() !== 'here' || !['NOUN', 'PROPN'].includes(t[i - 1].tag)) continue;
+    // (Also where it was said: "Treasurer Paul Keating said here.")
+    const said = /^(?:said|says|told|added|stated)$/i.test(t[i - 1].text) && (!t[i + 1] || /^[.,;]$/.test(t[i + 1].text));
+    if (t[i].text.toLowerCase() !== 'here' || (!['NOUN', 'PROPN'].includes(t[i - 1].tag) && !said)) continue;
     // Not "here and there", "here or abroad": a pair the sentence contrasts.
     if (t[i + 1] && ['and', 'or'].includes(t[i + 1].text.toLowerCase())) continue;
     out.push([t[i - 1].end, t[i].end]);

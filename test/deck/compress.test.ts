@@ -107,6 +107,8 @@ describe('"here", the place a wire story was filed from (Reuters-21578: sugar, l
   it('goes after a noun, which reads as well without it', () => {
     expect(detach('Cuba told operators that these contracts will take second place, dealers here said.')).toBe('Cuba told operators that these contracts will take second place, dealers said.');
     expect(detach('A team of Nigerian officials will meet with Japanese creditor banks here to seek support.')).toBe('A team of Nigerian officials will meet with Japanese creditor banks to seek support.');
+    // and where it closes what was said (Reuters-21578, gnp/001)
+    expect(detach('Domestic demand will make no contribution to growth, Treasurer Paul Keating said here.')).toBe('Domestic demand will make no contribution to growth, Treasurer Paul Keating said.');
   });
   it('stays after a verb or in a pair, where it is what the clause says', () => {
     for (const s of ['A company based here said it would sell the unit.', 'Prices here and abroad rose.', 'Traders came here from London.']) expect(detach(s)).toBe(s);
@@ -222,7 +224,7 @@ describe('compression keeps the point', () => {
 
   it('deletes a circumstance just before a closing attribution and keeps who said it (Reuters-21578, gnp and crude)', () => {
     expect(squeeze('Domestic demand is now expected to make no contribution to Australian economic growth in fiscal 1986/87, ending June 30, while net exports will account for all of the overall increase, Treasurer Paul Keating said here.', 25).text)
-      .toBe('Domestic demand is now expected to make no contribution to Australian economic growth in fiscal 1986/87, ending June 30, Treasurer Paul Keating said here.');
+      .toBe('Domestic demand is now expected to make no contribution to Australian economic growth in fiscal 1986/87, ending June 30, Treasurer Paul Keating said.');
     expect(squeeze('Saudi Arabia has an Opec quota of 4.133 mln bpd under a production restraint scheme approved by the 13-nation group last December, as part of its bid to end the price slide, oil sources said.', 25).text)
       .toBe('Saudi Arabia has an Opec quota of 4.133 mln bpd under a production restraint scheme approved by the 13-nation group last December, oil sources said.');
     // not a condition, and not where no clause would be left before the attribution
