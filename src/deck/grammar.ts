@@ -147,4 +147,4 @@ export function mainClause(text: string): string | undefined {
   }
   return undefined;
 }
-const LEADING = /^(?:despite|although|though|while|whilst|considering|given|amid|amidst|notwithstanding|regardless of)\b/i;
+const LEADING = /^(?:despite|although|though|while|whilst|considering|given|amid|amidst|notwithstanding|regardless of|after|following)\b/i;

@@ -189,6 +189,8 @@ describe("a bottom line's point is its main clause", () => {
     const generic = 'Despite numerous challenges, considering beneficial military and economic projects, shared interests in RFE, CA and the Arctic accelerated by international sanctions, the Russo-Sino partnership will likely continue to flourish.';
     expect(mainClause(generic)).toBe('the Russo-Sino partnership will likely continue to flourish.');
     expect(mainClause('While sceptical voices have been silenced, dissatisfaction with the junior partner role remains.')).toBe('dissatisfaction with the junior partner role remains.');
+    // nor a time phrase that is only the circumstance (seed corpus: "After Western sanctions, …")
+    expect(mainClause('After Western sanctions, Chinese investments seem very attractive to Moscow to realize its ambitious plans for the Arctic.')).toBe('Chinese investments seem very attractive to Moscow to realize its ambitious plans for the Arctic.');
     // a sentence that opens on its subject has no leading phrases to read past
     expect(mainClause('Russia, despite its doubts, depends on China.')).toBeUndefined();
   });
