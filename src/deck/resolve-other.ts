@@ -158,14 +158,14 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
   if (!picked.length) return reportEmpty(env, call, request, 'forecast'), [];
   const scenarios: Scenario[] = picked.map((claim) => {
     const name = scenarioName(claim)!;
-    // A scenario named by its own first words ("If China refrains from strengthening its hard
-    // security role", "A domestic change would provide an opportunity") shows the rest of its
-    // sentence after the name, not the sentence again: after the condition's comma as a sentence,
-    // else as the name's continuation ("…for the Russian elite to reassess…").
+    // A scenario named by its condition ("If China refrains from strengthening its hard security
+    // role") shows what follows the condition's comma as a sentence. One named by its first words
+    // ("A domestic change would provide an opportunity") shows its whole sentence: the rest alone
+    // ("…for the Russian elite to reassess…") read as a phrase cut in two.
     const whole = bulletText(env, claim).text;
     const after = whole.toLowerCase().startsWith(name.toLowerCase()) ? whole.slice(name.length) : '';
     const rest = after.replace(/^\s*,\s*/, '').trimStart();
-    const text = rest.split(/\s+/).length < 4 ? whole : /^\s*,/.test(after) ? rest.charAt(0).toUpperCase() + rest.slice(1) : `…${rest}`;
+    const text = rest.split(/\s+/).length >= 4 && /^\s*,/.test(after) ? rest.charAt(0).toUpperCase() + rest.slice(1) : whole;
     const s: Scenario = { name, text, citation: env.book.cite(claim, claim.text) };
     if (claim.likelihood) s.likelihood = claim.likelihood;
     return s;
