@@ -28,8 +28,10 @@ if (extracts) {
 parentPort!.on('message', async ({ seq, input, doc }: { seq: number; input?: IngestInput; doc?: CorpusDocument }) => {
   try {
     if (doc) {
+      // The main thread, which has the document already, works out its listing entry and word
+      // counts as it stores it: extraction is the longer stage of the two.
       const { claims, quotes } = extractSections(doc, topicsOf);
-      parentPort!.postMessage({ seq, claims, quotes, worked: workedOut(doc, claims) });
+      parentPort!.postMessage({ seq, claims, quotes });
     } else {
       const result = await ingestFile(input!);
       const read = result.document;
