@@ -582,8 +582,10 @@ async function updateStore(
       await drain(readAhead());
     }
     claimAndIngest();
+    trace('corpus: every file read');
     await drain(0);
     flush();
+    trace('corpus: every file stored');
     for (const job of deferred) {
       // Waiting for another process's file while holding claims of its own could leave two
       // processes waiting on each other: everything read so far is stored first.
