@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { corpusPipelineVersion, distDir, root, sourceHash, staleReason } from './dist-stamp.mjs';
 import { packNgrams } from './ngrams.mjs';
-import { spelledTable } from './spelled-cases.mjs';
+import { rewrittenTable } from './date-patterns.mjs';
 
 /**
  * Pure-JavaScript packages on the path of every command are bundled in: one file to read instead
@@ -88,17 +88,17 @@ const packedNgrams = {
 };
 
 /**
- * chrono-node's expressions, case-insensitive, written out case by case (`scripts/spelled-cases.mjs`)
- * for the parsers the date lines are read with (`src/corpus/date-locales.json`): the table
- * `src/corpus/spelled-patterns.ts` stands for, empty in the sources.
+ * chrono-node's expressions rewritten for V8's compiler (`scripts/date-patterns.mjs`) for the
+ * parsers the date lines are read with (`src/corpus/date-locales.json`): the table
+ * `src/corpus/date-patterns.ts` stands for, empty in the sources.
  */
-const spelledPatterns = {
-  name: 'spelled-patterns',
+const datePatterns = {
+  name: 'date-patterns',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]corpus[\\/]spelled-patterns\.ts$/ }, () => {
+    b.onLoad({ filter: /[\\/]src[\\/]corpus[\\/]date-patterns\.ts$/ }, () => {
       const require = createRequire(join(root, 'src', 'corpus', 'dates.ts'));
-      const table = spelledTable(require, JSON.parse(readFileSync(join(root, 'src', 'corpus', 'date-locales.json'), 'utf8')));
-      return { loader: 'ts', contents: `export const SPELLED: ReadonlyMap<string, string> = new Map(${JSON.stringify([...table])});\n` };
+      const table = rewrittenTable(require, JSON.parse(readFileSync(join(root, 'src', 'corpus', 'date-locales.json'), 'utf8')));
+      return { loader: 'ts', contents: `export const DATE_PATTERNS: ReadonlyMap<string, readonly [string, string]> = new Map(${JSON.stringify([...table])});\n` };
     });
   },
 };
@@ -128,7 +128,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: { __BRIEFDECK_PIPELINE_VERSION__: JSON.stringify(corpusPipelineVersion()), __BRIEFDECK_CODE_VERSION__: JSON.stringify(source) },
   logLevel: 'warning',
-  plugins: [lazyBrotli, packedNgrams, spelledPatterns],
+  plugins: [lazyBrotli, packedNgrams, datePatterns],
 });
 writeFileSync(join(distDir, 'stamp.json'), `${JSON.stringify({ source }, null, 2)}\n`);
 process.stderr.write(`build: dist/ ${reason ? `(${reason}) ` : ''}built in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 import LOCALES from './date-locales.json' with { type: 'json' };
-import { SPELLED } from './spelled-patterns.ts';
+import { DATE_PATTERNS } from './date-patterns.ts';
 
 type Parsers = Array<{ locale: string; parser: Chrono.Chrono }>;
 let parsers: Parsers | undefined;
@@ -15,8 +15,8 @@ let parsers: Parsers | undefined;
 /**
  * chrono's parsers, loaded on the first date to read, not at start-up: only the seven locales
  * tried (`chrono-node/en`…, the modules `chrono-node` itself re-exports), not its sixteen, which
- * took twice as long to load. Built (`dist/`), each parser matches with its expression written out
- * case by case (`spelled-patterns.ts`): V8 compiled the case-insensitive ones in a third of a second.
+ * took twice as long to load. Built (`dist/`), each parser matches with its expression rewritten
+ * for V8's compiler (`date-patterns.ts`): compiling chrono's own took a third of a second.
  */
 function dateParsers(): Parsers {
   if (!parsers) {
@@ -24,26 +24,26 @@ function dateParsers(): Parsers {
     parsers = LOCALES.map(({ locale, module, parser }) => {
       const exports = require(`chrono-node/${module}`) as { Chrono: typeof Chrono.Chrono } & Record<string, Chrono.Chrono>;
       const chrono = exports[parser];
-      return { locale, parser: SPELLED.size ? new exports.Chrono({ parsers: chrono.parsers.map(spelled), refiners: chrono.refiners }) : chrono };
+      return { locale, parser: DATE_PATTERNS.size ? new exports.Chrono({ parsers: chrono.parsers.map(rewritten), refiners: chrono.refiners }) : chrono };
     });
   }
   return parsers;
 }
 
 /**
- * A parser of chrono's that matches with its expression written out case by case, where the build
- * did. Some parsers make their expression anew at each parse (the same source each time): the
- * written one is kept by source.
+ * A parser of chrono's that matches with its expression rewritten, where the build rewrote it.
+ * Some parsers make their expression anew at each parse (the same source each time): the
+ * rewritten one is kept by source.
  */
-function spelled(parser: Chrono.Parser): Chrono.Parser {
+function rewritten(parser: Chrono.Parser): Chrono.Parser {
   const written = new Map<string, { flags: string; own: RegExp; re: RegExp }>();
   return {
     pattern(context) {
       const own = parser.pattern(context);
       let known = written.get(own.source);
       if (!known || known.flags !== own.flags) {
-        const source = SPELLED.get(`${own.flags}/${own.source}`);
-        known = { flags: own.flags, own, re: source === undefined ? own : new RegExp(source, own.flags.replace('i', '')) };
+        const table = DATE_PATTERNS.get(`${own.flags}/${own.source}`);
+        known = { flags: own.flags, own, re: table === undefined ? own : new RegExp(table[0], table[1]) };
         written.set(own.source, known);
       }
       return known.re === known.own ? own : known.re;
