@@ -3,20 +3,15 @@
  * (`ingest-worker.ts`): the document, its claims and quotes, and what the store would otherwise
  * work out from them. Loaded only when a file has to be processed.
  */
-import type { Claim, CorpusDocument } from '../model.ts';
-import { metaOf, type Worked } from './store/types.ts';
-import { wordDelta } from './word-counts.ts';
+import type { CorpusDocument } from '../model.ts';
+import { metaOf } from './store/types.ts';
+import { workedOut } from './worked.ts';
 import { extractSections } from './claims.ts';
 import { ClaimStream } from './claim-stream.ts';
 import { readsEnglish } from './extracted.ts';
 import { ingestFile, type IngestInput } from './read.ts';
-import { topicMatcher, type TopicTable } from './topics.ts';
+import { topicMatcher, type TopicTable } from './topic-matcher.ts';
 import type { Ingested } from './pool.ts';
-
-/** The listing entry and word counts of a document and its claims. */
-export function workedOut(doc: CorpusDocument | undefined, claims: readonly Claim[]): Worked {
-  return doc ? { meta: metaOf(doc), words: wordDelta([], [claims.map((c) => c.text)]) } : {};
-}
 
 /** What extraction gives for a document read and cleaned. */
 export type Extracted = Omit<Ingested, 'result'>;

@@ -11,7 +11,7 @@ import type { Claim, CorpusDocument, Quote } from '../model.ts';
 import type { Worked } from './store/types.ts';
 import type { IngestInput, IngestResult } from './read.ts';
 import { SECTION_CHARS } from './sections.ts';
-import type { TopicTable } from './topics.ts';
+import type { TopicTable } from './topic-matcher.ts';
 import { trace } from '../trace.ts';
 
 export interface Ingested {
