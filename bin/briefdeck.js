@@ -10,17 +10,12 @@ import { setFlagsFromString } from 'node:v8';
 // waited for that compilation before exiting (0.2–0.6 s). Set before any module is compiled.
 setFlagsFromString('--liftoff-only');
 
-const args = process.argv.slice(2);
-const { root, command } = commandOf(args);
-
 // A full collection comes once the heap has grown half again beyond what the last one kept,
 // instead of V8's default of up to four times on a machine with memory to spare: composing a deck
 // over a large corpus keeps about 250 MB alive but makes garbage fast, and V8 let the process grow
 // to 1.2–1.6 GB before collecting it (under 0.6 GB so, in about the same time). Read at each
-// collection: set here, before any work. `briefdeck corpus` composes nothing: it keeps V8's
-// default, under which a cold ingest of 925 newswire stories collected less often (6% less CPU
-// time), and the 50 MB article's peaks at 497 MB.
-if (command !== 'corpus') setFlagsFromString('--heap-growing-percent=50');
+// collection: set here, before any work.
+setFlagsFromString('--heap-growing-percent=50');
 
 // A function is handed to the optimising compiler once it has run four times as much bytecode as
 // V8's default asks. A command lives a few seconds: on two cores, TurboFan's background threads
@@ -31,6 +26,7 @@ if (command !== 'corpus') setFlagsFromString('--heap-growing-percent=50');
 setFlagsFromString('--interrupt-budget=270336');
 
 // `briefdeck --version` alone answers from the manifest, without loading the command line.
+const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
   process.exit(0);
@@ -41,7 +37,7 @@ const listing = new URL('../dist/listing.js', import.meta.url);
 // `claims`, `quotes` and `corpus` check the corpus folder before answering: GNU find starts
 // listing it now, in processes of their own, while the command line loads. The check takes it only
 // if its folder turns out to be this one (a config file naming another folder: not started).
-const early = foldersChecked(args, root, command);
+const early = foldersChecked(args);
 if (early && existsSync(listing)) (await import(listing)).listFolderEarly(early);
 if (!existsSync(cli)) {
   process.stderr.write('briefdeck: dist/ is missing: run `npm run build` (or `npm run decks`, which builds it)\n');
@@ -58,8 +54,8 @@ if (process.env.BRIEFDECK_TRACE) process.stderr.write(`[trace ${performance.now(
 const { main } = await import(cli);
 process.exitCode = await main(process.argv.slice(2));
 
-/** The project folder (`-C`/`--root`) and the command named in `argv`, if any. */
-function commandOf(argv) {
+/** The corpus folder a command that checks it first will check (its default place), if any. */
+function foldersChecked(argv) {
   let root;
   let command;
   for (let i = 0; i < argv.length && !command; i++) {
@@ -68,11 +64,6 @@ function commandOf(argv) {
     else if (arg.startsWith('--root=')) root = arg.slice('--root='.length);
     else if (!arg.startsWith('-')) command = arg;
   }
-  return { root, command };
-}
-
-/** The corpus folder a command that checks it first will check (its default place), if any. */
-function foldersChecked(argv, root, command) {
   if (!['claims', 'quotes', 'corpus'].includes(command) || argv.some((a) => a === '--help' || a === '-h')) return undefined;
   const dir = resolve(root ?? process.cwd());
   for (const name of ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json']) {
@@ -84,3 +75,4 @@ function foldersChecked(argv, root, command) {
   }
   return join(dir, 'corpus');
 }
+
