@@ -18,7 +18,11 @@
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { corpusPipelineVersion, distDir, root, sourceHash, staleReason } from './dist-stamp.mjs';
+import { packNgrams } from './ngrams.mjs';
+import { rewrittenTable } from './date-patterns.mjs';
 
 /**
  * Pure-JavaScript packages on the path of every command are bundled in: one file to read instead
@@ -32,6 +36,8 @@ const BUNDLED = new Set([
   // and the font reader fitting measures with: hundreds of small ES modules each, resolved and read
   // one by one, which cost a build about as much as composing its deck.
   'puppeteer-core', 'fontkit', 'jszip',
+  // The language detector, so that its n-gram table is the packed one below.
+  'eld',
 ]);
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
@@ -60,6 +66,43 @@ export default function (buffer, size) {
   },
 };
 
+/**
+ * ELD's n-gram table (`eld/small`'s 1.6 MB object literal, which took a quarter of a second to
+ * load, and as long again to collect, on the first document whose language was in doubt) goes in
+ * packed (`scripts/ngrams.mjs`) and is read in place (`src/corpus/ngram-table.ts`): the same
+ * scores for the same n-grams, so ELD detects exactly what it detects with its own table.
+ */
+const packedNgrams = {
+  name: 'packed-ngrams',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]eld[\\/]src[\\/]ngrams[\\/]small\.js$/ }, async (args) => {
+      const { ngramsData } = await import(pathToFileURL(args.path).href);
+      const packed = packNgrams(ngramsData).toString('base64');
+      return {
+        loader: 'js',
+        resolveDir: join(root, 'src', 'corpus'),
+        contents: `import { unpackNgrams } from './ngram-table.ts';\nexport const ngramsData = unpackNgrams(Buffer.from(${JSON.stringify(packed)}, 'base64'));\n`,
+      };
+    });
+  },
+};
+
+/**
+ * chrono-node's expressions rewritten for V8's compiler (`scripts/date-patterns.mjs`) for the
+ * parsers the date lines are read with (`src/corpus/date-locales.json`): the table
+ * `src/corpus/date-patterns.ts` stands for, empty in the sources.
+ */
+const datePatterns = {
+  name: 'date-patterns',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]corpus[\\/]date-patterns\.ts$/ }, () => {
+      const require = createRequire(join(root, 'src', 'corpus', 'dates.ts'));
+      const table = rewrittenTable(require, JSON.parse(readFileSync(join(root, 'src', 'corpus', 'date-locales.json'), 'utf8')));
+      return { loader: 'ts', contents: `export const DATE_PATTERNS: ReadonlyMap<string, readonly [string, string]> = new Map(${JSON.stringify([...table])});\n` };
+    });
+  },
+};
+
 const ifStale = process.argv.includes('--if-stale');
 const reason = staleReason();
 if (ifStale && !reason) process.exit(0);
@@ -85,7 +128,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: { __BRIEFDECK_PIPELINE_VERSION__: JSON.stringify(corpusPipelineVersion()), __BRIEFDECK_CODE_VERSION__: JSON.stringify(source) },
   logLevel: 'warning',
-  plugins: [lazyBrotli],
+  plugins: [lazyBrotli, packedNgrams, datePatterns],
 });
 writeFileSync(join(distDir, 'stamp.json'), `${JSON.stringify({ source }, null, 2)}\n`);
 process.stderr.write(`build: dist/ ${reason ? `(${reason}) ` : ''}built in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);

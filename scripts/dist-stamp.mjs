@@ -23,7 +23,7 @@ export function hashTree(dir, ext = '.ts', hash = createHash('sha256'), keep = (
 export function sourceHash() {
   // TypeScript, and the plain JavaScript modules worker threads run as they are.
   const hash = hashTree(join(root, 'src'), '.mjs', hashTree(join(root, 'src')));
-  for (const file of ['scripts/build.mjs', 'scripts/dist-stamp.mjs', 'package.json', 'package-lock.json'])
+  for (const file of ['scripts/build.mjs', 'scripts/dist-stamp.mjs', 'scripts/ngrams.mjs', 'scripts/date-patterns.mjs', 'src/corpus/date-locales.json', 'package.json', 'package-lock.json'])
     hash.update(file).update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 16);
 }

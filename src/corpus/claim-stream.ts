@@ -11,7 +11,7 @@ import type { Claim, CorpusDocument, Paragraph, Quote } from '../model.ts';
 import { extractEvidence } from './claims.ts';
 import { isInSections, ownString, textSections } from './long-text.ts';
 import { paragraphsBySection, SECTION_CHARS, sectionsOf } from './sections.ts';
-import type { TopicMatcher } from './topics.ts';
+import type { TopicMatcher } from './topic-matcher.ts';
 import { DeltaSum, WordTally, type WordDelta } from './word-counts.ts';
 
 export class ClaimStream implements Iterable<Claim> {

@@ -17,7 +17,7 @@ import { readSentences, type Sentence } from './nlp.ts';
 import { mentionsWithin, namedPeople, resolvePerson } from './people.ts';
 import { findQuotedSpans, findQuotes, keyTerms } from './quotes.ts';
 import { paragraphsBySection, SECTION_CHARS, sectionsOf } from './sections.ts';
-import type { TopicMatcher } from './topics.ts';
+import type { TopicMatcher } from './topic-matcher.ts';
 
 export const MIN_CLAIM_WORDS = 6;
 

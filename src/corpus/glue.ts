@@ -143,6 +143,8 @@ const LOWER_ASCII = /^[a-z]+$/;
 
 /** Function words that cannot end a name ("Germany" is not "Germ" + "any"; "Chinaand" is glued). */
 const AFTER_NAME = new Set(['the', 'and', 'that', 'which', 'have', 'has', 'had', 'was', 'were', 'with', 'from', 'this', 'will', 'would', 'could', 'should']);
+const AFTER_NAME_LIST = [...AFTER_NAME];
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 
 const UNITS = new Set(['bcm', 'bbl', 'mln', 'bln', 'million', 'billion', 'trillion', 'percent', 'km', 'kms', 'tonnes', 'tons', 'mw', 'gw', 'twh']);
 
@@ -172,10 +174,14 @@ export function gluedWords(text: string): string[] {
       flaws.push(`glued word "${token}" (${role[0]} + ${role[1]})`);
       continue;
     }
+    // A capitalised token may be a name the vocabulary lacks: only "Chinaand" (name + function word)
+    // counts. Such a token splits only into a head and a tail of its own letters: one that does not
+    // end in such a word is not looked up at all (most names, on a newswire).
+    const capitalised = CAPITALISED.test(token);
+    if (capitalised && !AFTER_NAME_LIST.some((w) => token.length > w.length + 1 && token.endsWith(w))) continue;
     const parts = splitGlued(token);
     if (!parts) continue;
-    // A capitalised token may be a name the vocabulary lacks: only "Chinaand" (name + function word) counts.
-    if (/^\p{Lu}\p{Ll}+$/u.test(token) && !AFTER_NAME.has(parts[1])) continue;
+    if (capitalised && !AFTER_NAME.has(parts[1])) continue;
     flaws.push(`glued word "${token}" (${parts[0]} + ${parts[1]})`);
   }
   for (const m of text.matchAll(/\p{L}[”"](?=\p{L})|\p{L}“/gu)) {

@@ -9,11 +9,18 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CorpusDocument } from '../model.ts';
 import { extractSections } from './claims.ts';
 import { readsEnglish } from './extracted.ts';
-import { ingestFile, type IngestInput } from './read.ts';
-import { workedOut } from './ingest-here.ts';
-import { topicMatcher, type TopicTable } from './topics.ts';
+import type { IngestInput } from './read.ts';
+import { workedOut } from './worked.ts';
+import { topicMatcher, type TopicTable } from './topic-matcher.ts';
 import { loadTagger } from './nlp.ts';
 import { englishList } from './vocabulary.ts';
+
+/**
+ * Reading and cleaning (the format readers, the date parsers, the language detector's code),
+ * loaded with the first whole file sent: a worker that only extracts never loads them, and is
+ * ready for the first document sooner.
+ */
+let reader: Promise<typeof import('./read.ts')> | undefined;
 
 const { topics, finished, extracts } = workerData as { topics: TopicTable; finished: Int32Array; extracts?: boolean };
 const topicsOf = topicMatcher(topics);
@@ -28,9 +35,12 @@ if (extracts) {
 parentPort!.on('message', async ({ seq, input, doc }: { seq: number; input?: IngestInput; doc?: CorpusDocument }) => {
   try {
     if (doc) {
+      // The main thread, which has the document already, works out its listing entry and word
+      // counts as it stores it: extraction is the longer stage of the two.
       const { claims, quotes } = extractSections(doc, topicsOf);
-      parentPort!.postMessage({ seq, claims, quotes, worked: workedOut(doc, claims) });
+      parentPort!.postMessage({ seq, claims, quotes });
     } else {
+      const { ingestFile } = await (reader ??= import('./read.ts'));
       const result = await ingestFile(input!);
       const read = result.document;
       const { claims, quotes } = read && readsEnglish(read) ? extractSections(read, topicsOf) : { claims: [], quotes: [] };

@@ -52,8 +52,9 @@ const SUBORDINATE = /(?:^|[,;(—–]\s*|\s)(?:although|though|even\s+though|whi
 function estimativeAt(sentence: string): number | undefined {
   const masked = sentence.replace(ADJECTIVE, (m) => ' '.repeat(m.length - 1) + m.slice(-1));
   let first: number | undefined;
+  // (Each scale's expression, not a global copy of it made anew per sentence: the first match is the same.)
   for (const [, pattern] of SCALE) {
-    const m = new RegExp(pattern.source, 'ig').exec(masked);
+    const m = pattern.exec(masked);
     if (m && (first === undefined || m.index < first)) first = m.index;
   }
   return first;

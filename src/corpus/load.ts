@@ -64,9 +64,11 @@ const IN_FLIGHT_BYTES = 2 ** 20;
 /**
  * Files whose results are ready are written to the store together, in one transaction, up to this
  * many (or this many milliseconds after the first of them was ready); a result never waits for
- * one still being worked out, so a stopped run loses at most these.
+ * one still being worked out, so a stopped run loses at most these. Each transaction adds its
+ * files' word counts to the store's in one statement and indexes their claims in one: newswire
+ * stories of a kilobyte, 64 to a transaction, wrote the common words' counts 15 times over.
  */
-const BATCH_FILES = 64;
+const BATCH_FILES = 256;
 const BATCH_MS = 250;
 /** Files claimed together, in one transaction, when several processes may share the store. */
 const CLAIM_BATCH = 32;
@@ -580,8 +582,10 @@ async function updateStore(
       await drain(readAhead());
     }
     claimAndIngest();
+    trace('corpus: every file read');
     await drain(0);
     flush();
+    trace('corpus: every file stored');
     for (const job of deferred) {
       // Waiting for another process's file while holding claims of its own could leave two
       // processes waiting on each other: everything read so far is stored first.

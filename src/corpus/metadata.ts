@@ -38,6 +38,16 @@ const REPUBLISHED = /\b(?:[Rr]epublished|[Rr]eprinted|[Rr]eproduced|[Oo]riginall
 const FOOTER_ORG = /^(\p{Lu}{2,10})\s+\(([^)]{6,120})\)/u;
 const READ_TIME = /\s*\d+\s*min(?:ute)?s?\s+read\s*$/i;
 
+/**
+ * `text` without a reading time at its end ("4 min read"). The expression is tried only on a text
+ * that ends in "read" (after white space, as `\s` and `trimEnd` both count it): run on every block
+ * of every document, it looked for a figure at every place of every paragraph.
+ */
+function withoutReadTime(text: string): string {
+  const end = text.trimEnd();
+  return end.length >= 4 && end.slice(-4).toLowerCase() === 'read' ? text.replace(READ_TIME, '') : text;
+}
+
 /** "Omar Adan", "Marcin Kaczmarski", "Jean-Luc de Vries": a bare personal name. */
 export function isNameLike(text: string): boolean {
   const words = text.trim().split(/\s+/);
@@ -91,12 +101,12 @@ export function readTextMeta(text: string, blocks: readonly Block[], hints: Meta
     // A wire title may open with a tag in brackets: "(RPT) U.S. SAYS TIN DISPOSALS…".
     if (reasons.has(i) || words < 3 || words > 30 || !/^(?:\(\p{Lu}[^()]{0,12}\)\s*)?[\p{Lu}"“‘']/u.test(t) || isNameLike(t)) continue;
     if (/^[•·▪►»›]/.test(t)) continue;
-    meta.title = t.replace(READ_TIME, '').replace(/\s+/g, ' ').trim();
+    meta.title = withoutReadTime(t).replace(/\s+/g, ' ').trim();
     reasons.set(i, 'metadata: title');
   }
   const titleKey = meta.title?.toLowerCase();
   blocks.forEach((b, i) => {
-    const key = b.text.replace(READ_TIME, '').replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+    const key = withoutReadTime(b.text).replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim().toLowerCase();
     if (!reasons.has(i) && titleKey && key === titleKey)
       reasons.set(i, [...reasons.values()].includes('metadata: title') ? 'metadata: title (repeated)' : 'metadata: title');
   });

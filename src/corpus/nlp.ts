@@ -5,6 +5,7 @@
  * negation), so later stages never re-tokenise.
  */
 import { createRequire } from 'node:module';
+import { winkModel } from './wink-model.ts';
 
 export interface Token {
   text: string;
@@ -41,8 +42,7 @@ function load(): Wink {
   if (!wink) {
     const require = createRequire(import.meta.url);
     const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => Wink;
-    const model = require('wink-eng-lite-web-model') as unknown;
-    wink = winkNLP(model, ['sbd', 'negation', 'pos']);
+    wink = winkNLP(winkModel(), ['sbd', 'negation', 'pos']);
   }
   return wink;
 }

@@ -211,22 +211,25 @@ function roleBefore(text: string, end: number): { role: string; nounAt: number }
 }
 
 /** "X, analyst at Y," / "X, the company's president," / "X, 54, president and chief operating officer". */
+/** A role a wire wrote without its commas, up to its verb of saying (`appositionAfter`). */
+const ROLE_WITHOUT_COMMAS = new RegExp(`^\\s+((?:\\p{Ll}+\\s+){0,2}(\\p{Ll}+)\\s+(?:of|at|for)\\s+\\p{Lu}[^,.;:()"“”]{1,80}?),?\\s+${SAYS}\\b`, 'u');
+
 function appositionAfter(text: string, end: number): string | undefined {
   const tail = text.slice(end, end + 200);
   const m = /^,\s+(?:\d{1,3},\s+)?((?:(?:a|an|the)\s+)?[^,.;:()"“”]{2,90})/u.exec(tail);
   if (!m) {
     // A wire may leave the commas out: "Yutaka Hashimoto general manager of Nippon Life Insurance
     // Co told an economic conference…". Then the role runs from a role noun to its verb.
-    const bare_ = new RegExp(`^\\s+((?:\\p{Ll}+\\s+){0,2}(\\p{Ll}+)\\s+(?:of|at|for)\\s+\\p{Lu}[^,.;:()"“”]{1,80}?),?\\s+${SAYS}\\b`, 'u').exec(tail);
+    const bare_ = ROLE_WITHOUT_COMMAS.exec(tail);
     if (bare_ && ROLE_NOUN.has(bare_[2])) return clean(bare_[1]);
     return /^,\s+\d{1,3},/.test(tail) ? '' : undefined;
   }
   const phrase = m[1];
   const ws = words(phrase);
   if (!ws.slice(0, 6).some((w) => ROLE_NOUN.has(bare(w).replace(/['’]s$/, '')))) return undefined;
-  if (new RegExp(`^(?:${SAYS}|who|whose|whom|which|where|is|was|has|had|will|would)\\b`, 'i').test(phrase)) return undefined;
+  if (CLAUSE_OPENS.test(phrase)) return undefined;
   // "Dubai, United Arab Emirates, a spokeswoman said": a role noun followed by its verb is a new subject.
-  if (new RegExp(`\\s${SAYS}\\b`, 'u').test(phrase)) return undefined;
+  if (SAYS_WORD.test(phrase)) return undefined;
   let role = clean(phrase);
   // A firm's name may hold commas ("Prescott, Ball and Turben Inc"): run on while the next part is a name.
   let rest = tail.slice(m[0].length);
@@ -311,10 +314,10 @@ function namingsIn(doc: PeopleSource): { namings: Naming[]; spoken: Naming[] } {
         else if (after && role) role = after.length > role.length ? after : role;
       }
       const tail = t.slice(end, end + 80);
-      const said = new RegExp(`^\\s+${SAYS}\\b`, 'u').test(tail) || new RegExp(`\\b${SAYS}\\s+$`, 'u').test(t.slice(Math.max(0, at - 20), at));
+      const said = SAYS_NEXT.test(tail) || SAYS_BEFORE.test(t.slice(Math.max(0, at - 20), at));
       const of = /^\s+of\s+((?:the\s+)?\p{Lu}[\p{L}&'’-]*(?:\.\p{Lu}\.?)*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}&'’-]*(?:\.\p{Lu}\.?)*){0,5})/u.exec(tail);
       // "Byron Nimocks of E.F. Hutton Group said": the affiliation sits between the name and its verb.
-      const ofSaid = of && new RegExp(`^,?\\s+${SAYS}\\b`, 'u').test(tail.slice(of.index + of[0].length));
+      const ofSaid = of && SAYS_AFTER_AFFILIATION.test(tail.slice(of.index + of[0].length));
       if (!person && (said || ofSaid) && of && ws.length >= 2) ((person = true), (role = `of ${clean(of[1])}`));
       if (role) {
         if (FEMALE_ROLE.test(role)) naming.pronoun ??= 'she';
@@ -342,6 +345,14 @@ function sameName(full: string, short: string): boolean {
 }
 
 /** "He said" or "she said" in the sentence after the next full stop, or "He"/"She" opening the next sentence or clause. */
+/** Expressions built on SAYS, compiled once (each was built anew for every name read). */
+const CLAUSE_OPENS = new RegExp(`^(?:${SAYS}|who|whose|whom|which|where|is|was|has|had|will|would)\\b`, 'i');
+const SAYS_WORD = new RegExp(`\\s${SAYS}\\b`, 'u');
+const SAYS_NEXT = new RegExp(`^\\s+${SAYS}\\b`, 'u');
+/** "…of Nikko Securities Co Ltd, said": the verb after an affiliation, a comma between them or not. */
+const SAYS_AFTER_AFFILIATION = new RegExp(`^,?\\s+${SAYS}\\b`, 'u');
+const SAYS_BEFORE = new RegExp(`\\b${SAYS}\\s+$`, 'u');
+const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?$/;
 const PRONOUN_SAYS = new RegExp(`^[^.]*\\.[^.]*\\b(?:he|she)\\s+${SAYS}\\b|^[^.]*[.,]\\s*(?:He|She)\\s`, 'u');
 
 /** A surname alone: not right after a letter or hyphen (a space between allowed), not followed by a letter or another capitalised word. */
@@ -424,7 +435,7 @@ export function namedPeople(doc: PeopleSource): People {
         let start = p.start + (m.index ?? 0);
         // Keep only the words that belong to this name: "Yesterday Ed Balls" → "Ed Balls".
         const ws = form.split(/\s+/);
-        while (ws.length > 1 && !new RegExp(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\\.?$`).test(ws[0]) &&
+        while (ws.length > 1 && !TITLE_WORD.test(ws[0]) &&
                !sameName(person.name, ws.join(' '))) {
           const cut = /^\S+\s+/.exec(form)![0].length;
           form = form.slice(cut);

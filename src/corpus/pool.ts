@@ -11,7 +11,7 @@ import type { Claim, CorpusDocument, Quote } from '../model.ts';
 import type { Worked } from './store/types.ts';
 import type { IngestInput, IngestResult } from './read.ts';
 import { SECTION_CHARS } from './sections.ts';
-import type { TopicTable } from './topics.ts';
+import type { TopicTable } from './topic-matcher.ts';
 import { trace } from '../trace.ts';
 
 export interface Ingested {
@@ -172,6 +172,7 @@ function threaded(file: URL, topics: TopicTable, count: number, whole: boolean):
     if (failure) return Promise.reject(failure);
     sent[i]++;
     const id = seq++;
+    if (id === 0) trace('corpus: first file sent to a worker');
     return new Promise<Ingested>((resolve, reject) => {
       waiting.set(id, { resolve, reject });
       // Bytes and documents are copied; the caller keeps its own.
@@ -188,7 +189,10 @@ function threaded(file: URL, topics: TopicTable, count: number, whole: boolean):
     submit(input) {
       if (failure) return Promise.reject(failure);
       if (!whole) {
-        reader ??= import('./ingest-here.ts').then(({ ingestHere }) => ingestHere(topics, (doc) => send(leastBusy(), { doc })));
+        reader ??= import('./ingest-here.ts').then(({ ingestHere }) => {
+          trace('corpus: reading stage loaded');
+          return ingestHere(topics, (doc) => send(leastBusy(), { doc }));
+        });
         return reader.then((read) => read(input));
       }
       // The least busy worker, unless it has enough waiting: then this thread.

@@ -4,9 +4,9 @@
  * A corpus without the file has no topics, and its claims none either.
  */
 import { parse } from 'yaml';
+import type { TopicTable } from './topic-matcher.ts';
 
-export type TopicTable = Record<string, string[]>;
-export type TopicMatcher = (sentence: string) => string[];
+export { topicMatcher, type TopicMatcher, type TopicTable } from './topic-matcher.ts';
 
 export function parseTopics(source: string): TopicTable {
   const data = parse(source) as unknown;
@@ -17,18 +17,4 @@ export function parseTopics(source: string): TopicTable {
     out[topic] = list.map((k) => String(k).trim()).filter(Boolean);
   }
   return out;
-}
-
-export function topicMatcher(table: TopicTable): TopicMatcher {
-  const compiled = Object.entries(table)
-    .filter(([, keywords]) => keywords.length > 0)
-    .map(([topic, keywords]) => {
-      const alternatives = keywords.map((k) => {
-        const prefix = k.endsWith('*');
-        const body = (prefix ? k.slice(0, -1) : k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-        return prefix ? `${body}[\\p{L}-]*` : body;
-      });
-      return { topic, re: new RegExp(`(?<![\\p{L}\\d])(?:${alternatives.join('|')})(?![\\p{L}\\d])`, 'iu') };
-    });
-  return (sentence) => compiled.filter((t) => t.re.test(sentence)).map((t) => t.topic);
 }

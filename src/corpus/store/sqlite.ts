@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 import type { Claim, ClaimQuery, CorpusDocument, DocumentMeta, Quote, ScoredClaim, StoredWordCounts } from '../../model.ts';
 import { PIPELINE_VERSION } from '../pipeline.ts';
-import { DeltaSum, fileDelta, wordDelta, type WordDelta } from '../word-counts.ts';
+import { DeltaSum, documentTally, fileDelta, wordDelta, WordTally, type WordDelta } from '../word-counts.ts';
 import { documentRow, filterRanked, META_VERSION, metaOf, parseDocument, queryTerms, roundScore, topicKey, type EvidenceBackend, type FileClaim, type StoredFile, type Worked } from './types.ts';
 
 /** Claims matching a full-text query, with their scores (the query's filters and order follow). */
@@ -183,7 +183,7 @@ export class SqliteBackend implements EvidenceBackend {
         const quote = this.statement('INSERT INTO quotes(id, doc_id, speaker, body) VALUES (?, ?, ?, ?)');
         for (const q of quotes) quote.run(q.id, q.docId, q.speaker, JSON.stringify(q));
       }
-      this.countWords(fileDelta(gone, doc ? claims : undefined, worked.words));
+      this.countFileWords(gone, doc ? claims : undefined, worked.words);
       this.statement('INSERT OR REPLACE INTO files(path, key, doc_id, diagnostics) VALUES (?, ?, ?, ?)')
         .run(file.path, file.key, file.docId, JSON.stringify(file.diagnostics));
       if (!this.heldWords) this.indexClaims();
@@ -275,7 +275,7 @@ export class SqliteBackend implements EvidenceBackend {
             failure = { error };
             return;
           }
-          for (const d of this.heldWords) words.add(d);
+          for (const d of this.heldWords) d instanceof WordTally ? words.addTally(d, 1) : words.add(d);
         }
       } finally {
         this.heldWords = undefined;
@@ -286,8 +286,11 @@ export class SqliteBackend implements EvidenceBackend {
     if (failure) throw failure.error;
   }
 
-  /** Inside a batch: the current write's changes of word counts, added to the batch's once it succeeds. */
-  private heldWords: WordDelta[] | undefined;
+  /**
+   * Inside a batch: the current write's changes of word counts, added to the batch's once it
+   * succeeds; a new document's claims as their tally, which goes into the batch's sum as it is.
+   */
+  private heldWords: Array<WordDelta | WordTally> | undefined;
 
   removeFile(path: string): void {
     this.db.transaction(() => {
@@ -313,6 +316,22 @@ export class SqliteBackend implements EvidenceBackend {
     this.statement('DELETE FROM claims WHERE doc_id = ?').run(id);
     this.statement('DELETE FROM quotes WHERE doc_id = ?').run(id);
     return texts;
+  }
+
+  /**
+   * A file's change of word counts: its old documents' claims (`gone`) leave, its new document's
+   * `claims` come (counted already on an ingest thread: `counted`). Inside a batch, a file that only
+   * adds claims gives their tally, summed with the batch's others without being sorted into rows
+   * of its own first (word counts were nearly half of the store's time on a thousand newswire
+   * stories).
+   */
+  private countFileWords(gone: readonly string[][], claims: Iterable<Claim> | undefined, counted: WordDelta | undefined): void {
+    if (this.heldWords && claims && !counted && !gone.some((g) => g.length)) {
+      const texts = Array.from(claims, (c) => c.text);
+      if (texts.length) this.heldWords.push(documentTally(texts));
+      return;
+    }
+    this.countWords(fileDelta(gone, claims, counted));
   }
 
   /**
