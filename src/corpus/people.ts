@@ -64,10 +64,11 @@ const NAME_RUN = new RegExp(
 );
 
 /** Courtesy titles: they mark a person and a pronoun, not a role. */
-const COURTESY: Record<string, 'he' | 'she' | undefined> = {
+// (Objects without a prototype: "constructor" or "toString" before a name is no title.)
+const COURTESY: Record<string, 'he' | 'she' | undefined> = Object.assign(Object.create(null), {
   mr: 'he', mrs: 'she', ms: 'she', miss: 'she', dr: undefined, prof: undefined, sir: 'he', dame: 'she',
   lord: 'he', lady: 'she', professor: undefined,
-};
+});
 /** Offices written before a name ("President", "Sen."): they mark a person and are the role. */
 const OFFICE = new Set([
   'president', 'minister', 'secretary', 'chancellor', 'senator', 'sen', 'rep', 'representative', 'congressman',
@@ -120,7 +121,7 @@ export const SAYS = String.raw`(?:said|says|told|added|stated|noted|argued|warne
 const OFFICE_OF = /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?$/u;
 
 /** Abbreviated offices spelled out for a role line ("Sen." → "Senator"). */
-const SPELLED: Record<string, string> = { 'Sen.': 'Senator', Sen: 'Senator', 'Rep.': 'Representative', Rep: 'Representative', 'Gov.': 'Governor', Gov: 'Governor', 'Gen.': 'General', 'Adm.': 'Admiral', 'Col.': 'Colonel' };
+const SPELLED: Record<string, string> = Object.assign(Object.create(null), { 'Sen.': 'Senator', Sen: 'Senator', 'Rep.': 'Representative', Rep: 'Representative', 'Gov.': 'Governor', Gov: 'Governor', 'Gen.': 'General', 'Adm.': 'Admiral', 'Col.': 'Colonel' });
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 const words = (s: string) => clean(s).split(' ');
 const bare = (w: string) => w.replace(/\.$/, '').toLowerCase();

@@ -34,6 +34,10 @@ describe('namedPeople', () => {
     // no role noun, no apposition
     expect(namedPeople(doc('Tokyo Electric Power shares of Japan rose, dealers said.'))).toEqual([]);
   });
+  it('takes no word that names a property of every object for a courtesy title ("Constructor Bob Smith said")', () => {
+    const people = namedPeople(doc('Constructor Bob Smith said the bridge is safe.', 'Smith said he would inspect it.'));
+    for (const p of people) expect(p.pronoun === undefined || p.pronoun === 'he' || p.pronoun === 'she', String(p.pronoun)).toBe(true);
+  });
   it('reads a role from an apposition, a firm name with commas included', () => {
     const d = doc(`"I think they will resist it," said Elliott Schlang, analyst\nat Prescott, Ball and Turben Inc. "They want to stay independent."`);
     const [p] = namedPeople(d);
