@@ -327,7 +327,5 @@ function shared(a: Set<string>, b: Set<string>): number {
  * "…failed to agree on how to set coffee export quotas" names the talks again to say what follows).
  */
 function overlap(candidate: Set<string>, shown: Set<string>): number {
-  let n = 0;
-  for (const w of candidate) if (shown.has(w)) n++;
-  return n / Math.max(1, candidate.size);
+  return shared(candidate, shown) / Math.max(1, candidate.size);
 }

@@ -22,16 +22,18 @@ const heads: Record<string, string> = {
   'w/5': 'SAUDI GULF OIL OUTPUT PUT AT 3.5 MLN BPD',
   'w/6': 'GULF BARGE FREIGHT RATES UP FURTHER ON CALL',
 };
-const sense = (docs: string[], title = 'Iran, the Gulf and oil supplies', topics = ['Iran', 'Gulf']) =>
+/** The stories of `topic` in another sense, each story told by its headline alone (its sentence, in lower case). */
+const senseIn = (headlines: Record<string, string>, docs: string[], title: string, topics: string[], topic: string, headline = (doc: string) => headlines[doc]) =>
   otherSense(
     { title, topics },
-    'Gulf',
+    topic,
     subject(docs),
     () => subject([]),
     words,
-    { ofDocuments: (ids: Iterable<string>) => new Map([...ids].map((d) => [d, [claim(d, heads[d].toLowerCase())]])) },
-    (doc) => ({ title: heads[doc] }),
+    { ofDocuments: (ids: Iterable<string>) => new Map([...ids].map((d) => [d, [claim(d, headlines[d].toLowerCase())]])) },
+    (doc) => ({ title: headline(doc) }),
   );
+const sense = (docs: string[], title = 'Iran, the Gulf and oil supplies', topics = ['Iran', 'Gulf']) => senseIn(heads, docs, title, topics, 'Gulf');
 
 describe('the sense of a topic', () => {
   it('leaves out the stories that name none of the deck\'s other words when most of them do', () => {
@@ -48,15 +50,7 @@ describe('the sense of a topic', () => {
       'y/2': 'JAPANESE ECONOMIST SEES STABLE YEN/DOLLAR RATES',
       'y/3': 'YEN RISE HITS JAPAN EXPORTERS',
     };
-    const off = otherSense(
-      { title: 'Japan, the yen and its exporters', topics: ['yen', 'Japan'] },
-      'yen',
-      subject(['y/1', 'y/2', 'y/3']),
-      () => subject([]),
-      words,
-      { ofDocuments: (ids: Iterable<string>) => new Map([...ids].map((d) => [d, [claim(d, yen[d].toLowerCase())]])) },
-      (doc) => ({ title: yen[doc] }),
-    );
+    const off = senseIn(yen, ['y/1', 'y/2', 'y/3'], 'Japan, the yen and its exporters', ['yen', 'Japan'], 'yen');
     expect(off.size).toBe(0);
   });
   it('does not read the deck\'s noun in a verb: "barges to supply those ships" is no oil supply (Reuters-21578, ship)', () => {
@@ -66,15 +60,7 @@ describe('the sense of a topic', () => {
       's/3': 'IRAN CLAIMS NEW VICTORIES NEAR BASRA ON GULF FRONT',
       's/4': 'GULF BARGE RATES FIRM ON THE DEMAND FOR BARGES TO SUPPLY THOSE SHIPS',
     };
-    const off = otherSense(
-      { title: 'Iran, the Gulf and oil supplies', topics: ['Iran', 'Gulf'] },
-      'Gulf',
-      subject(['s/1', 's/2', 's/3', 's/4']),
-      () => subject([]),
-      words,
-      { ofDocuments: (ids: Iterable<string>) => new Map([...ids].map((d) => [d, [claim(d, lines[d].toLowerCase())]])) },
-      (doc) => ({ title: lines[doc].replace(/\bTO SUPPLY\b/, 'to supply') }),
-    );
+    const off = senseIn(lines, ['s/1', 's/2', 's/3', 's/4'], 'Iran, the Gulf and oil supplies', ['Iran', 'Gulf'], 'Gulf', (doc) => lines[doc].replace(/\bTO SUPPLY\b/, 'to supply'));
     expect([...off]).toEqual(['s/4']);
   });
 });
