@@ -130,6 +130,10 @@ export function pointsBack(
     // oil to a refinery, the ship lost its steering", "Under the plan, steel output…").
     if (ONE_OF_A_KIND.test(m[1])) continue;
     if (opensLine(text, m.index ?? 0) && !COUNTED.test(m[1])) return true;
+    // So is the subject of what a speaker said ("National Bank said the issue is part of a
+    // program…") when the story named it anywhere before: the issue its lead announced. (A body
+    // every country has is the speaker's own: "Japan's trade minister said the government…".)
+    if (REPORTED_SUBJECT.test(text.slice(0, m.index ?? 0)) && !COUNTED.test(m[1]) && !INSTITUTION.has(head.noun) && wordsOf(doc.text.slice(0, claim.start)).some((w) => w.stem === s)) return true;
     // A line past the lead that names no one and nowhere says which X only through the story
     // ("The dramatic fall in oil prices last year was responsible for the slump": Indonesia's,
     // which the story gave as near-zero growth).
@@ -197,6 +201,9 @@ const OPENERS = 'after|before|while|when|although|though|despite|following|since
 const OPENING_PREPOSITION = new RegExp(`^(?:${OPENERS}|in|on|at|for|from|by)\\s+$`, 'i');
 // (A comma before a name is a place's: "in Paulsboro, New Jersey, the ship…".)
 const SCENE_SETTER = new RegExp(`^(?:${OPENERS})\\b(?:[^,;:]|,\\s+(?=\\p{Lu})){3,120},\\s+$`, 'iu');
+
+/** A speaker and a verb of saying before a reported clause's subject: "National Bank said (that) ". */
+const REPORTED_SUBJECT = /^(?:\p{Lu}[\p{L}.'’&-]*\s+){1,5}(?:\p{Ll}+\s+){0,2}(?:said|says|added|stated|reported|announced|noted|told\s+\p{L}+)\s+(?:that\s+)?$/u;
 
 /** A plan or purpose in the past: "were intended to", "was meant to", "was to be". */
 const PAST_INTENTION = /\b(?:was|were)\s+(?:(?:originally|initially|once)\s+)?(?:intended|meant|supposed|designed|planned|expected)\s+to\b|\b(?:was|were)\s+to\s+be\b/i;

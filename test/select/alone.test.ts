@@ -62,6 +62,15 @@ describe('lines that point back', () => {
     expect(pointsBack(claim, { text })).toBe(true);
     expect(pointsBack(claim, { text }, new Set(), 'Russia may become overdependent on China.')).toBe(false);
   });
+  it('finds the subject of what a speaker said when the story named it before (Reuters-21578, general: a bank\'s securities issue)', () => {
+    expect(doc(
+      'National Bank of Canada said it is issuing 25 mln dlrs worth of mortgage-backed securities. The securities are available in denominations of 5,000 dlrs.',
+      'National Bank said the issue is part of a program by Canada Mortgage and Housing, introduced late last year.',
+    )).toBe(true);
+    // a subject the story never named is new; a body every country has is the speaker's
+    expect(doc('National Bank of Canada reported higher profits.', 'National Bank said the program is part of its plan.')).toBe(false);
+    expect(doc('Japan\'s government will cut tariffs on chips. Its exports rose in May. Imports fell. Prices rose.', 'Japan\'s trade minister said the government will act.')).toBe(false);
+  });
   it('finds an intention the story goes on to undo (seed: Russia’s Asian policy)', () => {
     const text = 'Russia’s Asian policy was to be balanced and diversified. Oil and gas pipelines were intended to serve Asian customers, not just China.\n\nMeanwhile China has bought the lion’s share of oil sent to Kozmino.';
     const sentence = 'Oil and gas pipelines were intended to serve Asian customers, not just China.';
