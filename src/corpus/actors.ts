@@ -2,14 +2,20 @@
  * Actors of a sentence: gazetteer names (canonicalised, so "Moscow" and "the Kremlin" both count
  * as Russia), titled people ("President Vladimir Putin") and "Full Name (ACRONYM)" organisations.
  */
-import { ACTORS, DEMONYMS, TITLES } from './gazetteer.ts';
+import { ACTORS, DEMONYMS, REGIONS, TITLES } from './gazetteer.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const canonicalOf = new Map<string, string>();
 for (const [canonical, forms] of Object.entries(ACTORS)) for (const f of forms) canonicalOf.set(f, canonical);
 const forms = [...canonicalOf.keys()].sort((a, b) => b.length - a.length);
+/**
+ * What makes a country's name part of another place's: "New Mexico" (where "New Zealand" is a form
+ * of its own), "the Gulf of Mexico", "the Sea of Japan".
+ */
+const ANOTHER_PLACE = '(?<![\\p{L}])(?:New|(?:Gulf|Sea|Bay|Straits?) of)\\s';
+const anotherPlaceBefore = new RegExp(`${ANOTHER_PLACE}$`, 'u');
 /** The gazetteer as one expression: a form with no letter, digit or dot before it and no letter, digit or ".x" after; the longest first. */
-export const gazetteerPattern = (): RegExp => new RegExp(`(?<![\\p{L}\\d.])(${forms.map(escape).join('|')})(?![\\p{L}\\d]|\\.[\\p{L}])`, 'gu');
+export const gazetteerPattern = (): RegExp => new RegExp(`(?<![\\p{L}\\d.])(?<!${ANOTHER_PLACE})(${forms.map(escape).join('|')})(?![\\p{L}\\d]|\\.[\\p{L}])`, 'gu');
 /** The shortest form: the search below looks forms up by their first two characters. */
 export const SHORTEST_FORM = Math.min(...forms.map((f) => f.length));
 /** The forms by their first two characters (UTF-16 code units, as one number), in the expression's order. */
@@ -39,7 +45,7 @@ export function gazetteerForms(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length - 1; ) {
     const candidates = formsByStart.get(pairAt(text, i));
-    if (candidates && (i === 0 || (text.charCodeAt(i - 1) !== 46 && !isLetterOrDigit(codePointBefore(text, i))))) {
+    if (candidates && (i === 0 || (text.charCodeAt(i - 1) !== 46 && !isLetterOrDigit(codePointBefore(text, i)) && !anotherPlaceBefore.test(text.slice(Math.max(0, i - 16), i))))) {
       const form = candidates.find((f) => {
         if (!text.startsWith(f, i)) return false;
         const end = i + f.length;
@@ -91,4 +97,19 @@ export function findActors(sentence: string): string[] {
     if (!canonicalOf.has(acronym) && !/^(the|The)\b/.test(m[1])) out.add(acronym);
   }
   return [...out];
+}
+
+/** The countries of a region ("Latin America" → Brazil, Mexico, …): none for what is no region. */
+export function membersOf(name: string): readonly string[] {
+  return REGIONS.get(canonicalActor(name)) ?? [];
+}
+
+/**
+ * Whether a text names one of a region's countries, by name or adjective ("Brazil", "Mexican"):
+ * a story on Brazil's debt is one on Latin America's.
+ */
+export function namesMemberOf(region: string, text: string): boolean {
+  const members = membersOf(region);
+  if (!members.length) return false;
+  return placesIn(text).some((p) => members.includes(p)) || (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).some((w) => members.includes(DEMONYMS.get(w) ?? ''));
 }

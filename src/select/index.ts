@@ -19,7 +19,7 @@ import { kinWords } from './kin.ts';
 import { aboutness, findTerm, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, stem, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
-import { demonymsOf, findActors } from '../corpus/actors.ts';
+import { demonymsOf, findActors, membersOf } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
 import { protagonistWeight } from './protagonist.ts';
 import { keepVectors, type Vectors } from './storylines.ts';
@@ -434,8 +434,11 @@ export function searchTerms(store: EvidenceStore, request: Pick<ClaimRequest, 'q
 function searchText(request: Pick<ClaimRequest, 'query' | 'topic'>, keywords: readonly string[]): string {
   const asked = [request.query ?? '', request.topic ?? '', ...keywords].join(' ');
   // A country's adjective names it too ("the Japanese government", "British exports").
-  const places = [asked, ...(asked.match(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*/gu) ?? [])].flatMap((name) => demonymsOf(name.trim()));
-  return [asked, ...kinWords(asked), ...new Set(places)].join(' ');
+  // A region names its countries ("Latin America": Brazil, Mexico…), by name and adjective.
+  const names = [asked, ...(asked.match(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*/gu) ?? [])].map((name) => name.trim());
+  const members = names.flatMap((name) => membersOf(name));
+  const places = [...names, ...members].flatMap((name) => demonymsOf(name));
+  return [asked, ...kinWords(asked), ...new Set([...places, ...members])].join(' ');
 }
 
 function topicKeywords(store: EvidenceStore, topic: string): string[] {

@@ -20,7 +20,7 @@ import type { Claim, CorpusDocument } from '../model.ts';
 import { kinWord } from './kin.ts';
 import { headlineWords, isName, sentenceKey, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { datelineLength, fromCapitals } from '../text.ts';
-import { canonicalActor, demonymPlace } from '../corpus/actors.ts';
+import { canonicalActor, demonymPlace, membersOf, namesMemberOf } from '../corpus/actors.ts';
 import { TITLES } from '../corpus/gazetteer.ts';
 
 export interface SubjectTerm {
@@ -285,7 +285,7 @@ function aboutnessIn(subject: Subject, words: readonly Word[], docId: string): n
  * not only through words typical of its stories.
  */
 export function namesSubject(subject: Subject, words: readonly Word[], docId: string): boolean {
-  return subject.phrases.some((t) => findTerm(t, words) >= 0 || namesHead(t, words, docId, subject) || namesDemonym(t, words)) || queryHits(subject, words, docId) > 0;
+  return subject.phrases.some((t) => findTerm(t, words) >= 0 || namesHead(t, words, docId, subject) || namesDemonym(t, words) || namesMember(t, words)) || queryHits(subject, words, docId) > 0;
 }
 
 /**
@@ -301,7 +301,7 @@ function namesHead(term: SubjectTerm, words: readonly Word[], docId: string, sub
 
 function aboutnessOf(subject: Subject, words: readonly Word[], docId: string): number {
   if (subject.phrases.some((t) => findTerm(t, words) >= 0)) return 1;
-  if (subject.phrases.some((t) => namesDemonym(t, words))) return DEMONYM_ABOUT;
+  if (subject.phrases.some((t) => namesDemonym(t, words) || namesMember(t, words))) return DEMONYM_ABOUT;
   const hits = queryHits(subject, words, docId);
   if (hits > 0) return Math.min(1, 0.6 + 0.4 * (hits / Math.min(4, subject.query.length)));
   // Words typical of the subject speak for it only in a story about it, not one that names it once.
@@ -350,6 +350,15 @@ function namesDemonym(name: SubjectTerm, words: readonly Word[]): boolean {
     const t = w.text.replace(/['’]s$/, '');
     return ((t.startsWith(root) && DEMONYM.test(t.slice(root.length))) || (t.startsWith(name.text) && DEMONYM.test(t.slice(name.text.length)))) && !inName(words, i);
   });
+}
+
+/**
+ * Whether a sentence names one of the countries of a region the subject names ("Brazil",
+ * "Mexican" for Latin America). (A headline in capitals is read as a name: "BRAZIL" is Brazil.)
+ */
+function namesMember(name: SubjectTerm, words: readonly Word[]): boolean {
+  if (!name.proper || !membersOf(name.text).length) return false;
+  return namesMemberOf(name.text, words.map((w) => (/^\p{Lu}{4,}$/u.test(w.text) ? w.text[0] + w.text.slice(1).toLowerCase() : w.text)).join(' '));
 }
 
 /**
@@ -448,7 +457,9 @@ export function scopeOf(
   if (!terms.length) return undefined;
   // The deck's topics that are places or bodies are within it too: in "The US–Japan semiconductor
   // dispute" (topics semiconductors and Japan), "Japanese firms … argue" is no other country's line.
-  const actors = new Set([...terms, ...topics.map((t) => ({ text: t }))].flatMap((t) => actorsOf(t.text)));
+  // (A region's countries are within it: Brazil in a deck on Latin America.)
+  const named = [...terms, ...topics.map((t) => ({ text: t }))].flatMap((t) => actorsOf(t.text));
+  const actors = new Set([...named, ...named.flatMap((a) => membersOf(a))]);
   const within = topics.map((t) => termOf(t.replace(/[-_]+/g, ' '), corpus)).filter((t) => t.proper);
   return { terms: terms.map((t) => ({ ...t, proper: true })), actors, actorsOf, within };
 }
@@ -631,7 +642,8 @@ function feedback(
       if (subject.names.some((t) => findTerm(t, head) >= 0 || findTerm(t, titleWords(c.docId)) >= 0)) subject.namedDocuments.add(c.docId);
     }
   }
-  const names = (words: readonly Word[], docId: string) => subject.phrases.some((t) => findTerm(t, words) >= 0) || queryHits(subject, words, docId) > 0;
+  // (A region is named by its countries: a story on Brazil is one on Latin America.)
+  const names = (words: readonly Word[], docId: string) => subject.phrases.some((t) => findTerm(t, words) >= 0 || namesMember(t, words)) || queryHits(subject, words, docId) > 0;
   // A place is named by its adjective too ("the Japanese government" in a story on the yen), but a
   // story that only ever uses the adjective ("the Canadian dollar") is no story about the place.
   const byName = new Set<string>();

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gazetteerForms, gazetteerPattern, SHORTEST_FORM } from '../../src/corpus/actors.ts';
+import { findActors, gazetteerForms, gazetteerPattern, membersOf, namesMemberOf, SHORTEST_FORM } from '../../src/corpus/actors.ts';
 import { prng } from '../support/prng.ts';
 
 const pattern = gazetteerPattern();
@@ -50,5 +50,27 @@ describe('gazetteerForms', () => {
       }
     }
     expect(found).toBeGreaterThan(100);
+  });
+});
+
+describe('regions and places named after a country', () => {
+  it('reads a region of several words as itself, never as the country a word of it names', () => {
+    expect(findActors('Debt in Latin America rose.')).toEqual(['Latin America']);
+    expect(findActors('Sales in South America and North America grew.')).toEqual(['South America', 'North America']);
+    expect(findActors('Investment in Central Asia.')).toEqual(['Central Asia']);
+  });
+  it('reads "New Mexico" and "the Gulf of Mexico" as other places (Reuters-21578, general: Gulf Coast oil)', () => {
+    expect(findActors('Pogo Producing Co said it explores in the Gulf Coast and Gulf of Mexico areas.')).toEqual([]);
+    expect(findActors('Voters in New Mexico backed the plan.')).toEqual([]);
+    expect(findActors('Exports from New Zealand and Papua New Guinea rose.')).toEqual(['New Zealand', 'Papua New Guinea']);
+    expect(findActors("Mexico's state oil firm signed a loan.")).toEqual(['Mexico']);
+  });
+  it('knows a region by its countries, named or by their adjective', () => {
+    expect(membersOf('Latin America')).toEqual(expect.arrayContaining(['Brazil', 'Argentina', 'Mexico', 'Venezuela']));
+    expect(membersOf('Latin America')).not.toContain('Canada');
+    expect(membersOf('Brazil')).toEqual([]);
+    expect(namesMemberOf('Latin America', 'Brazil suspended interest payments on its debt.')).toBe(true);
+    expect(namesMemberOf('Latin America', 'The Argentine negotiator was confident.')).toBe(true);
+    expect(namesMemberOf('Latin America', 'Canada cut its rates.')).toBe(false);
   });
 });

@@ -224,6 +224,13 @@ describe('the scope a deck title sets', () => {
     // another country is still another's (the test can fail)
     expect(inScope(us, 'South Korean firms argue the flow of cheap chips to third countries is due to grey-market sales.', head)).toBe(false);
   });
+  it('keeps lines on a region\'s countries in a deck on the region (Reuters-21578: "Latin America\'s debt and the banks")', () => {
+    const named = corpusWords([claim('a', 'Banks said Brazil suspended interest payments.'), claim('b', 'Debt in Latin America rose.'), claim('c', 'Banks lent more to Latin America than to Asia.')]);
+    const latin = scopeOf("Latin America's debt and the banks", ['debt', 'Latin America', 'banks'], named, findActors)!;
+    expect(latin.terms.map((t) => t.text)).toEqual(['Latin America']);
+    expect(inScope(latin, 'Brazil on February 20 suspended interest payments on 68 billion dlrs of its debts.', { title: 'U.K. SAYS HAS NO ROLE IN BRAZIL MORATORIUM TALKS' })).toBe(true);
+    expect(inScope(latin, 'The Philippines will offer its bank creditors a pricing plan.', { title: 'MANILA SAID TO OFFER DEBT BONDS TO BANKS' })).toBe(false);
+  });
   it('keeps a topic the title makes the owner of its subject (Reuters-21578: "Brazil\'s debt moratorium and the banks")', () => {
     const named = corpusWords([claim('a', 'Banks said Brazil suspended interest payments.'), claim('b', 'Banks said Brazil and the Philippines owe them.')]);
     const brazil = scopeOf("Brazil's debt moratorium and the banks", ['Brazil', 'debt', 'banks'], named, findActors)!;
