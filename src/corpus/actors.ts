@@ -2,7 +2,7 @@
  * Actors of a sentence: gazetteer names (canonicalised, so "Moscow" and "the Kremlin" both count
  * as Russia), titled people ("President Vladimir Putin") and "Full Name (ACRONYM)" organisations.
  */
-import { ACTORS, DEMONYMS, REGIONS, TITLES } from './gazetteer.ts';
+import { ACTORS, CONTINENTS, DEMONYMS, REGIONS, TITLES } from './gazetteer.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const canonicalOf = new Map<string, string>();
@@ -112,4 +112,9 @@ export function namesMemberOf(region: string, text: string): boolean {
   const members = membersOf(region);
   if (!members.length) return false;
   return placesIn(text).some((p) => members.includes(p)) || (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).some((w) => members.includes(DEMONYMS.get(w) ?? ''));
+}
+
+/** The countries of a continent ("Europe" → Germany, France, …): none for what is no continent. */
+export function countriesOf(continent: string): readonly string[] {
+  return CONTINENTS.get(continent) ?? [];
 }

@@ -44,6 +44,7 @@ const KNOWN: Record<string, string[]> = {
 
 interface CountryRecord {
   name: { common: string; official: string };
+  region?: string;
   subregion?: string;
   unRegionalGroup?: string;
   altSpellings?: string[];
@@ -68,7 +69,7 @@ function gazetteer(): Record<string, string[]> {
   }
   // Regions of several words ("South America", "Eastern Europe", "Central Asia"), so "Latin
   // America" or "North America" is a region, never the United States.
-  for (const r of regions(countries).keys()) if (/\s/.test(r) && !out[r]) out[r] = [r];
+  for (const c of countries) for (const r of regionsOf(c)) if (r && !out[r]) out[r] = [r];
   for (const c of countries) {
     const canonical = canonicalOf.get(c.name.common) ?? c.name.common;
     const forms = [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3), ...(c.capital ?? []), c.demonyms?.eng?.m, c.demonyms?.eng?.f];
@@ -78,34 +79,34 @@ function gazetteer(): Record<string, string[]> {
   return out;
 }
 
-/**
- * The world's regions with their countries (canonical names): each country's subregion in the data
- * set ("South America", "Western Europe"), and Latin America, the countries of the United
- * Nations' Latin American and Caribbean Group.
- */
-function regions(countries: readonly CountryRecord[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const add = (region: string, country: string) => out.set(region, [...(out.get(region) ?? []), country]);
-  for (const c of countries) {
-    if (c.subregion) add(c.subregion, c.name.common);
-    if (c.unRegionalGroup === 'Latin American and Caribbean Group') add('Latin America', c.name.common);
-  }
-  return out;
-}
-
 export const ACTORS: Record<string, string[]> = gazetteer();
 
+/**
+ * A country's regions of several words: its subregion in the data set ("South America",
+ * "Western Europe"), and Latin America for the countries of the United Nations' Latin American
+ * and Caribbean Group.
+ */
+function regionsOf(c: CountryRecord): Array<string | undefined> {
+  return [c.subregion, c.unRegionalGroup === 'Latin American and Caribbean Group' ? 'Latin America' : undefined];
+}
+
 /** Each region of several words with its countries (canonical, as in ACTORS): "Latin America" → Brazil, Mexico, … */
-export const REGIONS: ReadonlyMap<string, readonly string[]> = (() => {
+export const REGIONS: ReadonlyMap<string, readonly string[]> = regionsBy(regionsOf);
+
+/** Each continent with its countries (canonical): "Europe" → Germany, France, … */
+export const CONTINENTS: ReadonlyMap<string, readonly string[]> = regionsBy((c) => [c.region === 'Antarctic' ? undefined : c.region]);
+
+function regionsBy(of: (c: CountryRecord) => Array<string | undefined>): Map<string, string[]> {
   const require = createRequire(import.meta.url);
   const canonicalOf = new Map<string, string>();
   for (const [canonical, forms] of Object.entries(KNOWN)) for (const f of forms) canonicalOf.set(f, canonical);
   const out = new Map<string, string[]>();
-  for (const [region, countries] of regions(require('world-countries') as CountryRecord[])) {
-    if (/\s/.test(region)) out.set(region, countries.map((c) => canonicalOf.get(c) ?? c));
+  for (const c of require('world-countries') as CountryRecord[]) {
+    for (const r of of(c)) if (r) out.set(r, [...(out.get(r) ?? []), canonicalOf.get(c.name.common) ?? c.name.common]);
   }
   return out;
-})();
+}
+
 
 /**
  * Each country's adjective for its people and things ("Japanese", "British", "Dutch", "Swiss"),

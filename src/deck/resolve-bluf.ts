@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, everywhere, retells, topicCoverage, type Subject, contentWords, inScope, isExcluded, isPinned, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, everywhere, setsIn, retells, topicCoverage, type Subject, contentWords, inScope, isExcluded, isPinned, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -22,7 +22,10 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // The deck's subjects: its topics, else what its sections ask for, else its title.
   // (A place nearly every document is about, "Russia" in analyses of Russia and China, says
   // nothing of what the deck is about beside a topic that does: "trade".)
-  const told = env.spec.topics.filter((topic) => !/^\p{Lu}/u.test(topic) || !everywhere(ctx, topic));
+  // Nor does a place the title sets another topic in ("Unemployment in Europe"): it is the
+  // deck's scope, and its own stories (a car maker's European earnings) are not the deck's.
+  const placeOf = (topic: string) => env.spec.topics.some((t) => t !== topic && !/^\p{Lu}/u.test(t) && setsIn(env.spec.title ?? '', topic, t));
+  const told = env.spec.topics.filter((topic) => !/^\p{Lu}/u.test(topic) || (!everywhere(ctx, topic) && !placeOf(topic)));
   const requests: Array<{ query?: string; topic?: string }> = env.spec.topics.length
     ? (told.length ? told : env.spec.topics).map((topic) => ({ topic }))
     : env.coverage.length ? env.coverage : [{ query: env.spec.title }];

@@ -806,12 +806,20 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
 /**
  * Whether a title writes a place as what qualifies a topic, right before it: "Iran" and "Iraq"
  * in "The Iran–Iraq war", "UK" in "The UK economy", "Russia" in "Russia's trade with China";
- * not "Iran" in "Iran, the Gulf and oil supplies".
+ * or as where it happens, after it: "Europe" in "Unemployment in Europe"; not "Iran" in "Iran,
+ * the Gulf and oil supplies".
  */
 function qualifies(title: string, place: string, topic: string): boolean {
   const esc = (t: string) => t.replace(/[-_]+/g, ' ').trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
   const names = '\\p{Lu}[\\p{L}.]*';
-  return new RegExp(`(?<![\\p{L}])${esc(place)}(?:['’]s)?(?:\\s*[-–—/]\\s*${names}(?:['’]s)?)*\\s+(?:\\p{Ll}+\\s+){0,1}${esc(topic)}`, 'iu').test(title.replace(/[-_]+(?=\p{Ll})/gu, ' '));
+  const t = title.replace(/[-_]+(?=\p{Ll})/gu, ' ');
+  return new RegExp(`(?<![\\p{L}])${esc(place)}(?:['’]s)?(?:\\s*[-–—/]\\s*${names}(?:['’]s)?)*\\s+(?:\\p{Ll}+\\s+){0,1}${esc(topic)}`, 'iu').test(t) || setsIn(title, place, topic);
+}
+
+/** Whether a title sets a topic in a place, right after it: "Unemployment in Europe", "Inflation across Asia". */
+export function setsIn(title: string, place: string, topic: string): boolean {
+  const esc = (t: string) => t.replace(/[-_]+/g, ' ').trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  return new RegExp(`(?<![\\p{L}])${esc(topic)}\\s+(?:in|across|within|throughout)\\s+(?:the\\s+)?${esc(place)}(?![\\p{L}])`, 'iu').test(title.replace(/[-_]+(?=\p{Ll})/gu, ' '));
 }
 
 /** Whether nearly every document the spec allows is a story about a topic (`EVERYWHERE` of them, at least `EVERYWHERE_DOCUMENTS`). */

@@ -20,7 +20,7 @@ import type { Claim, CorpusDocument } from '../model.ts';
 import { kinWord } from './kin.ts';
 import { headlineWords, isName, sentenceKey, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { datelineLength, fromCapitals } from '../text.ts';
-import { canonicalActor, demonymPlace, membersOf, namesMemberOf } from '../corpus/actors.ts';
+import { canonicalActor, countriesOf, demonymPlace, membersOf, namesMemberOf } from '../corpus/actors.ts';
 import { TITLES } from '../corpus/gazetteer.ts';
 
 export interface SubjectTerm {
@@ -450,7 +450,8 @@ export function scopeOf(
     const run = words.slice(i, j + 1);
     // A name the title makes the owner of its subject ("Brazil's debt moratorium") scopes the deck
     // even when it is one of the topics: the other topics are its debt and its banks.
-    const owner = POSSESSIVE.test(run[run.length - 1].text) && j + 1 < words.length;
+    // So does one the title sets its subject in ("Unemployment in Europe").
+    const owner = (POSSESSIVE.test(run[run.length - 1].text) && j + 1 < words.length) || (i > 0 && /\s(?:in|across|throughout|within)\s+(?:the\s+)?$/i.test(title.slice(0, words[i].start)));
     if (owner || !run.every((w) => topicStems.has(w.stem))) terms.push(termOf(run.map((w) => unowned(w.text)).join(' '), corpus));
     i = j;
   }
@@ -459,7 +460,10 @@ export function scopeOf(
   // dispute" (topics semiconductors and Japan), "Japanese firms … argue" is no other country's line.
   // (A region's countries are within it: Brazil in a deck on Latin America.)
   const named = [...terms, ...topics.map((t) => ({ text: t }))].flatMap((t) => actorsOf(t.text));
+  // (So are a continent's the title names, but for those the deck names itself: in "Unemployment
+  // in Europe", Switzerland's jobless rate is the deck's, Japan's is not.)
   const actors = new Set([...named, ...named.flatMap((a) => membersOf(a))]);
+  for (const t of terms) for (const c of countriesOf(t.text)) if (!named.includes(c)) actors.add(c);
   const within = topics.map((t) => termOf(t.replace(/[-_]+/g, ' '), corpus)).filter((t) => t.proper);
   return { terms: terms.map((t) => ({ ...t, proper: true })), actors, actorsOf, within };
 }

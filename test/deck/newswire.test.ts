@@ -183,6 +183,20 @@ describe('newswire decks', () => {
     expect(iran.bullets.length).toBeGreaterThan(0);
   });
 
+  it('reads a deck set in a continent in its countries\' stories, and its bottom line in the stories on its subject there: "Unemployment in Europe"', () => {
+    const deck = compose('unemployment-europe');
+    const bluf = deck.slides.find((s) => s.kind === 'judgements' && s.bottomLine);
+    if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
+    expect(bluf.judgements.length).toBeGreaterThan(0);
+    for (const j of bluf.judgements) expect(j.text).toMatch(/unemployment|jobless/i);
+    for (const j of bluf.judgements) expect(j.text).not.toMatch(/Japan|Ford/);
+  });
+  it('reads a deck on a region in its countries\' stories: Brazil\'s and Venezuela\'s debt in "Latin America\'s debt and the banks"', () => {
+    const lines = shownLines(compose('latin-debt'));
+    expect(lines.filter((l) => /Brazil|Argentin|Venezuela|Mexic|Chile/.test(l.text)).length).toBeGreaterThanOrEqual(4);
+    for (const l of lines) expect(l.text).not.toMatch(/asset-backed|credit card|Federal Reserve/);
+  });
+
   it('states the title\'s own phrases where the corpus tells no story on any topic: "Economic growth and industrial output" over GNP and industrial production', () => {
     expect(titlePhrases('Economic growth and industrial output')).toEqual(['economic growth', 'industrial output']);
     expect(titlePhrases('The dollar, interest rates and central banks')).toEqual(['interest rates', 'central banks']);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/model.ts';
 import { aboutness, findTerm, inflection, inScope, namesSubject, scopeOf, subjectOf, termOf, toldWith, STORY } from '../../src/select/subject.ts';
+import { setsIn } from '../../src/select/index.ts';
 import { corpusWords, headlineWords, wordsOf } from '../../src/select/words.ts';
 import { findActors } from '../../src/corpus/actors.ts';
 
@@ -230,6 +231,15 @@ describe('the scope a deck title sets', () => {
     expect(latin.terms.map((t) => t.text)).toEqual(['Latin America']);
     expect(inScope(latin, 'Brazil on February 20 suspended interest payments on 68 billion dlrs of its debts.', { title: 'U.K. SAYS HAS NO ROLE IN BRAZIL MORATORIUM TALKS' })).toBe(true);
     expect(inScope(latin, 'The Philippines will offer its bank creditors a pricing plan.', { title: 'MANILA SAID TO OFFER DEBT BONDS TO BANKS' })).toBe(false);
+  });
+  it('keeps lines on a continent\'s countries in a deck set in it, not another continent\'s (Reuters-21578: "Unemployment in Europe")', () => {
+    const named = corpusWords([claim('a', 'Unemployment in Europe rose.'), claim('b', 'Jobless rates in Europe and Asia differ.')]);
+    const europe = scopeOf('Unemployment in Europe', ['unemployment', 'Europe'], named, findActors)!;
+    expect(europe.terms.map((t) => t.text)).toEqual(['Europe']);
+    expect(inScope(europe, 'Finnish unemployment was 6.7 pct in December.', { title: 'FINNISH UNEMPLOYMENT 6.7 PCT IN DECEMBER' })).toBe(true);
+    expect(inScope(europe, "Japan's unemployment rate rose to a record 3.0 pct in January.", { title: 'JAPAN UNEMPLOYMENT RISES TO RECORD' })).toBe(false);
+    expect(setsIn('Unemployment in Europe', 'Europe', 'unemployment')).toBe(true);
+    expect(setsIn("Europe's unemployment", 'Europe', 'unemployment')).toBe(false);
   });
   it('keeps a topic the title makes the owner of its subject (Reuters-21578: "Brazil\'s debt moratorium and the banks")', () => {
     const named = corpusWords([claim('a', 'Banks said Brazil suspended interest payments.'), claim('b', 'Banks said Brazil and the Philippines owe them.')]);
