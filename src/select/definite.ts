@@ -103,6 +103,10 @@ export function pointsBack(
   // "Meanwhile China has bought the lion's share…": an intention the story goes on to undo reads,
   // alone, as what happened.
   if (PAST_INTENTION.test(text) && CONTRAST_NEXT.test(doc.text.slice(claim.end, claim.end + 200))) return true;
+  // "Sales in 1986 represented 11.8 per cent…", "Investments are being spurred…": a measure of
+  // someone's business, bare, leaves whose to the story.
+  const measure = BARE_MEASURE.exec(text);
+  if (measure && !QUALIFIED.test(text.slice(measure[0].length)) && !/^\s*\(/.test(text.slice(measure[0].length))) return true;
   // "Company said it will increase dividend…": a wire's bare noun for the company it named before.
   if (BARE_SUBJECT.test(text) && commonNoun(text.split(/\s/)[0], doc.text)) return true;
   for (const m of text.matchAll(THE_PHRASE)) {
@@ -201,6 +205,9 @@ const OPENERS = 'after|before|while|when|although|though|despite|following|since
 const OPENING_PREPOSITION = new RegExp(`^(?:${OPENERS}|in|on|at|for|from|by)\\s+$`, 'i');
 // (A comma before a name is a place's: "in Paulsboro, New Jersey, the ship…".)
 const SCENE_SETTER = new RegExp(`^(?:${OPENERS})\\b(?:[^,;:]|,\\s+(?=\\p{Lu})){3,120},\\s+$`, 'iu');
+
+/** A measure that is always someone's, opening a line with no owner: "Sales in 1986…", "Exports rose…". */
+const BARE_MEASURE = /^(?:Sales|Exports|Imports|Earnings|Profits|Losses|Revenues?|Output|Production|Shipments|Deliveries|Purchases|Investments|Reserves)\b(?!\s+(?:and|or)\s+\p{Ll}+\s+of\b)/u;
 
 /** A speaker and a verb of saying before a reported clause's subject: "National Bank said (that) ". */
 const REPORTED_SUBJECT = /^(?:\p{Lu}[\p{L}.'’&-]*\s+){1,5}(?:\p{Ll}+\s+){0,2}(?:said|says|added|stated|reported|announced|noted|told\s+\p{L}+)\s+(?:that\s+)?$/u;

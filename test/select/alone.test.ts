@@ -71,6 +71,13 @@ describe('lines that point back', () => {
     expect(doc('National Bank of Canada reported higher profits.', 'National Bank said the program is part of its plan.')).toBe(false);
     expect(doc('Japan\'s government will cut tariffs on chips. Its exports rose in May. Imports fell. Prices rose.', 'Japan\'s trade minister said the government will act.')).toBe(false);
   });
+  it('finds a measure that is always someone\'s opening a line with no owner: whose sales? (Reuters-21578, general: Ford Europe; Japanese investors in Britain)', () => {
+    expect(doc('Ford Europe\'s net earnings soared by 71 per cent last year.', 'Sales in 1986 represented 11.8 per cent of the European market share, Whipple said.')).toBe(true);
+    expect(doc('Japanese investors are buying British shares.', 'Investments are being spurred by the growth in profits of British companies, fund managers said.')).toBe(true);
+    // a measure that says whose or of what stands
+    expect(doc('', 'Sales of previously owned homes dropped 14.5 pct in January, the National Association of Realtors said.')).toBe(false);
+    expect(doc('', 'Exports by Brazil rose 5 pct in January.')).toBe(false);
+  });
   it('finds an intention the story goes on to undo (seed: Russia’s Asian policy)', () => {
     const text = 'Russia’s Asian policy was to be balanced and diversified. Oil and gas pipelines were intended to serve Asian customers, not just China.\n\nMeanwhile China has bought the lion’s share of oil sent to Kozmino.';
     const sentence = 'Oil and gas pipelines were intended to serve Asian customers, not just China.';
