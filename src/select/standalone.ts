@@ -123,10 +123,11 @@ const SUCH = /\bsuch\s+(?!as\b|that\b)(?:an?\s+)?\p{Ll}+/iu;
 /** A sentence that ends on "this option", "these regions": which ones? */
 const CLOSING_DEMONSTRATIVE = /\b(?:this|these|those|that)\s+\p{Ll}+[.!?]?["”’)]*$/u;
 /**
- * "Any other Chinese investments…", "the other three countries": the rest of a set the story
- * named before ("other than energy" says which; "on the other hand" is no set).
+ * "Any other Chinese investments…", "the other three countries", "Other potential candidates
+ * include…": the rest of a set the story named before ("other than energy" says which; "on the
+ * other hand" is no set).
  */
-const OTHER_OF_SET = /\b(?:the|any|all|its|their)\s+other\s+(?!hand\b|side\b|way\b|day\b)(?!.*\bthan\b)/i;
+const OTHER_OF_SET = /\b(?:the|any|all|its|their)\s+other\s+(?!hand\b|side\b|way\b|day\b)(?!.*\bthan\b)|^other\s+(?!than\b)(?:\p{Ll}+\s+){0,2}\p{Ll}+s\b/iu;
 
 /** "On one hand, …" without the other; "As in Central Asia, …" about a place the slide never names. */
 const HALF_PAIR = /^(?:on (?:the )?one hand|as (?:in|with|for) [^,]{2,40},)/i;

@@ -236,6 +236,9 @@ describe('lines that lean on the story\'s sequence or set', () => {
     expect(leansOnContext('Chinese investments in Russia other than energy have failed to meet expectations.')).toBe(false);
     expect(leansOnContext('Russia sells arms to China; on the other hand, it fears Chinese copying.')).toBe(false);
     expect(leansOnContext('Russia may seek other partners in Asia.')).toBe(false);
+    // Reuters-21578 (interest: the Fed chairman's succession): a line that opens on the rest
+    expect(leansOnContext('Other potential candidates include economist Alan Greenspan and New York Fed President E. Gerald Corrigan.')).toBe(true);
+    expect(leansOnContext('Other than energy, Chinese investments in Russia have failed.')).toBe(false);
   });
   it('finds a wire\'s label for a note on the story above it (Reuters-21578, gold)', () => {
     expect(leansOnContext('NOTE: Company statement said gold operations contributed 74 pct of consolidated earnings.')).toBe(true);
