@@ -12,7 +12,10 @@ const forms = [...canonicalOf.keys()].sort((a, b) => b.length - a.length);
  * What makes a country's name part of another place's: "New Mexico" (where "New Zealand" is a form
  * of its own), "the Gulf of Mexico", "the Sea of Japan".
  */
-const ANOTHER_PLACE = '(?<![\\p{L}])(?:New|(?:Gulf|Sea|Bay|Straits?) of)\\s';
+const WATER_WORDS = 'Gulf|Sea|Bay|Straits?';
+/** Waters named after a country: "the Gulf of Mexico", "the Sea of Japan". */
+export const WATERS = new RegExp(`^(?:${WATER_WORDS})$`);
+const ANOTHER_PLACE = `(?<![\\p{L}])(?:New|(?:${WATER_WORDS}) of)\\s`;
 const anotherPlaceBefore = new RegExp(`${ANOTHER_PLACE}$`, 'u');
 /** The gazetteer as one expression: a form with no letter, digit or dot before it and no letter, digit or ".x" after; the longest first. */
 export const gazetteerPattern = (): RegExp => new RegExp(`(?<![\\p{L}\\d.])(?<!${ANOTHER_PLACE})(${forms.map(escape).join('|')})(?![\\p{L}\\d]|\\.[\\p{L}])`, 'gu');

@@ -20,7 +20,7 @@ import type { Claim, CorpusDocument } from '../model.ts';
 import { kinWord } from './kin.ts';
 import { headlineWords, isName, sentenceKey, stem, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { datelineLength, fromCapitals } from '../text.ts';
-import { canonicalActor, countriesOf, demonymPlace, membersOf, namesMemberOf } from '../corpus/actors.ts';
+import { canonicalActor, countriesOf, demonymPlace, membersOf, namesMemberOf, WATERS } from '../corpus/actors.ts';
 import { TITLES } from '../corpus/gazetteer.ts';
 
 export interface SubjectTerm {
@@ -152,6 +152,8 @@ export function findTerm(term: SubjectTerm, words: readonly Word[]): number {
     if (!term.proper && /^\p{Lu}/u.test(words[i].text) && !headline(words) && partOfName(words, i, i + n - 1)) continue;
     // "Gulf Applied Technologies Inc": a place a company is named after is not the company's story.
     if (term.proper && !headline(words) && partOfName(words, i, i + n - 1, true)) continue;
+    // "New Mexico", "the Gulf of Mexico": another place named after the term's (as the gazetteer reads them).
+    if (term.proper && i > 0 && ((words[i - 1].text === 'New' && words[i].start - words[i - 1].end === 1) || (i > 1 && words[i - 1].text === 'of' && WATERS.test(words[i - 2].text)))) continue;
     // "<TIN>", "IP": a common word written in capitals in running text is a ticker or an acronym.
     if (!term.proper && /^\p{Lu}{2,}$/u.test(words[i].text) && !headline(words)) continue;
     // "188,000 yen", "44 billion dollars", "hundreds of thousands of dollars": a unit after a

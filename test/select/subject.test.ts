@@ -31,6 +31,12 @@ const words = corpusWords(corpus);
 const about = (topic: string, c: Claim) => aboutness(subjectOf({ topic }, corpus, words), words.words(c), c.docId);
 
 describe('a sentence about a subject', () => {
+  it('does not take a place named after a country for the country: "the Gulf of Mexico", "New Mexico" (Reuters-21578, general: Gulf Coast oil)', () => {
+    const mexico = { ...termOf('Mexico'), proper: true };
+    expect(findTerm(mexico, wordsOf('Pogo Producing Co explores in the Gulf Coast and Gulf of Mexico areas.'))).toBe(-1);
+    expect(findTerm(mexico, wordsOf('Voters in New Mexico backed the plan.'))).toBe(-1);
+    expect(findTerm(mexico, wordsOf('Japan lent 500 mln dlrs to Mexico.'))).toBeGreaterThanOrEqual(0);
+  });
   it('matches a topic as a phrase, in any inflection, in either order across "of"', () => {
     const t = termOf('oil prices');
     expect(findTerm(t, wordsOf('Spot oil prices have fallen in recent weeks.'))).toBeGreaterThanOrEqual(0);
