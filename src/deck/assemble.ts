@@ -78,6 +78,8 @@ export function assembleDeck(
   const resolved = new Map(calls.map((call, i) => [call, evidence.slides[i] ?? []]));
 
   const planned: PlannedSlide[] = [{ slide: titleSlide(spec), section: -1, order: 0, protected: true }];
+  // Sections the corpus gave nothing usable for: the closing slide names them.
+  const empty: string[] = [];
   sections.forEach((section, index) => {
     const slides: PlannedSlide[] = [];
     const push = (slide: Slide, isProtected = false) => slides.push({ slide, section: index, order: slides.length, protected: isProtected });
@@ -88,6 +90,9 @@ export function assembleDeck(
     const hasHelpers = section.blocks.some((b) => b.kind === 'helper');
     if (!section.blocks.length && section.level > 0) push({ kind: 'section', title: section.title, notes: [] });
     else if (!slides.length && hasHelpers) {
+      // (Only a section the spec writes out: a plan made from topics only gives a topic the bottom
+      // line has told no slide of its own, and adds a quote or figures slide only where it can.)
+      if (section.title && spec.sections.length) empty.push(section.title);
       diagnostics.push(message('deck/empty-section', `section '${section.title || '(before the first heading)'}' has no evidence and is left out`,
         { file: spec.file, line: section.line, column: 1 },
         { hint: 'broaden its queries, or remove the section', severity: strict ? 'error' : 'warning' }));
@@ -107,7 +112,7 @@ export function assembleDeck(
   const slides = kept.map((p) => p.slide);
   const sources = citedSources(evidence.sources, slides);
   for (const slide of slides) if (slide.kind === 'sources') slide.sources = sources;
-  noteThinTopics(spec, evidence, slides, diagnostics);
+  noteThinTopics(spec, evidence, slides, diagnostics, empty);
   // A sources slide with nothing cited stays when it says what the corpus lacks.
   const final = slides.filter((s) => s.kind !== 'sources' || s.sources.length || s.caveat);
   checkIncludes(spec, evidence, final, diagnostics);
@@ -123,9 +128,10 @@ export function assembleDeck(
 /**
  * Topics the corpus holds little on: a warning at the spec's `topics:`, and on the closing slide
  * a line under its sources that everyone reads and a speaker note, so that a thin slide is read
- * as the corpus's, not as the whole story.
+ * as the corpus's, not as the whole story. Sections left out for want of evidence are named there
+ * too: a deck never drops what its spec asked for without saying so.
  */
-function noteThinTopics(spec: BriefingSpec, evidence: Evidence, slides: Slide[], diagnostics: Diagnostic[]): void {
+function noteThinTopics(spec: BriefingSpec, evidence: Evidence, slides: Slide[], diagnostics: Diagnostic[], empty: readonly string[] = []): void {
   const thin: string[] = [];
   spec.topics.forEach((topic, i) => {
     const { stories, documents } = evidence.coverage[i];
@@ -143,9 +149,11 @@ function noteThinTopics(spec: BriefingSpec, evidence: Evidence, slides: Slide[],
       { file: spec.file, ...(spec.locations?.topics ?? { line: 1, column: 1 }) },
       { hint: 'add articles on it to the corpus, or drop it from `topics:`' }));
   });
-  if (!thin.length) return;
+  if (!thin.length && !empty.length) return;
   const closing = [...slides].reverse().find((s) => s.kind === 'sources') ?? slides[0];
-  const caveat = `Thin evidence: the corpus holds ${thin.join('; ')}.`;
+  const quoted = empty.map((t) => `"${t}"`);
+  const missing = empty.length ? `No slide on ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted[0]}: the corpus gave no line that fits.` : '';
+  const caveat = [thin.length ? `Thin evidence: the corpus holds ${thin.join('; ')}.` : '', missing].filter(Boolean).join(' ');
   if (closing?.kind === 'sources') closing.caveat = caveat;
   closing?.notes.push({ text: `${caveat} Read those slides as what the corpus has, not as the whole story.` });
 }

@@ -197,6 +197,15 @@ describe('newswire decks', () => {
     for (const l of lines) expect(l.text).not.toMatch(/asset-backed|credit card|Federal Reserve/);
   });
 
+  it('names on the closing slide a section the spec asked for and the corpus gave nothing for: "The surplus" of West Germany', () => {
+    const deck = compose('west-germany-trade');
+    expect(deck.slides.some((s) => s.title === 'The surplus')).toBe(false);
+    const sources = deck.slides.find((s) => s.kind === 'sources');
+    if (sources?.kind !== 'sources') throw new Error('no sources slide');
+    expect(sources.caveat).toMatch(/No slide on "The surplus"/);
+    expect(sources.notes.map((n) => n.text).join(' ')).toMatch(/The surplus/);
+  });
+
   it('states the title\'s own phrases where the corpus tells no story on any topic: "Economic growth and industrial output" over GNP and industrial production', () => {
     expect(titlePhrases('Economic growth and industrial output')).toEqual(['economic growth', 'industrial output']);
     expect(titlePhrases('The dollar, interest rates and central banks')).toEqual(['interest rates', 'central banks']);
