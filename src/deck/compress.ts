@@ -14,6 +14,7 @@ import { drawnFromBefore } from '../select/index.ts';
 import { isClause, posTags, tokens } from './grammar.ts';
 import { keepSpans, touchesKept } from './point.ts';
 import { dayReferences } from './when.ts';
+import { isEnglishWord } from '../select/vocabulary.ts';
 
 const hasVerb = (s: string) => posTags(s).some((t) => t === 'VERB' || t === 'AUX');
 
@@ -265,9 +266,33 @@ function applyRules(source: string, start: string, rules: readonly Rule[]): stri
   let text = start;
   for (const rule of rules) {
     const next = tidy(remove(text, protect(text, rule(text))));
-    if (next !== text && wordCount(next) >= 4 && isDeletionOf(source, next)) text = next;
+    if (next !== text && wordCount(next) >= 4 && isDeletionOf(source, next) && !losesThePoint(text, next)) text = next;
   }
   return text;
+}
+
+/**
+ * Whether a deletion takes what the line is for: its only figure or date ("…, which gave Brazil a
+ * 30 pct share of a global market"; "In 1996, …"), the only name past its first word, or the
+ * reason it gives (", because of their lower exposure"). What is left would be a line about
+ * nothing in particular; better the line whole, or not at all.
+ */
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?$/;
+const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|mln|billion|bln|half|quarter)\b/i;
+function losesThePoint(before: string, after: string): boolean {
+  // (A figure in an opening phrase that only describes, "With 30 years of experience, …", may go;
+  // one the line ends on, or a year, is what it reports.)
+  const trailing = before.startsWith(after.replace(/[.!?]$/, ''));
+  if (FIGURE.test(before) && !FIGURE.test(after) && (trailing || /\b(?:1[89]|20)\d\d\b/.test(before))) return true;
+  // (A name the deletion brings to the front still names, "Yet, Russia's strategy…" → "Russia's
+  // strategy…", as does a first word that is no English word: "Russian gas flows…". A month or a
+  // weekday names no one.)
+  const names = (t: string) => (t.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).filter((w) => !CALENDAR.test(w));
+  const named = new Set(names(before));
+  const first = /^\p{Lu}[\p{L}'’.-]*/u.exec(after)?.[0];
+  const stillNamed = names(after).length > 0 || (!!first && (named.has(first) || !isEnglishWord(first.toLowerCase().replace(/['’]s$/, ''))));
+  if (named.size && !stillNamed) return true;
+  return /,\s+because\s/i.test(before) && !/\bbecause\b/i.test(after);
 }
 
 /** True when every word of `bullet` appears in `source` in the same order (case aside for the first). */

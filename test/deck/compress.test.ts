@@ -19,7 +19,7 @@ describe('compression by deletion', () => {
       ['Russia, nevertheless, has had to pay for the Chinese support.', 'Russia has had to pay for the Chinese support.'],
       ['Consequently, Russia’s greatest gain is China’s support — both material and otherwise — for its probes.', 'Russia’s greatest gain is China’s support for its probes.'],
       ['While anti-Americanism strengthens their bond, Moscow and Beijing have been defined by mutual suspicion.', 'Moscow and Beijing have been defined by mutual suspicion.'],
-      ['the gas flows (mostly via Siberia) rose sharply', 'The gas flows rose sharply.'],
+      ['Russian gas flows (mostly via Siberia) rose sharply', 'Russian gas flows rose sharply.'],
       // a leading "with" phrase goes unless it states the cause as a state of things (Reuters-21578, meal-feed: "With futures down, …" stays)
       ['With 30 years of experience, he leads the bank.', 'He leads the bank.'],
       // an aside in dashes closed up on its right, as the seed articles write it
@@ -149,6 +149,18 @@ describe('compression keeps the point', () => {
     expect(siberia.fits).toBe(false);
     // a participle that only describes still goes (reuters-21578-0)
     expect(squeeze('The Gulf oil state of Qatar reported a budget deficit, recovering slightly from last year\'s decline in world oil prices.', 12).text).not.toContain('recovering');
+  });
+
+  it('keeps the only figure, the only name and the reason a line gives (Reuters-21578, coffee and Brazil\'s debt)', () => {
+    const quotas = squeeze('Previously, quotas were determined by historical amounts exported, which gave Brazil a 30 pct share of a global market of about 58 mln 60-kilo bags.', 10);
+    expect(quotas.text).toContain('which gave Brazil a 30 pct share');
+    expect(quotas.fits).toBe(false);
+    const relaxed = squeeze('West German banks have taken a more relaxed attitude to the Brazilian suspension of interest payments than institutions in the United States, because of their lower exposure.', 20);
+    expect(relaxed.text).toContain('because of their lower exposure');
+    // an aside beside a figure the line keeps may go (the test can fail)
+    expect(squeeze('Copper prices rose 3 pct on the week, while lead and zinc prices fell sharply on heavy selling by funds.').text).toBe('Copper prices rose 3 pct on the week.');
+    // a name the deletion brings to the front still names
+    expect(squeeze('Yet, Russia’s short-term strategy to maximize foreign trade rent will not likely benefit its economy.', 30).text).toBe('Russia’s short-term strategy to maximize foreign trade rent will not likely benefit its economy.');
   });
 
   it('keeps dates and attributions', () => {
@@ -286,9 +298,12 @@ describe('clauses that go whole', () => {
     const wrather = squeeze('In a filing with the Securities and Exchange Commission, Industrial Equity, which is principally owned by Brierley Investments Ltd, a publicly held New Zealand company, said it bought 362,700 Wrather common shares between Feb 13 and 24 for 6.6 mln dlrs.', 40);
     expect(wrather).toContain('362,700 Wrather common shares');
     expect(isDeletionOf('He bought 362,700 shares.', 'He bought 700 shares.')).toBe(false);
-    // reuters-21578-0 acq (American Home Products tender)
+    // reuters-21578-0 acq (American Home Products tender): the clause goes whole, commas and all,
+    // where the line keeps a name; here it holds the only one, and stays
+    expect(squeeze('The Purolator trust, which will accept up to 7.5 mln shares of American Home Products <AHP>, said it has already received tenders for about four mln shares.'))
+      .toBe('The Purolator trust said it has already received tenders for about four mln shares.');
     expect(squeeze('The trust, which will accept up to 7.5 mln shares of American Home Products <AHP>, said it has already received tenders for about four mln shares.'))
-      .toBe('The trust said it has already received tenders for about four mln shares.');
+      .toContain('American Home Products');
     // reuters-21578-0 money-fx: after a relative clause, "opened" is the main verb, not a participle
     expect(squeeze('Federal funds, which averaged 6.02 pct on Friday, opened at 6-1/8 pct and traded between there and 6-1/16 pct.'))
       .toBe('Federal funds opened at 6-1/8 pct and traded between there and 6-1/16 pct.');
