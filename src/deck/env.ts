@@ -6,7 +6,7 @@
 import type { Bullet, BriefingSpec, Claim, Diagnostic, EvidenceStore, HelperCall } from '../model.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { message } from '../diagnostics/message.ts';
-import { aboutness, isPinned, leansOnContext, namesSubject, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
+import { aboutness, isPinned, leansOnContext, namesSubject, saysNothing, searchTerms, wordsOf, type SelectionContext, type StandAloneOptions } from '../select/index.ts';
 import type { SourceBook } from './citations.ts';
 import { compressSentence, wordCount, type Compressed } from './compress.ts';
 import { expandAcronyms, nameOwner, nameSpeaker, type Named } from './insertions.ts';
@@ -167,7 +167,7 @@ export function standsAlone(env: ComposeEnv, claim: Claim, maxWords = env.policy
   const shown = shownText(env, claim, maxWords);
   // A claim the spec names with `include:` is the author's call: it only has to fit.
   if (isPinned(claim, env.spec)) return shown.fits;
-  return shown.fits && !leansOnContext(shown.text, options) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, owned(shown) ? shown.text : bulletText(env, claim, maxWords).text) && !misspelt(env, shown.text);
+  return shown.fits && !leansOnContext(shown.text, options) && !saysNothing(shown.text) && datedEnough(env, claim, shown.text) && !env.select.pointsBack(claim, owned(shown) ? shown.text : bulletText(env, claim, maxWords).text) && !misspelt(env, shown.text);
 }
 
 /** Whether the line says whose its subject is in brackets ("[Japan's] male unemployment…"): it then names someone. */

@@ -30,7 +30,7 @@ import { misspelling } from './spelling.ts';
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
 export { contentWords, nearDuplicate, retells } from './similarity.ts';
 export { storylines, type Storyline } from './storylines.ts';
-export { drawnFromBefore, leansOnContext, type StandAloneOptions } from './standalone.ts';
+export { drawnFromBefore, leansOnContext, saysNothing, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
 export { aboutness, inScope, namesSubject, type Subject } from './subject.ts';
 export { headlineWords, stem, wordsOf } from './words.ts';

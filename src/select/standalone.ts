@@ -264,3 +264,13 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   if (clause && DEMONSTRATIVE_SUBJECT.test(t.slice(clause[0].length))) return true;
   return false;
 }
+
+/**
+ * A line that only reports a refusal to say ("Delegates would not speculate on prospects for
+ * agreement.", "The company declined to comment."): it tells the audience nothing. (One that goes
+ * on to what was said, ", but said…", does.)
+ */
+export function saysNothing(text: string): boolean {
+  return REFUSAL.test(text) && !/,?\s+but\b|;/i.test(text.slice(REFUSAL.exec(text)!.index));
+}
+const REFUSAL = /^(?:[^,;:]*?\s)?(?:would not|wouldn't|will not|declined to|refused to|could not be reached to|were not available to|was not available to)\s+(?:immediately\s+)?(?:speculate|comment|say|elaborate|disclose|be drawn|give details|confirm or deny)\b/i;

@@ -8,6 +8,7 @@ import { findFigures } from '../../src/corpus/figures.ts';
 import type { Claim } from '../../src/model.ts';
 import { holdsQuotation, leansOnContext, speaksInFirstPerson, unnamedSpeaker } from '../../src/select/standalone.ts';
 import { pointsBack } from '../../src/select/definite.ts';
+import { saysNothing } from '../../src/select/standalone.ts';
 import { datelineLength, relativeTime } from '../../src/deck/when.ts';
 
 describe('lines that are someone else’s words', () => {
@@ -244,6 +245,16 @@ describe('lines that lean on the story\'s sequence or set', () => {
     expect(leansOnContext('NOTE: Company statement said gold operations contributed 74 pct of consolidated earnings.')).toBe(true);
     expect(leansOnContext('OPEC: output will stay at 15.8 mln bpd, its president said.')).toBe(true);
     expect(leansOnContext('Gold output rose 10 pct: the mine reopened.')).toBe(false);
+  });
+});
+
+describe('lines that say nothing', () => {
+  it('finds a line that only reports a refusal to say (Reuters-21578, coffee: "Delegates would not speculate…")', () => {
+    expect(saysNothing('Delegates would not speculate on prospects for agreement on a quota package.')).toBe(true);
+    expect(saysNothing('A Texaco spokesman declined to comment.')).toBe(true);
+    // what was said after all, or a refusal that is itself the news, is something
+    expect(saysNothing('The minister declined to comment on the report, but said prices would fall.')).toBe(false);
+    expect(saysNothing('Brazil will not pay interest on its commercial bank debt.')).toBe(false);
   });
 });
 
