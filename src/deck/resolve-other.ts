@@ -10,7 +10,7 @@ import { leansOnContext, recordShown, searchTerms, selectClaims, selectQuote, sp
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
-import { roleWithCountry } from './speaker.ts';
+import { roleWithCompany, roleWithCountry } from './speaker.ts';
 import { chunk } from '../lists.ts';
 
 const YEAR = /\b(19[4-9]\d|20[0-4]\d)\b/;
@@ -71,7 +71,8 @@ export function resolveQuote(env: ComposeEnv, call: HelperCall, title: string): 
     return [];
   }
   const citation = env.book.cite(best);
-  const office = roleWithCountry(best.role, env.select.head(best.docId).title);
+  const head = env.select.head(best.docId);
+  const office = roleWithCompany(roleWithCountry(best.role, head.title), head.lead);
   const role = office ? `, ${office}` : '';
   return [{
     kind: 'quote',
