@@ -24,7 +24,7 @@ export interface Evidence {
   /** Documents the spec's filters allow. */
   allowed: number;
   /** For each of the spec's topics: stories about it and documents naming it (`topicCoverage`). */
-  coverage: { stories: number; documents: number }[];
+  coverage: { stories: number; documents: number; scope?: boolean }[];
   /** For each `include:` entry: the text of the claim its id names, and whether any claim matches it. */
   includes: { named?: string; exists: boolean }[];
 }
@@ -134,11 +134,13 @@ export function assembleDeck(
 function noteThinTopics(spec: BriefingSpec, evidence: Evidence, slides: Slide[], diagnostics: Diagnostic[], empty: readonly string[] = []): void {
   const thin: string[] = [];
   spec.topics.forEach((topic, i) => {
-    const { stories, documents } = evidence.coverage[i];
+    const { stories, documents, scope } = evidence.coverage[i];
     // Documents that name the topic at all are what its slides draw on: five that each name "debt
     // rescheduling" once are evidence, if no story is about it alone. (In a corpus of a handful of
-    // long reports, two of five are not thin.)
-    if (documents >= THIN_DOCUMENTS || documents >= THIN_SHARE * evidence.allowed) return;
+    // long reports, two of five are not thin.) A place the deck is scoped to is different: every
+    // slide is read within its stories, and a story naming it in passing is another place's.
+    const drawnOn = scope ? stories : documents;
+    if (drawnOn >= THIN_DOCUMENTS || drawnOn >= THIN_SHARE * evidence.allowed) return;
     const passing = documents - stories;
     const named = `${passing} ${passing === 1 ? 'document naming' : 'documents naming'} it in passing`;
     // What was measured: documents that name the topic in these words ("export subsidies"), not

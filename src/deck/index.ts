@@ -89,12 +89,14 @@ function gather(spec: BriefingSpec, store: EvidenceStore, sections: readonly Bod
   for (const call of order) resolved.set(call, resolve(env, call, titles.get(call)!));
 
   const index = select.index;
+  // The topics that are the place the deck is scoped to ("Mexico" in "Mexico's oil, debt and the banks").
+  const scoping = new Set((select.scope()?.terms ?? []).map((t) => t.text.toLowerCase()));
   return {
     slides: calls.map((call) => resolved.get(call) ?? []),
     diagnostics: env.diagnostics,
     sources: book.sources(),
     allowed: select.allowed.size,
-    coverage: spec.topics.map((topic) => topicCoverage(select, topic)),
+    coverage: spec.topics.map((topic) => ({ ...topicCoverage(select, topic), ...(scoping.has(topic.replace(/[-_]+/g, ' ').toLowerCase()) ? { scope: true } : {}) })),
     includes: (spec.include ?? []).map((entry) => {
       const named = index.inStoreOrder([entry])[0];
       let exists = !!named;

@@ -206,6 +206,12 @@ describe('newswire decks', () => {
     expect(sources.notes.map((n) => n.text).join(' ')).toMatch(/The surplus/);
   });
 
+  it('says a place the deck is scoped to is thin when few stories are about it, however many name it in passing: Mexico', () => {
+    const sources = compose('mexico').slides.find((s) => s.kind === 'sources');
+    if (sources?.kind !== 'sources') throw new Error('no sources slide');
+    expect(sources.caveat).toMatch(/1 story about "Mexico" and \d+ documents? naming it in passing/);
+  });
+
   it('states the title\'s own phrases where the corpus tells no story on any topic: "Economic growth and industrial output" over GNP and industrial production', () => {
     expect(titlePhrases('Economic growth and industrial output')).toEqual(['economic growth', 'industrial output']);
     expect(titlePhrases('The dollar, interest rates and central banks')).toEqual(['interest rates', 'central banks']);
