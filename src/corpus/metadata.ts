@@ -98,8 +98,9 @@ export function readTextMeta(text: string, blocks: readonly Block[], hints: Meta
   for (let i = 0; i < Math.max(header, atStart ? 1 : 0) && !meta.title; i++) {
     const t = blocks[i]?.text ?? '';
     const words = t.split(/\s+/).length;
-    // A wire title may open with a tag in brackets: "(RPT) U.S. SAYS TIN DISPOSALS…".
-    if (reasons.has(i) || words < 3 || words > 30 || !/^(?:\(\p{Lu}[^()]{0,12}\)\s*)?[\p{Lu}"“‘']/u.test(t) || isNameLike(t)) continue;
+    // A wire title may open with a tag in brackets, "(RPT) U.S. SAYS TIN DISPOSALS…", or with a
+    // company's name in angle brackets, "<HOECHST AG> COMPLETES CELANESE <CZ> ACQUISITION".
+    if (reasons.has(i) || words < 3 || words > 30 || !/^(?:\(\p{Lu}[^()]{0,12}\)\s*|<\p{Lu}[^<>]{0,40}>\s*)?[\p{Lu}"“‘']/u.test(t) || isNameLike(t)) continue;
     if (/^[•·▪►»›]/.test(t)) continue;
     meta.title = withoutReadTime(t).replace(/\s+/g, ' ').trim();
     reasons.set(i, 'metadata: title');

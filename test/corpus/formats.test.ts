@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
+import { cleanText } from '../../src/corpus/clean.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'formats');
 
@@ -134,5 +135,14 @@ describe("the topics file's saved copy", () => {
     expect(await topicsOf()).toEqual({ topics: { energy: ['oil'] }, warnings: [] });
     writeFileSync(join(cacheDir, 'topics.json'), JSON.stringify({ ...saved, entries: [['energy', ['coal']]] }));
     expect((await topicsOf()).topics).toEqual({ energy: ['oil'] });
+  });
+});
+
+describe('a wire headline that opens on a company in angle brackets (Reuters-21578, acq: 59 of 925 stories)', () => {
+  const text = '<HOECHST AG> COMPLETES CELANESE <CZ> ACQUISITION\n\n2-MAR-1987 12:30:22.84\n\nSOMERVILLE, N.J., March 2 - Hoechst AG of West Germany said\nit has completed the acquisition of Celanese Corp.\n    Hoechst acquired a majority of Celanese shares in a recent\ntender offer at 245 dlrs per common share.\n';
+  it('is the title, and the lead stays the first paragraph', () => {
+    const { meta, paragraphs } = cleanText(text);
+    expect(meta.title).toBe('<HOECHST AG> COMPLETES CELANESE <CZ> ACQUISITION');
+    expect(paragraphs[0].text).toMatch(/^SOMERVILLE, N\.J\., March 2 - Hoechst AG of West Germany said/);
   });
 });
