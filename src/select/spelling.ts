@@ -1,7 +1,7 @@
 /**
  * A word the source misspelt ("reactnng", "sinnificantly"): verbatim lines keep their source's
  * typos, so a line holding one stays off slides when others can make its point. A misspelling is
- * a lower-case word of five letters or more that is not English but one edit away from a word
+ * a lower-case word of six letters or more that is not English but one edit away from a word
  * that is (a letter replaced, dropped, added or two swapped), and that the corpus does not know
  * otherwise (`known`: written as a name elsewhere, "taiwan" in a story set in lower case, or in
  * several documents, "libor"). A term of the trade no edit away from an English word
@@ -16,7 +16,7 @@ export function misspelling(text: string, known: (word: string) => boolean = () 
   // A stray letter before a word it starts ("Chinese m markets"): what is left of a word typed twice.
   const stray = /(?<=\p{L}\s)([b-hj-np-z])\s\1\p{L}/u.exec(text);
   if (stray) return stray[1];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}{5,}(?![\p{L}\p{N}'’-])/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}{6,}(?![\p{L}\p{N}'’-])/gu)) {
     const word = m[0];
     if (!/^[a-z]+$/.test(word) || isEnglishWord(word) || known(word)) continue;
     if (oneEditAway(word).some(isEnglishWord)) return word;
