@@ -24,7 +24,6 @@ export function misspelling(text: string, known: (word: string) => boolean = () 
   return undefined;
 }
 
-
 function oneEditAway(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i <= word.length; i++) {
