@@ -48,6 +48,12 @@ const BACK_REFERENCE =
  */
 const SAID_THIS = /\b(?:said|says|saying|say|added|adding|warned|noted|argued|stressed|believes?|believed|thinks?|thought|expects?|expected)\s+(?:that\s+)?(?:this|these|those)\s+(?:would|will|was|were|is|are|could|can|may|might|should|must|had|has|have|meant|means|did|does)\b/i;
 
+/**
+ * "Kerin was referring to the government's underwriting of…": what a speaker meant by words the
+ * story quoted before, which the slide does not show.
+ */
+const REFERRING = /^(?:[^,;:]*?\s)?(?:was|were)\s+referring\s+to\b/i;
+
 const IN_TURN = /^(?:in turn\b|(?:(?!\b(?:which|that|who|whose)\b)[^,;:])+?(?<!\b(?:and|or))\s+in turn\s+\p{Ll})/iu;
 
 /**
@@ -248,7 +254,7 @@ function leansOn(text: string, options: StandAloneOptions): boolean {
   // "as noted above", "the bank said", "such asymmetry", "…towards this option.": the text points
   // at a passage the slide lacks.
   if (STORY_SEQUENCE.test(t) || EACH_OF_SET.test(t) || UNSAID_EXAMPLE.test(t) || WIRE_LABEL.test(t) || TABLE_ROW.test(t)) return true;
-  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t) || IN_TURN.test(t) || SAID_THIS.test(t)) return true;
+  if (POINTER.test(t) || definiteSpeaker(t) || SUCH.test(t) || CLOSING_DEMONSTRATIVE.test(t) || HALF_PAIR.test(t) || OTHER_OF_SET.test(t) || IN_TURN.test(t) || SAID_THIS.test(t) || REFERRING.test(t)) return true;
   // Leading phrases may stack ("Unlike in Asia, where …, in Africa, it has…"): set each aside in turn.
   let main = t;
   const aside = (x: string) => LEADING_PHRASE.exec(x) ?? RELATIVE_ASIDE.exec(x);

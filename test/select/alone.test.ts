@@ -241,6 +241,10 @@ describe('lines that lean on the story\'s sequence or set', () => {
     expect(leansOnContext('Other potential candidates include economist Alan Greenspan and New York Fed President E. Gerald Corrigan.')).toBe(true);
     expect(leansOnContext('Other than energy, Chinese investments in Russia have failed.')).toBe(false);
   });
+  it('finds what a speaker meant by words the story quoted before: "Kerin was referring to…" (Reuters-21578, wheat)', () => {
+    expect(leansOnContext("Kerin was referring to the government's underwriting of the guaranteed minimum price paid to wheatgrowers.")).toBe(true);
+    expect(leansOnContext('The minister referred the case to the courts.')).toBe(false);
+  });
   it('finds a wire\'s label for a note on the story above it (Reuters-21578, gold)', () => {
     expect(leansOnContext('NOTE: Company statement said gold operations contributed 74 pct of consolidated earnings.')).toBe(true);
     expect(leansOnContext('OPEC: output will stay at 15.8 mln bpd, its president said.')).toBe(true);
