@@ -4,6 +4,7 @@
  * remembers which documents were cited so the deck can end with a Sources slide.
  */
 import type { Citation, CorpusDocument, DocumentMeta, EvidenceStore, SourceEntry } from '../model.ts';
+import { isEnglishWord } from '../select/vocabulary.ts';
 
 export interface Citable {
   docId: string;
@@ -141,8 +142,10 @@ function titleWords(title: string, n = 2, body = ''): string {
   const words = title
     .replace(/^\([^()]{1,12}\)\s*/, '')
     .split(/[\s:–—]+/)
+    // (A ticker in angle brackets, "VIACOM <VIA> RECEIVES…", is none of its words.)
+    .filter((w) => !/^<[^<>]*>[^\p{L}\p{N}]*$/u.test(w))
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|(?<=\p{L}{2})\.$/gu, ''))
-    .filter((w) => w && !/^<.*>$/.test(w));
+    .filter((w) => w);
   // Which words are kept reads them without regard to case, so only the kept ones are cased: a
   // corpus of wire stories asks this of every document.
   let from = 0;
@@ -186,7 +189,9 @@ function titleCased(word: string, body: string): string {
   const inCaps = exact.test(body);
   const inLower = anyCase.test(body.replace(every, ''));
   if (inCaps && !inLower) return word;
-  if (!inLower && letters.length <= 3) return word;
+  // (A short word the story never writes otherwise is an acronym, "ICO", "EC", unless it is an
+  // English word of three letters: "NEW ZEALAND CANCELS…" is "New Zealand".)
+  if (!inLower && letters.length <= 3 && !(letters.length === 3 && isEnglishWord(letters.toLowerCase()))) return word;
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 

@@ -17,6 +17,10 @@ describe('citation tags', () => {
     const d = doc('c', 'ICO COUNCIL ENDS IN FAILURE TO AGREE QUOTAS', { date: '1987-03-02', text: 'ICO COUNCIL ENDS\n\nThe ICO council failed, the council said.' });
     expect(tagStem(d)).toBe('ICO Council 1987');
     expect(tagStem(doc('r', '(RPT) U.S. SAYS TIN DISPOSALS WILL NOT AFFECT ACCORD', { date: '1987-03-02', text: 'U.S. tin disposals…' }))).toBe('U.S. Says 1987');
+    // a ticker in angle brackets is none of its words; a three-letter English word the story never
+    // writes otherwise is a word, not an acronym (Reuters-21578)
+    expect(tagStem(doc('v', 'VIACOM <VIA> RECEIVES TWO REVISED OFFERS', { date: '1987-03-02', text: 'Viacom International Inc said it received revised merger offers.' }))).toBe('Viacom Receives 1987');
+    expect(tagStem(doc('n', 'NEW ZEALAND CANCELS WEEKLY T-BILL TENDER', { date: '1987-03-01', text: 'The Reserve Bank said it cancelled the tender.' }))).toBe('New Zealand 1987');
   });
 
   it('tells apart documents with the same first words by more of their titles, then by a number', () => {
