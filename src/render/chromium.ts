@@ -160,8 +160,9 @@ export function startChromium(executablePath: string): StartedChromium {
     const done = (why: string) => {
       if (started.gone !== undefined) return;
       process.off('exit', kill);
-      if (userDataDir) removeFolder(userDataDir);
-      resolve((started.gone = `${why}${said.trim() ? `:\n${said.trim().split('\n').slice(-5).join('\n')}` : ''}`));
+      started.gone = `${why}${said.trim() ? `:\n${said.trim().split('\n').slice(-5).join('\n')}` : ''}`;
+      if (!userDataDir) return resolve(started.gone);
+      void removeOnceFree(userDataDir).then(() => resolve(started.gone!));
     };
     child.once('error', (err) => done(`could not start ${executablePath}: ${err.message}`));
     child.once('exit', (code, signal) => done(`${executablePath} exited (${signal ?? `code ${code}`})`));
@@ -183,6 +184,20 @@ function profileFolder(): string {
     if (pid && !processAlive(Number(pid))) removeFolder(join(dir, name));
   }
   return mkdtempSync(join(dir, `${PROFILE_PREFIX}${process.pid}-`));
+}
+
+/**
+ * Removes a profile folder once the browser's helper processes, which outlive its main process by
+ * a moment (seconds on a busy machine) and may write into it again, have stopped: gone at two
+ * checks in a row, a tenth of a second apart, within five seconds.
+ */
+async function removeOnceFree(path: string): Promise<void> {
+  let absent = 0;
+  for (let i = 0; i < 50 && absent < 2; i++) {
+    removeFolder(path);
+    absent = existsSync(path) ? 0 : absent + 1;
+    if (absent < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
