@@ -120,6 +120,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Node 20 reads Unicode property escapes ("\p{Lu}"); lowered, each expression literal holding
+  // one would become a `new RegExp(…)` built again at every call.
+  supported: { 'regexp-unicode-property-escapes': true },
   external,
   // Bundled CommonJS code calls require() for Node's own modules.
   banner: { js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);" },

@@ -137,7 +137,7 @@ export function pointsBack(
     // So is the subject of what a speaker said ("National Bank said the issue is part of a
     // program…") when the story named it anywhere before: the issue its lead announced. (A body
     // every country has is the speaker's own: "Japan's trade minister said the government…".)
-    if (REPORTED_SUBJECT.test(text.slice(0, m.index ?? 0)) && !COUNTED.test(m[1]) && !INSTITUTION.has(head.noun) && wordsOf(doc.text.slice(0, claim.start)).some((w) => w.stem === s)) return true;
+    if (REPORTED_SUBJECT.test(text.slice(0, m.index ?? 0)) && !COUNTED.test(m[1]) && !INSTITUTION.has(head.noun) && wordsOf(doc.text.slice(Math.max(0, claim.start - STORY_BEFORE), claim.start)).some((w) => w.stem === s)) return true;
     // A line past the lead that names no one and nowhere says which X only through the story
     // ("The dramatic fall in oil prices last year was responsible for the slump": Indonesia's,
     // which the story gave as near-zero growth).
@@ -208,6 +208,9 @@ const SCENE_SETTER = new RegExp(`^(?:${OPENERS})\\b(?:[^,;:]|,\\s+(?=\\p{Lu})){3
 
 /** A measure that is always someone's, opening a line with no owner: "Sales in 1986…", "Exports rose…". */
 const BARE_MEASURE = /^(?:Sales|Exports|Imports|Earnings|Profits|Losses|Revenues?|Output|Production|Shipments|Deliveries|Purchases|Investments|Reserves)\b(?!\s+(?:and|or)\s+\p{Ll}+\s+of\b)/u;
+
+/** How far back "before" reaches for a reported clause's subject: a wire story whole, an analysis's section. */
+const STORY_BEFORE = 3_000;
 
 /** A speaker and a verb of saying before a reported clause's subject: "National Bank said (that) ". */
 const REPORTED_SUBJECT = /^(?:\p{Lu}[\p{L}.'’&-]*\s+){1,5}(?:\p{Ll}+\s+){0,2}(?:said|says|added|stated|reported|announced|noted|told\s+\p{L}+)\s+(?:that\s+)?$/u;
