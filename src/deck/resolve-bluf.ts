@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, everywhere, setsIn, retells, topicCoverage, type Subject, contentWords, inScope, isExcluded, isPinned, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
+import { aboutness, carriesJudgement, everywhere, settingPlace, retells, topicCoverage, type Subject, contentWords, inScope, isExcluded, isPinned, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -24,8 +24,7 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // nothing of what the deck is about beside a topic that does: "trade".)
   // Nor does a place the title sets another topic in ("Unemployment in Europe"): it is the
   // deck's scope, and its own stories (a car maker's European earnings) are not the deck's.
-  const placeOf = (topic: string) => env.spec.topics.some((t) => t !== topic && !/^\p{Lu}/u.test(t) && setsIn(env.spec.title ?? '', topic, t));
-  const told = env.spec.topics.filter((topic) => !/^\p{Lu}/u.test(topic) || (!everywhere(ctx, topic) && !placeOf(topic)));
+  const told = env.spec.topics.filter((topic) => !/^\p{Lu}/u.test(topic) || (!everywhere(ctx, topic) && !settingPlace(env.spec.title ?? '', env.spec.topics, topic)));
   const requests: Array<{ query?: string; topic?: string }> = env.spec.topics.length
     ? (told.length ? told : env.spec.topics).map((topic) => ({ topic }))
     : env.coverage.length ? env.coverage : [{ query: env.spec.title }];

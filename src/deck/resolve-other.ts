@@ -6,7 +6,7 @@ import type { Claim, HelperCall, Scenario, Slide, TimelineEvent } from '../model
 import { compressSentence, wordCount } from './compress.ts';
 import { isClause, posTags, statesSomething } from './grammar.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { leansOnContext, recordShown, searchTerms, selectClaims, selectQuote, speaksOfFuture, titledDocuments, type ClaimRequest } from '../select/index.ts';
+import { leansOnContext, recordShown, settingPlace, searchTerms, selectClaims, selectQuote, speaksOfFuture, titledDocuments, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
@@ -30,7 +30,11 @@ const yearOf = (text: string) => DATED.exec(text)?.[1] ?? YEAR.exec(text)?.[1] ?
 function requestsOf(env: ComposeEnv, call: HelperCall): Array<{ query?: string; topic?: string }> {
   if (call.topic || (call.query && !call.fallback)) return [{ query: call.query, topic: call.topic }];
   if (call.fallback) {
-    if (env.spec.topics?.length) return env.spec.topics.map((topic) => ({ topic }));
+    // (Not the place the title sets the deck in, as for the bottom line: "Europe" in
+    // "Unemployment in Europe" is where, not what, the quote is about.)
+    const topics = env.spec.topics ?? [];
+    const told = topics.filter((topic) => !settingPlace(env.spec.title ?? '', topics, topic));
+    if (topics.length) return (told.length ? told : topics).map((topic) => ({ topic }));
     if (env.coverage.length) return env.coverage;
     return call.query ? [{ query: call.query }] : [];
   }

@@ -816,6 +816,15 @@ function qualifies(title: string, place: string, topic: string): boolean {
   return new RegExp(`(?<![\\p{L}])${esc(place)}(?:['’]s)?(?:\\s*[-–—/]\\s*${names}(?:['’]s)?)*\\s+(?:\\p{Ll}+\\s+){0,1}${esc(topic)}`, 'iu').test(t) || setsIn(title, place, topic);
 }
 
+/**
+ * Whether a topic is the place the title sets another (common) topic of the deck in ("Europe" in
+ * "Unemployment in Europe"): the deck's scope, whose own stories (a car maker's European earnings)
+ * are not the deck's.
+ */
+export function settingPlace(title: string, topics: readonly string[], topic: string): boolean {
+  return /^\p{Lu}/u.test(topic) && topics.some((t) => t !== topic && !/^\p{Lu}/u.test(t) && setsIn(title, topic, t));
+}
+
 /** Whether a title sets a topic in a place, right after it: "Unemployment in Europe", "Inflation across Asia". */
 export function setsIn(title: string, place: string, topic: string): boolean {
   const esc = (t: string) => t.replace(/[-_]+/g, ' ').trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');

@@ -190,6 +190,8 @@ describe('newswire decks', () => {
     expect(bluf.judgements.length).toBeGreaterThan(0);
     for (const j of bluf.judgements) expect(j.text).toMatch(/unemployment|jobless/i);
     for (const j of bluf.judgements) expect(j.text).not.toMatch(/Japan|Ford/);
+    // nor a quote from the continent's own stories (a car maker on exporting to Europe)
+    for (const s of deck.slides) if (s.kind === 'quote') expect(`${s.quote.text} ${s.citation.sentence}`).toMatch(/unemploy|jobless/i);
   });
   it('reads a deck on a region in its countries\' stories: Brazil\'s and Venezuela\'s debt in "Latin America\'s debt and the banks"', () => {
     const lines = shownLines(compose('latin-debt'));
