@@ -11,7 +11,7 @@
  * leaves nothing to remove; a full browser gets a temporary folder of its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processAlive } from '../processes.ts';
@@ -194,10 +194,39 @@ function profileFolder(): string {
 async function removeOnceFree(path: string): Promise<void> {
   let absent = 0;
   for (let i = 0; i < 50 && absent < 2; i++) {
+    // (Its helpers name the folder on their command line: where the system lists them, they are
+    // ended first, so none writes into it again.)
+    for (const pid of processesNaming(path)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
     removeFolder(path);
     absent = existsSync(path) ? 0 : absent + 1;
     if (absent < 2) await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The processes whose command line names `path` (from /proc where there is one; none elsewhere). */
+function processesNaming(path: string): number[] {
+  const out: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'latin1').includes(`--user-data-dir=${path}`)) out.push(Number(name));
+    } catch {
+      // Ended while listed.
+    }
+  }
+  return out;
 }
 
 /**
