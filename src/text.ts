@@ -28,3 +28,8 @@ export function datelineLength(text: string): number {
     /^\p{Lu}{2,}[\p{Lu} ]{0,30}\s*\([^()]{2,30}\)\s*[-–—]{1,2}\s+/u.exec(text);
   return m ? m[0].length : 0;
 }
+
+/** Text as a regular-expression pattern that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -3,8 +3,8 @@
  * as Russia), titled people ("President Vladimir Putin") and "Full Name (ACRONYM)" organisations.
  */
 import { ACTORS, CONTINENTS, DEMONYMS, REGIONS, TITLES } from './gazetteer.ts';
+import { escapeRegExp } from '../text.ts';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const canonicalOf = new Map<string, string>();
 for (const [canonical, forms] of Object.entries(ACTORS)) for (const f of forms) canonicalOf.set(f, canonical);
 const forms = [...canonicalOf.keys()].sort((a, b) => b.length - a.length);
@@ -18,7 +18,7 @@ export const WATERS = new RegExp(`^(?:${WATER_WORDS})$`);
 const ANOTHER_PLACE = `(?<![\\p{L}])(?:New|(?:${WATER_WORDS}) of)\\s`;
 const anotherPlaceBefore = new RegExp(`${ANOTHER_PLACE}$`, 'u');
 /** The gazetteer as one expression: a form with no letter, digit or dot before it and no letter, digit or ".x" after; the longest first. */
-export const gazetteerPattern = (): RegExp => new RegExp(`(?<![\\p{L}\\d.])(?<!${ANOTHER_PLACE})(${forms.map(escape).join('|')})(?![\\p{L}\\d]|\\.[\\p{L}])`, 'gu');
+export const gazetteerPattern = (): RegExp => new RegExp(`(?<![\\p{L}\\d.])(?<!${ANOTHER_PLACE})(${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\d]|\\.[\\p{L}])`, 'gu');
 /** The shortest form: the search below looks forms up by their first two characters. */
 export const SHORTEST_FORM = Math.min(...forms.map((f) => f.length));
 /** The forms by their first two characters (UTF-16 code units, as one number), in the expression's order. */
@@ -66,7 +66,7 @@ export function gazetteerForms(text: string): string[] {
   }
   return out;
 }
-const TITLED = new RegExp(`\\b(?:${TITLES.map(escape).join('|')})\\s+(\\p{Lu}[\\p{Ll}'’-]+(?:\\s\\p{Lu}[\\p{Ll}'’-]+){1,2})`, 'gu');
+const TITLED = new RegExp(`\\b(?:${TITLES.map(escapeRegExp).join('|')})\\s+(\\p{Lu}[\\p{Ll}'’-]+(?:\\s\\p{Lu}[\\p{Ll}'’-]+){1,2})`, 'gu');
 const ACRONYM_ORG = /((?:\p{Lu}[\p{L}-]+\s(?:(?:of|for|and|on)\s)?){1,6})\((\p{Lu}{2,8})\)/gu;
 
 export function canonicalActor(name: string): string {

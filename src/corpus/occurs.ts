@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../text.ts';
+
 /**
  * Whether a text holds a name with the right words around it, as an expression built for the name
  * would answer (`new RegExp(lookbehind + name + rest, 'u').test(text)`), without building one: a
@@ -8,7 +10,6 @@
 
 /** A Unicode expression never matches from inside a surrogate pair: a name that starts or ends with half of one is searched the slow way. */
 const HALF_PAIR = /^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Whether `text` holds `name` where `before` (a lookbehind, or undefined) holds at its start and
@@ -16,7 +17,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * `new RegExp(before.source + escaped name + after.source, 'u').test(text)` answers.
  */
 export function occursBetween(text: string, name: string, before: RegExp | undefined, after: RegExp | undefined): boolean {
-  if (!name || HALF_PAIR.test(name)) return new RegExp(`${before?.source ?? ''}${escape(name)}${after?.source ?? ''}`, 'u').test(text);
+  if (!name || HALF_PAIR.test(name)) return new RegExp(`${before?.source ?? ''}${escapeRegExp(name)}${after?.source ?? ''}`, 'u').test(text);
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
     if (before) {
       before.lastIndex = at;

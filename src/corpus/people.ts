@@ -21,6 +21,7 @@
  * refuses when someone these rules do not know as a person speaks in between.
  */
 import { occursBetween, part } from './occurs.ts';
+import { escapeRegExp } from '../text.ts';
 
 export interface Mention {
   /** Offsets into doc.text of the words naming the person ("Mr Balls", "Ed Balls", "Balls"). */
@@ -506,7 +507,6 @@ export function mentionsWithin(people: People, from: number, to: number): Array<
 // ─── Mentions of a surname ──────────────────────────────────────────────────────────────────────
 
 const MENTION_TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)`;
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The expression a surname's mentions match: a title or up to three capitalised words before it
@@ -514,7 +514,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function mentionPattern(sur: string): RegExp {
   return new RegExp(
-    `(?:(?:\\b${MENTION_TITLE}\\.?${SP})|(?:(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)${SP}){0,3})?${escapeRe(sur).replace(/ /g, SP)}(?:${SP}${SUFFIX}(?![\\p{L}]))?(?![\\p{L}'’-])`,
+    `(?:(?:\\b${MENTION_TITLE}\\.?${SP})|(?:(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)${SP}){0,3})?${escapeRegExp(sur).replace(/ /g, SP)}(?:${SP}${SUFFIX}(?![\\p{L}]))?(?![\\p{L}'’-])`,
     'gu',
   );
 }

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../text.ts';
+
 /**
  * Tagging sentences with the corpus's topics (`topics.ts` reads them from `topics.yaml`): apart
  * from the YAML parser, which a thread that only extracts never needs.
@@ -11,7 +13,7 @@ export function topicMatcher(table: TopicTable): TopicMatcher {
     .map(([topic, keywords]) => {
       const alternatives = keywords.map((k) => {
         const prefix = k.endsWith('*');
-        const body = (prefix ? k.slice(0, -1) : k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+        const body = escapeRegExp(prefix ? k.slice(0, -1) : k).replace(/\s+/g, '\\s+');
         return prefix ? `${body}[\\p{L}-]*` : body;
       });
       return { topic, re: new RegExp(`(?<![\\p{L}\\d])(?:${alternatives.join('|')})(?![\\p{L}\\d])`, 'iu') };

@@ -5,6 +5,7 @@
  */
 import type { Citation, CorpusDocument, DocumentMeta, EvidenceStore, SourceEntry } from '../model.ts';
 import { isEnglishWord } from '../select/vocabulary.ts';
+import { escapeRegExp } from '../text.ts';
 
 export interface Citable {
   docId: string;
@@ -168,7 +169,7 @@ let wordPatterns = new Map<string, { exact: RegExp; anyCase: RegExp; every: RegE
 function patternsOf(word: string) {
   let p = wordPatterns.get(word);
   if (!p) {
-    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(word);
     p = {
       exact: new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u'),
       anyCase: new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'iu'),

@@ -13,7 +13,7 @@ import { findActors } from '../corpus/actors.ts';
 import { wordCount } from './compress.ts';
 import { CALENDAR, namesNobody } from '../select/definite.ts';
 import { nounForms } from '../select/subject.ts';
-import { datelineLength } from '../text.ts';
+import { datelineLength, escapeRegExp } from '../text.ts';
 
 const VERB = String.raw`(?:(?:also|later|then|further)\s+)?(?:said|says|added|adds|told|noted|explained|continued|argued|warned|stressed|insisted|replied|wrote|estimated|predicted|reiterated|reported)\b`;
 const PRONOUN_SPEAKER = new RegExp(String.raw`(?<![\p{L}])([Hh]e|[Ss]he)\s+${VERB}`, 'u');
@@ -107,7 +107,7 @@ function naming(doc: CorpusDocument, person: Person, roles: boolean): { text: st
   const name = { text: person.name, start: person.first.start, end: person.first.end };
   if (!roles || !person.role) return name;
   const before = doc.text.slice(Math.max(0, person.first.start - person.role.length - 20), person.first.start);
-  const role = new RegExp(`${person.role.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}\\s+$`, 'u').exec(before);
+  const role = new RegExp(`${person.role.split(/\s+/).map(escapeRegExp).join('\\s+')}\\s+$`, 'u').exec(before);
   if (!role) return name;
   const start = person.first.start - before.length + role.index;
   return { text: doc.text.slice(start, person.first.end).replace(/\s+/g, ' '), start, end: person.first.end };
@@ -124,7 +124,7 @@ const SHORT_BODY_SPEAKER = new RegExp(String.raw`(?<![\p{L}])([Tt]he\s+((?:\p{Lu
 function nameShortBody(doc: CorpusDocument, claim: Claim, shown: string): Named | undefined {
   const found = SHORT_BODY_SPEAKER.exec(shown);
   if (!found) return undefined;
-  const words = found[2].split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = found[2].split(/\s+/).map(escapeRegExp);
   const longer = new RegExp(String.raw`(?<![\p{L}])((?:\p{Lu}[\p{L}&'’-]*\s+){1,3})${words.join('\\s+')}(?![\p{L}])`, 'gu');
   const names = new Map<string, { start: number; end: number }>();
   for (const m of doc.text.slice(0, claim.start).matchAll(longer)) {
@@ -171,7 +171,7 @@ function nameShortOpening(doc: CorpusDocument, claim: Claim, shown: string, comm
   // (A name as the line's subject, before its verb or a comma: "National narratives of friendship"
   // opens on an adjective.)
   if (tags.slice(0, n).some((t) => t !== 'PROPN') || ['NOUN', 'ADJ', 'PROPN'].includes(tags[n] ?? '')) return undefined;
-  const words = found[1].split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = found[1].split(/\s+/).map(escapeRegExp);
   // (Words in capitals and lower case: a headline in capitals, "ATPC MEMBERS FIND WAYS", is no name.)
   const longer = new RegExp(String.raw`(?<![\p{L}]|\p{Lu}[\p{L}.&'’-]*\s)${words.join('\\s+')}((?:\s+\p{Lu}[\p{Ll}&'’-][\p{L}&'’-]*|\s+\p{Lu}\.?(?=\s)){1,3})(?![\p{L}])`, 'gu');
   const names = new Map<string, { start: number; end: number }>();
@@ -219,7 +219,7 @@ function nameBody(doc: CorpusDocument, claim: Claim, shown: string): Named | und
   const inClaim = new RegExp(String.raw`(?<![\p{L}])${found[1].replace(/\s+/g, '\\s+')}\s+`, 'u').exec(claim.text);
   const sourceAt = doc.text.indexOf(m[1].split(/\s+/)[0], lead.start);
   if (!inClaim || sourceAt < 0) return { text: shown, insertions: [] };
-  const sourceEnd = sourceAt + (doc.text.slice(sourceAt).match(new RegExp(m[1].trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')))?.[0].length ?? name.length);
+  const sourceEnd = sourceAt + (doc.text.slice(sourceAt).match(new RegExp(m[1].trim().split(/\s+/).map(escapeRegExp).join('\\s+')))?.[0].length ?? name.length);
   const at = claim.start + (inClaim.index ?? 0);
   const inserted = `[${name}]`;
   return {
@@ -232,7 +232,7 @@ function nameBody(doc: CorpusDocument, claim: Claim, shown: string): Named | und
 export function withoutInsertions(text: string, insertions: readonly Insertion[] = []): string {
   let out = text;
   // A possessive stays with the name it was part of: "[Dilson Funaro]'s trip" is "Funaro's trip".
-  for (const i of insertions) out = out.replace(new RegExp(`${i.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]s)?`), '');
+  for (const i of insertions) out = out.replace(new RegExp(`${escapeRegExp(i.text)}(?:['’]s)?`), '');
   return out.replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -368,7 +368,7 @@ export function nameOwner(doc: CorpusDocument | undefined, claim: Claim, shown: 
   if (CALENDAR.test(owner.name) || /^(?:Today|Yesterday|Tomorrow)$/.test(owner.name)) return none;
   // A name, not a capitalised first word ("Today's figures"): a place or body the gazetteer knows,
   // a name of two words, or one the article writes in capitals mid-sentence.
-  const word = owner.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = escapeRegExp(owner.name);
   if (!findActors(owner.name).length && !/\s/.test(owner.name) && !new RegExp(String.raw`[\p{Ll},;]\s+${word}(?![\p{L}])`, 'u').test(doc.text)) return none;
   const inserted = `[${doc.text.slice(owner.start, owner.end).replace(/\s+/g, ' ')}]`;
   // (Before the owned phrase's first word: the line's opening, or the phrase after its measure.)
@@ -384,7 +384,7 @@ export function nameOwner(doc: CorpusDocument | undefined, claim: Claim, shown: 
 function placeOf(claim: Claim, word: string | undefined): number | undefined {
   if (!word) return undefined;
   const from = datelineLength(claim.text);
-  const found = new RegExp(String.raw`(?<![\p{L}\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}\p{N}])`, 'u').exec(claim.text.slice(from));
+  const found = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(word)}(?![\p{L}\p{N}])`, 'u').exec(claim.text.slice(from));
   return found ? claim.start + from + found.index : undefined;
 }
 

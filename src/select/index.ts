@@ -10,7 +10,7 @@
 import type { BriefingSpec, Claim, ClaimKind, DocumentMeta, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
 import { filedUnder, otherSense } from './sense.ts';
-import { datelineLength } from '../text.ts';
+import { datelineLength, escapeRegExp } from '../text.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
 import { diversify, scoreCandidate, type Candidate, type RankedClaim, type RankPreferences } from './rank.ts';
@@ -796,13 +796,11 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
   return kept >= WITHIN_STORIES ? within : undefined;
 }
 
-/**
- * A topic the deck title leaves out, beside places or bodies it names as topics ("influence" in
- * "Russia and China in Central Asia"), is read in the passages about them: a line whose paragraph,
- * or the one before or after it, names one. A long analysis names every topic somewhere; which
- * influence it means, the passage says. Undefined when the title names the topic itself or no
- * other topic that is a name.
- */
+/** A title word or phrase as a pattern: its words literal, any spacing or hyphen between them. */
+function phrasePattern(t: string): string {
+  return t.replace(/[-_]+/g, ' ').trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+}
+
 /**
  * Whether a title writes a place as what qualifies a topic, right before it: "Iran" and "Iraq"
  * in "The Iran–Iraq war", "UK" in "The UK economy", "Russia" in "Russia's trade with China";
@@ -810,10 +808,9 @@ function readWithin(ctx: SelectionContext, subject: Subject, topic: string, othe
  * the Gulf and oil supplies".
  */
 function qualifies(title: string, place: string, topic: string): boolean {
-  const esc = (t: string) => t.replace(/[-_]+/g, ' ').trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
   const names = '\\p{Lu}[\\p{L}.]*';
   const t = title.replace(/[-_]+(?=\p{Ll})/gu, ' ');
-  return new RegExp(`(?<![\\p{L}])${esc(place)}(?:['’]s)?(?:\\s*[-–—/]\\s*${names}(?:['’]s)?)*\\s+(?:\\p{Ll}+\\s+){0,1}${esc(topic)}`, 'iu').test(t) || setsIn(title, place, topic);
+  return new RegExp(`(?<![\\p{L}])${phrasePattern(place)}(?:['’]s)?(?:\\s*[-–—/]\\s*${names}(?:['’]s)?)*\\s+(?:\\p{Ll}+\\s+){0,1}${phrasePattern(topic)}`, 'iu').test(t) || setsIn(title, place, topic);
 }
 
 /**
@@ -827,8 +824,7 @@ export function settingPlace(title: string, topics: readonly string[], topic: st
 
 /** Whether a title sets a topic in a place, right after it: "Unemployment in Europe", "Inflation across Asia". */
 export function setsIn(title: string, place: string, topic: string): boolean {
-  const esc = (t: string) => t.replace(/[-_]+/g, ' ').trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-  return new RegExp(`(?<![\\p{L}])${esc(topic)}\\s+(?:in|across|within|throughout)\\s+(?:the\\s+)?${esc(place)}(?![\\p{L}])`, 'iu').test(title.replace(/[-_]+(?=\p{Ll})/gu, ' '));
+  return new RegExp(`(?<![\\p{L}])${phrasePattern(topic)}\\s+(?:in|across|within|throughout)\\s+(?:the\\s+)?${phrasePattern(place)}(?![\\p{L}])`, 'iu').test(title.replace(/[-_]+(?=\p{Ll})/gu, ' '));
 }
 
 /** Whether nearly every document the spec allows is a story about a topic (`EVERYWHERE` of them, at least `EVERYWHERE_DOCUMENTS`). */
@@ -839,6 +835,13 @@ export function everywhere(ctx: SelectionContext, topic: string): boolean {
 const EVERYWHERE = 0.8;
 const EVERYWHERE_DOCUMENTS = 3;
 
+/**
+ * A topic the deck title leaves out, beside places or bodies it names as topics ("influence" in
+ * "Russia and China in Central Asia"), is read in the passages about them: a line whose paragraph,
+ * or the one before or after it, names one. A long analysis names every topic somewhere; which
+ * influence it means, the passage says. Undefined when the title names the topic itself or no
+ * other topic that is a name.
+ */
 function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Claim>): ((claim: Claim) => boolean) | undefined {
   const title = ctx.spec.title ?? '';
   if (!title) return undefined;

@@ -9,6 +9,7 @@ import type { Claim, ClaimQuery, CorpusDocument, Diagnostic, DocumentMeta, Quote
 import type { WordDelta } from '../word-counts.ts';
 import { SECTION_CHARS } from '../sections.ts';
 import { isInSections, textSections } from '../long-text.ts';
+import { escapeRegExp } from '../../text.ts';
 
 export interface StoredFile {
   path: string;
@@ -211,7 +212,7 @@ export function wordsAlone(text: string, word: string): string[] {
   let search = wordSearches.get(word);
   if (!search) {
     if (wordSearches.size >= 10_000) wordSearches.clear();
-    wordSearches.set(word, (search = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu')));
+    wordSearches.set(word, (search = new RegExp(escapeRegExp(word), 'giu')));
   }
   const out: string[] = [];
   search.lastIndex = 0;
