@@ -53,28 +53,30 @@ interface CountryRecord {
   unMember?: boolean;
 }
 
+const COUNTRIES = createRequire(import.meta.url)('world-countries') as CountryRecord[];
+
+/** Each form written above, by the name it stands for ("Britain" → "United Kingdom"). */
+const KNOWN_FORMS = new Map(Object.entries(KNOWN).flatMap(([canonical, forms]) => forms.map((f) => [f, canonical] as const)));
+
+/** A country's name as ACTORS keys it: the name written above when there is one, else its common name. */
+const canonicalOf = (c: CountryRecord): string => KNOWN_FORMS.get(c.name.common) ?? c.name.common;
+
 /**
  * Every country of ISO 3166 (the `world-countries` data set): its common and official names,
  * other spellings (longer than three letters: two-letter codes are ordinary words too), capital
  * and demonym ("Brazilian", "Chinese"), merged with the forms above.
  */
 function gazetteer(): Record<string, string[]> {
-  const require = createRequire(import.meta.url);
-  const countries = require('world-countries') as CountryRecord[];
   const out: Record<string, string[]> = {};
-  const canonicalOf = new Map<string, string>();
-  for (const [canonical, forms] of Object.entries(KNOWN)) {
-    out[canonical] = [...forms];
-    for (const f of forms) canonicalOf.set(f, canonical);
-  }
+  for (const [canonical, forms] of Object.entries(KNOWN)) out[canonical] = [...forms];
   // Regions of several words ("South America", "Eastern Europe", "Central Asia"), so "Latin
   // America" or "North America" is a region, never the United States.
-  for (const c of countries) for (const r of regionsOf(c)) if (r && !out[r]) out[r] = [r];
-  for (const c of countries) {
-    const canonical = canonicalOf.get(c.name.common) ?? c.name.common;
+  for (const c of COUNTRIES) for (const r of regionsOf(c)) if (r && !out[r]) out[r] = [r];
+  for (const c of COUNTRIES) {
+    const canonical = canonicalOf(c);
     const forms = [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3), ...(c.capital ?? []), c.demonyms?.eng?.m, c.demonyms?.eng?.f];
     const list = (out[canonical] ??= []);
-    for (const f of forms) if (f && /^\p{Lu}/u.test(f) && !list.includes(f) && !canonicalOf.has(f)) list.push(f);
+    for (const f of forms) if (f && /^\p{Lu}/u.test(f) && !list.includes(f) && !KNOWN_FORMS.has(f)) list.push(f);
   }
   return out;
 }
@@ -97,13 +99,8 @@ export const REGIONS: ReadonlyMap<string, readonly string[]> = regionsBy(regions
 export const CONTINENTS: ReadonlyMap<string, readonly string[]> = regionsBy((c) => [c.region === 'Antarctic' ? undefined : c.region]);
 
 function regionsBy(of: (c: CountryRecord) => Array<string | undefined>): Map<string, string[]> {
-  const require = createRequire(import.meta.url);
-  const canonicalOf = new Map<string, string>();
-  for (const [canonical, forms] of Object.entries(KNOWN)) for (const f of forms) canonicalOf.set(f, canonical);
   const out = new Map<string, string[]>();
-  for (const c of require('world-countries') as CountryRecord[]) {
-    for (const r of of(c)) if (r) out.set(r, [...(out.get(r) ?? []), canonicalOf.get(c.name.common) ?? c.name.common]);
-  }
+  for (const c of COUNTRIES) for (const r of of(c)) if (r) out.set(r, [...(out.get(r) ?? []), canonicalOf(c)]);
   return out;
 }
 
@@ -113,14 +110,10 @@ function regionsBy(of: (c: CountryRecord) => Array<string | undefined>): Map<str
  * from the same data set: the country (canonical, as in ACTORS) by its demonym.
  */
 function demonyms(): Map<string, string> {
-  const require = createRequire(import.meta.url);
-  const countries = require('world-countries') as CountryRecord[];
-  const canonicalOf = new Map<string, string>();
-  for (const [canonical, forms] of Object.entries(KNOWN)) for (const f of forms) canonicalOf.set(f, canonical);
   const out = new Map<string, string>();
   // A sovereign state first: "French" is France's, not its southern lands'.
-  for (const c of [...countries].sort((a, b) => Number(!!b.unMember) - Number(!!a.unMember))) {
-    const canonical = canonicalOf.get(c.name.common) ?? c.name.common;
+  for (const c of [...COUNTRIES].sort((a, b) => Number(!!b.unMember) - Number(!!a.unMember))) {
+    const canonical = canonicalOf(c);
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d && /^\p{Lu}\p{Ll}+$/u.test(d) && !out.has(d)) out.set(d, canonical);
   }
   return out;
