@@ -11,6 +11,7 @@ import { findFigures } from '../corpus/figures.ts';
 import { SAYS } from '../corpus/people.ts';
 // (A hypothetical conclusion or example keeps its marker, so the line is seen to point back.)
 import { drawnFromBefore } from '../select/index.ts';
+import { CALENDAR } from '../select/definite.ts';
 import { isClause, posTags, tokens } from './grammar.ts';
 import { keepSpans, touchesKept } from './point.ts';
 import { dayReferences } from './when.ts';
@@ -277,7 +278,6 @@ function applyRules(source: string, start: string, rules: readonly Rule[]): stri
  * reason it gives (", because of their lower exposure"). What is left would be a line about
  * nothing in particular; better the line whole, or not at all.
  */
-const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?$/;
 const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|mln|billion|bln|half|quarter)\b/i;
 function losesThePoint(before: string, after: string): boolean {
   // (A figure in an opening phrase that only describes, "With 30 years of experience, …", may go;
