@@ -595,7 +595,7 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
   // topic's own; another topic's word qualifies it too ("Japan" in "US–Japan semiconductor dispute").
   // ("Taiwan's trade surplus": a possessive qualifies as well.)
   const qualifies = (m: Word, topicStart: Word) =>
-    !/[^\s]/.test(title.slice(m.end, topicStart.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+(?:['’]s)?$/u.test(m.text) && !ownStems.has(m.stem);
+    !/[^\s]/.test(title.slice(m.end, topicStart.start)) && !words.isStop(m.lower) && m.text.length >= 3 && /^\p{L}+(?:['’]s)?$/u.test(m.text) && !ownStems.has(m.stem) && !EVERYWHERE_WORDS.test(m.text);
   const topicStems = stemsOf(topics);
   for (let i = 0; i < t.length; i++) {
     if (!nounForms(own[0].lower).includes(t[i].lower)) continue;
@@ -626,6 +626,12 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
   }
   return undefined;
 }
+
+/**
+ * Words that place a topic everywhere ("the world's wheat", "global oil supply", "international
+ * trade"): they name no part of it to narrow the topic to, whatever the corpus.
+ */
+const EVERYWHERE_WORDS = /^(?:world|global|worldwide|international)(?:['’]s)?$/i;
 
 /**
  * The first word of another topic that the title sets right after `t[last]` behind a preposition
@@ -775,24 +781,24 @@ function titleAngle(ctx: SelectionContext): Set<string> {
 }
 
 /**
- * A broad topic the deck title leaves out, beside a narrow one it names, is read as the narrow
- * one's: *exports* in "The tea trade" (topics tea and exports) are tea's exports, not every
- * export story of a newswire. Broad: at least `BROADER` times the narrow topic's stories. The
- * documents both name, when they hold a story; else the topic is left whole.
+ * A topic the deck title leaves out, beside one it names, is read as the named one's: *exports*
+ * in "The tea trade" (topics tea and exports) are tea's exports, not every export story of a
+ * newswire; *imports* in "Who buys the world's wheat" are wheat's, not liquefied gas's, though
+ * imports are told in only twice as many stories as wheat. The documents both name, when they
+ * hold a story; else the topic is left whole.
  */
 function readWithin(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[]): Set<string> | undefined {
   const named = (t: string) => titleNames(ctx.spec.title ?? '', t);
   if (named(topic)) return undefined;
   const stories = (s: Subject) => [...s.documents.values()].filter((v) => v >= STORY).length;
-  const broad = stories(subject);
-  const narrow = ctx.topics
+  const titled = ctx.topics
     .filter((t) => topicKey(t) !== topicKey(topic))
     .map((t, i) => ({ t, s: others[i] ?? ctx.subject({ topic: t }) }))
-    .filter(({ t, s }) => named(t) && stories(s) > 0 && stories(s) * BROADER <= broad);
-  if (!narrow.length) return undefined;
-  const within = new Set([...subject.documents.keys()].filter((d) => narrow.some(({ s }) => s.documents.has(d))));
+    .filter(({ t, s }) => named(t) && stories(s) > 0);
+  if (!titled.length) return undefined;
+  const within = new Set([...subject.documents.keys()].filter((d) => titled.some(({ s }) => s.documents.has(d))));
   let kept = 0;
-  for (const d of within) if ((subject.documents.get(d) ?? 0) >= STORY || narrow.some(({ s }) => (s.documents.get(d) ?? 0) >= STORY)) kept++;
+  for (const d of within) if ((subject.documents.get(d) ?? 0) >= STORY || titled.some(({ s }) => (s.documents.get(d) ?? 0) >= STORY)) kept++;
   return kept >= WITHIN_STORIES ? within : undefined;
 }
 
@@ -901,14 +907,12 @@ function passagesWithin(ctx: SelectionContext, topic: string, pool: Iterable<Cla
 const passages = new WeakMap<SelectionContext, Map<string, Map<string, Set<number>>>>();
 
 /**
- * Stories (of either topic) the documents naming both must hold for a broad topic to be read within
- * a narrow one: one is enough, since the title names the narrow one ("The tea trade" over one tea
+ * Stories (of either topic) the documents naming both must hold for a topic to be read within one
+ * the title names: one is enough, since the title names the narrow one ("The tea trade" over one tea
  * story is about tea's exports still, not every export story of a newswire).
  */
 const WITHIN_STORIES = 1;
 
-/** How many times a topic's stories must outnumber another's to be read within it. */
-const BROADER = 4;
 
 /** The most of a topic's stories a word after it in the title may keep and still narrow it. */
 const PART = 0.5;

@@ -210,6 +210,18 @@ describe('selection', () => {
     expect(exporters('Commodity markets').has('trade')).toBe(true);
   });
 
+  it('reads a topic the title leaves out as the one it names, though it is told in only a few more stories: wheat\'s imports (Reuters-21578, grain)', () => {
+    const importStory = (id: string, what: string) => ({ id, paragraphs: [[{ text: `${what} imports rose in January, the customs office said.`, topics: [] }]] });
+    const wire = fixtureStore([
+      { id: 'grain/001', paragraphs: [[{ text: "Indonesia's wheat imports are expected to fall to 1.5 mln tonnes in 1987.", topics: [] }], [{ text: 'Wheat stocks rose at the end of 1986.', topics: [] }]] },
+      { id: 'grain/002', paragraphs: [[{ text: 'Egypt is negotiating wheat imports from Canada for this year.', topics: [] }], [{ text: 'Wheat prices fell on the Chicago exchange.', topics: [] }]] },
+      { id: 'grain/003', paragraphs: [[{ text: 'The Soviet Union may be offered subsidised wheat, officials said.', topics: [] }], [{ text: 'Wheat growers urged the subsidy.', topics: [] }]] },
+      ...['Natural gas', 'Steel', 'Car', 'Textile'].map((w, i) => importStory(`trade/0${i}`, w)),
+    ], {});
+    const ctx = createSelectionContext(wire, { title: "Who buys the world's wheat", topics: ['wheat', 'imports'] }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(new Set(retrieve(ctx, { topic: 'imports', limit: 6 }).map((c) => c.claim.docId.split('/')[0]))).toEqual(new Set(['grain']));
+  });
+
   it('fills a slide with one actor\'s news only where the stories the corpus returns to leave it short (Reuters-21578, gold)', () => {
     const ec = (i: number, line: string) => ({ id: `gold/00${i}`, paragraphs: [p(`The European Community said gold ${line}.`)] });
     const others = Array.from({ length: 30 }, (_, i) => ({ id: `general/${i}`, paragraphs: [p(`The European Community met on farm prices in round ${i}.`)] }));
@@ -238,6 +250,10 @@ describe('selection', () => {
     expect(titleQualifier('Bank takeovers and mergers', 'banks', ['banks', 'mergers'], { isStop })).toBe('takeov');
     expect(titleQualifier('Interest rates and central bank policy', 'central banks', ['interest rates', 'central banks'], { isStop })).toBe('polici');
     expect(titleQualifier('Oil prices and OPEC output', 'oil prices', ['oil prices', 'OPEC'], { isStop })).toBeUndefined();
+    // a word that places the topic everywhere names no part of it: the world's wheat is all wheat
+    expect(titleQualifier("Who buys the world's wheat", 'wheat', ['wheat', 'imports'], { isStop })).toBeUndefined();
+    expect(titleQualifier('Global oil supply', 'oil', ['oil'], { isStop })).toBeUndefined();
+    expect(titleQualifier("Who buys Egypt's wheat", 'wheat', ['wheat', 'imports'], { isStop })).toBe('egypt');
     // another topic set right beside it qualifies it: Japan's chips, chips of Japan
     expect(titleQualifier('The US–Japan semiconductor dispute', 'Japan', ['semiconductors', 'Japan'], { isStop })).toBe('semiconductor');
     expect(titleQualifier('The US–Japan semiconductor dispute', 'semiconductors', ['semiconductors', 'Japan'], { isStop })).toBe('japan');
