@@ -85,7 +85,9 @@ export function readSentences(original: string): Sentence[] {
     // with the same sentence: a statement does not open on "Is" or "Has". Nor on a preposition, a
     // conjunction or a particle the wire capitalised the same way ("…other than the U.S. To
     // preserve a U.S.-Japan pact…", "…Europe and the U.S. And North America").
-    const afterInitials = prev && /^(?:\p{Lu}\.){2,}$/u.test(prev.tokens[prev.tokens.length - 1].text) && (['AUX', 'VERB', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(t[0].pos) || /^(?:Which|Whose)$/.test(t[0].text)) && !/\?\s*$/.test(t[t.length - 1].text);
+    // Nor does a run of words without a verb stand as a sentence of its own after initials: "…giving
+    // the U.K. The third largest exposure after the U.S. And Japan." is one sentence.
+    const afterInitials = prev && /^(?:\p{Lu}\.){2,}$/u.test(prev.tokens[prev.tokens.length - 1].text) && (['AUX', 'VERB', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(t[0].pos) || /^(?:Which|Whose)$/.test(t[0].text) || !t.some((k) => k.pos === 'VERB' || k.pos === 'AUX')) && !/\?\s*$/.test(t[t.length - 1].text);
     // A sentence does not end inside angle brackets or parentheses ("Hutchison Whampoa Ltd <HWHH.HK>").
     const open = prev && unclosed(text.slice(prev.start, prev.end));
     if (prev && (afterInitials || open || !/^[\p{Lu}\d“"‘'(\[]/u.test(t[0].text))) {

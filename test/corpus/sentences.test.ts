@@ -24,6 +24,13 @@ describe('sentences', () => {
     expect(split('Sales rose in the U.S. Which represented half the total. Prices fell.')).toHaveLength(2);
   });
 
+  it('goes on after initials when what follows has no verb (Reuters-21578, general)', () => {
+    expect(split('Brazil owes U.K. Banks around 8.5 billion dlrs, giving the U.K. The third largest exposure after the U.S. And Japan. The crisis began in 1986.')).toEqual([
+      'Brazil owes U.K. Banks around 8.5 billion dlrs, giving the U.K. The third largest exposure after the U.S. And Japan.',
+      'The crisis began in 1986.',
+    ]);
+  });
+
   it('still ends a sentence on initials before a new subject', () => {
     expect(split('He lives in the U.S. He said so.')).toEqual(['He lives in the U.S.', 'He said so.']);
   });
