@@ -26,6 +26,7 @@ import { keepVectors, type Vectors } from './storylines.ts';
 import { keepReadings } from './standalone.ts';
 import { keepJudgements } from './estimative.ts';
 import { misspelling } from './spelling.ts';
+import { isEnglishWord } from './vocabulary.ts';
 
 export { entryMatches, isExcluded, isPinned } from './filter.ts';
 export { contentWords, nearDuplicate, retells } from './similarity.ts';
@@ -612,7 +613,7 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
     // "Bank takeovers and mergers": a word before the first of two nouns joined by "and" names
     // which of both (the first noun not a topic's: "Consumer prices and inflation" is two topics).
     const [q, first, and] = [t[i - 3], t[i - 2], t[i - 1]];
-    if (q && /^(and|or)$/.test(and.lower) && !/[^\s]/.test(title.slice(first.end, and.start) + title.slice(and.end, t[i].start)) && qualifies(first, and) && !topicStems.has(first.stem) && qualifies(q, first) && !/ly$/.test(first.lower)) {
+    if (q && /^(and|or)$/.test(and.lower) && !/[^\s]/.test(title.slice(first.end, and.start) + title.slice(and.end, t[i].start)) && qualifies(first, and) && !topicStems.has(first.stem) && qualifies(q, first) && !isAdverb(first.lower)) {
       return { stem: q.stem, after: false };
     }
     // "Trade with the Soviet Union", "Investment in Central Asia": another topic, a name, after a
@@ -621,10 +622,20 @@ function titleQualifierOf(title: string, topic: string, topics: readonly string[
     if (linked) return { stem: linked.stem, after: false, owner: true, linked: true };
     // "Bank takeovers", "central bank policy": the topic names whose; the noun after it, what of them.
     const after = t[last + 1];
-    if (after && !/[^\s]/.test(title.slice(t[last].end, after.start)) && qualifies(after, after) && !/ly$/.test(after.lower)) return { stem: after.stem, after: true };
+    if (after && !/[^\s]/.test(title.slice(t[last].end, after.start)) && qualifies(after, after) && !isAdverb(after.lower)) return { stem: after.stem, after: true };
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a word is an adverb made of an adjective ("largely", "happily", "basically"): not a noun
+ * that ends the same way ("supply", "family", "assembly").
+ */
+function isAdverb(word: string): boolean {
+  if (!word.endsWith('ly')) return false;
+  const base = word.endsWith('ally') ? word.slice(0, -4) : word.endsWith('ily') ? `${word.slice(0, -3)}y` : word.slice(0, -2);
+  return (base.length > 3 && isEnglishWord(base)) || (word.endsWith('ally') && isEnglishWord(word.slice(0, -2)));
 }
 
 /**
@@ -691,8 +702,19 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
   const key = `${ctx.spec.title ?? ''}\u0000${ctx.topics.join('\u0000')}\u0000${topic}\u0000${titleOnly}`;
   const known = together.get(subject) ?? together.set(subject, new Map()).get(subject)!;
   if (known.has(key)) return known.get(key);
-  let out = titleOnly ? undefined : toldWith(subject, others);
   const words = ctx.words();
+  // A topic the title qualifies with another of the deck's topics ("prices" in "Global sugar
+  // supply and prices", "surplus" in "Taiwan's trade surplus") is that one's, before anything the
+  // deck's topics tell together: sugar's prices, not the oil prices of every production story.
+  const owner = qualifyingTopic(ctx, topic, words);
+  let out: Set<string> | undefined;
+  if (owner) {
+    const of = ctx.subject({ topic: owner });
+    const { narrowed } = narrowedTo(ctx, subject, [of], stemsOf([owner]), []);
+    // (A story of either: sugar's prices told in a sugar story.)
+    if ([...narrowed].some((d) => (subject.documents.get(d) ?? 0) >= STORY || (of.documents.get(d) ?? 0) >= STORY)) out = narrowed;
+  }
+  if (!out && !titleOnly) out = toldWith(subject, others);
   // Told together with the deck's other topics or with what else its title names: "the Bank of
   // Japan decided to promote interest rate liberalisation" is in "The dollar, interest rates and
   // central banks" though it names neither the dollar nor the Bundesbank.
@@ -742,6 +764,15 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
   return out;
 }
 
+/** The deck's other topic whose word the title sets to qualify this one ("sugar" for *prices* in "Global sugar supply and prices"), if any. */
+function qualifyingTopic(ctx: SelectionContext, topic: string, words: Pick<CorpusWords, 'isStop'>): string | undefined {
+  const title = ctx.spec.title;
+  if (!title) return undefined;
+  const stem = titleQualifierOf(title, topic, ctx.topics, words)?.stem;
+  if (!stem) return undefined;
+  return ctx.topics.find((t) => topicKey(t) !== topicKey(topic) && stemsOf([t]).has(stem));
+}
+
 /**
  * The documents of a subject that name one of `stems` or another of the deck's topics (or that a
  * corpus filed under a folder named by them), and how many of them are stories about it.
@@ -788,7 +819,8 @@ function titleAngle(ctx: SelectionContext): Set<string> {
  * hold a story; else the topic is left whole.
  */
 function readWithin(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[]): Set<string> | undefined {
-  const named = (t: string) => titleNames(ctx.spec.title ?? '', t);
+  // (A topic the title names as another's, "sugar … prices", is part of that one, not a field of its own.)
+  const named = (t: string) => titleNames(ctx.spec.title ?? '', t) && !qualifyingTopic(ctx, t, ctx.words());
   if (named(topic)) return undefined;
   const stories = (s: Subject) => [...s.documents.values()].filter((v) => v >= STORY).length;
   const titled = ctx.topics

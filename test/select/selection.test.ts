@@ -210,6 +210,16 @@ describe('selection', () => {
     expect(exporters('Commodity markets').has('trade')).toBe(true);
   });
 
+  it('reads a topic the title qualifies with another topic as that one\'s, before what the deck\'s topics tell together: sugar\'s prices (Reuters-21578, sugar)', () => {
+    const wire = fixtureStore([
+      { id: 'sugar/001', paragraphs: [[{ text: 'Cuba told traders its sugar exports may be delayed this month.', topics: [] }], [{ text: 'World sugar prices rose on the news, dealers said.', topics: [] }]] },
+      { id: 'sugar/002', paragraphs: [[{ text: "Indonesia's raw sugar output is likely to be 1.8 mln tonnes in 1987.", topics: [] }], [{ text: 'Sugar production fell short of the target.', topics: [] }]] },
+      ...['Oil', 'Copper', 'Cotton'].map((w, i) => ({ id: `other/0${i}`, paragraphs: [[{ text: `${w} production was cut as ${w.toLowerCase()} prices fell, producers said.`, topics: [] }], [{ text: `${w} prices are expected to recover later this year.`, topics: [] }]] })),
+    ], {});
+    const ctx = createSelectionContext(wire, { title: 'Global sugar supply and prices', topics: ['sugar', 'production', 'prices'] }, { ...prefs, kinds: [...prefs.kinds] });
+    expect(new Set(retrieve(ctx, { topic: 'prices', limit: 6 }).map((c) => c.claim.docId.split('/')[0]))).toEqual(new Set(['sugar']));
+  });
+
   it('reads a topic the title leaves out as the one it names, though it is told in only a few more stories: wheat\'s imports (Reuters-21578, grain)', () => {
     const importStory = (id: string, what: string) => ({ id, paragraphs: [[{ text: `${what} imports rose in January, the customs office said.`, topics: [] }]] });
     const wire = fixtureStore([
@@ -252,8 +262,12 @@ describe('selection', () => {
     expect(titleQualifier('Oil prices and OPEC output', 'oil prices', ['oil prices', 'OPEC'], { isStop })).toBeUndefined();
     // a word that places the topic everywhere names no part of it: the world's wheat is all wheat
     expect(titleQualifier("Who buys the world's wheat", 'wheat', ['wheat', 'imports'], { isStop })).toBeUndefined();
-    expect(titleQualifier('Global oil supply', 'oil', ['oil'], { isStop })).toBeUndefined();
+    expect(titleQualifier('International trade', 'trade', ['trade'], { isStop })).toBeUndefined();
+    expect(titleQualifier('Global oil supply', 'oil', ['oil'], { isStop })).toBe('suppli');
     expect(titleQualifier("Who buys Egypt's wheat", 'wheat', ['wheat', 'imports'], { isStop })).toBe('egypt');
+    // a noun that ends like an adverb is still a noun: "sugar supply and prices" are sugar's prices
+    expect(titleQualifier('Global sugar supply and prices', 'prices', ['sugar', 'production', 'prices'], { isStop })).toBe('sugar');
+    expect(titleQualifier('Steel largely and prices', 'prices', ['steel', 'prices'], { isStop })).toBeUndefined();
     // another topic set right beside it qualifies it: Japan's chips, chips of Japan
     expect(titleQualifier('The US–Japan semiconductor dispute', 'Japan', ['semiconductors', 'Japan'], { isStop })).toBe('semiconductor');
     expect(titleQualifier('The US–Japan semiconductor dispute', 'semiconductors', ['semiconductors', 'Japan'], { isStop })).toBe('japan');
