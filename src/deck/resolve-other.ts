@@ -12,6 +12,7 @@ import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
 import { roleWithCompany, roleWithCountry } from './speaker.ts';
 import { chunk } from '../lists.ts';
+import { SAYS } from '../corpus/people.ts';
 
 const YEAR = /\b(19[4-9]\d|20[0-4]\d)\b/;
 /**
@@ -138,13 +139,29 @@ const HYPOTHETICAL = /\b(?:if|unless|should\s+\p{L}+|in case|provided that|would
  * "would" after a past verb and "that" is the past's future ("…meant that the contribution to GDP
  * would shrink", "officials expected that prices would rise"): what was so, not a hypothesis. A
  * modal after a participle and "that" is someone's claim the sentence reports ("…securitized the
- * migration of Chinese settlers, claiming that the ethnic balance could shift"), not the author's.
+ * migration of Chinese settlers, claiming that the ethnic balance could shift"), not the author's;
+ * so is one a verb of saying puts in its subject's mouth ("…and said it would never sell below
+ * official prices").
  */
-const PAST_FUTURE = /\b(?:\p{L}+ed|meant|said|thought|knew|told|felt|saw|found|made|understood)\s+that\b[^.;:]*?\bwould\b|\b(?!\p{L}*thing\b)\p{L}{2,}ing\s+that\b[^.;:]*?\b(?:would|could|might)\b/giu;
+const PAST_FUTURE = new RegExp(String.raw`\b(?:\p{L}+ed|meant|said|thought|knew|told|felt|saw|found|made|understood)\s+that\b[^.;:]*?\bwould\b|\b(?!\p{L}*thing\b)\p{L}{2,}ing\s+that\b[^.;:]*?\b(?:would|could|might)\b|\b${SAYS}\s+(?:\p{L}+\s+){0,3}?(?:would|could|might)\b`, 'giu');
 
 export function isScenario(claim: Pick<Claim, 'kind' | 'text' | 'likelihood'>): boolean {
   return claim.kind !== 'attributed' && HYPOTHETICAL.test(claim.text.replace(PAST_FUTURE, '')) && scenarioName(claim) !== undefined;
 }
+
+/**
+ * What a scenario card shows under its name: what follows the name's comma, as a sentence, when
+ * the name is the sentence's condition; else the whole sentence. A relative clause ("…changes,
+ * which would cause a fall in prices") is no sentence of its own.
+ */
+export function scenarioText(name: string, whole: string): string {
+  const after = whole.toLowerCase().startsWith(name.toLowerCase()) ? whole.slice(name.length) : '';
+  const rest = after.replace(/^\s*,\s*/, '').trimStart();
+  return rest.split(/\s+/).length >= 4 && /^\s*,/.test(after) && !RELATIVE_OPENING.test(rest) ? rest.charAt(0).toUpperCase() + rest.slice(1) : whole;
+}
+
+/** Words that open a clause hung on what came before it: "which would…", "while…", "but…". */
+const RELATIVE_OPENING = /^(?:which|who|whom|whose|where|while|whereas|but|and|or|as|so|though|although)\b/i;
 
 /** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
 export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
@@ -163,15 +180,9 @@ export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: strin
   if (!picked.length) return reportEmpty(env, call, request, 'forecast'), [];
   const scenarios: Scenario[] = picked.map((claim) => {
     const name = scenarioName(claim)!;
-    // A scenario named by its condition ("If China refrains from strengthening its hard security
-    // role") shows what follows the condition's comma as a sentence. One named by its first words
-    // ("A domestic change would provide an opportunity") shows its whole sentence: the rest alone
-    // ("…for the Russian elite to reassess…") read as a phrase cut in two.
-    const whole = bulletText(env, claim).text;
-    const after = whole.toLowerCase().startsWith(name.toLowerCase()) ? whole.slice(name.length) : '';
-    const rest = after.replace(/^\s*,\s*/, '').trimStart();
-    const text = rest.split(/\s+/).length >= 4 && /^\s*,/.test(after) ? rest.charAt(0).toUpperCase() + rest.slice(1) : whole;
-    const s: Scenario = { name, text, citation: env.book.cite(claim, claim.text) };
+    // (One named by its first words, "A domestic change would provide an opportunity", shows its
+    // whole sentence: the rest alone, "…for the Russian elite to reassess…", reads as a phrase cut in two.)
+    const s: Scenario = { name, text: scenarioText(name, bulletText(env, claim).text), citation: env.book.cite(claim, claim.text) };
     if (claim.likelihood) s.likelihood = claim.likelihood;
     return s;
   });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { gluedWords } from '../../src/corpus/glue.ts';
 import { compressSentence, composeDeck, isDeletionOf } from '../../src/deck/index.ts';
-import { isScenario, scenarioName } from '../../src/deck/resolve-other.ts';
+import { isScenario, scenarioName, scenarioText } from '../../src/deck/resolve-other.ts';
 import { statesSomething } from '../../src/deck/grammar.ts';
 import type { Deck, EvidenceStore } from '../../src/model.ts';
 import { leansOnContext } from '../../src/select/index.ts';
@@ -127,10 +127,18 @@ describe('reading the sample decks', () => {
     expect(scenarioName({ text: 'Economists say the improvement owes little to any structural change and that any reversal of the trend in costs could have a rapid impact.' })).toBeUndefined();
     // a modal in the claim a participle reports (seed corpus, "The Continuing Saga…" ¶11)
     expect(isScenario(fact('Chinese migrants and investors play an important role in boosting the Russian economy, however, Moscow has successfully securitized the migration of Chinese settlers on the grounds of a ‘racial threat’, to Russia’s declining population, claiming that the ethnic balance of Russia could shift.'))).toBe(false);
+    // a "would" a verb of saying puts in its subject's mouth is the subject's forecast (Reuters-21578, crude)
+    expect(isScenario(fact("Saudi Arabian oil minister Hisham Nazer reiterated the kingdom's commitment to the December OPEC accord and said it would never sell below official prices."))).toBe(false);
     // "anything that could" is no report
     expect(isScenario(fact('Moscow would avoid anything that could alienate Beijing.'))).toBe(true);
     // the same "would" as a hypothesis is one (the test can fail)
     expect(isScenario(fact('The faster growth of imports would shrink the contribution of the foreign payments balance to GDP in both years.'))).toBe(true);
+  });
+
+  it('shows a scenario\'s outcome after its condition, and never a relative clause as a sentence (Reuters-21578, general)', () => {
+    expect(scenarioText('If China refrains from a hard security role', 'If China refrains from a hard security role, Russia-Sino ties are likely to get better.')).toBe('Russia-Sino ties are likely to get better.');
+    const whole = 'West Germany has flatly rejected green rate changes, which would cause a fall in prices for producers.';
+    expect(scenarioText('West Germany has flatly rejected green rate changes', whole)).toBe(whole);
   });
 
   it('does not open a bottom line with a side point that only a strong likelihood word lifted', () => {
