@@ -714,7 +714,8 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
     // (A story of either: sugar's prices told in a sugar story.)
     if ([...narrowed].some((d) => (subject.documents.get(d) ?? 0) >= STORY || (of.documents.get(d) ?? 0) >= STORY)) out = narrowed;
   }
-  if (!out && !titleOnly) out = toldWith(subject, others);
+  // (Told together with what the deck means by its other topics: sugar's prices, not oil's.)
+  if (!out && !titleOnly) out = toldWith(subject, asTitled(ctx, topic, others, words));
   // Told together with the deck's other topics or with what else its title names: "the Bank of
   // Japan decided to promote interest rate liberalisation" is in "The dollar, interest rates and
   // central banks" though it names neither the dollar nor the Bundesbank.
@@ -762,6 +763,21 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
   }
   known.set(key, out);
   return out;
+}
+
+/**
+ * The deck's other topics' subjects (`others`, in the order of the deck's topics), each one the
+ * title qualifies with a third topic ("prices" in "Global sugar supply and prices") kept to that
+ * topic's documents.
+ */
+function asTitled(ctx: SelectionContext, topic: string, others: readonly Subject[], words: Pick<CorpusWords, 'isStop'>): Subject[] {
+  const names = ctx.topics.filter((t) => topicKey(t) !== topicKey(topic));
+  return others.map((o, i) => {
+    const owner = names[i] ? qualifyingTopic(ctx, names[i], words) : undefined;
+    if (!owner || topicKey(owner) === topicKey(topic)) return o;
+    const of = ctx.subject({ topic: owner });
+    return { ...o, documents: new Map([...o.documents].filter(([d]) => of.documents.has(d))) };
+  });
 }
 
 /** The deck's other topic whose word the title sets to qualify this one ("sugar" for *prices* in "Global sugar supply and prices"), if any. */
@@ -819,9 +835,9 @@ function titleAngle(ctx: SelectionContext): Set<string> {
  * hold a story; else the topic is left whole.
  */
 function readWithin(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[]): Set<string> | undefined {
+  if (titleNames(ctx.spec.title ?? '', topic)) return undefined;
   // (A topic the title names as another's, "sugar … prices", is part of that one, not a field of its own.)
   const named = (t: string) => titleNames(ctx.spec.title ?? '', t) && !qualifyingTopic(ctx, t, ctx.words());
-  if (named(topic)) return undefined;
   const stories = (s: Subject) => [...s.documents.values()].filter((v) => v >= STORY).length;
   const titled = ctx.topics
     .filter((t) => topicKey(t) !== topicKey(topic))

@@ -218,6 +218,8 @@ describe('selection', () => {
     ], {});
     const ctx = createSelectionContext(wire, { title: 'Global sugar supply and prices', topics: ['sugar', 'production', 'prices'] }, { ...prefs, kinds: [...prefs.kinds] });
     expect(new Set(retrieve(ctx, { topic: 'prices', limit: 6 }).map((c) => c.claim.docId.split('/')[0]))).toEqual(new Set(['sugar']));
+    // and a topic told together with those prices is told with sugar's: not oil's production
+    expect(new Set(retrieve(ctx, { topic: 'production', limit: 6 }).map((c) => c.claim.docId.split('/')[0]))).toEqual(new Set(['sugar']));
   });
 
   it('reads a topic the title leaves out as the one it names, though it is told in only a few more stories: wheat\'s imports (Reuters-21578, grain)', () => {
