@@ -33,3 +33,13 @@ export function datelineLength(text: string): number {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A wire's markup of companies taken out, as a reader would want the line: a ticker in angle
+ * brackets is deleted ("Comalco Ltd <CMAC.S> said" → "Comalco Ltd said") and a name in them is
+ * left bare ("<National Bank of Canada> said" → "National Bank of Canada said"). Only characters
+ * and a code are deleted, so the line stays a deletion of its sentence.
+ */
+export function withoutTickers(text: string): string {
+  return text.replace(/\s*<[\p{Lu}\d.&-]{1,12}>/gu, '').replace(/<([\p{L}\d][^<>]{0,78}[\p{L}\d.])>/gu, '$1');
+}

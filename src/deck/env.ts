@@ -12,6 +12,7 @@ import { compressSentence, wordCount, type Compressed } from './compress.ts';
 import { expandAcronyms, nameOwner, nameSpeaker, type Named } from './insertions.ts';
 import type { AudiencePolicy } from './policy.ts';
 import { datelineLength, relativeTime } from './when.ts';
+import { withoutTickers } from '../text.ts';
 import { isClause, mainClause } from './grammar.ts';
 
 export interface ComposeEnv {
@@ -57,8 +58,9 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
   let c = env.compressed.get(key);
   if (!c) {
     // Line breaks of a wrapped paragraph are spaces on a slide; a wire dateline is a lead-in.
+    // (A wire's tickers are no words of the line: "Comalco Ltd <CMAC.S> said" reads "Comalco Ltd said".)
     const text = claim.text.replace(/\s+/g, ' ');
-    const source = text.slice(datelineLength(text));
+    const source = withoutTickers(text.slice(datelineLength(text)));
     const at = (limit: number) => {
       const out = compressSentence(source, { maxWords: limit, always: env.policy.compress, detach: true });
       // Shortening that leaves no clause ("The Gulf oil state of Qatar, recovering slightly from…")

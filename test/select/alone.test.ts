@@ -10,6 +10,8 @@ import { holdsQuotation, leansOnContext, speaksInFirstPerson, unnamedSpeaker } f
 import { pointsBack } from '../../src/select/definite.ts';
 import { saysNothing } from '../../src/select/standalone.ts';
 import { datelineLength, relativeTime } from '../../src/deck/when.ts';
+import { withoutTickers } from '../../src/text.ts';
+import { isDeletionOf } from '../../src/deck/compress.ts';
 
 describe('lines that are someone else’s words', () => {
   it('keeps quotations off bullets: they reach slides as quotes, with their speaker', () => {
@@ -285,5 +287,18 @@ describe('time a line needs the article’s date for', () => {
     expect(datelineLength('Brazil, March of this year - a hard month.')).toBe(0);
     // the day before the month (Reuters-21578, Dutch central bank)
     expect(datelineLength('AMSTERDAM, 2 March - The Dutch Central Bank said it will offer a special advance.')).toBe(21);
+  });
+  it('takes a wire\'s tickers out of a line, leaving it a deletion of its sentence (Reuters-21578, alum and acq)', () => {
+    const lines = [
+      ['Comalco Ltd <CMAC.S> said its return to profit reflected reduced costs.', 'Comalco Ltd said its return to profit reflected reduced costs.'],
+      ["<Alcan Aluminiumwerke GmbH>, a subsidiary of Alcan Aluminium Ltd <AL.N> of Canada, said it plans to close its smelter.", 'Alcan Aluminiumwerke GmbH, a subsidiary of Alcan Aluminium Ltd of Canada, said it plans to close its smelter.'],
+      ["Texas Air Corp's <TEX> Continental Airlines", "Texas Air Corp's Continental Airlines"],
+    ];
+    for (const [source, shown] of lines) {
+      expect(withoutTickers(source)).toBe(shown);
+      expect(isDeletionOf(source, shown)).toBe(true);
+    }
+    // a comparison is no markup
+    expect(withoutTickers('Output rose 5 pct while imports were < 2 pct and exports > 3 pct.')).toBe('Output rose 5 pct while imports were < 2 pct and exports > 3 pct.');
   });
 });
