@@ -41,5 +41,7 @@ export function escapeRegExp(text: string): string {
  * and a code are deleted, so the line stays a deletion of its sentence.
  */
 export function withoutTickers(text: string): string {
-  return text.replace(/\s*<[\p{Lu}\d.&-]{1,12}>/gu, '').replace(/<([\p{L}\d][^<>]{0,78}[\p{L}\d.])>/gu, '$1');
+  // (Only what a wire writes: a code in capitals, "<CMAC.S>", and a name that starts with one,
+  // "<National Bank of Canada>"; never markup such as "<b onmouseover=…>", which stays as text.)
+  return text.replace(/\s*<[\p{Lu}\d]{1,8}(?:\.[\p{Lu}]{1,3})?>/gu, '').replace(/<(\p{Lu}[\p{L}\d .,&'’-]{0,78}[\p{L}\d.])>/gu, '$1');
 }

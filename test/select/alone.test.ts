@@ -298,6 +298,8 @@ describe('time a line needs the article’s date for', () => {
       expect(withoutTickers(source)).toBe(shown);
       expect(isDeletionOf(source, shown)).toBe(true);
     }
+    // markup is no company: it stays as written
+    expect(withoutTickers("<b onmouseover=alert(1)>time</b> and <script>alert('q')</script>")).toBe("<b onmouseover=alert(1)>time</b> and <script>alert('q')</script>");
     // a comparison is no markup
     expect(withoutTickers('Output rose 5 pct while imports were < 2 pct and exports > 3 pct.')).toBe('Output rose 5 pct while imports were < 2 pct and exports > 3 pct.');
   });
