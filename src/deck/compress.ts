@@ -34,7 +34,8 @@ const INTENSIFIER = /\s(?:very|really|quite|simply|indeed|truly)(?=\s)/gi;
 const SUBORDINATE = /^(?:while|although|though|whereas|despite|even though|against the backdrop of|given|because|as|amid|with(?![^,]{1,60}\s(?:down|up|higher|lower|rising|falling|weaker|stronger|gone|over|unchanged)\s*,)|to|in order to)\b[^,]{3,}?,\s+/i;
 const TEMPORAL = /^(?:since|after|following|before|during|in|by|over|for|from|until|throughout|within|at)\b[^,]{2,}?,\s+/i;
 
-const BARE_MARKER = /^(?:still|meanwhile|moreover|however|nevertheless|nonetheless|thus|indeed|also|hence|therefore)\s+/i;
+// (A wire's reminder, "As previously reported, …", ties the line to an earlier story.)
+const BARE_MARKER = /^(?:still|meanwhile|moreover|however|nevertheless|nonetheless|thus|indeed|also|hence|therefore|as\s+(?:previously|earlier|already)\s+(?:reported|announced|stated),?)\s+/i;
 
 
 const gentle: Rule[] = [

@@ -102,6 +102,16 @@ describe('"however" that means "no matter how"', () => {
   });
 });
 
+describe('a wire\'s reminder of an earlier story (Reuters-21578, alum)', () => {
+  it('goes from the front of a line, which reads alone without it', () => {
+    const detach = (s: string) => compressSentence(s, { detach: true }).text;
+    expect(detach("As previously reported Comalco's Commonwealth Aluminium Corp unit has agreed to sell its smelter.")).toBe("Comalco's Commonwealth Aluminium Corp unit has agreed to sell its smelter.");
+    expect(detach('As earlier reported, the bank cut its prime rate to 7.5 pct.')).toBe('The bank cut its prime rate to 7.5 pct.');
+    // a reminder inside a line is what it says
+    expect(detach('The unit, as previously reported, has agreed to sell its smelter.')).toBe('The unit, as previously reported, has agreed to sell its smelter.');
+  });
+});
+
 describe('"here", the place a wire story was filed from (Reuters-21578: sugar, livestock, debt)', () => {
   const detach = (s: string) => compressSentence(s, { detach: true }).text;
   it('goes after a noun, which reads as well without it', () => {
