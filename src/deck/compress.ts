@@ -113,13 +113,22 @@ const severe: Rule[] = [
   // Not right after a relative clause: in "Federal funds, which averaged 6 pct, opened at…" the
   // participle-looking word is the main verb. Nor a clause that states the consequence ("…only
   // go to China, making it impossible for Russia to export gas to other customers"): it is the point.
+  // Nor where the clause a conjunction opens has no verb before it: in "…while the Communist-led
+  // CGT, the largest of France's unions, declared…" the word is that clause's verb.
   (s) => matches(s, /,\s+(?:\p{Ll}+(?:ed|ing))\s[^"“”,;]*$/u)
-    .filter(([a]) => !/,\s+(?:which|who|whose)\s[^,]*$/i.test(s.slice(0, a)) && !CONSEQUENCE.test(s.slice(a))),
+    .filter(([a]) => !/,\s+(?:which|who|whose)\s[^,]*$/i.test(s.slice(0, a)) && !CONSEQUENCE.test(s.slice(a)) && !verblessClause(s.slice(0, a))),
   trailingClause(/,\s+and\s[^"“”,;]*$/),
   unmarkedTrailingClause,
   clauseBeforeAttribution,
   (s) => matches(s, /,\s+but\s+not\s[^"“”,;]*$/),
 ];
+
+/** Whether the text ends in a clause a conjunction opens ("…while the CGT, the largest of France's unions") that has no verb yet. */
+function verblessClause(before: string): boolean {
+  const m = /\b(?:while|whereas|although|though|because|since|as|when|after|before|if|unless|until|whether)\s+(?![^,]*\b(?:said|says)\b)([^;:"“”]*)$/i.exec(before);
+  // (A verb joined by a hyphen makes an adjective: "Communist-led".)
+  return !!m && /\p{L}/u.test(m[1]) && !tokens(m[1]).some((t, i, all) => (t.tag === 'VERB' || t.tag === 'AUX') && !(all[i - 1]?.text === '-' && all[i - 1].end === t.start));
+}
 
 /**
  * Words that tie a sentence to the one before it and can go without changing what it says:

@@ -321,4 +321,12 @@ describe('clauses that go whole', () => {
     expect(squeeze('Hutchison, which has operations ranging from trading to property and container terminals, earlier reported after-tax profits of 1.62 billion dlrs against 1.19 billion dlrs in 1985.'))
       .toBe('Hutchison earlier reported after-tax profits of 1.62 billion dlrs against 1.19 billion dlrs in 1985.');
   });
+
+  it('never cuts the verb of a clause a conjunction opens, though it ends in -ed', () => {
+    // reuters-21578-0 (France Faces): "declared" is the verb of "while the … CGT …", no participle
+    const cgt = squeeze("Andre Bergeron, a widely respected leader of the moderate Force Ouvriere labour group, put similar demands to Chirac earlier in the week while the Communist-led CGT, the largest of France's unions, declared the defence of its members earnings its top priority.", 20);
+    expect(cgt).not.toMatch(/unions\.$/);
+    // a participle after a whole clause still goes
+    expect(squeeze('Output fell sharply while demand stayed weak, prompted by high stocks at the mills.', 8)).toBe('Output fell sharply while demand stayed weak.');
+  });
 });
