@@ -4,7 +4,7 @@
  * split into continuation slides when a helper asks for more bullets than one slide holds.
  */
 import { LIKELIHOODS, type Bullet, type Claim, type Figure, type FigureItem, type HelperCall, type Slide } from '../model.ts';
-import { recordShown, selectClaims, type ClaimRequest } from '../select/index.ts';
+import { asTheDeckMeans, recordShown, selectClaims, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, longerWords, longestWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { chartable, readFigure, type FigureReading } from './figure-label.ts';
@@ -112,6 +112,7 @@ export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string)
     if (!readings.has(c.id)) readings.set(c.id, keyFigure(c));
     return readings.get(c.id);
   };
+  const asMeant = asTheDeckMeans(env.select, call.query);
   const request: ClaimRequest = {
     query: call.query,
     topic: call.topic,
@@ -124,7 +125,7 @@ export function resolveFigures(env: ComposeEnv, call: HelperCall, title: string)
     // supplier … of total arms exports"), no opening number, no closing "in" or "the".
     accept: (c) => {
       const reading = read(c);
-      return reading !== undefined && (readableLabel(reading.label) || standsAlone(env, c, labelWords));
+      return reading !== undefined && (asMeant?.(c) ?? true) && (readableLabel(reading.label) || standsAlone(env, c, labelWords));
     },
     prefs: { figures: true },
     // The plan's own figures slide (not one the spec asks for) is shown only as a chart.

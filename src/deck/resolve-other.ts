@@ -6,7 +6,7 @@ import type { Claim, HelperCall, Scenario, Slide, TimelineEvent } from '../model
 import { compressSentence, wordCount } from './compress.ts';
 import { isClause, posTags, statesSomething } from './grammar.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
-import { leansOnContext, recordShown, settingPlace, searchTerms, selectClaims, selectQuote, speaksOfFuture, titledDocuments, type ClaimRequest } from '../select/index.ts';
+import { asTheDeckMeans, leansOnContext, recordShown, settingPlace, searchTerms, selectClaims, selectQuote, speaksOfFuture, titledDocuments, type ClaimRequest } from '../select/index.ts';
 import { acceptor, bulletText, warnAt, type ComposeEnv } from './env.ts';
 import { reportEmpty } from './evidence.ts';
 import { citationNote } from './notes.ts';
@@ -166,13 +166,14 @@ const RELATIVE_OPENING = /^(?:which|who|whom|whose|where|while|whereas|but|and|o
 /** Named outcomes: a forecast's own condition names it ("If Putin ceased to play a leading role"). */
 export function resolveScenarios(env: ComposeEnv, call: HelperCall, title: string): Slide[] {
   const accepts = acceptor(env, call, undefined, { scenario: true });
+  const asMeant = asTheDeckMeans(env.select, call.query);
   const base: Omit<ClaimRequest, 'kinds'> = {
     query: call.query,
     topic: call.topic,
     limit: call.limit ?? Math.min(4, env.policy.bulletsPerSlide),
     // A scenario shows its sentence as written, without a bracketed name for "he said": one whose
     // speaker only an insertion could name is not used.
-    accept: (claim) => speaksOfFuture(claim) && isScenario(claim) && accepts(claim) && !leansOnContext(bulletText(env, claim).text, { scenario: true }),
+    accept: (claim) => speaksOfFuture(claim) && isScenario(claim) && (asMeant?.(claim) ?? true) && accepts(claim) && !leansOnContext(bulletText(env, claim).text, { scenario: true }),
     prefs: { kinds: ['forecast', 'assessment'], likelihood: true },
   };
   const request: ClaimRequest = { ...base, kinds: ['forecast', 'assessment'] };

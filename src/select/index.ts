@@ -688,6 +688,22 @@ export function titledDocuments(ctx: SelectionContext, topic: string): Set<strin
   return storiesTogether(ctx, ctx.subject({ topic }), topic, others, true);
 }
 
+/**
+ * For a request whose query is the deck's topics, each a phrase (the plan's scenarios and key
+ * figures: `"sugar" "production" "prices"`), whether a line is about one of them as the deck means
+ * it: it names the topic and comes from a document its slide may draw on (`titledDocuments`). An
+ * EC farm-price story's green rates are no *prices* line in "Global sugar supply and prices".
+ * Undefined for any other query.
+ */
+export function asTheDeckMeans(ctx: SelectionContext, query: string | undefined): ((claim: Claim) => boolean) | undefined {
+  const phrases = [...(query ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  if (!phrases.length || (query ?? '').replace(/"[^"]+"/g, '').trim()) return undefined;
+  if (!phrases.every((p) => ctx.topics.some((t) => topicKey(t) === topicKey(p)))) return undefined;
+  const words = ctx.words();
+  const each = phrases.map((topic) => ({ subject: ctx.subject({ topic }), docs: titledDocuments(ctx, topic) }));
+  return (claim) => each.some(({ subject, docs }) => (!docs || docs.has(claim.docId)) && namesSubject(subject, words.words(claim), claim.docId));
+}
+
 /** The documents a topic's slide may draw on, worked out once per subject, deck title and topics. */
 const together = new WeakMap<Subject, Map<string, Set<string> | undefined>>();
 

@@ -366,4 +366,11 @@ describe('newswire decks', () => {
     const lines = shownLines(deck).map((l) => l.text);
     expect(lines.some((t) => t.startsWith('Consolidated TVX said it will acquire the right')), JSON.stringify(lines)).toBe(true);
   });
+
+  it('reads the plan\'s scenarios and key figures in the deck\'s topics as its slides read them: no EC green-rate line in "Global sugar supply and prices"', () => {
+    const deck = compose('sugar-global');
+    const cross = shownLines(deck).filter((l) => l.kind === 'scenarios' || l.kind === 'figures');
+    expect(cross.map((l) => l.text).join('\n')).not.toMatch(/green rate/i);
+    for (const l of cross) expect(l.text, l.text).toMatch(/sugar/i);
+  });
 });
