@@ -60,7 +60,8 @@ export function bulletText(env: ComposeEnv, claim: Claim, maxWords = env.policy.
     // Line breaks of a wrapped paragraph are spaces on a slide; a wire dateline is a lead-in.
     // (A wire's tickers are no words of the line: "Comalco Ltd <CMAC.S> said" reads "Comalco Ltd said".)
     const text = claim.text.replace(/\s+/g, ' ');
-    const source = withoutTickers(text.slice(datelineLength(text)));
+    // (An abbreviation's point ends the sentence too: "…near Winnemucca, Nev.." reads "Nev.")
+    const source = withoutTickers(text.slice(datelineLength(text))).replace(/(?<=\p{L})\.\.(?=["”’]?\s*$)/u, '.');
     const at = (limit: number) => {
       const out = compressSentence(source, { maxWords: limit, always: env.policy.compress, detach: true });
       // Shortening that leaves no clause ("The Gulf oil state of Qatar, recovering slightly from…")

@@ -373,4 +373,9 @@ describe('newswire decks', () => {
     expect(cross.map((l) => l.text).join('\n')).not.toMatch(/green rate/i);
     for (const l of cross) expect(l.text, l.text).toMatch(/sugar/i);
   });
+
+  it('ends a line on one point where the wire wrote an abbreviation\'s and the sentence\'s: "…near Winnemucca, Nev."', () => {
+    const lines = shownLines(compose('gold-silver')).map((l) => l.text);
+    expect(lines.some((t) => /Winnemucca, Nev\.$/.test(t)), JSON.stringify(lines)).toBe(true);
+  });
 });
