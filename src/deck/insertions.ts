@@ -100,15 +100,25 @@ function nameSurname(doc: CorpusDocument, claim: Claim, shown: string, roles: bo
 
 /**
  * How an insertion names a person: with the role the article writes right before the full name
- * ("[Brazilian Finance Minister Dilson Funaro]", "[U.S. trade representative Clayton Yeutter]"),
+ * ("[Brazilian Finance Minister Dilson Funaro]", "[U.S. trade representative Clayton Yeutter]")
+ * or right after it between commas ("[Robert Brodersen, a professor of electrical engineering…]"),
  * one span of its text; the name alone when the article gives the role elsewhere or `roles` is off.
  */
 function naming(doc: CorpusDocument, person: Person, roles: boolean): { text: string; start: number; end: number } {
   const name = { text: person.name, start: person.first.start, end: person.first.end };
   if (!roles || !person.role) return name;
   const before = doc.text.slice(Math.max(0, person.first.start - person.role.length - 20), person.first.start);
-  const role = new RegExp(`${person.role.split(/\s+/).map(escapeRegExp).join('\\s+')}\\s+$`, 'u').exec(before);
-  if (!role) return name;
+  const words = person.role.split(/\s+/).map(escapeRegExp).join('\\s+');
+  const role = new RegExp(`${words}\\s+$`, 'u').exec(before);
+  if (!role) {
+    // The role the article sets after the name, between commas ("Robert Brodersen, a professor of
+    // electrical engineering at the University of California at Berkeley, told…"): name and role,
+    // one span of its text.
+    const after = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+)?${words}(?=\\s*,)`, 'u').exec(doc.text.slice(person.first.end, person.first.end + person.role.length + 40));
+    if (!after) return name;
+    const end = person.first.end + after[0].length;
+    return { text: doc.text.slice(person.first.start, end).replace(/\s+/g, ' '), start: person.first.start, end };
+  }
   const start = person.first.start - before.length + role.index;
   return { text: doc.text.slice(start, person.first.end).replace(/\s+/g, ' '), start, end: person.first.end };
 }

@@ -23,10 +23,12 @@ describe('naming a speaker in brackets', () => {
   it('puts the full name the article gave earlier for a surname, recording both places', () => {
     const claim = claimOf(doc, 'Siaahan said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
     const named = nameSpeaker(doc, claim, claim.text);
-    expect(named.text).toBe('[Victor Siaahan] said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
+    // (With the role the article sets after the name, between commas: one span of its text.)
+    expect(named.text).toBe('[Victor Siaahan, executive director of the Association of Tin Producing Countries] said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
     expect(named.insertions).toHaveLength(1);
     const [i] = named.insertions;
-    expect(doc.text.slice(i.source.start, i.source.end)).toBe('Victor Siaahan');
+    expect(doc.text.slice(i.source.start, i.source.end)).toBe('Victor Siaahan, executive director of the Association of Tin Producing Countries');
+    expect(nameSpeaker(doc, claim, claim.text, { roles: false }).text).toBe('[Victor Siaahan] said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
     expect(doc.text.slice(i.replaces.start, i.replaces.end)).toBe('Siaahan');
     expect(withoutInsertions(named.text, named.insertions)).toBe('said Zaire is expected to produce 1,900 tonnes of tin in calendar 1987.');
   });
@@ -96,7 +98,7 @@ describe('naming a speaker in brackets', () => {
 
   it('names "he" when the article leaves no doubt who it is', () => {
     const claim = claimOf(doc, 'He said other members had agreed.');
-    expect(nameSpeaker(doc, claim, claim.text).text).toBe('[Victor Siaahan] said other members had agreed.');
+    expect(nameSpeaker(doc, claim, claim.text).text).toBe('[Victor Siaahan, executive director of the Association of Tin Producing Countries] said other members had agreed.');
   });
 
   it('leaves a line alone when the name is there in full, or no one can be named for sure', () => {
