@@ -27,8 +27,11 @@ const NOT_UNIT = new Set(
     'into onto off about around after before since until against between among through during ' +
     'is are was were be been being has have had will would shall should can could may might must do does did ' +
     'it its he she they we you i this that these those which who whom whose what when where while ' +
-    'ago earlier later each apiece more less most least no not only also so too very said says say').split(' '),
+    'ago earlier later each apiece more less most least no not only also so too very said says say ' +
+    'last next previous prior same').split(' '),
 );
+/** A time phrase after a number ("$639m year-earlier", "2.9m last year") dates it: no unit. */
+const DATING = /^(?:year|month|week|quarter|day)-/;
 const FIGURE = new RegExp(
   String.raw`(?<![\p{L}\d/.\-])(?!(?:1[89]|20)\d\d\s+to\s)([$€£¥]\s?)?(${NUM})(?:\s?(?:-|–|to)\s?([$€£¥]?)(${NUM}))?` +
     String.raw`(?:(${ATTACHED_SCALE})(?![\p{L}\d])|\s?(${PERCENT})(?![\p{L}\d])|\s+(${SCALE})\b)?` +
@@ -64,13 +67,23 @@ function unitOf(currency: string | undefined, percent: string | undefined, phras
 export function findFigures(sentence: string): Figure[] {
   const years = [...sentence.matchAll(YEAR)].map((m) => ({ year: Number(m[1]), at: m.index ?? 0 }));
   const figures: Figure[] = [];
-  for (const m of sentence.matchAll(FIGURE)) {
+  const found = new RegExp(FIGURE.source, FIGURE.flags);
+  for (let m = found.exec(sentence); m; m = found.exec(sentence)) {
     const [, currency, low, , high, attached, percent, spaced] = m;
     let [text] = m;
     let phrase: string | undefined = m[8];
     const at = m.index ?? 0;
-    // A percentage's unit is the percent; a closed-class word after the number is no unit.
-    if (phrase && (percent || NOT_UNIT.has(phrase.trim().split(/[\s-]+/).find((w) => /^\p{Ll}/u.test(w)) ?? ''))) {
+    // "fell by 31,000 to 1.42 million", "from $10 to $5": a larger number before a smaller one is
+    // a change, not a range. Each is a figure of its own (the first only with its own currency).
+    if (high && num(low) > num(high)) {
+      found.lastIndex = at + m[0].indexOf(high, (currency?.length ?? 0) + low.length);
+      if (m[3]) found.lastIndex -= m[3].length;
+      if (currency) figures.push({ text: `${currency}${low}`.trim(), value: num(low), unit: CURRENCY[currency.trim()], ...yearOf(years, at) });
+      continue;
+    }
+    // A percentage's unit is the percent; a closed-class word or a time phrase after the number is no unit.
+    const unitWord = phrase?.trim().split(/[\s]+/).find((w) => /^\p{Ll}/u.test(w)) ?? '';
+    if (phrase && (percent || NOT_UNIT.has(unitWord.split('-')[0]) || DATING.test(unitWord))) {
       text = text.slice(0, text.length - phrase.length);
       phrase = undefined;
     }
@@ -111,6 +124,11 @@ function measureOf(sentence: string, start: number, end: number): string | undef
   }
   return undefined;
 }
+
+const yearOf = (years: Array<{ year: number; at: number }>, at: number): { year?: number } => {
+  const year = nearestYear(years, at);
+  return year ? { year } : {};
+};
 
 function nearestYear(years: Array<{ year: number; at: number }>, at: number): number | undefined {
   let best: { year: number; at: number } | undefined;

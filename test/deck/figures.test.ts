@@ -30,6 +30,19 @@ describe('newswire figures', () => {
     expect(first('The bank lent 68 billion dlrs.')).toMatchObject({ value: 68e9, unit: 'USD' });
   });
 
+  it('reads a larger number before a smaller one as a change, not a range, and a time phrase as no unit', () => {
+    const f = (s: string) => findFigures(s).map((x) => [x.text, x.value, x.unit]);
+    // UK style: "fell by 31,000 to 1.42 million" is no figure of 31 billion
+    expect(f('Unemployment fell by 31,000 to 1.42 million.')).toEqual([['1.42 million', 1.42e6, undefined]]);
+    expect(f('The shares fell from $10 to $5.')).toEqual([['$10', 10, 'USD'], ['$5', 5, 'USD']]);
+    // a range stays one figure
+    expect(f('Prices rose 5 to 7 pct.')).toEqual([['5 to 7 pct', 5, '%']]);
+    expect(findFigures('Prices rose 5 to 7 pct.')[0].valueHigh).toBe(7);
+    // "year-earlier", "last year" date a figure; they are not what it counts
+    expect(f('Profits rose to $1.13bn, from $639m year-earlier.')).toEqual([['$1.13bn', 1.13e9, 'USD'], ['$639m', 639e6, 'USD']]);
+    expect(f('About 3.6 million people watched, up from 2.9m last year.')).toEqual([['3.6 million people', 3.6e6, 'people'], ['2.9m', 2.9e6, undefined]]);
+  });
+
   it('takes no year, day of a month, ordinal or adjective for a figure', () => {
     expect(findFigures('In 1985, it ordered planes; on March 3 shareholders met for the 4th time.')).toEqual([]);
     // Palm oil, veg-oil: "in 1987 to 1.45 mln tonnes" is not a range from a year
