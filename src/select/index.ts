@@ -10,6 +10,7 @@
 import type { BriefingSpec, Claim, ClaimKind, DocumentMeta, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
 import { filedUnder, otherSense } from './sense.ts';
+import { homePlace, namesNoPlace } from './home.ts';
 import { datelineLength, escapeRegExp } from '../text.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
@@ -19,7 +20,7 @@ import { kinWords } from './kin.ts';
 import { aboutness, findTerm, inScope, namesSubject, scopeOf, nounForms, STORY, subjectOf, termOf, toldWith, type Scope, type Subject } from './subject.ts';
 import { corpusWords, corpusWordsOf, headlineWords, stem, storedCorpusWords, wordsOf, type CorpusWords, type Word } from './words.ts';
 import { WordTally } from '../corpus/word-counts.ts';
-import { demonymsOf, findActors, membersOf } from '../corpus/actors.ts';
+import { demonymsOf, findActors, membersOf, placesIn } from '../corpus/actors.ts';
 import { pointsBack, type Tagger } from './definite.ts';
 import { protagonistWeight } from './protagonist.ts';
 import { keepVectors, type Vectors } from './storylines.ts';
@@ -100,7 +101,7 @@ export interface SelectionContext {
   /** The places and actors the deck's title names; every slide keeps to them. */
   scope: () => Scope | undefined;
   /** A document's title and first paragraph, for scope. */
-  head: (docId: string) => { title: string; lead?: string };
+  head: (docId: string) => { id?: string; title: string; lead?: string };
   /**
    * Whether two documents tell one story: the same headline as `storyKey` reads it (a wire story
    * filed again, "(RPT)", a correction), or the same first sentence under another headline
@@ -222,16 +223,31 @@ export function createSelectionContext(
   };
   let scoped: { scope?: Scope } | undefined;
   const scope = () =>
-    (scoped ??= { scope: keptScope(kept, scopeOf([spec.title, spec.subtitle].filter(Boolean).join(' — '), spec.topics ?? [], words(), actorsOf)) }).scope;
+    (scoped ??= { scope: homed(keptScope(kept, scopeOf([spec.title, spec.subtitle].filter(Boolean).join(' — '), spec.topics ?? [], words(), placesOf))) }).scope;
+  // A scope that holds the corpus's home takes the documents that name no place (`select/home.ts`).
+  const homed = (found: Scope | undefined): Scope | undefined => {
+    if (!found) return found;
+    kept.home ??= { place: homePlace(docs.filter((d) => allowed.has(d.id)).map((d) => d.id), head, placesOf) };
+    const home = kept.home.place;
+    if (!home || !found.actors.has(home)) return found;
+    const placeless = new Map<string, boolean>();
+    const homeStory = (docId: string) => {
+      let v = placeless.get(docId);
+      if (v === undefined) placeless.set(docId, (v = namesNoPlace(titles.get(docId) ?? '', index.ofDocument(docId), placesOf)));
+      return v;
+    };
+    return { ...found, homeStory };
+  };
   // Titles come with the document listing; first paragraphs are read when scope needs them, many
   // at once where a request knows which documents it will look at.
   const titles = new Map(docs.map((d) => [d.id, d.title]));
-  const heads = new Map<string, { title: string; lead?: string }>();
+  const heads = new Map<string, { id: string; title: string; lead?: string }>();
   const prefetchHeads = (docIds: Iterable<string>) => {
     const missing = [...new Set(docIds)].filter((id) => !heads.has(id));
     if (!missing.length) return;
     const leads = store.leads ? store.leads(missing) : undefined;
-    for (const id of missing) heads.set(id, { title: titles.get(id) ?? '', lead: leads ? leads.get(id) : store.document(id)?.paragraphs[0]?.text });
+    // (With its id, which scope reads for a story that names no place.)
+    for (const id of missing) heads.set(id, { id, title: titles.get(id) ?? '', lead: leads ? leads.get(id) : store.document(id)?.paragraphs[0]?.text });
   };
   const head = (docId: string) => {
     if (!heads.has(docId)) prefetchHeads([docId]);
@@ -340,6 +356,8 @@ interface KeptSelection {
   titles?: Map<string, string[]>;
   /** Line → whether it shows a word the corpus does not spell so. */
   spellings: Map<string, boolean>;
+  /** The corpus's home place (`select/home.ts`), once worked out. */
+  home?: { place?: string };
 }
 
 /** Documents whose title holds a word of this stem: from an index of the listing's titles, made once per store and filter. */
@@ -371,6 +389,22 @@ function keptScope(kept: KeptSelection, scope: Scope | undefined): Scope | undef
  * sentences for its own scope.
  */
 let actorsIn = new Map<string, string[]>();
+/**
+ * The places and international bodies a text names (`placesIn`), for scope: a person the text
+ * names with an office ("Chancellor Gordon Brown") or a body by its acronym ("the Office for
+ * National Statistics (ONS)") is of no place the gazetteer knows, and takes no line out of a deck
+ * on the place whose story it is.
+ */
+let placesInText = new Map<string, string[]>();
+function placesOf(text: string): string[] {
+  let places = placesInText.get(text);
+  if (!places) {
+    if (placesInText.size >= 50_000) placesInText = new Map();
+    placesInText.set(text, (places = placesIn(text)));
+  }
+  return places;
+}
+
 function actorsOf(text: string): string[] {
   let actors = actorsIn.get(text);
   if (!actors) {

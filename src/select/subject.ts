@@ -98,6 +98,11 @@ export interface Scope {
   within: SubjectTerm[];
   /** The actors a sentence names (canonical), from the corpus stage's gazetteer. */
   actorsOf: (text: string) => string[];
+  /**
+   * Where the scope holds the corpus's home (`select/home.ts`): whether a document names no place
+   * at all, and so is the home's.
+   */
+  homeStory?: (docId: string) => boolean;
 }
 
 /** A phrase as a term: proper when any word is capitalised (as the user wrote it) or the corpus writes it as a name. */
@@ -392,7 +397,7 @@ function placeNamed(text: string): string {
 }
 
 /** Whether a sentence is within the deck's scope (always, when the deck names no place or actor). */
-export function inScope(scope: Scope | undefined, text: string, doc: Pick<CorpusDocument, 'title'> & { lead?: string }): boolean {
+export function inScope(scope: Scope | undefined, text: string, doc: Pick<CorpusDocument, 'title'> & { lead?: string; id?: string }): boolean {
   if (!scope?.terms.length) return true;
   const names = (t: string) => {
     const words = wordsOf(t);
@@ -419,7 +424,8 @@ export function inScope(scope: Scope | undefined, text: string, doc: Pick<Corpus
     if (heads.size >= 10_000) heads.clear();
     heads.set(head, (found = names(head) === 'in'));
   }
-  return found;
+  // (A home paper's domestic story names no place: it is the home's.)
+  return found || (!!doc.id && !!scope.homeStory?.(doc.id));
 }
 
 const POSSESSIVE = /['’]s?$/u;
