@@ -10,7 +10,7 @@
 import type { BriefingSpec, Claim, ClaimKind, DocumentMeta, EvidenceStore } from '../model.ts';
 import { centralityIndex } from './centrality.ts';
 import { filedUnder, otherSense } from './sense.ts';
-import { homePlace, namesNoPlace } from './home.ts';
+import { HOME_SAMPLE, homePlace, namesNoPlace } from './home.ts';
 import { datelineLength, escapeRegExp } from '../text.ts';
 import { EvidenceIndex, topicKey } from './evidence-index.ts';
 import { allowedDocuments, isExcluded, isPinned, sourceMatches, type EvidenceFilterSpec } from './filter.ts';
@@ -227,7 +227,12 @@ export function createSelectionContext(
   // A scope that holds the corpus's home takes the documents that name no place (`select/home.ts`).
   const homed = (found: Scope | undefined): Scope | undefined => {
     if (!found) return found;
-    kept.home ??= { place: homePlace(docs.filter((d) => allowed.has(d.id)).map((d) => d.id), head, placesOf) };
+    if (!kept.home) {
+      // (The sample's leads are read at once: a store answers many in one request.)
+      const sample = docs.filter((d) => allowed.has(d.id)).slice(0, HOME_SAMPLE).map((d) => d.id);
+      prefetchHeads(sample);
+      kept.home = { place: homePlace(sample, head, placesOf) };
+    }
     const home = kept.home.place;
     if (!home || !found.actors.has(home)) return found;
     const placeless = new Map<string, boolean>();

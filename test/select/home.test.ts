@@ -51,7 +51,7 @@ describe('the home of a corpus', () => {
     const uk = shownLines(deck('The UK economy and public borrowing', ['borrowing', 'house prices']));
     expect(uk.some((l) => l.citation.docId === 'politics/001'), JSON.stringify(uk.map((l) => l.text))).toBe(true);
     // A sentence that names a person by office is of no place: "Chancellor Gordon Brown said…" in a UK story.
-    const ctx = createSelectionContext(store, { title: 'The UK economy', topics: ['house prices'] }, { kinds: ['fact', 'assessment', 'forecast', 'attributed'] });
+    const ctx = createSelectionContext(store, { title: 'The UK economy', topics: ['house prices'] }, { kinds: ['fact', 'assessment', 'forecast', 'attributed'], plain: false });
     const brown = store.claims().find((c) => c.text.startsWith('Chancellor Gordon Brown said he was confident'))!;
     expect(inScope(ctx.scope(), brown.text, ctx.head(brown.docId))).toBe(true);
     const japan = shownLines(deck("Japan's economy and public borrowing", ['borrowing']));
