@@ -185,10 +185,13 @@ interface Naming {
   title?: string;
 }
 
-/** The role phrase that ends right before `end`: "Societe Generale economist", "BankAmerica's chief economist". */
+/**
+ * The role phrase that ends right before `end`: "Societe Generale economist", "BankAmerica's chief
+ * economist"; or one set before the name between commas ("said its director general, Kevin Hawkins").
+ */
 function roleBefore(text: string, end: number): { role: string; nounAt: number } | undefined {
   const head = text.slice(Math.max(0, end - 120), end);
-  const m = /([\p{L}.'’-]+)\s*$/u.exec(head);
+  const m = /([\p{L}.'’-]+),?\s*$/u.exec(head);
   if (!m || !ROLE_NOUN.has(bare(m[1]))) return undefined;
   // "sole manager First Boston": the manager of an offering is a firm.
   if (/(?:sole|lead|co-?)\s*$/i.test(head.slice(0, m.index)) && bare(m[1]) === 'manager') return undefined;

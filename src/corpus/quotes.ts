@@ -52,7 +52,8 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
-const CUE_BEFORE = new RegExp(String.raw`\s(${REPORTING_VERB}|notes|note|(?:was|were)\s+quoted\s+(?:[^"“]{0,60}?\s+)?as\s+saying)((?:\s+that)?\s*[,:]?\s*)$`, 'u');
+// (Also one who told someone, before a colon: "He told the BBC: "…"", "told reporters:".)
+const CUE_BEFORE = new RegExp(String.raw`\s(${REPORTING_VERB}|notes|note|(?:was|were)\s+quoted\s+(?:[^"“]{0,60}?\s+)?as\s+saying|(?:told|tells)\s+[^"“”,:;.]{2,60}?(?=:))((?:\s+that)?\s*[,:]?\s*)$`, 'u');
 const ACCORDING = /\b(according to)\s+((?:the\s+)?[\p{Lu}][\p{L}\d:'’.&-]*(?:\s+[\p{Lu}][\p{L}\d:'’.&-]*)*)/u;
 const VERB_FIRST = new RegExp(String.raw`^[,!?]?\s*(${REPORTING_VERB})\s+`, 'u');
 const VERB_AFTER = new RegExp(String.raw`^[,!?]?\s*(\S[^"“”]{0,120}?)\s+(${REPORTING_VERB})\b`, 'u');

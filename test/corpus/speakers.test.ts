@@ -36,6 +36,21 @@ describe('quote speakers', () => {
     expect(marais[1].role).toBe('Societe Generale economist');
   });
 
+  it('reads a web paper\'s cues: a role before the name between commas, "Mr X said:", "he told the BBC:"', () => {
+    // written for this test in a national paper's manner
+    const q = quotes(
+      'The British Retail Consortium (BRC) said its members had cut prices in January.',
+      '"It has been a tough start to the year," said its director general, Kevin Hawkins.',
+      'Mr Hawkins said: "We expect conditions to stay difficult until the spring."',
+      'Analyst Nick Bubb said the figures were disappointing. He told the BBC: "The high street is in for a long winter."',
+    );
+    expect(q.map((x) => [x.speaker, x.role])).toEqual([
+      ['Kevin Hawkins', 'director general'],
+      ['Kevin Hawkins', 'director general'],
+      ['Nick Bubb', 'Analyst'],
+    ]);
+  });
+
   it('keeps out a quote whose speaker is generic or never named in full', () => {
     // coffee/009, acq/003, general/013
     expect(quotes('"We can expect some fairly firm prices in the near term,"\na company spokeswoman said.')).toEqual([]);
