@@ -9,6 +9,8 @@
 import type { BodySection, BriefingSpec, Deck, Diagnostic, EvidenceStore, HelperCall, Slide, SourceEntry } from '../model.ts';
 import { message } from '../diagnostics/message.ts';
 import { entryMatches } from '../select/filter.ts';
+import { nounForms } from '../select/subject.ts';
+import { escapeRegExp } from '../text.ts';
 import { fitBudget, type PlannedSlide } from './budget.ts';
 import { defaultSections } from './plan.ts';
 import type { AudiencePolicy } from './policy.ts';
@@ -78,6 +80,9 @@ export function assembleDeck(
   const resolved = new Map(calls.map((call, i) => [call, evidence.slides[i] ?? []]));
 
   const planned: PlannedSlide[] = [{ slide: titleSlide(spec), section: -1, order: 0, protected: true }];
+  // The bottom line's lines, lower case: a topic they name is told.
+  const bottomLine = calls.filter((c) => c.helper === 'bluf').flatMap((c) => resolved.get(c) ?? [])
+    .flatMap((sl) => (sl.kind === 'judgements' ? sl.judgements.map((j) => j.text.toLowerCase()) : []));
   // Sections the corpus gave nothing usable for: the closing slide names them.
   const empty: string[] = [];
   sections.forEach((section, index) => {
@@ -90,9 +95,10 @@ export function assembleDeck(
     const hasHelpers = section.blocks.some((b) => b.kind === 'helper');
     if (!section.blocks.length && section.level > 0) push({ kind: 'section', title: section.title, notes: [] });
     else if (!slides.length && hasHelpers) {
-      // (Only a section the spec writes out: a plan made from topics only gives a topic the bottom
-      // line has told no slide of its own, and adds a quote or figures slide only where it can.)
-      if (section.title && spec.sections.length) empty.push(section.title);
+      // (A section the spec writes out, and a topic of a plan made from topics only that the bottom
+      // line does not tell either: a topic the bottom line has told gets no slide of its own, and
+      // the plan adds a quote or figures slide only where it can.)
+      if (section.title && (spec.sections.length || untoldTopic(section, bottomLine))) empty.push(section.title);
       diagnostics.push(message('deck/empty-section', `section '${section.title || '(before the first heading)'}' has no evidence and is left out`,
         { file: spec.file, line: section.line, column: 1 },
         { hint: 'broaden its queries, or remove the section', severity: strict ? 'error' : 'warning' }));
@@ -202,4 +208,13 @@ function checkIncludes(spec: BriefingSpec, evidence: Evidence, slides: readonly 
       { file: spec.file, ...(spec.locations?.include ?? { line: 1, column: 1 }) },
       { hint: exists ? 'add a helper whose query shares words with it, e.g. {{claims "…"}}' : 'use a claim id (docId:pN:sM) or a phrase copied from the corpus' }));
   });
+}
+
+/** Whether a plan's topic section (`claims topic=`) is one the bottom line's lines never name: no line holds each of its words, in any noun form. */
+function untoldTopic(section: BodySection, bottomLine: readonly string[]): boolean {
+  const topic = section.blocks.find((b) => b.kind === 'helper' && b.call.helper === 'claims' && b.call.topic);
+  if (!topic || topic.kind !== 'helper') return false;
+  const words = topic.call.topic!.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+  const names = (line: string, w: string) => nounForms(w).some((f) => new RegExp(`(?<![\\p{L}])${escapeRegExp(f)}(?![\\p{L}])`, 'u').test(line));
+  return !bottomLine.some((line) => words.every((w) => names(line, w)));
 }

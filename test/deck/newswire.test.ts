@@ -378,4 +378,13 @@ describe('newswire decks', () => {
     const lines = shownLines(compose('gold-silver')).map((l) => l.text);
     expect(lines.some((t) => /Winnemucca, Nev\.$/.test(t)), JSON.stringify(lines)).toBe(true);
   });
+
+  it('names on the closing slide a topic of a topics-only spec that got no slide and that the bottom line does not tell: sugar\'s "Prices"', () => {
+    const deck = compose('sugar-global');
+    const closing = deck.slides.find((s) => s.kind === 'sources');
+    expect(closing && closing.kind === 'sources' ? closing.caveat : '').toMatch(/No slide on .*"Prices"/);
+    // (A topic the bottom line tells is no gap: gold and silver's AMAX find tells "Silver".)
+    const gold = compose('gold-silver').slides.find((s) => s.kind === 'sources');
+    expect(gold && gold.kind === 'sources' ? gold.caveat ?? '' : '').not.toMatch(/"Silver"/);
+  });
 });
