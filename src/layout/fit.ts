@@ -6,6 +6,7 @@
  * shows: the title as shown, the source tags or source line the citation style asks for.
  */
 import type { AuthorParagraph, Box, Bullet, CitationStyle, FigureItem, ResolvedTheme, Slide, SlideCanvas, SourceEntry } from '../model.ts';
+import { scenarioParts } from '../model.ts';
 import { chunk } from '../lists.ts';
 import { countLines } from '../theme/fonts.ts';
 import { joinBlocks, paragraphText, readAuthorMarkdown, type AuthorBlock } from './author-markdown.ts';
@@ -194,9 +195,10 @@ export function fitSlide(slide: Slide, theme: ResolvedTheme, canvas: SlideCanvas
         const groups = chunk(slide.scenarios, per);
         const m: Measure<typeof slide.scenarios> = (group, s) => {
           const col = columns(box, group.length, g.gap)[0];
-          return Math.max(...group.map((sc) =>
-            textHeight(sc.name, headingStyle(theme, theme.sizes.body * 1.1), col.w - 2 * g.gap) + small.size * 2 +
-            textHeight(`${sc.text}${tag(sc.citation)}`, body(s), col.w - 2 * g.gap) + 2 * g.gap));
+          return Math.max(...group.map((sc) => scenarioParts(sc).inline
+            ? (sc.likelihood ? small.size * 2 : 0) + textHeight(`${sc.text}${tag(sc.citation)}`, body(s), col.w - 2 * g.gap) + 2 * g.gap
+            : textHeight(sc.name, headingStyle(theme, theme.sizes.body * 1.1), col.w - 2 * g.gap) + small.size * 2 +
+              textHeight(`${sc.text}${tag(sc.citation)}`, body(s), col.w - 2 * g.gap) + 2 * g.gap));
         };
         const fitted = fitItems(groups, m, box, 0, minScale, 1);
         if (fitted.every((f) => m(f.items[0], f.scale, box) <= box.h) || per === 1)

@@ -9,6 +9,7 @@
  * the laid-out slide's, as every format shows them.
  */
 import type { Bullet, Deck, FigureItem, LaidOutDeck, LaidOutSlide, ResolvedTheme } from '../model.ts';
+import { scenarioParts } from '../model.ts';
 import { themeToMarpCss } from '../theme/css.ts';
 import { directiveValue, escapeMarkdown as md, escapeNote, safeUrl } from './escape.ts';
 import { figuresCompare, shownTag, sourceLine } from '../layout/index.ts';
@@ -66,7 +67,11 @@ function slideBody(f: LaidOutSlide, accent: string): { kind: string; body: strin
     case 'scenarios':
       return {
         kind: 'scenarios',
-        body: slide.scenarios.map((s) => `- **${md(s.name)}** ${chip(s.likelihood)}${md(s.text)}${tag(s)}`).join('\n'),
+        body: slide.scenarios.map((s) => {
+          // (A card whose text opens with its name reads as one sentence, the name in bold.)
+          const { rest, inline } = scenarioParts(s);
+          return inline ? `- ${chip(s.likelihood)}**${md(s.name)}**${/^\s/.test(rest) ? ' ' : ''}${md(rest.trimStart())}${tag(s)}` : `- **${md(s.name)}** ${chip(s.likelihood)}${md(s.text)}${tag(s)}`;
+        }).join('\n'),
       };
     case 'timeline':
       return { kind: 'timeline', body: slide.events.map((e) => `- **${md(e.when)}** ${md(e.text)}${tag(e)}`).join('\n') };

@@ -7,6 +7,7 @@
  */
 import type { Presentation, TextProps } from './pptxgen.ts';
 import type { Box, LaidOutSlide, ResolvedTheme, Slide, SlideFrame } from '../model.ts';
+import { scenarioParts } from '../model.ts';
 import { figuresCompare, shownTag } from '../layout/index.ts';
 import { LINE, quoteStyle } from '../layout/geometry.ts';
 import { hex, inch, pptxFont } from './pptx-masters.ts';
@@ -122,10 +123,12 @@ function scenarios(ctx: SlideContext, slide: Extract<Slide, { kind: 'scenarios' 
     rect(ctx, col, c.surface);
     rect(ctx, { ...col, h: 6 }, c.accent);
     const nameSize = theme.sizes.body * 1.1;
-    ctx.slide.addText(styled([
-      { text: sc.name, options: { fontFace: pptxFont(theme.fonts.heading), bold: true, fontSize: nameSize, color: hex(c.heading), lineSpacing: nameSize * LINE.body, breakLine: true } },
-      ...(sc.likelihood ? [{ text: sc.likelihood.toUpperCase(), options: { bold: true, fontSize: theme.sizes.small, color: hex(c.accent), lineSpacing: theme.sizes.small * 2, breakLine: true } }] : []),
-      { text: sc.text }, ...ctx.tagRun(sc.citation),
-    ], base), { ...at({ ...col, y: col.y + 6, h: col.h - 6 }), valign: 'top', margin: gap });
+    const chip = sc.likelihood ? [{ text: sc.likelihood.toUpperCase(), options: { bold: true, fontSize: theme.sizes.small, color: hex(c.accent), lineSpacing: theme.sizes.small * 2, breakLine: true } }] : [];
+    // (A card whose text opens with its name reads as one sentence, the name in bold.)
+    const { rest, inline } = scenarioParts(sc);
+    const runs = inline
+      ? [...chip, { text: sc.name, options: { bold: true, color: hex(c.heading) } }, { text: rest }]
+      : [{ text: sc.name, options: { fontFace: pptxFont(theme.fonts.heading), bold: true, fontSize: nameSize, color: hex(c.heading), lineSpacing: nameSize * LINE.body, breakLine: true } }, ...chip, { text: sc.text }];
+    ctx.slide.addText(styled([...runs, ...ctx.tagRun(sc.citation)], base), { ...at({ ...col, y: col.y + 6, h: col.h - 6 }), valign: 'top', margin: gap });
   });
 }
