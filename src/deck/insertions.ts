@@ -46,12 +46,15 @@ export function nameSpeaker(
   const found = pronoun ?? surname;
   if (!found) return nameSurname(doc, claim, shown, roles);
   const word = found[1];
+  // "Mr Brown told MPs…": a courtesy title and a surname are no full name; both give way to it.
+  const courtesy = surname ? COURTESY_BEFORE.exec(shown.slice(0, found.index)) : null;
   // "Finance Minister Dilson Funaro said": the name is there in full already.
-  if (surname && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(shown.slice(0, found.index))) return { text: shown, insertions: [] };
+  if (surname && !courtesy && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(shown.slice(0, found.index))) return { text: shown, insertions: [] };
   // Where the same words stand in the source sentence: the bullet only deleted words around them.
-  const inClaim = new RegExp(String.raw`(?<![\p{L}])${word}\s+`, 'u').exec(claim.text);
+  const inClaim = new RegExp(String.raw`(?<![\p{L}])${courtesy ? String.raw`${escapeRegExp(courtesy[1])}\.?\s+` : ''}${word}\s+`, 'u').exec(claim.text);
   if (!inClaim) return { text: shown, insertions: [] };
-  const at = claim.start + (inClaim.index ?? 0);
+  const from = claim.start + (inClaim.index ?? 0);
+  const at = from + (courtesy ? inClaim[0].lastIndexOf(word) : 0);
   let people = peopleOf.get(doc);
   if (!people) peopleOf.set(doc, (people = namedPeople(doc)));
   const person = pronoun
@@ -61,12 +64,17 @@ export function nameSpeaker(
   if (!person || (surname && person.name === word) || person.first.start >= at) return { text: shown, insertions: [] };
   const named = naming(doc, person, roles);
   const inserted = `[${named.text}]`;
-  const text = shown.slice(0, found.index) + shown.slice(found.index).replace(word, inserted);
+  const text = courtesy
+    ? shown.slice(0, courtesy.index) + shown.slice(courtesy.index).replace(new RegExp(String.raw`${escapeRegExp(courtesy[1])}\.?\s+${word}`, 'u'), inserted)
+    : shown.slice(0, found.index) + shown.slice(found.index).replace(word, inserted);
   return {
     text,
-    insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: named.start, end: named.end } }],
+    insertions: [{ text: inserted, replaces: { start: from, end: at + word.length }, source: { start: named.start, end: named.end } }],
   };
 }
+
+/** A courtesy title right before a surname ("Mr Brown", "Dr. Kerin"): it names no one in full. */
+const COURTESY_BEFORE = /(?<![\p{L}])(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+$/u;
 
 /**
  * A surname that is not the speaker ("Funaro's trip follows…", "Lawson's attitude was…"): the
@@ -79,11 +87,14 @@ function nameSurname(doc: CorpusDocument, claim: Claim, shown: string, roles: bo
     const word = m[1];
     const before = shown.slice(0, m.index);
     const after = shown.slice((m.index ?? 0) + m[0].length);
+    // ("Mr Brown's budget": a courtesy title and a surname give way to the full name.)
+    const courtesy = COURTESY_BEFORE.exec(before);
     // Part of a longer name ("Finance Minister Dilson Funaro", "Funaro Associates"): nothing to add.
-    if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(before) || /^\s+\p{Lu}/u.test(after)) continue;
-    const inClaim = new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u').exec(claim.text);
+    if ((!courtesy && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(before)) || /^\s+\p{Lu}/u.test(after)) continue;
+    const inClaim = new RegExp(String.raw`(?<![\p{L}])${courtesy ? String.raw`${escapeRegExp(courtesy[1])}\.?\s+` : ''}${word}(?![\p{L}])`, 'u').exec(claim.text);
     if (!inClaim) continue;
-    const at = claim.start + (inClaim.index ?? 0);
+    const from = claim.start + (inClaim.index ?? 0);
+    const at = from + (courtesy ? inClaim[0].lastIndexOf(word) : 0);
     let people = peopleOf.get(doc);
     if (!people) peopleOf.set(doc, (people = namedPeople(doc)));
     const person = resolvePerson(people, word, at);
@@ -91,8 +102,8 @@ function nameSurname(doc: CorpusDocument, claim: Claim, shown: string, roles: bo
     const named = naming(doc, person, roles);
     const inserted = `[${named.text}]`;
     return {
-      text: before + shown.slice(m.index).replace(word, inserted),
-      insertions: [{ text: inserted, replaces: { start: at, end: at + word.length }, source: { start: named.start, end: named.end } }],
+      text: courtesy ? before.slice(0, courtesy.index) + inserted + shown.slice(m.index! + word.length) : before + shown.slice(m.index).replace(word, inserted),
+      insertions: [{ text: inserted, replaces: { start: from, end: at + word.length }, source: { start: named.start, end: named.end } }],
     };
   }
   return none;
@@ -114,7 +125,7 @@ function naming(doc: CorpusDocument, person: Person, roles: boolean): { text: st
     // The role the article sets after the name, between commas ("Robert Brodersen, a professor of
     // electrical engineering at the University of California at Berkeley, told…"): name and role,
     // one span of its text.
-    const after = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+)?${words}(?=\\s*,)`, 'u').exec(doc.text.slice(person.first.end, person.first.end + person.role.length + 40));
+    const after = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+)?${words}(?=\\s*[,.;])`, 'u').exec(doc.text.slice(person.first.end, person.first.end + person.role.length + 40));
     if (!after) return name;
     const end = person.first.end + after[0].length;
     return { text: doc.text.slice(person.first.start, end).replace(/\s+/g, ' '), start: person.first.start, end };

@@ -96,6 +96,25 @@ describe('naming a speaker in brackets', () => {
     expect(nameSpeaker(bids, viacom, viacom.text, { common }).insertions).toEqual([]);
   });
 
+  it('names in full a speaker or owner the line calls by courtesy title and surname ("Mr Brown told MPs…")', () => {
+    // written for this test in a national paper's manner
+    const budget = article([
+      'Chancellor Gordon Brown has promised to keep a tight grip on public borrowing in his final Budget.',
+      'Mr Brown told MPs the economy would grow by between 3% and 3.5% this year.',
+      "Mr Brown's forecasts were criticised by the opposition.",
+    ]);
+    const told = claimOf(budget, 'Mr Brown told MPs the economy would grow by between 3% and 3.5% this year.');
+    const named = nameSpeaker(budget, told, told.text);
+    expect(named.text).toBe('[Chancellor Gordon Brown] told MPs the economy would grow by between 3% and 3.5% this year.');
+    const [i] = named.insertions;
+    // (What it replaces is the title and the surname: the line is still a deletion of its source plus the recorded insertion.)
+    expect(budget.text.slice(i.replaces.start, i.replaces.end)).toBe('Mr Brown');
+    expect(budget.text.slice(i.source.start, i.source.end)).toBe('Chancellor Gordon Brown');
+    expect(withoutInsertions(named.text, named.insertions)).toBe('told MPs the economy would grow by between 3% and 3.5% this year.');
+    const owner = claimOf(budget, "Mr Brown's forecasts were criticised by the opposition.");
+    expect(nameSpeaker(budget, owner, owner.text).text).toBe("[Chancellor Gordon Brown]'s forecasts were criticised by the opposition.");
+  });
+
   it('names "he" when the article leaves no doubt who it is', () => {
     const claim = claimOf(doc, 'He said other members had agreed.');
     expect(nameSpeaker(doc, claim, claim.text).text).toBe('[Victor Siaahan, executive director of the Association of Tin Producing Countries] said other members had agreed.');
