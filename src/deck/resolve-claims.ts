@@ -22,7 +22,7 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
     accept: acceptor(env, call),
     ...longerLines(env, call),
   };
-  const picked = selectClaims(env.select, request);
+  const picked = inStoryOrder(selectClaims(env.select, request));
   if (!picked.length) return reportEmpty(env, call, request), [];
   const bullets = picked.map((c) => bulletOf(env, c, request));
   const docs = new Set(picked.map((c) => c.docId));
@@ -33,6 +33,23 @@ export function resolveClaims(env: ComposeEnv, call: HelperCall, title: string):
     notes: bulletNotes(env, group, i === 0 ? competingViews(env, request, docs) : []),
     ...(i > 0 ? { continued: true } : {}),
   }));
+}
+
+/**
+ * Lines of one story on a slide in the order the story tells them: each keeps its story's places
+ * on the slide, and the story's lines fill them by paragraph ("Consolidated TVX Mining Corp said it
+ * agreed to issue 7.8 mln treasury shares…" before "…said it will acquire 29 pct of CMP").
+ */
+export function inStoryOrder<T extends Pick<Claim, 'docId' | 'start'>>(lines: T[]): T[] {
+  const byDoc = new Map<string, T[]>();
+  for (const l of lines) byDoc.set(l.docId, [...(byDoc.get(l.docId) ?? []), l]);
+  for (const group of byDoc.values()) group.sort((a, b) => a.start - b.start);
+  const next = new Map<string, number>();
+  return lines.map((l) => {
+    const i = next.get(l.docId) ?? 0;
+    next.set(l.docId, i + 1);
+    return byDoc.get(l.docId)![i];
+  });
 }
 
 /**

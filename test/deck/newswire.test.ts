@@ -15,6 +15,7 @@ import { shownLines } from '../../eval/run.ts';
 import { withoutInsertions } from '../../src/deck/insertions.ts';
 import { relativeTime } from '../../src/deck/when.ts';
 import { titlePhrases } from '../../src/deck/resolve-bluf.ts';
+import { inStoryOrder } from '../../src/deck/resolve-claims.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const corpusDir = join(root, 'eval', 'corpora', 'reuters-21578-0');
@@ -386,5 +387,15 @@ describe('newswire decks', () => {
     // (A topic the bottom line tells is no gap: gold and silver's AMAX find tells "Silver".)
     const gold = compose('gold-silver').slides.find((s) => s.kind === 'sources');
     expect(gold && gold.kind === 'sources' ? gold.caveat ?? '' : '').not.toMatch(/"Silver"/);
+  });
+
+  it('shows one story\'s lines on a slide in the order the story tells them: the Consolidated TVX deal before its details', () => {
+    expect(inStoryOrder([{ docId: 'b', start: 50 }, { docId: 'a', start: 9 }, { docId: 'b', start: 10 }, { docId: 'a', start: 2 }]))
+      .toEqual([{ docId: 'b', start: 10 }, { docId: 'a', start: 2 }, { docId: 'b', start: 50 }, { docId: 'a', start: 9 }]);
+    for (const slide of compose('gold-silver').slides) {
+      if (slide.kind !== 'bullets') continue;
+      const tvx = slide.bullets.filter((b) => b.citation?.docId === 'acq/088' || /Consolidated TVX/.test(b.text)).map((b) => b.citation!.paragraph);
+      expect(tvx, JSON.stringify(slide.bullets.map((b) => b.text))).toEqual([...tvx].sort((x, y) => x - y));
+    }
   });
 });
