@@ -147,6 +147,9 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
     if (picked.some((p) => ctx.sameStory(p.docId, c.docId)) && !leavesTopicsALine(c)) return false;
     // (An article's lead may report its judgement as the experts': it is still the article's thesis.)
     if (judgementsOnly && ((c.kind === 'attributed' && c.paragraph > 1) || !carriesJudgement(c))) return false;
+    // What usually happens ("Normally Syria calls white sugar buying tenders for forward
+    // delivery…") is background to the news, not a bottom line.
+    if (HABITUAL.test(bulletText(env, c, bottomLineWords).text)) return false;
     const w = pointOf(c);
     if (ctx.ledger.repeats(w) || shown.some((s, i) => nearDuplicate(w, s) || overlap(w, s) >= 0.5 || retells(w, s, shared(w, s), picked[i] && lineOf(picked[i])))) return false;
     if (!standsAlone(env, c, bottomLineWords)) return false;
@@ -331,3 +334,6 @@ function shared(a: Set<string>, b: Set<string>): number {
 function overlap(candidate: Set<string>, shown: Set<string>): number {
   return shared(candidate, shown) / Math.max(1, candidate.size);
 }
+
+/** A sentence that opens on what usually happens: background, never a bottom line. */
+const HABITUAL = /^(?:normally|usually|typically|traditionally|customarily|ordinarily|historically),?\s/i;

@@ -119,7 +119,9 @@ export function pointsBack(
       if (opensLine(text, m.index ?? 0) && vagueQualifier(rest, known, tags)) return true;
       continue;
     }
-    if (RELATIONAL.has(head.noun) || /^\s*same\b/.test(m[1])) return true;
+    // ("…rose to 3.66 mln tonnes from 3.46 mln in the same 1985/86 period": "the same" after a
+    // comparison's own words is the line's other half, not an earlier sentence's.)
+    if (RELATIONAL.has(head.noun) || (/^\s*same\b/.test(m[1]) && !COMPARED.test(text.slice(0, m.index ?? 0)))) return true;
     // "as the government develops cocoa plantations": whose government, in a line that names no
     // country, company or person at all?
     // (A measure's name in capitals, "M3", names no one.)
@@ -169,6 +171,9 @@ export function pointsBack(
   }
   return false;
 }
+
+/** The words a comparison is made with, earlier in the same line: "rose … from 3.46 mln in the same period". */
+const COMPARED = /\b(?:from|against|compared\s+(?:with|to)|than|versus|vs\.?)\s(?:[^.;]|\.(?=\d))*$/i;
 
 /** What makes a noun a particular one where it is brought in: "request for 2.15 billion dlrs". */
 const INTRODUCED = /^\s+(?:of|for|to|from|on|by|that|which)\s/;

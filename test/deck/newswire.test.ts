@@ -398,4 +398,9 @@ describe('newswire decks', () => {
       expect(tvx, JSON.stringify(slide.bullets.map((b) => b.text))).toEqual([...tvx].sort((x, y) => x - y));
     }
   });
+
+  it('keeps what usually happens out of a bottom line: "Normally Syria calls white sugar buying tenders…" is background', () => {
+    const bluf = compose('sugar-global').slides.find((s) => s.kind === 'judgements');
+    expect(bluf && bluf.kind === 'judgements' ? bluf.judgements.map((j) => j.text).join('\n') : '').not.toMatch(/^Normally/m);
+  });
 });

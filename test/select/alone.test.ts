@@ -46,6 +46,10 @@ describe('lines that point back', () => {
     // reuters-21578-0 earn (American Express): an adverb after the noun
     expect(doc('American Express stock got a lift from the rumor.', 'The rumor also was accompanied by talk the firm would split its stock.')).toBe(true);
   });
+  it('reads "the same X" after a comparison\'s own words as the line\'s other half (Reuters-21578, sugar: India\'s output)', () => {
+    expect(doc('INDIAN SUGAR OUTPUT RISES IN FIRST FOUR MONTHS.', 'India\'s sugar output to January 31 in the 1986/87 season rose to 3.66 mln tonnes from 3.46 mln in the same 1985/86 period, the Indian Sugar Mills Association said.')).toBe(false);
+    expect(doc('Output rose in January.', 'Exports rose in the same period.')).toBe(true);
+  });
   it('finds "its X" when the sentence before brought X in as a particular one (Reuters-21578, general: Argentina\'s debt)', () => {
     expect(doc(
       'Meanwhile, bankers were to hear an initial presentation from Argentine Treasury Secretary Mario Brodersohn on his country\'s request for 2.15 billion dlrs in new loans.',
