@@ -41,6 +41,8 @@ const FIGURE = new RegExp(
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
 const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
 const CURRENCY: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' };
+/** Currencies written as words after the number, as their signs' units. */
+const CURRENCY_WORD: Record<string, string> = Object.assign(Object.create(null), { euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', stg: 'GBP', sterling: 'GBP', yen: 'JPY' });
 const SCALES: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, mn: 1e6, m: 1e6,
   billion: 1e9, bln: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tln: 1e12, tn: 1e12,
@@ -59,7 +61,9 @@ function unitOf(currency: string | undefined, percent: string | undefined, phras
   const qualifier = words.filter((w) => /^\p{Lu}/u.test(w)).join(' ');
   const rate = /\s(?:a|an|per)\s+(\p{Ll}+)$/u.exec(phrase ?? '')?.[1];
   const dollar = noun && /^(?:dlrs?|dollars?)$/.test(noun);
-  let unit = currency ? CURRENCY[currency.trim()] : dollar && !qualifier ? 'USD' : noun && qualifier ? `${qualifier} ${noun}` : noun;
+  // (A currency written as a word is the currency its sign is: "5bn euros" and "€5bn" are one unit.)
+  const spelled = noun && !qualifier ? CURRENCY_WORD[noun] : undefined;
+  let unit = currency ? CURRENCY[currency.trim()] : dollar && !qualifier ? 'USD' : spelled ?? (noun && qualifier ? `${qualifier} ${noun}` : noun);
   if (noun && currency && !dollar) unit = `${unit} ${noun}`;
   return unit && rate && !unit.endsWith(` ${rate}`) ? `${unit}/${rate}` : unit;
 }

@@ -43,6 +43,14 @@ describe('newswire figures', () => {
     expect(f('About 3.6 million people watched, up from 2.9m last year.')).toEqual([['3.6 million people', 3.6e6, 'people'], ['2.9m', 2.9e6, undefined]]);
   });
 
+  it('reads a currency written as a word as its sign\'s unit, so "5bn euros" and "€5bn" chart together', () => {
+    expect(findFigures('The deal is worth 5bn euros.')[0]).toMatchObject({ value: 5e9, unit: 'EUR' });
+    expect(findFigures('The deal is worth €5bn.')[0]).toMatchObject({ value: 5e9, unit: 'EUR' });
+    // reuters-21578-0 (wire style): "stg" and "yen"
+    expect(findFigures('Historical cost operating profit was 61 mln stg.')[0]).toMatchObject({ value: 61e6, unit: 'GBP' });
+    expect(findFigures('Sales rose to 1.1 billion yen.')[0]).toMatchObject({ value: 1.1e9, unit: 'JPY' });
+  });
+
   it('takes no year, day of a month, ordinal or adjective for a figure', () => {
     expect(findFigures('In 1985, it ordered planes; on March 3 shareholders met for the 4th time.')).toEqual([]);
     // Palm oil, veg-oil: "in 1987 to 1.45 mln tonnes" is not a range from a year
