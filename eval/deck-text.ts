@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Bullet, Citation, Deck } from '../src/model.ts';
+import { scenarioParts } from '../src/layout/scenario.ts';
 
 export function deckText(deck: Deck): string {
   const out: string[] = [`# ${deck.title} (${deck.audience})`, ''];
@@ -18,7 +19,7 @@ export function deckText(deck: Deck): string {
     if (s.kind === 'judgements') bullets(s.judgements);
     if (s.kind === 'quote') line(`“${s.quote.text}” — ${s.quote.speaker}${s.quote.role ? `, ${s.quote.role}` : ''}`, s.citation);
     if (s.kind === 'figures') for (const f of s.figures) line(`${f.display} | ${f.label}`, f.citation);
-    if (s.kind === 'scenarios') for (const x of s.scenarios) line(x.text.startsWith(x.name) ? x.text : `${x.name}: ${x.text}`, x.citation);
+    if (s.kind === 'scenarios') for (const x of s.scenarios) line(scenarioParts(x).inline ? x.text : `${x.name}: ${x.text}`, x.citation);
     if (s.kind === 'timeline') for (const e of s.events) line(`${e.when}: ${e.text}`, e.citation);
     if (s.kind === 'markdown') out.push(s.markdown);
     if (s.kind === 'sources') for (const e of s.sources) out.push(`- ${e.tag}: ${e.title}${e.date ? ` (${e.date})` : ''}`);

@@ -104,8 +104,7 @@ export function findFigures(sentence: string): Figure[] {
     if (high) figure.valueHigh = num(high) * mult;
     const measure = measureOf(sentence, at, at + text.length);
     if (measure) figure.measure = measure;
-    const year = nearestYear(years, at);
-    if (year) figure.year = year;
+    Object.assign(figure, yearOf(years, at));
     figures.push(figure);
   }
   return figures;

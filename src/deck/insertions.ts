@@ -51,30 +51,57 @@ export function nameSpeaker(
   // "Finance Minister Dilson Funaro said": the name is there in full already.
   if (surname && !courtesy && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(shown.slice(0, found.index))) return { text: shown, insertions: [] };
   // Where the same words stand in the source sentence: the bullet only deleted words around them.
-  const inClaim = new RegExp(String.raw`(?<![\p{L}])${courtesy ? String.raw`${escapeRegExp(courtesy[1])}\.?\s+` : ''}${word}\s+`, 'u').exec(claim.text);
-  if (!inClaim) return { text: shown, insertions: [] };
-  const from = claim.start + (inClaim.index ?? 0);
-  const at = from + (courtesy ? inClaim[0].lastIndexOf(word) : 0);
-  let people = peopleOf.get(doc);
-  if (!people) peopleOf.set(doc, (people = namedPeople(doc)));
+  const span = spanOf(claim, found.index, word, String.raw`\s+`, courtesy);
+  if (!span) return { text: shown, insertions: [] };
+  const people = peopleIn(doc);
   const person = pronoun
-    ? resolvePronoun(people, at, word.toLowerCase() as 'he' | 'she', doc.text)
-    : resolvePerson(people, word, at);
+    ? resolvePronoun(people, span.at, word.toLowerCase() as 'he' | 'she', doc.text)
+    : resolvePerson(people, word, span.at);
   // A surname already in full ("Funaro" for a person the article only calls Funaro) needs nothing.
-  if (!person || (surname && person.name === word) || person.first.start >= at) return { text: shown, insertions: [] };
-  const named = naming(doc, person, roles);
-  const inserted = `[${named.text}]`;
-  const text = courtesy
-    ? shown.slice(0, courtesy.index) + shown.slice(courtesy.index).replace(new RegExp(String.raw`${escapeRegExp(courtesy[1])}\.?\s+${word}`, 'u'), inserted)
-    : shown.slice(0, found.index) + shown.slice(found.index).replace(word, inserted);
-  return {
-    text,
-    insertions: [{ text: inserted, replaces: { start: from, end: at + word.length }, source: { start: named.start, end: named.end } }],
-  };
+  if (!person || (surname && person.name === word) || person.first.start >= span.at) return { text: shown, insertions: [] };
+  return withName(shown, span, naming(doc, person, roles));
 }
 
 /** A courtesy title right before a surname ("Mr Brown", "Dr. Kerin"): it names no one in full. */
 const COURTESY_BEFORE = /(?<![\p{L}])(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+$/u;
+
+/** What an insertion replaces: in the document (`from`–`end`, the name itself at `at`) and in the line (`lineFrom`–`lineEnd`). */
+interface NameSpan {
+  from: number;
+  at: number;
+  end: number;
+  lineFrom: number;
+  lineEnd: number;
+}
+
+/**
+ * Where a name the line shows at `index` ("Funaro", "he") stands in the source sentence, `follow`
+ * after it, with the courtesy title the line writes before it ("Mr Brown": both are replaced).
+ */
+function spanOf(claim: Claim, index: number, word: string, follow: string, courtesy: RegExpExecArray | null): NameSpan | undefined {
+  const title = courtesy ? String.raw`${escapeRegExp(courtesy[1])}\.?\s+` : '';
+  const inClaim = new RegExp(String.raw`(?<![\p{L}])${title}${escapeRegExp(word)}${follow}`, 'u').exec(claim.text);
+  if (!inClaim) return undefined;
+  const from = claim.start + inClaim.index;
+  const at = from + (courtesy ? inClaim[0].lastIndexOf(word) : 0);
+  return { from, at, end: at + word.length, lineFrom: courtesy ? courtesy.index : index, lineEnd: index + word.length };
+}
+
+/** The line with the span replaced by the name in brackets, and the insertion recorded. */
+function withName(shown: string, span: NameSpan, named: { text: string; start: number; end: number }): Named {
+  const inserted = `[${named.text}]`;
+  return {
+    text: shown.slice(0, span.lineFrom) + inserted + shown.slice(span.lineEnd),
+    insertions: [{ text: inserted, replaces: { start: span.from, end: span.end }, source: { start: named.start, end: named.end } }],
+  };
+}
+
+/** A document's people, worked out once. */
+function peopleIn(doc: CorpusDocument): People {
+  let people = peopleOf.get(doc);
+  if (!people) peopleOf.set(doc, (people = namedPeople(doc)));
+  return people;
+}
 
 /**
  * A surname that is not the speaker ("Funaro's trip follows…", "Lawson's attitude was…"): the
@@ -91,20 +118,11 @@ function nameSurname(doc: CorpusDocument, claim: Claim, shown: string, roles: bo
     const courtesy = COURTESY_BEFORE.exec(before);
     // Part of a longer name ("Finance Minister Dilson Funaro", "Funaro Associates"): nothing to add.
     if ((!courtesy && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(before)) || /^\s+\p{Lu}/u.test(after)) continue;
-    const inClaim = new RegExp(String.raw`(?<![\p{L}])${courtesy ? String.raw`${escapeRegExp(courtesy[1])}\.?\s+` : ''}${word}(?![\p{L}])`, 'u').exec(claim.text);
-    if (!inClaim) continue;
-    const from = claim.start + (inClaim.index ?? 0);
-    const at = from + (courtesy ? inClaim[0].lastIndexOf(word) : 0);
-    let people = peopleOf.get(doc);
-    if (!people) peopleOf.set(doc, (people = namedPeople(doc)));
-    const person = resolvePerson(people, word, at);
-    if (!person || person.name === word || person.first.start >= at || !person.name.includes(' ')) continue;
-    const named = naming(doc, person, roles);
-    const inserted = `[${named.text}]`;
-    return {
-      text: courtesy ? before.slice(0, courtesy.index) + inserted + shown.slice(m.index! + word.length) : before + shown.slice(m.index).replace(word, inserted),
-      insertions: [{ text: inserted, replaces: { start: from, end: at + word.length }, source: { start: named.start, end: named.end } }],
-    };
+    const span = spanOf(claim, m.index, word, String.raw`(?![\p{L}])`, courtesy);
+    if (!span) continue;
+    const person = resolvePerson(peopleIn(doc), word, span.at);
+    if (!person || person.name === word || person.first.start >= span.at || !person.name.includes(' ')) continue;
+    return withName(shown, span, naming(doc, person, roles));
   }
   return none;
 }

@@ -6,7 +6,7 @@
  * shows: the title as shown, the source tags or source line the citation style asks for.
  */
 import type { AuthorParagraph, Box, Bullet, CitationStyle, FigureItem, ResolvedTheme, Slide, SlideCanvas, SourceEntry } from '../model.ts';
-import { scenarioParts } from '../model.ts';
+import { scenarioParts } from './scenario.ts';
 import { chunk } from '../lists.ts';
 import { countLines } from '../theme/fonts.ts';
 import { joinBlocks, paragraphText, readAuthorMarkdown, type AuthorBlock } from './author-markdown.ts';

@@ -22,6 +22,7 @@ import { notesOfPart, speakerNotes } from './notes.ts';
 
 // What writers format with: how a figures slide is drawn, and the words of tags and sources.
 export { figuresCompare } from './fit.ts';
+export { scenarioParts } from './scenario.ts';
 export { sourceLine, shownTag, citationLine, slideCitations } from './citations.ts';
 
 export interface LayoutOptions {

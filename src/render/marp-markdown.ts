@@ -9,10 +9,9 @@
  * the laid-out slide's, as every format shows them.
  */
 import type { Bullet, Deck, FigureItem, LaidOutDeck, LaidOutSlide, ResolvedTheme } from '../model.ts';
-import { scenarioParts } from '../model.ts';
 import { themeToMarpCss } from '../theme/css.ts';
 import { directiveValue, escapeMarkdown as md, escapeNote, safeUrl } from './escape.ts';
-import { figuresCompare, shownTag, sourceLine } from '../layout/index.ts';
+import { figuresCompare, scenarioParts, shownTag, sourceLine } from '../layout/index.ts';
 
 /** Renders an item's source tag, or nothing when the slide's citation style hides it. */
 type Tag = (item: { citation?: { tag: string } }) => string;

@@ -7,8 +7,7 @@
  */
 import type { Presentation, TextProps } from './pptxgen.ts';
 import type { Box, LaidOutSlide, ResolvedTheme, Slide, SlideFrame } from '../model.ts';
-import { scenarioParts } from '../model.ts';
-import { figuresCompare, shownTag } from '../layout/index.ts';
+import { figuresCompare, scenarioParts, shownTag } from '../layout/index.ts';
 import { LINE, quoteStyle } from '../layout/geometry.ts';
 import { hex, inch, pptxFont } from './pptx-masters.ts';
 

@@ -393,30 +393,26 @@ function keptScope(kept: KeptSelection, scope: Scope | undefined): Scope | undef
  * knows, in one alternation) is slow on long sentences, and each deck of a run reads the same
  * sentences for its own scope.
  */
-let actorsIn = new Map<string, string[]>();
+const actorsOf = byText(findActors);
 /**
  * The places and international bodies a text names (`placesIn`), for scope: a person the text
  * names with an office ("Chancellor Gordon Brown") or a body by its acronym ("the Office for
  * National Statistics (ONS)") is of no place the gazetteer knows, and takes no line out of a deck
  * on the place whose story it is.
  */
-let placesInText = new Map<string, string[]>();
-function placesOf(text: string): string[] {
-  let places = placesInText.get(text);
-  if (!places) {
-    if (placesInText.size >= 50_000) placesInText = new Map();
-    placesInText.set(text, (places = placesIn(text)));
-  }
-  return places;
-}
+const placesOf = byText(placesIn);
 
-function actorsOf(text: string): string[] {
-  let actors = actorsIn.get(text);
-  if (!actors) {
-    if (actorsIn.size >= 50_000) actorsIn = new Map();
-    actorsIn.set(text, (actors = findActors(text)));
-  }
-  return actors;
+/** A text's answer remembered for the process, up to 50,000 texts; then the memory starts again. */
+function byText(find: (text: string) => string[]): (text: string) => string[] {
+  let memory = new Map<string, string[]>();
+  return (text) => {
+    let found = memory.get(text);
+    if (!found) {
+      if (memory.size >= 50_000) memory = new Map();
+      memory.set(text, (found = find(text)));
+    }
+    return found;
+  };
 }
 
 const keptByStore = new WeakMap<EvidenceStore, { index: EvidenceIndex; byFilter: Map<string, KeptSelection> }>();

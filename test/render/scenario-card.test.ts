@@ -1,6 +1,7 @@
 /** A scenario card whose text opens with its name says the name once, as the sentence's bold opening. */
 import { describe, expect, it } from 'vitest';
-import { scenarioParts, type Deck } from '../../src/model.ts';
+import type { Deck } from '../../src/model.ts';
+import { scenarioParts } from '../../src/layout/index.ts';
 import { marpMarkdown } from '../../src/render/marp-markdown.ts';
 import { fixtureDeck, themeFor, laidOut } from './helpers.ts';
 
