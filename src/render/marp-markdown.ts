@@ -67,9 +67,10 @@ function slideBody(f: LaidOutSlide, accent: string): { kind: string; body: strin
       return {
         kind: 'scenarios',
         body: slide.scenarios.map((s) => {
-          // (A card whose text opens with its name reads as one sentence, the name in bold.)
+          // (A card whose text opens with its name reads as one sentence, the name in bold; else
+          // the name is the card's heading, on a line of its own.)
           const { rest, inline } = scenarioParts(s);
-          return inline ? `- ${chip(s.likelihood)}**${md(s.name)}**${/^\s/.test(rest) ? ' ' : ''}${md(rest.trimStart())}${tag(s)}` : `- **${md(s.name)}** ${chip(s.likelihood)}${md(s.text)}${tag(s)}`;
+          return inline ? `- ${chip(s.likelihood)}**${md(s.name)}**${/^\s/.test(rest) ? ' ' : ''}${md(rest.trimStart())}${tag(s)}` : `- **${md(s.name)}**\\\n  ${chip(s.likelihood)}${md(s.text)}${tag(s)}`;
         }).join('\n'),
       };
     case 'timeline':

@@ -85,7 +85,9 @@ section.kind-cards li strong { display: block; font-family: ${fontStack(f.headin
 
 section.kind-scenarios ul { list-style: none; padding: 0; display: flex; gap: ${px(g.gap)}; align-items: stretch; }
 section.kind-scenarios li { flex: 1; background: ${c.surface}; padding: ${px(g.gap)}; border-top: 6px solid ${c.accent}; margin: 0; }
-section.kind-scenarios li strong { display: block; font-family: ${fontStack(f.heading)}; color: ${c.heading}; font-size: ${px(z.body * 1.1)}; }
+section.kind-scenarios li strong { color: ${c.heading}; }
+section.kind-scenarios li strong:has(+ br) { display: block; font-family: ${fontStack(f.heading)}; font-size: ${px(z.body * 1.1)}; }
+section.kind-scenarios li strong + br { display: none; }
 section.kind-timeline ul { list-style: none; padding: 0; border-left: 4px solid ${c.accent}; }
 section.kind-timeline li { position: relative; padding-left: ${px(TIMELINE_WHEN + g.gap)}; }
 section.kind-timeline li strong { position: absolute; left: ${px(g.gap)}; width: ${px(TIMELINE_WHEN - g.gap)}; color: ${c.accent}; font-family: ${fontStack(f.heading)}; }
