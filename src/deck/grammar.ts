@@ -148,3 +148,65 @@ export function mainClause(text: string): string | undefined {
   return undefined;
 }
 const LEADING = /^(?:despite|although|though|while|whilst|considering|given|amid|amidst|notwithstanding|regardless of|after|following)\b/i;
+
+/**
+ * The text with the items of its lists of three or more blanked out ("South Africa's gold,
+ * uranium, platinum and coal mines", "in London, Paris and New York"): what the sentence says of
+ * something it names only as one of a list. A list item is one or two nouns, names or
+ * adjectives; the text is unchanged when it has no such list. Offsets are kept (items become spaces).
+ */
+export function outsideLists(text: string): string {
+  if (!LIST_HINT.test(text)) return text;
+  const toks = tokens(text);
+  const noun = (t: Token | undefined) => !!t && ITEM_TAGS.has(t.tag);
+  const items: Array<[number, number]> = [];
+  let i = 0;
+  while (i < toks.length) {
+    // An item: 1-2 nouns, names or adjectives in a row.
+    const item = (from: number): number => {
+      let j = from;
+      while (j < toks.length && j - from < MAX_ITEM && noun(toks[j])) j++;
+      return j > from && !noun(toks[j]) ? j : -1;
+    };
+    const spans: Array<[number, number]> = [];
+    let at = i;
+    let end = item(at);
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    spans.push([at, end]);
+    let closed = false;
+    while (end < toks.length) {
+      const sep = toks[end];
+      if (sep.text === ',') {
+        const next = toks[end + 1];
+        if (next && next.tag === 'CCONJ' && /^(?:and|or)$/i.test(next.text)) {
+          const last = item(end + 2);
+          if (last > 0) spans.push([end + 2, last]), (closed = true), (end = last);
+          break;
+        }
+        const e = item(end + 1);
+        if (e < 0) break;
+        spans.push([end + 1, e]);
+        end = e;
+      } else if (sep.tag === 'CCONJ' && /^(?:and|or)$/i.test(sep.text)) {
+        const last = item(end + 1);
+        if (last > 0) spans.push([end + 1, last]), (closed = true), (end = last);
+        break;
+      } else break;
+    }
+    if (closed && spans.length >= 3) {
+      for (const [a, b] of spans) items.push([toks[a].start, toks[b - 1].end]);
+      i = end;
+    } else i++;
+  }
+  if (!items.length) return text;
+  let out = text;
+  for (const [a, b] of items) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  return out;
+}
+/** Two commas or a comma and "and"/"or" with a few words between: a list may be there. */
+const LIST_HINT = /,\s*[^,]{1,40}(?:,\s*[^,]{1,40})*,?\s(?:and|or)\s/i;
+const ITEM_TAGS = new Set(['NOUN', 'PROPN', 'ADJ']);
+const MAX_ITEM = 2;

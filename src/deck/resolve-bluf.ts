@@ -10,7 +10,7 @@ import { aboutness, carriesJudgement, everywhere, settingPlace, retells, topicCo
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
-import { mainClause } from './grammar.ts';
+import { mainClause, outsideLists } from './grammar.ts';
 import { outsideAppositives } from './compress.ts';
 import { reportEmpty } from './evidence.ts';
 import { bulletNotes } from './notes.ts';
@@ -109,6 +109,10 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
       // interest owner for its oil and natural gas properties, is entitled to…" is no gas story.
       const described = outsideAppositives(c.text);
       if (described !== c.text && !subjects.some((s) => namesSubject(s, wordsOf(described), c.docId) || s.headlinedLeads?.has(c.id))) return 0;
+      // Nor does a line that names them only as one of a list ("South Africa's gold, uranium,
+      // platinum and coal mines" in a union's call to seize the mines): its point is elsewhere.
+      const unlisted = outsideLists(c.text);
+      if (unlisted !== c.text && !subjects.some((s) => namesSubject(s, wordsOf(unlisted), c.docId) || s.headlinedLeads?.has(c.id))) return 0;
       const about = Math.max(...each) + 0.3 * (each.length - 1);
       const titled = new Set(words.filter((w) => titleStems.has(w.stem)).map((w) => w.stem)).size;
       return Math.min(2, about + 0.25 * Math.min(2, titled) + (c.kind !== 'attributed' && carriesJudgement(c) ? judgementWeight : 0));

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/deck/index.ts';
 import { LIKELIHOODS, type Slide } from '../../src/model.ts';
-import { mainClause } from '../../src/deck/grammar.ts';
+import { mainClause, outsideLists } from '../../src/deck/grammar.ts';
 import { outsideAppositives } from '../../src/deck/compress.ts';
 import { spec, store } from './fixture.ts';
+import { fixtureStore } from '../select/fixture-store.ts';
 
 const fm = (extra = '') => `---\ntitle: Test deck\naudience: analyst\n${extra}---\n`;
 const compose = (src: string, strict = false) => composeDeck(spec(src), store, { strict });
@@ -205,5 +206,44 @@ describe("a bottom line's point is its main clause", () => {
     // a phrase with a verb of its own after a name is the sentence's clause (seed)
     const analysts = 'For many analysts in China, the invasion of Ukraine came as a surprise, and Beijing hesitated.';
     expect(outsideAppositives(analysts)).toBe(analysts);
+  });
+  it('reads past a list that names the subject as one of its items (Reuters-21578, gold)', () => {
+    const rally = "Thousands of black mineworkers roared support for a union proposal to seize control of South Africa's gold, uranium, platinum and coal mines if the owners refuse to improve conditions for migrant black workers.";
+    const read = outsideLists(rally);
+    expect(read).not.toMatch(/gold|uranium|platinum|coal/);
+    expect(read).toMatch(/^Thousands of black mineworkers roared support .* if the owners refuse/);
+    expect(read.length).toBe(rally.length);
+    expect(outsideLists('The bank has offices in London, Paris and New York, it said.')).not.toMatch(/London|Paris|New York/);
+    // two items are no list; nor are clauses joined by commas
+    const reserves = "Britain's gold and currency reserves showed an underlying rise of 287 mln dlrs in February.";
+    expect(outsideLists(reserves)).toBe(reserves);
+    expect(outsideLists('Sales rose, profits fell and costs climbed.')).toBe('Sales rose, profits fell and costs climbed.');
+    expect(outsideLists('Gold prices rose to 410 dlrs an ounce, dealers said.')).toBe('Gold prices rose to 410 dlrs an ounce, dealers said.');
+  });
+});
+
+describe("a bottom line names its subject as its point, not as one of a list", () => {
+  it('leaves out a lead that names the subject only among others (Reuters-21578, gold)', () => {
+    const mines = fixtureStore([
+      {
+        id: 'rally', title: 'Miners back union plan', date: '1987-03-02',
+        paragraphs: [
+          [{ text: "Thousands of mineworkers roared support for a union proposal to seize control of South Africa's gold, uranium, platinum and coal mines if the owners refuse to improve conditions.", kind: 'fact' }],
+          [{ text: 'The union said its members would decide on the proposal at a congress next month.', kind: 'fact' }],
+        ],
+      },
+      {
+        id: 'price', title: 'Gold price rises', date: '1987-03-02',
+        paragraphs: [
+          [{ text: 'Gold rose to its highest level in four years as investors sought a haven from the falling dollar, dealers said.', kind: 'fact' }],
+          [{ text: 'Gold closed at 410 dlrs an ounce in London, up from 405 dlrs on Friday.', kind: 'statistic' }],
+        ],
+      },
+    ]);
+    const { deck } = composeDeck(spec(fm('topics: [gold]\n')), mines);
+    const bluf = deck.slides.find((s) => s.kind === 'judgements');
+    const lines = bluf && bluf.kind === 'judgements' ? bluf.judgements.map((j) => j.text) : [];
+    expect(lines.join('\n')).toMatch(/highest level in four years/);
+    expect(lines.join('\n')).not.toMatch(/mineworkers/);
   });
 });
