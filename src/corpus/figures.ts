@@ -68,6 +68,10 @@ function unitOf(currency: string | undefined, percent: string | undefined, phras
   return unit && rate && !unit.endsWith(` ${rate}`) ? `${unit}/${rate}` : unit;
 }
 
+/** A number (with its scale or unit word) and an opening bracket just before a figure. */
+const CONVERSION_BEFORE = /\d(?:[\d.,]*\d)?(?:\s*\p{L}{1,8}){0,2}\s*\($/u;
+const isMoney = (unit: string | undefined) => !!unit && (Object.values(CURRENCY).includes(unit) || Object.values(CURRENCY_WORD).includes(unit));
+
 export function findFigures(sentence: string): Figure[] {
   const years = [...sentence.matchAll(YEAR)].map((m) => ({ year: Number(m[1]), at: m.index ?? 0 }));
   const figures: Figure[] = [];
@@ -95,6 +99,10 @@ export function findFigures(sentence: string): Figure[] {
     const value = num(low);
     const bare = !currency && !percent && !scale && !phrase;
     if (bare || MONTH_BEFORE.test(sentence.slice(0, at))) continue;
+    // "$25.3m (£13.4m)", "£600m ($1.1bn)": a figure in brackets right after another restates it
+    // in another currency or unit; it is the same figure, not a second one.
+    const before = figures[figures.length - 1];
+    if (currency && before && isMoney(before.unit) && CONVERSION_BEFORE.test(sentence.slice(Math.max(0, at - 40), at))) continue;
     if (SPELLED[low] !== undefined && !percent && !spaced) continue;
     if (!currency && !percent && !scale && !high && value >= 1800 && value <= 2100 && /^\d{4}$/.test(low)) continue;
     const mult = scale ? SCALES[scale.toLowerCase()] : 1;

@@ -51,6 +51,13 @@ describe('newswire figures', () => {
     expect(findFigures('Sales rose to 1.1 billion yen.')[0]).toMatchObject({ value: 1.1e9, unit: 'JPY' });
   });
 
+  it('reads a sum restated in brackets in another currency as the same figure ("$25.3m (£13.4m)")', () => {
+    expect(findFigures('The film took $25.3m (£13.4m) at the US box office over the weekend.')).toEqual([{ text: '$25.3m', value: 25.3e6, unit: 'USD' }]);
+    expect(findFigures('The deal is worth 5bn euros ($6.5bn), it said.').map((x) => x.text)).toEqual(['5bn euros']);
+    // a bracketed figure of something else is a figure of its own
+    expect(findFigures('Output was 20.5 mln tonnes (22.1 mln in 1985).').map((x) => x.text)).toEqual(['20.5 mln tonnes', '22.1 mln']);
+  });
+
   it('takes no year, day of a month, ordinal or adjective for a figure', () => {
     expect(findFigures('In 1985, it ordered planes; on March 3 shareholders met for the 4th time.')).toEqual([]);
     // Palm oil, veg-oil: "in 1987 to 1.45 mln tonnes" is not a range from a year
