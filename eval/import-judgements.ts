@@ -1,6 +1,6 @@
 /**
  * Merges a judge's line marks into the gold: `tsx eval/import-judgements.ts marks.yaml`, where the
- * file maps a deck (`seed-<spec>` or `rt-<spec>`, as the review files are named) to entries
+ * file maps a deck (`seed-<spec>`, `rt-<spec>` or `hn-<spec>`, as the review files are named) to entries
  * `{ slide, text, on, alone, key, note? }` (entries without a text, a deck's own scores, are
  * skipped). A line judged again replaces its earlier marks.
  */
@@ -10,7 +10,7 @@ import { parse, stringify } from 'yaml';
 import type { Gold, JudgedLine } from './run.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const CORPORA: Record<string, string> = { seed: 'seed', rt: 'reuters' };
+const CORPORA: Record<string, string> = { seed: 'seed', rt: 'reuters', hn: 'home-news' };
 
 interface Mark {
   slide: string;
@@ -28,7 +28,7 @@ let added = 0;
 for (const [deck, entries] of Object.entries(marks)) {
   const [prefix, ...rest] = deck.split('-');
   const corpus = CORPORA[prefix];
-  if (!corpus) throw new Error(`${deck}: a deck name starts with seed- or rt-`);
+  if (!corpus) throw new Error(`${deck}: a deck name starts with seed-, rt- or hn-`);
   const dir = join(root, 'eval', 'gold', corpus);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${rest.join('-')}.yaml`);

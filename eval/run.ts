@@ -39,6 +39,7 @@ interface CorpusCase {
 const CASES: CorpusCase[] = [
   { name: 'seed', corpus: join(root, 'corpus'), specs: [join(root, 'briefings'), join(root, 'eval', 'seed', 'briefings')] },
   { name: 'reuters', corpus: join(root, 'eval', 'corpora', 'reuters-21578-0'), specs: [join(root, 'eval', 'reuters', 'briefings')] },
+  { name: 'home-news', corpus: join(root, 'eval', 'corpora', 'home-news'), specs: [join(root, 'eval', 'home-news', 'briefings')] },
 ];
 
 export interface JudgedLine {

@@ -33,7 +33,8 @@ const KNOWN: Record<string, string[]> = {
   Taiwan: ['Taiwan'],
   Germany: ['Germany', 'Berlin'],
   France: ['France', 'Paris'],
-  'United Kingdom': ['United Kingdom', 'UK', 'Britain', 'London'],
+  // (Its four countries are the United Kingdom's, as Downing Street and Whitehall are its government.)
+  'United Kingdom': ['United Kingdom', 'UK', 'Britain', 'Great Britain', 'London', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Downing Street', 'Whitehall'],
   NATO: ['NATO'],
   BRICS: ['BRICS'],
   'Shanghai Cooperation Organisation': ['Shanghai Cooperation Organisation', 'Shanghai Cooperation Organization', 'SCO'],

@@ -40,7 +40,15 @@ const THIN_SHARE = 0.25;
 
 /** The body sections a deck is made of: the spec's, or the plan of a spec with topics only. */
 export function sectionsOf(spec: BriefingSpec, store: EvidenceStore, policy: AudiencePolicy): BodySection[] {
-  return spec.sections.length ? spec.sections : defaultSections(spec, store, policy);
+  // A body of the spec's own words with no helper call ("A short board-level update on where
+  // borrowing costs … are heading") says what the deck is for: its slides come first, and the
+  // deck is planned from the topics as if there were no body.
+  return writesOwnSlides(spec) ? spec.sections : [...spec.sections, ...defaultSections(spec, store, policy)];
+}
+
+/** Whether the spec's body asks for its evidence itself (a helper call), rather than leaving the plan to its topics. */
+export function writesOwnSlides(spec: Pick<BriefingSpec, 'sections'>): boolean {
+  return helperCalls(spec.sections).length > 0;
 }
 
 /** Every helper call of the sections, in body order. */
@@ -98,7 +106,7 @@ export function assembleDeck(
       // (A section the spec writes out, and a topic of a plan made from topics only that the bottom
       // line does not tell either: a topic the bottom line has told gets no slide of its own, and
       // the plan adds a quote or figures slide only where it can.)
-      if (section.title && (spec.sections.length || untoldTopic(section, bottomLine))) empty.push(section.title);
+      if (section.title && (writesOwnSlides(spec) || untoldTopic(section, bottomLine))) empty.push(section.title);
       diagnostics.push(message('deck/empty-section', `section '${section.title || '(before the first heading)'}' has no evidence and is left out`,
         { file: spec.file, line: section.line, column: 1 },
         { hint: 'broaden its queries, or remove the section', severity: strict ? 'error' : 'warning' }));

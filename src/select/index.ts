@@ -238,7 +238,7 @@ export function createSelectionContext(
     const placeless = new Map<string, boolean>();
     const homeStory = (docId: string) => {
       let v = placeless.get(docId);
-      if (v === undefined) placeless.set(docId, (v = namesNoPlace(titles.get(docId) ?? '', index.ofDocument(docId), placesOf)));
+      if (v === undefined) placeless.set(docId, (v = namesNoPlace(titles.get(docId) ?? '', index.ofDocument(docId), placesOf, home)));
       return v;
     };
     return { ...found, homeStory };

@@ -539,8 +539,45 @@ export function subjectOf(
     documents: new Map(),
   };
   feedback(subject, claims, corpus, !request.keywords?.length, titleOf, sentencesOf, titledWith);
+  // A topic of several words that no document writes as the spec does ("Harwell takeover bids",
+  // "pension deficit" where the stories write "a deficit of £320m in its pension scheme") is
+  // read as its words: a sentence naming two of them, in any order, as a free-text query is
+  // read. A name among them counts once ("West German economy": "West German" and "economy"), a
+  // name alone is never loosened, and no word names the topic alone, however rare.
+  if (request.topic && !request.query && !request.keywords?.length && !subject.documents.size) {
+    const words = topicWords(request.topic.replace(/[-_]+/g, ' '), corpus);
+    if (words.length >= 2 && words.some((t) => !t.proper)) {
+      const loose: Subject = { ...subject, query: collocations(words, claims, corpus), minHits: 2, specific: new Set(), names: [], namedDocuments: new Set(), related: new Map(), documents: new Map(), headlinedLeads: undefined, ledDocuments: undefined };
+      feedback(loose, claims, corpus, true, titleOf, sentencesOf, titledWith);
+      if (loose.documents.size) return loose;
+    }
+  }
   return subject;
 }
+
+/** A topic's words as query terms, with the capitalised words next to each other as one name. */
+function topicWords(topic: string, corpus: CorpusWords): SubjectTerm[] {
+  const out: SubjectTerm[] = [];
+  let name: string[] = [];
+  const endName = () => {
+    if (name.length) out.push({ ...termOf(name.join(' '), corpus), proper: true });
+    name = [];
+  };
+  for (const w of wordsOf(topic)) {
+    if (/^\p{Lu}/u.test(w.text) || /\d/.test(w.text)) {
+      name.push(w.text);
+      continue;
+    }
+    endName();
+    if (corpus.isStop(w.lower) || w.text.length < 3) continue;
+    if (!out.some((t) => t.stems.length === 1 && t.stems[0] === w.stem)) out.push({ text: w.text, stems: [w.stem], proper: false, inflects: w.lower, ...kinOf([w.lower]) });
+  }
+  endName();
+  return out;
+}
+
+/** How many documents are stories about a subject (not passing mentions). */
+const storiesOf = (subject: Subject) => [...subject.documents.values()].filter((w) => w >= STORY).length;
 
 /**
  * A topic written in the plural whose singular the corpus uses in another sense: "futures" (the

@@ -247,3 +247,16 @@ describe("a bottom line names its subject as its point, not as one of a list", (
     expect(lines.join('\n')).not.toMatch(/mineworkers/);
   });
 });
+
+describe('a spec whose body only says what the deck is for', () => {
+  it('keeps its words as the opening slide and plans the rest from its topics', () => {
+    const { deck } = composeDeck(spec(fm('topics: [energy, arms trade]\n') + '\nA short update for the minister on energy and arms ties.\n'), store);
+    expect(deck.slides[1]).toMatchObject({ kind: 'markdown', markdown: 'A short update for the minister on energy and arms ties.' });
+    expect(deck.slides.some((s) => s.kind === 'judgements')).toBe(true);
+    expect(deck.slides.filter((s) => s.kind === 'bullets').map((s) => s.title)).toContain('Energy');
+  });
+  it('leaves a body with its own helper calls as written', () => {
+    const { deck } = composeDeck(spec(fm('topics: [energy]\n') + '\n## Pipelines\n\n{{claims "pipeline gas"}}\n'), store);
+    expect(deck.slides.some((s) => s.kind === 'judgements')).toBe(false);
+  });
+});

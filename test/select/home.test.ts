@@ -47,6 +47,31 @@ describe('the home of a corpus', () => {
     expect(namesNoPlace(heads.d.title, [{ text: heads.d.lead! }], placesIn)).toBe(false);
   });
 
+  it('is, where most stories name no place up front, the place named clearly more often than any other (home-news)', () => {
+    const heads: Record<string, { title: string; lead?: string }> = {
+      a: { title: 'Interest rates rise to 5%', lead: 'Interest rates have been raised by a quarter point to 5%.' },
+      b: { title: 'House prices fall for second month', lead: 'House prices fell for the second month running in October.' },
+      c: { title: 'Lanterns to re-form for arena tour', lead: 'The Lanterns are to re-form for a 14-date UK arena tour.' },
+      d: { title: 'Download sales soar', lead: 'The first official UK chart for music downloads has been launched.' },
+      e: { title: 'Brierley resigns over rail contract row', lead: 'Alan Brierley has resigned as transport secretary.' },
+      f: { title: 'Deep Meridian tops US box office', lead: 'Science-fiction epic Deep Meridian took $68.2m in its first weekend.' },
+      g: { title: 'Labour wins third term', lead: 'Labour has won a historic third term in office.' },
+      h: { title: 'Caldmore stun Whitford in FA Cup', lead: 'League One side Caldmore Rovers produced the shock of the round.' },
+      i: { title: 'Vireo launches 3G network', lead: 'Mobile operator Vireo has launched its third-generation network.' },
+      j: { title: 'Email worm spreads', lead: 'A fast-spreading computer worm has infected hundreds of thousands of computers.' },
+      k: { title: 'Strand cuts 3G prices', lead: 'Strand Telecom has cut the price of its 3G contracts.' },
+      l: { title: 'Sayle wins libel damages', lead: 'Television presenter Gavin Sayle has been awarded damages.' },
+    };
+    // (2 of 12 name the UK, under a fifth; 1 names the US.)
+    expect(homePlace(Object.keys(heads), (id) => heads[id], placesIn)).toBe('United Kingdom');
+    // A wire's leads say where they were filed: its stories take no place for granted.
+    const wire = Object.fromEntries(Object.entries(heads).map(([k, h]) => [k, { ...h, lead: `FRANKFURT, March 3 - ${h.lead}` }]));
+    expect(homePlace(Object.keys(wire), (id) => wire[id], placesIn)).toBeUndefined();
+    // A story that names only the home's own places is the home's; one filed from elsewhere is not.
+    expect(namesNoPlace('House prices fall', [{ text: 'Estate agents in London said some homes had been on sale for six months.' }, { text: 'Prices fell in Scotland and Northern Ireland.' }], placesIn, 'United Kingdom')).toBe(true);
+    expect(namesNoPlace('No policy change expected', [{ text: 'FRANKFURT, March 3 - The central bank is unlikely to change its credit policies.' }], placesIn, 'United Kingdom')).toBe(false);
+  });
+
   it('gives a deck on the home its domestic stories, and a deck on another place none of them', () => {
     const uk = shownLines(deck('The UK economy and public borrowing', ['borrowing', 'house prices']));
     expect(uk.some((l) => l.citation.docId === 'politics/001'), JSON.stringify(uk.map((l) => l.text))).toBe(true);

@@ -411,3 +411,30 @@ describe('a phrase of several words', () => {
     expect(namesSubject(s, w.words(claims[3]), 'tin/001')).toBe(false);
   });
 });
+
+describe('a topic no document writes as the spec does', () => {
+  const news = [
+    claim('business/001', "Harwell's latest accounts show a deficit of £320m in its pension scheme, and the trustees want guarantees from any buyer.", 1),
+    claim('business/001', 'Harwell Foods has confirmed that it has received a takeover approach from Alderbrook Partners.', 1),
+    claim('business/002', 'The pension scheme has 12,000 members.', 1),
+    claim('business/003', 'The company reported a trade deficit of 2 bln dlrs.', 1),
+    claim('business/004', 'West German banks want Brazil to work more closely with the IMF.', 1),
+    claim('business/005', 'The West German economy grew 2.4 pct last year.', 1),
+  ];
+  const w = corpusWords(news);
+  const subject = (topic: string) => subjectOf({ topic }, news, w);
+  it('is read as its words, two of them in any order ("pension deficit", "Harwell takeover bids")', () => {
+    expect([...subject('pension deficit').documents.keys()]).toEqual(['business/001']);
+    expect(namesSubject(subject('pension deficit'), w.words(news[0]), news[0].docId)).toBe(true);
+    // one of its words is not enough
+    expect(namesSubject(subject('pension deficit'), w.words(news[2]), news[2].docId)).toBe(false);
+    expect(namesSubject(subject('pension deficit'), w.words(news[3]), news[3].docId)).toBe(false);
+    expect(namesSubject(subject('Harwell takeover bids'), w.words(news[1]), news[1].docId)).toBe(true);
+  });
+  it('counts a name among its words once: "West German" banks are not the West German economy', () => {
+    const economy = subject('West German economics');
+    expect(namesSubject(economy, w.words(news[4]), news[4].docId)).toBe(false);
+    // and a topic written as the documents write it stays a phrase
+    expect(subject('pension scheme').query).toEqual([]);
+  });
+});
