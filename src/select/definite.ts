@@ -72,7 +72,7 @@ const INSTITUTION = new Set(['government', 'ministry', 'company', 'firm', 'bank'
 
 export function pointsBack(
   claim: Claim,
-  doc: Pick<CorpusDocument, 'text'> | undefined,
+  doc: Pick<CorpusDocument, 'text'> & { paragraphs?: Pick<CorpusDocument['paragraphs'][number], 'start'>[] } | undefined,
   /** Words of what the deck itself is about, in their singular and plural (its topics): "the dollar" in a deck on the dollar is known. */
   known: ReadonlySet<string> = new Set(),
   /** The text the slide shows (a deletion of the claim's): what compression cut cannot point back. */
@@ -82,9 +82,18 @@ export function pointsBack(
   deckWords: ReadonlySet<string> = known,
   /** The deck is about two actors its title names: "the two countries" are they. */
   pair = false,
+  /**
+   * The claim's document is a story of the corpus's home, in a deck scoped to the home
+   * (`select/home.ts`): a line that names no one there is the home's when it names what the deck
+   * is about ("The annual rate of house price growth slowed to 9.8%" in a deck on the UK economy).
+   */
+  home = false,
 ): boolean {
   if (!doc) return false;
-  const before = doc.text.slice(Math.max(0, claim.start - CONTEXT_CHARS), claim.start);
+  // (A headline restates its lead: "House prices fall for second month" is no earlier mention of
+  // the lead's "the second month running". The context starts where the body does.)
+  const body = 0;
+  const before = doc.text.slice(Math.max(body <= claim.start ? body : 0, claim.start - CONTEXT_CHARS), claim.start);
   // The two sentences before: from the third sentence end back.
   const ends = [...before.matchAll(/[.!?]["”’)]?\s+/g)];
   const context = ends.length >= 3 ? before.slice((ends[ends.length - 3].index ?? 0) + ends[ends.length - 3][0].length) : before;
@@ -92,7 +101,8 @@ export function pointsBack(
   const text = shown;
   // A figure of no one ("Historical cost operating profit was 61 mln stg, up from 16 mln."):
   // whose it is, the story said before.
-  if (claim.figures?.some((f) => text.includes(f.text.replace(/\s+/g, ' '))) && namesNobody(text, doc.text)) return true;
+  const homes = home && wordsOf(text).some((w) => deckWords.has(w.lower));
+  if (!homes && claim.figures?.some((f) => text.includes(f.text.replace(/\s+/g, ' '))) && namesNobody(text, doc.text)) return true;
   // So is any line past the lead that names no one and nowhere, nor what the deck is about
   // ("Contract talks broke off in January and a conciliator has been appointed…" in a deck on
   // strikes): whose, the story said before. Readers marked three in four such lines as not
@@ -143,7 +153,7 @@ export function pointsBack(
     // A line past the lead that names no one and nowhere says which X only through the story
     // ("The dramatic fall in oil prices last year was responsible for the slump": Indonesia's,
     // which the story gave as near-zero growth).
-    if (claim.paragraph > 1 && !COUNTED.test(m[1]) && namesNobody(text, doc.text)) return true;
+    if (claim.paragraph > 1 && !homes && !COUNTED.test(m[1]) && namesNobody(text, doc.text)) return true;
     if (!contextStems.has(s)) continue;
     // Named earlier in the same sentence ("a slump … the slump") is its own antecedent.
     if (wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === s)) continue;

@@ -293,7 +293,7 @@ export function createSelectionContext(
           .flatMap((w) => nounForms(w.lower)),
       );
       // A deck on two actors ("Russia and China") says who "the two countries" are.
-      v = pointsBack(claim, store.document(claim.docId), known, shown, tags, topicForms, scope()?.actors.size === 2);
+      v = pointsBack(claim, store.document(claim.docId), known, shown, tags, topicForms, scope()?.actors.size === 2, scope()?.homeStory?.(claim.docId) ?? false);
       backMemo.set(key, v);
     }
     return v;

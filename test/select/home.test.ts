@@ -84,3 +84,20 @@ describe('the home of a corpus', () => {
     expect(japan.filter((l) => l.citation.docId !== "world/001").map((l) => [l.citation.docId, l.text])).toEqual([]);
   });
 });
+
+describe('a line of a home story', () => {
+  it("reads a lead's \"the second month\" as its own, not the headline's, and a figure naming the deck's subject as the home's", async () => {
+    const { pointsBack } = await import('../../src/select/definite.ts');
+    const { posTags } = await import('../../src/deck/grammar.ts');
+    const text = 'House prices fall for second month\n\nHouse prices fell for the second month running in October.\n\nThe average price of a home is now £152,400.\n\nThe annual rate of house price growth slowed to 9.8%, down from 12.6% in September.\n';
+    const at = (s: string, paragraph: number) => ({ id: `d:p${paragraph}:s1`, text: s, start: text.indexOf(s), end: text.indexOf(s) + s.length, paragraph, figures: [] as { text: string }[], kind: 'fact', docId: 'd', actors: [], topics: [] });
+    const doc = { text, paragraphs: [{ start: text.indexOf('House prices fell') }] };
+    const deck = new Set(['house', 'houses', 'price', 'prices']);
+    const lead = at('House prices fell for the second month running in October.', 1);
+    expect(pointsBack(lead as never, doc, deck, lead.text, posTags, deck)).toBe(false);
+    const growth = { ...at('The annual rate of house price growth slowed to 9.8%, down from 12.6% in September.', 3), figures: [{ text: '9.8%' }] };
+    expect(pointsBack(growth as never, doc, deck, growth.text, posTags, deck, false, true)).toBe(false);
+    // elsewhere, whose growth it is the story said before
+    expect(pointsBack(growth as never, doc, deck, growth.text, posTags, deck, false, false)).toBe(true);
+  });
+});
