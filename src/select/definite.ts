@@ -92,7 +92,7 @@ export function pointsBack(
   if (!doc) return false;
   // (A headline restates its lead: "House prices fall for second month" is no earlier mention of
   // the lead's "the second month running". The context starts where the body does.)
-  const body = 0;
+  const body = doc.paragraphs?.[0]?.start ?? 0;
   const before = doc.text.slice(Math.max(body <= claim.start ? body : 0, claim.start - CONTEXT_CHARS), claim.start);
   // The two sentences before: from the third sentence end back.
   const ends = [...before.matchAll(/[.!?]["”’)]?\s+/g)];
