@@ -14,10 +14,19 @@ const DAY_RELATIVE = new RegExp(
 );
 const YEAR_RELATIVE = /\b(?:(?:\d+|a|one|two|three|several|few) months? (?:ago|earlier)|(?:this|last|next|earlier this|later this|previous|current|coming) (?:year|month|quarter|season|decade|spring|summer|autumn|fall|winter)|a year (?:ago|earlier)|recent(?:ly)?|so far this year|year-(?:ago|earlier))\b/i;
 
+/** A weekday in a name or after an article before a noun (not a part of the day): no day. */
+const WEEKDAY_NAMING = new RegExp(
+  String.raw`\b${WEEKDAY}(?=\s+\p{Lu}(?!(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)[a-z]*\b)\p{Ll})|\b(?:[Aa]n?|[Tt]he)\s+${WEEKDAY}(?=\s+(?!(?:morning|afternoon|evening|night)\b)\p{Ll})`,
+  'gu',
+);
+
 /** `day` when the line needs the article's full date, `year` when its year is enough. */
 export function relativeTime(text: string): 'day' | 'year' | undefined {
   // Weekdays are capitalised in running text: "Sunday Times" aside, a capital weekday is a day.
-  if (DAY_RELATIVE.test(text.replace(new RegExp(String.raw`\b${WEEKDAY.slice(3, -1).toLowerCase()}\b`, 'g'), ''))) return 'day';
+  // Nor is a weekday that names a kind of thing: a name's ("the Sunday Courier") or, after an
+  // article, a noun's ("a Sunday newspaper", "the Saturday edition").
+  const days = text.replace(new RegExp(String.raw`\b${WEEKDAY.slice(3, -1).toLowerCase()}\b`, 'g'), '').replace(WEEKDAY_NAMING, '');
+  if (DAY_RELATIVE.test(days)) return 'day';
   if (YEAR_RELATIVE.test(text)) return 'year';
   return undefined;
 }

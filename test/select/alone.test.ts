@@ -281,6 +281,12 @@ describe('time a line needs the article’s date for', () => {
     expect(relativeTime('The noon session was calm.')).toBeUndefined();
     expect(relativeTime('Spot prices have fallen in recent weeks to more than one dlr below Opec levels.')).toBe('day');
     expect(relativeTime('The mine logged 1,900 hours of work and produced 1900 tonnes.')).toBeUndefined();
+    // a weekday in a name or before a noun names a kind of thing, no day (home-news, entertainment)
+    expect(relativeTime("Gavin Sayle has been awarded £120,000 in libel damages after a High Court jury found that a Sunday newspaper's claims about his gambling were untrue.")).toBeUndefined();
+    expect(relativeTime('The Sunday Courier said it would appeal.')).toBeUndefined();
+    expect(relativeTime("Thursday's vote was close.")).toBe('day');
+    expect(relativeTime('He will decide on Sunday morning.')).toBe('day');
+    expect(relativeTime('Shares fell on Monday March 2.')).toBe('day');
   });
   it('finds a wire dateline so a bullet can drop it', () => {
     const lead = 'FRANKFURT, March 3 - The Bundesbank is unlikely to change its credit policies.';
