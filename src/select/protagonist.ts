@@ -9,7 +9,10 @@
 import { datelineLength } from '../text.ts';
 import { ROLE_NOUN } from '../corpus/people.ts';
 import { gazetteerForms } from '../corpus/actors.ts';
-import { wordsOf, type CorpusWords, type Word } from './words.ts';
+import { stem, wordsOf, type CorpusWords, type Word } from './words.ts';
+
+/** The possessive ending of a name: "Lanterns'", "Sayle's". */
+const POSSESSIVE_END = /['’]s?$/;
 
 /** A name found in at most this many documents belongs to one story (and perhaps a follow-up). */
 export const LONE_STORIES = 2;
@@ -64,6 +67,11 @@ export function protagonistWeight(lead: string | undefined, words: CorpusWords):
   // Trade and Industry acted…") acts for more than itself, however rarely the corpus names it.
   const whole = name.map((w) => w.text).join(' ');
   if (gazetteerForms(whole).includes(whole) || name.some((w) => PUBLIC_BODY.has(w.lower))) return 1;
-  const documents = Math.min(...name.map((w) => words.documentFrequency(w.stem)));
+  // (A possessive is its name's: "The Lanterns' first single" is the Lanterns', in either form.)
+  const documentsOf = (w: Word) => {
+    const plain = POSSESSIVE_END.test(w.text) ? stem(w.text.replace(POSSESSIVE_END, '')) : w.stem;
+    return words.documentFrequency(plain) + (plain === w.stem ? 0 : words.documentFrequency(w.stem));
+  };
+  const documents = Math.min(...name.map(documentsOf));
   return documents <= LONE_STORIES && documents <= LONE_SHARE * words.documents ? LONE_ACTOR : 1;
 }

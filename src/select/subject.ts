@@ -244,14 +244,16 @@ const VERB_BEFORE = /^(?:to|will|would|could|can|may|might|must|should|shall|did
 const MEASURE = /^(?:\d[\d,.]*|mln|millions?|billions?|bln|bn|thousands?|trillions?|hundreds?|dozens?|tens)$/;
 
 function same(term: SubjectTerm, k: number, w: Word): boolean {
-  if (term.stems[k] !== w.stem) {
-    // "protectionist pressure" names protectionism: the kin word, in its own forms.
+  // "protectionist pressure" names protectionism: the kin word, in its own forms (which a
+  // stemmer may give the word's own stem: "file-sharers" and "file-sharing").
+  const kin = () => {
     const kin = term.kin?.[k];
     return !!kin && kin.stem === w.stem && inflection(kin.lower, w.lower.replace(/['’]s$/, ''));
-  }
+  };
+  if (term.stems[k] !== w.stem) return kin();
   if (!term.proper) {
     // "shipped" is not shipping, "striking" not strikes: the same word, singular or plural.
-    if (term.forms && !term.forms[k].includes(w.lower.replace(/['’]s$/, ''))) return false;
+    if (term.forms && !term.forms[k].includes(w.lower.replace(/['’]s$/, ''))) return kin();
     if (term.inflects && !inflection(term.inflects, w.lower.replace(/['’]s$/, ''))) return false;
     return true;
   }
@@ -505,6 +507,8 @@ export function subjectOf(
 ): Subject {
   const phrases: SubjectTerm[] = [];
   if (request.topic) phrases.push(termOf(request.topic.replace(/[-_]+/g, ' '), corpus));
+  // ("file-sharing" is also one word, as the stories write it: "31 file-sharers".)
+  if (request.topic && /\p{L}-\p{L}/u.test(request.topic) && !/\s/.test(request.topic.trim())) phrases.push(termOf(request.topic.trim(), corpus));
   for (const k of request.keywords ?? []) phrases.push(termOf(k.replace(/\*/g, ''), corpus, k.includes('*')));
   let rest = request.query ?? '';
   for (const m of rest.matchAll(/"([^"]+)"|“([^”]+)”/g)) {

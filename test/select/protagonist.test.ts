@@ -32,6 +32,9 @@ describe("a story's protagonist", () => {
     expect(protagonistWeight(ec, wire)).toBe(1);
     expect(protagonistWeight(soy, wire)).toBe(1);
     expect(protagonistWeight(undefined, wire)).toBe(1);
+    // a name in the possessive is the name the corpus returns to (home-news: a band's comeback)
+    const band = corpusWords([claim('e/1', 'The Lanterns are to re-form for a tour.'), claim('e/2', "Tickets for the Lanterns' tour sold out."), claim('e/3', "The Lanterns' first single entered the chart."), ...filler]);
+    expect(protagonistWeight("The Lanterns' first single entered the chart at number two.", band)).toBe(1);
     expect(protagonistWeight('Soybean exports rose in January.', wire)).toBe(1);
     // an official named once speaks for an office the corpus returns to
     expect(protagonistWeight('TAIPEI, March 3 - Central bank governor Chang Chi-cheng rejected a request by textile makers.', wire)).toBe(1);

@@ -180,6 +180,16 @@ describe('a doctrine and its adherent', () => {
     expect(findTerm(termOf('protectionism'), wordsOf('The protection of investors.'))).toBe(-1);
     expect(findTerm(termOf('artist'), wordsOf('Art and artism.'))).toBe(-1);
   });
+  it('names an activity by whoever does it: "mining" by "miners", "file-sharing" by "file-sharers" (home-news, tech)', () => {
+    expect(findTerm(termOf('mining'), wordsOf('The miners voted to strike.'))).toBeGreaterThanOrEqual(0);
+    const sued = [claim('tech/004', 'The music industry has sued file-sharers across the country.', 1), claim('tech/005', 'The chart will include downloads.', 1)];
+    const w = corpusWords(sued);
+    const s = subjectOf({ topic: 'file-sharing' }, sued, w);
+    expect(namesSubject(s, w.words(sued[0]), 'tech/004')).toBe(true);
+    expect(namesSubject(s, w.words(sued[1]), 'tech/005')).toBe(false);
+    // the doer names the activity, not the other way round
+    expect(findTerm(termOf('miner'), wordsOf('Mining output rose.'))).toBe(-1);
+  });
   it('takes the kin word in a free-text query too', () => {
     const stories = [claim('trade/005', 'Faced with growing Congressional protectionist pressure, the U.S. is pressing Japan.', 1), claim('trade/006', 'Taiwan plans new tariff cuts.', 1)];
     const w = corpusWords(stories);
