@@ -43,8 +43,13 @@ export function sectionsOf(spec: BriefingSpec, store: EvidenceStore, policy: Aud
   // A body of the spec's own words with no helper call ("A short board-level update on where
   // borrowing costs … are heading") says what the deck is for: its slides come first, and the
   // deck is planned from the topics as if there were no body.
-  return writesOwnSlides(spec) ? spec.sections : [...spec.sections, ...defaultSections(spec, store, policy)];
+  // (Words before any heading are titled as what they are, not with the title slide's title again.)
+  if (writesOwnSlides(spec)) return spec.sections;
+  return [...spec.sections.map((s) => (s.title || s.level ? s : { ...s, title: PURPOSE })), ...defaultSections(spec, store, policy)];
 }
+
+/** The title of a planned deck's opening words, which the spec wrote under no heading. */
+const PURPOSE = 'Purpose';
 
 /** Whether the spec's body asks for its evidence itself (a helper call), rather than leaving the plan to its topics. */
 export function writesOwnSlides(spec: Pick<BriefingSpec, 'sections'>): boolean {

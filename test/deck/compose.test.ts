@@ -251,7 +251,7 @@ describe("a bottom line names its subject as its point, not as one of a list", (
 describe('a spec whose body only says what the deck is for', () => {
   it('keeps its words as the opening slide and plans the rest from its topics', () => {
     const { deck } = composeDeck(spec(fm('topics: [energy, arms trade]\n') + '\nA short update for the minister on energy and arms ties.\n'), store);
-    expect(deck.slides[1]).toMatchObject({ kind: 'markdown', markdown: 'A short update for the minister on energy and arms ties.' });
+    expect(deck.slides[1]).toMatchObject({ kind: 'markdown', title: 'Purpose', markdown: 'A short update for the minister on energy and arms ties.' });
     expect(deck.slides.some((s) => s.kind === 'judgements')).toBe(true);
     expect(deck.slides.filter((s) => s.kind === 'bullets').map((s) => s.title)).toContain('Energy');
   });
