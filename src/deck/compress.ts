@@ -110,6 +110,9 @@ const severe: Rule[] = [
   // Trailing phrases are cut only when they hold no further comma: a comma may close a medial
   // phrase ("…, coupled with X, could influence…") and cutting there would remove the verb.
   (s) => matches(s, /,\s+(?:as|while|because|since|although|though|amid|including|especially|particularly|such as|so that)\s[^"“”,;]*$/),
+  // ", in a move analysts say marks the start of a price war", ", in a bid to win customers":
+  // what the reporter makes of the news, after the news itself.
+  (s) => matches(s, /,\s+in\s+(?:a|an)\s+(?:move|bid|attempt|effort|sign)\s[^"“”,;]*$/),
   // Not right after a relative clause: in "Federal funds, which averaged 6 pct, opened at…" the
   // participle-looking word is the main verb. Nor a clause that states the consequence ("…only
   // go to China, making it impossible for Russia to export gas to other customers"): it is the point.

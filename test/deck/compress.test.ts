@@ -24,6 +24,8 @@ describe('compression by deletion', () => {
       ['With 30 years of experience, he leads the bank.', 'He leads the bank.'],
       // an aside in dashes closed up on its right, as the seed articles write it
       ['In 2019 the Power Siberia pipeline —shipping Siberian gas to China—opened to great fanfare.', 'In 2019 the Power Siberia pipeline opened to great fanfare.'],
+      // what the reporter makes of the news, after the news (home-news, tech)
+      ['Strand Telecom has cut the price of its 3G mobile phone contracts by up to a quarter, in a move analysts say marks the start of a full-scale price war with rival Vireo Mobile.', 'Strand Telecom has cut the price of its 3G mobile phone contracts by up to a quarter.'],
     ];
     for (const [source, expected] of cases) expect(compressSentence(source, { maxWords: 16, always: true }).text).toBe(expected);
   });
