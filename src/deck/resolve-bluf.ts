@@ -6,7 +6,7 @@
  */
 import type { Claim, Slide } from '../model.ts';
 import type { HelperCall } from '../spec/helpers.ts';
-import { aboutness, carriesJudgement, everywhere, settingPlace, retells, topicCoverage, type Subject, contentWords, inScope, isExcluded, isPinned, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
+import { STORY, aboutness, carriesJudgement, everywhere, settingPlace, retells, topicCoverage, type Subject, contentWords, inScope, isExcluded, isPinned, namesSubject, nearDuplicate, selectClaims, titledDocuments, headlineWords, wordsOf } from '../select/index.ts';
 import { storylines } from '../select/storylines.ts';
 import { concludingParagraphs } from '../select/conclusion.ts';
 import { bulletText, longerWords, makeBullet, standsAlone, type ComposeEnv } from './env.ts';
@@ -32,9 +32,17 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
   // "gross domestic product" and "industrial output") leave the title to say what the deck is
   // about, in its own words.
   // (Each of the title's phrases as a whole: "economic growth", "industrial output".)
-  if (env.spec.topics.length && env.spec.topics.every((topic) => topicCoverage(ctx, topic).stories === 0)) {
+  // So do topics that tell fewer stories than the title's own phrases ("general election" in
+  // "The 2005 general election", where the topics are "election result" and "opinion polls"):
+  // the title says what the deck is about in the corpus's words.
+  if (env.spec.topics.length) {
     const phrases = titlePhrases(env.spec.title ?? '');
-    if (phrases.length) requests.push({ query: phrases.map((p) => `"${p}"`).join(' ') });
+    const told = env.spec.topics.reduce((n, topic) => n + topicCoverage(ctx, topic).stories, 0);
+    const query = phrases.map((p) => `"${p}"`).join(' ');
+    // (Only the phrases that are no topic of the deck weigh against the topics.)
+    const topicKeys = new Set(env.spec.topics.map((t) => t.toLowerCase().replace(/[-_]+/g, ' ')));
+    const own = phrases.filter((p) => !topicKeys.has(p.toLowerCase()));
+    if (phrases.length && (!told || (own.length > 0 && storiesAbout(ctx.subject({ query: own.map((p) => `"${p}"`).join(' ') }), ctx.allowed) > Math.max(1, told)))) requests.push({ query });
   }
   // A topic the deck narrows ("strikes" in "Shipping and port strikes", "banks" in "Bank
   // takeovers and mergers") is narrowed here as on its slides.
@@ -229,6 +237,13 @@ export function resolveBottomLine(env: ComposeEnv, call: HelperCall, title: stri
 }
 
 
+/** How many allowed documents are stories about a subject. */
+function storiesAbout(subject: Subject, allowed: ReadonlySet<string>): number {
+  let n = 0;
+  for (const [doc, weight] of subject.documents) if (allowed.has(doc) && weight >= STORY) n++;
+  return n;
+}
+
 const MAIN_STORY = 0.25;
 /** Lines a news bottom line takes from one story at most. */
 const LINES_PER_STORY = 2;
@@ -314,7 +329,8 @@ const DECK_DOCUMENTS = 1_000;
 export function titlePhrases(title: string): string[] {
   return title
     .split(/\s*(?:[,:;?!—–]|\s-\s|\band\b|\bor\b|\bwith\b|\bvs\.?|\bversus\b)\s*/i)
-    .map((p) => p.trim().replace(/^(?:the|a|an)\s+/i, ''))
+    // (A year or number that dates the subject is not part of its name: "The 2005 general election".)
+    .map((p) => p.trim().replace(/^(?:the|a|an)\s+/i, '').replace(/^(?:\d[\d/,.-]*\s+)+|(?:\s+\d[\d/,.-]*)+$/g, ''))
     .filter((p) => p.split(/\s+/).length >= 2 && /^[\p{L}\s'’-]+$/u.test(p))
     // (A title's first word is capitalised as a title's, not as a name: "Economic growth".)
     .map((p, i) => (i === 0 && title.trim().replace(/^(?:the|a|an)\s+/i, '').startsWith(p) && /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{Ll}'’-]*)+$/u.test(p) ? p[0].toLowerCase() + p.slice(1) : p));

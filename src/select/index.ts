@@ -34,7 +34,7 @@ export { contentWords, nearDuplicate, retells } from './similarity.ts';
 export { storylines, type Storyline } from './storylines.ts';
 export { drawnFromBefore, leansOnContext, saysNothing, type StandAloneOptions } from './standalone.ts';
 export { carriesJudgement, speaksOfFuture } from './estimative.ts';
-export { aboutness, inScope, namesSubject, type Subject } from './subject.ts';
+export { aboutness, inScope, namesSubject, STORY, type Subject } from './subject.ts';
 export { headlineWords, stem, wordsOf } from './words.ts';
 export { misspelling } from './spelling.ts';
 export { selectQuote, type QuoteRequest } from './quotes.ts';

@@ -260,3 +260,18 @@ describe('a spec whose body only says what the deck is for', () => {
     expect(deck.slides.some((s) => s.kind === 'judgements')).toBe(false);
   });
 });
+
+describe("a bottom line when the topics tell less than the title", () => {
+  it('reads the title\'s own phrase ("general election") where the topics tell fewer stories than it', () => {
+    const election = fixtureStore([
+      { id: 'p/1', title: 'Election called for 5 May', paragraphs: [[{ text: 'The prime minister has called a general election for 5 May, ending months of speculation.', kind: 'fact' }], [{ text: 'The general election campaign will last four weeks.', kind: 'fact' }]] },
+      { id: 'p/2', title: 'Labour wins general election', paragraphs: [[{ text: 'Labour has won the general election with a majority of 66, its third victory in a row.', kind: 'fact' }], [{ text: 'Turnout at the general election was 61%.', kind: 'statistic' }]] },
+      { id: 'p/3', title: 'Tories lose general election', paragraphs: [[{ text: 'The Conservatives lost the general election despite gaining 33 seats.', kind: 'fact' }], [{ text: 'The party leader said he would stand down after the general election defeat.', kind: 'fact' }]] },
+      { id: 'p/4', title: 'Tories put immigration first', paragraphs: [[{ text: 'The Conservatives have put immigration at the centre of their campaign, pledging an annual limit.', kind: 'fact' }], [{ text: 'Immigration was raised by one voter in five.', kind: 'statistic' }]] },
+    ]);
+    const { deck } = composeDeck(spec('---\ntitle: The 2005 general election\naudience: analyst\ntopics: [immigration, opinion polls]\n---\n'), election);
+    const bluf = deck.slides.find((s) => s.kind === 'judgements');
+    const lines = bluf && bluf.kind === 'judgements' ? bluf.judgements.map((j) => j.citation?.docId) : [];
+    expect(lines.some((d) => d === 'p/2' || d === 'p/1' || d === 'p/3'), JSON.stringify(bluf)).toBe(true);
+  });
+});

@@ -218,6 +218,8 @@ describe('newswire decks', () => {
   it('states the title\'s own phrases where the corpus tells no story on any topic: "Economic growth and industrial output" over GNP and industrial production', () => {
     expect(titlePhrases('Economic growth and industrial output')).toEqual(['economic growth', 'industrial output']);
     expect(titlePhrases('The dollar, interest rates and central banks')).toEqual(['interest rates', 'central banks']);
+    // (a year dates the subject; it is no word of its name)
+    expect(titlePhrases('The 2005 general election')).toEqual(['general election']);
     const bluf = compose('growth-output').slides.find((s) => s.kind === 'judgements');
     if (bluf?.kind !== 'judgements') throw new Error('no bottom line');
     for (const j of bluf.judgements) expect(j.text).toMatch(/economic growth|industrial output/i);
