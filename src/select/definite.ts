@@ -13,7 +13,10 @@
 import type { Claim, CorpusDocument } from '../model.ts';
 import { stem, wordsOf } from './words.ts';
 import { isEnglishWord } from './vocabulary.ts';
-import { findActors } from '../corpus/actors.ts';
+import { demonymPlace, findActors, placesIn } from '../corpus/actors.ts';
+
+/** Whether a text names a country or body, by name or adjective ("the Russian elite"). */
+const namesPlace = (text: string) => placesIn(text).length > 0 || (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).some((w) => !!demonymPlace(w));
 
 /** "the" and the lower-case words after it, up to three: the noun phrase and what follows. */
 const THE_PHRASE = /(?<![\p{L}])[Tt]he((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
@@ -123,6 +126,11 @@ export function pointsBack(
     const head = headOf(m, tags);
     if (!head) continue;
     const rest = text.slice(head.end);
+    // "…, and the scheme's trustees are expected to…" after "The company's pension scheme could
+    // also complicate matters": a possessive qualifies what follows it, not the noun it is on;
+    // which scheme, the sentences before said.
+    // (In a line that names a country, "the regime's security" is that country's regime.)
+    if (/^['’]s\b/.test(rest) && !known.has(head.noun) && !ONE_OF_A_KIND.test(m[1]) && !COUNTED.test(m[1]) && contextStems.has(stem(head.noun)) && !wordsOf(text.slice(0, m.index ?? 0)).some((w) => w.stem === stem(head.noun)) && !namesPlace(text)) return true;
     if (QUALIFIED.test(rest) || /^['’]s\b/.test(rest) || /^\s+\p{Ll}+ed\s+by\b/u.test(rest)) {
       // "The interest rate on the rescheduling…": what qualifies the line's opening phrase must
       // say which one itself.

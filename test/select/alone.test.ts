@@ -46,6 +46,13 @@ describe('lines that point back', () => {
     // reuters-21578-0 earn (American Express): an adverb after the noun
     expect(doc('American Express stock got a lift from the rumor.', 'The rumor also was accompanied by talk the firm would split its stock.')).toBe(true);
   });
+  it('finds "the X\'s Y" when the sentences before brought X in (home-news, business: a pension scheme)', () => {
+    expect(doc("The company's pension scheme could also complicate matters.", "Harwell's latest accounts show a deficit of £320m, and the scheme's trustees are expected to demand guarantees from any buyer.")).toBe(true);
+    // a line that names a country says whose regime it is (seed)
+    expect(doc('The regime depends on loyalty.', "The Russian elite does not view China as a threat to the regime's security and survival.")).toBe(false);
+    // nor is a possessive that nothing before it names a pointer back
+    expect(doc('Shares rose.', "The scheme's trustees met on Monday.")).toBe(false);
+  });
   it('reads "the same X" after a comparison\'s own words as the line\'s other half (Reuters-21578, sugar: India\'s output)', () => {
     expect(doc('INDIAN SUGAR OUTPUT RISES IN FIRST FOUR MONTHS.', 'India\'s sugar output to January 31 in the 1986/87 season rose to 3.66 mln tonnes from 3.46 mln in the same 1985/86 period, the Indian Sugar Mills Association said.')).toBe(false);
     expect(doc('Output rose in January.', 'Exports rose in the same period.')).toBe(true);
