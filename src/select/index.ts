@@ -749,6 +749,9 @@ const together = new WeakMap<Subject, Map<string, Set<string> | undefined>>();
  * another of the deck's topics, is another subject. (A corpus filed in folders by subject says
  * so too: `ship/006` is a shipping story, though it speaks of seafarers only.)
  */
+/** A topic written as a name among common words: "Harwell takeover bids", "FA Cup giant-killing". */
+const namesItsOwn = (topic: string) => /(?:^|\s)\p{Lu}/u.test(topic) && /(?:^|\s)\p{Ll}/u.test(topic);
+
 function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string, others: readonly Subject[], titleOnly = false): Set<string> | undefined {
   const key = `${ctx.spec.title ?? ''}\u0000${ctx.topics.join('\u0000')}\u0000${topic}\u0000${titleOnly}`;
   const known = together.get(subject) ?? together.set(subject, new Map()).get(subject)!;
@@ -766,7 +769,9 @@ function storiesTogether(ctx: SelectionContext, subject: Subject, topic: string,
     if ([...narrowed].some((d) => (subject.documents.get(d) ?? 0) >= STORY || (of.documents.get(d) ?? 0) >= STORY)) out = narrowed;
   }
   // (Told together with what the deck means by its other topics: sugar's prices, not oil's.)
-  if (!out && !titleOnly) out = toldWith(subject, asTitled(ctx, topic, others, words));
+  // (A topic that names its own one among common words, "Harwell takeover bids", says which
+  // already: its stories are its own whether or not they name the deck's other topics.)
+  if (!out && !titleOnly && !namesItsOwn(topic)) out = toldWith(subject, asTitled(ctx, topic, others, words));
   // Told together with the deck's other topics or with what else its title names: "the Bank of
   // Japan decided to promote interest rate liberalisation" is in "The dollar, interest rates and
   // central banks" though it names neither the dollar nor the Bundesbank.

@@ -275,3 +275,16 @@ describe("a bottom line when the topics tell less than the title", () => {
     expect(lines.some((d) => d === 'p/2' || d === 'p/1' || d === 'p/3'), JSON.stringify(bluf)).toBe(true);
   });
 });
+
+describe('a topic that names its own one', () => {
+  it('keeps its stories that name none of the deck\'s other topics ("Harwell takeover bids" beside "pension deficit")', () => {
+    const bid = fixtureStore([
+      { id: 'b/1', title: 'Harwell confirms approach', paragraphs: [[{ text: 'Harwell Foods has confirmed a takeover approach from Alderbrook, and its pension deficit of £320m may complicate any deal.', kind: 'fact' }], [{ text: 'The pension deficit has grown for three years.', kind: 'fact' }]] },
+      { id: 'b/2', title: 'Harwell rejects approach', paragraphs: [[{ text: 'Harwell Foods has rejected a £1.9bn takeover approach from Alderbrook Partners.', kind: 'fact' }], [{ text: 'Shares in Harwell fell 4p to 228p.', kind: 'statistic' }]] },
+      { id: 'b/3', title: 'Harwell backs deal', paragraphs: [[{ text: 'Harwell Foods has agreed to a £2.3bn takeover by Alderbrook, which will pay £150m towards the pension deficit.', kind: 'fact' }], [{ text: 'The pension deficit will be halved by the payment.', kind: 'fact' }]] },
+    ]);
+    const { deck } = composeDeck(spec('---\ntitle: The battle for Harwell Foods\naudience: analyst\ntopics: [Harwell takeover bids, pension deficit]\n---\n'), bid);
+    const cited = deck.slides.flatMap((s) => (s.kind === 'bullets' ? s.bullets : s.kind === 'judgements' ? s.judgements : [])).map((b) => b.citation?.docId);
+    expect(cited, JSON.stringify(deck.slides.map((s) => s.title))).toContain('b/2');
+  });
+});
