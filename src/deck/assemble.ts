@@ -10,7 +10,7 @@ import type { BodySection, BriefingSpec, Deck, Diagnostic, EvidenceStore, Helper
 import { message } from '../diagnostics/message.ts';
 import { entryMatches } from '../select/filter.ts';
 import { nounForms } from '../select/subject.ts';
-import { escapeRegExp } from '../text.ts';
+import { escapeRegExp, headingOf } from '../text.ts';
 import { fitBudget, type PlannedSlide } from './budget.ts';
 import { defaultSections } from './plan.ts';
 import type { AudiencePolicy } from './policy.ts';
@@ -25,8 +25,12 @@ export interface Evidence {
   sources: SourceEntry[];
   /** Documents the spec's filters allow. */
   allowed: number;
-  /** For each of the spec's topics: stories about it and documents naming it (`topicCoverage`). */
-  coverage: { stories: number; documents: number; scope?: boolean }[];
+  /**
+   * For each of the spec's topics: stories about it and documents naming it (`topicCoverage`),
+   * its stories within the deck's scope and those about another place (`storiesInScope`), and
+   * whether it is a place the deck is scoped to.
+   */
+  coverage: { stories: number; documents: number; within?: number; elsewhere?: number; scope?: boolean }[];
   /** For each `include:` entry: the text of the claim its id names, and whether any claim matches it. */
   includes: { named?: string; exists: boolean }[];
 }
@@ -173,7 +177,14 @@ function noteThinTopics(spec: BriefingSpec, evidence: Evidence, slides: Slide[],
   if (!thin.length && !empty.length) return;
   const closing = [...slides].reverse().find((s) => s.kind === 'sources') ?? slides[0];
   const quoted = empty.map((t) => `"${t}"`);
-  const missing = empty.length ? `No slide on ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted[0]}: the corpus gave no line that fits.` : '';
+  // (A topic whose stories are all about other places than the deck's says so: the corpus has
+  // the topic, not the deck's part of it.)
+  const elsewhere = empty.flatMap((title) => {
+    const i = spec.topics.findIndex((t) => headingOf(t).toLowerCase() === title.toLowerCase());
+    const c = i >= 0 ? evidence.coverage[i] : undefined;
+    return c && c.stories > 0 && c.within === 0 && c.elsewhere === c.stories ? [`the corpus's ${c.stories} ${c.stories === 1 ? 'story' : 'stories'} about "${spec.topics[i]}" ${c.stories === 1 ? 'is about a place' : 'are all about places'} other than the title's`] : [];
+  });
+  const missing = empty.length ? `No slide on ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted[0]}: the corpus gave no line that fits${elsewhere.length ? ` (${elsewhere.join('; ')})` : ''}.` : '';
   const caveat = [thin.length ? `Thin evidence: the corpus holds ${thin.join('; ')}.` : '', missing].filter(Boolean).join(' ');
   if (closing?.kind === 'sources') closing.caveat = caveat;
   closing?.notes.push({ text: `${caveat} Read those slides as what the corpus has, not as the whole story.` });

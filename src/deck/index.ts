@@ -9,7 +9,7 @@
 import type { BodySection, BriefingSpec, Deck, Diagnostic, EvidenceStore, HelperCall, Slide } from '../model.ts';
 import { suggestion } from '../diagnostics/suggest.ts';
 import { message } from '../diagnostics/message.ts';
-import { createSelectionContext, entryMatches, topicCoverage, type SelectionMemory } from '../select/index.ts';
+import { createSelectionContext, entryMatches, storiesInScope, topicCoverage, type SelectionMemory } from '../select/index.ts';
 import { assembleDeck, callTitles, helperCalls, sectionsOf, type Evidence } from './assemble.ts';
 import { SourceBook } from './citations.ts';
 import { keptTexts, type ComposeEnv, type TextMemory } from './env.ts';
@@ -96,7 +96,7 @@ function gather(spec: BriefingSpec, store: EvidenceStore, sections: readonly Bod
     diagnostics: env.diagnostics,
     sources: book.sources(),
     allowed: select.allowed.size,
-    coverage: spec.topics.map((topic) => ({ ...topicCoverage(select, topic), ...(scoping.has(topic.replace(/[-_]+/g, ' ').toLowerCase()) ? { scope: true } : {}) })),
+    coverage: spec.topics.map((topic) => ({ ...topicCoverage(select, topic), ...storiesInScope(select, topic), ...(scoping.has(topic.replace(/[-_]+/g, ' ').toLowerCase()) ? { scope: true } : {}) })),
     includes: (spec.include ?? []).map((entry) => {
       const named = index.inStoreOrder([entry])[0];
       let exists = !!named;

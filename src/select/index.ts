@@ -715,6 +715,28 @@ export function topicCoverage(ctx: SelectionContext, topic: string): { stories: 
 }
 
 /**
+ * How many of a topic's stories are within the deck's scope by their headline and lead (all of
+ * them when the deck has no scope), and how many name another place there instead: "unemployment"
+ * in "The US labour market" over a corpus whose jobless stories are Japan's and Finland's has
+ * none within, all elsewhere.
+ */
+export function storiesInScope(ctx: SelectionContext, topic: string): { within: number; elsewhere: number } {
+  const scope = ctx.scope();
+  const stories = [...ctx.subject({ topic }).documents].filter(([doc, weight]) => ctx.allowed.has(doc) && weight >= STORY).map(([doc]) => doc);
+  if (!scope?.terms.length) return { within: stories.length, elsewhere: 0 };
+  ctx.prefetchHeads(stories);
+  let within = 0;
+  let elsewhere = 0;
+  for (const doc of stories) {
+    const head = ctx.head(doc);
+    if (inScope(scope, '', head)) within++;
+    // (Another place named up front: a story that names none is nobody's, not another place's.)
+    else if (scope.actorsOf(`${head.title}. ${head.lead ?? ''}`).some((a) => !scope.actors.has(a))) elsewhere++;
+  }
+  return { within, elsewhere };
+}
+
+/**
  * The documents the deck title narrows a topic to ("port strikes" in "Shipping and port
  * strikes"), or undefined when it does not (`storiesTogether`, the title's part only).
  */

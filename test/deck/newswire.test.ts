@@ -402,6 +402,14 @@ describe('newswire decks', () => {
     }
   });
 
+  it('says when a topic\'s stories are all about other places than the deck\'s ("The US labour market" over Japan\'s and Finland\'s jobless stories)', () => {
+    const closing = compose('us-jobs').slides.find((s) => s.kind === 'sources');
+    expect(closing?.kind === 'sources' ? closing.caveat : '').toMatch(/stories about "unemployment" are all about places other than the title's/);
+    // a topic with stories in the deck's scope says nothing of the kind
+    const coffee = compose('coffee').slides.find((s) => s.kind === 'sources');
+    expect(coffee?.kind === 'sources' ? coffee.caveat ?? '' : '').not.toMatch(/other than the title's/);
+  });
+
   it('keeps what usually happens out of a bottom line: "Normally Syria calls white sugar buying tenders…" is background', () => {
     const bluf = compose('sugar-global').slides.find((s) => s.kind === 'judgements');
     expect(bluf && bluf.kind === 'judgements' ? bluf.judgements.map((j) => j.text).join('\n') : '').not.toMatch(/^Normally/m);
