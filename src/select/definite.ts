@@ -61,6 +61,16 @@ const ONE_OF_A_KIND = /^\s+(?:world|world['’]s|global|international)\b/;
 /** Part-of-speech tags of a text's words (universal tags), when the caller has a tagger. */
 export type Tagger = (text: string) => string[];
 
+/** Whether the words after "the" open on an ordinal or a superlative ("first", "latest", "biggest"). */
+function ranks(words: string, tags?: Tagger): boolean {
+  const first = /^\s+(\p{Ll}+)/u.exec(words)?.[1];
+  if (!first) return false;
+  if (ORDINAL.test(first)) return true;
+  // (A superlative only where the tagger reads an adjective: "the interest rate" is no rank.)
+  return /\p{Ll}{2}est$/u.test(first) && !!tags && tags(`the ${first} one`)[1] === 'ADJ';
+}
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|latest|only|sole|next|most|least)$/;
+
 /** How many words before the sentence are read as its context. */
 const CONTEXT_CHARS = 400;
 
@@ -153,7 +163,9 @@ export function pointsBack(
     // So is the one a sentence opens on after a phrase that sets the scene ("After delivering
     // oil to a refinery, the ship lost its steering", "Under the plan, steel output…").
     if (ONE_OF_A_KIND.test(m[1])) continue;
-    if (opensLine(text, m.index ?? 0) && !COUNTED.test(m[1])) return true;
+    // ("The first official UK chart for music downloads has been launched", "The biggest rise
+    // since 1990": an ordinal or a superlative says which one by itself.)
+    if (opensLine(text, m.index ?? 0) && !COUNTED.test(m[1]) && !ranks(m[1], tags)) return true;
     // So is the subject of what a speaker said ("National Bank said the issue is part of a
     // program…") when the story named it anywhere before: the issue its lead announced. (A body
     // every country has is the speaker's own: "Japan's trade minister said the government…".)

@@ -46,6 +46,10 @@ describe('lines that point back', () => {
     // reuters-21578-0 earn (American Express): an adverb after the noun
     expect(doc('American Express stock got a lift from the rumor.', 'The rumor also was accompanied by talk the firm would split its stock.')).toBe(true);
   });
+  it('reads an ordinal or superlative opening as saying which one (home-news, tech)', () => {
+    expect(doc('Downloads took off in 2004.', 'The first official UK chart for music downloads has been launched, as new figures showed that sales had soared.')).toBe(false);
+    expect(doc('Sales rose. The official said so.', 'The official figures were revised.')).toBe(true);
+  });
   it('finds "the X\'s Y" when the sentences before brought X in (home-news, business: a pension scheme)', () => {
     expect(doc("The company's pension scheme could also complicate matters.", "Harwell's latest accounts show a deficit of £320m, and the scheme's trustees are expected to demand guarantees from any buyer.")).toBe(true);
     // a line that names a country says whose regime it is (seed)
